@@ -1,0 +1,72 @@
+package org.wirewatch.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wirewatch.embedded.EmbeddedKafka;
+
+/** The in-process KRaft broker, with its data in a fresh directory under {@code java.io.tmpdir}. */
+final class EmbeddedBroker extends AbstractBroker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final EmbeddedKafka kafka;
+
+    private EmbeddedBroker(EmbeddedKafka kafka) {
+        this.kafka = kafka;
+    }
+
+    static EmbeddedBroker start(String owner) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("kafka-" + owner + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a data directory for the embedded broker", e);
+        }
+        return new EmbeddedBroker(EmbeddedKafka.builder().dataDir(dir).port(0).start());
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.EMBEDDED;
+    }
+
+    @Override
+    protected void stop() {
+        kafka.close();
+        deleteQuietly(kafka.dataDir());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // leftovers under target/ are harmless and go with the next clean
+            LOG.debug("Could not delete {} completely: {}", dir, e.toString());
+        }
+    }
+}
