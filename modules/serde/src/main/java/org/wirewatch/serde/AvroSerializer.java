@@ -1,0 +1,132 @@
+package org.wirewatch.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes generated Avro records in Confluent's wire format: magic byte 0, the 4-byte big-endian id of the
+ * record's schema in the registry, then the Avro binary encoding. Readable by Confluent's deserializers in any
+ * language.
+ *
+ * <p>The subject is chosen by the subject name strategy ({@code <topic>-value} / {@code <topic>-key} by
+ * default). With {@code auto.register.schemas=true} (the default) the schema is registered on first use;
+ * otherwise it must already be registered under the subject. Ids and writers are cached per schema, so the
+ * registry is asked once per subject and schema. A null record is written as null (a tombstone).
+ * Configuration: {@link AvroSerdeConfig}, {@link SchemaRegistryClientConfig}. Thread-safe.
+ */
+public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
+
+    private SchemaRegistryClient client;
+    private boolean isKey;
+    private boolean autoRegister = true;
+    private SubjectNameStrategy strategy = SubjectNameStrategy.TOPIC_NAME;
+    private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
+
+    /** For construction by Kafka from configuration; {@link #configure} must follow. */
+    public AvroSerializer() {
+    }
+
+    /** Uses {@code client}; {@link #configure} may still set the other settings (its URL is then ignored). */
+    public AvroSerializer(SchemaRegistryClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        this.isKey = isKey;
+        this.autoRegister = AvroSerdeConfig.autoRegister(configs);
+        this.strategy = AvroSerdeConfig.strategy(configs, isKey);
+        if (client == null) {
+            client = SchemaRegistryClients.fromConfig(configs);
+        }
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        if (client == null) {
+            throw new SerializationException("AvroSerializer for topic '" + topic + "' is not configured: set "
+                    + AvroSerdeConfig.SCHEMA_REGISTRY_URL + " or pass a registry client");
+        }
+        Schema schema = data.getSchema();
+        String subject = strategy.subject(topic, isKey, schema);
+        int id = schemaId(topic, subject, schema);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            out.write(WireFormat.MAGIC_BYTE);
+            out.write(id >>> 24);
+            out.write(id >>> 16);
+            out.write(id >>> 8);
+            out.write(id);
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            writer(data, schema).write(data, encoder);
+            encoder.flush();
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
+                    + "' (subject '" + subject + "', schema id " + id + "): " + e.getMessage(), e);
+        }
+    }
+
+    private int schemaId(String topic, String subject, Schema schema) {
+        SubjectSchema key = new SubjectSchema(subject, schema);
+        Integer cached = ids.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int id;
+        try {
+            if (autoRegister) {
+                id = client.register(subject, schema);
+            } else {
+                id = client.lookup(subject, schema).map(SchemaMetadata::id).orElseThrow(() ->
+                        new SerializationException("Schema " + schema.getFullName() + " is not registered under subject '"
+                                + subject + "' at " + client.url() + " and " + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS
+                                + "=false (topic '" + topic + "')"));
+            }
+        } catch (SchemaRegistryException e) {
+            throw new SerializationException("Cannot get a schema id for " + schema.getFullName() + " on topic '"
+                    + topic + "' (subject '" + subject + "') from " + client.url() + ": " + e.getMessage(), e);
+        }
+        ids.put(key, id);
+        return id;
+    }
+
+    private DatumWriter<T> writer(T data, Schema schema) {
+        DatumWriter<T> writer = writers.get(schema);
+        if (writer == null) {
+            // The class's own model carries its logical-type conversions (Instant, LocalDate).
+            writer = new SpecificDatumWriter<>(schema, SpecificData.getForClass(data.getClass()));
+            writers.put(schema, writer);
+        }
+        return writer;
+    }
+
+    /** The registry this serializer uses (after configuration). */
+    public SchemaRegistryClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        // The client may be shared (mock scopes, injected clients): its owner closes it.
+    }
+
+    private record SubjectSchema(String subject, Schema schema) {
+    }
+}
