@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.wirewatch.embedded.TopicCreator;
 
 /** What every broker handle shares: one lazily created admin client and idempotent topic creation. */
 abstract class AbstractBroker implements KafkaBroker, AutoCloseable {
@@ -51,6 +52,7 @@ abstract class AbstractBroker implements KafkaBroker, AutoCloseable {
             }
             try {
                 admin().createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                TopicCreator.awaitTopics(admin(), missing.stream().map(NewTopic::name).toList());
             } catch (ExecutionException e) {
                 // another test of the class created the same topic in between: that is what we wanted
                 if (!(e.getCause() instanceof TopicExistsException)) {

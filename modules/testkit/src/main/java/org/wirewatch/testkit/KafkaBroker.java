@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.wirewatch.common.Topics;
+import org.wirewatch.embedded.TopicCreator;
 
 /**
  * A running Kafka broker shared by the tests of one class, injected by {@link KafkaBrokerExtension}
@@ -38,6 +40,14 @@ public interface KafkaBroker {
     /** Creates a topic with the given partition count if it does not exist yet. */
     default void createTopic(String name, int partitions) {
         createTopics(new NewTopic(name, partitions, (short) 1));
+    }
+
+    /**
+     * Creates every topic of the Wirewatch catalogue ({@code Topics.catalogue()}) that is missing, with its
+     * partitions, cleanup policy and retention, as {@code wirewatch run} does.
+     */
+    default void createCatalogueTopics() {
+        TopicCreator.createMissing(admin(), Topics.catalogue());
     }
 
     /** @return {@code base} with a counter suffix that no other call on this broker returned. */

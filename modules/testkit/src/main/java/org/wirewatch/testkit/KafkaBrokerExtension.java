@@ -40,7 +40,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, TestInstan
             }
         }
         AnnotationSupport.findAnnotation(testClass, WithKafka.class)
-                .ifPresent(with -> broker.createTopics(with.topics()));
+                .ifPresent(with -> {
+                    if (with.catalogue()) {
+                        broker.createCatalogueTopics();
+                    }
+                    broker.createTopics(with.topics());
+                });
     }
 
     @Override

@@ -35,4 +35,7 @@ public @interface WithKafka {
 
     /** Topics (one partition each) to create before the first test. */
     String[] topics() default {};
+
+    /** Whether to create every topic of the Wirewatch catalogue before the first test. */
+    boolean catalogue() default false;
 }

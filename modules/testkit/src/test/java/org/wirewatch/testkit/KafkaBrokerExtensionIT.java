@@ -20,8 +20,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.wirewatch.common.Topics;
 
-@WithKafka(topics = KafkaBrokerExtensionIT.DECLARED_TOPIC)
+@WithKafka(topics = KafkaBrokerExtensionIT.DECLARED_TOPIC, catalogue = true)
 class KafkaBrokerExtensionIT {
 
     static final String DECLARED_TOPIC = "testkit.declared.v1";
@@ -45,8 +46,9 @@ class KafkaBrokerExtensionIT {
     }
 
     @Test
-    void shouldCreateTheDeclaredTopicsWhenTheClassStarts() throws Exception {
-        assertThat(kafka.admin().listTopics().names().get()).contains(DECLARED_TOPIC);
+    void shouldCreateTheDeclaredAndCatalogueTopicsWhenTheClassStarts() throws Exception {
+        assertThat(kafka.admin().listTopics().names().get())
+                .contains(DECLARED_TOPIC, Topics.RAW_REPORTS, Topics.TALLIES, Topics.DEAD_LETTERS);
     }
 
     @Test

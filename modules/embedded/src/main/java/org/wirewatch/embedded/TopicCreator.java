@@ -1,0 +1,162 @@
+package org.wirewatch.embedded;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wirewatch.common.TopicSpec;
+import org.wirewatch.common.Topics;
+
+/**
+ * Creates the topics of the catalogue ({@link Topics#catalogue()}) that do not exist yet, with their partition
+ * count, cleanup policy and retention. Existing topics are never altered: a partition count that differs from the
+ * catalogue is logged, since changing it would move keys between partitions.
+ *
+ * <p>The replication factor is left to the cluster's {@code default.replication.factor}, so the same call is right
+ * for the embedded single node and for a production cluster.
+ */
+public final class TopicCreator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+    private static final long TIMEOUT_SECONDS = 30;
+
+    /** What a run did: the topics it created and the ones that were already there. */
+    public record Result(List<String> created, List<String> existing) {
+        public Result {
+            created = List.copyOf(created);
+            existing = List.copyOf(existing);
+        }
+    }
+
+    private TopicCreator() {
+    }
+
+    /** Creates the missing catalogue topics on the cluster at {@code bootstrapServers}. */
+    public static Result createCatalogue(String bootstrapServers, Map<String, ?> clientProperties) {
+        Map<String, Object> conf = new HashMap<>(clientProperties);
+        conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(conf)) {
+            return createMissing(admin, Topics.catalogue());
+        }
+    }
+
+    /** Creates those of {@code specs} that do not exist; safe to call any number of times, also concurrently. */
+    public static Result createMissing(Admin admin, Collection<TopicSpec> specs) {
+        try {
+            Set<String> present = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            List<String> existing = new ArrayList<>();
+            for (TopicSpec spec : specs) {
+                if (present.contains(spec.name())) {
+                    existing.add(spec.name());
+                } else {
+                    missing.add(newTopic(spec));
+                }
+            }
+            List<String> created = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                Map<String, org.apache.kafka.common.KafkaFuture<Void>> futures = admin.createTopics(missing).values();
+                for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> f : futures.entrySet()) {
+                    try {
+                        f.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        created.add(f.getKey());
+                    } catch (ExecutionException e) {
+                        // Another instance created it between our listing and our request.
+                        if (e.getCause() instanceof TopicExistsException) {
+                            existing.add(f.getKey());
+                        } else {
+                            throw e;
+                        }
+                    }
+                }
+            }
+            awaitTopics(admin, created);
+            warnOnPartitionMismatch(admin, specs, existing);
+            if (!created.isEmpty()) {
+                LOG.info("Created topics {}", created);
+            }
+            LOG.debug("Topics already present: {}", existing);
+            return new Result(created, existing);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Cannot create the catalogue topics: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Waits until the broker serves metadata with a leader for every partition of these topics: the create call
+     * returns when the controller has the topic, a moment before the brokers do.
+     */
+    public static void awaitTopics(Admin admin, Collection<String> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                Map<String, TopicDescription> d =
+                        admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (d.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null))) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("Topics {} not ready yet: {}", topics, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topics " + topics, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + topics + " not ready after " + TIMEOUT_SECONDS + " s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topics " + topics, e);
+            }
+        }
+    }
+
+    /** The admin request for one catalogue entry. */
+    static NewTopic newTopic(TopicSpec spec) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy());
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()));
+        return new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty()).configs(configs);
+    }
+
+    private static void warnOnPartitionMismatch(Admin admin, Collection<TopicSpec> specs, List<String> existing)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        if (existing.isEmpty()) {
+            return;
+        }
+        Map<String, TopicDescription> descriptions =
+                admin.describeTopics(existing).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        for (TopicSpec spec : specs) {
+            TopicDescription d = descriptions.get(spec.name());
+            if (d != null && d.partitions().size() != spec.partitions()) {
+                LOG.warn("Topic {} has {} partitions, the catalogue says {}; left as it is",
+                        spec.name(), d.partitions().size(), spec.partitions());
+            }
+        }
+    }
+}
