@@ -69,6 +69,7 @@ class TopicCreatorIT {
         // given a topic created by hand with another layout
         TopicSpec spec = new TopicSpec("creator.handmade.v1", 4, true, java.util.Optional.empty(), null, "test");
         admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(spec.name(), 2, (short) 1))).all().get();
+        TopicCreator.awaitTopics(admin, List.of(spec.name()));
 
         // when
         TopicCreator.Result result = TopicCreator.createMissing(admin, List.of(spec));
