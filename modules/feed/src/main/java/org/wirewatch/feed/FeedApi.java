@@ -1,0 +1,322 @@
+package org.wirewatch.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wirewatch.common.json.AvroJson;
+import org.wirewatch.common.query.TallyQueries;
+import org.wirewatch.schema.Alert;
+import org.wirewatch.schema.CasualtyTally;
+import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.EvidenceSpan;
+import org.wirewatch.schema.Incident;
+import org.wirewatch.schema.TallyWindow;
+
+/**
+ * The REST side of the feed: incidents with their claims, tallies, regions and alerts, as plain JSON.
+ *
+ * <p>List responses carry {@code position}: the feed position the list reflects. A client that opens
+ * {@code /v1/stream?lastEventId=<position>} right after gets every change since the list, none twice.
+ *
+ * <p>Tallies come from the Streams stores through {@link TallyQueries} when the pipeline wires them in (field
+ * {@code source: "streams-store"}), otherwise, or while the stores are unavailable (a rebalance), from this
+ * instance's view of the tallies topic ({@code source: "tallies-topic"}).
+ */
+final class FeedApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeedApi.class);
+  static final String SOURCE_STORE = "streams-store";
+  static final String SOURCE_TOPIC = "tallies-topic";
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final FeedState state;
+  private final FeedView view;
+  private final TallyQueries stores;
+  private final int pageMax;
+
+  FeedApi(final FeedState state, final TallyQueries stores, final int pageMax) {
+    this.state = state;
+    this.view = state.view();
+    this.stores = stores;
+    this.pageMax = pageMax;
+  }
+
+  void incidents(final Context ctx) {
+    final IncidentQuery q = new IncidentQuery(code(ctx, "country", 2), region(ctx), date(ctx, "since"),
+        date(ctx, "until"), intParam(ctx, "minKilled", null, 0, Integer.MAX_VALUE));
+    final int limit = intParam(ctx, "limit", 50, 1, pageMax);
+    final int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    final ObjectNode out = mapper.createObjectNode();
+    synchronized (view) {
+      final List<Incident> all = view.incidents(q);
+      out.put("position", state.head().encode());
+      out.put("total", all.size());
+      out.put("offset", offset);
+      out.put("limit", limit);
+      if (offset + limit < all.size()) {
+        out.put("nextOffset", offset + limit);
+      } else {
+        out.putNull("nextOffset");
+      }
+      final ArrayNode items = out.putArray("items");
+      for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
+        items.add(incidentWithClaims(all.get(i)));
+      }
+    }
+    json(ctx, out);
+  }
+
+  void incident(final Context ctx) {
+    final String id = ctx.pathParam("id");
+    final ObjectNode out = mapper.createObjectNode();
+    synchronized (view) {
+      final Optional<Incident> incident = view.incident(id);
+      if (incident.isEmpty()) {
+        error(ctx, HttpStatus.NOT_FOUND, "no incident '" + id + "'");
+        return;
+      }
+      final List<Claim> claims = view.claimsOf(id);
+      out.put("position", state.head().encode());
+      out.set("incident", AvroJson.toJsonNode(incident.get()));
+      out.set("claims", claimsNode(claims));
+      // Every sentence behind a number, once, in text order: the incident's and each claim's evidence.
+      final ArrayNode evidence = out.putArray("evidence");
+      final Set<String> seen = new LinkedHashSet<>();
+      final List<EvidenceSpan> spans = new ArrayList<>(incident.get().getEvidence());
+      claims.forEach(c -> spans.addAll(c.getEvidence()));
+      spans.sort((a, b) -> Integer.compare(a.getStart(), b.getStart()));
+      for (final EvidenceSpan s : spans) {
+        if (seen.add(s.getText())) {
+          evidence.add(AvroJson.toJsonNode(s));
+        }
+      }
+    }
+    json(ctx, out);
+  }
+
+  void tallies(final Context ctx) {
+    final String region = region(ctx);
+    if (region == null) {
+      error(ctx, HttpStatus.BAD_REQUEST, "region is required, e.g. region=SY-DY");
+      return;
+    }
+    final TallyWindow window = window(ctx);
+    final LocalDate date = date(ctx, "date");
+    final LocalDate to = date != null ? date : Optional.ofNullable(date(ctx, "to")).orElseGet(this::asOf);
+    final LocalDate from = date != null ? date : Optional.ofNullable(date(ctx, "from")).orElse(to.minusDays(89));
+    if (from.isAfter(to)) {
+      error(ctx, HttpStatus.BAD_REQUEST, "from must not be after to");
+      return;
+    }
+    final ObjectNode out = mapper.createObjectNode();
+    final Sourced<List<CasualtyTally>> result = query(s -> s.tallies(region, window, from, to));
+    out.put("source", result.source());
+    out.put("region", region);
+    out.put("regionName", view.regionName(region));
+    out.put("window", window.name());
+    out.put("from", from.toString());
+    out.put("to", to.toString());
+    final ArrayNode items = out.putArray("tallies");
+    result.value().forEach(t -> items.add(AvroJson.toJsonNode(t)));
+    json(ctx, out);
+  }
+
+  void regions(final Context ctx) {
+    final LocalDate asOf = Optional.ofNullable(date(ctx, "asOf")).orElseGet(this::asOf);
+    final int days = intParam(ctx, "days", 30, 1, 366);
+    final String only = region(ctx);
+    final ObjectNode out = mapper.createObjectNode();
+    out.put("asOf", asOf.toString());
+    final Set<String> codes = new java.util.TreeSet<>(view.knownRegions());
+    final Sourced<List<String>> storeRegions = query(TallyQueries::regions);
+    codes.addAll(storeRegions.value());
+    String source = storeRegions.source();
+    final ArrayNode items = mapper.createArrayNode();
+    for (final String code : codes) {
+      if (only != null && !(code.equals(only) || (only.length() == 2 && code.startsWith(only + "-")))) {
+        continue;
+      }
+      final ObjectNode r = items.addObject();
+      r.put("regionCode", code);
+      r.put("regionLevel", code.contains("-") ? "ADMIN1" : "COUNTRY");
+      r.put("regionName", view.regionName(code));
+      r.put("countryCode", code.substring(0, 2));
+      r.put("incidents", view.incidents(new IncidentQuery(null, code, null, null, null)).size());
+      final ObjectNode windows = r.putObject("tallies");
+      for (final TallyWindow w : TallyWindow.values()) {
+        final Sourced<Optional<CasualtyTally>> t = query(s -> s.tally(code, w, asOf));
+        source = t.source();
+        if (t.value().isPresent()) {
+          windows.set(w.name(), AvroJson.toJsonNode(t.value().get()));
+        } else {
+          windows.putNull(w.name());
+        }
+      }
+      final Sourced<List<CasualtyTally>> daily = query(s -> s.tallies(code, TallyWindow.P1D,
+          asOf.minusDays(days - 1L), asOf));
+      final ArrayNode series = r.putArray("daily");
+      int k = 0;
+      final List<CasualtyTally> ds = daily.value();
+      for (LocalDate d = asOf.minusDays(days - 1L); !d.isAfter(asOf); d = d.plusDays(1)) {
+        while (k < ds.size() && ds.get(k).getWindowEnd().isBefore(d)) {
+          k++;
+        }
+        final CasualtyTally t = k < ds.size() && ds.get(k).getWindowEnd().equals(d) ? ds.get(k) : null;
+        final ObjectNode day = series.addObject();
+        day.put("date", d.toString());
+        day.put("incidents", t == null ? 0 : t.getIncidents());
+        final Integer best = t == null ? Integer.valueOf(0) : Incidents.best(t.getKilled());
+        day.put("killed", best == null ? 0 : best);
+      }
+    }
+    out.put("source", source);
+    out.set("regions", items);
+    json(ctx, out);
+  }
+
+  void alerts(final Context ctx) {
+    final int limit = intParam(ctx, "limit", 20, 1, pageMax);
+    final ObjectNode out = mapper.createObjectNode();
+    synchronized (view) {
+      out.put("position", state.head().encode());
+      final ArrayNode items = out.putArray("items");
+      for (final Alert a : view.alerts(limit)) {
+        items.add(AvroJson.toJsonNode(a));
+      }
+    }
+    json(ctx, out);
+  }
+
+  /** The dashboard's day of reference: today, or the latest event day when all data is older (a replay). */
+  LocalDate asOf() {
+    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    return view.latestEventDate().filter(d -> !d.isAfter(today)).orElse(today);
+  }
+
+  ObjectNode incidentWithClaims(final Incident i) {
+    final ObjectNode n = AvroJson.toJsonNode(i);
+    n.set("claims", claimsNode(view.claimsOf(i.getIncidentId())));
+    return n;
+  }
+
+  private ArrayNode claimsNode(final List<Claim> claims) {
+    final ArrayNode arr = mapper.createArrayNode();
+    claims.forEach(c -> arr.add(AvroJson.toJsonNode(c)));
+    return arr;
+  }
+
+  private record Sourced<T>(String source, T value) {}
+
+  @FunctionalInterface
+  private interface Query<T> {
+    T apply(TallyQueries q);
+  }
+
+  private <T> Sourced<T> query(final Query<T> q) {
+    if (stores != null) {
+      try {
+        return new Sourced<>(SOURCE_STORE, q.apply(stores));
+      } catch (final RuntimeException e) {
+        // Stores are unavailable during a rebalance or before Streams runs; the topic view is the honest fallback.
+        LOG.debug("Tally stores unavailable, answering from the tallies topic: {}", e.toString());
+        return new Sourced<>(SOURCE_TOPIC, q.apply(view));
+      }
+    }
+    return new Sourced<>(SOURCE_TOPIC, q.apply(view));
+  }
+
+  private void json(final Context ctx, final ObjectNode body) {
+    ctx.contentType("application/json").result(body.toString());
+  }
+
+  static void error(final Context ctx, final HttpStatus status, final String message) {
+    final ObjectNode n = new ObjectMapper().createObjectNode();
+    n.put("error", message);
+    ctx.status(status).contentType("application/json").result(n.toString());
+  }
+
+  private static String region(final Context ctx) {
+    final String r = ctx.queryParam("region");
+    if (r == null || r.isBlank()) {
+      return null;
+    }
+    final String s = r.trim().toUpperCase(Locale.ROOT);
+    if (!s.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
+      throw new BadRequest("region: '" + r + "' is not an ISO 3166-1 or 3166-2 code");
+    }
+    return s;
+  }
+
+  private static String code(final Context ctx, final String name, final int length) {
+    final String r = ctx.queryParam(name);
+    if (r == null || r.isBlank()) {
+      return null;
+    }
+    final String s = r.trim().toUpperCase(Locale.ROOT);
+    if (s.length() != length || !s.chars().allMatch(Character::isLetter)) {
+      throw new BadRequest(name + ": '" + r + "' is not an ISO 3166-1 alpha-2 code");
+    }
+    return s;
+  }
+
+  private static TallyWindow window(final Context ctx) {
+    final String w = ctx.queryParam("window");
+    if (w == null || w.isBlank()) {
+      return TallyWindow.P7D;
+    }
+    try {
+      return TallyWindow.valueOf(w.trim().toUpperCase(Locale.ROOT));
+    } catch (final IllegalArgumentException e) {
+      throw new BadRequest("window: '" + w + "' is not one of P1D, P7D, P30D");
+    }
+  }
+
+  private static LocalDate date(final Context ctx, final String name) {
+    final String d = ctx.queryParam(name);
+    if (d == null || d.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(d.trim());
+    } catch (final DateTimeParseException e) {
+      throw new BadRequest(name + ": '" + d + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  private static Integer intParam(final Context ctx, final String name, final Integer def, final int min,
+      final int max) {
+    final String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return def;
+    }
+    try {
+      final int i = Integer.parseInt(v.trim());
+      if (i < min || i > max) {
+        throw new BadRequest(name + ": must be between " + min + " and " + max);
+      }
+      return i;
+    } catch (final NumberFormatException e) {
+      throw new BadRequest(name + ": '" + v + "' is not an integer");
+    }
+  }
+
+  /** A malformed request parameter; answered with 400 and the message. */
+  static final class BadRequest extends RuntimeException {
+    BadRequest(final String message) {
+      super(message);
+    }
+  }
+}

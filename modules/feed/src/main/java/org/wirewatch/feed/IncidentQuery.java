@@ -1,0 +1,42 @@
+package org.wirewatch.feed;
+
+import java.time.LocalDate;
+import org.wirewatch.schema.Incident;
+
+/**
+ * Filters of {@code GET /v1/incidents}; every one optional.
+ *
+ * @param country   ISO 3166-1 alpha-2 of the incident
+ * @param region    ISO 3166-2 region, or a country code (then the same as {@code country})
+ * @param since     first event day (inclusive)
+ * @param until     last event day (inclusive)
+ * @param minKilled best killed figure at least this
+ */
+public record IncidentQuery(String country, String region, LocalDate since, LocalDate until, Integer minKilled) {
+
+  public static final IncidentQuery ALL = new IncidentQuery(null, null, null, null, null);
+
+  public boolean matches(final Incident i) {
+    final var loc = i.getLocation();
+    if (country != null && !country.equals(loc.getCountryCode())) {
+      return false;
+    }
+    if (region != null) {
+      final boolean ok = region.length() == 2 ? region.equals(loc.getCountryCode()) : region.equals(loc.getAdmin1Code());
+      if (!ok) {
+        return false;
+      }
+    }
+    if (since != null && i.getEventDate().isBefore(since)) {
+      return false;
+    }
+    if (until != null && i.getEventDate().isAfter(until)) {
+      return false;
+    }
+    if (minKilled != null) {
+      final Integer k = Incidents.killedBest(i);
+      return k != null && k >= minKilled;
+    }
+    return true;
+  }
+}

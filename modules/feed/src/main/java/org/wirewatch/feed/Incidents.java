@@ -1,0 +1,25 @@
+package org.wirewatch.feed;
+
+import org.wirewatch.schema.CasualtyFigure;
+import org.wirewatch.schema.Incident;
+
+/** Small readings of an incident shared by the filters and the REST views. */
+final class Incidents {
+
+  private Incidents() {}
+
+  /** The best killed figure, falling back to the conservative then the high one; null when none is stated. */
+  static Integer killedBest(final Incident i) {
+    return best(i.getKilled());
+  }
+
+  static Integer best(final CasualtyFigure f) {
+    if (f == null) {
+      return null;
+    }
+    if (f.getBest() != null) {
+      return f.getBest();
+    }
+    return f.getLow() != null ? f.getLow() : f.getHigh();
+  }
+}
