@@ -1,0 +1,312 @@
+package org.wirewatch.streams.consolidate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.Incident;
+import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.ReportExtraction;
+import org.wirewatch.streams.StreamSerdes;
+
+/**
+ * Second step of consolidation, keyed by country: applies one story's delta (see {@link StoryFanOut}) to the open
+ * incidents of that country. The story's previous mentions leave their incidents, its new mentions join the most
+ * similar compatible incident ({@link MentionCompatibility}) or open a new one, and every incident touched is
+ * recomputed from its members ({@link IncidentMerger}) and emitted, or tombstoned when its last mention left.
+ * Claims linked to the story's mentions are emitted with their incident id; claims the story no longer makes
+ * are tombstoned.
+ *
+ * <p>Bounded state: each country keeps a watermark, the latest event date it has seen. Incidents whose event date
+ * falls more than the horizon before it are evicted from the stores (they stay published as they were, and keep
+ * counting in tallies); a mention that old arriving later is ignored rather than opening a duplicate.
+ *
+ * <p>Stores (all keys start with the country and {@code |}): {@value #INCIDENTS} country|incident id to Incident;
+ * {@value #MEMBERS} country|incident id|mention id to a single-mention extraction; {@value #INDEX} country|mention
+ * id to incident id; {@value #DELTAS} country|story uri to the story's last delta for that country;
+ * {@value #WATERMARKS} country to the epoch day of its watermark.
+ */
+public final class IncidentClusterProcessor
+    implements Processor<String, ReportExtraction, String, ConsolidatedRecord> {
+
+  public static final String INCIDENTS = "consolidate-incidents";
+  public static final String MEMBERS = "consolidate-members";
+  public static final String INDEX = "consolidate-mention-index";
+  public static final String DELTAS = "consolidate-story-deltas";
+  public static final String WATERMARKS = "consolidate-watermarks";
+
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentClusterProcessor.class);
+  private static final StringSerializer KEYS = new StringSerializer();
+
+  private final int horizonDays;
+  private ProcessorContext<String, ConsolidatedRecord> context;
+  private KeyValueStore<String, Incident> incidents;
+  private KeyValueStore<String, ReportExtraction> members;
+  private KeyValueStore<String, String> index;
+  private KeyValueStore<String, ReportExtraction> deltas;
+  private KeyValueStore<String, Integer> watermarks;
+
+  IncidentClusterProcessor(final int horizonDays) {
+    this.horizonDays = horizonDays;
+  }
+
+  public static ProcessorSupplier<String, ReportExtraction, String, ConsolidatedRecord> supplier(
+      final StreamSerdes serdes, final int horizonDays) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, ReportExtraction, String, ConsolidatedRecord> get() {
+        return new IncidentClusterProcessor(horizonDays);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS), serdes.key(), serdes.incident()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS), serdes.key(), serdes.extraction()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX), serdes.key(), Serdes.String()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DELTAS), serdes.key(), serdes.extraction()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARKS), serdes.key(), Serdes.Integer()));
+      }
+    };
+  }
+
+  @Override
+  public void init(final ProcessorContext<String, ConsolidatedRecord> context) {
+    this.context = context;
+    this.incidents = context.getStateStore(INCIDENTS);
+    this.members = context.getStateStore(MEMBERS);
+    this.index = context.getStateStore(INDEX);
+    this.deltas = context.getStateStore(DELTAS);
+    this.watermarks = context.getStateStore(WATERMARKS);
+  }
+
+  @Override
+  public void process(final Record<String, ReportExtraction> record) {
+    final String country = record.key();
+    final ReportExtraction delta = record.value();
+    if (country == null || delta == null) {
+      throw new IllegalArgumentException("consolidation delta without country or value");
+    }
+    final String deltaKey = country + '|' + delta.getReportUri();
+    final ReportExtraction previous = deltas.get(deltaKey);
+    if (previous != null && delta.getReportVersion() < previous.getReportVersion()) {
+      return;
+    }
+    if (StoryFanOut.UNLINKED.equals(country)) {
+      emitClaims(record, previous, delta.getClaims(), Map.of());
+      saveDelta(deltaKey, delta, delta.getClaims().isEmpty());
+      return;
+    }
+
+    final Integer mark = watermarks.get(country);
+    final long cutoff = mark == null ? Long.MIN_VALUE : (long) mark - horizonDays;
+    final Set<String> affected = new TreeSet<>();
+    final Map<String, String> before = new HashMap<>();
+    if (previous != null) {
+      for (final IncidentMention old : previous.getIncidents()) {
+        final String indexKey = country + '|' + old.getMentionId();
+        final String incidentId = index.get(indexKey);
+        if (incidentId != null) {
+          members.delete(country + '|' + incidentId + '|' + old.getMentionId());
+          index.delete(indexKey);
+          affected.add(incidentId);
+          before.put(old.getMentionId(), incidentId);
+        }
+      }
+    }
+
+    final List<IncidentMention> accepted = new ArrayList<>();
+    long newest = mark == null ? Long.MIN_VALUE : mark;
+    for (final IncidentMention m : delta.getIncidents()) {
+      final long day = m.getEventDate().toEpochDay();
+      if (day < cutoff) {
+        LOG.debug("Ignoring mention {}: event date {} is beyond the {}-day horizon of {}", m.getMentionId(),
+            m.getEventDate(), horizonDays, country);
+        continue;
+      }
+      accepted.add(m);
+      newest = Math.max(newest, day);
+    }
+    accepted.sort(java.util.Comparator.comparing(IncidentMention::getMentionId));
+
+    final Map<String, String> incidentOf = new HashMap<>();
+    for (final IncidentMention m : accepted) {
+      final List<Claim> linked = delta.getClaims().stream()
+          .filter(c -> m.getMentionId().equals(c.getMentionId())).toList();
+      final ReportExtraction member = Extractions.with(delta, List.of(m), linked);
+      final String incidentId = assign(country, m, delta.getReportUri(), before.get(m.getMentionId()));
+      members.put(country + '|' + incidentId + '|' + m.getMentionId(), member);
+      index.put(country + '|' + m.getMentionId(), incidentId);
+      incidentOf.put(m.getMentionId(), incidentId);
+      affected.add(incidentId);
+    }
+
+    for (final String incidentId : affected) {
+      recompute(record, country, incidentId);
+    }
+
+    final List<Claim> owned = delta.getClaims().stream()
+        .filter(c -> c.getMentionId() != null && incidentOf.containsKey(c.getMentionId())).toList();
+    emitClaims(record, previous, owned, incidentOf);
+    saveDelta(deltaKey, Extractions.with(delta, accepted, owned), accepted.isEmpty() && owned.isEmpty());
+
+    if (mark == null || newest > mark) {
+      watermarks.put(country, (int) newest);
+      if (mark != null && newest - horizonDays > (long) mark - horizonDays) {
+        evict(country, newest - horizonDays);
+      }
+    }
+  }
+
+  /**
+   * The incident a new mention joins: the best-scoring compatible one (its previous incident, when a new version
+   * of the story is still compatible with it, wins ties so ids stay put), or a new one.
+   */
+  private String assign(final String country, final IncidentMention m, final String story, final String previous) {
+    String best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    try (KeyValueIterator<String, Incident> it = incidents.prefixScan(country + '|', KEYS)) {
+      while (it.hasNext()) {
+        final KeyValue<String, Incident> kv = it.next();
+        final Incident inc = kv.value;
+        // Incidents span their members' dates; a week of slack keeps every possible match and skips the rest.
+        if (!MentionCompatibility.datesMayMatch(inc.getEventDate(), 7, m.getEventDate(), m.getDateToleranceDays())) {
+          continue;
+        }
+        final List<MentionCompatibility.Member> ms = new ArrayList<>();
+        for (final ReportExtraction e : members(country, inc.getIncidentId())) {
+          ms.add(new MentionCompatibility.Member(IncidentMerger.mention(e), e.getReportUri()));
+        }
+        final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
+        final double bonus = inc.getIncidentId().equals(previous) ? 0.5 : 0;
+        if (score.isPresent() && score.getAsDouble() + bonus > bestScore) {
+          best = inc.getIncidentId();
+          bestScore = score.getAsDouble() + bonus;
+        }
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    if (previous != null && members(country, previous).isEmpty()) {
+      return previous;
+    }
+    // An incident whose last member just left is free: its id is reused rather than retracted and reissued.
+    return IncidentIds.forMention(m.getMentionId(), id -> !members(country, id).isEmpty());
+  }
+
+  private List<ReportExtraction> members(final String country, final String incidentId) {
+    final List<ReportExtraction> out = new ArrayList<>();
+    try (KeyValueIterator<String, ReportExtraction> it =
+        members.prefixScan(country + '|' + incidentId + '|', KEYS)) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    return out;
+  }
+
+  private void recompute(final Record<String, ReportExtraction> record, final String country,
+      final String incidentId) {
+    final String key = country + '|' + incidentId;
+    final Incident before = incidents.get(key);
+    final List<ReportExtraction> ms = members(country, incidentId);
+    if (ms.isEmpty()) {
+      if (before != null) {
+        incidents.delete(key);
+        context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(null)));
+      }
+      return;
+    }
+    final Incident after = IncidentMerger.merge(incidentId, ms);
+    if (!after.equals(before)) {
+      incidents.put(key, after);
+      context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(after)));
+    }
+  }
+
+  /** Emits the claims a delta owns, and tombstones those the story's previous delta owned that are gone now. */
+  private void emitClaims(final Record<String, ReportExtraction> record, final ReportExtraction previous,
+      final List<Claim> owned, final Map<String, String> incidentOf) {
+    final ReportExtraction delta = record.value();
+    final Set<String> now = new HashSet<>();
+    for (final Claim c : owned) {
+      now.add(c.getClaimId());
+      final Claim out = Claim.newBuilder(c)
+          .setIncidentId(c.getMentionId() == null ? null : incidentOf.get(c.getMentionId()))
+          .setReportUri(c.getReportUri() != null ? c.getReportUri() : delta.getReportUri())
+          .setReportVersion(c.getReportVersion() != null ? c.getReportVersion() : delta.getReportVersion())
+          .setAgency(c.getAgency() != null ? c.getAgency() : delta.getAgency())
+          .build();
+      context.forward(record.withKey(c.getClaimId()).withValue(ConsolidatedRecord.claim(out)));
+    }
+    if (previous != null) {
+      for (final Claim c : previous.getClaims()) {
+        if (!now.contains(c.getClaimId())) {
+          context.forward(record.withKey(c.getClaimId()).withValue(ConsolidatedRecord.claim(null)));
+        }
+      }
+    }
+  }
+
+  private void saveDelta(final String key, final ReportExtraction delta, final boolean empty) {
+    if (empty) {
+      deltas.delete(key);
+    } else {
+      deltas.put(key, Extractions.stripped(delta));
+    }
+  }
+
+  /** Forgets the incidents of a country that ended before {@code cutoffDay}; their published state stays. */
+  private void evict(final String country, final long cutoffDay) {
+    final List<String> gone = new ArrayList<>();
+    try (KeyValueIterator<String, Incident> it = incidents.prefixScan(country + '|', KEYS)) {
+      while (it.hasNext()) {
+        final Incident inc = it.next().value;
+        if (inc.getEventDate().toEpochDay() < cutoffDay) {
+          gone.add(inc.getIncidentId());
+        }
+      }
+    }
+    for (final String incidentId : gone) {
+      for (final ReportExtraction m : members(country, incidentId)) {
+        final String mentionId = IncidentMerger.mention(m).getMentionId();
+        members.delete(country + '|' + incidentId + '|' + mentionId);
+        index.delete(country + '|' + mentionId);
+      }
+      incidents.delete(country + '|' + incidentId);
+    }
+    final List<String> staleDeltas = new ArrayList<>();
+    try (KeyValueIterator<String, ReportExtraction> it = deltas.prefixScan(country + '|', KEYS)) {
+      while (it.hasNext()) {
+        final KeyValue<String, ReportExtraction> kv = it.next();
+        final boolean old = kv.value.getIncidents().stream()
+            .allMatch(m -> m.getEventDate().toEpochDay() < cutoffDay);
+        if (old) {
+          staleDeltas.add(kv.key);
+        }
+      }
+    }
+    staleDeltas.forEach(deltas::delete);
+    if (!gone.isEmpty()) {
+      LOG.debug("Evicted {} incidents of {} before {}", gone.size(), country, LocalDate.ofEpochDay(cutoffDay));
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package org.wirewatch.streams.consolidate;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.wirewatch.schema.Actor;
+import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.Location;
+import org.wirewatch.schema.SubEventType;
+
+/**
+ * The clustering rule of DESIGN.md semantics 5: whether two incident mentions describe the same real event, and
+ * how strongly. Two mentions are compatible when they are in the same country, their first-level regions and places
+ * do not contradict each other, their event dates lie within a day of each other (plus either date's stated
+ * tolerance), their sub-event types are compatible and their actors do not contradict each other.
+ *
+ * <p>Missing values never contradict: one agency may name the village and another only the province. Two mentions
+ * of the same story are never the same event, since a report lists each event it describes once.
+ */
+public final class MentionCompatibility {
+
+  /** Event dates may differ by this many days plus the larger stated tolerance ("overnight", "last week"). */
+  static final int DATE_SLACK_DAYS = 1;
+
+  // Words that say nothing about which party acted: "forces" matches everybody.
+  private static final Set<String> ACTOR_STOP = Set.of("the", "and", "for", "of", "forces", "force", "group", "led",
+      "its", "unknown", "unidentified", "gunmen", "suspected", "alleged", "militants", "fighters", "men", "armed");
+
+  private MentionCompatibility() {}
+
+  /**
+   * The similarity of a candidate mention to a member of an incident, or empty when they cannot be the same event.
+   * Higher is more similar: exact region, place, sub-event type, actor and date each add to the score.
+   */
+  public static OptionalDouble score(final IncidentMention a, final String storyA, final IncidentMention b,
+      final String storyB) {
+    if (storyA.equals(storyB)) {
+      return OptionalDouble.empty();
+    }
+    final Location la = a.getLocation();
+    final Location lb = b.getLocation();
+    if (!Objects.equals(norm(la.getCountryCode()), norm(lb.getCountryCode()))) {
+      return OptionalDouble.empty();
+    }
+    double s = 1.0;
+    final String ra = norm(la.getAdmin1Code());
+    final String rb = norm(lb.getAdmin1Code());
+    if (!ra.isEmpty() && !rb.isEmpty()) {
+      if (!ra.equals(rb)) {
+        return OptionalDouble.empty();
+      }
+      s += 2;
+    }
+    final String pa = norm(la.getPlace());
+    final String pb = norm(lb.getPlace());
+    if (!pa.isEmpty() && !pb.isEmpty()) {
+      if (!samePlace(pa, pb)) {
+        return OptionalDouble.empty();
+      }
+      s += 2;
+    }
+    final long days = Math.abs(a.getEventDate().toEpochDay() - b.getEventDate().toEpochDay());
+    final int tolerance = Math.max(Math.max(0, a.getDateToleranceDays()), Math.max(0, b.getDateToleranceDays()));
+    if (days > DATE_SLACK_DAYS + tolerance) {
+      return OptionalDouble.empty();
+    }
+    s += days == 0 ? 1 : 0;
+    if (!compatibleTypes(a, b)) {
+      return OptionalDouble.empty();
+    }
+    s += a.getSubEventType() == b.getSubEventType() ? 1 : 0;
+    final int actor = actorAgreement(a.getActor(), b.getActor());
+    if (actor < 0) {
+      return OptionalDouble.empty();
+    }
+    s += actor;
+    return OptionalDouble.of(s);
+  }
+
+  /** True when the two mentions may be the same event as far as their dates go; used to narrow the candidates. */
+  public static boolean datesMayMatch(final LocalDate a, final int toleranceA, final LocalDate b,
+      final int toleranceB) {
+    final long days = Math.abs(a.toEpochDay() - b.toEpochDay());
+    return days <= DATE_SLACK_DAYS + Math.max(Math.max(0, toleranceA), Math.max(0, toleranceB));
+  }
+
+  // Agencies label the same blast "suicide bomb" or "roadside bomb", so the event type decides, not the subtype;
+  // OTHER is what an extractor says when unsure, and never contradicts.
+  static boolean compatibleTypes(final IncidentMention a, final IncidentMention b) {
+    return a.getSubEventType() == b.getSubEventType() || a.getEventType() == b.getEventType()
+        || a.getSubEventType() == SubEventType.OTHER || b.getSubEventType() == SubEventType.OTHER;
+  }
+
+  /** -1 when both actors are named and share no meaningful word, 0 when either is unknown, 1 when they agree. */
+  static int actorAgreement(final Actor a, final Actor b) {
+    if (a == null || b == null) {
+      return 0;
+    }
+    final Set<String> wa = words(a.getName());
+    final Set<String> wb = words(b.getName());
+    if (wa.isEmpty() || wb.isEmpty()) {
+      return 0;
+    }
+    if (wa.stream().anyMatch(wb::contains)) {
+      return 1;
+    }
+    // An attributed actor ("suspected", "according to the army") is an opinion, not a contradiction.
+    return a.getQualifier() != null || b.getQualifier() != null ? 0 : -1;
+  }
+
+  static boolean samePlace(final String a, final String b) {
+    return a.equals(b) || (Math.min(a.length(), b.length()) > 3 && (a.contains(b) || b.contains(a)));
+  }
+
+  static Set<String> words(final String s) {
+    if (s == null) {
+      return Set.of();
+    }
+    return Arrays.stream(fold(s).split("[^a-z0-9]+"))
+        .filter(w -> w.length() >= 2 && !ACTOR_STOP.contains(w))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  static String norm(final String s) {
+    return s == null ? "" : fold(s).replaceAll("[^a-z0-9]+", "");
+  }
+
+  private static String fold(final String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+  }
+
+  /** The best score of a candidate against every member of an incident; empty when any member contradicts it. */
+  public static OptionalDouble scoreAgainstAll(final IncidentMention candidate, final String story,
+      final List<Member> members) {
+    double total = 0;
+    for (final Member m : members) {
+      final OptionalDouble s = score(candidate, story, m.mention(), m.story());
+      if (s.isEmpty()) {
+        return OptionalDouble.empty();
+      }
+      total += s.getAsDouble();
+    }
+    return members.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(total / members.size());
+  }
+
+  /** One member mention of an incident with the story it came from. */
+  public record Member(IncidentMention mention, String story) {}
+}

@@ -1,0 +1,44 @@
+package org.wirewatch.streams.tally;
+
+import java.time.LocalDate;
+import org.wirewatch.schema.TallyWindow;
+
+/**
+ * Keys of the tally stores and topic. A region-day is {@code region|YYYY-MM-DD}; a window is
+ * {@code region|window|windowStart}, the key of {@code wirewatch.tallies.v1}. ISO dates sort as strings, so a range
+ * scan from {@code region|start} to {@code region|end} returns exactly the days of one region in order.
+ */
+public final class TallyKeys {
+
+  public static final char SEPARATOR = '|';
+
+  private TallyKeys() {}
+
+  public static String day(final String region, final LocalDate day) {
+    return region + SEPARATOR + day;
+  }
+
+  public static String window(final String region, final TallyWindow window, final LocalDate start) {
+    return region + SEPARATOR + window.name() + SEPARATOR + start;
+  }
+
+  /** The region of a day or window key: everything before the first separator. */
+  public static String region(final String key) {
+    final int i = key.indexOf(SEPARATOR);
+    return i < 0 ? key : key.substring(0, i);
+  }
+
+  /** The day of a region-day key. */
+  public static LocalDate dayOf(final String dayKey) {
+    return LocalDate.parse(dayKey.substring(dayKey.lastIndexOf(SEPARATOR) + 1));
+  }
+
+  /** Number of event days a window covers. */
+  public static int length(final TallyWindow window) {
+    return switch (window) {
+      case P1D -> 1;
+      case P7D -> 7;
+      case P30D -> 30;
+    };
+  }
+}

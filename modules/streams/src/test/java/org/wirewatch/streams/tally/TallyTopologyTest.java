@@ -1,0 +1,163 @@
+package org.wirewatch.streams.tally;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.streams.Fixtures.DAY;
+import static org.wirewatch.streams.Fixtures.incident;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wirewatch.common.Topics;
+import org.wirewatch.schema.CasualtyTally;
+import org.wirewatch.schema.Incident;
+import org.wirewatch.schema.RegionLevel;
+import org.wirewatch.schema.TallyWindow;
+import org.wirewatch.streams.StreamSerdes;
+import org.wirewatch.streams.TestDrivers;
+
+class TallyTopologyTest {
+
+  private final StreamSerdes serdes = TestDrivers.serdes();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, Incident> incidents;
+  private TestOutputTopic<String, CasualtyTally> out;
+  private final Map<String, CasualtyTally> tallies = new TreeMap<>();
+
+  @BeforeEach
+  void start() {
+    driver = TestDrivers.driver(TallyTopology.build(serdes));
+    incidents = driver.createInputTopic(Topics.INCIDENTS, serdes.key().serializer(), serdes.incident().serializer());
+    out = driver.createOutputTopic(Topics.TALLIES, serdes.key().deserializer(), serdes.tally().deserializer());
+  }
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  private Map<String, CasualtyTally> tallies() {
+    out.readKeyValuesToList().forEach(kv -> {
+      if (kv.value == null) {
+        tallies.remove(kv.key);
+      } else {
+        tallies.put(kv.key, kv.value);
+      }
+    });
+    return tallies;
+  }
+
+  private CasualtyTally day(final String region, final java.time.LocalDate day) {
+    return tallies().get(TallyKeys.window(region, TallyWindow.P1D, day));
+  }
+
+  @Test
+  void shouldTallyCountryAndRegionWhenIncidentArrives() {
+    // when
+    incidents.pipeInput("i1", incident("i1", "SY", "SY-DY", DAY, 43));
+    // then
+    final CasualtyTally sy = day("SY", DAY);
+    assertThat(sy.getKilled().getBest()).isEqualTo(43);
+    assertThat(sy.getIncidents()).isEqualTo(1);
+    assertThat(sy.getRegionLevel()).isEqualTo(RegionLevel.COUNTRY);
+    assertThat(sy.getRegionName()).isEqualTo("Syria");
+    final CasualtyTally dy = day("SY-DY", DAY);
+    assertThat(dy.getKilled().getBest()).isEqualTo(43);
+    assertThat(dy.getRegionLevel()).isEqualTo(RegionLevel.ADMIN1);
+  }
+
+  @Test
+  void shouldReplaceOldFiguresWhenIncidentIsUpdated() {
+    // given
+    incidents.pipeInput("i1", incident("i1", "AF", "AF-LAG", DAY, 10));
+    // when
+    incidents.pipeInput("i1", incident("i1", "AF", "AF-LAG", DAY, 22));
+    // then
+    assertThat(day("AF", DAY).getKilled().getBest()).isEqualTo(22);
+    assertThat(day("AF", DAY).getIncidents()).isEqualTo(1);
+    assertThat(day("AF-LAG", DAY).getKilled().getBest()).isEqualTo(22);
+  }
+
+  @Test
+  void shouldMoveContributionWhenIncidentChangesDayOrRegion() {
+    // given
+    incidents.pipeInput("i1", incident("i1", "AF", "AF-LAG", DAY, 10));
+    // when: a later version corrects the date and the province
+    incidents.pipeInput("i1", incident("i1", "AF", "AF-NAN", DAY.minusDays(1), 10));
+    // then
+    assertThat(day("AF", DAY)).isNull();
+    assertThat(day("AF-LAG", DAY)).isNull();
+    assertThat(day("AF", DAY.minusDays(1)).getKilled().getBest()).isEqualTo(10);
+    assertThat(day("AF-NAN", DAY.minusDays(1)).getKilled().getBest()).isEqualTo(10);
+  }
+
+  @Test
+  void shouldRemoveTallyWhenIncidentIsRetracted() {
+    // given
+    incidents.pipeInput("i1", incident("i1", "SY", "SY-DY", DAY, 43));
+    incidents.pipeInput("i2", incident("i2", "SY", "SY-ID", DAY, 5));
+    // when
+    incidents.pipeInput("i1", (Incident) null);
+    // then
+    assertThat(day("SY", DAY).getKilled().getBest()).isEqualTo(5);
+    assertThat(day("SY-DY", DAY)).isNull();
+    assertThat(tallies().keySet()).noneMatch(k -> k.startsWith("SY-DY|"));
+  }
+
+  @Test
+  void shouldLandInEventDayWhenReportArrivesWeeksLate() {
+    // given: recent events
+    incidents.pipeInput("i1", incident("i1", "SY", "SY-DY", DAY, 43));
+    // when: an event three weeks older is reported now
+    incidents.pipeInput("i0", incident("i0", "SY", "SY-DY", DAY.minusDays(21), 7));
+    // then
+    assertThat(day("SY", DAY.minusDays(21)).getKilled().getBest()).isEqualTo(7);
+    assertThat(day("SY", DAY).getKilled().getBest()).isEqualTo(43);
+    final CasualtyTally month = tallies().get(TallyKeys.window("SY", TallyWindow.P30D, DAY.minusDays(29)));
+    assertThat(month.getKilled().getBest()).isEqualTo(50);
+    assertThat(month.getIncidents()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSumDaysIntoSevenAndThirtyDayWindows() {
+    // when
+    incidents.pipeInput("a", incident("a", "UA", "UA-14", DAY, 15));
+    incidents.pipeInput("b", incident("b", "UA", "UA-14", DAY.minusDays(6), 8));
+    incidents.pipeInput("c", incident("c", "UA", "UA-14", DAY.minusDays(7), 100));
+    // then: the 7-day window ending DAY holds a and b, not c
+    final CasualtyTally week = tallies().get(TallyKeys.window("UA", TallyWindow.P7D, DAY.minusDays(6)));
+    assertThat(week.getWindowEnd()).isEqualTo(DAY);
+    assertThat(week.getKilled().getBest()).isEqualTo(23);
+    assertThat(week.getIncidents()).isEqualTo(2);
+    final CasualtyTally month = tallies().get(TallyKeys.window("UA-14", TallyWindow.P30D, DAY.minusDays(29)));
+    assertThat(month.getKilled().getBest()).isEqualTo(123);
+    // one P1D, seven P7D and thirty P30D windows contain each day; overlapping days share windows
+    assertThat(tallies().keySet().stream().filter(k -> k.startsWith("UA|P1D|"))).hasSize(3);
+    assertThat(tallies().keySet().stream().filter(k -> k.startsWith("UA|P7D|"))).hasSize(14);
+  }
+
+  @Test
+  void shouldIgnoreIncidentWithoutRegionAtThatLevel() {
+    // when
+    incidents.pipeInput("i1", incident("i1", "IQ", null, DAY, 4));
+    // then
+    assertThat(day("IQ", DAY).getKilled().getBest()).isEqualTo(4);
+    assertThat(tallies()).allSatisfy((k, v) -> assertThat(k).startsWith("IQ|"));
+  }
+
+  @Test
+  void shouldAnswerQueriesFromTheWindowStore() {
+    // given
+    incidents.pipeInput("a", incident("a", "SY", "SY-DY", DAY, 43));
+    // when
+    final CasualtyTally week = driver.<String, CasualtyTally>getKeyValueStore(WindowDeriver.WINDOWS)
+        .get(TallyKeys.window("SY-DY", TallyWindow.P7D, DAY.minusDays(6)));
+    // then
+    assertThat(week.getKilled().getBest()).isEqualTo(43);
+    assertThat(driver.<String, Integer>getKeyValueStore(WindowDeriver.REGIONS).get("SY-DY")).isEqualTo(1);
+  }
+}
