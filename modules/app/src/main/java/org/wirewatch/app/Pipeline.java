@@ -1,0 +1,248 @@
+package org.wirewatch.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wirewatch.common.Stage;
+import org.wirewatch.common.config.ConfigException;
+import org.wirewatch.common.config.CoreConfig;
+import org.wirewatch.common.config.Settings;
+import org.wirewatch.embedded.EmbeddedKafka;
+import org.wirewatch.embedded.TopicCreator;
+
+/**
+ * The running pipeline of {@code wirewatch run}: with no cluster configured, the embedded broker (data under
+ * {@code <data dir>/kafka}) and the registry endpoint; then the catalogue topics; then every stage in order.
+ * {@link #close()} stops them in reverse (stages, the registry endpoint, the broker) within the shutdown timeout.
+ *
+ * <p>Settings of its own:
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>wirewatch.run.shutdown.timeout</td><td>30s</td><td>how long closing may take before it is abandoned</td></tr>
+ *   <tr><td>wirewatch.run.create.topics</td><td>true</td><td>create missing catalogue topics at start (turn off
+ *   where topics are managed elsewhere, e.g. the compose topic-init step)</td></tr>
+ * </table>
+ */
+public final class Pipeline implements AutoCloseable {
+
+    /** How long closing may take. */
+    public static final String SHUTDOWN_TIMEOUT = "wirewatch.run.shutdown.timeout";
+    /** Whether to create missing catalogue topics at start. */
+    public static final String CREATE_TOPICS = "wirewatch.run.create.topics";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final CoreConfig core;
+    private final EmbeddedKafka broker;
+    private final List<Stage> platform = new ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
+    private final Duration shutdownTimeout;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final long startedNanos;
+    private Duration startupTime = Duration.ZERO;
+    private boolean closing;
+
+    private Pipeline(CoreConfig core, EmbeddedKafka broker, Duration shutdownTimeout, long startedNanos) {
+        this.core = core;
+        this.broker = broker;
+        this.shutdownTimeout = shutdownTimeout;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Validates the configuration, starts the platform and every stage, and returns once all are started.
+     *
+     * @param registry builds the embedded registry endpoint, or null where there is none; only used when no
+     *                 cluster and no registry URL are configured
+     * @throws ConfigException naming every invalid setting (nothing is left running)
+     */
+    public static Pipeline start(Settings settings, StageFactory registry, List<StageFactory> factories) {
+        long started = System.nanoTime();
+        Settings.Reader reader = settings.reader();
+        CoreConfig configured = CoreConfig.read(reader, settings);
+        Duration shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(30));
+        boolean createTopics = reader.bool(CREATE_TOPICS, true);
+        reader.validate();
+        logEffective(settings);
+        LOG.info("Kafka: {}; schema registry: {}; data dir: {}",
+                configured.embedded() ? "embedded on port " + configured.embeddedKafkaPort()
+                        : configured.bootstrapServers().orElseThrow(),
+                configured.schemaRegistryUrl(), configured.dataDir().toAbsolutePath());
+
+        EmbeddedKafka broker = null;
+        CoreConfig core = configured;
+        if (configured.embedded()) {
+            broker = EmbeddedKafka.builder()
+                    .dataDir(configured.dataDir().resolve("kafka"))
+                    .port(configured.embeddedKafkaPort())
+                    .start();
+            core = configured.withCluster(broker.bootstrapServers(), configured.schemaRegistryUrl());
+        }
+        Pipeline pipeline = new Pipeline(core, broker, shutdownTimeout, started);
+        try {
+            if (createTopics) {
+                TopicCreator.Result topics = TopicCreator.createCatalogue(core.bootstrapServers().orElseThrow(),
+                        core.kafkaClientProperties());
+                LOG.info("Topics: {} created, {} already present", topics.created().size(), topics.existing().size());
+            }
+            boolean registryConfigured = settings.get(CoreConfig.SCHEMA_REGISTRY_URL).isPresent();
+            if (configured.embedded() && !registryConfigured && registry != null) {
+                pipeline.startPlatformStage(registry.create(new StageContext(core, settings)));
+            }
+            pipeline.startStages(settings, factories);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        pipeline.startupTime = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("Wirewatch started in {} ms: Kafka {}, schema registry {}, stages {}",
+                pipeline.startupTime.toMillis(), core.bootstrapServers().orElseThrow(), core.schemaRegistryUrl(),
+                pipeline.stages.stream().map(Stage::name).toList());
+        return pipeline;
+    }
+
+    /** Builds every stage first, so that all their configuration problems are reported together, then starts them. */
+    private void startStages(Settings settings, List<StageFactory> factories) {
+        StageContext context = new StageContext(core, settings);
+        List<Stage> built = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (StageFactory factory : factories) {
+            try {
+                built.add(factory.create(context));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            built.forEach(Stage::close);
+            throw new ConfigException(problems);
+        }
+        for (int i = 0; i < built.size(); i++) {
+            Stage stage = built.get(i);
+            try {
+                LOG.info("Starting stage {}", stage.name());
+                stage.start();
+                stages.add(stage);
+            } catch (Exception e) {
+                stage.close();
+                built.subList(i + 1, built.size()).forEach(Stage::close);
+                throw new IllegalStateException("Stage " + stage.name() + " failed to start: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void startPlatformStage(Stage stage) {
+        try {
+            LOG.info("Starting {}", stage.name());
+            stage.start();
+            platform.add(stage);
+        } catch (Exception e) {
+            stage.close();
+            throw new IllegalStateException(stage.name() + " failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the shared configuration pointing at the running cluster and registry. */
+    public CoreConfig core() {
+        return core;
+    }
+
+    /** @return the embedded broker, when this pipeline started one. */
+    public Optional<EmbeddedKafka> broker() {
+        return Optional.ofNullable(broker);
+    }
+
+    /** @return the started stages, in start order. */
+    public List<Stage> stages() {
+        return Collections.unmodifiableList(stages);
+    }
+
+    /** @return true when every stage (and the registry endpoint) reports ready. */
+    public boolean ready() {
+        return platform.stream().allMatch(Stage::ready) && stages.stream().allMatch(Stage::ready);
+    }
+
+    /** @return how long {@link #start} took, from reading the configuration to the last stage started. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /**
+     * Stops the stages in reverse order (the HTTP-facing ones are registered last, so they stop first), then the
+     * registry endpoint, then the broker. Gives up after the shutdown timeout so that a stuck stage cannot keep the
+     * process alive. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        LOG.info("Stopping Wirewatch (up {} s)", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
+        Thread closer = new Thread(this::closeAll, "wirewatch-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(shutdownTimeout.toMillis());
+            if (closer.isAlive()) {
+                LOG.error("Shutdown did not finish within {}; giving up", shutdownTimeout);
+            } else {
+                LOG.info("Wirewatch stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private void closeAll() {
+        List<Stage> reversed = new ArrayList<>(stages);
+        Collections.reverse(reversed);
+        List<Stage> platformReversed = new ArrayList<>(platform);
+        Collections.reverse(platformReversed);
+        reversed.addAll(platformReversed);
+        for (Stage stage : reversed) {
+            try {
+                LOG.info("Stopping {}", stage.name());
+                stage.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Stage {} failed while closing", stage.name(), e);
+            }
+        }
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Embedded broker failed while closing", e);
+            }
+        }
+    }
+
+    private static void logEffective(Settings settings) {
+        Map<String, String> masked = settings.masked();
+        if (masked.isEmpty()) {
+            LOG.info("Effective configuration: all defaults");
+            return;
+        }
+        LOG.info("Effective configuration (secrets masked):{}{}", System.lineSeparator(), masked.entrySet().stream()
+                .map(e -> "  " + e.getKey() + "=" + e.getValue() + "  (" + settings.origin(e.getKey()).orElse("default") + ")")
+                .collect(Collectors.joining(System.lineSeparator())));
+    }
+}
