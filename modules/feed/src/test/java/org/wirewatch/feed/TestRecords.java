@@ -61,6 +61,31 @@ final class TestRecords {
         .build();
   }
 
+  /** A fuller incident for the dashboard tests. */
+  static Incident incident(final String id, final String country, final String admin1, final String admin1Name,
+      final String place, final LocalDate date, final EventType type, final SubEventType sub, final String actor,
+      final CasualtyFigure killed, final Integer children, final IncidentGrade grade, final int sources) {
+    final Incident base = incident(id, country, admin1, place, date, killed.getBest() == null ? 0 : killed.getBest());
+    return Incident.newBuilder(base)
+        .setEventType(type)
+        .setSubEventType(sub)
+        .setLocation(Location.newBuilder(base.getLocation()).setAdmin1Name(admin1Name).build())
+        .setActor(actor == null ? null : Actor.newBuilder().setName(actor).build())
+        .setKilled(killed)
+        .setChildrenKilled(children)
+        .setGrade(grade)
+        .setSourceCount(sources)
+        .setUpdatedAt(Instant.now())
+        .setFirstReportedAt(Instant.now())
+        .build();
+  }
+
+  static CasualtyTally tally(final String region, final String name, final TallyWindow window, final LocalDate end,
+      final int incidents, final int killed) {
+    return CasualtyTally.newBuilder(tally(region, window, end, killed)).setRegionName(name).setIncidents(incidents)
+        .build();
+  }
+
   static Claim claim(final String id, final String incidentId, final String source, final SourceType type,
       final ClaimKind kind, final Integer killed) {
     return Claim.newBuilder()
