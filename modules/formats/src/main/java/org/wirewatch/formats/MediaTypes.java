@@ -3,6 +3,7 @@ package org.wirewatch.formats;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** What a declared content type means to Wirewatch: the parser family it selects and its charset parameter. */
 public final class MediaTypes {
@@ -39,6 +40,11 @@ public final class MediaTypes {
     /** The parser family of a content type, or empty when Wirewatch does not read it. */
     public static Optional<Kind> kindOf(String contentType) {
         return Optional.ofNullable(SUPPORTED.get(essence(contentType)));
+    }
+
+    /** The supported content types, sorted and comma-separated, for error messages. */
+    public static String supportedList() {
+        return String.join(", ", new TreeSet<>(SUPPORTED.keySet()));
     }
 
     /** The {@code charset} parameter, if present. */

@@ -175,7 +175,7 @@ public final class ReportParser {
             if (kind.isEmpty()) {
                 throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type '"
                         + Excerpts.clip(MediaTypes.essence(contentType.get()), 80) + "'; supported: "
-                        + String.join(", ", new java.util.TreeSet<>(MediaTypes.SUPPORTED.keySet())));
+                        + MediaTypes.supportedList());
             }
             if (kind.get() != MediaTypes.Kind.SNIFF) {
                 return kind.get();
