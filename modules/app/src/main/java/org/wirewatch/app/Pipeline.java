@@ -1,22 +1,27 @@
 package org.wirewatch.app;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wirewatch.common.Stage;
+import org.wirewatch.common.Topics;
 import org.wirewatch.common.config.ConfigException;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
 import org.wirewatch.embedded.EmbeddedKafka;
 import org.wirewatch.embedded.TopicCreator;
+import org.wirewatch.registry.SchemaRegistryServer;
 
 /**
  * The running pipeline of {@code wirewatch run}: with no cluster configured, the embedded broker (data under
@@ -40,8 +45,10 @@ public final class Pipeline implements AutoCloseable {
     public static final String CREATE_TOPICS = "wirewatch.run.create.topics";
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** The embedded default serves this machine only, like its broker. */
+    private static final String REGISTRY_HOST = "localhost";
 
-    private final CoreConfig core;
+    private CoreConfig core;
     private final EmbeddedKafka broker;
     private final List<Stage> platform = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
@@ -61,11 +68,9 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Validates the configuration, starts the platform and every stage, and returns once all are started.
      *
-     * @param registry builds the embedded registry endpoint, or null where there is none; only used when no
-     *                 cluster and no registry URL are configured
      * @throws ConfigException naming every invalid setting (nothing is left running)
      */
-    public static Pipeline start(Settings settings, StageFactory registry, List<StageFactory> factories) {
+    public static Pipeline start(Settings settings, List<StageFactory> factories) {
         long started = System.nanoTime();
         Settings.Reader reader = settings.reader();
         CoreConfig configured = CoreConfig.read(reader, settings);
@@ -95,8 +100,8 @@ public final class Pipeline implements AutoCloseable {
                 LOG.info("Topics: {} created, {} already present", topics.created().size(), topics.existing().size());
             }
             boolean registryConfigured = settings.get(CoreConfig.SCHEMA_REGISTRY_URL).isPresent();
-            if (configured.embedded() && !registryConfigured && registry != null) {
-                pipeline.startPlatformStage(registry.create(new StageContext(core, settings)));
+            if (configured.embedded() && !registryConfigured) {
+                pipeline.core = pipeline.startRegistry();
             }
             pipeline.startStages(settings, factories);
         } catch (RuntimeException e) {
@@ -140,15 +145,21 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private void startPlatformStage(Stage stage) {
+    /** The registry endpoint of the embedded default, its schemas in the {@code _schemas} topic of the broker. */
+    private CoreConfig startRegistry() {
+        Map<String, Object> kafka = new HashMap<>(core.kafkaClientProperties());
+        kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow());
+        SchemaRegistryServer registry = new SchemaRegistryServer(REGISTRY_HOST, core.embeddedRegistryPort(),
+                Topics.SCHEMAS, kafka, Duration.ofSeconds(10), Duration.ofSeconds(60));
         try {
-            LOG.info("Starting {}", stage.name());
-            stage.start();
-            platform.add(stage);
+            registry.start();
+            platform.add(registry);
         } catch (Exception e) {
-            stage.close();
-            throw new IllegalStateException(stage.name() + " failed to start: " + e.getMessage(), e);
+            registry.close();
+            throw new IllegalStateException("The schema registry endpoint failed to start on port "
+                    + core.embeddedRegistryPort() + ": " + e.getMessage(), e);
         }
+        return core.withCluster(core.bootstrapServers().orElseThrow(), URI.create(registry.url()));
     }
 
     /** @return the shared configuration pointing at the running cluster and registry. */

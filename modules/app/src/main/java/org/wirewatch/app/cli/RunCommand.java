@@ -30,11 +30,6 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The embedded schema registry endpoint, started when no cluster and no registry URL are configured. */
-    static StageFactory registry() {
-        return null;
-    }
-
     /**
      * Every stage {@code run} starts, in start order; they stop in reverse, so HTTP-facing stages go last.
      * To add a stage: one {@code stages.add(...)} line.
@@ -46,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Pipeline pipeline = Pipeline.start(config.settings(), registry(), stages());
+        Pipeline pipeline = Pipeline.start(config.settings(), stages());
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
         spec.commandLine().getOut().printf("Wirewatch is running (started in %.1f s): Kafka at %s, schema registry at"
                         + " %s, stages %s. Press Ctrl-C to stop.%n",
