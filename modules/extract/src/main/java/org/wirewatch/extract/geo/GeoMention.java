@@ -1,0 +1,24 @@
+package org.wirewatch.extract.geo;
+
+/**
+ * One place reference found in a text.
+ *
+ * @param start       offset of the first character in the text
+ * @param end         offset after the last character (includes a type word such as "province")
+ * @param surface     the text between start and end
+ * @param kind        what is named
+ * @param countryCode ISO 3166-1 alpha-2, null when unknown (a cue place without a known region)
+ * @param admin1Code  ISO 3166-2 first-level code, null when unknown or for countries and demonyms
+ * @param name        gazetteer name (English where known); for cue places outside the gazetteer, the surface
+ * @param latitude    WGS84 latitude of a gazetteer place, else null
+ * @param longitude   WGS84 longitude of a gazetteer place, else null
+ * @param population  GeoNames population of a place (0 when unknown); for a region, the sum over its places
+ */
+public record GeoMention(int start, int end, String surface, GeoKind kind, String countryCode, String admin1Code,
+                         String name, Double latitude, Double longitude, long population) {
+
+    /** True when the mention came from a cue pattern and the place itself is in no gazetteer. */
+    public boolean outsideGazetteer() {
+        return kind == GeoKind.PLACE && latitude == null;
+    }
+}

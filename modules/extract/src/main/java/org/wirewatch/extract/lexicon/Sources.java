@@ -1,0 +1,156 @@
+package org.wirewatch.extract.lexicon;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.wirewatch.schema.SourceType;
+
+/**
+ * Sources of claims from the lexicon {@code sources.tsv} (monitors, ministries, hospitals, UN agencies and
+ * NGOs, media, local officials, witnesses) plus every armed actor of {@link Actors} as a BELLIGERENT
+ * (police as LOCAL_OFFICIAL). Where both lexicons match, the longer match wins, and the source lexicon
+ * wins ties ("military spokesman" is a source phrase, "military" alone an actor).
+ *
+ * <p>Immutable and thread-safe; {@link #load()} reads the resources once.
+ */
+public final class Sources {
+
+    private static volatile Sources instance;
+
+    private record Entry(String canonical, SourceType type, boolean named, String role) {
+    }
+
+    private final PhraseMatcher matcher;
+    private final List<Entry> entries = new ArrayList<>();
+    private final Actors actors;
+    private final Roles roles;
+
+    private Sources() {
+        actors = Actors.load();
+        roles = new Roles(new CountryWords());
+        PhraseMatcher.Builder b = PhraseMatcher.builder();
+        for (String[] row : TsvResource.rows(Sources.class, "sources.tsv")) {
+            if (row.length < 4) {
+                throw new IllegalStateException("sources.tsv: expected 4 columns: " + String.join("\t", row));
+            }
+            String spec = row[3].strip();
+            String role = spec.startsWith("role:") ? spec.substring(5) : null;
+            if (role != null && !roles.known(role)) {
+                throw new IllegalStateException("sources.tsv: unknown role " + role);
+            }
+            int e = entries.size();
+            entries.add(new Entry(row[1].strip(), SourceType.valueOf(row[2].strip()), spec.equals("named"), role));
+            for (String alias : row[0].split("\\|")) {
+                b.add(alias, e);
+            }
+        }
+        matcher = b.build();
+    }
+
+    /** The lexicon from this module's resources, loaded on first use. */
+    public static Sources load() {
+        Sources s = instance;
+        if (s == null) {
+            synchronized (Sources.class) {
+                s = instance;
+                if (s == null) {
+                    s = new Sources();
+                    instance = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Sources in text order, without a country for generic roles ("the monitor" stays "monitor"). */
+    public List<SourceMention> find(CharSequence text) {
+        return find(text, null);
+    }
+
+    /**
+     * Sources in text order; role-dependent ones ("the monitor", "military spokesman") are named with
+     * {@code countryHint} (ISO 3166-1 alpha-2, may be null): "the monitor" in Syria is the Syrian
+     * Observatory for Human Rights.
+     */
+    public List<SourceMention> find(CharSequence text, String countryHint) {
+        Tokens t = Tokens.of(text);
+        List<PhraseMatcher.Match> own = matcher.find(t);
+        List<ActorMention> armed = actors.find(t, countryHint);
+        List<SourceMention> out = new ArrayList<>(own.size() + armed.size());
+        int ai = 0;
+        int lastEnd = 0;
+        for (int oi = 0; oi <= own.size(); oi++) {
+            PhraseMatcher.Match m = oi < own.size() ? own.get(oi) : null;
+            int mStart = m == null ? Integer.MAX_VALUE : t.start(m.from());
+            int mEnd = m == null ? Integer.MAX_VALUE : t.end(m.to() - 1);
+            // Actor mentions before this source match, or overlapping it but longer.
+            while (ai < armed.size() && armed.get(ai).start() < mEnd) {
+                ActorMention a = armed.get(ai);
+                boolean overlaps = a.end() > mStart;
+                if (a.start() >= lastEnd && (!overlaps || a.end() - a.start() > mEnd - mStart)) {
+                    out.add(asSource(a));
+                    lastEnd = a.end();
+                }
+                ai++;
+            }
+            if (m != null && mStart >= lastEnd) {
+                Entry e = entries.get(m.entry());
+                String canonical = e.role() == null ? e.canonical() : roles.canonical(e.role(), countryHint, e.canonical());
+                out.add(new SourceMention(mStart, mEnd, t.text().subSequence(mStart, mEnd).toString(), canonical,
+                        e.type()));
+                lastEnd = mEnd;
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static SourceMention asSource(ActorMention a) {
+        SourceType type = "POLICE".equals(a.kind()) ? SourceType.LOCAL_OFFICIAL : SourceType.BELLIGERENT;
+        return new SourceMention(a.start(), a.end(), a.surface(), a.canonicalName(), type);
+    }
+
+    /**
+     * The source named by an attribution phrase ("a spokesman for the US-led coalition", "Observatory chief
+     * Rami Abdel Rahman", "a senior police officer"): the most specific source mentioned in it, named
+     * entries before generic ones, longer before shorter.
+     */
+    public Optional<SourceMention> resolve(String phrase) {
+        return resolve(phrase, null);
+    }
+
+    /** As {@link #resolve(String)}, with a country for role-dependent names. */
+    public Optional<SourceMention> resolve(String phrase, String countryHint) {
+        if (phrase == null || phrase.isBlank()) {
+            return Optional.empty();
+        }
+        SourceMention best = null;
+        int bestScore = Integer.MIN_VALUE;
+        for (SourceMention m : find(phrase, countryHint)) {
+            int score = (specific(m) ? 1000 : 0) + (m.end() - m.start());
+            if (score > bestScore) {
+                bestScore = score;
+                best = m;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private boolean specific(SourceMention m) {
+        for (Entry e : entries) {
+            if (e.named() && e.canonical().equals(m.canonicalName())) {
+                return true;
+            }
+        }
+        // Named armed groups are specific; "gunmen", "government forces" without a country are not.
+        return m.type() == SourceType.BELLIGERENT && !m.canonicalName().equals("gunmen")
+                && !m.canonicalName().equals("militants") && !m.canonicalName().equals("government forces")
+                && !m.canonicalName().equals("rebels") && !m.canonicalName().equals("militia")
+                && !m.canonicalName().equals("coalition");
+    }
+
+    /** Number of entries of the source lexicon (armed actors not counted), for size reports. */
+    public int size() {
+        return entries.size();
+    }
+}

