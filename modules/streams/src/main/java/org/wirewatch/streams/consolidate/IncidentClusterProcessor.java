@@ -79,12 +79,13 @@ public final class IncidentClusterProcessor
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(
+        // Insertion order, so describe() lists the stores the same way on every run.
+        return new java.util.LinkedHashSet<>(java.util.List.of(
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS), serdes.key(), serdes.incident()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS), serdes.key(), serdes.extraction()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX), serdes.key(), Serdes.String()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DELTAS), serdes.key(), serdes.extraction()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARKS), serdes.key(), Serdes.Integer()));
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARKS), serdes.key(), Serdes.Integer())));
       }
     };
   }

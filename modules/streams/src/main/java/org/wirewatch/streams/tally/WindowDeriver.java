@@ -50,10 +50,11 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(
+        // Insertion order, so describe() lists the stores the same way on every run.
+        return new java.util.LinkedHashSet<>(java.util.List.of(
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS), serdes.key(), serdes.tally()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOWS), serdes.key(), serdes.tally()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS), serdes.key(), Serdes.Integer()));
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS), serdes.key(), Serdes.Integer())));
       }
     };
   }
