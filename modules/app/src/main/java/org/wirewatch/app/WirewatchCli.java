@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
                 // One line per command, in the order `wirewatch --help` lists them.
                 RunCommand.class,
                 TailCommand.class,
+                org.wirewatch.app.cli.FeedCommand.class,
+                org.wirewatch.app.cli.DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class WirewatchCli implements Runnable {

@@ -36,7 +36,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     public static List<StageFactory> stages() {
         List<StageFactory> stages = new ArrayList<>();
-        return stages;
+        return FeedCommand.withFeed(stages);
     }
 
     @Override

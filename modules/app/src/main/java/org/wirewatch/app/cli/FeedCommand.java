@@ -1,0 +1,108 @@
+package org.wirewatch.app.cli;
+
+import io.javalin.Javalin;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.wirewatch.app.Pipeline;
+import org.wirewatch.app.StageContext;
+import org.wirewatch.app.StageFactory;
+import org.wirewatch.common.Stage;
+import org.wirewatch.common.config.Settings;
+import org.wirewatch.feed.FeedConfig;
+import org.wirewatch.feed.FeedStage;
+import org.wirewatch.feed.RecordDecoder;
+import org.wirewatch.ingest.IngestStage;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code wirewatch feed}: the live feed alone (SSE, REST, dashboard, health, metrics) for scaled deployments; and the
+ * factory {@code run} uses to add the feed as its last, HTTP-facing stage.
+ *
+ * <p>Under {@code run} the feed shares its server with the ingest push endpoint, reports every stage on
+ * {@code /health/ready}, and its Prometheus registry joins Micrometer's global registry, so any stage that records
+ * into {@code io.micrometer.core.instrument.Metrics.globalRegistry} (Kafka Streams metrics, extraction latency)
+ * appears on {@code /metrics}.
+ */
+@Command(name = "feed",
+    description = {"Runs the live feed alone: SSE on /v1/stream, REST on /v1/*, the dashboard on /, /health and"
+        + " /metrics (port: wirewatch.feed.port, default wirewatch.http.port or 8080).",
+        "Without Kafka settings it starts the embedded broker, as 'run' does."})
+public final class FeedCommand implements Callable<Integer> {
+
+  @Mixin
+  ConfigOptions config;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    final Pipeline pipeline = Pipeline.start(config.settings(), withFeed(new ArrayList<>()));
+    Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
+    final FeedStage feed = find(pipeline.stages(), FeedStage.class);
+    spec.commandLine().getOut().printf("Wirewatch feed on http://localhost:%d/ (SSE /v1/stream). Ctrl-C stops it.%n",
+        feed.port());
+    spec.commandLine().getOut().flush();
+    pipeline.awaitClosed();
+    return 0;
+  }
+
+  /**
+   * The given factories plus the feed, last. The feed is built after the others so that it can mount their routes
+   * (the ingest push endpoint) and watch their readiness.
+   */
+  public static List<StageFactory> withFeed(final List<StageFactory> factories) {
+    final List<Stage> built = Collections.synchronizedList(new ArrayList<>());
+    final List<StageFactory> out = new ArrayList<>();
+    for (final StageFactory f : factories) {
+      out.add(context -> {
+        final Stage s = f.create(context);
+        built.add(s);
+        return s;
+      });
+    }
+    out.add(context -> feed(context, built));
+    return out;
+  }
+
+  /** Builds the feed stage: own config validated, Avro through the run's registry, peers for health. */
+  static FeedStage feed(final StageContext context, final List<Stage> peers) {
+    final Settings settings = context.settings();
+    final FeedConfig feedConfig = FeedConfig.from(settings);
+    final Map<String, Object> kafka = new HashMap<>(context.core().kafkaClientProperties());
+    kafka.put("bootstrap.servers", context.bootstrapServers());
+    final Map<String, Object> serde = new HashMap<>(context.core().kafkaClientProperties());
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // The composite global registry forwards every meter, including ones registered before this, to Prometheus.
+    Metrics.addRegistry(registry);
+    final FeedStage.Builder b = FeedStage.builder()
+        .config(feedConfig)
+        .kafka(kafka)
+        .decoder(RecordDecoder.avro(context.schemaRegistryUrl(), serde))
+        .meterRegistry(registry)
+        .stages(() -> List.copyOf(peers));
+    for (final Stage s : List.copyOf(peers)) {
+      if (s instanceof IngestStage ingest) {
+        final Consumer<Javalin> routes = ingest.routes();
+        b.routes(routes);
+      }
+    }
+    return b.build();
+  }
+
+  static <T> T find(final List<Stage> stages, final Class<T> type) {
+    return stages.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " running"));
+  }
+}
