@@ -225,7 +225,7 @@ public final class DropFolderSource implements AutoCloseable {
                     + (rejected.format() == null ? "" : " format=" + rejected.format()) + " at=" + clock.instant() + "\n";
             Files.writeString(target.resolveSibling(target.getFileName() + ".reason"), reason, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            LOG.info("Rejected {}: {}", file, rejected.reason());
+            LOG.debug("Rejected {}: {}", file, rejected.reason());
         } else {
             move(file, processed, name);
             LOG.debug("Ingested {}: {}", file, result);
