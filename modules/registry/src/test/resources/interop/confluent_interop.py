@@ -5,7 +5,8 @@ consume: reads a topic through the schema registry with a DeserializingConsumer 
          record: {"key", "schema_id", "value"}; the first line describes what the registry told
          confluent_kafka.schema_registry.SchemaRegistryClient about the topic's value subject.
 produce: writes WireReport records with Confluent's serializer (which registers the schema under
-         <topic>-value) and prints each record it wrote as a JSON line.
+         <topic>-value), prints each record it wrote as a JSON line {"key", "value"}, then a last line with
+         what SchemaRegistryClient.lookup_schema finds for that schema: {"registered": {...}}.
 
 Values are decoded and encoded by Confluent's code: confluent_kafka.schema_registry.avro when fastavro is
 installed, else the client's python3-avro serializer (confluent_kafka.avro.MessageSerializer); the registry
@@ -19,8 +20,8 @@ import struct
 import sys
 import time
 
-from confluent_kafka import DeserializingConsumer, SerializingProducer
-from confluent_kafka.schema_registry import SchemaRegistryClient
+from confluent_kafka import OFFSET_BEGINNING, DeserializingConsumer, SerializingProducer, TopicPartition
+from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
 from confluent_kafka.serialization import Deserializer, Serializer, StringDeserializer, StringSerializer
 
 try:
@@ -110,7 +111,8 @@ def consume(args):
         "key.deserializer": StringDeserializer("utf_8"),
         "value.deserializer": WithSchemaId(values),
     })
-    consumer.subscribe([args.topic])
+    # The test topics have one partition: assigning it directly skips the group rebalance.
+    consumer.assign([TopicPartition(args.topic, 0, OFFSET_BEGINNING)])
     seen = 0
     deadline = time.time() + args.timeout
     try:
@@ -177,6 +179,11 @@ def produce(args):
     remaining = producer.flush(args.timeout)
     if remaining or errors:
         sys.exit("delivery failed: %d undelivered, errors %s" % (remaining, errors))
+    # What the registry recorded for the schema the serializer registered, asked through Confluent's client.
+    registered = SchemaRegistryClient({"url": args.registry}).lookup_schema(
+        args.topic + "-value", Schema(schema_str, "AVRO"))
+    print(json.dumps({"registered": {"subject": registered.subject, "version": registered.version,
+                                     "schema_id": registered.schema_id}}), flush=True)
 
 
 def main():

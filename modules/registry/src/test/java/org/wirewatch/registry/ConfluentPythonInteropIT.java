@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +44,7 @@ import org.wirewatch.serde.AvroSerdeConfig;
 import org.wirewatch.serde.AvroSerializer;
 import org.wirewatch.serde.RestSchemaRegistryClient;
 import org.wirewatch.serde.SchemaMetadata;
+import org.wirewatch.serde.WireFormat;
 import org.wirewatch.testkit.KafkaBroker;
 import org.wirewatch.testkit.WithKafka;
 
@@ -146,33 +148,38 @@ class ConfluentPythonInteropIT {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.uniqueName("wirewatch"));
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class.getName());
-        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        config.put(AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, WireReport.class.getName());
-        List<ConsumerRecord<String, WireReport>> records = new ArrayList<>();
-        try (KafkaConsumer<String, WireReport> consumer = new KafkaConsumer<>(config)) {
+        List<ConsumerRecord<String, byte[]>> raw = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= 4;
+                consumer.poll(Duration.ofMillis(200)).forEach(raw::add);
+                return raw.size() >= 4;
             });
         }
-        assertThat(records).hasSize(4);
-        assertThat(written).hasSize(3);
-        for (int i = 0; i < written.size(); i++) {
-            assertThat(records.get(i).key()).isEqualTo(written.get(i).get("key").asText());
-            assertThat(plain(records.get(i).value())).isEqualTo(written.get(i).get("value"));
+        AvroDeserializer<WireReport> deserializer = new AvroDeserializer<>(WireReport.class);
+        deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
+        List<WireReport> records = raw.stream().map(r -> deserializer.deserialize(topic, r.value())).toList();
+        assertThat(raw).hasSize(4);
+        assertThat(written).hasSize(4);
+        JsonNode registered = written.get(3).get("registered");
+        assertThat(registered.get("subject").asText()).isEqualTo(topic + "-value");
+        assertThat(registered.get("version").asInt()).isEqualTo(1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(raw.get(i).key()).isEqualTo(written.get(i).get("key").asText());
+            assertThat(WireFormat.schemaId(raw.get(i).value())).isEqualTo(registered.get("schema_id").asInt());
+            assertThat(plain(records.get(i))).isEqualTo(written.get(i).get("value"));
         }
-        WireReport first = records.get(0).value();
+        WireReport first = records.get(0);
         assertThat(first.getUri()).isEqualTo("urn:python:interop:0");
         assertThat(first.getFirstCreated()).isEqualTo(Instant.parse("2018-11-17T10:15:00.250Z"));
         assertThat(first.getFormat()).isEqualTo(ReportFormat.NINJS);
         assertThat(first.getUrgency()).isNull();
         assertThat(first.getBody()).endsWith("Abū Ḥuṣn.");
-        assertThat(records.get(2).value().getPubStatus()).isEqualTo(PubStatus.CANCELED);
-        assertThat(records.get(2).value().getSignals()).containsExactly("update", "update");
-        assertThat(records.get(3).value()).isNull();
+        assertThat(records.get(2).getPubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(records.get(2).getSignals()).containsExactly("update", "update");
+        assertThat(raw.get(3).value()).isNull();
+        assertThat(records.get(3)).isNull();
         RestSchemaRegistryClient client = RestSchemaRegistryClient.of(registry.url(), Map.of());
         assertThat(client.versions(topic + "-value")).containsExactly(1);
         assertThat(client.latest(topic + "-value").schema().getFullName()).isEqualTo(WireReport.class.getName());
