@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 TailCommand.class,
                 org.wirewatch.app.cli.FeedCommand.class,
                 org.wirewatch.app.cli.DemoCommand.class,
+                org.wirewatch.app.cli.IngestCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class WirewatchCli implements Runnable {

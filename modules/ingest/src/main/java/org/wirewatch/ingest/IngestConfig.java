@@ -24,7 +24,7 @@ import org.wirewatch.formats.ReportParser;
  *   <tr><td>wirewatch.ingest.http.enabled</td><td>true</td><td>accept {@code POST /v1/reports}</td></tr>
  *   <tr><td>wirewatch.ingest.http.token</td><td>(generated)</td><td>bearer token for HTTP push; when unset, a random
  *   token is generated once and kept in {@code <data dir>/ingest/http-token}</td></tr>
- *   <tr><td>wirewatch.ingest.http.port</td><td>8080</td><td>port of the push server when ingest serves it alone
+ *   <tr><td>wirewatch.ingest.http.port</td><td>wirewatch.http.port (8080)</td><td>port of the push server when ingest serves it alone
  *   ({@code wirewatch ingest http}); under {@code run} the push endpoint shares the feed's server</td></tr>
  *   <tr><td>wirewatch.ingest.max.bytes</td><td>4194304</td><td>largest accepted input (file, body, feed document)</td></tr>
  *   <tr><td>wirewatch.ingest.feeds</td><td>(none)</td><td>comma-separated RSS/Atom URLs to poll</td></tr>
@@ -49,18 +49,29 @@ public record IngestConfig(boolean inboxEnabled, Path inboxDir, Duration rescan,
     public static final String FEEDS_INTERVAL = "wirewatch.ingest.feeds.interval";
     public static final String FEEDS_MAX_BACKOFF = "wirewatch.ingest.feeds.max.backoff";
 
+    /** The push server's port when nothing else says. */
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
     private static final int MIN_TOKEN_LENGTH = 16;
 
     /** Reads and validates; throws a ConfigException naming every bad key. */
     public static IngestConfig from(Settings settings) {
+        return from(settings, DEFAULT_HTTP_PORT);
+    }
+
+    /**
+     * Reads and validates, with the push server's port defaulting to {@code defaultHttpPort} (the shared
+     * {@code wirewatch.http.port}); throws a ConfigException naming every bad key.
+     */
+    public static IngestConfig from(Settings settings, int defaultHttpPort) {
         Settings.Reader r = settings.reader();
-        IngestConfig config = read(r);
+        IngestConfig config = read(r, defaultHttpPort);
         r.validate();
         return config;
     }
 
     /** Reads into a caller's reader, so a command can validate every stage's settings in one report. */
-    public static IngestConfig read(Settings.Reader r) {
+    public static IngestConfig read(Settings.Reader r, int defaultHttpPort) {
         Optional<String> token = r.optional(HTTP_TOKEN);
         if (token.isPresent() && token.get().strip().length() < MIN_TOKEN_LENGTH) {
             r.problem(HTTP_TOKEN, token.get(), "must be at least " + MIN_TOKEN_LENGTH + " characters");
@@ -92,7 +103,7 @@ public record IngestConfig(boolean inboxEnabled, Path inboxDir, Duration rescan,
             r.problem(INBOX_RESCAN, rescan.toString(), "must be positive");
         }
         return new IngestConfig(r.bool(INBOX_ENABLED, true), r.path(INBOX_DIR, Path.of("inbox")), rescan, settle,
-                r.bool(HTTP_ENABLED, true), token.map(String::strip), r.port(HTTP_PORT, 8080),
+                r.bool(HTTP_ENABLED, true), token.map(String::strip), r.port(HTTP_PORT, defaultHttpPort),
                 r.intValue(MAX_BYTES, ReportParser.DEFAULT_MAX_BYTES, 1024, 256 * 1024 * 1024), List.copyOf(feeds),
                 interval, maxBackoff);
     }

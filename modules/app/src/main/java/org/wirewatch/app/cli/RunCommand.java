@@ -36,6 +36,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     public static List<StageFactory> stages() {
         List<StageFactory> stages = new ArrayList<>();
+        stages.add(IngestCommand::stage);
         return FeedCommand.withFeed(stages);
     }
 
