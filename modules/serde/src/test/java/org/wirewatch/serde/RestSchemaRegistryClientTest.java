@@ -82,6 +82,22 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldPreferPrefixedKeysWhenBothFormsAreGiven() {
+        // given
+        answers.put("GET /subjects", new Answer(200, "[]"));
+        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of(
+                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "plain:one",
+                "schema.registry.basic.auth.user.info", "prefixed:two"));
+
+        // when
+        client.subjects();
+
+        // then
+        assertThat(requests.get(0).authorization()).isEqualTo("Basic "
+                + Base64.getEncoder().encodeToString("prefixed:two".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void shouldTakeCredentialsFromUrlWhenSourceIsUrl() {
         // given
         answers.put("GET /subjects", new Answer(200, "[\"a-value\",\"b-key\"]"));
