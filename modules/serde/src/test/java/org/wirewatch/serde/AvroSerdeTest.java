@@ -326,6 +326,23 @@ class AvroSerdeTest {
         assertThat(counting.registrations).isEqualTo(1);
     }
 
+    @Test
+    void shouldFetchWriterSchemaOnceWhenDeserializingManyRecords() {
+        // given
+        CountingRegistry counting = new CountingRegistry(MockSchemaRegistry.scope(scope));
+        AvroSerde<WireReport> serde = new AvroSerde<>(WireReport.class, counting);
+        serde.configure(Map.of(), false);
+        byte[] bytes = serde.serializer().serialize(TOPIC, TestRecords.wireReport());
+
+        // when
+        for (int i = 0; i < 10; i++) {
+            serde.deserializer().deserialize(TOPIC, bytes);
+        }
+
+        // then
+        assertThat(counting.lookupsById).isEqualTo(1);
+    }
+
     private static Schema withoutFields(Schema schema, String... names) {
         ObjectNode json = json(schema);
         ArrayNode fields = (ArrayNode) json.get("fields");
@@ -380,6 +397,7 @@ class AvroSerdeTest {
     private static final class CountingRegistry implements SchemaRegistryClient {
         private final SchemaRegistryClient delegate;
         private int registrations;
+        private int lookupsById;
 
         CountingRegistry(SchemaRegistryClient delegate) {
             this.delegate = delegate;
@@ -393,6 +411,7 @@ class AvroSerdeTest {
 
         @Override
         public Schema getById(int id) {
+            lookupsById++;
             return delegate.getById(id);
         }
 

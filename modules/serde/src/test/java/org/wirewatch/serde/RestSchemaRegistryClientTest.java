@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
@@ -225,6 +227,33 @@ class RestSchemaRegistryClientTest {
                 .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageContaining("http://127.0.0.1:" + closedPort + "/subjects/actors-value/versions/latest")
                 .hasMessageContaining("subject 'actors-value'");
+    }
+
+    @Test
+    void shouldGiveUpNamingTheUrlWhenRegistryAnswersTooSlowly() {
+        // given a registry that answers only after the test is over
+        CountDownLatch release = new CountDownLatch(1);
+        server.createContext("/slow", exchange -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url + "/slow",
+                Map.of("http.read.timeout.ms", "300"));
+
+        // when / then
+        try {
+            assertThatThrownBy(client::subjects)
+                    .isInstanceOf(SchemaRegistryException.class)
+                    .hasMessageContaining(url + "/slow/subjects")
+                    .hasMessageContaining("timed out");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
