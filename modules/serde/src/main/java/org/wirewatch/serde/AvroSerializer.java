@@ -28,6 +28,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+    // Producers serialize on the sending thread: one buffer and encoder per thread avoids regrowing both each time.
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
     private SchemaRegistryClient client;
     private boolean isKey;
     private boolean autoRegister = true;
@@ -67,16 +71,24 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
         String subject = strategy.subject(topic, isKey, schema);
         int id = schemaId(topic, subject, schema);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            Buffer buffer = BUFFERS.get();
+            ByteArrayOutputStream out = buffer.out;
+            out.reset();
             out.write(WireFormat.MAGIC_BYTE);
             out.write(id >>> 24);
             out.write(id >>> 16);
             out.write(id >>> 8);
             out.write(id);
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, buffer.encoder);
+            buffer.encoder = encoder;
             writer(data, schema).write(data, encoder);
             encoder.flush();
-            return out.toByteArray();
+            byte[] bytes = out.toByteArray();
+            if (out.size() > MAX_KEPT_BUFFER) {
+                // Do not pin one outsized record's buffer to the thread for good.
+                BUFFERS.remove();
+            }
+            return bytes;
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
                     + "' (subject '" + subject + "', schema id " + id + "): " + e.getMessage(), e);
@@ -128,5 +140,10 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     }
 
     private record SubjectSchema(String subject, Schema schema) {
+    }
+
+    private static final class Buffer {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        private BinaryEncoder encoder;
     }
 }
