@@ -17,6 +17,8 @@ final class CueWords {
     private final long[] locatives;
     private final long[] geoModifiers;
     private final long[] nameStops;
+    private final long[] stopPlaces;
+    private final long[] regionPrepositions;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
@@ -30,6 +32,8 @@ final class CueWords {
         locatives = words(rows, "locative");
         geoModifiers = words(rows, "geo-modifier");
         nameStops = words(rows, "name-stop");
+        stopPlaces = words(rows, "stop-place");
+        regionPrepositions = words(rows, "region-preposition");
     }
 
     private static List<String[]> loadRows() {
@@ -73,6 +77,14 @@ final class CueWords {
 
     boolean isNameStop(long h) {
         return in(nameStops, h) || in(geoModifiers, h);
+    }
+
+    boolean isStopPlace(long h) {
+        return in(stopPlaces, h);
+    }
+
+    boolean isRegionPreposition(long h) {
+        return in(regionPrepositions, h);
     }
 
     boolean isOf(long h) {

@@ -151,6 +151,7 @@ public final class Gazetteer {
             int ci = countryIndex(h);
             if (ci >= 0) {
                 ctx.countries.add(ci);
+                ctx.weight.merge(ci, 5, Integer::sum);
             }
         }
         collectHints(ctx);
@@ -165,7 +166,7 @@ public final class Gazetteer {
             }
         }
         for (GeoMention cue : ctx.cuePlaces) {
-            out.add(cue);
+            out.add(cue.admin1Code() == null && cue.countryCode() != null ? withSoleRegion(cue, out) : cue);
         }
         if (!ctx.cuePlaces.isEmpty()) {
             out.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -180,6 +181,24 @@ public final class Gazetteer {
             out = dedup;
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * A cue place without a region of its own ("the town of al-Shadadi") lies in the one first-level
+     * region of its country that the text names, when it names exactly one.
+     */
+    private static GeoMention withSoleRegion(GeoMention cue, List<GeoMention> mentions) {
+        String region = null;
+        for (GeoMention m : mentions) {
+            if (m.kind() == GeoKind.ADMIN1 && cue.countryCode().equals(m.countryCode())) {
+                if (region != null && !region.equals(m.admin1Code())) {
+                    return cue;
+                }
+                region = m.admin1Code();
+            }
+        }
+        return region == null ? cue : new GeoMention(cue.start(), cue.end(), cue.surface(), cue.kind(),
+                cue.countryCode(), region, cue.name(), null, null, 0);
     }
 
     /** Looks up a single name (a dateline place, say), preferring the given country; never a demonym. */
@@ -310,6 +329,8 @@ public final class Gazetteer {
         final Tokens t;
         final List<Raw> raws;
         final Set<Integer> countries = new HashSet<>();
+        /** How strongly the text points at each country: mentions, plus external hints. */
+        final Map<Integer, Integer> weight = new HashMap<>();
         final Set<Integer> admin1s = new HashSet<>();
         final GeoMention[] resolved;
         final boolean[] done;
@@ -359,6 +380,7 @@ public final class Gazetteer {
                 if (kinds[e] == COUNTRY || kinds[e] == DEMONYM) {
                     countryLike = true;
                     ctx.countries.add(countryOf[e]);
+                    ctx.weight.merge(countryOf[e], 1, Integer::sum);
                 } else if (kinds[e] == ADMIN1 && (flags[e] & WORD) == 0) {
                     onlyCountry = onlyCountry == -2 || onlyCountry == countryOf[e] ? countryOf[e] : -1;
                 }
@@ -367,6 +389,7 @@ public final class Gazetteer {
             if (!countryLike && onlyCountry >= 0 && raw.to() - raw.from() >= 1
                     && onlyPlacesIn(raw, onlyCountry)) {
                 ctx.countries.add(onlyCountry);
+                ctx.weight.merge(onlyCountry, 1, Integer::sum);
             }
         }
         for (Raw raw : ctx.raws) {
@@ -395,6 +418,7 @@ public final class Gazetteer {
         int from = raw.from();
         int to = raw.to();
         boolean capsText = !hasLowerCase(t, from, to);
+        boolean stopName = to - from == 1 && words.isStopPlace(t.hash(from));
         boolean adminSuffix = to < t.size() && t.joined(to) && words.isAdminType(t.hash(to));
         boolean adminPrefix = from >= 2 && words.isAdminType(t.hash(from - 2)) && words.isOf(t.hash(from - 1));
         boolean cue = ctx.cue[r] || locativeBefore(t, from) || (adminSuffix) || placeTypeAfter(t, to)
@@ -412,23 +436,26 @@ public final class Gazetteer {
                 continue;
             }
             int e = v >>> 1;
+            if (stopName && kinds[e] != COUNTRY && kinds[e] != DEMONYM) {
+                continue;
+            }
             boolean hinted = ctx.countries.contains(countryOf[e]);
+            long w = Math.min(30, ctx.weight.getOrDefault(countryOf[e], 0));
             switch (kinds[e]) {
                 case COUNTRY -> bestCountry = bestCountry < 0 || hinted ? e : bestCountry;
                 case DEMONYM -> bestDemonym = bestDemonym < 0 || hinted ? e : bestDemonym;
                 case ADMIN1 -> {
-                    long s = (countryOf[e] == ctx.preferCountry[r] ? 1L << 42 : 0) + (hinted ? 1L << 40 : 0)
-                            + population[e];
+                    long s = (countryOf[e] == ctx.preferCountry[r] ? 1L << 46 : 0) + (w << 40) + population[e];
                     if (s > bestAdminScore) {
                         bestAdminScore = s;
                         bestAdmin = e;
                     }
                 }
                 default -> {
-                    long s = (admin1Of[e] >= 0 && admin1Of[e] == ctx.preferAdmin1[r] ? 1L << 44 : 0)
-                            + (countryOf[e] == ctx.preferCountry[r] ? 1L << 42 : 0)
-                            + (admin1Of[e] >= 0 && ctx.admin1s.contains(admin1Of[e]) ? 1L << 41 : 0)
-                            + (hinted ? 1L << 40 : 0) + population[e];
+                    long s = (admin1Of[e] >= 0 && admin1Of[e] == ctx.preferAdmin1[r] ? 1L << 52 : 0)
+                            + (countryOf[e] == ctx.preferCountry[r] ? 1L << 51 : 0)
+                            + (admin1Of[e] >= 0 && ctx.admin1s.contains(admin1Of[e]) ? 1L << 50 : 0)
+                            + (w << 40) + population[e];
                     if (s > bestPlaceScore) {
                         bestPlaceScore = s;
                         bestPlace = e;
@@ -437,13 +464,19 @@ public final class Gazetteer {
             }
         }
         String surface;
-        if (bestAdmin >= 0 && (adminSuffix || adminPrefix)) {
+        boolean adminByType = bestAdmin >= 0 && (adminSuffix || adminPrefix)
+                && (bestCountry < 0 && bestDemonym < 0 || ctx.countries.contains(countryOf[bestAdmin]));
+        if (adminByType) {
             int end = adminSuffix ? t.end(to) : t.end(to - 1);
             return mention(bestAdmin, t.start(from), end, t.text().subSequence(t.start(from), end).toString());
         }
-        surface = t.surface(from, to);
         int start = t.start(from);
         int end = t.end(to - 1);
+        // "U.S.": the closing period of an abbreviation belongs to the name.
+        if (end - t.start(to - 1) == 1 && to - from > 1 && end < t.text().length() && t.text().charAt(end) == '.') {
+            end++;
+        }
+        surface = t.text().subSequence(start, end).toString();
         if (bestCountry >= 0) {
             boolean adminHinted = bestAdmin >= 0 && ctx.countries.contains(countryOf[bestAdmin])
                     && !ctx.countries.contains(countryOf[bestCountry]);
@@ -479,6 +512,10 @@ public final class Gazetteer {
         if ((flags[e] & WORD) != 0) {
             return hinted && cue;
         }
+        if (!hinted && !ctx.countries.isEmpty() && !cue) {
+            // "the Red Sea coast" in a Yemen story is not Sudan's Red Sea state.
+            return false;
+        }
         if ((flags[e] & NAME) != 0 && population[e] < 1_000_000) {
             return hinted || cue;
         }
@@ -500,7 +537,7 @@ public final class Gazetteer {
         if ((flags[e] & NAME) != 0 && pop < BIG_PLACE) {
             return cue && hinted;
         }
-        if (pop < BIG_PLACE && gluedToName(t, raw.from(), raw.to())) {
+        if (pop < 1_000_000 && !ctx.cue[r] && gluedToName(t, raw.from(), raw.to())) {
             return false;
         }
         if (pop >= BIG_PLACE) {
@@ -520,7 +557,10 @@ public final class Gazetteer {
         boolean after = to < t.size() && t.joined(to) && !t.is(to, Tokens.HYPHENATED)
                 && t.is(to, Tokens.CAPITALIZED) && !words.isAdminType(t.hash(to))
                 && !words.isPlaceType(t.hash(to));
-        return before || after;
+        // "Dar al-Arqam": a word followed by a glued article continues an Arabic name.
+        boolean article = to + 1 < t.size() && t.joined(to) && words.isArticle(t.hash(to))
+                && t.is(to + 1, Tokens.HYPHENATED) && t.is(to + 1, Tokens.CAPITALIZED);
+        return before || after || article;
     }
 
     private boolean locativeBefore(Tokens t, int from) {
@@ -697,7 +737,7 @@ public final class Gazetteer {
                 }
                 int r = ctx.rawAtToken[k];
                 if (r >= 0 && ctx.raws.get(r).from() == k) {
-                    return r;
+                    return introducesRegion(from, k) ? r : -1;
                 }
                 if (t.is(k, Tokens.CAPITALIZED) && !words.isGeoModifier(t.hash(k)) && steps > 0
                         && !t.is(k, Tokens.SENTENCE_START)) {
@@ -707,6 +747,22 @@ public final class Gazetteer {
                 steps++;
             }
             return -1;
+        }
+
+        /** Y must follow "in", "of", "near", "outside" or a comma (skipping "the" and modifiers). */
+        private boolean introducesRegion(int from, int y) {
+            for (int k = y - 1; k >= from; k--) {
+                long h = t.hash(k);
+                if (words.isOf(h) || words.isRegionPreposition(h)) {
+                    return true;
+                }
+                if (!(words.isThe(h) || words.isGeoModifier(h) || t.is(k, Tokens.CAPITALIZED))) {
+                    return false;
+                }
+            }
+            CharSequence s = t.text();
+            int a = from > 0 ? t.end(from - 1) : 0;
+            return s.subSequence(a, t.start(from)).toString().indexOf(',') >= 0;
         }
 
         private boolean sentenceBreakBefore(int k) {
@@ -742,8 +798,10 @@ public final class Gazetteer {
                 ctx.preferCountry[r] = yCountry;
                 ctx.done[r] = false;
                 GeoMention m = ctx.resolved(r);
-                if (m != null && (y == null || m.kind() != GeoKind.PLACE
-                        || y.countryCode() == null || y.countryCode().equals(m.countryCode()))) {
+                boolean consistent = m != null && (y == null || m.kind() != GeoKind.PLACE
+                        || (y.countryCode() == null || y.countryCode().equals(m.countryCode()))
+                        && (y.admin1Code() == null || y.admin1Code().equals(m.admin1Code())));
+                if (consistent) {
                     return;
                 }
                 ctx.suppressed[r] = true;
@@ -766,14 +824,27 @@ public final class Gazetteer {
                 }
             }
             String surface = t.surface(xFrom, xTo);
-            String cc = y == null ? soleCountry() : y.countryCode();
+            String cc = y == null ? dominantCountry() : y.countryCode();
             String admin = y == null ? null : y.admin1Code();
             ctx.cuePlaces.add(new GeoMention(t.start(xFrom), t.end(xTo - 1), surface, GeoKind.PLACE, cc, admin,
                     surface, null, null, 0));
         }
 
-        private String soleCountry() {
-            return ctx.countries.size() == 1 ? countryCodes[ctx.countries.iterator().next()] : null;
+        /** The country the text is mostly about: at least twice the weight of any other. */
+        private String dominantCountry() {
+            int best = -1;
+            int bestW = 0;
+            int second = 0;
+            for (Map.Entry<Integer, Integer> e : ctx.weight.entrySet()) {
+                if (e.getValue() > bestW) {
+                    second = bestW;
+                    bestW = e.getValue();
+                    best = e.getKey();
+                } else if (e.getValue() > second) {
+                    second = e.getValue();
+                }
+            }
+            return best >= 0 && bestW >= 2 * second ? countryCodes[best] : null;
         }
 
         private boolean isCountryOrDemonymOnly(Raw raw) {

@@ -1,0 +1,120 @@
+package org.wirewatch.extract.lexicon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ActorsTest {
+
+    private static final Actors ACTORS = Actors.load();
+
+    private static ActorMention first(String text, String hint) {
+        List<ActorMention> found = ACTORS.find(text, hint);
+        assertThat(found).as("actors in: %s", text).isNotEmpty();
+        return found.get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            US-led coalition air strikes killed 43.                 | US-led coalition        | COALITION | US
+            Anti-IS coalition raids kill 43 in east Syria.          | US-led coalition        | COALITION | US
+            The U.S.-led coalition said it struck.                  | US-led coalition        | COALITION | US
+            IS fighters withdrew into the desert.                   | Islamic State           | ISLAMIST  | -
+            ISIS claimed the attack.                                | Islamic State           | ISLAMIST  | -
+            Daesh militants attacked.                               | Islamic State           | ISLAMIST  | -
+            The Islamic State group said.                           | Islamic State           | ISLAMIST  | -
+            The SDF announced an assault.                           | Syrian Democratic Forces | REBEL    | SY
+            Houthi rebels fired missiles.                           | Houthis                 | REBEL     | YE
+            Ansar Allah said it downed a jet.                       | Houthis                 | REBEL     | YE
+            The Saudi-led coalition denied it.                      | Saudi-led coalition     | COALITION | SA
+            Taliban fighters seized the district.                   | Taliban                 | ISLAMIST  | AF
+            The Pakistani Taliban claimed the bombing.              | Tehrik-i-Taliban Pakistan (TTP) | ISLAMIST | PK
+            The TTP said it carried out the attack.                 | Tehrik-i-Taliban Pakistan (TTP) | ISLAMIST | PK
+            Al Shabaab fighters raided a police station.            | al-Shabaab              | ISLAMIST  | SO
+            Suspected Boko Haram gunmen killed 47.                  | Boko Haram              | ISLAMIST  | NG
+            ISWAP fighters overran a base.                          | ISWAP                   | ISLAMIST  | NG
+            JNIM claimed the ambush.                                | JNIM                    | ISLAMIST  | ML
+            Al-Qaeda's North African franchise claimed it.          | AQIM                    | ISLAMIST  | ML
+            The Rapid Support Forces shelled the city.              | Rapid Support Forces    | MILITIA   | SD
+            Wagner mercenaries were seen.                           | Wagner Group            | PMC       | RU
+            M23 rebels advanced on Goma.                            | M23                     | REBEL     | CD
+            ADF militants killed 30 villagers.                      | Allied Democratic Forces | ISLAMIST | CD
+            Hamas fired rockets.                                    | Hamas                   | ISLAMIST  | PS
+            Hezbollah said.                                         | Hezbollah               | ISLAMIST  | LB
+            The IDF said it struck.                                 | Israeli military        | STATE_MILITARY | IL
+            Turkish shelling of Kurdish militia positions.          | Turkish military        | STATE_MILITARY | TR
+            Russian warplanes bombed a village.                     | Russian forces          | STATE_MILITARY | RU
+            Ukrainian forces shelled the city.                      | Ukrainian forces        | STATE_MILITARY | UA
+            Nigerian troops repelled the attack.                    | Nigerian military       | STATE_MILITARY | NG
+            Sudan's army retook the bridge.                         | Sudanese Armed Forces   | STATE_MILITARY | SD
+            A U.S. drone struck a compound.                         | US military             | STATE_MILITARY | US
+            Unidentified gunmen opened fire.                        | gunmen                  | UNKNOWN_GUNMEN | -
+            Suspected jihadists stormed the camp.                   | militants               | MILITANTS | -
+            Armed bandits abducted 30 pupils.                       | bandits                 | CRIMINAL  | -
+            """)
+    void shouldFindActorWithCanonicalNameWhenAliasIsUsed(String text, String canonical, String kind, String cc) {
+        ActorMention m = first(text, null);
+
+        assertThat(m.canonicalName()).isEqualTo(canonical);
+        assertThat(m.kind()).isEqualTo(kind);
+        assertThat(m.countryCode()).isEqualTo(cc);
+        assertThat(text.substring(m.start(), m.end())).isEqualTo(m.surface());
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Regime forces retook the last IS foothold.  | SY | Syrian regime forces
+            Government forces shelled the town.         | SY | Syrian regime forces
+            The army said it killed 20 militants.       | NG | Nigerian military
+            Coalition air strikes hit the village.      | SY | US-led coalition
+            Coalition air raids killed 31 civilians.    | YE | Saudi-led coalition
+            Police said the bomb went off.              | PK | Pakistani police
+            """)
+    void shouldNameGenericPartyByCountryHintWhenNoCountryWordPrecedesIt(String text, String hint, String canonical) {
+        assertThat(first(text, hint).canonicalName()).isEqualTo(canonical);
+        assertThat(first(text, hint).countryCode()).isEqualTo(hint);
+    }
+
+    @Test
+    void shouldKeepGenericNameWhenNoCountryIsKnown() {
+        ActorMention m = first("Government forces shelled the town.", null);
+
+        assertThat(m.canonicalName()).isEqualTo("government forces");
+        assertThat(m.countryCode()).isNull();
+        assertThat(m.generic()).isTrue();
+    }
+
+    @Test
+    void shouldPreferCountryWordOverHintWhenBothExist() {
+        ActorMention m = first("Russian warplanes bombed Idlib.", "SY");
+
+        assertThat(m.canonicalName()).isEqualTo("Russian forces");
+        assertThat(m.surface()).isEqualTo("Russian warplanes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "This is how it works, he said.",
+        "The air strike killed 12.",
+        "Drones were seen over the city.",
+        "She said it was his choice.",
+        "A suicide bomber blew himself up.",
+    })
+    void shouldNotFindActorWhenNoneIsNamed(String text) {
+        assertThat(ACTORS.find(text, null)).isEmpty();
+    }
+
+    @Test
+    void shouldFindAllActorsInTextOrder() {
+        String text = "The SDF, backed by the US-led coalition, fought IS near Hajin while Turkish troops shelled "
+                + "YPG positions.";
+
+        assertThat(ACTORS.find(text)).extracting(ActorMention::canonicalName)
+                .containsExactly("Syrian Democratic Forces", "US-led coalition", "Islamic State", "Turkish military",
+                        "YPG");
+    }
+}
