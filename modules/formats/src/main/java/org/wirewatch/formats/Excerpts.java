@@ -38,16 +38,15 @@ public final class Excerpts {
             char c = chars.charAt(i);
             boolean pair = Character.isHighSurrogate(c) && i + 1 < chars.length()
                     && Character.isLowSurrogate(chars.charAt(i + 1));
-            int cost = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            char shown = !pair && (Character.isSurrogate(c)
+                    || (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) ? '\uFFFD' : c;
+            int cost = pair ? 4 : shown < 0x80 ? 1 : shown < 0x800 ? 2 : 3;
             if (usedBytes + cost > limit) {
                 break;
             }
+            out.append(shown);
             if (pair) {
-                out.append(c).append(chars.charAt(++i));
-            } else if (Character.isSurrogate(c) || (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
-                out.append('\uFFFD');
-            } else {
-                out.append(c);
+                out.append(chars.charAt(++i));
             }
             usedBytes += cost;
         }

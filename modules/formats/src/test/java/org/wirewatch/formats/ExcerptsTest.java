@@ -28,4 +28,33 @@ class ExcerptsTest {
         // then
         assertThat(excerpt).isEqualTo("a\uFFFD\uFFFD\nb");
     }
+
+    @Test
+    void shouldStayWithinTheBoundWhenReplacementsAreWiderThanWhatTheyReplace() {
+        // given: NUL bytes are one byte each, their U+FFFD replacement three
+        byte[] input = new byte[2048];
+
+        // when
+        String excerpt = Excerpts.of(input);
+
+        // then
+        assertThat(excerpt.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1024);
+        assertThat(excerpt).isEqualTo("\uFFFD".repeat(341));
+    }
+
+    @Test
+    void shouldStayWithinTheBoundForRandomBytes() {
+        // given
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            byte[] input = new byte[3000];
+            random.nextBytes(input);
+
+            // when
+            String excerpt = Excerpts.of(input);
+
+            // then
+            assertThat(excerpt.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1024);
+        }
+    }
 }

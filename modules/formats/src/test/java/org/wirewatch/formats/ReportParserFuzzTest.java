@@ -31,7 +31,7 @@ class ReportParserFuzzTest {
             Optional.of("text/plain; charset=UTF-16"), Optional.of("application/octet-stream"));
     private static final List<String> NAMES = List.of("drop", "story.json", "story.xml", "story.txt");
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "5m")
     void parseAnyBytes(byte[] input) {
         int selector = input.length == 0 ? 0 : input[input.length - 1] & 0xFF;
         Optional<String> contentType = CONTENT_TYPES.get(selector % CONTENT_TYPES.size());
@@ -39,12 +39,14 @@ class ReportParserFuzzTest {
 
         check(PARSER.parse(input, name, contentType));
         check(PARSER.parse(input, name));
+        assertThat(Excerpts.of(input).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(Excerpts.MAX_EXCERPT_BYTES);
         if ((selector & 1) == 1) {
             check(PARSER.parse(input, name, ReportFormat.values()[selector % ReportFormat.values().length]));
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "5m")
     void parseAnyFeed(byte[] input) {
         FeedParse feed = PARSER.parseFeed(input, "https://feed.example/rss");
 
