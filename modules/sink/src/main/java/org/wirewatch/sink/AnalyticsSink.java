@@ -131,6 +131,11 @@ public final class AnalyticsSink implements Stage {
     return committedRecords.get();
   }
 
+  /** The consumer group, which is also the key of the stored offsets. */
+  public String groupId() {
+    return config.groupId();
+  }
+
   /** The store this stage writes, for read connections ({@link AnalyticsStore#openReader()}). */
   public AnalyticsStore store() {
     return store;
@@ -148,7 +153,10 @@ public final class AnalyticsSink implements Stage {
         }
         final ChangeBatch batch = toBatch(records);
         try {
+          final long t0 = System.nanoTime();
           store.apply(config.groupId(), batch, expected);
+          LOG.debug("Committed {} records in {} ms, offsets {}", batch.records(),
+              (System.nanoTime() - t0) / 1_000_000, batch.nextOffsets());
           expected.putAll(batch.nextOffsets());
           committedRecords.addAndGet(batch.records());
           healthy = true;

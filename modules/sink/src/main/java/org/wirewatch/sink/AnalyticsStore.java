@@ -41,8 +41,19 @@ public final class AnalyticsStore implements AutoCloseable {
   private final SinkConfig config;
   private final Dialect dialect;
   private final Connection connection;
-  private final Map<Table<?>, PreparedStatement> upserts = new HashMap<>();
-  private final Map<Table<?>, PreparedStatement> deletes = new HashMap<>();
+  // Keyed by SQL text; a handful of chunk sizes per table recur, so the cache stays small in practice but is bounded.
+  private final Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(final Map.Entry<String, PreparedStatement> eldest) {
+      if (size() > 64) {
+        closeQuietly(eldest.getValue());
+        return true;
+      }
+      return false;
+    }
+  };
 
   private AnalyticsStore(final SinkConfig config, final Dialect dialect, final Connection connection) {
     this.config = config;
@@ -133,8 +144,15 @@ public final class AnalyticsStore implements AutoCloseable {
 
   /** The stored next offsets of a group, for the partitions it has a row for. */
   public Map<PartitionKey, Long> storedOffsets(final String groupId) throws SQLException {
+    final Map<PartitionKey, Long> out = storedOffsets(connection, groupId);
+    connection.commit();
+    return out;
+  }
+
+  /** The stored next offsets of a group, read through any connection (e.g. a reader's). */
+  public static Map<PartitionKey, Long> storedOffsets(final Connection c, final String groupId) throws SQLException {
     final Map<PartitionKey, Long> out = new HashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(
+    try (PreparedStatement ps = c.prepareStatement(
         "SELECT topic, partition_id, next_offset FROM sink_offsets WHERE group_id = ?")) {
       ps.setString(1, groupId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -143,7 +161,6 @@ public final class AnalyticsStore implements AutoCloseable {
         }
       }
     }
-    connection.commit();
     return out;
   }
 
@@ -158,14 +175,34 @@ public final class AnalyticsStore implements AutoCloseable {
   public void apply(final String groupId, final ChangeBatch batch, final Map<PartitionKey, Long> expected)
       throws SQLException, FencedException {
     try {
+      final Map<Table<?>, List<ChangeBatch.Change>> upsertsByTable = new java.util.LinkedHashMap<>();
+      final Map<Table<?>, List<String>> deletesByTable = new java.util.LinkedHashMap<>();
       for (final ChangeBatch.Change c : batch.changes()) {
         if (c.value() == null) {
-          final PreparedStatement del = deletes.computeIfAbsent(c.table(), t -> prepare(t.deleteSql()));
-          del.setString(1, c.key());
-          del.executeUpdate();
+          deletesByTable.computeIfAbsent(c.table(), t -> new java.util.ArrayList<>()).add(c.key());
         } else {
-          final PreparedStatement up = upserts.computeIfAbsent(c.table(), t -> prepare(t.upsertSql(dialect)));
-          bindUpsert(up, c);
+          upsertsByTable.computeIfAbsent(c.table(), t -> new java.util.ArrayList<>()).add(c);
+        }
+      }
+      // Each key occurs once per batch, so deletes and upserts do not depend on each other's order.
+      for (final var e : deletesByTable.entrySet()) {
+        for (final List<String> chunk : chunks(e.getValue())) {
+          final PreparedStatement del = statement(e.getKey().deleteSql(chunk.size()));
+          for (int i = 0; i < chunk.size(); i++) {
+            del.setString(i + 1, chunk.get(i));
+          }
+          del.executeUpdate();
+        }
+      }
+      for (final var e : upsertsByTable.entrySet()) {
+        final Table<?> table = e.getKey();
+        for (final List<ChangeBatch.Change> chunk : chunks(e.getValue())) {
+          final PreparedStatement up = statement(table.upsertSql(dialect, chunk.size()));
+          int first = 1;
+          for (final ChangeBatch.Change c : chunk) {
+            bindUpsert(up, first, c);
+            first += table.parametersPerRow();
+          }
           up.executeUpdate();
         }
       }
@@ -184,8 +221,24 @@ public final class AnalyticsStore implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> void bindUpsert(final PreparedStatement ps, final ChangeBatch.Change c) throws SQLException {
-    ((Table<T>) c.table()).bindUpsert(ps, c.key(), (T) c.value(), c.partition(), c.offset());
+  private static <T> void bindUpsert(final PreparedStatement ps, final int first, final ChangeBatch.Change c)
+      throws SQLException {
+    ((Table<T>) c.table()).bindUpsert(ps, first, c.key(), (T) c.value(), c.partition(), c.offset());
+  }
+
+  /** Rows per statement: many rows per statement is what makes DuckDB fast; PostgreSQL allows 32767 parameters. */
+  static final int ROWS_PER_STATEMENT = 256;
+
+  private static <X> List<List<X>> chunks(final List<X> all) {
+    final List<List<X>> out = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i += ROWS_PER_STATEMENT) {
+      out.add(all.subList(i, Math.min(all.size(), i + ROWS_PER_STATEMENT)));
+    }
+    return out;
+  }
+
+  private PreparedStatement statement(final String sql) {
+    return statements.computeIfAbsent(sql, this::prepare);
   }
 
   private void moveOffset(final String groupId, final PartitionKey tp, final Long expected, final long next,
@@ -283,10 +336,7 @@ public final class AnalyticsStore implements AutoCloseable {
 
   @Override
   public void close() {
-    for (final PreparedStatement ps : upserts.values()) {
-      closeQuietly(ps);
-    }
-    for (final PreparedStatement ps : deletes.values()) {
+    for (final PreparedStatement ps : statements.values()) {
       closeQuietly(ps);
     }
     try {

@@ -56,23 +56,32 @@ public final class Table<T> {
         + columns.stream().map(c -> c.name() + " " + c.sqlType(d)).collect(Collectors.joining(", ")) + ")";
   }
 
-  public String upsertSql(final Dialect d) {
+  /** An upsert of {@code rows} rows in one statement (bind them with {@link #bindUpsert}, one after another). */
+  public String upsertSql(final Dialect d, final int rows) {
+    final String tuple = "(?, " + columns.stream().map(c -> c.placeholder(d)).collect(Collectors.joining(", ")) + ")";
     return "INSERT INTO " + name + " (" + keyColumn + ", "
-        + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES (?, "
-        + columns.stream().map(c -> c.placeholder(d)).collect(Collectors.joining(", ")) + ") ON CONFLICT ("
+        + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES "
+        + String.join(", ", java.util.Collections.nCopies(rows, tuple)) + " ON CONFLICT ("
         + keyColumn + ") DO UPDATE SET "
         + columns.stream().map(c -> c.name() + " = EXCLUDED." + c.name()).collect(Collectors.joining(", "));
   }
 
-  public String deleteSql() {
-    return "DELETE FROM " + name + " WHERE " + keyColumn + " = ?";
+  /** A delete of {@code rows} keys in one statement. */
+  public String deleteSql(final int rows) {
+    return "DELETE FROM " + name + " WHERE " + keyColumn + " IN ("
+        + String.join(", ", java.util.Collections.nCopies(rows, "?")) + ")";
   }
 
-  /** Binds a row for {@link #upsertSql(Dialect)}. */
-  public void bindUpsert(final PreparedStatement ps, final String key, final T value, final int partition,
-      final long offset) throws SQLException {
-    ps.setString(1, key);
-    int i = 2;
+  /** Parameters per upserted row. */
+  public int parametersPerRow() {
+    return columns.size() + 1;
+  }
+
+  /** Binds one row of {@link #upsertSql(Dialect, int)} starting at parameter {@code first}. */
+  public void bindUpsert(final PreparedStatement ps, final int first, final String key, final T value,
+      final int partition, final long offset) throws SQLException {
+    ps.setString(first, key);
+    int i = first + 1;
     for (final Column<T> c : columns) {
       final Object v = switch (c.name()) {
         case "kafka_partition" -> partition;

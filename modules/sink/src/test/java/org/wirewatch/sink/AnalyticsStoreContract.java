@@ -60,6 +60,32 @@ abstract class AnalyticsStoreContract {
   }
 
   @Test
+  void shouldApplyEveryRowWhenABatchSpansSeveralStatements() throws Exception {
+    // given
+    final int n = AnalyticsStore.ROWS_PER_STATEMENT * 2 + 17;
+    final ChangeBatch first = new ChangeBatch();
+    for (int i = 0; i < n; i++) {
+      first.put(AnalyticsTables.INCIDENTS, "inc-" + i, Fixtures.incident("inc-" + i, i), 0, i);
+    }
+    store.apply("g", first, Map.of());
+
+    // when: every third row is retracted and every other one updated
+    final ChangeBatch second = new ChangeBatch();
+    for (int i = 0; i < n; i++) {
+      second.put(AnalyticsTables.INCIDENTS, "inc-" + i, i % 3 == 0 ? null : Fixtures.incident("inc-" + i, i + 1000),
+          0, n + i);
+    }
+    store.apply("g", second, Map.of(INCIDENTS_0, (long) n));
+
+    // then
+    final int retracted = (n + 2) / 3;
+    final List<Object> row = query("SELECT count(*), sum(killed_best) FROM incidents").get(0);
+    assertThat(((Number) row.get(0)).longValue()).isEqualTo(n - retracted);
+    assertThat(((Number) row.get(1)).longValue())
+        .isEqualTo(java.util.stream.IntStream.range(0, n).filter(i -> i % 3 != 0).mapToLong(i -> i + 1000L).sum());
+  }
+
+  @Test
   void shouldFlattenAnIncidentIntoColumnsWhenStored() throws Exception {
     // given
     final ChangeBatch batch = new ChangeBatch();
