@@ -1,0 +1,925 @@
+package org.wirewatch.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.lexicon.SourceMention;
+import org.wirewatch.extract.rules.CasualtyFact;
+import org.wirewatch.extract.text.PhraseMatcher;
+import org.wirewatch.extract.text.Token;
+import org.wirewatch.schema.Actor;
+import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.ClaimKind;
+import org.wirewatch.schema.ClaimSource;
+import org.wirewatch.schema.EvidenceSpan;
+import org.wirewatch.schema.SourceType;
+
+/**
+ * Reads attributed claims: who said it (the subject of a speech verb, "according to X", the subject of
+ * "denied"/"confirmed", pronouns and definite descriptions resolved to an earlier source), and what kind of
+ * claim it is (a figure, a denial, a confirmation, a cumulative total). One claim per source, kind and incident.
+ */
+final class ClaimReader {
+
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "him", "her", "them");
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "and", "but", "its", "their", "his",
+            "her", "two", "three", "some", "several", "other", "another", "also", "later", "had", "has", "have",
+            "then", "which", "that");
+    private static final Set<String> TITLES = Set.of("major", "general", "colonel", "col", "col.", "dr", "dr.",
+            "sheikh", "president", "colonel-major", "lt", "maj", "gen", "capt", "brig", "prime", "minister",
+            "deputy", "mr", "mrs", "ms", "lieutenant", "captain", "sergeant", "brigadier", "commander", "chief",
+            "spokesman", "spokeswoman", "spokesperson", "inspector", "director", "governor", "senator", "imam");
+    private static final Set<String> PLACEHOLDER_HEADS = Set.of("monitor", "group", "source", "activists", "body",
+            "organisation", "organization", "medics", "network", "agency", "watchdog", "official", "officials");
+    private static final Set<String> SPEECH_WORDS = Set.of("said", "says", "say", "told", "reported", "added",
+            "announced", "wrote", "stated");
+    private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "from", "by", "for", "with", "into",
+            "during", "after", "as", "when", "while", "since", "before", "over", "under", "to", "of");
+    private static final Set<String> AUXILIARIES = Set.of("may", "might", "been", "was", "were", "is", "are",
+            "be", "would", "could", "will", "there", "what", "if", "not");
+    private static final Set<String> ROLE_ONLY = Set.of("spokesman", "spokeswoman", "spokesperson", "official",
+            "commander", "chief", "director", "officer");
+    private static final Set<String> LATE = Set.of("had", "has", "have", "reportedly", "on", "in", "later", "earlier", "late", "early", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "also", "today",
+            "yesterday", "separately", "previously", "initially");
+
+    /** Who made a statement. */
+    record Claimant(String name, SourceType type, String speaker, String key, boolean generic, String head) {
+    }
+
+    private final Rules rules;
+    private final ReportReader report;
+    private final List<Claimant> history = new ArrayList<>();
+    private final Map<String, Claim.Builder> claims = new LinkedHashMap<>();
+
+    ClaimReader(Rules rules, ReportReader report) {
+        this.rules = rules;
+        this.report = report;
+    }
+
+    List<Claim> read() {
+        List<SentenceInfo> infos = report.infos;
+        List<Pending> pending = new ArrayList<>();
+        for (int i = 0; i < infos.size(); i++) {
+            SentenceInfo s = infos.get(i);
+            if (s.isHeadline()) {
+                continue;
+            }
+            pending.addAll(readSentence(s));
+        }
+        // an indefinite placeholder ("a monitor said", "a local security source said") is the source named
+        // in the next sentences ("the Syrian Observatory for Human Rights", "Ahmed Haruna, a member of ...")
+        for (int k = 0; k < pending.size(); k++) {
+            Pending p = pending.get(k);
+            if (!p.claimant.generic() || !PLACEHOLDER_HEADS.contains(p.claimant.head())) {
+                continue;
+            }
+            for (int j = k + 1; j < pending.size(); j++) {
+                Pending q = pending.get(j);
+                if (q.sentence - p.sentence > 3) {
+                    break;
+                }
+                if (!q.claimant.generic() && (!p.claimant.head().startsWith("official")
+                        || q.claimant.type() == SourceType.GOVERNMENT
+                        || q.claimant.type() == SourceType.LOCAL_OFFICIAL)) {
+                    p.claimant = q.claimant;
+                    break;
+                }
+            }
+        }
+        for (Pending p : pending) {
+            add(p);
+        }
+        List<Claim> out = new ArrayList<>();
+        int n = 1;
+        for (Claim.Builder b : claims.values()) {
+            b.setClaimId(report.text.isEmpty() ? "#c" + n : uri() + "#c" + n);
+            n++;
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    private String uri() {
+        String first = report.frames.isEmpty() ? "" : report.frames.get(0).mentionId;
+        int hash = first.lastIndexOf('#');
+        return hash < 0 ? first : first.substring(0, hash);
+    }
+
+    /** A claim read from a sentence, before placeholders are resolved and duplicates merged. */
+    private static final class Pending {
+        Claimant claimant;
+        final ClaimKind kind;
+        final Integer killed;
+        final Integer injured;
+        final boolean superseded;
+        final Frame frame;
+        final SentenceInfo info;
+        final int sentence;
+
+        Pending(Claimant claimant, ClaimKind kind, Integer killed, Integer injured, boolean superseded, Frame frame,
+                SentenceInfo info) {
+            this.claimant = claimant;
+            this.kind = kind;
+            this.killed = killed;
+            this.injured = injured;
+            this.superseded = superseded;
+            this.frame = frame;
+            this.info = info;
+            this.sentence = info.sentence.index();
+        }
+    }
+
+    private final List<Pending> figures = new ArrayList<>();
+
+    private Pending lastFigure(Frame frame) {
+        for (int i = figures.size() - 1; i >= 0; i--) {
+            if (figures.get(i).frame == frame) {
+                return figures.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static boolean confirmsToll(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is("not") || tokens.get(i).is("without")) {
+                return false;
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).lower().startsWith("confirm")) {
+                for (int k = Math.max(0, i - 5); k < Math.min(tokens.size(), i + 4); k++) {
+                    if (tokens.get(k).is("toll")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<Pending> readSentence(SentenceInfo s) {
+        List<Pending> out = new ArrayList<>();
+        List<Token> tokens = s.sentence.tokens();
+        List<PhraseMatcher.Match> cues = rules.attribution.findAll(tokens);
+        Claimant sentenceClaimant = claimant(s, cues, 0, tokens.size());
+        if (sentenceClaimant != null) {
+            history.add(sentenceClaimant);
+        }
+        if (s.cumulative) {
+            if (sentenceClaimant == null) {
+                return out;
+            }
+            // pair each killed figure with the injured figure after it: "651 dead and 867 wounded, and ... 591"
+            Integer killed = null;
+            Integer injured = null;
+            boolean any = false;
+            boolean vagueKilled = false;
+            for (CasualtyFact f : s.facts) {
+                if (f.kind() == CasualtyFact.Kind.BREAKDOWN) {
+                    continue;
+                }
+                if (f.vague()) {
+                    vagueKilled |= f.role() == CasualtyFact.Role.KILLED;
+                    continue;
+                }
+                if (f.role() == CasualtyFact.Role.KILLED) {
+                    if (any && killed != null) {
+                        out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
+                        injured = null;
+                    }
+                    killed = f.value();
+                    any = true;
+                } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
+                    injured = f.value();
+                    any = true;
+                }
+            }
+            if (any) {
+                out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
+            } else if (vagueKilled) {
+                out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, null, null, false, null, s));
+            }
+            return out;
+        }
+        Frame frame = s.frame;
+        if (frame == null) {
+            return out;
+        }
+        // clauses with their own speaker: "WHO says more than 8,000 ..., while other UN figures put ..."
+        Claimant figureClaimant = sentenceClaimant;
+        Integer killed = null;
+        Integer injured = null;
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague()) {
+                continue;
+            }
+            if (f.role() == CasualtyFact.Role.KILLED && killed == null) {
+                killed = f.value();
+            } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
+                injured = f.value();
+            }
+        }
+        boolean figure = figureClaimant != null && (killed != null || injured != null);
+        if (figure) {
+            Pending p = new Pending(figureClaimant, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
+            out.add(p);
+            figures.add(p);
+        }
+        boolean deny = false;
+        boolean denyVerb = false;
+        boolean confirmVerb = false;
+        boolean responsibility = false;
+        boolean admission = false;
+        for (PhraseMatcher.Match m : cues) {
+            switch (m.entry().value(0)) {
+                case "DENY" -> deny = true;
+                case "DENY_VERB" -> denyVerb = true;
+                case "CONFIRM_VERB" -> confirmVerb = true;
+                case "RESPONSIBILITY" -> responsibility = !negated(tokens, m.from());
+                case "ADMISSION" -> admission = true;
+                default -> {
+                }
+            }
+        }
+        Claimant responsible = responsibility ? responsibleClaimant(s, cues, sentenceClaimant) : null;
+        if (responsible != null && (responsible.type() == SourceType.BELLIGERENT || isActorOf(responsible, frame))) {
+            out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            responsibility = false;
+        }
+        if (sentenceClaimant == null) {
+            return out;
+        }
+        SourceType type = sentenceClaimant.type();
+        boolean party = type != SourceType.WITNESS && type != SourceType.MEDIA && type != SourceType.MONITOR;
+        if (denyVerb || (deny && party)) {
+            out.add(new Pending(sentenceClaimant, ClaimKind.DENIAL, null, null, false, frame, s));
+            if (confirmVerb && !denyVerb) {
+                out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            }
+            return out;
+        }
+        if (responsibility) {
+            // a claim of responsibility reported by someone who is not the party: nothing to record
+            return out;
+        } else if (admission && party) {
+            out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+        } else if (confirmVerb && !figure && confirmsToll(tokens) && lastFigure(frame) != null) {
+            // "the casualty toll was confirmed by X": X gives the same figure
+            Pending last = lastFigure(frame);
+            out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
+        } else if (confirmVerb && !figure) {
+            out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+        } else if (type == SourceType.BELLIGERENT && isActorOf(sentenceClaimant, frame)
+                && (figure || s.maxTriggerWeight() >= 2)) {
+            // a party reporting its own attack confirms it: "the insurgents had killed at least 15 policemen"
+            out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+        }
+        return out;
+    }
+
+    /** Who claims responsibility: the speaker of "said it was behind", not the outlet reporting it. */
+    private Claimant responsibleClaimant(SentenceInfo s, List<PhraseMatcher.Match> cues, Claimant fallback) {
+        List<Token> tokens = s.sentence.tokens();
+        for (PhraseMatcher.Match r : cues) {
+            if (!r.entry().value(0).equals("RESPONSIBILITY")) {
+                continue;
+            }
+            if (r.entry().key().endsWith("by")) {
+                // "an attack claimed by X", "a claim by the Houthi rebels that ..."
+                int end = r.to();
+                while (end < tokens.size() && !tokens.get(end).isPunct() && !tokens.get(end).is("that")) {
+                    end++;
+                }
+                Claimant c = resolve(s, r.to(), end);
+                return c != null ? c : fallback;
+            }
+            PhraseMatcher.Match speech = null;
+            for (PhraseMatcher.Match m : cues) {
+                if (m.entry().value(0).equals("SPEECH") && m.to() <= r.from()) {
+                    speech = m;
+                }
+            }
+            if (speech != null) {
+                Claimant c = subjectBefore(s, speech.from(), 0);
+                if (c != null) {
+                    return c;
+                }
+            } else if (r.from() > 0) {
+                Claimant c = subjectBefore(s, r.from(), 0);
+                if (c != null && !PRONOUNS.contains(c.name().toLowerCase(Locale.ROOT))) {
+                    return c;
+                }
+            }
+            break;
+        }
+        return fallback;
+    }
+
+    private static boolean negated(List<Token> tokens, int at) {
+        for (int k = Math.max(0, at - 4); k < at; k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("not") || w.equals("nobody") || w.equals("no") || w.equals("never") || w.equals("denied")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isActorOf(Claimant c, Frame frame) {
+        return frame.actorName != null && c.name().equalsIgnoreCase(frame.actorName);
+    }
+
+    private void add(Pending p) {
+        String mention = p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId;
+        String key = mention + "|" + p.kind + "|" + p.claimant.key()
+                + (p.kind == ClaimKind.CUMULATIVE ? "|" + p.killed + "|" + p.injured : "")
+                + (p.superseded ? "|earlier" : "");
+        Claim.Builder b = claims.get(key);
+        EvidenceSpan span = report.span(p.info.sentence);
+        if (b == null) {
+            b = Claim.newBuilder()
+                    .setClaimId("")
+                    .setMentionId(mention)
+                    .setSource(ClaimSource.newBuilder().setName(p.claimant.name()).setType(p.claimant.type()).build())
+                    .setSpeaker(p.claimant.speaker())
+                    .setKind(p.kind)
+                    .setKilled(p.killed)
+                    .setInjured(p.injured)
+                    .setSuperseded(p.superseded)
+                    .setEvidence(new ArrayList<>(List.of(span)));
+            claims.put(key, b);
+            return;
+        }
+        if (b.getKilled() == null && p.killed != null) {
+            b.setKilled(p.killed);
+        }
+        if (b.getInjured() == null && p.injured != null) {
+            b.setInjured(p.injured);
+        }
+        if (b.getSpeaker() == null && p.claimant.speaker() != null) {
+            b.setSpeaker(p.claimant.speaker());
+        }
+        if (!b.getEvidence().contains(span)) {
+            List<EvidenceSpan> ev = new ArrayList<>(b.getEvidence());
+            ev.add(span);
+            b.setEvidence(ev);
+        }
+    }
+
+    // ---------------------------------------------------------------- who said it
+
+    private Claimant claimant(SentenceInfo s, List<PhraseMatcher.Match> cues, int from, int to) {
+        List<Token> tokens = s.sentence.tokens();
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            String key = m.entry().key();
+            if (kind.equals("ACCORDING")) {
+                int end = m.to();
+                while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".") && !tokens.get(end).is("that")
+                        && !tokens.get(end).is(";")) {
+                    end++;
+                }
+                Claimant c = resolve(s, m.to(), end);
+                if (c != null && !(c.generic() && c.type() == SourceType.OTHER)) {
+                    return c;
+                }
+            }
+        }
+        Claimant initial = initialPerson(s, cues);
+        if (initial != null) {
+            return initial;
+        }
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            if (kind.equals("CONFIRM_VERB") && m.to() < to && tokens.get(m.to()).is("by")) {
+                // "were confirmed by Mahboob Rahman Talat, who sits on the provincial council"
+                int end = m.to() + 1;
+                while (end < to && !tokens.get(end).isPunct()) {
+                    end++;
+                }
+                Claimant c = resolve(s, m.to() + 1, end);
+                if (c != null) {
+                    return c;
+                }
+            }
+            if (kind.equals("DENY_VERB") || kind.equals("CONFIRM_VERB")) {
+                Claimant c = subjectBefore(s, m.from(), from);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            if (kind.equals("SPEECH") || (kind.equals("TOLL_SPEECH") && tollFollows(tokens, m.to()))) {
+                if (m.from() > 0 && tokens.get(m.from() - 1).is("was") && m.entry().key().equals("quoted")) {
+                    continue;
+                }
+                Claimant c = subjectBefore(s, m.from(), from);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        // the sentence opens with a known source: "Russia's Defence Ministry called the accusations ..."
+        boolean denial = cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY"));
+        for (SourceMention m : denial ? s.sources : List.<SourceMention>of()) {
+            int at = ReportReader.tokenAt(tokens, m.start());
+            if (at >= 0 && at <= 1) {
+                return fromSource(m, null, m.surface());
+            }
+        }
+        return null;
+    }
+
+    /** "Spokesman Zabiullah Mujahid identified the bomber ..., said ...": a named subject opening the sentence. */
+    private Claimant initialPerson(SentenceInfo s, List<PhraseMatcher.Match> cues) {
+        if (cues.stream().noneMatch(m -> m.entry().value(0).equals("SPEECH"))) {
+            return null;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        int i = 0;
+        while (i < tokens.size() && TITLES.contains(tokens.get(i).lower())) {
+            i++;
+        }
+        int nameStart = i;
+        while (i < tokens.size() && tokens.get(i).isWord() && tokens.get(i).isCapitalized()) {
+            i++;
+        }
+        if (i - nameStart < 2 || i >= tokens.size()) {
+            return null;
+        }
+        String next = tokens.get(i).lower();
+        if (tokens.get(i).isCapitalized() || !(next.endsWith("ed") || SPEECH_WORDS.contains(next))) {
+            return null;
+        }
+        if (SPEECH_WORDS.contains(next)) {
+            return null; // the ordinary speech rule reads it, with its apposition
+        }
+        return resolve(s, 0, i);
+    }
+
+    private static boolean tollFollows(List<Token> tokens, int at) {
+        for (int k = at; k < Math.min(tokens.size(), at + 5); k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("toll") || w.equals("number") || w.equals("figure") || w.equals("losses")
+                    || w.equals("casualties") || w.equals("tally")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The noun group before a verb, across a relative clause or an apposition set off by commas. */
+    private Claimant subjectBefore(SentenceInfo s, int verb, int from) {
+        List<Token> tokens = s.sentence.tokens();
+        List<int[]> segments = new ArrayList<>();
+        int end = verb;
+        int k = verb - 1;
+        while (k >= from && segments.size() < 5) {
+            Token t = tokens.get(k);
+            boolean hard = t.is("that") || t.is(";") || t.is(":") || t.is("\u201D") || t.is("\"")
+                    || (SPEECH_WORDS.contains(t.lower()) && k < verb - 1);
+            if (t.is(",") || hard) {
+                segments.add(new int[] {k + 1, end});
+                end = k;
+                if (hard) {
+                    break;
+                }
+            }
+            k--;
+        }
+        if (k < from) {
+            segments.add(new int[] {from, end});
+        }
+        int primary = -1;
+        String relativeOrg = null;
+        for (int i = 0; i < segments.size(); i++) {
+            int[] seg = trim(tokens, segments.get(i));
+            if (seg[0] >= seg[1]) {
+                continue;
+            }
+            if (startsRelative(tokens, seg[0])) {
+                if (startsHeads(tokens, seg[0])) {
+                    relativeOrg = i + "";
+                }
+                continue;
+            }
+            if (PREPOSITIONS.contains(tokens.get(seg[0]).lower())) {
+                if (seg[1] - seg[0] <= 4) {
+                    continue; // "The coalition, for its part, acknowledged"
+                }
+                return null;
+            }
+            primary = i;
+            break;
+        }
+        if (primary < 0) {
+            return null;
+        }
+        Claimant c = resolve(s, segments.get(primary)[0], segments.get(primary)[1]);
+        if (c == null) {
+            return null;
+        }
+        if (relativeOrg != null) {
+            // "Pavlo Kyrylenko, who heads the Donetsk regional military-civilian administration, said"
+            int[] rel = trim(tokens, segments.get(Integer.parseInt(relativeOrg)));
+            Claimant org = resolve(s, rel[0] + 2, rel[1]);
+            if (org != null) {
+                return new Claimant(org.name(), org.type(), c.speaker() != null ? c.speaker() : c.name(),
+                        org.key(), false, org.head());
+            }
+        }
+        // "Farid Rahid, spokesman for the public health ministry, said" or
+        // "a spokesman for Ukraine's SBU security service, Artem Dekhtyarenko, said"
+        if (primary + 1 < segments.size()) {
+            int[] second = trim(tokens, segments.get(primary + 1));
+            if (second[0] < second[1] && second[1] - second[0] <= 12
+                    && !PREPOSITIONS.contains(tokens.get(second[0]).lower())) {
+                Claimant other = resolve(s, second[0], second[1]);
+                if (other != null) {
+                    boolean cPerson = c.speaker() != null && c.name().equals(c.speaker());
+                    boolean otherPerson = other.speaker() != null && other.name().equals(other.speaker());
+                    if (cPerson && !otherPerson && !startsClauseVerb(tokens, second)) {
+                        return new Claimant(other.name(), other.type(), c.speaker(), other.key(), false,
+                                other.head());
+                    }
+                    if (otherPerson && !cPerson && c.speaker() == null) {
+                        return new Claimant(c.name(), c.type(), other.speaker(), c.key(), false, c.head());
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    private static int[] trim(List<Token> tokens, int[] seg) {
+        int a = seg[0];
+        int b = seg[1];
+        while (a < b && (tokens.get(a).isPunct() || tokens.get(a).is("and") || tokens.get(a).is("but"))) {
+            a++;
+        }
+        while (b > a && tokens.get(b - 1).isPunct()) {
+            b--;
+        }
+        return new int[] {a, b};
+    }
+
+    private static boolean startsClauseVerb(List<Token> tokens, int[] seg) {
+        for (int i = seg[0]; i < seg[1]; i++) {
+            String w = tokens.get(i).lower();
+            if (w.endsWith("ed") && !tokens.get(i).isCapitalized() && i > seg[0] + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsRelative(List<Token> tokens, int at) {
+        String w = tokens.get(at).lower();
+        return w.equals("who") || w.equals("which") || w.equals("whose") || w.equals("where");
+    }
+
+    private static boolean startsHeads(List<Token> tokens, int at) {
+        return at + 1 < tokens.size() && tokens.get(at).is("who") && (tokens.get(at + 1).is("heads")
+                || tokens.get(at + 1).is("leads") || tokens.get(at + 1).is("runs") || tokens.get(at + 1).is("sits"));
+    }
+
+    /** Resolves the noun group tokens[from, to) to a source. */
+    private Claimant resolve(SentenceInfo s, int from, int to) {
+        List<Token> tokens = s.sentence.tokens();
+        // trim quotes, determiners at the front and time phrases at the end
+        while (from < to && (tokens.get(from).isPunct() || DETERMINERS.contains(tokens.get(from).lower()))) {
+            from++;
+        }
+        while (to > from && (tokens.get(to - 1).isPunct() || LATE.contains(tokens.get(to - 1).lower()))) {
+            to--;
+        }
+        for (int i = from + 1; i < to; i++) {
+            String w = tokens.get(i).lower();
+            if (w.equals("involved") || w.equals("who") || w.equals("which") || w.equals("speaking")
+                    || w.equals("whose")) {
+                to = i; // "An official of the Borno state government involved in airlifting the wounded"
+                break;
+            }
+        }
+        while (to > from && (tokens.get(to - 1).isPunct() || LATE.contains(tokens.get(to - 1).lower()))) {
+            to--;
+        }
+        if (from >= to || to - from > 14) {
+            return null;
+        }
+        for (int i = from; i < to; i++) {
+            if (AUXILIARIES.contains(tokens.get(i).lower())) {
+                return null; // a clause, not a name
+            }
+        }
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.isNumber() || rules.casualties == null) {
+                return null;
+            }
+            String w = t.lower();
+            if (w.equals("killed") || w.equals("dead") || w.equals("died") || w.equals("wounded")
+                    || w.equals("attack") || w.equals("strike") || w.equals("strikes")) {
+                if (!(i > from && tokens.get(i - 1).is("the"))) {
+                    return null;
+                }
+            }
+        }
+        // conjoined sources ("police and the militants said") name nobody in particular
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).is("and") && i > from && i + 1 < to && !tokens.get(i + 1).isCapitalized()
+                    && !tokens.get(i - 1).isCapitalized()) {
+                return null;
+            }
+            if (tokens.get(i).is("and") && i + 1 < to && (tokens.get(i + 1).is("the")
+                    || tokens.get(i + 1).is("local") || tokens.get(i + 1).is("aid"))) {
+                return null;
+            }
+        }
+        int start = tokens.get(from).start();
+        int end = tokens.get(to - 1).end();
+        String phrase = report.text.substring(start, end);
+        String lower = phrase.toLowerCase(Locale.ROOT);
+        if (to - from == 1 && PRONOUNS.contains(lower)) {
+            return anaphor(lower, s);
+        }
+        String person = personName(tokens, from, to, s);
+        if (tokens.get(from).is("the") || from > 0 && tokens.get(from - 1).is("the")) {
+            Claimant c = definite(tokens, from, to, s);
+            if (c != null) {
+                return c;
+            }
+        }
+        Optional<SourceMention> known = rules.sources.resolve(phrase, report.mainCountry);
+        if (known.isPresent()) {
+            SourceMention m = known.get();
+            String surface = orgPart(tokens, from, to, person);
+            return fromSource(m, person, surface);
+        }
+        if (person != null) {
+            // a bare surname refers to someone named before: "Hussein said ..."
+            for (int i = history.size() - 1; i >= 0; i--) {
+                Claimant h = history.get(i);
+                if (h.speaker() != null && h.speaker().endsWith(person) && !h.speaker().equals(person)) {
+                    return h;
+                }
+            }
+            String org = orgPart(tokens, from, to, person);
+            if (org != null && ROLE_ONLY.contains(org.toLowerCase(Locale.ROOT))) {
+                // "spokesman Sean Ryan told AFP": the spokesman of the source named just before
+                for (int i = history.size() - 1; i >= 0; i--) {
+                    Claimant h = history.get(i);
+                    if (!h.generic() && h.type() != SourceType.OTHER) {
+                        return new Claimant(h.name(), h.type(), person, h.key(), false, h.head());
+                    }
+                }
+            }
+            if (org != null && !org.equals(person)) {
+                return new Claimant(org, SourceType.OTHER, person, norm(org), false, head(org));
+            }
+            for (Claimant h : history) {
+                if (person.equals(h.speaker())) {
+                    return h;
+                }
+            }
+            return new Claimant(person, SourceType.OTHER, person, norm(person), false, head(person));
+        }
+        String name = orgPart(tokens, from, to, null);
+        if (name == null) {
+            return null;
+        }
+        boolean capitalised = tokens.subList(from, to).stream().filter(Token::isWord).anyMatch(Token::isCapitalized);
+        return new Claimant(name, SourceType.OTHER, null, norm(name), !capitalised, head(name));
+    }
+
+    private Claimant fromSource(SourceMention m, String person, String surface) {
+        boolean named = !m.canonicalName().isEmpty() && Character.isUpperCase(m.canonicalName().charAt(0));
+        if (named) {
+            return new Claimant(m.canonicalName(), m.type(), person, norm(m.canonicalName()), false,
+                    head(m.canonicalName()));
+        }
+        String name = surface == null || surface.isBlank() ? m.canonicalName() : surface;
+        boolean generic = person == null && (surface == null || surface.chars().noneMatch(Character::isUpperCase));
+        return new Claimant(name, m.type(), person, norm(name), generic, head(name));
+    }
+
+    /** "the monitor", "the ministry", "the Peshawar official", "the paramilitary group": an earlier source. */
+    private Claimant definite(List<Token> tokens, int from, int to, SentenceInfo s) {
+        String head = tokens.get(to - 1).lower();
+        if (to - from > 3) {
+            return null;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Claimant h = history.get(i);
+            if (h.name().toLowerCase(Locale.ROOT).contains(head)) {
+                return h;
+            }
+        }
+        if (head.equals("group") || head.equals("militants") || head.equals("paramilitaries")
+                || head.equals("rebels") || head.equals("insurgents") || head.equals("movement")
+                || head.equals("militia") || head.equals("jihadists")) {
+            Frame f = s.frame;
+            if (f != null) {
+                for (SentenceInfo m : f.members) {
+                    for (ActorMention a : m.actors) {
+                        if (!a.generic()) {
+                            return new Claimant(a.canonicalName(), SourceType.BELLIGERENT, null,
+                                    norm(a.canonicalName()), false, head(a.canonicalName()));
+                        }
+                    }
+                }
+            }
+        }
+        if (head.equals("monitor") || head.equals("observatory")) {
+            for (int i = history.size() - 1; i >= 0; i--) {
+                if (history.get(i).type() == SourceType.MONITOR) {
+                    return history.get(i);
+                }
+            }
+        }
+        if (head.equals("spokesman") || head.equals("official") || head.equals("resident")
+                || head.equals("agency") || head.equals("statement") || head.equals("ministry")) {
+            for (int i = history.size() - 1; i >= 0; i--) {
+                Claimant h = history.get(i);
+                if (h.speaker() != null || head.equals("agency") || head.equals("statement")
+                        || head.equals("ministry")) {
+                    if (!h.generic()) {
+                        return h;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Claimant anaphor(String pronoun, SentenceInfo s) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Claimant h = history.get(i);
+            boolean personal = pronoun.equals("he") || pronoun.equals("she");
+            if (!personal || h.speaker() != null || h.type() != SourceType.OTHER) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** A personal name in the noun group: two or more capitalised words that name no place or organisation. */
+    private String personName(List<Token> tokens, int from, int to, SentenceInfo s) {
+        int best = -1;
+        int bestLen = 0;
+        int i = from;
+        while (i < to) {
+            int j = i;
+            while (j < to && tokens.get(j).isWord() && tokens.get(j).isCapitalized()
+                    && !TITLES.contains(tokens.get(j).lower()) && !tokens.get(j).text().endsWith(".")) {
+                j++;
+            }
+            if (j > i) {
+                if (j - i > bestLen && !namesPartyOrPlace(s, tokens.get(i).start(), tokens.get(j - 1).end())) {
+                    best = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        if (bestLen == 1) {
+            // a lone capitalised word is a surname only when it starts the group and nothing follows it
+            if (!(best == from && to - from == 1)) {
+                return null;
+            }
+        }
+        if (best > 0 && tokens.get(best - 1).is("the")) {
+            return null;
+        }
+        return report.text.substring(tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
+    }
+
+    private boolean namesPartyOrPlace(SentenceInfo s, int start, int end) {
+        for (SourceMention m : s.sources) {
+            if (m.start() < end && start < m.end()) {
+                return true;
+            }
+        }
+        for (ActorMention m : s.actors) {
+            if (m.start() < end && start < m.end()) {
+                return true;
+            }
+        }
+        for (org.wirewatch.extract.geo.GeoMention g : s.places) {
+            if (g.start() < end && start < g.end()) {
+                return true;
+            }
+        }
+        String w = report.text.substring(start, end).toLowerCase(Locale.ROOT);
+        return w.contains("ministry") || w.contains("committee") || w.contains("network") || w.contains("council")
+                || w.contains("hospital") || w.contains("forces") || w.contains("agency") || w.contains("office")
+                || w.contains("service") || w.contains("organization") || w.contains("organisation")
+                || w.contains("army") || w.contains("police") || w.contains("nations") || w.contains("resistance")
+                || w.contains("doctors") || w.contains("railway");
+    }
+
+    /**
+     * The organisation in a role phrase: "spokesman for the public health ministry" gives "public health ministry",
+     * "Interior ministry spokesman Zemarai Bashary" gives "Interior ministry", "a senior police officer" stays.
+     */
+    private String orgPart(List<Token> tokens, int from, int to, String person) {
+        int f = from;
+        int t = to;
+        if (person != null) {
+            String all = report.text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+            int at = all.indexOf(person);
+            String rest = at < 0 ? all : (all.substring(0, at) + " " + all.substring(at + person.length())).strip();
+            rest = rest.replaceAll("^[,\\s]+|[,\\s]+$", "");
+            if (rest.isEmpty()) {
+                return person;
+            }
+            return cleanRole(rest);
+        }
+        return cleanRole(report.text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
+    }
+
+    private static String cleanRole(String phrase) {
+        String p = phrase.strip();
+        String lower = p.toLowerCase(Locale.ROOT);
+        String[] roles = {"spokesman for the ", "spokeswoman for the ", "spokesperson for the ", "spokesman for ",
+            "a spokesman for the ", "director-general of the ", "director of the ", "member of the ",
+            "a member of the ", "head of the ", "chief of the ", "commander of the ", "statement from ",
+            "a statement from ", "the office of the ", "office of the ", "spokesman of the "};
+        for (String r : roles) {
+            int at = lower.indexOf(r);
+            if (at >= 0) {
+                p = p.substring(at + r.length());
+                lower = p.toLowerCase(Locale.ROOT);
+                break;
+            }
+        }
+        String[] suffixes = {" spokesman", " spokeswoman", " spokesperson", " chief", " statement"};
+        for (String s : suffixes) {
+            if (lower.endsWith(s) && lower.length() > s.length()) {
+                p = p.substring(0, p.length() - s.length());
+                lower = p.toLowerCase(Locale.ROOT);
+            }
+        }
+        for (String det : new String[] {"a ", "an ", "the "}) {
+            if (lower.startsWith(det)) {
+                p = p.substring(det.length());
+                lower = p.toLowerCase(Locale.ROOT);
+            }
+        }
+        p = p.replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("[\u201C\u201D\"]", "").strip();
+        return p.isEmpty() ? null : p;
+    }
+
+    private static String norm(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
+    private static String head(String name) {
+        String n = norm(name);
+        int sp = n.lastIndexOf(' ');
+        return sp < 0 ? n : n.substring(sp + 1);
+    }
+
+    // ---------------------------------------------------------------- responsibility
+
+    /** The named party that claimed or confirmed carrying out the frame's attack, when the report says so. */
+    static Actor responsibleActor(Rules rules, ReportReader report, Frame f) {
+        for (SentenceInfo s : f.members) {
+            List<Token> tokens = s.sentence.tokens();
+            for (PhraseMatcher.Match m : rules.attribution.findAll(tokens)) {
+                if (!m.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, m.from())) {
+                    continue;
+                }
+                ActorMention best = null;
+                for (ActorMention a : s.actors) {
+                    if (!a.generic()) {
+                        best = best == null ? a : best;
+                        int at = ReportReader.tokenAt(tokens, a.start());
+                        if (m.entry().key().endsWith("by") && at >= m.to()) {
+                            best = a;
+                            break;
+                        }
+                    }
+                }
+                if (best != null) {
+                    return Actor.newBuilder().setName(best.canonicalName()).build();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,945 @@
+package org.wirewatch.extract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.wirewatch.extract.geo.Dateline;
+import org.wirewatch.extract.geo.GeoKind;
+import org.wirewatch.extract.geo.GeoMention;
+import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.lexicon.SourceMention;
+import org.wirewatch.extract.rules.CasualtyFact;
+import org.wirewatch.extract.rules.DateMention;
+import org.wirewatch.extract.rules.TriggerReader;
+import org.wirewatch.extract.text.PhraseMatcher;
+import org.wirewatch.extract.text.Sentence;
+import org.wirewatch.extract.text.Token;
+import org.wirewatch.schema.Actor;
+import org.wirewatch.schema.CasualtyFigure;
+import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.EventType;
+import org.wirewatch.schema.EvidenceSpan;
+import org.wirewatch.schema.ExtractionStatus;
+import org.wirewatch.schema.GeoPrecision;
+import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.Location;
+import org.wirewatch.schema.Recency;
+import org.wirewatch.schema.ReportExtraction;
+import org.wirewatch.schema.SubEventType;
+import org.wirewatch.schema.WireReport;
+
+/**
+ * Reads one report: sentences, then what each sentence says, then incidents (sentences grouped by event), then
+ * claims. One instance per report; not shared between threads.
+ */
+final class ReportReader {
+
+    /** Events older than this many days before publication are background (corpus convention 9). */
+    static final int RECENT_DAYS = 10;
+
+    private static final Set<String> ARMED_TARGETS = Set.of("soldiers", "soldier", "troops", "army", "police",
+            "policemen", "policeman", "guards", "guard", "military", "militia", "militias", "base", "camp", "post",
+            "checkpoint", "barracks", "station", "colonel", "officers", "forces", "convoy", "patrol", "peacekeepers",
+            "fighting", "clashes", "battle");
+    private static final Set<String> STATE_AGENTS = Set.of("army", "troops", "soldiers", "regime", "government",
+            "security", "military", "police", "forces");
+    private static final Set<String> NON_STATE_AGENTS = Set.of("fighters", "militia", "militiamen", "rebels",
+            "insurgents", "militants", "jihadists");
+    private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
+            "meters", "mile", "kilometre", "kilometer");
+
+    private final Rules rules;
+    private final WireReport report;
+    final String text;
+    final LocalDate published;
+    final int bodyStart;
+    final List<SentenceInfo> infos = new ArrayList<>();
+    final Set<GeoMention> referencePoints = new HashSet<>();
+    final List<Frame> frames = new ArrayList<>();
+    String mainCountry;
+    String language = "en";
+
+    ReportReader(Rules rules, WireReport report) {
+        this.rules = rules;
+        this.report = report;
+        String headline = report.getHeadline() == null ? "" : report.getHeadline().strip();
+        String body = report.getBody() == null ? "" : report.getBody();
+        this.text = headline + "\n\n" + body;
+        this.published = publicationDate(report);
+        Optional<Dateline> dateline = Dateline.parse(body, rules.gazetteer);
+        this.bodyStart = headline.length() + 2 + dateline.map(Dateline::textStart).orElse(0);
+    }
+
+    private static LocalDate publicationDate(WireReport r) {
+        Instant t = r.getFirstCreated() != null ? r.getFirstCreated()
+                : r.getVersionCreated() != null ? r.getVersionCreated() : r.getReceivedAt();
+        return t == null ? LocalDate.EPOCH : LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    ReportExtraction read() {
+        int headlineEnd = text.indexOf("\n\n");
+        List<Sentence> sentences = new ArrayList<>(rules.splitter.split(text, 0, headlineEnd, 0, 0));
+        sentences.addAll(rules.splitter.split(text, bodyStart, text.length(), sentences.size(), 1));
+        List<Token> all = new ArrayList<>();
+        for (Sentence s : sentences) {
+            if (s.paragraph() > 0) {
+                all.addAll(s.tokens());
+            }
+        }
+        language = rules.language.detect(text.substring(Math.min(bodyStart, text.length())), all);
+        if (!language.equals("en")) {
+            return output(ExtractionStatus.UNSUPPORTED_LANGUAGE, List.of(), List.of());
+        }
+        List<GeoMention> geo = locate();
+        List<ActorMention> actors = rules.actors.find(text, mainCountry);
+        List<SourceMention> sources = rules.sources.find(text, mainCountry);
+        for (Sentence s : sentences) {
+            infos.add(describe(s, geo, actors, sources));
+        }
+        assemble();
+        List<IncidentMention> incidents = new ArrayList<>();
+        for (Frame f : frames) {
+            IncidentMention m = incident(f);
+            f.actorName = m.getActor() == null ? null : m.getActor().getName();
+            incidents.add(m);
+        }
+        if (incidents.isEmpty()) {
+            return output(ExtractionStatus.NOT_RELEVANT, List.of(), List.of());
+        }
+        List<Claim> claims = new ClaimReader(rules, this).read();
+        return output(ExtractionStatus.EXTRACTED, incidents, claims);
+    }
+
+    private ReportExtraction output(ExtractionStatus status, List<IncidentMention> incidents, List<Claim> claims) {
+        return ReportExtraction.newBuilder()
+                .setReportUri(report.getUri())
+                .setReportVersion(report.getVersion())
+                .setAgency(report.getAgency())
+                .setHeadline(report.getHeadline())
+                .setPublishedAt(report.getFirstCreated())
+                .setLanguage(language)
+                .setStatus(status)
+                .setIncidents(incidents)
+                .setClaims(claims)
+                .build();
+    }
+
+    // ---------------------------------------------------------------- places
+
+    private List<GeoMention> locate() {
+        List<GeoMention> found = rules.gazetteer.find(text);
+        List<GeoMention> out = new ArrayList<>(found.size());
+        int headlineEnd = text.indexOf("\n\n");
+        Map<String, Integer> votes = new HashMap<>();
+        for (GeoMention g : found) {
+            if (g.start() >= headlineEnd && g.start() < bodyStart) {
+                continue; // the dateline names where the reporter is, not where it happened
+            }
+            if (g.end() < text.length() && text.charAt(g.end()) == '-'
+                    && text.startsWith("-based", g.end())) {
+                continue; // "Britain-based monitor"
+            }
+            out.add(g);
+            if (g.countryCode() != null && g.start() < bodyStart + 600) {
+                int w = g.kind() == GeoKind.DEMONYM ? 1 : g.kind() == GeoKind.COUNTRY ? 2 : 3;
+                votes.merge(g.countryCode(), w, Integer::sum);
+            }
+        }
+        mainCountry = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        return out;
+    }
+
+    private boolean isReferencePoint(Sentence s, GeoMention g) {
+        List<Token> tokens = s.tokens();
+        int at = tokenAt(tokens, g.start());
+        if (at < 0) {
+            return false;
+        }
+        // "50 km (30 miles) south of Baghdad", "north of the airport"
+        for (int k = at - 1; k >= 0 && k >= at - 8; k--) {
+            String w = tokens.get(k).lower();
+            if (DISTANCE_UNITS.contains(w)) {
+                return true;
+            }
+            if (w.equals("of") && k > 0 && isDirection(tokens.get(k - 1).lower())) {
+                return true;
+            }
+            if (tokens.get(k).is(".") || tokens.get(k).is(";")) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDirection(String w) {
+        return w.startsWith("north") || w.startsWith("south") || w.startsWith("east") || w.startsWith("west");
+    }
+
+    static int tokenAt(List<Token> tokens, int offset) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).end() > offset) {
+                return tokens.get(i).start() <= offset + 1 ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- sentences
+
+    private SentenceInfo describe(Sentence s, List<GeoMention> geo, List<ActorMention> actors,
+                                  List<SourceMention> sources) {
+        List<Token> tokens = s.tokens();
+        List<ActorMention> myActors = within(actors, s, ActorMention::start);
+        List<SourceMention> mySources = within(sources, s, SourceMention::start);
+        List<GeoMention> places = new ArrayList<>();
+        for (GeoMention g : geo) {
+            if (g.start() < s.start() || g.start() >= s.end()) {
+                continue;
+            }
+            boolean inParty = myActors.stream().anyMatch(a -> a.start() <= g.start() && g.end() <= a.end())
+                    || mySources.stream().anyMatch(a -> a.start() <= g.start() && g.end() <= a.end());
+            if (inParty && (g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)) {
+                continue;
+            }
+            if (isReferencePoint(s, g)) {
+                referencePoints.add(g);
+                continue;
+            }
+            places.add(g);
+        }
+        List<CasualtyFact> facts = rules.casualties.read(tokens);
+        List<DateMention> dates = rules.dates.find(tokens, published, published);
+        Set<Integer> placeStarts = new HashSet<>();
+        for (GeoMention g : geo) {
+            if (g.start() >= s.start() && g.start() < s.end() && g.kind() != GeoKind.DEMONYM) {
+                placeStarts.add(tokenAt(tokens, g.start()));
+            }
+        }
+        List<TriggerReader.Trigger> triggers = rules.triggers.read(tokens, placeStarts::contains);
+        boolean newMarker = false;
+        boolean superseded = false;
+        boolean hasCumulativeCue = false;
+        boolean hasPeriodCue = false;
+        boolean conflictNoun = false;
+        for (PhraseMatcher.Match m : rules.markers.findAll(tokens)) {
+            String kind = m.entry().value(0);
+            String key = m.entry().key();
+            switch (kind) {
+                case "NEW" -> {
+                    boolean adverb = key.equals("elsewhere") || key.equals("separately") || key.startsWith("in ");
+                    if (!adverb || m.from() == 0) {
+                        newMarker = true;
+                    }
+                }
+                case "SUPERSEDED" -> {
+                    boolean dateWord = m.from() > 1 && (tokens.get(m.from() - 1).is("days")
+                            || tokens.get(m.from() - 1).is("day") || tokens.get(m.from() - 1).is("weeks"));
+                    boolean thisWeek = m.to() < tokens.size() && tokens.get(m.to()).is("this");
+                    if (!dateWord && !thisWeek) {
+                        superseded = true;
+                    }
+                }
+                case "CUMULATIVE" -> {
+                    if (key.equals("this year") || key.equals("this month") || key.equals("last year")) {
+                        hasCumulativeCue = true;
+                    } else if (key.equals("between")) {
+                        if (dates.stream().anyMatch(d -> d.role() == DateMention.Role.PERIOD)) {
+                            hasPeriodCue = true;
+                        }
+                    } else {
+                        hasPeriodCue = true;
+                    }
+                }
+                case "CONFLICT" -> conflictNoun = true;
+                default -> {
+                }
+            }
+        }
+        boolean specificDate = dates.stream().anyMatch(d -> (d.role() == DateMention.Role.EVENT
+                || d.role() == DateMention.Role.PAST && d.toleranceDays() < 30) && d.toleranceDays() <= 15);
+        int maxWeight = triggers.stream().mapToInt(TriggerReader.Trigger::weight).max().orElse(0);
+        boolean inYear = false;
+        for (int i = 1; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isNumber() && t.text().length() == 4 && tokens.get(i - 1).is("in")) {
+                inYear = true;
+            }
+        }
+        boolean cumulative = hasPeriodCue
+                || (hasCumulativeCue && !specificDate && maxWeight < 3)
+                || (inYear && !specificDate && maxWeight < 3)
+                || (conflictNoun && perfectKill(tokens) && !specificDate);
+        boolean also = tokens.stream().anyMatch(t -> t.is("also"));
+        return new SentenceInfo(s, facts, dates, triggers, places, myActors, mySources, newMarker, superseded,
+                cumulative, also);
+    }
+
+    private static boolean perfectKill(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is("has") || tokens.get(i).is("have")) {
+                for (int k = i + 1; k < Math.min(tokens.size(), i + 9); k++) {
+                    String w = tokens.get(k).lower();
+                    if (w.equals("killed") || w.equals("died") || w.equals("claimed") || w.equals("cost")
+                            || w.equals("left")) {
+                        return true;
+                    }
+                    if (tokens.get(k).is(".") || tokens.get(k).is(";")) {
+                        break;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static <T> List<T> within(List<T> all, Sentence s, java.util.function.ToIntFunction<T> start) {
+        List<T> out = new ArrayList<>(2);
+        for (T t : all) {
+            int at = start.applyAsInt(t);
+            if (at >= s.start() && at < s.end()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- incidents
+
+    /** Groups sentences into frames, one per incident. */
+    private void assemble() {
+        Frame current = null;
+        for (SentenceInfo s : infos) {
+            s.frame = null;
+            if (s.cumulative) {
+                continue;
+            }
+            boolean eventful = s.eventful();
+            if (frames.isEmpty()) {
+                if (eventful) {
+                    current = open(s, true);
+                }
+                continue;
+            }
+            Frame target = null;
+            if (eventful && opensNew(s)) {
+                target = open(s, false);
+            } else if (eventful) {
+                target = bestFrame(s, current);
+                if (target == null && (s.hasCasualties() || s.eventDate() != null)) {
+                    target = open(s, false);
+                } else if (target == null) {
+                    target = current; // a weapon named in passing ("roadside bombs the militants had laid")
+                }
+            } else {
+                DateMention d = s.eventDate();
+                target = d == null ? current : byDate(d, current);
+            }
+            if (target != null && target.members.get(0) != s) {
+                target.add(s);
+            }
+            s.frame = target;
+            if (eventful && target != null) {
+                current = target;
+            }
+        }
+        frames.removeIf(f -> !isIncident(f));
+        Frame main = frames.isEmpty() ? null : frames.get(0);
+        for (Frame f : frames) {
+            if (!f.dateKnown) {
+                f.date = main != null && main.dateKnown && f != main ? main.date : published;
+                f.tolerance = 1;
+            }
+        }
+        for (SentenceInfo s : infos) {
+            if (s.frame != null && !frames.contains(s.frame)) {
+                s.frame = main;
+            }
+        }
+        int n = 1;
+        for (Frame f : frames) {
+            f.mentionId = report.getUri() + "#" + n++;
+        }
+    }
+
+    private Frame open(SentenceInfo s, boolean main) {
+        Frame f = new Frame(s, main);
+        frames.add(f);
+        s.frame = f;
+        return f;
+    }
+
+    /** Whether an eventful sentence starts an incident of its own. */
+    private boolean opensNew(SentenceInfo s) {
+        if (s.newMarker) {
+            return true;
+        }
+        DateMention d = s.eventDate();
+        if (d != null) {
+            boolean matchesSome = false;
+            for (Frame f : frames) {
+                if (!f.dateKnown || Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
+                        <= Math.max(f.tolerance, d.toleranceDays())) {
+                    matchesSome = true;
+                }
+            }
+            if (!matchesSome) {
+                return true;
+            }
+            if (d.role() == DateMention.Role.PAST) {
+                return frames.stream().noneMatch(f -> f.dateKnown && f.date.equals(d.date()));
+            }
+        }
+        // another region, with its own toll or a specific trigger: "In Farah city, gunmen shot dead ..."
+        String admin1 = firstAdmin1(s);
+        if (admin1 != null && (s.hasCasualties() || s.maxTriggerWeight() >= 2)) {
+            boolean explicitRegion = s.places.stream().anyMatch(g -> g.kind() == GeoKind.ADMIN1);
+            boolean compatible = false;
+            for (Frame f : frames) {
+                String fa = f.admin1();
+                if (fa == null || fa.equals(admin1)) {
+                    compatible = true;
+                }
+                // an ambiguous place name ("Kohistan") in a sentence about the same kind of event stays with it
+                if (!explicitRegion && s.topTrigger() != null && s.topTrigger().equals(f.code)) {
+                    compatible = true;
+                }
+            }
+            if (!compatible) {
+                return true;
+            }
+        }
+        // "government forces had also secured four villages": a second gain of territory
+        if (s.hasTerritory() && s.also) {
+            for (Frame f : frames) {
+                if (f.hasTerritory()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private String firstAdmin1(SentenceInfo s) {
+        for (GeoMention g : s.places) {
+            if (g.admin1Code() != null && g.kind() != GeoKind.DEMONYM) {
+                return g.admin1Code();
+            }
+        }
+        return null;
+    }
+
+    private boolean compatible(Frame f, SentenceInfo s) {
+        DateMention d = s.eventDate();
+        if (d != null && f.dateKnown && Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
+                > Math.max(f.tolerance, d.toleranceDays())) {
+            return false;
+        }
+        String a = firstAdmin1(s);
+        String fa = f.admin1();
+        boolean explicitRegion = s.places.stream().anyMatch(g -> g.kind() == GeoKind.ADMIN1);
+        boolean sameKind = s.topTrigger() != null && s.topTrigger().equals(f.code);
+        if (a != null && fa != null && !a.equals(fa) && (explicitRegion || !sameKind)) {
+            return false;
+        }
+        boolean territory = s.hasTerritory();
+        if (f.code != null && s.maxTriggerWeight() >= 2 && territory != "TERRITORY".equals(f.code)) {
+            return false;
+        }
+        return true;
+    }
+
+    private Frame bestFrame(SentenceInfo s, Frame current) {
+        if (current != null && current.lastParagraph() == s.sentence.paragraph() && compatible(current, s)) {
+            return current;
+        }
+        String top = s.topTrigger();
+        if (top != null) {
+            for (int i = frames.size() - 1; i >= 0; i--) {
+                Frame f = frames.get(i);
+                if (top.equals(f.code) && compatible(f, s) && (f.dateKnown || s.eventDate() == null)) {
+                    return f;
+                }
+            }
+        }
+        Frame main = frames.get(0);
+        if (compatible(main, s)) {
+            return main;
+        }
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (compatible(frames.get(i), s)) {
+                return frames.get(i);
+            }
+        }
+        return null;
+    }
+
+    private Frame byDate(DateMention d, Frame current) {
+        for (Frame f : frames) {
+            if (f.dateKnown && f.date.equals(d.date())) {
+                return f;
+            }
+        }
+        return current;
+    }
+
+    /** A frame is an incident when it has a specific trigger, a toll or a change of territory. */
+    private boolean isIncident(Frame f) {
+        for (SentenceInfo s : f.members) {
+            if (s.maxTriggerWeight() >= 2 || s.facts.stream().anyMatch(x -> x.isTotal()
+                    || x.kind() == CasualtyFact.Kind.IMPLICIT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private IncidentMention incident(Frame f) {
+        SubEventType sub = subEvent(f);
+        boolean background = f.past || ChronoUnit.DAYS.between(f.date, published) > RECENT_DAYS;
+        IncidentMention.Builder b = IncidentMention.newBuilder()
+                .setMentionId(f.mentionId)
+                .setSubEventType(sub)
+                .setEventType(eventType(sub))
+                .setEventDate(f.date)
+                .setDateToleranceDays(f.tolerance)
+                .setRecency(background ? Recency.BACKGROUND : Recency.CURRENT)
+                .setLocation(location(f))
+                .setActor(actor(f));
+        figures(f, b);
+        List<EvidenceSpan> evidence = new ArrayList<>();
+        for (SentenceInfo s : f.members) {
+            if (s == f.opener || !s.facts.isEmpty() || s.eventDate() != null) {
+                evidence.add(span(s.sentence));
+            }
+        }
+        b.setEvidence(evidence);
+        return b.build();
+    }
+
+    EvidenceSpan span(Sentence s) {
+        return EvidenceSpan.newBuilder().setStart(s.start()).setEnd(s.end())
+                .setText(text.substring(s.start(), s.end())).build();
+    }
+
+    /** The sentences that say what kind of event it was: the headline and lead for the main incident. */
+    private List<SentenceInfo> heads(Frame f) {
+        List<SentenceInfo> heads = new ArrayList<>();
+        if (f.main) {
+            for (SentenceInfo s : f.members) {
+                if (s.sentence.paragraph() <= 1 && s.sentence.index() <= 1) {
+                    heads.add(s);
+                }
+            }
+            if (heads.stream().noneMatch(s -> !s.triggers.isEmpty())) {
+                for (SentenceInfo s : f.members) {
+                    if (s.eventful() && !heads.contains(s)) {
+                        heads.add(s);
+                        break;
+                    }
+                }
+            }
+        } else {
+            heads.add(f.opener);
+        }
+        return heads;
+    }
+
+    private SubEventType subEvent(Frame f) {
+        Map<String, Integer> score = new HashMap<>();
+        List<SentenceInfo> heads = heads(f);
+        for (SentenceInfo s : heads) {
+            for (TriggerReader.Trigger t : clauseTriggers(s, f)) {
+                score.merge(t.code(), t.weight(), Integer::sum);
+            }
+        }
+        if (score.isEmpty()) {
+            for (SentenceInfo s : f.members) {
+                for (TriggerReader.Trigger t : s.triggers) {
+                    score.merge(t.code(), t.weight(), Integer::sum);
+                }
+            }
+        }
+        String code = null;
+        int best = 0;
+        for (Map.Entry<String, Integer> e : score.entrySet()) {
+            if (e.getValue() > best || (e.getValue() == best && code != null && e.getKey().compareTo(code) < 0)) {
+                best = e.getValue();
+                code = e.getKey();
+            }
+        }
+        if (code == null) {
+            if (!f.main && !frames.isEmpty() && frames.get(0) != f) {
+                return subEvent(frames.get(0));
+            }
+            code = "GROUND";
+        }
+        return switch (code) {
+            case "GROUND" -> armedTargets(heads) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
+            case "TERRITORY" -> stateAgent(heads) ? SubEventType.GOVERNMENT_REGAINS_TERRITORY
+                    : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
+            default -> SubEventType.valueOf(code);
+        };
+    }
+
+    /** Triggers of the clause that carries the frame's date when the sentence mentions other events too. */
+    private List<TriggerReader.Trigger> clauseTriggers(SentenceInfo s, Frame f) {
+        if (f.main || s != f.opener) {
+            return s.triggers;
+        }
+        DateMention d = s.eventDate();
+        if (d == null) {
+            return s.triggers;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        int from = 0;
+        int to = tokens.size();
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).lower();
+            boolean boundary = w.equals("that") || w.equals("when") || w.equals("after") || w.equals(";")
+                    || w.equals("which") || w.equals(":");
+            if (boundary) {
+                if (i <= d.from()) {
+                    from = i;
+                } else {
+                    to = i;
+                    break;
+                }
+            }
+        }
+        List<TriggerReader.Trigger> out = new ArrayList<>();
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() >= from && t.from() < to) {
+                out.add(t);
+            }
+        }
+        return out.isEmpty() ? s.triggers : out;
+    }
+
+    private boolean armedTargets(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            for (Token t : s.sentence.tokens()) {
+                if (ARMED_TARGETS.contains(t.lower())) {
+                    return true;
+                }
+            }
+            for (TriggerReader.Trigger t : s.triggers) {
+                if (t.code().equals("ARMED_CLASH")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean stateAgent(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            List<Token> tokens = s.sentence.tokens();
+            for (TriggerReader.Trigger t : s.triggers) {
+                if (!t.code().equals("TERRITORY")) {
+                    continue;
+                }
+                for (ActorMention a : s.actors) {
+                    if (a.start() < tokens.get(t.from()).start()) {
+                        String k = a.kind();
+                        if (k.equals("STATE_MILITARY") || k.equals("POLICE") || k.equals("COALITION")) {
+                            return true;
+                        }
+                        if (k.equals("ISLAMIST") || k.equals("REBEL") || k.equals("MILITIA")) {
+                            return false;
+                        }
+                    }
+                }
+                for (int i = 0; i < t.from(); i++) {
+                    String w = tokens.get(i).lower();
+                    if (NON_STATE_AGENTS.contains(w)) {
+                        return false;
+                    }
+                    if (STATE_AGENTS.contains(w)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static EventType eventType(SubEventType sub) {
+        return switch (sub) {
+            case ARMED_CLASH, GOVERNMENT_REGAINS_TERRITORY, NON_STATE_ACTOR_OVERTAKES_TERRITORY -> EventType.BATTLES;
+            case CHEMICAL_WEAPON, AIR_DRONE_STRIKE, SUICIDE_BOMB, SHELLING_ARTILLERY_MISSILE_ATTACK,
+                 REMOTE_EXPLOSIVE_LANDMINE_IED, GRENADE -> EventType.EXPLOSIONS_REMOTE_VIOLENCE;
+            case SEXUAL_VIOLENCE, ATTACK, ABDUCTION_FORCED_DISAPPEARANCE -> EventType.VIOLENCE_AGAINST_CIVILIANS;
+            case PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, EXCESSIVE_FORCE_AGAINST_PROTESTERS -> EventType.PROTESTS;
+            case VIOLENT_DEMONSTRATION, MOB_VIOLENCE -> EventType.RIOTS;
+            default -> EventType.STRATEGIC_DEVELOPMENTS;
+        };
+    }
+
+    private Location location(Frame f) {
+        List<GeoMention> ordered = new ArrayList<>();
+        List<SentenceInfo> heads = heads(f);
+        for (SentenceInfo s : heads) {
+            ordered.addAll(s.places);
+        }
+        for (SentenceInfo s : f.members) {
+            if (!heads.contains(s)) {
+                ordered.addAll(s.places);
+            }
+        }
+        String admin1 = null;
+        GeoMention place = null;
+        String country = null;
+        for (GeoMention g : ordered) {
+            if (g.kind() == GeoKind.PLACE && (g.admin1Code() != null || g.outsideGazetteer())) {
+                if (place == null) {
+                    place = g;
+                }
+            }
+            if (admin1 == null && g.admin1Code() != null && (g.kind() == GeoKind.ADMIN1 || g.kind() == GeoKind.PLACE)) {
+                admin1 = g.admin1Code();
+                country = g.countryCode();
+            }
+        }
+        if (place != null && admin1 != null && place.admin1Code() != null && !place.admin1Code().equals(admin1)) {
+            // keep the first place inside the chosen region
+            GeoMention inside = null;
+            for (GeoMention g : ordered) {
+                if (g.kind() == GeoKind.PLACE && admin1.equals(g.admin1Code())) {
+                    inside = g;
+                    break;
+                }
+            }
+            place = inside;
+        }
+        if (country == null) {
+            for (GeoMention g : ordered) {
+                if (g.countryCode() != null && g.countryCode().equals(mainCountry)) {
+                    country = g.countryCode(); // "Iran launched missiles at two Iraqi bases": the report's country
+                }
+            }
+            if (country == null) {
+                for (GeoMention g : ordered) {
+                    if (g.countryCode() != null && (g.kind() != GeoKind.DEMONYM
+                            || g.countryCode().equals(mainCountry))) {
+                        country = g.countryCode();
+                        break;
+                    }
+                }
+            }
+            if (country == null && place != null) {
+                country = place.countryCode();
+            }
+        }
+        if (country == null && admin1 == null && !f.main && !frames.isEmpty()) {
+            // "over the area", "in the city's Eastern Bypass area": the region of the report's main incident
+            Location main = location(frames.get(0));
+            country = main.getCountryCode();
+            admin1 = main.getAdmin1Code();
+        }
+        if (country == null) {
+            country = mainCountry;
+        }
+        if (admin1 == null) {
+            for (SentenceInfo s : f.members) {
+                for (GeoMention g : referencePoints) {
+                    if (g.start() >= s.sentence.start() && g.start() < s.sentence.end() && g.admin1Code() != null
+                            && g.countryCode() != null && g.countryCode().equals(country)) {
+                        admin1 = g.admin1Code();
+                    }
+                }
+            }
+        }
+        if (place != null && place.countryCode() != null && !place.countryCode().equals(country)) {
+            place = null;
+        }
+        Location.Builder b = Location.newBuilder().setCountryCode(country).setAdmin1Code(admin1);
+        if (admin1 != null) {
+            b.setAdmin1Name(rules.gazetteer.admin1Name(admin1).orElse(null));
+        }
+        if (place != null) {
+            b.setPlace(place.name()).setLatitude(place.latitude()).setLongitude(place.longitude())
+                    .setGeoPrecision(GeoPrecision.PLACE);
+        } else if (admin1 != null) {
+            b.setGeoPrecision(GeoPrecision.ADMIN1);
+        } else if (country != null) {
+            b.setGeoPrecision(GeoPrecision.COUNTRY);
+        }
+        return b.build();
+    }
+
+    private Actor actor(Frame f) {
+        List<SentenceInfo> heads = heads(f);
+        ActorMention generic = null;
+        for (SentenceInfo s : f.main ? leadFirst(heads) : heads) {
+            int firstTrigger = s.triggers.isEmpty() ? Integer.MAX_VALUE
+                    : s.sentence.tokens().get(s.triggers.get(0).from()).start();
+            for (ActorMention a : s.actors) {
+                if (isVictim(s, a)) {
+                    continue; // "Eleven Malian soldiers died": the victims, not the attackers
+                }
+                boolean agent = a.start() < firstTrigger || precededByBy(s, a);
+                if (!agent) {
+                    continue;
+                }
+                if (a.generic()) {
+                    generic = generic == null ? a : generic;
+                    continue;
+                }
+                return actorOf(s, a);
+            }
+        }
+        Actor claimed = ClaimReader.responsibleActor(rules, this, f);
+        if (claimed != null) {
+            return claimed;
+        }
+        if (generic != null) {
+            return Actor.newBuilder().setName(generic.canonicalName()).build();
+        }
+        return null;
+    }
+
+    private static boolean isVictim(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        for (CasualtyFact f : s.facts) {
+            int from = tokens.get(f.from()).start();
+            int to = tokens.get(Math.min(f.to(), tokens.size()) - 1).end();
+            if (a.start() < to && from < a.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<SentenceInfo> leadFirst(List<SentenceInfo> heads) {
+        List<SentenceInfo> out = new ArrayList<>();
+        for (SentenceInfo s : heads) {
+            if (!s.isHeadline()) {
+                out.add(s);
+            }
+        }
+        for (SentenceInfo s : heads) {
+            if (s.isHeadline()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private boolean precededByBy(SentenceInfo s, ActorMention a) {
+        int at = tokenAt(s.sentence.tokens(), a.start());
+        if (at <= 0) {
+            return false;
+        }
+        String prev = s.sentence.tokens().get(at - 1).lower();
+        String prev2 = at > 1 ? s.sentence.tokens().get(at - 2).lower() : "";
+        return prev.equals("by") || prev2.equals("by");
+    }
+
+    private Actor actorOf(SentenceInfo s, ActorMention a) {
+        String before = text.substring(Math.max(s.sentence.start(), a.start() - 12), a.start()).toLowerCase();
+        String qualifier = before.contains("suspected") ? "suspected" : before.contains("alleged") ? "alleged" : null;
+        return Actor.newBuilder().setName(a.canonicalName()).setQualifier(qualifier).build();
+    }
+
+    /** Killed, injured, civilians, children and abducted figures of a frame. */
+    private void figures(Frame f, IncidentMention.Builder b) {
+        Map<CasualtyFact.Role, List<Integer>> totals = new HashMap<>();
+        Map<CasualtyFact.Role, Boolean> vague = new HashMap<>();
+        Integer children = null;
+        Integer civilians = null;
+        boolean implicitKill = false;
+        CasualtyFact previous = null;
+        int previousSentence = -10;
+        java.util.EnumSet<CasualtyFact.Role> current = java.util.EnumSet.noneOf(CasualtyFact.Role.class);
+        for (SentenceInfo s : f.members) {
+            if (!s.superseded && !s.cumulative) {
+                s.facts.stream().filter(CasualtyFact::isTotal).forEach(x -> current.add(x.role()));
+            }
+        }
+        for (SentenceInfo s : f.members) {
+            if (s.cumulative) {
+                continue;
+            }
+            for (CasualtyFact x : s.facts) {
+                if (s.superseded && current.contains(x.role())) {
+                    continue; // "had earlier put the toll at 10": a later figure replaces it
+                }
+                if (x.kind() == CasualtyFact.Kind.IMPLICIT) {
+                    implicitKill = true;
+                    continue;
+                }
+                if (x.vague()) {
+                    if (x.isTotal()) {
+                        vague.put(x.role(), true);
+                    }
+                    continue;
+                }
+                if (x.role() == CasualtyFact.Role.KILLED && x.group() != null) {
+                    if (x.group().equals("children")) {
+                        children = children == null ? x.value() : Math.max(children, x.value());
+                    } else if (x.group().equals("civilians")) {
+                        civilians = civilians == null ? x.value() : Math.max(civilians, x.value());
+                    }
+                }
+                boolean chained = false;
+                if (x.additive() && previous != null && previous.role() == x.role()
+                        && s.sentence.index() - previousSentence <= 1 && previous.value() != null) {
+                    int sum = previous.value() + x.value();
+                    List<Integer> list = totals.computeIfAbsent(x.role(), k -> new ArrayList<>());
+                    if (previous.isTotal() && !list.isEmpty() && list.get(list.size() - 1).equals(previous.value())) {
+                        list.remove(list.size() - 1); // "36 ... Another seven": the 36 was part of the 43
+                    }
+                    list.add(sum);
+                    previous = new CasualtyFact(x.role(), sum, false, CasualtyFact.Kind.TOTAL, null, x.from(), x.to(),
+                            false);
+                    previousSentence = s.sentence.index();
+                    chained = true;
+                }
+                if (chained) {
+                    continue;
+                }
+                if (x.isTotal()) {
+                    totals.computeIfAbsent(x.role(), k -> new ArrayList<>()).add(x.value());
+                }
+                if (x.isTotal() || x.group() == null) {
+                    previous = x;
+                    previousSentence = s.sentence.index();
+                }
+            }
+        }
+        List<Integer> killed = totals.get(CasualtyFact.Role.KILLED);
+        if (killed == null && implicitKill) {
+            killed = List.of(1);
+        }
+        b.setKilled(figure(killed, vague.getOrDefault(CasualtyFact.Role.KILLED, false)));
+        b.setInjured(figure(totals.get(CasualtyFact.Role.INJURED), vague.getOrDefault(CasualtyFact.Role.INJURED,
+                false)));
+        List<Integer> abducted = totals.get(CasualtyFact.Role.ABDUCTED);
+        b.setAbducted(abducted == null ? null : abducted.get(0));
+        b.setChildrenKilled(children);
+        b.setCiviliansKilled(civilians);
+    }
+
+    private static CasualtyFigure figure(List<Integer> values, boolean vague) {
+        if (values == null || values.isEmpty()) {
+            // a vague count alone ("dozens") keeps no number: the analyst convention of the corpus
+            return vague ? CasualtyFigure.newBuilder().setVague(true).build() : null;
+        }
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (int v : values) {
+            low = Math.min(low, v);
+            high = Math.max(high, v);
+        }
+        return CasualtyFigure.newBuilder().setLow(low).setBest(values.get(0)).setHigh(high).setVague(false).build();
+    }
+}

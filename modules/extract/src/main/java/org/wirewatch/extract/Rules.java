@@ -1,0 +1,44 @@
+package org.wirewatch.extract;
+
+import java.util.Set;
+import org.wirewatch.extract.geo.Gazetteer;
+import org.wirewatch.extract.lexicon.Actors;
+import org.wirewatch.extract.lexicon.Sources;
+import org.wirewatch.extract.rules.CasualtyReader;
+import org.wirewatch.extract.rules.DateResolver;
+import org.wirewatch.extract.rules.NumberReader;
+import org.wirewatch.extract.rules.TriggerReader;
+import org.wirewatch.extract.text.Lexicon;
+import org.wirewatch.extract.text.PhraseMatcher;
+import org.wirewatch.extract.text.SentenceSplitter;
+
+/** The immutable rule tables, lexicons and gazetteer shared by every extraction. */
+final class Rules {
+
+    final SentenceSplitter splitter;
+    final NumberReader numbers;
+    final CasualtyReader casualties;
+    final DateResolver dates;
+    final TriggerReader triggers;
+    final PhraseMatcher attribution;
+    final PhraseMatcher markers;
+    final LanguageDetector language;
+    final Gazetteer gazetteer;
+    final Actors actors;
+    final Sources sources;
+
+    Rules() {
+        this.splitter = new SentenceSplitter(Lexicon.rules("abbreviations.tsv").keys(),
+                Set.copyOf(Lexicon.rules("sentence_starters.tsv").keys()));
+        this.numbers = NumberReader.load();
+        this.casualties = CasualtyReader.load(numbers);
+        this.dates = new DateResolver();
+        this.triggers = TriggerReader.load();
+        this.attribution = new PhraseMatcher(Lexicon.rules("attribution.tsv"));
+        this.markers = new PhraseMatcher(Lexicon.rules("markers.tsv"));
+        this.language = new LanguageDetector(Lexicon.rules("stopwords.tsv"));
+        this.gazetteer = Gazetteer.load();
+        this.actors = Actors.load();
+        this.sources = Sources.load();
+    }
+}

@@ -1,0 +1,597 @@
+package org.wirewatch.extract.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.wirewatch.extract.text.Lexicon;
+import org.wirewatch.extract.text.PhraseMatcher;
+import org.wirewatch.extract.text.Token;
+
+/**
+ * Reads the casualty figures of one sentence: which counts are people killed, injured or abducted, which are
+ * totals and which only break a total down, and which counts are no casualties at all (ages, years, rockets,
+ * vehicles, prisoners, distances).
+ */
+public final class CasualtyReader {
+
+    private static final Set<String> AUX = Set.of("were", "was", "had", "have", "has", "been", "being", "are", "is",
+            "reportedly", "also", "all", "later", "subsequently", "allegedly", "either", "apparently", "'", "\"",
+            "\u2018", "\u2019", "confirmed", "now", "feared", "believed", "thought", "to", "be", "already");
+    private static final Set<String> NP_STOP = Set.of("were", "was", "had", "have", "has", "been", "are", "is", "be",
+            "and", "or", "but", "in", "on", "at", "when", "after", "as", "from", "by", "with", "who", "whom", "which",
+            "that", "while", "to", "during", "near", "since", "including", "among", "for", "into", "across", "inside",
+            "before", "than", "under", "over", "last", "this", "said", "says", "say", "reported", "told", "according",
+            "the", "a", "an", "their", "his", "her", "its", "will", "would", "could", "may", "might", "not", "did",
+            "do", "does", "then", "so", "if", "because", "what", "where", "there", "here", "it", "they", "he", "she",
+            "we", "you", "i", "died", "dead", "killed", "wounded", "injured", "hurt");
+    private static final Set<String> BREAKDOWN_BEFORE = Set.of("including", "included", "includes", "include",
+            "among", "whom", "mostly", "mainly", "incl");
+    private static final Set<String> ADDITIVE_BEFORE = Set.of("another", "further", "additional");
+    private static final Set<String> ADDITIVE_AFTER = Set.of("more", "further", "other", "others", "additional");
+    private static final Set<String> TOLL_WORDS = Set.of("toll", "losses", "number", "figure", "tally", "casualties");
+    private static final Set<String> TOLL_LINKS = Set.of("at", "to", "of");
+    private static final Set<String> NOT_A_COUNT_BEFORE = Set.of("route", "no", "no.", "number", "article",
+            "resolution", "$", "us$", "flight", "platform", "highway", "road", "page", "aged", "age", "ages", "of",
+            "paragraph", "chapter", "phase", "district", "sector", "zone", "brigade", "division", "battalion",
+            "unit", "camp", "block", "gate", "km", "kilometre", "mile");
+    private static final Set<String> NOT_A_COUNT_AFTER = Set.of("%", "gmt", "a.m.", "p.m.", "am", "pm", "o'clock",
+            "local", "-year-old", "year-old", "years-old", "th", "st", "nd", "rd", "bc", "ad");
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec");
+    private static final Set<String> SINGLE_VICTIM_DET = Set.of("the", "a", "an", "one", "his", "her", "their", "its");
+    private static final Set<String> KILL_VERBS_SINGLE = Set.of("killed", "killing", "shot", "gunned", "assassinated",
+            "murdered", "beheaded", "executed", "kills", "kill");
+
+    private final NumberReader numbers;
+    private final PhraseMatcher terms;
+    private final Lexicon termLexicon;
+    private final Lexicon nouns;
+    private final Lexicon nonCasualty;
+
+    public CasualtyReader(NumberReader numbers, Lexicon terms, Lexicon nouns, Lexicon nonCasualty) {
+        this.numbers = numbers;
+        this.termLexicon = terms;
+        this.terms = new PhraseMatcher(terms);
+        this.nouns = nouns;
+        this.nonCasualty = nonCasualty;
+    }
+
+    public static CasualtyReader load(NumberReader numbers) {
+        return new CasualtyReader(numbers, Lexicon.rules("casualty_terms.tsv"), Lexicon.rules("casualty_nouns.tsv"),
+                Lexicon.rules("non_casualty_nouns.tsv"));
+    }
+
+    /** The noun group after a count. */
+    private record NounGroup(int end, String head, boolean ofThem, String ofNoun, boolean more, boolean other) {
+    }
+
+    /** Every casualty figure in the sentence, in text order. */
+    public List<CasualtyFact> read(List<Token> tokens) {
+        List<NumberMention> all = numbers.read(tokens);
+        List<CasualtyFact> out = new ArrayList<>();
+        boolean[] consumed = new boolean[all.size()];
+        boolean previousWasAge = false;
+        for (int n = 0; n < all.size(); n++) {
+            NumberMention m = all.get(n);
+            if (consumed[n]) {
+                continue;
+            }
+            if (notACount(tokens, m) || (previousWasAge && linkedToPrevious(tokens, all, n))) {
+                previousWasAge = isAge(tokens, m) || (previousWasAge && linkedToPrevious(tokens, all, n));
+                continue;
+            }
+            previousWasAge = false;
+            NounGroup np = nounGroup(tokens, m.to());
+            if (np.head() != null && nonCasualty.contains(np.head())) {
+                continue;
+            }
+            // a list of counted groups: "27 men, 11 women and six children", "three gunmen and the driver"
+            List<NumberMention> items = new ArrayList<>();
+            List<NounGroup> groups = new ArrayList<>();
+            items.add(m);
+            groups.add(np);
+            int end = np.end();
+            int k = n + 1;
+            while (end < tokens.size()) {
+                int j = end;
+                if (tokens.get(j).is(",")) {
+                    j++;
+                }
+                if (j < tokens.size() && tokens.get(j).is("and")) {
+                    j++;
+                }
+                if (j == end) {
+                    break;
+                }
+                if (k < all.size() && all.get(k).from() == j) {
+                    NounGroup g = nounGroup(tokens, all.get(k).to());
+                    if (g.ofThem() || (g.head() != null && nonCasualty.contains(g.head()))) {
+                        break;
+                    }
+                    items.add(all.get(k));
+                    groups.add(g);
+                    consumed[k] = true;
+                    end = g.end();
+                    k++;
+                    continue;
+                }
+                if (j + 1 < tokens.size() && SINGLE_VICTIM_DET.contains(tokens.get(j).lower())
+                        && !tokens.get(j).is("their") && nouns.contains(tokens.get(j + 1).lower())
+                        && isSingular(tokens.get(j + 1).lower()) && tokens.get(j - 1).is("and")) {
+                    NumberMention one = new NumberMention(j, j, j + 2, 1, false, null);
+                    items.add(one);
+                    groups.add(new NounGroup(j + 2, tokens.get(j + 1).lower(), false, null, false, false));
+                    end = j + 2;
+                    break;
+                }
+                break;
+            }
+            int after = skipAppositive(tokens, end);
+            Verdict v = role(tokens, m, np, after, items.size() > 1);
+            if (v == null) {
+                continue;
+            }
+            boolean breakdown = v.breakdown() || (np.ofThem() && !v.fromBefore()) || np.ofNoun() != null
+                    && isCasualtyNoun(np.ofNoun()) || breakdownBefore(tokens, m.from());
+            boolean additive = additive(tokens, m, np);
+            if (items.size() == 1) {
+                int value = (int) m.value();
+                // "the deputy chief and 21 other people were killed": the named victim plus 21
+                if (np.other() && m.from() > 1 && tokens.get(m.from() - 1).is("and")
+                        && !tokens.get(m.from() - 2).isNumber() && !tokens.get(m.from() - 2).isPunct()
+                        && countsBefore(all, n) == 0) {
+                    value += 1;
+                    additive = false;
+                }
+                out.add(new CasualtyFact(v.role(), m.vague() ? null : value, m.vague(),
+                        breakdown ? CasualtyFact.Kind.BREAKDOWN : CasualtyFact.Kind.TOTAL, group(np), m.from(),
+                        np.end(), additive));
+            } else {
+                int sum = 0;
+                boolean vague = false;
+                String common = group(groups.get(0));
+                for (int i = 0; i < items.size(); i++) {
+                    NumberMention it = items.get(i);
+                    vague |= it.vague();
+                    sum += (int) it.value();
+                    String g = group(groups.get(i));
+                    if (common != null && !common.equals(g)) {
+                        common = null;
+                    }
+                    out.add(new CasualtyFact(v.role(), it.vague() ? null : (int) it.value(), it.vague(),
+                            CasualtyFact.Kind.BREAKDOWN, g, it.from(), groups.get(i).end(), false));
+                }
+                if (!breakdown && !vague) {
+                    out.add(new CasualtyFact(v.role(), sum, false, CasualtyFact.Kind.TOTAL, common, m.from(), end,
+                            additive));
+                }
+            }
+        }
+        readAppositiveBreakdowns(tokens, all, out);
+        readSingleVictims(tokens, all, out);
+        out.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        return out;
+    }
+
+    private record Verdict(CasualtyFact.Role role, boolean breakdown, boolean fromBefore) {
+    }
+
+    private Verdict role(List<Token> tokens, NumberMention m, NounGroup np, int after, boolean list) {
+        // after the noun group: "43 people were killed", "27 men ... were among the dead"
+        int j = after;
+        if (j < tokens.size() && tokens.get(j).is("and") && j > 0 && tokens.get(j - 1).is(",")) {
+            j = tokens.size(); // a new coordinated clause: no role after the count
+        }
+        while (j < tokens.size() && AUX.contains(tokens.get(j).lower())) {
+            j++;
+        }
+        if (j < tokens.size()) {
+            if (tokens.get(j).is("among") && j + 2 < tokens.size() && tokens.get(j + 1).is("the")) {
+                CasualtyFact.Role r = nounRole(tokens.get(j + 2).lower());
+                if (r != null) {
+                    return new Verdict(r, true, false);
+                }
+            }
+            if (tokens.get(j).is("among") && j + 1 < tokens.size() && tokens.get(j + 1).is("them")) {
+                CasualtyFact.Role r = firstRoleBefore(tokens, m.from());
+                if (r != null) {
+                    return new Verdict(r, true, false);
+                }
+            }
+            PhraseMatcher.Match t = terms.matchAt(tokens, j);
+            if (t != null && !t.entry().value(1).equals("before") && !t.entry().value(1).equals("noun")) {
+                CasualtyFact.Role r = CasualtyFact.Role.valueOf(t.entry().value(0));
+                // "killed or wounded" counts casualties, not deaths
+                if (t.to() + 1 < tokens.size() && tokens.get(t.to()).is("or")) {
+                    PhraseMatcher.Match alt = terms.matchAt(tokens, t.to() + 1);
+                    if (alt != null && !alt.entry().value(0).equals(t.entry().value(0))) {
+                        return null;
+                    }
+                }
+                return new Verdict(r, false, false);
+            }
+        }
+        // the counted noun itself: "10 bodies", "seven deaths"
+        if (np.head() != null) {
+            Lexicon.Entry e = termLexicon.get(np.head());
+            if (e != null && e.value(1).equals("noun")) {
+                return new Verdict(CasualtyFact.Role.valueOf(e.value(0)), false, false);
+            }
+        }
+        // before the count: "killing 11", "wounded 38 others"
+        int b = m.from();
+        for (int len = 1; len <= 4 && b - len >= 0; len++) {
+            PhraseMatcher.Match t = terms.matchAt(tokens, b - len);
+            if (t != null && t.to() == b && (t.entry().value(1).equals("before") || t.entry().value(1).equals("both"))
+                    && !t.entry().key().equals("left")) {
+                return new Verdict(CasualtyFact.Role.valueOf(t.entry().value(0)), false, true);
+            }
+        }
+        // a toll: "death toll rose to 22", "put the toll at 11", "put the army's losses at 31"
+        if (b > 0 && TOLL_LINKS.contains(tokens.get(b - 1).lower())) {
+            for (int i = b - 2; i >= 0 && i >= b - 8; i--) {
+                Token t = tokens.get(i);
+                if (t.isNumber() || t.is(".") || t.is(";")) {
+                    break;
+                }
+                if (TOLL_WORDS.contains(t.lower())) {
+                    if (t.is("casualties")) {
+                        return null; // casualties mix the dead and the wounded
+                    }
+                    if ((t.is("number") || t.is("figure") || t.is("tally")) && !hasKilledTerm(tokens)) {
+                        return null;
+                    }
+                    return new Verdict(CasualtyFact.Role.KILLED, false, true);
+                }
+            }
+        }
+        // "including 17 children" after a figure: the role of the figure it breaks down
+        if (breakdownBefore(tokens, m.from())) {
+            CasualtyFact.Role r = firstRoleBefore(tokens, m.from());
+            if (r != null) {
+                return new Verdict(r, true, false);
+            }
+        }
+        return null;
+    }
+
+    private boolean hasKilledTerm(List<Token> tokens) {
+        for (PhraseMatcher.Match t : terms.findAll(tokens)) {
+            if (t.entry().value(0).equals("KILLED") && !t.entry().key().equals("left")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CasualtyFact.Role nounRole(String w) {
+        switch (w) {
+            case "dead", "killed", "victims", "fatalities", "deceased", "bodies" -> {
+                return CasualtyFact.Role.KILLED;
+            }
+            case "wounded", "injured", "hurt" -> {
+                return CasualtyFact.Role.INJURED;
+            }
+            case "abducted", "kidnapped", "hostages" -> {
+                return CasualtyFact.Role.ABDUCTED;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private boolean isCasualtyNoun(String w) {
+        return nounRole(w) != null;
+    }
+
+    /** The role of the nearest casualty word before token i, or after it when there is none before. */
+    private CasualtyFact.Role firstRoleBefore(List<Token> tokens, int i) {
+        CasualtyFact.Role found = null;
+        for (PhraseMatcher.Match t : terms.findAll(tokens)) {
+            if (t.entry().key().equals("left")) {
+                continue;
+            }
+            if (t.from() < i) {
+                found = CasualtyFact.Role.valueOf(t.entry().value(0));
+            } else if (found == null) {
+                return CasualtyFact.Role.valueOf(t.entry().value(0));
+            }
+        }
+        if (found == null) {
+            for (int k = 0; k < tokens.size(); k++) {
+                CasualtyFact.Role r = tokens.get(k).is("the") && k + 1 < tokens.size()
+                        ? nounRole(tokens.get(k + 1).lower()) : null;
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean breakdownBefore(List<Token> tokens, int from) {
+        if (from == 0) {
+            return false;
+        }
+        String prev = tokens.get(from - 1).lower();
+        if (BREAKDOWN_BEFORE.contains(prev)) {
+            return true;
+        }
+        return from >= 2 && tokens.get(from - 2).is("among") && (prev.equals("them") || prev.equals("whom")
+                || prev.equals("those"));
+    }
+
+    private static boolean additive(List<Token> tokens, NumberMention m, NounGroup np) {
+        int b = m.from();
+        if (b > 0 && ADDITIVE_BEFORE.contains(tokens.get(b - 1).lower())) {
+            return true;
+        }
+        if (b > 1 && tokens.get(b - 1).is("a") && tokens.get(b - 2).isWord()
+                && ADDITIVE_BEFORE.contains(tokens.get(b - 2).lower())) {
+            return true;
+        }
+        if (m.to() < tokens.size() && ADDITIVE_AFTER.contains(tokens.get(m.to()).lower())) {
+            return true;
+        }
+        for (int j = np.end(); j < Math.min(tokens.size(), np.end() + 3); j++) {
+            if (tokens.get(j).is("also")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int countsBefore(List<NumberMention> all, int n) {
+        return n;
+    }
+
+    private String group(NounGroup np) {
+        if (np.head() == null) {
+            return null;
+        }
+        String g = nouns.value(np.head());
+        return g == null || g.equals("-") ? null : g;
+    }
+
+    private static boolean isSingular(String w) {
+        return !w.endsWith("s") || w.endsWith("ss");
+    }
+
+    private NounGroup nounGroup(List<Token> tokens, int from) {
+        int j = from;
+        String head = null;
+        boolean ofThem = false;
+        String ofNoun = null;
+        boolean more = false;
+        boolean other = false;
+        int words = 0;
+        while (j < tokens.size() && words < 6) {
+            Token t = tokens.get(j);
+            if (t.is("of") && j + 1 < tokens.size()) {
+                String next = tokens.get(j + 1).lower();
+                if (next.equals("them") || next.equals("whom") || next.equals("those")) {
+                    ofThem = true;
+                    j += 2;
+                    continue;
+                }
+                if ((next.equals("the") || next.equals("his") || next.equals("her") || next.equals("their")
+                        || next.equals("its")) && j + 2 < tokens.size() && tokens.get(j + 2).isWord()) {
+                    // "six of the dead", "eight of his colleagues", "a dozen of the assailants"
+                    ofNoun = tokens.get(j + 2).lower();
+                    j += 2;
+                    continue;
+                }
+                if (head == null && tokens.get(j + 1).isWord()) {
+                    j++; // "dozens of civilians"
+                    continue;
+                }
+                break;
+            }
+            if (t.isPunct() || t.isNumber() || NP_STOP.contains(t.lower())) {
+                break;
+            }
+            PhraseMatcher.Match term = terms.matchAt(tokens, j);
+            if (term != null && !term.entry().value(1).equals("noun") && !term.entry().value(1).equals("before")) {
+                break;
+            }
+            if (term != null && term.entry().value(1).equals("before")) {
+                break;
+            }
+            if (t.is("more") || t.is("further")) {
+                more = true;
+            }
+            if (t.is("other") || t.is("others")) {
+                other = true;
+            }
+            head = t.lower();
+            words++;
+            j++;
+        }
+        if (ofNoun != null && head != null && head.equals(ofNoun)) {
+            // keep the counted noun: "of the assailants" names who was counted
+            head = ofNoun;
+        }
+        return new NounGroup(j, head, ofThem, ofNoun, more, other);
+    }
+
+    /** Skips ", four of them children," or ", mostly civilians," or ", including women and children,". */
+    private int skipAppositive(List<Token> tokens, int at) {
+        if (at >= tokens.size() || !tokens.get(at).is(",")) {
+            return at;
+        }
+        int close = -1;
+        boolean marker = false;
+        for (int j = at + 1; j < tokens.size() && j <= at + 14; j++) {
+            Token t = tokens.get(j);
+            if (t.is("of") && j + 1 < tokens.size() && (tokens.get(j + 1).is("them") || tokens.get(j + 1).is("whom"))) {
+                marker = true;
+            }
+            if (t.is("among") || t.is("including") || t.is("mostly") || t.is("mainly") || t.is("most")
+                    || t.is("all")) {
+                marker = true;
+            }
+            if (t.is(",") && j > at + 1) {
+                if (j + 1 < tokens.size() && (AUX.contains(tokens.get(j + 1).lower())
+                        || terms.matchAt(tokens, j + 1) != null || tokens.get(j + 1).is("and"))) {
+                    close = j;
+                    break;
+                }
+            }
+            if (t.is(".") || t.is(";")) {
+                break;
+            }
+        }
+        if (close < 0 || !marker) {
+            return at;
+        }
+        // ", two of them policemen, and wounded 38 others": what follows "and" is a new clause
+        return close + 1;
+    }
+
+    /** "At least 39 people, four of them children, were killed": the appositive count breaks the total down. */
+    private void readAppositiveBreakdowns(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out) {
+        for (NumberMention m : all) {
+            if (covered(out, m)) {
+                continue;
+            }
+            NounGroup np = nounGroup(tokens, m.to());
+            boolean marker = np.ofThem() || breakdownBefore(tokens, m.from())
+                    || (np.end() + 1 < tokens.size() && tokens.get(np.end()).is("among")
+                    && tokens.get(np.end() + 1).is("them"));
+            if (!marker || notACount(tokens, m)) {
+                continue;
+            }
+            if (np.head() != null && nonCasualty.contains(np.head())) {
+                continue;
+            }
+            CasualtyFact.Role r = firstRoleBefore(tokens, m.from());
+            if (r == null) {
+                continue;
+            }
+            out.add(new CasualtyFact(r, m.vague() ? null : (int) m.value(), m.vague(), CasualtyFact.Kind.BREAKDOWN,
+                    group(np), m.from(), np.end(), false));
+        }
+    }
+
+    /** "killing the deputy head of the intelligence service", "gunmen shot dead Abdul Jalal": one victim. */
+    private void readSingleVictims(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String w = tokens.get(i).lower();
+            if (!KILL_VERBS_SINGLE.contains(w)) {
+                continue;
+            }
+            int j = i + 1;
+            if ((w.equals("shot") && tokens.get(j).is("dead")) || (w.equals("gunned") && tokens.get(j).is("down"))) {
+                j++;
+            } else if (w.equals("shot") || w.equals("gunned")) {
+                continue;
+            }
+            if (j >= tokens.size()) {
+                continue;
+            }
+            Token t = tokens.get(j);
+            boolean single = false;
+            if (t.isCapitalized() && t.isWord() && !t.is("I")) {
+                single = j + 1 < tokens.size() && tokens.get(j + 1).isCapitalized() && tokens.get(j + 1).isWord();
+            } else if ((t.is("the") || t.is("a") || t.is("an")) && j + 1 < tokens.size()) {
+                NounGroup np = nounGroup(tokens, j + 1);
+                single = np.head() != null && isRoleNoun(np.head());
+            }
+            if (!single) {
+                continue;
+            }
+            final int at = j;
+            if (all.stream().anyMatch(m -> m.from() >= at && m.from() <= at + 2)) {
+                continue;
+            }
+            out.add(new CasualtyFact(CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1,
+                    false));
+        }
+    }
+
+    private boolean isRoleNoun(String head) {
+        return Set.of("head", "chief", "director", "commander", "official", "governor", "mayor", "leader", "officer",
+                "colonel", "general", "spokesman", "deputy", "lawmaker", "judge", "journalist", "policeman", "soldier",
+                "man", "woman", "boy", "girl", "child", "cleric", "imam", "minister").contains(head);
+    }
+
+    private static boolean covered(List<CasualtyFact> out, NumberMention m) {
+        for (CasualtyFact f : out) {
+            if (m.from() >= f.from() && m.from() < f.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean linkedToPrevious(List<Token> tokens, List<NumberMention> all, int n) {
+        if (n == 0) {
+            return false;
+        }
+        int gapFrom = all.get(n - 1).to();
+        int gapTo = all.get(n).from();
+        if (gapTo - gapFrom > 2) {
+            return false;
+        }
+        for (int j = gapFrom; j < gapTo; j++) {
+            if (!tokens.get(j).is("and") && !tokens.get(j).is(",") && !tokens.get(j).is("or")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAge(List<Token> tokens, NumberMention m) {
+        int b = m.from();
+        if (b > 0 && (tokens.get(b - 1).is("aged") || tokens.get(b - 1).is("ages"))) {
+            return true;
+        }
+        if (b > 1 && tokens.get(b - 1).is("of") && tokens.get(b - 2).is("age")) {
+            return true;
+        }
+        int a = m.to();
+        if (a < tokens.size() && tokens.get(a).lower().startsWith("-year")) {
+            return true;
+        }
+        return a + 1 < tokens.size() && (tokens.get(a).is("years") || tokens.get(a).is("year"))
+                && (tokens.get(a + 1).is("old") || tokens.get(a + 1).lower().startsWith("-old"));
+    }
+
+    /** Ages, years, dates, clock times, route numbers: counts of nobody. */
+    private boolean notACount(List<Token> tokens, NumberMention m) {
+        if (isAge(tokens, m)) {
+            return true;
+        }
+        int b = m.numeralFrom();
+        Token first = tokens.get(b);
+        if (first.isNumber() && m.qualifier() == null && first.text().length() == 4 && first.text().indexOf(',') < 0) {
+            long v = m.value();
+            if (v >= 1900 && v <= 2100) {
+                return true;
+            }
+        }
+        if (m.from() > 0) {
+            String prev = tokens.get(m.from() - 1).lower();
+            if (MONTHS.contains(prev) || (NOT_A_COUNT_BEFORE.contains(prev) && !prev.equals("of"))) {
+                return true;
+            }
+            if (prev.equals("of") && m.from() > 1 && MONTHS.contains(tokens.get(m.from() - 2).lower())) {
+                return true;
+            }
+        }
+        if (m.to() < tokens.size()) {
+            String next = tokens.get(m.to()).lower();
+            if (MONTHS.contains(next) || NOT_A_COUNT_AFTER.contains(next)) {
+                return true;
+            }
+        }
+        // "October 5 and 8": a second day of a date range
+        if (m.from() > 1 && tokens.get(m.from() - 1).is("and") && tokens.get(m.from() - 2).isNumber()
+                && m.from() > 2 && MONTHS.contains(tokens.get(m.from() - 3).lower())) {
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,250 @@
+package org.wirewatch.extract.rules;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wirewatch.extract.text.Token;
+
+/**
+ * Resolves the date expressions of news prose against the publication date: a weekday is the latest such day on
+ * or before publication ("Saturday", "late on Friday", "on Tuesday"), "overnight" and "last night" the day before,
+ * "last week" seven days before, explicit dates ("March 14", "14 March 2022") in the latest year that does not put
+ * them after publication, "N days earlier/after" relative to the report's main event.
+ */
+public final class DateResolver {
+
+    private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday",
+            DayOfWeek.TUESDAY, "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday",
+            DayOfWeek.FRIDAY, "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
+    private static final Map<String, Month> MONTHS = Map.ofEntries(Map.entry("january", Month.JANUARY),
+            Map.entry("jan", Month.JANUARY), Map.entry("february", Month.FEBRUARY), Map.entry("feb", Month.FEBRUARY),
+            Map.entry("march", Month.MARCH), Map.entry("april", Month.APRIL), Map.entry("apr", Month.APRIL),
+            Map.entry("may", Month.MAY), Map.entry("june", Month.JUNE), Map.entry("jun", Month.JUNE),
+            Map.entry("july", Month.JULY), Map.entry("jul", Month.JULY), Map.entry("august", Month.AUGUST),
+            Map.entry("aug", Month.AUGUST), Map.entry("september", Month.SEPTEMBER), Map.entry("sept",
+            Month.SEPTEMBER), Map.entry("sep", Month.SEPTEMBER), Map.entry("october", Month.OCTOBER),
+            Map.entry("oct", Month.OCTOBER), Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER),
+            Map.entry("december", Month.DECEMBER), Map.entry("dec", Month.DECEMBER));
+    private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "reported", "announced",
+            "added", "stated", "confirmed", "tweeted", "wrote", "posted", "reports", "announces", "claimed",
+            "denied", "acknowledged", "quoted", "statement");
+    private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten");
+    private static final List<String> NUMBER_LIST = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten");
+
+    /** Finds and resolves the dates in a sentence. {@code anchor} is the main event's date for "two days after". */
+    public List<DateMention> find(List<Token> tokens, LocalDate published, LocalDate anchor) {
+        List<DateMention> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String w = t.lower();
+            DayOfWeek day = WEEKDAYS.get(w);
+            if (day != null && t.isCapitalized()) {
+                LocalDate d = published.with(TemporalAdjusters.previousOrSame(day));
+                int from = i;
+                boolean last = i > 0 && tokens.get(i - 1).is("last");
+                if (last && d.equals(published)) {
+                    d = d.minusWeeks(1);
+                }
+                int to = i + 1;
+                out.add(new DateMention(from, to, d, 0, roleOf(tokens, from, to)));
+                continue;
+            }
+            Month month = MONTHS.get(w);
+            if (month != null && t.isCapitalized() && !(w.equals("may") && !nextIsDay(tokens, i))
+                    && !(w.equals("march") && !nextIsDay(tokens, i) && !prevIsDayOrIn(tokens, i))) {
+                DateMention m = explicit(tokens, i, month, published);
+                if (m != null) {
+                    out.add(m);
+                    i = m.to() - 1;
+                }
+                continue;
+            }
+            if (w.equals("overnight") || (w.equals("last") && i + 1 < tokens.size() && (tokens.get(i + 1).is("night")
+                    || tokens.get(i + 1).is("evening")))) {
+                int to = w.equals("overnight") ? i + 1 : i + 2;
+                out.add(new DateMention(i, to, published.minusDays(1), 1, DateMention.Role.EVENT));
+                i = to - 1;
+                continue;
+            }
+            if (w.equals("yesterday")) {
+                out.add(new DateMention(i, i + 1, published.minusDays(1), 0, roleOf(tokens, i, i + 1)));
+                continue;
+            }
+            if (w.equals("today") || (w.equals("this") && i + 1 < tokens.size() && (tokens.get(i + 1).is("morning")
+                    || tokens.get(i + 1).is("afternoon")))) {
+                out.add(new DateMention(i, i + 1, published, 0, roleOf(tokens, i, i + 1)));
+                continue;
+            }
+            if (w.equals("last") && i + 1 < tokens.size()) {
+                String n = tokens.get(i + 1).lower();
+                if (n.equals("week") || n.equals("weekend")) {
+                    out.add(new DateMention(i, i + 2, published.minusDays(7), 3, DateMention.Role.EVENT));
+                    i++;
+                    continue;
+                }
+                if (n.equals("month")) {
+                    out.add(new DateMention(i, i + 2, published.minusMonths(1).withDayOfMonth(15), 15,
+                            DateMention.Role.PAST));
+                    i++;
+                    continue;
+                }
+                if (n.equals("year")) {
+                    out.add(new DateMention(i, i + 2, published.minusYears(1).withMonth(7).withDayOfMonth(1), 183,
+                            DateMention.Role.PAST));
+                    i++;
+                    continue;
+                }
+            }
+            if (w.equals("earlier") && i + 2 < tokens.size() && tokens.get(i + 1).is("this")
+                    && tokens.get(i + 2).is("week")) {
+                out.add(new DateMention(i, i + 3, published.minusDays(3), 3, DateMention.Role.EVENT));
+                i += 2;
+                continue;
+            }
+            // "two days after", "three days earlier", "a week ago"
+            if (i + 2 < tokens.size() && (tokens.get(i + 1).is("days") || tokens.get(i + 1).is("day")
+                    || tokens.get(i + 1).is("weeks") || tokens.get(i + 1).is("week"))) {
+                int n = count(t);
+                String rel = tokens.get(i + 2).lower();
+                if (n > 0 && (rel.equals("after") || rel.equals("earlier") || rel.equals("ago")
+                        || rel.equals("before"))) {
+                    int days = tokens.get(i + 1).lower().startsWith("week") ? 7 * n : n;
+                    LocalDate base = rel.equals("ago") ? published : anchor;
+                    out.add(new DateMention(i, i + 3, base.minusDays(days), 0, DateMention.Role.EVENT));
+                    i += 2;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int count(Token t) {
+        if (t.isNumber()) {
+            try {
+                return Integer.parseInt(t.text());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        if (t.is("a") || t.is("an")) {
+            return 1;
+        }
+        return NUMBER_WORDS.contains(t.lower()) ? NUMBER_LIST.indexOf(t.lower()) : -1;
+    }
+
+    private static boolean nextIsDay(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() && tokens.get(i + 1).isNumber() && tokens.get(i + 1).text().length() <= 2;
+    }
+
+    private static boolean prevIsDayOrIn(List<Token> tokens, int i) {
+        if (i == 0) {
+            return false;
+        }
+        Token p = tokens.get(i - 1);
+        return (p.isNumber() && p.text().length() <= 2) || p.is("in") || p.is("of") || p.is("since")
+                || p.is("early") || p.is("late") || p.is("mid");
+    }
+
+    private DateMention explicit(List<Token> tokens, int i, Month month, LocalDate published) {
+        int day = -1;
+        int from = i;
+        int to = i + 1;
+        if (nextIsDay(tokens, i)) {
+            day = Integer.parseInt(tokens.get(i + 1).text());
+            to = i + 2;
+        } else if (i > 0 && tokens.get(i - 1).isNumber() && tokens.get(i - 1).text().length() <= 2) {
+            day = Integer.parseInt(tokens.get(i - 1).text());
+            from = i - 1;
+        }
+        int year = -1;
+        int y = to;
+        if (y < tokens.size() && tokens.get(y).is(",")) {
+            y++;
+        }
+        if (y < tokens.size() && tokens.get(y).isNumber() && tokens.get(y).text().length() == 4) {
+            year = Integer.parseInt(tokens.get(y).text());
+            to = y + 1;
+        }
+        int tolerance = 0;
+        if (day < 1 || day > 31) {
+            // a month alone: "in February", "towards the end of March", "in early March"
+            String before = from > 0 ? tokens.get(from - 1).lower() : "";
+            String before2 = from > 1 ? tokens.get(from - 2).lower() : "";
+            if (before.equals("of") && (before2.equals("end") || before2.equals("beginning")
+                    || before2.equals("start"))) {
+                day = before2.equals("end") ? 25 : 5;
+                tolerance = 7;
+            } else if (before.equals("early")) {
+                day = 7;
+                tolerance = 7;
+            } else if (before.equals("late")) {
+                day = 24;
+                tolerance = 7;
+            } else {
+                day = 15;
+                tolerance = 15;
+            }
+        }
+        LocalDate d;
+        try {
+            int yy = year > 0 ? year : published.getYear();
+            d = LocalDate.of(yy, month, Math.min(day, month.length(yy % 4 == 0)));
+            if (year < 0 && d.isAfter(published)) {
+                d = d.minusYears(1);
+            }
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        DateMention.Role role = roleOf(tokens, from, to);
+        if (year > 0 && year < published.getYear() - 0 && role == DateMention.Role.EVENT
+                && d.isBefore(published.minusDays(60))) {
+            role = DateMention.Role.PAST;
+        }
+        return new DateMention(from, to, d, tolerance, role);
+    }
+
+    /** Reporting dates follow a speech verb ("said on Wednesday"); period dates follow "since"/"between". */
+    private static DateMention.Role roleOf(List<Token> tokens, int from, int to) {
+        int b = from - 1;
+        if (b >= 0 && tokens.get(b).is("on")) {
+            b--;
+        }
+        while (b >= 0 && (tokens.get(b).is("late") || tokens.get(b).is("early"))) {
+            b--;
+        }
+        if (b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
+            return DateMention.Role.REPORTING;
+        }
+        for (int k = from - 1; k >= 0 && k >= from - 3; k--) {
+            String w = tokens.get(k).lower();
+            if (w.equals("since") || w.equals("between") || w.equals("from") || w.equals("until")
+                    || w.equals("till")) {
+                return DateMention.Role.PERIOD;
+            }
+            if (tokens.get(k).isPunct()) {
+                break;
+            }
+        }
+        // "... told Reuters on Tuesday", "said in a statement on Friday"
+        for (int k = from - 1; k >= 0 && k >= from - 5; k--) {
+            String w = tokens.get(k).lower();
+            if (w.equals("told") || w.equals("statement")) {
+                return DateMention.Role.REPORTING;
+            }
+            if (tokens.get(k).isPunct()) {
+                break;
+            }
+        }
+        if (to < tokens.size() && tokens.get(to).is("that") && b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
+            return DateMention.Role.REPORTING;
+        }
+        return DateMention.Role.EVENT;
+    }
+}

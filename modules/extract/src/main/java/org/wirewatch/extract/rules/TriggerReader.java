@@ -1,0 +1,95 @@
+package org.wirewatch.extract.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.wirewatch.extract.text.Lexicon;
+import org.wirewatch.extract.text.PhraseMatcher;
+import org.wirewatch.extract.text.Token;
+
+/**
+ * Finds event triggers (triggers.tsv) in a sentence. Capture verbs only count when a place follows
+ * ("seized a district centre", not "seized equipment"); "drove" only as "drove X out of".
+ */
+public final class TriggerReader {
+
+    /** A trigger at tokens[from, to): its sub-event code (an ACLED sub-event, GROUND or TERRITORY) and weight. */
+    public record Trigger(int from, int to, String code, int weight) {
+    }
+
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an", "its", "their", "his", "her", "four", "two",
+            "three", "five", "six", "several", "many", "control", "of", "over", "full", "last", "key", "strategic",
+            "remaining", "rebel-held", "whole", "entire", "nearby", "neighbouring", "most", "much", "large", "parts",
+            "swathes", "back");
+
+    private final PhraseMatcher matcher;
+    private final Lexicon territoryObjects;
+
+    public TriggerReader(Lexicon triggers, Lexicon territoryObjects) {
+        this.matcher = new PhraseMatcher(triggers);
+        this.territoryObjects = territoryObjects;
+    }
+
+    public static TriggerReader load() {
+        return new TriggerReader(Lexicon.rules("triggers.tsv"), Lexicon.rules("territory_objects.tsv"));
+    }
+
+    /** Triggers in the tokens; {@code isPlace} tells whether a token starts a known place name. */
+    public List<Trigger> read(List<Token> tokens, java.util.function.IntPredicate isPlace) {
+        List<Trigger> out = new ArrayList<>();
+        for (PhraseMatcher.Match m : matcher.findAll(tokens)) {
+            String code = m.entry().value(0);
+            int weight = Integer.parseInt(m.entry().value(1));
+            if (code.equals("TERRITORY") && !territoryObject(tokens, m, isPlace)) {
+                continue;
+            }
+            out.add(new Trigger(m.from(), m.to(), code, weight));
+        }
+        return out;
+    }
+
+    private boolean territoryObject(List<Token> tokens, PhraseMatcher.Match m, java.util.function.IntPredicate isPlace) {
+        String key = m.entry().key();
+        int j = m.to();
+        if (key.equals("drove")) {
+            // "drove Islamic State out of the town of al-Shadadi"
+            for (int k = j; k < Math.min(tokens.size() - 1, j + 6); k++) {
+                if (tokens.get(k).is("out") && tokens.get(k + 1).is("of")) {
+                    j = k + 2;
+                    return placeAhead(tokens, j, isPlace);
+                }
+            }
+            return false;
+        }
+        if (key.equals("fell to") || key.equals("retook") || key.equals("recaptured") || key.equals("regained")
+                || key.equals("retaken")) {
+            return true;
+        }
+        // "Taliban overrun district centre": a headline without articles
+        return placeAhead(tokens, j, isPlace);
+    }
+
+    private boolean placeAhead(List<Token> tokens, int j, java.util.function.IntPredicate isPlace) {
+        int k = j;
+        int seen = 0;
+        while (k < tokens.size() && seen < 5) {
+            Token t = tokens.get(k);
+            if (territoryObjects.contains(t.lower()) || isPlace.test(k)) {
+                return true;
+            }
+            if (t.isPunct() && !t.is("-")) {
+                return false;
+            }
+            if (!ARTICLES.contains(t.lower()) && !t.isCapitalized() && !t.isNumber() && !t.lower().endsWith("-held")) {
+                // an adjective is fine ("the Sunni town"), a verb or a preposition ends the object
+                if (Set.of("in", "on", "at", "from", "after", "with", "by", "and", "that", "which", "who", "as",
+                        "to", "for", "when").contains(t.lower())) {
+                    return false;
+                }
+            }
+            seen++;
+            k++;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+package org.wirewatch.extract.text;
+
+/**
+ * One token of the report text: a word, a number or a punctuation mark, with its span in the text.
+ *
+ * @param start offset of the first character in the report text
+ * @param end offset one past the last character
+ * @param text the token as written
+ * @param lower the token lower-cased, curly apostrophes folded to straight ones
+ * @param kind what the token is
+ */
+public record Token(int start, int end, String text, String lower, Kind kind) {
+
+    /** What a token is. */
+    public enum Kind { WORD, NUMBER, PUNCT }
+
+    public boolean isWord() {
+        return kind == Kind.WORD;
+    }
+
+    public boolean isNumber() {
+        return kind == Kind.NUMBER;
+    }
+
+    public boolean isPunct() {
+        return kind == Kind.PUNCT;
+    }
+
+    /** True when the first character is an upper-case letter. */
+    public boolean isCapitalized() {
+        return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
+    }
+
+    public boolean is(String lowerText) {
+        return lower.equals(lowerText);
+    }
+}
