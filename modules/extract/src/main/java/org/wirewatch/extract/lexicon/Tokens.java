@@ -27,8 +27,17 @@ public final class Tokens {
     public static final int HYPHENATED = 32;
 
     private static final char[] FOLD = new char[0x2B0];
+    /** ASCII classes: 0 other, 1 lower-case letter, 2 upper-case letter, 3 digit. */
+    private static final byte[] ASCII = new byte[128];
 
     static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII[c] = 1;
+            ASCII[c - 32] = 2;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII[c] = 3;
+        }
         for (char c = 0; c < FOLD.length; c++) {
             String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
             char base = d.charAt(0);
@@ -147,7 +156,7 @@ public final class Tokens {
         int prevEnd = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
+            if (c < 128 ? ASCII[c] == 0 : !Character.isLetterOrDigit(c)) {
                 i++;
                 continue;
             }
@@ -158,6 +167,21 @@ public final class Tokens {
             int uppers = 0;
             while (i < n) {
                 char ch = s.charAt(i);
+                if (ch < 128) {
+                    byte cls = ASCII[ch];
+                    if (cls != 0) {
+                        if (cls != 3) {
+                            letters++;
+                            if (cls == 2) {
+                                uppers++;
+                                ch = (char) (ch | 0x20);
+                            }
+                        }
+                        h = (h ^ ch) * 0x100000001b3L;
+                        i++;
+                        continue;
+                    }
+                }
                 if (Character.isLetterOrDigit(ch)) {
                     if (Character.isLetter(ch)) {
                         letters++;
