@@ -50,7 +50,9 @@ class RunPipelineIT {
                 CoreConfig.DATA_DIR, dir.resolve("data").toString(),
                 CoreConfig.EMBEDDED_KAFKA_PORT, "0",
                 CoreConfig.EMBEDDED_REGISTRY_PORT, "0",
-                CoreConfig.HTTP_PORT, "0"));
+                CoreConfig.HTTP_PORT, "0",
+                // the stages run registers read their own keys; keep their files in the test directory
+                "wirewatch.ingest.inbox.dir", dir.resolve("inbox").toString()));
         int schemaId;
 
         // given the pipeline started as `run` starts it

@@ -1,0 +1,125 @@
+package org.wirewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.common.Stage;
+import org.wirewatch.common.config.ConfigException;
+import org.wirewatch.common.config.CoreConfig;
+import org.wirewatch.common.config.Settings;
+
+/** Stage ordering and error handling of {@link Pipeline}, against a configured cluster so no broker starts. */
+class PipelineTest {
+
+    private static final Settings CLUSTER = Settings.of(Map.of(
+            CoreConfig.BOOTSTRAP_SERVERS, "localhost:1",
+            CoreConfig.SCHEMA_REGISTRY_URL, "mock://pipeline-test",
+            Pipeline.CREATE_TOPICS, "false",
+            Pipeline.SHUTDOWN_TIMEOUT, "5s"));
+
+    private final List<String> events = new ArrayList<>();
+
+    @Test
+    void shouldStartStagesInOrderAndCloseThemInReverseWhenClosed() {
+        // given
+        Pipeline pipeline = Pipeline.start(CLUSTER, List.of(c -> new Recording("a"), c -> new Recording("b")));
+
+        // when
+        pipeline.close();
+        pipeline.close();
+
+        // then
+        assertThat(events).containsExactly("start a", "start b", "close b", "close a");
+        assertThat(pipeline.broker()).isEmpty();
+        assertThat(pipeline.core().bootstrapServers()).contains("localhost:1");
+    }
+
+    @Test
+    void shouldHandStagesTheClusterSettingsWhenBuildingThem() {
+        List<StageContext> seen = new ArrayList<>();
+        try (Pipeline pipeline = Pipeline.start(CLUSTER, List.of(c -> {
+            seen.add(c);
+            return new Recording("a");
+        }))) {
+            assertThat(seen).singleElement().satisfies(c -> {
+                assertThat(c.bootstrapServers()).isEqualTo("localhost:1");
+                assertThat(c.schemaRegistryUrl()).isEqualTo("mock://pipeline-test");
+            });
+            assertThat(pipeline.ready()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldReportEveryStageProblemAndStartNothingWhenStagesAreMisconfigured() {
+        // given two stages with invalid settings and one valid
+        List<StageFactory> factories = List.of(
+                c -> new Recording("ok"),
+                c -> {
+                    throw new ConfigException(List.of("wirewatch.one.key: bad"));
+                },
+                c -> {
+                    throw new ConfigException(List.of("wirewatch.two.key: bad", "wirewatch.two.other: bad"));
+                });
+
+        // when/then
+        assertThatThrownBy(() -> Pipeline.start(CLUSTER, factories))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "wirewatch.one.key: bad", "wirewatch.two.key: bad", "wirewatch.two.other: bad"));
+        assertThat(events).containsExactly("close ok");
+    }
+
+    @Test
+    void shouldCloseWhatStartedWhenALaterStageFailsToStart() {
+        // given
+        List<StageFactory> factories = List.of(c -> new Recording("a"), c -> new Recording("broken"),
+                c -> new Recording("c"));
+
+        // when/then
+        assertThatThrownBy(() -> Pipeline.start(CLUSTER, factories))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Stage broken failed to start");
+        assertThat(events).containsExactly("start a", "start broken", "close broken", "close c", "close a");
+    }
+
+    @Test
+    void shouldNameEveryInvalidCoreSettingWhenStarting() {
+        Settings bad = Settings.of(Map.of(
+                CoreConfig.BOOTSTRAP_SERVERS, "no-port",
+                Pipeline.SHUTDOWN_TIMEOUT, "later"));
+        assertThatThrownBy(() -> Pipeline.start(bad, List.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).startsWith(CoreConfig.BOOTSTRAP_SERVERS))
+                        .anySatisfy(p -> assertThat(p).startsWith(Pipeline.SHUTDOWN_TIMEOUT)));
+    }
+
+    private final class Recording implements Stage {
+        private final String name;
+
+        Recording(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void start() {
+            events.add("start " + name);
+            if (name.equals("broken")) {
+                throw new IllegalStateException("cannot bind");
+            }
+        }
+
+        @Override
+        public void close() {
+            events.add("close " + name);
+        }
+    }
+}
