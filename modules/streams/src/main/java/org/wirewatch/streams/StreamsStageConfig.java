@@ -20,8 +20,8 @@ import org.wirewatch.common.config.Settings;
  *   <tr><td>wirewatch.streams.topologies</td><td>normalize,consolidate,tally</td><td>which topologies this process
  *   runs ({@code run} all, the single-stage commands one)</td></tr>
  *   <tr><td>wirewatch.streams.threads</td><td>1</td><td>stream threads per topology</td></tr>
- *   <tr><td>wirewatch.streams.horizon</td><td>90d</td><td>event-time horizon after which consolidation forgets an
- *   incident (bounded state); later reports of events that old are ignored</td></tr>
+ *   <tr><td>wirewatch.streams.horizon</td><td>90d</td><td>consolidation closes an incident no report has touched
+ *   for this long, counted in publication time per country (bounded state); it stays published as it was</td></tr>
  *   <tr><td>wirewatch.streams.commit.interval</td><td>100ms</td><td>transaction commit interval; the floor of
  *   end-to-end latency under exactly-once</td></tr>
  *   <tr><td>wirewatch.streams.cache.bytes</td><td>10485760</td><td>record cache for the tally aggregates (coalesces

@@ -29,7 +29,7 @@ public final class ConsolidateTopology {
 
   /** Name of the repartition topic of deltas keyed by country. */
   public static final String BY_COUNTRY = "mentions-by-country";
-  /** Default horizon: incidents older than this (event time, per country) are evicted from state. */
+  /** Default horizon: incidents no report touched for this long (publication time, per country) are closed. */
   public static final int DEFAULT_HORIZON_DAYS = 90;
 
   private ConsolidateTopology() {}

@@ -36,14 +36,15 @@ import org.wirewatch.streams.StreamSerdes;
  * Claims linked to the story's mentions are emitted with their incident id; claims the story no longer makes
  * are tombstoned.
  *
- * <p>Bounded state: each country keeps a watermark, the latest event date it has seen. Incidents whose event date
- * falls more than the horizon before it are evicted from the stores (they stay published as they were, and keep
- * counting in tallies); a mention that old arriving later is ignored rather than opening a duplicate.
+ * <p>Bounded state: each country keeps a watermark, the latest publication day of any report about it. Incidents
+ * that no report has touched for more than the horizon before it are closed: they leave the stores but stay
+ * published as they were (and keep counting in tallies); a late version of one of their stories leaves them alone.
  *
  * <p>Stores (all keys start with the country and {@code |}): {@value #INCIDENTS} country|incident id to Incident;
  * {@value #MEMBERS} country|incident id|mention id to a single-mention extraction; {@value #INDEX} country|mention
  * id to incident id; {@value #DELTAS} country|story uri to the story's last delta for that country;
  * {@value #WATERMARKS} country to the epoch day of its watermark.
+ * An index value starting with {@code !} marks a mention of a closed incident.
  */
 public final class IncidentClusterProcessor
     implements Processor<String, ReportExtraction, String, ConsolidatedRecord> {
@@ -56,6 +57,8 @@ public final class IncidentClusterProcessor
 
   private static final Logger LOG = LoggerFactory.getLogger(IncidentClusterProcessor.class);
   private static final StringSerializer KEYS = new StringSerializer();
+  /** Index value prefix of a mention whose incident was closed at the horizon. */
+  private static final String EVICTED = "!";
 
   private final int horizonDays;
   private ProcessorContext<String, ConsolidatedRecord> context;
@@ -118,15 +121,13 @@ public final class IncidentClusterProcessor
       return;
     }
 
-    final Integer mark = watermarks.get(country);
-    final long cutoff = mark == null ? Long.MIN_VALUE : (long) mark - horizonDays;
     final Set<String> affected = new TreeSet<>();
     final Map<String, String> before = new HashMap<>();
     if (previous != null) {
       for (final IncidentMention old : previous.getIncidents()) {
         final String indexKey = country + '|' + old.getMentionId();
         final String incidentId = index.get(indexKey);
-        if (incidentId != null) {
+        if (incidentId != null && !incidentId.startsWith(EVICTED)) {
           members.delete(country + '|' + incidentId + '|' + old.getMentionId());
           index.delete(indexKey);
           affected.add(incidentId);
@@ -136,16 +137,14 @@ public final class IncidentClusterProcessor
     }
 
     final List<IncidentMention> accepted = new ArrayList<>();
-    long newest = mark == null ? Long.MIN_VALUE : mark;
     for (final IncidentMention m : delta.getIncidents()) {
-      final long day = m.getEventDate().toEpochDay();
-      if (day < cutoff) {
-        LOG.debug("Ignoring mention {}: event date {} is beyond the {}-day horizon of {}", m.getMentionId(),
-            m.getEventDate(), horizonDays, country);
+      final String seen = index.get(country + '|' + m.getMentionId());
+      if (seen != null && seen.startsWith(EVICTED)) {
+        LOG.debug("Mention {} belongs to incident {}, closed beyond the {}-day horizon: left as published",
+            m.getMentionId(), seen.substring(EVICTED.length()), horizonDays);
         continue;
       }
       accepted.add(m);
-      newest = Math.max(newest, day);
     }
     accepted.sort(java.util.Comparator.comparing(IncidentMention::getMentionId));
 
@@ -169,12 +168,23 @@ public final class IncidentClusterProcessor
         .filter(c -> c.getMentionId() != null && incidentOf.containsKey(c.getMentionId())).toList();
     emitClaims(record, previous, owned, incidentOf);
     saveDelta(deltaKey, Extractions.with(delta, accepted, owned), accepted.isEmpty() && owned.isEmpty());
+    advanceWatermark(country, delta);
+  }
 
-    if (mark == null || newest > mark) {
-      watermarks.put(country, (int) newest);
-      if (mark != null && newest - horizonDays > (long) mark - horizonDays) {
-        evict(country, newest - horizonDays);
-      }
+  /**
+   * Moves the country's watermark to this report's publication day if it is later, then closes the incidents no
+   * report has touched for the horizon. Publication time, not event date: a backfill of old events in any order
+   * still consolidates, and only incidents whose stories nobody updates any more are closed.
+   */
+  private void advanceWatermark(final String country, final ReportExtraction delta) {
+    if (delta.getPublishedAt() == null) {
+      return;
+    }
+    final int day = (int) Math.floorDiv(delta.getPublishedAt().toEpochMilli(), 86_400_000L);
+    final Integer mark = watermarks.get(country);
+    if (mark == null || day > mark) {
+      watermarks.put(country, day);
+      evict(country, (long) day - horizonDays);
     }
   }
 
@@ -275,39 +285,44 @@ public final class IncidentClusterProcessor
     }
   }
 
-  /** Forgets the incidents of a country that ended before {@code cutoffDay}; their published state stays. */
+  /**
+   * Closes the incidents of a country last reported before {@code cutoffDay}: their members and deltas leave the
+   * stores, their published state stays (and keeps counting in tallies). Each of their mentions keeps a small
+   * marker in the index, so a late version of the same story leaves the closed incident alone instead of opening a
+   * duplicate.
+   */
   private void evict(final String country, final long cutoffDay) {
     final List<String> gone = new ArrayList<>();
     try (KeyValueIterator<String, Incident> it = incidents.prefixScan(country + '|', KEYS)) {
       while (it.hasNext()) {
         final Incident inc = it.next().value;
-        if (inc.getEventDate().toEpochDay() < cutoffDay) {
+        if (Math.floorDiv(inc.getUpdatedAt().toEpochMilli(), 86_400_000L) < cutoffDay) {
           gone.add(inc.getIncidentId());
         }
       }
     }
+    final Set<String> stories = new HashSet<>();
     for (final String incidentId : gone) {
       for (final ReportExtraction m : members(country, incidentId)) {
         final String mentionId = IncidentMerger.mention(m).getMentionId();
         members.delete(country + '|' + incidentId + '|' + mentionId);
-        index.delete(country + '|' + mentionId);
+        index.put(country + '|' + mentionId, EVICTED + incidentId);
+        stories.add(m.getReportUri());
       }
       incidents.delete(country + '|' + incidentId);
     }
-    final List<String> staleDeltas = new ArrayList<>();
-    try (KeyValueIterator<String, ReportExtraction> it = deltas.prefixScan(country + '|', KEYS)) {
-      while (it.hasNext()) {
-        final KeyValue<String, ReportExtraction> kv = it.next();
-        final boolean old = kv.value.getIncidents().stream()
-            .allMatch(m -> m.getEventDate().toEpochDay() < cutoffDay);
-        if (old) {
-          staleDeltas.add(kv.key);
-        }
+    for (final String story : stories) {
+      final ReportExtraction d = deltas.get(country + '|' + story);
+      final boolean open = d != null && d.getIncidents().stream()
+          .map(m -> index.get(country + '|' + m.getMentionId()))
+          .anyMatch(id -> id != null && !id.startsWith(EVICTED));
+      if (!open) {
+        deltas.delete(country + '|' + story);
       }
     }
-    staleDeltas.forEach(deltas::delete);
     if (!gone.isEmpty()) {
-      LOG.debug("Evicted {} incidents of {} before {}", gone.size(), country, LocalDate.ofEpochDay(cutoffDay));
+      LOG.debug("Closed {} incidents of {} last reported before {}", gone.size(), country,
+          LocalDate.ofEpochDay(cutoffDay));
     }
   }
 }

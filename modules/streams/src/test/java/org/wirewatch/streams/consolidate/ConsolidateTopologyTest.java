@@ -274,21 +274,43 @@ class ConsolidateTopologyTest {
   }
 
   @Test
-  void shouldEvictIncidentsOlderThanHorizonAndIgnoreMentionsThatOld() {
-    // given: an incident, then an event 100 days later in the same country moves the watermark past it
-    send(AFP, extraction(AFP, 1, "AFP", mention(AFP + "#1").build()));
-    send(REUTERS, extraction(REUTERS, 1, "Reuters", mention(REUTERS + "#1").date(DAY.plusDays(100))
-        .where("SY", "SY-HL", "Aleppo").build()));
+  void shouldCloseIncidentsUntouchedForHorizonAndLeaveThemAsPublished() {
+    // given: an incident, then a report 100 days later in the same country moves the watermark past it
+    send(AFP, extraction(AFP, 1, "AFP", mention(AFP + "#1").killed(10).build()));
+    send(REUTERS, ReportExtraction.newBuilder(extraction(REUTERS, 1, "Reuters", mention(REUTERS + "#1")
+        .date(DAY.plusDays(100)).where("SY", "SY-HL", "Aleppo").build()))
+        .setPublishedAt(org.wirewatch.streams.Fixtures.PUBLISHED.plus(java.time.Duration.ofDays(100))).build());
     drain();
     assertThat(incidents).hasSize(2);
+    final String closed = incidents.values().stream().filter(i -> i.getEventDate().equals(DAY)).findFirst()
+        .orElseThrow().getIncidentId();
+    // then: the old incident left the state
     final KeyValueStore<String, Incident> open = driver.getKeyValueStore(IncidentClusterProcessor.INCIDENTS);
-    // then: the old incident left the state but stays published
     assertThat(open.prefixScan("SY|", new org.apache.kafka.common.serialization.StringSerializer()))
         .toIterable().hasSize(1);
-    // when: a late report of the old event arrives
-    send("urn:dpa:late", extraction("urn:dpa:late", 1, "dpa", mention("urn:dpa:late#1").build()));
-    // then: it opens no duplicate
+    // when: a late version of the closed story arrives
+    send(AFP, extraction(AFP, 2, "AFP", mention(AFP + "#1").killed(12).build()));
+    // then: it neither opens a duplicate nor changes the published incident
     drain();
     assertThat(incidents).hasSize(2);
+    assertThat(incidents.get(closed).getKilled().getBest()).isEqualTo(10);
+  }
+
+  @Test
+  void shouldConsolidateOldEventsWhenBackfillArrivesOutOfOrder() {
+    // given: a recent report first
+    send(REUTERS, ReportExtraction.newBuilder(extraction(REUTERS, 1, "Reuters", mention(REUTERS + "#1")
+        .date(DAY.plusDays(400)).build()))
+        .setPublishedAt(org.wirewatch.streams.Fixtures.PUBLISHED.plus(java.time.Duration.ofDays(400))).build());
+    // when: a report a year older, then its update
+    send(AFP, extraction(AFP, 1, "AFP", mention(AFP + "#1").killed(10).build()));
+    send(AFP, extraction(AFP, 2, "AFP", mention(AFP + "#1").killed(22).build()));
+    // then: the old event counts with its latest figure, once
+    drain();
+    assertThat(incidents).hasSize(2);
+    assertThat(incidents.values()).anySatisfy(i -> {
+      assertThat(i.getEventDate()).isEqualTo(DAY);
+      assertThat(i.getKilled().getBest()).isEqualTo(22);
+    });
   }
 }

@@ -74,7 +74,8 @@ class GoldReplayIT {
         Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
         serdes.extraction().serializer())) {
       for (final ReportExtraction e : extractions) {
-        producer.send(new ProducerRecord<>(Topics.EXTRACTIONS, e.getReportUri(), e));
+        producer.send(new ProducerRecord<>(Topics.EXTRACTIONS, null, e.getPublishedAt().toEpochMilli(),
+            e.getReportUri(), e));
       }
     }
     assertThat(Replay.awaitCaughtUp(kafka.admin(), Map.of(), kafka.bootstrapServers(), stage.sourceTopicsByGroup(),
