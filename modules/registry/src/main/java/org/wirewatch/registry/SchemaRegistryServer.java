@@ -169,6 +169,14 @@ public final class SchemaRegistryServer implements Stage {
         return started && !closed && store.healthy();
     }
 
+    private static void quietly(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Stopping the schema registry's {} failed", what, e);
+        }
+    }
+
     /** The bound HTTP port (after start). */
     public int port() {
         if (http == null) {
@@ -194,14 +202,15 @@ public final class SchemaRegistryServer implements Stage {
             return;
         }
         closed = true;
+        // Each step on its own: a failure to stop one part must not leave the others running.
         if (http != null) {
-            http.stop(0);
+            quietly("HTTP server", () -> http.stop(0));
         }
         if (executor != null) {
-            executor.shutdownNow();
+            quietly("HTTP threads", executor::shutdownNow);
         }
         if (store != null) {
-            store.close();
+            quietly("schema store", store::close);
         }
         LOG.info("Schema registry stopped");
     }

@@ -286,13 +286,18 @@ class ConfluentPythonInteropIT {
         modules.put("confluent_kafka", "python3-confluent-kafka");
         modules.put("requests", "python3-requests");
         modules.put("avro", "python3-avro");
+        // One interpreter tries every import and prints the modules it could not load.
+        String probe = "import importlib\nfor m in " + JSON.writeValueAsString(List.copyOf(modules.keySet()))
+                + ":\n    try:\n        importlib.import_module(m)\n    except Exception:\n        print(m)\n";
+        Process process = new ProcessBuilder(PYTHON.toString(), "-I", "-c", probe).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(PYTHON + " could not run the import probe: " + output);
+        }
         List<String> missing = new ArrayList<>();
-        for (Map.Entry<String, String> module : modules.entrySet()) {
-            Process process = new ProcessBuilder(PYTHON.toString(), "-I", "-c", "import " + module.getKey())
-                    .redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                missing.add(module.getValue());
+        for (String line : output.split("\n")) {
+            if (modules.containsKey(line.trim())) {
+                missing.add(modules.get(line.trim()));
             }
         }
         return missing;
