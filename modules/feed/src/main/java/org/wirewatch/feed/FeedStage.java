@@ -8,6 +8,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public final class FeedStage implements Stage {
   private final PrometheusMeterRegistry registry;
   private final Supplier<? extends Collection<? extends Stage>> stages;
   private final List<Consumer<Javalin>> extraRoutes;
+  private final List<Consumer<MeterRegistry>> binders;
   private final AtomicLong clientIds = new AtomicLong();
 
   private volatile Javalin app;
@@ -79,6 +81,7 @@ public final class FeedStage implements Stage {
     this.registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.stages = b.stages;
     this.extraRoutes = List.copyOf(b.routes);
+    this.binders = List.copyOf(b.binders);
   }
 
   public static Builder builder() {
@@ -125,6 +128,13 @@ public final class FeedStage implements Stage {
     app.start(config.host(), config.port());
     consumer = new FeedConsumer(kafka, topics, decoder, state, metrics);
     consumer.start();
+    for (final Consumer<MeterRegistry> binder : binders) {
+      try {
+        binder.accept(registry);
+      } catch (final RuntimeException e) {
+        LOG.warn("A metrics binder failed; its meters are missing from /metrics: {}", e.toString());
+      }
+    }
     started = true;
     LOG.info("Feed serving on http://localhost:{}/ (SSE /v1/stream)", port());
   }
@@ -295,6 +305,7 @@ public final class FeedStage implements Stage {
     private PrometheusMeterRegistry registry;
     private Supplier<? extends Collection<? extends Stage>> stages;
     private final List<Consumer<Javalin>> routes = new ArrayList<>();
+    private final List<Consumer<MeterRegistry>> binders = new ArrayList<>();
 
     public Builder config(final FeedConfig c) {
       this.config = c;
@@ -344,6 +355,15 @@ public final class FeedStage implements Stage {
     /** Extra routes on the same server, e.g. the ingest HTTP push endpoint. */
     public Builder routes(final Consumer<Javalin> r) {
       this.routes.add(r);
+      return this;
+    }
+
+    /**
+     * Binds meters of other parts once the feed starts (after the stages before it), e.g. Micrometer's
+     * {@code KafkaStreamsMetrics} for a Streams client that only exists once its stage has started.
+     */
+    public Builder onStart(final Consumer<MeterRegistry> binder) {
+      this.binders.add(binder);
       return this;
     }
 

@@ -18,6 +18,14 @@ import org.wirewatch.feed.FeedStage;
 import org.wirewatch.feed.RecordDecoder;
 import org.wirewatch.ingest.IngestStage;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.wirewatch.common.query.TallyQueries;
+import org.wirewatch.schema.CasualtyTally;
+import org.wirewatch.schema.TallyWindow;
+import org.wirewatch.streams.StreamsStage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
@@ -97,8 +105,41 @@ public final class FeedCommand implements Callable<Integer> {
         final Consumer<Javalin> routes = ingest.routes();
         b.routes(routes);
       }
+      if (s instanceof StreamsStage streams) {
+        b.tallyQueries(new LazyTallyQueries(streams));
+        // The Streams clients exist once their stage has started, which is before the feed (the last stage).
+        b.onStart(r -> streams.streams().forEach((part, ks) -> new KafkaStreamsMetrics(ks,
+            List.of(Tag.of("topology", part.name().toLowerCase(java.util.Locale.ROOT)))).bindTo(r)));
+      }
     }
     return b.build();
+  }
+
+  /**
+   * The tally stores of a Streams stage, looked up per query: the stage builds its query handle only once started,
+   * and while it is not running the feed's REST answers from the tallies topic instead (it says so).
+   */
+  private record LazyTallyQueries(StreamsStage streams) implements TallyQueries {
+
+    private TallyQueries stores() {
+      return streams.tallyQueries().orElseThrow(() -> new IllegalStateException("tally topology not running"));
+    }
+
+    @Override
+    public Optional<CasualtyTally> tally(final String regionCode, final TallyWindow window, final LocalDate end) {
+      return stores().tally(regionCode, window, end);
+    }
+
+    @Override
+    public List<CasualtyTally> tallies(final String regionCode, final TallyWindow window, final LocalDate from,
+        final LocalDate to) {
+      return stores().tallies(regionCode, window, from, to);
+    }
+
+    @Override
+    public List<String> regions() {
+      return stores().regions();
+    }
   }
 
   static <T> T find(final List<Stage> stages, final Class<T> type) {
