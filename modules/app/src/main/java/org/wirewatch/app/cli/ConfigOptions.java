@@ -19,8 +19,8 @@ public final class ConfigOptions {
     Path configFile;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka cluster to join (key wirewatch.bootstrap.servers);"
-                    + " unset: start the embedded broker.")
+            description = "Kafka cluster (key wirewatch.bootstrap.servers); unset: the embedded default"
+                    + " (run starts it on localhost:9092).")
     String bootstrapServers;
 
     @Option(names = "--schema-registry-url", paramLabel = "URL",
