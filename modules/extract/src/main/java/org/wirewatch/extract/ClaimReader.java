@@ -42,6 +42,8 @@ final class ClaimReader {
             "during", "after", "as", "when", "while", "since", "before", "over", "under", "to", "of");
     private static final Set<String> AUXILIARIES = Set.of("may", "might", "been", "was", "were", "is", "are",
             "be", "would", "could", "will", "there", "what", "if", "not");
+    private static final Set<String> INSTITUTIONS = Set.of("ministry", "office", "service", "department",
+            "agency", "council", "committee", "committees", "administration", "network");
     private static final Set<String> ROLE_ONLY = Set.of("spokesman", "spokeswoman", "spokesperson", "official",
             "commander", "chief", "director", "officer");
     private static final Set<String> LATE = Set.of("had", "has", "have", "reportedly", "on", "in", "later", "earlier", "late", "early", "monday",
@@ -71,25 +73,29 @@ final class ClaimReader {
                 continue;
             }
             pending.addAll(readSentence(s));
+            previousSentence = s;
         }
         // an indefinite placeholder ("a monitor said", "a local security source said") is the source named
         // in the next sentences ("the Syrian Observatory for Human Rights", "Ahmed Haruna, a member of ...")
-        for (int k = 0; k < pending.size(); k++) {
-            Pending p = pending.get(k);
-            if (!p.claimant.generic() || !PLACEHOLDER_HEADS.contains(p.claimant.head())) {
+        Map<String, Claimant> replaced = new java.util.HashMap<>();
+        for (Pending p : pending) {
+            Claimant c = p.claimant;
+            if (!c.generic() || !PLACEHOLDER_HEADS.contains(c.head()) || replaced.containsKey(c.key())) {
                 continue;
             }
-            for (int j = k + 1; j < pending.size(); j++) {
-                Pending q = pending.get(j);
-                if (q.sentence - p.sentence > 3) {
+            for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
+                Claimant q = bySentence.get(j);
+                if (q != null && !q.generic() && (!c.head().startsWith("official")
+                        || q.type() == SourceType.GOVERNMENT || q.type() == SourceType.LOCAL_OFFICIAL)) {
+                    replaced.put(c.key(), q);
                     break;
                 }
-                if (!q.claimant.generic() && (!p.claimant.head().startsWith("official")
-                        || q.claimant.type() == SourceType.GOVERNMENT
-                        || q.claimant.type() == SourceType.LOCAL_OFFICIAL)) {
-                    p.claimant = q.claimant;
-                    break;
-                }
+            }
+        }
+        for (Pending p : pending) {
+            Claimant r = replaced.get(p.claimant.key());
+            if (r != null) {
+                p.claimant = r;
             }
         }
         for (Pending p : pending) {
@@ -136,6 +142,17 @@ final class ClaimReader {
     }
 
     private final List<Pending> figures = new ArrayList<>();
+    private final Map<Integer, Claimant> bySentence = new java.util.HashMap<>();
+    private SentenceInfo previousSentence;
+
+    private boolean chained(SentenceInfo s, CasualtyFact f) {
+        for (CasualtyFact x : s.facts) {
+            if (x.from() < f.from() && x.role() == f.role()) {
+                return true;
+            }
+        }
+        return previousSentence != null && previousSentence.facts.stream().anyMatch(x -> x.role() == f.role());
+    }
 
     private Pending lastFigure(Frame frame) {
         for (int i = figures.size() - 1; i >= 0; i--) {
@@ -171,6 +188,7 @@ final class ClaimReader {
         Claimant sentenceClaimant = claimant(s, cues, 0, tokens.size());
         if (sentenceClaimant != null) {
             history.add(sentenceClaimant);
+            bySentence.put(s.sentence.index(), sentenceClaimant);
         }
         if (s.cumulative) {
             if (sentenceClaimant == null) {
@@ -220,6 +238,9 @@ final class ClaimReader {
             if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague()) {
                 continue;
             }
+            if (f.additive() && chained(s, f)) {
+                continue; // "Another five people died": part of a figure given just before
+            }
             if (f.role() == CasualtyFact.Role.KILLED && killed == null) {
                 killed = f.value();
             } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
@@ -249,7 +270,8 @@ final class ClaimReader {
             }
         }
         Claimant responsible = responsibility ? responsibleClaimant(s, cues, sentenceClaimant) : null;
-        if (responsible != null && (responsible.type() == SourceType.BELLIGERENT || isActorOf(responsible, frame))) {
+        if (responsible != null && (responsible.type() == SourceType.BELLIGERENT || isActorOf(responsible, frame)
+                || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
             responsibility = false;
         }
@@ -702,7 +724,12 @@ final class ClaimReader {
     }
 
     private Claimant fromSource(SourceMention m, String person, String surface) {
-        boolean named = !m.canonicalName().isEmpty() && Character.isUpperCase(m.canonicalName().charAt(0));
+        boolean named = m.canonicalName().chars().anyMatch(Character::isUpperCase);
+        String surfaceHead = surface == null ? "" : head(surface);
+        if (named && INSTITUTIONS.contains(surfaceHead) && !norm(m.canonicalName()).contains(surfaceHead)) {
+            // "Russia's Defence Ministry" is the ministry, not the forces the actor lexicon names
+            named = false;
+        }
         if (named) {
             return new Claimant(m.canonicalName(), m.type(), person, norm(m.canonicalName()), false,
                     head(m.canonicalName()));

@@ -53,6 +53,10 @@ final class ReportReader {
             "security", "military", "police", "forces");
     private static final Set<String> NON_STATE_AGENTS = Set.of("fighters", "militia", "militiamen", "rebels",
             "insurgents", "militants", "jihadists");
+    private static final Set<String> SITE_NOUNS = Set.of("town", "city", "village", "district", "camp", "base",
+            "area", "station", "site", "market", "hospital", "school");
+    private static final Set<String> STRIKE_VERBS = Set.of("launched", "fired", "struck", "bombed", "hit",
+            "attacked", "shelled", "carried");
     private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
             "meters", "mile", "kilometre", "kilometer");
 
@@ -173,6 +177,9 @@ final class ReportReader {
             if (w.equals("of") && k > 0 && isDirection(tokens.get(k - 1).lower())) {
                 return true;
             }
+            if (k == at - 1 && (w.equals("near") || w.equals("outside"))) {
+                return true; // "a raid near Mogadishu": the event is not in the place named
+            }
             if (tokens.get(k).is(".") || tokens.get(k).is(";")) {
                 break;
             }
@@ -277,7 +284,7 @@ final class ReportReader {
         boolean cumulative = hasPeriodCue
                 || (hasCumulativeCue && !specificDate && maxWeight < 3)
                 || (inYear && !specificDate && maxWeight < 3)
-                || (conflictNoun && perfectKill(tokens) && !specificDate);
+                || (conflictNoun && perfectKill(tokens));
         boolean also = tokens.stream().anyMatch(t -> t.is("also"));
         return new SentenceInfo(s, facts, dates, triggers, places, myActors, mySources, newMarker, superseded,
                 cumulative, also);
@@ -286,7 +293,7 @@ final class ReportReader {
     private static boolean perfectKill(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).is("has") || tokens.get(i).is("have")) {
-                for (int k = i + 1; k < Math.min(tokens.size(), i + 9); k++) {
+                for (int k = i + 1; k < Math.min(tokens.size(), i + 13); k++) {
                     String w = tokens.get(k).lower();
                     if (w.equals("killed") || w.equals("died") || w.equals("claimed") || w.equals("cost")
                             || w.equals("left")) {
@@ -606,6 +613,9 @@ final class ReportReader {
             String w = tokens.get(i).lower();
             boolean boundary = w.equals("that") || w.equals("when") || w.equals("after") || w.equals(";")
                     || w.equals("which") || w.equals(":");
+            if (boundary && i >= d.from() && i < d.to()) {
+                continue; // "two days after" is the date, not a clause boundary
+            }
             if (boundary) {
                 if (i <= d.from()) {
                     from = i;
@@ -686,14 +696,25 @@ final class ReportReader {
 
     private Location location(Frame f) {
         List<GeoMention> ordered = new ArrayList<>();
-        List<SentenceInfo> heads = heads(f);
+        List<SentenceInfo> heads = leadFirst(heads(f));
         for (SentenceInfo s : heads) {
             ordered.addAll(s.places);
         }
         for (SentenceInfo s : f.members) {
-            if (!heads.contains(s)) {
+            if (!heads.contains(s) && (s.eventful() || refersToSite(s))) {
                 ordered.addAll(s.places);
             }
+        }
+        // the report's country wins when the incident's sentences name it at all ("backed by Washington")
+        String expected = null;
+        for (GeoMention g : ordered) {
+            if (g.countryCode() != null && g.countryCode().equals(mainCountry)) {
+                expected = mainCountry;
+            }
+        }
+        if (expected != null) {
+            final String c = expected;
+            ordered.removeIf(g -> g.countryCode() != null && !g.countryCode().equals(c));
         }
         String admin1 = null;
         GeoMention place = null;
@@ -776,6 +797,17 @@ final class ReportReader {
         return b.build();
     }
 
+    /** "The town in Hasaka province fell ...": a sentence that goes on about the incident's site. */
+    private static boolean refersToSite(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int i = 0; i + 1 < tokens.size() && i < 3; i++) {
+            if (tokens.get(i).is("the") && SITE_NOUNS.contains(tokens.get(i + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Actor actor(Frame f) {
         List<SentenceInfo> heads = heads(f);
         ActorMention generic = null;
@@ -803,6 +835,19 @@ final class ReportReader {
         }
         if (generic != null) {
             return Actor.newBuilder().setName(generic.canonicalName()).build();
+        }
+        // "Iran launched missiles at two Iraqi bases": a state named as the subject of a strike
+        for (SentenceInfo s : heads) {
+            List<Token> tokens = s.sentence.tokens();
+            for (GeoMention g : rules.gazetteer.find(s.sentence.text(text))) {
+                if (g.kind() != GeoKind.COUNTRY) {
+                    continue;
+                }
+                int at = tokenAt(tokens, s.sentence.start() + g.end() - 1);
+                if (at >= 0 && at + 1 < tokens.size() && STRIKE_VERBS.contains(tokens.get(at + 1).lower())) {
+                    return Actor.newBuilder().setName(g.name()).build();
+                }
+            }
         }
         return null;
     }

@@ -93,7 +93,9 @@ public final class CasualtyReader {
             groups.add(np);
             int end = np.end();
             int k = n + 1;
-            while (end < tokens.size()) {
+            // "A further 21 people, five children and seven women among them, were wounded" is no list
+            boolean appositive = skipAppositive(tokens, end) != end;
+            while (end < tokens.size() && !appositive) {
                 int j = end;
                 if (tokens.get(j).is(",")) {
                     j++;
