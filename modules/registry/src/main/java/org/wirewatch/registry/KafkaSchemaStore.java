@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -171,7 +172,7 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
         } catch (RuntimeException e) {
             fail(e);
         } finally {
-            consumer.close(Duration.ofSeconds(1));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
         }
     }
 
@@ -330,7 +331,7 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         } else if (consumer != null) {
-            consumer.close(Duration.ofSeconds(1));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));

@@ -138,7 +138,7 @@ class ConfluentPythonInteropIT {
         String topic = kafka.uniqueName("wirewatch.reports.raw.v1");
         kafka.createTopics(topic);
         Path schemaFile = Files.createTempFile("wirereport", ".avsc");
-        Files.writeString(schemaFile, WireReport.getClassSchema().toString(true), StandardCharsets.UTF_8);
+        Files.writeString(schemaFile, WireReport.getClassSchema().toString(), StandardCharsets.UTF_8);
 
         // when
         List<JsonNode> written = python("produce", "--bootstrap", kafka.bootstrapServers(), "--registry",
