@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 org.wirewatch.app.cli.FeedCommand.class,
                 org.wirewatch.app.cli.DemoCommand.class,
                 org.wirewatch.app.cli.IngestCommand.class,
+                org.wirewatch.app.cli.ExtractCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class WirewatchCli implements Runnable {
