@@ -34,6 +34,10 @@ import picocli.CommandLine.Spec;
                 org.wirewatch.app.cli.FeedCommand.class,
                 org.wirewatch.app.cli.DemoCommand.class,
                 org.wirewatch.app.cli.IngestCommand.class,
+                org.wirewatch.app.cli.ReplayCommand.class,
+                org.wirewatch.app.cli.NormalizeCommand.class,
+                org.wirewatch.app.cli.ConsolidateCommand.class,
+                org.wirewatch.app.cli.TallyCommand.class,
                 org.wirewatch.app.cli.ExtractCommand.class,
                 CommandLine.HelpCommand.class,
         })

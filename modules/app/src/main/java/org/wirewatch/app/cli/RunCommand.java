@@ -36,6 +36,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     public static List<StageFactory> stages() {
         List<StageFactory> stages = new ArrayList<>();
+        stages.add(StreamsCommands.configured());
         stages.add(IngestCommand::stage);
         return FeedCommand.withFeed(stages);
     }
