@@ -180,6 +180,9 @@ public final class DropFolderSource implements AutoCloseable {
     private void process(Path file, long size) {
         String name = file.getFileName().toString();
         String sourceId = file.toString();
+        // Registered before any work, so that a scan from another thread never offers the file twice.
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        inFlight.put(file, done);
         CompletableFuture<IngestOutcome> outcome;
         try {
             if (size > maxBytes) {
@@ -189,19 +192,21 @@ public final class DropFolderSource implements AutoCloseable {
                 }
                 ParseResult tooLarge = new ParseResult.Rejection(RejectionCode.TOO_LARGE,
                         "file of " + size + " bytes exceeds the limit of " + maxBytes + " bytes", null);
-                outcome = ingestor.publish(tooLarge, size, Excerpts.of(head), SOURCE, sourceId, SOURCE + ":" + sourceId,
+                outcome = ingestor.publish(tooLarge, size, head, SOURCE, sourceId, SOURCE + ":" + sourceId,
                         Optional.empty());
             } else {
                 outcome = ingestor.ingest(Files.readAllBytes(file), SOURCE, sourceId, SOURCE + ":" + sourceId,
                         Optional.empty());
             }
-        } catch (NoSuchFileException e) {
-            return;
         } catch (IOException e) {
-            LOG.warn("Cannot read {} from the drop folder, will retry: {}", file, e.toString());
+            if (!(e instanceof NoSuchFileException)) {
+                LOG.warn("Cannot read {} from the drop folder, will retry: {}", file, e.toString());
+            }
+            inFlight.remove(file);
+            done.complete(null);
             return;
         }
-        CompletableFuture<Void> done = outcome.handleAsync((result, error) -> {
+        outcome.whenCompleteAsync((result, error) -> {
             try {
                 if (error != null) {
                     LOG.error("{} not delivered, left in the inbox to retry: {}", file, error.toString());
@@ -212,10 +217,9 @@ public final class DropFolderSource implements AutoCloseable {
                 LOG.error("{} was delivered but could not be moved out of the inbox: {}", file, e.toString());
             } finally {
                 inFlight.remove(file);
+                done.complete(null);
             }
-            return null;
         }, scheduler);
-        inFlight.put(file, done);
     }
 
     private void settleFile(Path file, String name, IngestOutcome result) throws IOException {

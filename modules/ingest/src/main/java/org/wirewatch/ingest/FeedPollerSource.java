@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wirewatch.formats.Excerpts;
 import org.wirewatch.formats.FeedEntry;
 import org.wirewatch.formats.FeedParse;
 import org.wirewatch.formats.ParseResult;
@@ -185,7 +184,7 @@ public final class FeedPollerSource implements AutoCloseable {
         List<CompletableFuture<IngestOutcome>> acks = new ArrayList<>();
         for (FeedEntry entry : fresh) {
             byte[] text = entry.excerpt().getBytes(StandardCharsets.UTF_8);
-            acks.add(ingestor.publish(entry.result(), text.length, Excerpts.of(text), SOURCE,
+            acks.add(ingestor.publish(entry.result(), text.length, text, SOURCE,
                     "feed:" + feed.url + "#" + entry.id(), "feed:" + feed.url, Optional.of("application/rss+xml")));
         }
         boolean all = true;
@@ -220,7 +219,7 @@ public final class FeedPollerSource implements AutoCloseable {
             return false;
         }
         try {
-            ingestor.publish(rejection, body.length, Excerpts.of(body), SOURCE, "feed:" + feed.url,
+            ingestor.publish(rejection, body.length, body, SOURCE, "feed:" + feed.url,
                     "feed:" + feed.url, Optional.empty()).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             feed.lastRejectedDigest = digest;
         } catch (ExecutionException | TimeoutException e) {

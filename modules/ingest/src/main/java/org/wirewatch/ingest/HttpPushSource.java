@@ -108,7 +108,7 @@ public final class HttpPushSource implements AutoCloseable {
         if (declaredLength > maxBytes) {
             // Refused before reading: the body never reaches the heap.
             publish(ctx, requestId, new ParseResult.Rejection(RejectionCode.TOO_LARGE, "body of " + declaredLength
-                    + " bytes exceeds the limit of " + maxBytes + " bytes", null), declaredLength, "", contentType);
+                    + " bytes exceeds the limit of " + maxBytes + " bytes", null), declaredLength, new byte[0], contentType);
             return;
         }
         byte[] body;
@@ -120,7 +120,7 @@ public final class HttpPushSource implements AutoCloseable {
         }
         if (body.length > maxBytes) {
             publish(ctx, requestId, new ParseResult.Rejection(RejectionCode.TOO_LARGE,
-                    "body exceeds the limit of " + maxBytes + " bytes", null), body.length, Excerpts.of(body),
+                    "body exceeds the limit of " + maxBytes + " bytes", null), body.length, body,
                     contentType);
             return;
         }
@@ -129,18 +129,18 @@ public final class HttpPushSource implements AutoCloseable {
                     + Excerpts.of(MediaTypes.essence(contentType.get()).getBytes(StandardCharsets.UTF_8), 100) + "'";
             publish(ctx, requestId, new ParseResult.Rejection(RejectionCode.UNSUPPORTED_MEDIA_TYPE,
                     reason + "; supported: " + MediaTypes.supportedList(),
-                    null), body.length, Excerpts.of(body), contentType);
+                    null), body.length, body, contentType);
             return;
         }
         ParseResult result = ingestor.parser().parse(body, sourceId, contentType);
-        publish(ctx, requestId, result, body.length, Excerpts.of(body), contentType);
+        publish(ctx, requestId, result, body.length, body, contentType);
     }
 
-    private void publish(Context ctx, String requestId, ParseResult result, long size, String excerpt,
+    private void publish(Context ctx, String requestId, ParseResult result, long size, byte[] raw,
             Optional<String> contentType) {
         String sourceId = "http:" + requestId;
         CompletableFuture<IngestOutcome> outcome =
-                ingestor.publish(result, size, excerpt, SOURCE, sourceId, SOURCE + ":" + requestId, contentType);
+                ingestor.publish(result, size, raw, SOURCE, sourceId, SOURCE + ":" + requestId, contentType);
         ctx.future(() -> outcome.handle((done, error) -> {
             if (error != null) {
                 error(ctx, HttpStatus.SERVICE_UNAVAILABLE, requestId, "not_delivered",

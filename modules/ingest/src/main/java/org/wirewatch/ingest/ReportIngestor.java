@@ -46,7 +46,7 @@ public final class ReportIngestor {
      */
     public CompletableFuture<IngestOutcome> ingest(byte[] input, String source, String sourceId, String sourceLabel,
             Optional<String> contentType) {
-        return publish(parser.parse(input, sourceId, contentType), input.length, Excerpts.of(input), source, sourceId,
+        return publish(parser.parse(input, sourceId, contentType), input.length, input, source, sourceId,
                 sourceLabel, contentType);
     }
 
@@ -54,9 +54,20 @@ public final class ReportIngestor {
      * Publishes an input that was already parsed (a feed entry) or refused before parsing (an oversized body).
      *
      * @param sizeBytes size of the raw input
-     * @param excerpt   a bounded excerpt of it
+     * @param raw       the raw input, or as much of its start as was read; a rejection carries a bounded excerpt
      */
-    public CompletableFuture<IngestOutcome> publish(ParseResult result, long sizeBytes, String excerpt, String source,
+    public CompletableFuture<IngestOutcome> publish(ParseResult result, long sizeBytes, byte[] raw, String source,
+            String sourceId, String sourceLabel, Optional<String> contentType) {
+        try {
+            return send(result, sizeBytes, raw, source, sourceId, sourceLabel, contentType);
+        } catch (RuntimeException e) {
+            // Building a record can fail on a misconfigured platform (e.g. Avro's trusted packages); the caller
+            // must still learn that nothing was stored, as for any delivery failure.
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<IngestOutcome> send(ParseResult result, long sizeBytes, byte[] raw, String source,
             String sourceId, String sourceLabel, Optional<String> contentType) {
         Instant now = clock.instant();
         if (result instanceof ParseResult.Rejection rejection) {
@@ -67,7 +78,7 @@ public final class ReportIngestor {
                     .setFormat(rejection.detectedFormat())
                     .setContentType(contentType.orElse(null))
                     .setSizeBytes(sizeBytes)
-                    .setExcerpt(excerpt)
+                    .setExcerpt(Excerpts.of(raw))
                     .setReceivedAt(now)
                     .build();
             return producer.send(rejected).thenApply(m ->
