@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -32,7 +33,7 @@ import org.wirewatch.registry.SchemaRegistryServer;
  * <table>
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>wirewatch.run.shutdown.timeout</td><td>30s</td><td>how long closing may take before it is abandoned</td></tr>
+ *   <tr><td>wirewatch.run.shutdown.timeout</td><td>30s</td><td>how long the stages may take to stop before they are abandoned</td></tr>
  *   <tr><td>wirewatch.run.create.topics</td><td>true</td><td>create missing catalogue topics at start (turn off
  *   where topics are managed elsewhere, e.g. the compose topic-init step)</td></tr>
  * </table>
@@ -194,8 +195,9 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Stops the stages in reverse order (the HTTP-facing ones are registered last, so they stop first), then the
-     * registry endpoint, then the broker. Gives up after the shutdown timeout so that a stuck stage cannot keep the
-     * process alive. Idempotent.
+     * registry endpoint, then the broker. Stages that have not stopped within the shutdown timeout are abandoned
+     * (and named in the log) so that one stuck stage cannot keep the process alive; the registry endpoint and the
+     * broker are always closed, since their files must be consistent for the next start. Idempotent.
      */
     @Override
     public void close() {
@@ -206,43 +208,58 @@ public final class Pipeline implements AutoCloseable {
             closing = true;
         }
         LOG.info("Stopping Wirewatch (up {} s)", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
-        Thread closer = new Thread(this::closeAll, "wirewatch-close");
-        closer.setDaemon(true);
-        closer.start();
         try {
-            closer.join(shutdownTimeout.toMillis());
-            if (closer.isAlive()) {
-                LOG.error("Shutdown did not finish within {}; giving up", shutdownTimeout);
-            } else {
-                LOG.info("Wirewatch stopped");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            closeStages();
+            closePlatform();
+            LOG.info("Wirewatch stopped");
         } finally {
             closed.countDown();
         }
     }
 
-    private void closeAll() {
+    private void closeStages() {
         List<Stage> reversed = new ArrayList<>(stages);
         Collections.reverse(reversed);
-        List<Stage> platformReversed = new ArrayList<>(platform);
-        Collections.reverse(platformReversed);
-        reversed.addAll(platformReversed);
-        for (Stage stage : reversed) {
-            try {
-                LOG.info("Stopping {}", stage.name());
-                stage.close();
-            } catch (RuntimeException e) {
-                LOG.warn("Stage {} failed while closing", stage.name(), e);
+        AtomicReference<String> current = new AtomicReference<>();
+        Thread closer = new Thread(() -> {
+            for (Stage stage : reversed) {
+                current.set(stage.name());
+                closeQuietly(stage);
             }
+            current.set(null);
+        }, "wirewatch-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(shutdownTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        if (closer.isAlive()) {
+            LOG.error("Stage {} did not stop within {} ({}); stopping the rest without it", current.get(),
+                    SHUTDOWN_TIMEOUT, shutdownTimeout);
+        }
+    }
+
+    private void closePlatform() {
+        List<Stage> reversed = new ArrayList<>(platform);
+        Collections.reverse(reversed);
+        reversed.forEach(Pipeline::closeQuietly);
         if (broker != null) {
             try {
                 broker.close();
             } catch (RuntimeException e) {
                 LOG.warn("Embedded broker failed while closing", e);
             }
+        }
+    }
+
+    private static void closeQuietly(Stage stage) {
+        try {
+            LOG.info("Stopping {}", stage.name());
+            stage.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Stage {} failed while closing", stage.name(), e);
         }
     }
 

@@ -2,10 +2,13 @@ package org.wirewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.wirewatch.common.Stage;
@@ -22,7 +25,7 @@ class PipelineTest {
             Pipeline.CREATE_TOPICS, "false",
             Pipeline.SHUTDOWN_TIMEOUT, "5s"));
 
-    private final List<String> events = new ArrayList<>();
+    private final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void shouldStartStagesInOrderAndCloseThemInReverseWhenClosed() {
@@ -87,6 +90,29 @@ class PipelineTest {
     }
 
     @Test
+    void shouldReturnFromCloseWhenAStageHangsPastTheShutdownTimeout() {
+        // given a stage whose close never returns
+        CountDownLatch never = new CountDownLatch(1);
+        Settings quick = CLUSTER.with(Map.of(Pipeline.SHUTDOWN_TIMEOUT, "200ms"));
+        Pipeline pipeline = Pipeline.start(quick, List.of(c -> new Recording("a"), c -> new Recording("stuck") {
+            @Override
+            public void close() {
+                super.close();
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+
+        // when/then close gives up on it instead of blocking the shutdown
+        assertTimeoutPreemptively(Duration.ofSeconds(20), pipeline::close);
+        assertThat(events).contains("close stuck").doesNotContain("close a");
+        never.countDown();
+    }
+
+    @Test
     void shouldNameEveryInvalidCoreSettingWhenStarting() {
         Settings bad = Settings.of(Map.of(
                 CoreConfig.BOOTSTRAP_SERVERS, "no-port",
@@ -97,7 +123,7 @@ class PipelineTest {
                         .anySatisfy(p -> assertThat(p).startsWith(Pipeline.SHUTDOWN_TIMEOUT)));
     }
 
-    private final class Recording implements Stage {
+    private class Recording implements Stage {
         private final String name;
 
         Recording(String name) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wirewatch.embedded.EmbeddedKafka;
@@ -17,6 +19,8 @@ final class EmbeddedBroker extends AbstractBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
+    private static final AtomicBoolean EXIT_GUARD_INSTALLED = new AtomicBoolean();
+
     private final EmbeddedKafka kafka;
 
     private EmbeddedBroker(EmbeddedKafka kafka) {
@@ -24,6 +28,7 @@ final class EmbeddedBroker extends AbstractBroker {
     }
 
     static EmbeddedBroker start(String owner) {
+        keepTheTestJvmAlive();
         Path dir;
         try {
             dir = Files.createTempDirectory("kafka-" + owner + "-");
@@ -31,6 +36,22 @@ final class EmbeddedBroker extends AbstractBroker {
             throw new UncheckedIOException("Cannot create a data directory for the embedded broker", e);
         }
         return new EmbeddedBroker(EmbeddedKafka.builder().dataDir(dir).port(0).start());
+    }
+
+    /**
+     * A broker fault (for example a data directory deleted under a broker that is still running) makes Kafka exit
+     * the JVM, which surefire reports as a crashed fork without the test that caused it. In tests, log it instead:
+     * the test in question then fails with its own message.
+     */
+    private static void keepTheTestJvmAlive() {
+        if (EXIT_GUARD_INSTALLED.compareAndSet(false, true)) {
+            Exit.setExitProcedure((status, message) -> LOG.error(
+                    "Kafka asked to exit the JVM with status {}: {} (not exiting: tests report the failure)",
+                    status, message));
+            Exit.setHaltProcedure((status, message) -> LOG.error(
+                    "Kafka asked to halt the JVM with status {}: {} (not halting: tests report the failure)",
+                    status, message));
+        }
     }
 
     @Override
