@@ -49,6 +49,7 @@ public final class TopicTail implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
 
     /**
      * @param topic   topic to read
@@ -74,13 +75,15 @@ public final class TopicTail implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final Deserializer<SpecificRecord> deserializer;
     private final Options options;
+    private final String bootstrapServers;
     private final AtomicBoolean stop = new AtomicBoolean();
 
     public TopicTail(CoreConfig core, Options options) {
         this.options = Objects.requireNonNull(options, "options");
         Map<String, Object> conf = new HashMap<>(core.kafkaClientProperties());
-        conf.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers()
-                .orElseThrow(() -> new IllegalArgumentException("tail needs a cluster: set --bootstrap-servers")));
+        this.bootstrapServers = core.bootstrapServers()
+                .orElseThrow(() -> new IllegalArgumentException("tail needs a cluster: set --bootstrap-servers"));
+        conf.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         conf.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         conf.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         conf.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirewatch-tail");
@@ -107,7 +110,14 @@ public final class TopicTail implements AutoCloseable {
 
     /** Reads and prints until the end (or forever with {@code follow}), the limit, the timeout or {@link #stop()}. */
     public Summary run(PrintWriter out) {
-        List<PartitionInfo> partitions = consumer.partitionsFor(options.topic(), Duration.ofSeconds(30));
+        List<PartitionInfo> partitions;
+        try {
+            partitions = consumer.partitionsFor(options.topic(), METADATA_TIMEOUT);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new IllegalStateException("No answer from Kafka at " + bootstrapServers + " within "
+                    + METADATA_TIMEOUT.toSeconds() + " s: is it running? ('wirewatch run' starts the embedded"
+                    + " default on localhost:9092)", e);
+        }
         if (partitions == null || partitions.isEmpty()) {
             throw new IllegalArgumentException("Topic '" + options.topic() + "' does not exist on "
                     + "the cluster; catalogue topics: " + Topics.catalogue().stream().map(TopicSpec::name).toList());

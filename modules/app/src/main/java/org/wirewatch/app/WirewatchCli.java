@@ -78,7 +78,8 @@ public final class WirewatchCli implements Runnable {
             err.flush();
             return EXIT_USAGE;
         }
-        LOG.error("wirewatch {} failed", cli.getCommandName(), e);
+        // The message says what went wrong; the stack trace is for WIREWATCH_LOG_LEVEL=DEBUG.
+        LOG.debug("wirewatch {} failed", cli.getCommandName(), e);
         err.println(cli.getColorScheme().errorText("wirewatch " + cli.getCommandName() + " failed: " + e.getMessage()));
         err.flush();
         return EXIT_FAILURE;
