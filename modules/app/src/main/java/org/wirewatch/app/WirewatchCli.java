@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
                 org.wirewatch.app.cli.NormalizeCommand.class,
                 org.wirewatch.app.cli.ConsolidateCommand.class,
                 org.wirewatch.app.cli.TallyCommand.class,
+                org.wirewatch.app.cli.AlertsCommand.class,
+                org.wirewatch.app.cli.SinkCommand.class,
+                org.wirewatch.app.cli.ExportCommand.class,
                 org.wirewatch.app.cli.ExtractCommand.class,
                 CommandLine.HelpCommand.class,
         })
@@ -78,11 +81,21 @@ public final class WirewatchCli implements Runnable {
             err.flush();
             return EXIT_USAGE;
         }
-        // The message says what went wrong; the stack trace is for WIREWATCH_LOG_LEVEL=DEBUG.
-        LOG.debug("wirewatch {} failed", cli.getCommandName(), e);
+        if (explained(e)) {
+            // The message says what went wrong; the stack trace is for WIREWATCH_LOG_LEVEL=DEBUG.
+            LOG.debug("wirewatch {} failed", cli.getCommandName(), e);
+        } else {
+            LOG.error("wirewatch {} failed", cli.getCommandName(), e);
+        }
         err.println(cli.getColorScheme().errorText("wirewatch " + cli.getCommandName() + " failed: " + e.getMessage()));
         err.flush();
         return EXIT_FAILURE;
+    }
+
+    /** Failures our own code raised with a message meant for the user, as opposed to bugs. */
+    private static boolean explained(Exception e) {
+        return e.getMessage() != null && (e instanceof IllegalStateException || e instanceof IllegalArgumentException
+                || e instanceof java.io.UncheckedIOException);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
