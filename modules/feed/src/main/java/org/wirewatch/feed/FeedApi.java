@@ -46,6 +46,8 @@ final class FeedApi {
   private final FeedView view;
   private final TallyQueries stores;
   private final int pageMax;
+  // Logged once: during start-up and rebalances every request would otherwise repeat it.
+  private volatile boolean storesWarned;
 
   FeedApi(final FeedState state, final TallyQueries stores, final int pageMax) {
     this.state = state;
@@ -228,10 +230,15 @@ final class FeedApi {
   private <T> Sourced<T> query(final Query<T> q) {
     if (stores != null) {
       try {
-        return new Sourced<>(SOURCE_STORE, q.apply(stores));
+        final T value = q.apply(stores);
+        storesWarned = false;
+        return new Sourced<>(SOURCE_STORE, value);
       } catch (final RuntimeException e) {
         // Stores are unavailable during a rebalance or before Streams runs; the topic view is the honest fallback.
-        LOG.debug("Tally stores unavailable, answering from the tallies topic: {}", e.toString());
+        if (!storesWarned) {
+          storesWarned = true;
+          LOG.info("Tally stores unavailable, answering from the tallies topic until they are: {}", e.toString());
+        }
         return new Sourced<>(SOURCE_TOPIC, q.apply(view));
       }
     }
