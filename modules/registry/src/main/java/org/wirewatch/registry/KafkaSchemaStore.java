@@ -28,6 +28,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -86,11 +87,20 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
     /** Creates the topic if needed, then reads it to its end. */
     void start(Duration startTimeout) throws Exception {
         long end;
-        try (Admin admin = Admin.create(kafkaConfig)) {
+        Admin admin = Admin.create(kafkaConfig);
+        try {
+            long deadline = System.nanoTime() + startTimeout.toNanos();
             ensureTopic(admin, startTimeout);
-            end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(partition).get(startTimeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+            end = endOffset(admin, deadline);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + kafkaConfig.get("bootstrap.servers") + " did not answer"
+                    + " within " + startTimeout.toSeconds() + " s while preparing schema store topic " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot prepare schema store topic " + topic + " on Kafka at "
+                    + kafkaConfig.get("bootstrap.servers") + ": " + e.getCause(), e.getCause());
+        } finally {
+            // Every call is answered by now; unbounded, closing would wait for calls pending against an unreachable cluster.
+            admin.close(Duration.ZERO);
         }
         Map<String, Object> producerConfig = new HashMap<>(kafkaConfig);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-registry-writer");
@@ -116,6 +126,24 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
         reader.start();
         awaitPosition(end, startTimeout, "reading " + topic + " to its end (offset " + end + ")");
         LOG.info("Schema store {} read to offset {}: {} subjects", topic, end, catalog.subjects().size());
+    }
+
+    /** The end of the topic, retried while a topic just created is not yet known to every broker. */
+    private long endOffset(Admin admin, long deadline) throws Exception {
+        while (true) {
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                        .partitionResult(partition).get(left, TimeUnit.MILLISECONDS).offset();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.debug("End offset of {} not available yet: {}", topic, e.getCause().toString());
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
     }
 
     private void ensureTopic(Admin admin, Duration startTimeout) throws Exception {

@@ -203,6 +203,24 @@ class SchemaRegistryServerIT {
                 .hasMessageContaining(url);
     }
 
+    @Test
+    void shouldNameTheClusterWhenKafkaCannotBeReached() throws Exception {
+        // given a bootstrap address nothing listens on
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        SchemaRegistryServer server = new SchemaRegistryServer(null, 0, "_schemas",
+                Map.of("bootstrap.servers", "localhost:" + closedPort), Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+        // when / then
+        assertThatThrownBy(server::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("localhost:" + closedPort)
+                .hasMessageContaining("_schemas");
+        assertThat(server.ready()).isFalse();
+    }
+
     static WireReport report() {
         return WireReport.newBuilder()
                 .setUri("urn:newsml:afp.com:20181117:abuhusn")
