@@ -33,14 +33,20 @@ public final class AlertsStage implements Stage {
 
   private final AlertsConfig config;
   private final CoreConfig core;
+  private final java.util.function.Consumer<Throwable> onFatal;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private KafkaStreams streams;
   private WebhookDispatcher dispatcher;
 
-  /** @param core settings pointing at the running cluster ({@code bootstrapServers} present) */
-  public AlertsStage(final AlertsConfig config, final CoreConfig core) {
+  /**
+   * @param core    settings pointing at the running cluster ({@code bootstrapServers} present)
+   * @param onFatal told once when the topology dies of an unexpected error (the command exits non-zero)
+   */
+  public AlertsStage(final AlertsConfig config, final CoreConfig core,
+      final java.util.function.Consumer<Throwable> onFatal) {
     this.config = config;
     this.core = core;
+    this.onFatal = onFatal == null ? e -> { } : onFatal;
   }
 
   @Override
@@ -67,7 +73,9 @@ public final class AlertsStage implements Stage {
     streams = new KafkaStreams(topology, properties());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("Alerts topology failed; shutting it down", e);
-      failure.compareAndSet(null, e);
+      if (failure.compareAndSet(null, e)) {
+        onFatal.accept(e);
+      }
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
     streams.setStateListener((now, before) -> LOG.info("Alerts topology: {} -> {}", before, now));

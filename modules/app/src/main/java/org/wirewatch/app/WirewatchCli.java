@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
                 org.wirewatch.app.cli.AlertsCommand.class,
                 org.wirewatch.app.cli.SinkCommand.class,
                 org.wirewatch.app.cli.ExportCommand.class,
+                org.wirewatch.app.cli.AlertsCommand.class,
+                org.wirewatch.app.cli.SinkCommand.class,
+                org.wirewatch.app.cli.ExportCommand.class,
                 org.wirewatch.app.cli.ExtractCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -111,7 +111,7 @@ public final class AnalyticsTables {
   }
 
   /** Distinct agencies of the mentions, in mention order. */
-  static String agencies(final List<MentionRef> mentions) {
+  public static String agencies(final List<MentionRef> mentions) {
     final Set<String> names = new LinkedHashSet<>();
     for (final MentionRef m : mentions) {
       if (m.getAgency() != null && !m.getAgency().isBlank()) {

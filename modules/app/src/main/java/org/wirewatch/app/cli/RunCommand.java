@@ -38,6 +38,8 @@ public final class RunCommand implements Callable<Integer> {
         List<StageFactory> stages = new ArrayList<>();
         stages.add(StreamsCommands.configured());
         stages.add(IngestCommand::stage);
+        stages.add(AlertsCommand::stage);
+        stages.add(SinkCommand::stage);
         return FeedCommand.withFeed(stages);
     }
 

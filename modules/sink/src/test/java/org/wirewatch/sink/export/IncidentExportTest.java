@@ -57,7 +57,7 @@ class IncidentExportTest {
     // when
     final int n;
     try (Connection c = store.openReader()) {
-      n = IncidentExport.write(c, IncidentExport.Format.parse("acled-csv"), out);
+      n = IncidentExport.write(IncidentExport.fromStore(c), IncidentExport.Format.parse("acled-csv"), out);
     }
 
     // then
@@ -85,7 +85,7 @@ class IncidentExportTest {
 
     // when
     try (Connection c = store.openReader()) {
-      IncidentExport.acledCsv(c, out);
+      IncidentExport.write(IncidentExport.fromStore(c), IncidentExport.Format.ACLED_CSV, out);
     }
 
     // then
@@ -102,7 +102,7 @@ class IncidentExportTest {
 
     // when
     try (Connection c = store.openReader()) {
-      IncidentExport.write(c, IncidentExport.Format.JSONL, out);
+      IncidentExport.write(IncidentExport.fromStore(c), IncidentExport.Format.JSONL, out);
     }
 
     // then
