@@ -19,6 +19,8 @@ final class CueWords {
     private final long[] nameStops;
     private final long[] stopPlaces;
     private final long[] regionPrepositions;
+    private final long[] givenNames;
+    private final long[] stopPhrases;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
@@ -34,6 +36,11 @@ final class CueWords {
         nameStops = words(rows, "name-stop");
         stopPlaces = words(rows, "stop-place");
         regionPrepositions = words(rows, "region-preposition");
+        givenNames = words(rows, "given-name");
+        stopPhrases = rows.stream().filter(r -> r[0].equals("stop-phrase"))
+                .flatMap(r -> Arrays.stream(r[1].split("\\|")))
+                .filter(w -> !w.isBlank())
+                .mapToLong(Tokens::phraseHash).distinct().sorted().toArray();
     }
 
     private static List<String[]> loadRows() {
@@ -85,6 +92,16 @@ final class CueWords {
 
     boolean isRegionPreposition(long h) {
         return in(regionPrepositions, h);
+    }
+
+    /** Common given names ("Hassan", "Omar"): places of that name need the same care as personal names. */
+    boolean isGivenName(long h) {
+        return in(givenNames, h);
+    }
+
+    /** Multi-word names that are institutions or landmarks, not the places GeoNames has ("White House"). */
+    boolean isStopPhrase(long phraseHash) {
+        return in(stopPhrases, phraseHash);
     }
 
     boolean isOf(long h) {

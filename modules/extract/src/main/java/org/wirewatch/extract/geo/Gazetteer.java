@@ -165,8 +165,12 @@ public final class Gazetteer {
                 lastEnd = m.end();
             }
         }
+        List<GeoMention> resolvedOnly = List.copyOf(out);
         for (GeoMention cue : ctx.cuePlaces) {
-            out.add(cue.admin1Code() == null && cue.countryCode() != null ? withSoleRegion(cue, out) : cue);
+            if (cue.countryCode() == null) {
+                cue = withDominantCountry(cue, resolvedOnly);
+            }
+            out.add(cue.admin1Code() == null && cue.countryCode() != null ? withSoleRegion(cue, resolvedOnly) : cue);
         }
         if (!ctx.cuePlaces.isEmpty()) {
             out.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -188,17 +192,52 @@ public final class Gazetteer {
      * region of its country that the text names, when it names exactly one.
      */
     private static GeoMention withSoleRegion(GeoMention cue, List<GeoMention> mentions) {
+        // Regions named as such decide; failing those, the one region of all places of that country.
+        String region = soleRegion(cue.countryCode(), mentions, GeoKind.ADMIN1);
+        boolean regionsNamed = mentions.stream()
+                .anyMatch(m -> m.kind() == GeoKind.ADMIN1 && cue.countryCode().equals(m.countryCode()));
+        if (region == null && !regionsNamed) {
+            region = soleRegion(cue.countryCode(), mentions, GeoKind.PLACE);
+        }
+        return region == null ? cue : new GeoMention(cue.start(), cue.end(), cue.surface(), cue.kind(),
+                cue.countryCode(), region, cue.name(), null, null, 0);
+    }
+
+    private static String soleRegion(String country, List<GeoMention> mentions, GeoKind kind) {
         String region = null;
         for (GeoMention m : mentions) {
-            if (m.kind() == GeoKind.ADMIN1 && cue.countryCode().equals(m.countryCode())) {
-                if (region != null && !region.equals(m.admin1Code())) {
-                    return cue;
+            if (m.kind() == kind && country.equals(m.countryCode()) && !m.outsideGazetteer()) {
+                if (m.admin1Code() == null || region != null && !region.equals(m.admin1Code())) {
+                    return null;
                 }
                 region = m.admin1Code();
             }
         }
-        return region == null ? cue : new GeoMention(cue.start(), cue.end(), cue.surface(), cue.kind(),
-                cue.countryCode(), region, cue.name(), null, null, 0);
+        return region;
+    }
+
+    /** A cue place the text gives no country for lies in the country most of its places are in. */
+    private static GeoMention withDominantCountry(GeoMention cue, List<GeoMention> mentions) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (GeoMention m : mentions) {
+            if (m.countryCode() != null && m.kind() != GeoKind.DEMONYM) {
+                counts.merge(m.countryCode(), 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int bestN = 0;
+        int second = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestN) {
+                second = bestN;
+                bestN = e.getValue();
+                best = e.getKey();
+            } else if (e.getValue() > second) {
+                second = e.getValue();
+            }
+        }
+        return best != null && bestN >= 2 * second ? new GeoMention(cue.start(), cue.end(), cue.surface(),
+                cue.kind(), best, null, cue.name(), null, null, 0) : cue;
     }
 
     /** Looks up a single name (a dateline place, say), preferring the given country; never a demonym. */
@@ -386,8 +425,10 @@ public final class Gazetteer {
                 }
             }
             // A region name that exists in one country only ("Borno", "Khyber Pakhtunkhwa") names it.
-            if (!countryLike && onlyCountry >= 0 && raw.to() - raw.from() >= 1
-                    && onlyPlacesIn(raw, onlyCountry)) {
+            // A lone word ("Sahel", "Borno") is not enough: it needs a second word or its type word.
+            boolean distinctive = raw.to() - raw.from() >= 2
+                    || raw.to() < ctx.t.size() && ctx.t.joined(raw.to()) && words.isAdminType(ctx.t.hash(raw.to()));
+            if (!countryLike && onlyCountry >= 0 && distinctive && onlyPlacesIn(raw, onlyCountry)) {
                 ctx.countries.add(onlyCountry);
                 ctx.weight.merge(onlyCountry, 1, Integer::sum);
             }
@@ -418,12 +459,14 @@ public final class Gazetteer {
         int from = raw.from();
         int to = raw.to();
         boolean capsText = !hasLowerCase(t, from, to);
-        boolean stopName = to - from == 1 && words.isStopPlace(t.hash(from));
+        boolean stopName = to - from == 1 ? words.isStopPlace(t.hash(from))
+                : words.isStopPhrase(t.phraseHash(from, to));
         boolean adminSuffix = to < t.size() && t.joined(to) && words.isAdminType(t.hash(to));
         boolean adminPrefix = from >= 2 && words.isAdminType(t.hash(from - 2)) && words.isOf(t.hash(from - 1));
         boolean cue = ctx.cue[r] || locativeBefore(t, from) || (adminSuffix) || placeTypeAfter(t, to)
                 || commaRegionAfter(ctx, r);
 
+        int nearCountry = countryJustBefore(ctx, r);
         int bestCountry = -1;
         int bestDemonym = -1;
         int bestAdmin = -1;
@@ -440,12 +483,12 @@ public final class Gazetteer {
                 continue;
             }
             boolean hinted = ctx.countries.contains(countryOf[e]);
-            long w = Math.min(30, ctx.weight.getOrDefault(countryOf[e], 0));
+            long w = evidence(ctx, e) + (countryOf[e] == nearCountry ? 1L << 45 : 0);
             switch (kinds[e]) {
                 case COUNTRY -> bestCountry = bestCountry < 0 || hinted ? e : bestCountry;
                 case DEMONYM -> bestDemonym = bestDemonym < 0 || hinted ? e : bestDemonym;
                 case ADMIN1 -> {
-                    long s = (countryOf[e] == ctx.preferCountry[r] ? 1L << 46 : 0) + (w << 40) + population[e];
+                    long s = (countryOf[e] == ctx.preferCountry[r] ? 1L << 46 : 0) + w;
                     if (s > bestAdminScore) {
                         bestAdminScore = s;
                         bestAdmin = e;
@@ -455,7 +498,7 @@ public final class Gazetteer {
                     long s = (admin1Of[e] >= 0 && admin1Of[e] == ctx.preferAdmin1[r] ? 1L << 52 : 0)
                             + (countryOf[e] == ctx.preferCountry[r] ? 1L << 51 : 0)
                             + (admin1Of[e] >= 0 && ctx.admin1s.contains(admin1Of[e]) ? 1L << 50 : 0)
-                            + (w << 40) + population[e];
+                            + w;
                     if (s > bestPlaceScore) {
                         bestPlaceScore = s;
                         bestPlace = e;
@@ -506,6 +549,40 @@ public final class Gazetteer {
         return null;
     }
 
+    /**
+     * How well an entry fits the text: each mention of its country counts as much as an 8-fold population
+     * (so "Tripoli" in a text about Lebanon is Lebanon's, but "Cairo" stays Egypt's after one "America").
+     */
+    private long evidence(Context ctx, int e) {
+        int mentions = Math.min(10, ctx.weight.getOrDefault(countryOf[e], 0));
+        double score = mentions * 3 + Math.log(population[e] + 1.0) / Math.log(2);
+        return (long) (score * 1024);
+    }
+
+    /** "Yemen's northern al-Jawf", "the Syrian city of Idlib": a country named within three words before. */
+    private int countryJustBefore(Context ctx, int r) {
+        int from = ctx.raws.get(r).from();
+        for (int q = r - 1; q >= 0; q--) {
+            Raw prev = ctx.raws.get(q);
+            if (from - prev.to() > 3) {
+                return -1;
+            }
+            for (int k = prev.to(); k <= from && k < ctx.t.size(); k++) {
+                if (k > prev.to() && !ctx.t.joined(k)) {
+                    return -1;
+                }
+            }
+            for (int c = prev.cursor(); c >= 0; c = index.nextValue(c)) {
+                int e = index.value(c) >>> 1;
+                if (kinds[e] == COUNTRY || kinds[e] == DEMONYM) {
+                    return countryOf[e];
+                }
+            }
+            return -1;
+        }
+        return -1;
+    }
+
     private boolean acceptAdmin(Context ctx, int r, int e, boolean cue) {
         Raw raw = ctx.raws.get(r);
         boolean hinted = ctx.countries.contains(countryOf[e]);
@@ -522,6 +599,10 @@ public final class Gazetteer {
         if (raw.to() - raw.from() == 1 && gluedToName(ctx.t, raw.from(), raw.to())) {
             return hinted;
         }
+        if (raw.to() - raw.from() == 1 && ctx.countries.isEmpty()) {
+            // With no country in the text, a lone region name ("Sahel", "Borno") needs a cue.
+            return cue || population[e] >= 1_000_000 && (flags[e] & NAME) == 0;
+        }
         return true;
     }
 
@@ -531,10 +612,11 @@ public final class Gazetteer {
         int pop = population[e];
         boolean hinted = ctx.countries.contains(countryOf[e]);
         boolean single = raw.to() - raw.from() == 1;
+        boolean personal = (flags[e] & NAME) != 0 || single && words.isGivenName(t.hash(raw.from()));
         if ((flags[e] & WORD) != 0) {
             return cue && (hinted || pop >= BIG_PLACE) && !t.is(raw.from(), Tokens.SENTENCE_START);
         }
-        if ((flags[e] & NAME) != 0 && pop < BIG_PLACE) {
+        if (personal && pop < BIG_PLACE || single && words.isGivenName(t.hash(raw.from())) && pop < 1_000_000) {
             return cue && hinted;
         }
         if (pop < 1_000_000 && !ctx.cue[r] && gluedToName(t, raw.from(), raw.to())) {

@@ -185,6 +185,11 @@ class GazetteerTest {
         "Reading the statement, the president said.",
         "us and them, said the witness.",
         "Rapid Support Forces fighters looted the market.",
+        "President Joe Biden met his aides at the White House.",
+        "Hassan said the attackers came at night.",
+        "Omar and Khalid were among the dead.",
+        "Sahel. West Africa.",
+        "He met the Red Cross delegation.",
     })
     void shouldNotFindPlaceWhenWordIsAPersonOrCommonWord(String text) {
         List<GeoMention> found = GAZ.find(text);
@@ -202,6 +207,30 @@ class GazetteerTest {
         assertThat(only(lb, "Tripoli").countryCode()).isEqualTo("LB");
         assertThat(GAZ.find(sy, Set.of("LB")).stream().filter(m -> m.surface().equals("Tripoli")).findFirst()
                 .map(GeoMention::countryCode)).contains("LB");
+    }
+
+    @Test
+    void shouldKeepWorldCityWhenAnotherCountryIsMentionedOnce() {
+        String text = "Officials from America flew to Cairo on Monday.";
+
+        assertThat(only(text, "Cairo").countryCode()).isEqualTo("EG");
+    }
+
+    @Test
+    void shouldPreferCountryNamedJustBeforeWhenRegionNameExistsInSeveralCountries() {
+        String text = "Saudi-led coalition jets struck Yemen's northern al-Jawf province, a Saudi official said.";
+
+        assertThat(only(text, "al-Jawf").admin1Code()).isEqualTo("YE-JA");
+    }
+
+    @Test
+    void shouldGiveCuedPlaceCountryAndRegionOfTheTextsPlacesWhenNoCountryIsNamed() {
+        String text = "QUETTA: A bomb went off in the Bacha Khan Chowk area of the city on Tuesday, Quetta police said.";
+
+        GeoMention area = only(text, "Bacha Khan Chowk");
+
+        assertThat(area.countryCode()).isEqualTo("PK");
+        assertThat(area.admin1Code()).isEqualTo("PK-BA");
     }
 
     @Test
