@@ -16,6 +16,16 @@ public class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final AvroSerializer<T> serializer;
     private final AvroDeserializer<T> deserializer;
 
+    /**
+     * For construction by Kafka Streams as {@code default.key.serde} / {@code default.value.serde}: the class read
+     * into comes from {@code specific.avro.value.type} / {@code specific.avro.key.type}, else from the writer
+     * schema's name. {@link #configure} must follow.
+     */
+    public AvroSerde() {
+        this.serializer = new AvroSerializer<>();
+        this.deserializer = new AvroDeserializer<>();
+    }
+
     /** A serde for {@code type}; {@link #configure} selects the registry. */
     public AvroSerde(Class<T> type) {
         this.serializer = new AvroSerializer<>();

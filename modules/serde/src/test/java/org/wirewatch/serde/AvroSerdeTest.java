@@ -311,6 +311,23 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldWorkAsStreamsDefaultSerdeWhenBuiltWithoutArguments() {
+        // given
+        AvroSerde<Claim> serde = new AvroSerde<>();
+        serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url,
+                AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, Claim.class), false);
+        Claim claim = TestRecords.random(Claim.class, 1, 11L).get(0);
+
+        // when
+        Claim read = serde.deserializer().deserialize("wirewatch.claims.v1",
+                serde.serializer().serialize("wirewatch.claims.v1", claim));
+
+        // then
+        assertThat(read).usingRecursiveComparison().isEqualTo(claim);
+        assertThat(MockSchemaRegistry.scope(scope).subjects()).containsExactly("wirewatch.claims.v1-value");
+    }
+
+    @Test
     void shouldRegisterOnceWhenSerializingManyRecords() {
         // given
         CountingRegistry counting = new CountingRegistry(MockSchemaRegistry.scope(scope));
