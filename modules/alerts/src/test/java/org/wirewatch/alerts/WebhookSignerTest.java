@@ -1,0 +1,41 @@
+package org.wirewatch.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WebhookSignerTest {
+
+  @Test
+  void shouldMatchAnIndependentHmacWhenSigning() {
+    // given: python3 -c "import hmac,hashlib;print(hmac.new(b'key',b'1700000000.{\"a\":1}',hashlib.sha256).hexdigest())"
+    final WebhookSigner signer = new WebhookSigner("key");
+
+    // when
+    final String header = signer.sign(1_700_000_000L, "{\"a\":1}");
+
+    // then
+    assertThat(header).isEqualTo("sha256=a438e398bfafc57e4396bb7fc2304422f0f768e965d073ca313cb52e22e6ad03");
+  }
+
+  @Test
+  void shouldRejectWhenTheBodyOrTimestampChanged() {
+    // given
+    final WebhookSigner signer = new WebhookSigner("a-webhook-secret-of-32-characters");
+    final String header = signer.sign(1_700_000_000L, "{\"a\":1}");
+
+    // then
+    assertThat(signer.verify(1_700_000_000L, "{\"a\":1}", header)).isTrue();
+    assertThat(signer.verify(1_700_000_001L, "{\"a\":1}", header)).isFalse();
+    assertThat(signer.verify(1_700_000_000L, "{\"a\":2}", header)).isFalse();
+    assertThat(new WebhookSigner("another-secret-of-32-characters!!").verify(1_700_000_000L, "{\"a\":1}", header))
+        .isFalse();
+    assertThat(signer.verify(1_700_000_000L, "{\"a\":1}", null)).isFalse();
+  }
+
+  @Test
+  void shouldKeyIdempotencyByAlertAndSeverityWhenDelivering() {
+    assertThat(WebhookSigner.idempotencyKey("MASS_CASUALTY|inc-1", "CRITICAL"))
+        .isEqualTo("MASS_CASUALTY|inc-1|CRITICAL");
+  }
+}
