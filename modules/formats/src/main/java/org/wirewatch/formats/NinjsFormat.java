@@ -41,7 +41,7 @@ final class NinjsFormat {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new FormatException(RejectionCode.MALFORMED,
-                    "malformed JSON" + where + ": " + Excerpts.clip(e.getOriginalMessage(), 160));
+                    "malformed JSON" + where + ": " + Excerpts.clip(withoutSourceNoise(e.getOriginalMessage()), 160));
         }
         if (root == null || !root.isObject()) {
             throw new FormatException(RejectionCode.MALFORMED, "a ninjs document must be one JSON object");
@@ -77,6 +77,15 @@ final class NinjsFormat {
         draft.headline = headline(root);
         draft.body = body(root);
         return List.of(draft.build(ReportFormat.NINJS, ""));
+    }
+
+    /** Jackson appends parser-internal locations ("start marker at [Source: ...") that mean nothing to a sender. */
+    private static String withoutSourceNoise(String message) {
+        int cut = message.indexOf(" (start marker at");
+        if (cut < 0) {
+            cut = message.indexOf("\n at [Source");
+        }
+        return (cut < 0 ? message : message.substring(0, cut)).strip();
     }
 
     private static String headline(JsonNode root) throws FormatException {

@@ -54,8 +54,18 @@ class BadInputTest {
 
         // then
         assertThat(r.code()).isEqualTo(RejectionCode.MALFORMED);
-        assertThat(r.reason()).startsWith("malformed JSON at line 1, column");
+        assertThat(r.reason()).startsWith("malformed JSON at line 1, column").doesNotContain("Source");
         assertThat(r.format()).contains(ReportFormat.NINJS);
+    }
+
+    @Test
+    void shouldRejectTruncatedJsonWithoutParserInternals() {
+        // when
+        ParseResult.Rejection r = rejection(parser.parse(Samples.utf8("{\"uri\":\"x\""), "x.json"));
+
+        // then
+        assertThat(r.reason()).isEqualTo("malformed JSON at line 1, column 11: Unexpected end-of-input: "
+                + "expected close marker for Object");
     }
 
     @Test
