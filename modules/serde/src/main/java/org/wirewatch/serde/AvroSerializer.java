@@ -90,6 +90,8 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
+            // The encoder may hold part of the failed record; it must not reach the next one.
+            BUFFERS.remove();
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
                     + "' (subject '" + subject + "', schema id " + id + "): " + e.getMessage(), e);
         }

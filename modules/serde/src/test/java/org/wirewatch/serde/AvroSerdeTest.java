@@ -328,6 +328,25 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldWriteTheNextRecordCleanlyWhenARecordFailsToSerialize() {
+        // given a record whose required fields are unset
+        AvroSerde<WireReport> serde = AvroSerdes.value(WireReport.class, url);
+        WireReport broken = new WireReport();
+        broken.setUri("urn:broken");
+        broken.setHeadline("x".repeat(100));
+
+        // when
+        assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, broken))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining(TOPIC)
+                .hasMessageContaining("WireReport");
+        byte[] next = serde.serializer().serialize(TOPIC, TestRecords.wireReport());
+
+        // then
+        assertThat(serde.deserializer().deserialize(TOPIC, next)).isEqualTo(TestRecords.wireReport());
+    }
+
+    @Test
     void shouldRegisterOnceWhenSerializingManyRecords() {
         // given
         CountingRegistry counting = new CountingRegistry(MockSchemaRegistry.scope(scope));
