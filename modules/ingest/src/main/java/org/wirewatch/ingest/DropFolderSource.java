@@ -101,10 +101,6 @@ public final class DropFolderSource implements AutoCloseable {
         LOG.info("Watching drop folder {} (processed/ and failed/ inside it)", inbox.toAbsolutePath());
     }
 
-    public Path inbox() {
-        return inbox;
-    }
-
     private void watchLoop() {
         try {
             while (!closing) {

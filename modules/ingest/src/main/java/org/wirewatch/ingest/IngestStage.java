@@ -157,11 +157,6 @@ public final class IngestStage implements Stage {
         return config.inboxDir();
     }
 
-    /** The producer, for delivery counts; null before start. */
-    public IngestProducer producer() {
-        return producer;
-    }
-
     @Override
     public synchronized void close() {
         HttpPushSource source = push;

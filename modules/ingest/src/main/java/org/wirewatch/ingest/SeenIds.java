@@ -66,10 +66,6 @@ final class SeenIds {
         }
     }
 
-    int size() {
-        return ids.size();
-    }
-
     private void trim() {
         List<String> drop = new ArrayList<>();
         int excess = ids.size() - capacity;

@@ -3,7 +3,6 @@ package org.wirewatch.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,9 +47,5 @@ final class TestProducers {
     List<RejectedReport> sentRejections() {
         return sent(Topics.REJECTED_REPORTS).stream()
                 .map(r -> rejections.deserializer().deserialize(Topics.REJECTED_REPORTS, r.value())).toList();
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
