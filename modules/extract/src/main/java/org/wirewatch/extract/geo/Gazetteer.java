@@ -141,7 +141,11 @@ public final class Gazetteer {
      * and when deciding whether a small place is meant.
      */
     public List<GeoMention> find(CharSequence text, Set<String> countryHints) {
-        Tokens t = Tokens.of(text);
+        return find(Tokens.of(text), countryHints);
+    }
+
+    /** As {@link #find(CharSequence, Set)} on text already tokenised (share one {@link Tokens} per text). */
+    public List<GeoMention> find(Tokens t, Set<String> countryHints) {
         List<Raw> raws = scan(t);
         if (raws.isEmpty()) {
             return List.of();

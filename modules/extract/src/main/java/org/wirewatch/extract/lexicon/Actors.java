@@ -84,7 +84,8 @@ public final class Actors {
         return find(Tokens.of(text), countryHint);
     }
 
-    List<ActorMention> find(Tokens t, String countryHint) {
+    /** As {@link #find(CharSequence, String)} on text already tokenised (share one {@link Tokens} per text). */
+    public List<ActorMention> find(Tokens t, String countryHint) {
         List<PhraseMatcher.Match> matches = matcher.find(t);
         if (matches.isEmpty()) {
             return List.of();

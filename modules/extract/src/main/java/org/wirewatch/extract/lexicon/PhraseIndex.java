@@ -28,22 +28,24 @@ public final class PhraseIndex {
         Arrays.fill(heads, EMPTY);
         values = Arrays.copyOf(b.values, b.count);
         next = new int[b.count];
-        // Insert in reverse so that each chain lists values in insertion order; a repeated
-        // (phrase, value) pair is kept once.
-        for (int e = b.count - 1; e >= 0; e--) {
+        // Append to each phrase's chain so that values keep insertion order; a repeated (phrase, value)
+        // pair is kept once, at its first position.
+        for (int e = 0; e < b.count; e++) {
             long k = b.keys[e];
             int slot = slot(keys, k);
             keys[slot] = k;
+            next[e] = EMPTY;
             int c = heads[slot];
-            while (c != EMPTY && values[c] != values[e]) {
-                c = next[c];
-            }
-            if (c != EMPTY) {
-                next[e] = EMPTY;
+            if (c == EMPTY) {
+                heads[slot] = e;
                 continue;
             }
-            next[e] = heads[slot];
-            heads[slot] = e;
+            while (values[c] != values[e] && next[c] != EMPTY) {
+                c = next[c];
+            }
+            if (values[c] != values[e]) {
+                next[c] = e;
+            }
         }
         int fcap = tableSize(b.count);
         firstKeys = new long[fcap];
@@ -117,10 +119,11 @@ public final class PhraseIndex {
         private int[] values = new int[1024];
         private byte[] lengths = new byte[1024];
         private int count;
+        private final Tokens scratch = Tokens.reusable();
 
         /** Adds a phrase; returns false when it has no token or is longer than 127 tokens. */
         public boolean add(CharSequence phrase, int value) {
-            Tokens t = Tokens.of(phrase);
+            Tokens t = scratch.reset(phrase);
             if (t.size() == 0 || t.size() > 127) {
                 return false;
             }

@@ -74,7 +74,11 @@ public final class Sources {
      * Observatory for Human Rights.
      */
     public List<SourceMention> find(CharSequence text, String countryHint) {
-        Tokens t = Tokens.of(text);
+        return find(Tokens.of(text), countryHint);
+    }
+
+    /** As {@link #find(CharSequence, String)} on text already tokenised (share one {@link Tokens} per text). */
+    public List<SourceMention> find(Tokens t, String countryHint) {
         List<PhraseMatcher.Match> own = matcher.find(t);
         List<ActorMention> armed = actors.find(t, countryHint);
         List<SourceMention> out = new ArrayList<>(own.size() + armed.size());

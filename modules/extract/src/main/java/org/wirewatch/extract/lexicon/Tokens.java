@@ -26,7 +26,7 @@ public final class Tokens {
     /** A hyphen (not a space) separates the token from the previous one. */
     public static final int HYPHENATED = 32;
 
-    private static final char[] FOLD = new char[0x2B0];
+    private static final char[] FOLD = new char[0x2000];
     /** ASCII classes: 0 other, 1 lower-case letter, 2 upper-case letter, 3 digit. */
     private static final byte[] ASCII = new byte[128];
 
@@ -53,7 +53,7 @@ public final class Tokens {
         FOLD['ð'] = 'd';
     }
 
-    private final CharSequence text;
+    private CharSequence text;
     private int size;
     private int[] starts;
     private int[] ends;
@@ -73,6 +73,22 @@ public final class Tokens {
         Tokens t = new Tokens(text, Math.max(8, text.length() / 5));
         t.scan();
         return t;
+    }
+
+    /**
+     * Re-tokenises this instance with another text, reusing its arrays: for loaders that hash hundreds of
+     * thousands of names. Not for shared instances.
+     */
+    Tokens reset(CharSequence newText) {
+        this.text = newText;
+        this.size = 0;
+        scan();
+        return this;
+    }
+
+    /** An empty instance to be filled with {@link #reset}. */
+    static Tokens reusable() {
+        return new Tokens("", 16);
     }
 
     public CharSequence text() {
