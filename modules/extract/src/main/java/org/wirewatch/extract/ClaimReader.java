@@ -142,6 +142,7 @@ final class ClaimReader {
     }
 
     private final List<Pending> figures = new ArrayList<>();
+    private final Map<String, Optional<SourceMention>> resolved = new java.util.HashMap<>();
     private final Map<Integer, Claimant> bySentence = new java.util.HashMap<>();
     private SentenceInfo previousSentence;
 
@@ -184,7 +185,7 @@ final class ClaimReader {
     private List<Pending> readSentence(SentenceInfo s) {
         List<Pending> out = new ArrayList<>();
         List<Token> tokens = s.sentence.tokens();
-        List<PhraseMatcher.Match> cues = rules.attribution.findAll(tokens);
+        List<PhraseMatcher.Match> cues = s.cues;
         Claimant sentenceClaimant = claimant(s, cues, 0, tokens.size());
         if (sentenceClaimant != null) {
             history.add(sentenceClaimant);
@@ -561,7 +562,8 @@ final class ClaimReader {
         }
         // "Farid Rahid, spokesman for the public health ministry, said" or
         // "a spokesman for Ukraine's SBU security service, Artem Dekhtyarenko, said"
-        if (primary + 1 < segments.size()) {
+        boolean complete = c.speaker() != null && !c.name().equals(c.speaker());
+        if (!complete && primary + 1 < segments.size()) {
             int[] second = trim(tokens, segments.get(primary + 1));
             if (second[0] < second[1] && second[1] - second[0] <= 12
                     && !PREPOSITIONS.contains(tokens.get(second[0]).lower())) {
@@ -681,7 +683,8 @@ final class ClaimReader {
                 return c;
             }
         }
-        Optional<SourceMention> known = rules.sources.resolve(phrase, report.mainCountry);
+        Optional<SourceMention> known = resolved.computeIfAbsent(phrase,
+                k -> rules.sources.resolve(k, report.mainCountry));
         if (known.isPresent()) {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
@@ -927,7 +930,7 @@ final class ClaimReader {
     static Actor responsibleActor(Rules rules, ReportReader report, Frame f) {
         for (SentenceInfo s : f.members) {
             List<Token> tokens = s.sentence.tokens();
-            for (PhraseMatcher.Match m : rules.attribution.findAll(tokens)) {
+            for (PhraseMatcher.Match m : s.cues) {
                 if (!m.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, m.from())) {
                     continue;
                 }

@@ -1,76 +1,90 @@
 package org.wirewatch.extract;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.wirewatch.extract.text.Lexicon;
 import org.wirewatch.extract.text.Token;
 
 /**
  * Detects the language of a report from its text, not its declared language: the script for non-Latin
- * text, otherwise the share of each language's function words among the first few hundred words.
+ * text, otherwise which language's function words are most frequent among the first words.
  */
 final class LanguageDetector {
 
-    private static final int SAMPLE = 300;
+    private static final int SAMPLE = 150;
 
-    private final Map<String, Set<String>> profiles = new HashMap<>();
+    private final List<String> languages = new ArrayList<>();
+    /** Function word to the indexes of the languages it belongs to. */
+    private final Map<String, int[]> words = new HashMap<>();
+    private final int english;
 
     LanguageDetector(Lexicon stopwords) {
+        Map<String, List<Integer>> byWord = new HashMap<>();
         for (Lexicon.Entry e : stopwords.entries()) {
-            profiles.put(e.key(), Set.of(e.value(0).split(" +")));
+            int index = languages.size();
+            languages.add(e.key());
+            for (String w : e.value(0).split(" +")) {
+                byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(index);
+            }
         }
+        byWord.forEach((w, l) -> words.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+        english = languages.indexOf("en");
     }
 
-    /** ISO 639-1 code of the text's language, "und" when there is too little text to tell. */
+    /** ISO 639-1 code of the text's language. */
     String detect(CharSequence text, List<Token> tokens) {
         String script = script(text);
         if (script != null) {
             return script;
         }
-        Map<String, Integer> hits = new HashMap<>();
-        int words = 0;
+        int[] hits = new int[languages.size()];
+        int seen = 0;
         for (Token t : tokens) {
             if (!t.isWord()) {
                 continue;
             }
-            if (++words > SAMPLE) {
+            if (++seen > SAMPLE) {
                 break;
             }
-            for (Map.Entry<String, Set<String>> p : profiles.entrySet()) {
-                if (p.getValue().contains(t.lower())) {
-                    hits.merge(p.getKey(), 1, Integer::sum);
+            int[] langs = words.get(t.lower());
+            if (langs != null) {
+                for (int l : langs) {
+                    hits[l]++;
                 }
             }
         }
-        if (words < 3) {
+        if (seen < 3) {
             return "en"; // a bare headline: nothing contradicts the default
         }
-        String best = "en";
-        int bestHits = hits.getOrDefault("en", 0);
-        for (Map.Entry<String, Integer> h : hits.entrySet()) {
-            if (h.getValue() > bestHits) {
-                best = h.getKey();
-                bestHits = h.getValue();
+        int best = english;
+        for (int l = 0; l < hits.length; l++) {
+            if (hits[l] > hits[best]) {
+                best = l;
             }
         }
-        return best;
+        return languages.get(best);
     }
 
     /** The language implied by a non-Latin script covering most letters, else null. */
     private static String script(CharSequence text) {
         int letters = 0;
         int[] counts = new int[6];
-        int n = Math.min(text.length(), 2000);
+        int n = Math.min(text.length(), 1000);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c < 128) {
+                if (Character.isLetter(c)) {
+                    letters++;
+                }
+                continue;
+            }
             if (!Character.isLetter(c)) {
                 continue;
             }
             letters++;
-            Character.UnicodeScript s = Character.UnicodeScript.of(c);
-            switch (s) {
+            switch (Character.UnicodeScript.of(c)) {
                 case ARABIC -> counts[0]++;
                 case CYRILLIC -> counts[1]++;
                 case HAN -> counts[2]++;

@@ -208,10 +208,12 @@ final class ReportReader {
         List<ActorMention> myActors = within(actors, s, ActorMention::start);
         List<SourceMention> mySources = within(sources, s, SourceMention::start);
         List<GeoMention> places = new ArrayList<>();
+        List<GeoMention> allPlaces = new ArrayList<>();
         for (GeoMention g : geo) {
             if (g.start() < s.start() || g.start() >= s.end()) {
                 continue;
             }
+            allPlaces.add(g);
             boolean inParty = myActors.stream().anyMatch(a -> a.start() <= g.start() && g.end() <= a.end())
                     || mySources.stream().anyMatch(a -> a.start() <= g.start() && g.end() <= a.end());
             if (inParty && (g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)) {
@@ -286,8 +288,11 @@ final class ReportReader {
                 || (inYear && !specificDate && maxWeight < 3)
                 || (conflictNoun && perfectKill(tokens));
         boolean also = tokens.stream().anyMatch(t -> t.is("also"));
-        return new SentenceInfo(s, facts, dates, triggers, places, myActors, mySources, newMarker, superseded,
-                cumulative, also);
+        SentenceInfo info = new SentenceInfo(s, facts, dates, triggers, places, myActors, mySources, newMarker,
+                superseded, cumulative, also);
+        info.allPlaces = allPlaces;
+        info.cues = rules.attribution.findAll(tokens);
+        return info;
     }
 
     private static boolean perfectKill(List<Token> tokens) {
@@ -839,11 +844,11 @@ final class ReportReader {
         // "Iran launched missiles at two Iraqi bases": a state named as the subject of a strike
         for (SentenceInfo s : heads) {
             List<Token> tokens = s.sentence.tokens();
-            for (GeoMention g : rules.gazetteer.find(s.sentence.text(text))) {
+            for (GeoMention g : s.allPlaces) {
                 if (g.kind() != GeoKind.COUNTRY) {
                     continue;
                 }
-                int at = tokenAt(tokens, s.sentence.start() + g.end() - 1);
+                int at = tokenAt(tokens, g.end() - 1);
                 if (at >= 0 && at + 1 < tokens.size() && STRIKE_VERBS.contains(tokens.get(at + 1).lower())) {
                     return Actor.newBuilder().setName(g.name()).build();
                 }

@@ -25,6 +25,10 @@ final class SentenceInfo {
     final boolean also;
     /** The incident frame the sentence was assigned to, null when none. */
     Frame frame;
+    /** Every place named in the sentence, including those inside party names. */
+    List<GeoMention> allPlaces = List.of();
+    /** Attribution cues of the sentence (attribution.tsv). */
+    List<org.wirewatch.extract.text.PhraseMatcher.Match> cues = List.of();
 
     SentenceInfo(Sentence sentence, List<CasualtyFact> facts, List<DateMention> dates,
                  List<TriggerReader.Trigger> triggers, List<GeoMention> places, List<ActorMention> actors,

@@ -69,6 +69,10 @@ public final class CasualtyReader {
     /** Every casualty figure in the sentence, in text order. */
     public List<CasualtyFact> read(List<Token> tokens) {
         List<NumberMention> all = numbers.read(tokens);
+        if (all.isEmpty() && !mayNameASingleVictim(tokens)) {
+            return List.of();
+        }
+        List<PhraseMatcher.Match> termMatches = terms.findAll(tokens);
         List<CasualtyFact> out = new ArrayList<>();
         boolean[] consumed = new boolean[all.size()];
         boolean previousWasAge = false;
@@ -130,7 +134,7 @@ public final class CasualtyReader {
                 break;
             }
             int after = skipAppositive(tokens, end);
-            Verdict v = role(tokens, m, np, after, items.size() > 1);
+            Verdict v = role(tokens, m, np, after, termMatches);
             if (v == null) {
                 continue;
             }
@@ -170,7 +174,7 @@ public final class CasualtyReader {
                 }
             }
         }
-        readAppositiveBreakdowns(tokens, all, out);
+        readAppositiveBreakdowns(tokens, all, out, termMatches);
         readSingleVictims(tokens, all, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return out;
@@ -179,7 +183,8 @@ public final class CasualtyReader {
     private record Verdict(CasualtyFact.Role role, boolean breakdown, boolean fromBefore) {
     }
 
-    private Verdict role(List<Token> tokens, NumberMention m, NounGroup np, int after, boolean list) {
+    private Verdict role(List<Token> tokens, NumberMention m, NounGroup np, int after,
+                         List<PhraseMatcher.Match> termMatches) {
         // after the noun group: "43 people were killed", "27 men ... were among the dead"
         int j = after;
         if (j < tokens.size() && tokens.get(j).is("and") && j > 0 && tokens.get(j - 1).is(",")) {
@@ -196,7 +201,7 @@ public final class CasualtyReader {
                 }
             }
             if (tokens.get(j).is("among") && j + 1 < tokens.size() && tokens.get(j + 1).is("them")) {
-                CasualtyFact.Role r = firstRoleBefore(tokens, m.from());
+                CasualtyFact.Role r = firstRoleBefore(tokens, m.from(), termMatches);
                 if (r != null) {
                     return new Verdict(r, true, false);
                 }
@@ -241,7 +246,7 @@ public final class CasualtyReader {
                     if (t.is("casualties")) {
                         return null; // casualties mix the dead and the wounded
                     }
-                    if ((t.is("number") || t.is("figure") || t.is("tally")) && !hasKilledTerm(tokens)) {
+                    if ((t.is("number") || t.is("figure") || t.is("tally")) && !hasKilledTerm(termMatches)) {
                         return null;
                     }
                     return new Verdict(CasualtyFact.Role.KILLED, false, true);
@@ -250,7 +255,7 @@ public final class CasualtyReader {
         }
         // "including 17 children" after a figure: the role of the figure it breaks down
         if (breakdownBefore(tokens, m.from())) {
-            CasualtyFact.Role r = firstRoleBefore(tokens, m.from());
+            CasualtyFact.Role r = firstRoleBefore(tokens, m.from(), termMatches);
             if (r != null) {
                 return new Verdict(r, true, false);
             }
@@ -258,8 +263,8 @@ public final class CasualtyReader {
         return null;
     }
 
-    private boolean hasKilledTerm(List<Token> tokens) {
-        for (PhraseMatcher.Match t : terms.findAll(tokens)) {
+    private boolean hasKilledTerm(List<PhraseMatcher.Match> termMatches) {
+        for (PhraseMatcher.Match t : termMatches) {
             if (t.entry().value(0).equals("KILLED") && !t.entry().key().equals("left")) {
                 return true;
             }
@@ -289,9 +294,9 @@ public final class CasualtyReader {
     }
 
     /** The role of the nearest casualty word before token i, or after it when there is none before. */
-    private CasualtyFact.Role firstRoleBefore(List<Token> tokens, int i) {
+    private CasualtyFact.Role firstRoleBefore(List<Token> tokens, int i, List<PhraseMatcher.Match> termMatches) {
         CasualtyFact.Role found = null;
-        for (PhraseMatcher.Match t : terms.findAll(tokens)) {
+        for (PhraseMatcher.Match t : termMatches) {
             if (t.entry().key().equals("left")) {
                 continue;
             }
@@ -453,7 +458,8 @@ public final class CasualtyReader {
     }
 
     /** "At least 39 people, four of them children, were killed": the appositive count breaks the total down. */
-    private void readAppositiveBreakdowns(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out) {
+    private void readAppositiveBreakdowns(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out,
+                                          List<PhraseMatcher.Match> termMatches) {
         for (NumberMention m : all) {
             if (covered(out, m)) {
                 continue;
@@ -468,13 +474,22 @@ public final class CasualtyReader {
             if (np.head() != null && nonCasualty.contains(np.head())) {
                 continue;
             }
-            CasualtyFact.Role r = firstRoleBefore(tokens, m.from());
+            CasualtyFact.Role r = firstRoleBefore(tokens, m.from(), termMatches);
             if (r == null) {
                 continue;
             }
             out.add(new CasualtyFact(r, m.vague() ? null : (int) m.value(), m.vague(), CasualtyFact.Kind.BREAKDOWN,
                     group(np), m.from(), np.end(), false));
         }
+    }
+
+    private static boolean mayNameASingleVictim(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (KILL_VERBS_SINGLE.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "killing the deputy head of the intelligence service", "gunmen shot dead Abdul Jalal": one victim. */

@@ -121,7 +121,12 @@ public final class Tokenizer {
 
     private static Token token(CharSequence text, int s, int e, Token.Kind kind) {
         String t = text.subSequence(s, e).toString();
-        String lower = t.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
+        boolean plain = true;
+        for (int i = 0; i < t.length() && plain; i++) {
+            char c = t.charAt(i);
+            plain = !Character.isUpperCase(c) && c != '\u2019';
+        }
+        String lower = plain ? t : t.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
         return new Token(s, e, t, lower, kind);
     }
 }

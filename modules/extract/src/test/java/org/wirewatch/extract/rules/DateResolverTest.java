@@ -1,0 +1,69 @@
+package org.wirewatch.extract.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wirewatch.extract.text.Tokenizer;
+
+class DateResolverTest {
+
+    // Saturday 17 November 2018
+    private static final LocalDate PUBLISHED = LocalDate.of(2018, 11, 17);
+    private final DateResolver resolver = new DateResolver();
+
+    private List<DateMention> find(String sentence) {
+        return resolver.find(Tokenizer.tokenize(sentence, 0, sentence.length()), PUBLISHED, PUBLISHED);
+    }
+
+    @Test
+    void shouldResolveAWeekdayToTheLatestSuchDayOnOrBeforePublicationWhenNamed() {
+        assertThat(find("Air strikes Saturday killed 43 people.")).singleElement()
+                .extracting(DateMention::date).isEqualTo(PUBLISHED);
+        assertThat(find("Rebels attacked the town late on Friday.")).singleElement()
+                .extracting(DateMention::date).isEqualTo(LocalDate.of(2018, 11, 16));
+        assertThat(find("The bomb exploded on Tuesday.")).singleElement()
+                .extracting(DateMention::date).isEqualTo(LocalDate.of(2018, 11, 13));
+    }
+
+    @Test
+    void shouldGiveOvernightTheDayBeforeWithADayOfToleranceWhenReported() {
+        DateMention d = find("Warplanes bombed the village overnight.").get(0);
+        assertThat(d.date()).isEqualTo(LocalDate.of(2018, 11, 16));
+        assertThat(d.toleranceDays()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPutAnExplicitDateInThePreviousYearWhenItWouldBeAfterPublication() {
+        assertThat(find("A missile hit the city on December 14.")).singleElement()
+                .extracting(DateMention::date).isEqualTo(LocalDate.of(2017, 12, 14));
+        assertThat(find("A missile hit the city on 14 March 2016.")).singleElement()
+                .extracting(DateMention::date).isEqualTo(LocalDate.of(2016, 3, 14));
+    }
+
+    @Test
+    void shouldResolveLastWeekAndDaysEarlierWhenRelative() {
+        DateMention week = find("Last week, artillery fire hit a trolleybus.").get(0);
+        assertThat(week.date()).isEqualTo(LocalDate.of(2018, 11, 10));
+        assertThat(week.toleranceDays()).isEqualTo(3);
+        assertThat(find("The raid came two days after a suicide attack.")).singleElement()
+                .extracting(DateMention::date).isEqualTo(LocalDate.of(2018, 11, 15));
+    }
+
+    @Test
+    void shouldMarkTheDayOfAStatementAsReportingWhenItFollowsASpeechVerb() {
+        assertThat(find("Five people were killed, an officer said on Wednesday.")).singleElement()
+                .extracting(DateMention::role).isEqualTo(DateMention.Role.REPORTING);
+        assertThat(find("The commander said Saturday that operations were ongoing.")).singleElement()
+                .extracting(DateMention::role).isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
+    void shouldMarkSinceAndLastMonthAsNoEventDayWhenUsed() {
+        assertThat(find("Gunmen had roamed the villages since Sunday.")).singleElement()
+                .extracting(DateMention::role).isEqualTo(DateMention.Role.PERIOD);
+        assertThat(find("Last month's bombing killed 20.")).singleElement()
+                .extracting(DateMention::role).isEqualTo(DateMention.Role.PAST);
+    }
+}
