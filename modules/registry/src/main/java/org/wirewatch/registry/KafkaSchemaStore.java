@@ -99,7 +99,8 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
             throw new IllegalStateException("Cannot prepare schema store topic " + topic + " on Kafka at "
                     + kafkaConfig.get("bootstrap.servers") + ": " + e.getCause(), e.getCause());
         } finally {
-            // Every call is answered by now; unbounded, closing would wait for calls pending against an unreachable cluster.
+            // Every call has been answered or given up on; unbounded, closing would wait out calls still pending
+            // against an unreachable cluster.
             admin.close(Duration.ZERO);
         }
         Map<String, Object> producerConfig = new HashMap<>(kafkaConfig);
