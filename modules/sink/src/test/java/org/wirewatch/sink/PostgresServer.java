@@ -81,11 +81,16 @@ final class PostgresServer implements AutoCloseable {
   static PostgresServer start() throws Exception {
     final Path bin = binaries().orElseThrow();
     final boolean root = "root".equals(System.getProperty("user.name"));
-    final Path dataDir = Files.createTempDirectory("pg-").toAbsolutePath();
+    Path dataDir = Files.createTempDirectory("pg-").toAbsolutePath();
     if (root) {
       final UserPrincipal postgres = dataDir.getFileSystem().getUserPrincipalLookupService()
           .lookupPrincipalByName("postgres");
       Files.setOwner(dataDir, postgres);
+      if (!canWriteAsPostgres(dataDir)) {
+        // A checkout under a private home (/root is 0700) is not reachable for the postgres user: use /tmp.
+        dataDir = Files.createTempDirectory(Path.of("/tmp"), "wirewatch-pg-");
+        Files.setOwner(dataDir, postgres);
+      }
     }
     final int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -98,6 +103,13 @@ final class PostgresServer implements AutoCloseable {
         dataDir.resolve("server.log").toString(), "-o",
         "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
     return server;
+  }
+
+  private static boolean canWriteAsPostgres(final Path dir) throws IOException, InterruptedException {
+    final Process p = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-w", dir.toString())
+        .redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 
   /** A new empty database on this cluster, as a JDBC url. */
