@@ -65,14 +65,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int BIND_ATTEMPTS = 5;
 
     private final KafkaRaftServer server;
+    private final DirectoryLock lock;
     private final Path dataDir;
     private final int port;
     private final String clusterId;
     private final Duration startupTime;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, int port, String clusterId, Duration startupTime) {
+    private EmbeddedKafka(KafkaRaftServer server, DirectoryLock lock, Path dataDir, int port, String clusterId,
+            Duration startupTime) {
         this.server = server;
+        this.lock = lock;
         this.dataDir = dataDir;
         this.port = port;
         this.clusterId = clusterId;
@@ -117,8 +120,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         closed = true;
         LOG.info("Stopping embedded Kafka on {}", bootstrapServers());
-        server.shutdown();
-        server.awaitShutdown();
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            lock.close();
+        }
         LOG.info("Embedded Kafka stopped");
     }
 
@@ -178,6 +185,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         public EmbeddedKafka start() {
             long started = System.nanoTime();
             Path dir = dataDir != null ? dataDir : temporaryDirectory();
+            DirectoryLock lock = DirectoryLock.acquire(dir);
+            try {
+                return start(dir, lock, started);
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }
+
+        private EmbeddedKafka start(Path dir, DirectoryLock lock, long started) {
             String clusterId = formatIfEmpty(dir);
             // A port we pick ourselves can be taken by someone else before the broker binds it: try again then.
             for (int attempt = 1; ; attempt++) {
@@ -207,7 +224,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 LOG.info("Embedded Kafka ready on {} (cluster {}, data in {}) after {} ms",
                         bootstrap, clusterId, dir, took.toMillis());
-                return new EmbeddedKafka(server, dir, clientPort, clusterId, took);
+                return new EmbeddedKafka(server, lock, dir, clientPort, clusterId, took);
             }
         }
 

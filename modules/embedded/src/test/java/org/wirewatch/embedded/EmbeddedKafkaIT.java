@@ -93,6 +93,28 @@ class EmbeddedKafkaIT {
     }
 
     @Test
+    void shouldRefuseASecondBrokerAndKeepTheFirstWhenTheDirectoryIsInUse() throws Exception {
+        // given a running broker
+        Path data = dir.resolve("shared");
+        try (EmbeddedKafka first = EmbeddedKafka.builder().dataDir(data).start()) {
+            // when a second one is started on its directory
+            assertThatThrownBy(() -> EmbeddedKafka.builder().dataDir(data).start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another embedded broker");
+
+            // then the first one still serves
+            try (Admin admin = admin(first)) {
+                admin.createTopics(List.of(new NewTopic("shared.after.v1", 1, (short) 1))).all().get();
+                assertThat(admin.listTopics().names().get()).contains("shared.after.v1");
+            }
+        }
+        // and the directory is free again once the first one is closed
+        try (EmbeddedKafka again = EmbeddedKafka.builder().dataDir(data).start()) {
+            assertThat(again.dataDir()).isEqualTo(data);
+        }
+    }
+
+    @Test
     void shouldRefuseToFormatWhenTheDirectoryHoldsSomethingElse() throws Exception {
         // given a directory with foreign content
         Path foreign = Files.createDirectories(dir.resolve("foreign"));

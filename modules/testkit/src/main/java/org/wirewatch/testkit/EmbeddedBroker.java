@@ -68,6 +68,13 @@ final class EmbeddedBroker extends AbstractBroker {
     protected void stop() {
         kafka.close();
         deleteQuietly(kafka.dataDir());
+        // the embedded broker's directory lock sits beside its directory
+        Path lock = kafka.dataDir().resolveSibling(kafka.dataDir().getFileName() + ".lock");
+        try {
+            Files.deleteIfExists(lock);
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", lock, e.toString());
+        }
     }
 
     private static void deleteQuietly(Path dir) {
