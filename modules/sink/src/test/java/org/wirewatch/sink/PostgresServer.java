@@ -143,5 +143,10 @@ final class PostgresServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
+    if (dataDir.startsWith("/tmp")) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 }
