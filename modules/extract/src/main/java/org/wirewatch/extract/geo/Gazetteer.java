@@ -162,8 +162,20 @@ public final class Gazetteer {
         new CueScanner(ctx).scan();
         List<GeoMention> out = new ArrayList<>(raws.size());
         int lastEnd = -1;
+        Map<Long, GeoMention> earlier = new HashMap<>();
         for (int r = 0; r < raws.size(); r++) {
+            Raw raw = raws.get(r);
+            long key = t.phraseHash(raw.from(), raw.to());
+            GeoMention before = earlier.get(key);
+            if (before != null && !ctx.done[r] && ctx.preferCountry[r] < 0 && before.countryCode() != null) {
+                // One name, one referent per text: "al-Jawf" placed in Yemen once stays in Yemen.
+                ctx.preferCountry[r] = countryIndex(before.countryCode());
+                ctx.preferAdmin1[r] = before.admin1Code() == null ? -1 : admin1Index(before.admin1Code());
+            }
             GeoMention m = ctx.resolved(r);
+            if (m != null && before == null) {
+                earlier.put(key, m);
+            }
             if (m != null && m.start() >= lastEnd) {
                 out.add(m);
                 lastEnd = m.end();
@@ -423,7 +435,9 @@ public final class Gazetteer {
                 if (kinds[e] == COUNTRY || kinds[e] == DEMONYM) {
                     countryLike = true;
                     ctx.countries.add(countryOf[e]);
-                    ctx.weight.merge(countryOf[e], 1, Integer::sum);
+                    // "Saudi-led", "US-backed": a country as modifier of a party says little about where.
+                    boolean modifier = raw.to() < ctx.t.size() && ctx.t.is(raw.to(), Tokens.HYPHENATED);
+                    ctx.weight.merge(countryOf[e], modifier ? 0 : 1, Integer::sum);
                 } else if (kinds[e] == ADMIN1 && (flags[e] & WORD) == 0) {
                     onlyCountry = onlyCountry == -2 || onlyCountry == countryOf[e] ? countryOf[e] : -1;
                 }
