@@ -30,6 +30,17 @@ public final class DateResolver {
             Month.SEPTEMBER), Map.entry("sep", Month.SEPTEMBER), Map.entry("october", Month.OCTOBER),
             Map.entry("oct", Month.OCTOBER), Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER),
             Map.entry("december", Month.DECEMBER), Map.entry("dec", Month.DECEMBER));
+    private static final Set<String> STARTERS;
+
+    static {
+        Set<String> s = new java.util.HashSet<>();
+        s.addAll(WEEKDAYS.keySet());
+        s.addAll(MONTHS.keySet());
+        s.addAll(List.of("overnight", "last", "yesterday", "today", "this", "earlier", "a", "an", "one", "two",
+                "three", "four", "five", "six", "seven", "eight", "nine", "ten"));
+        STARTERS = Set.copyOf(s);
+    }
+
     private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "reported", "announced",
             "added", "stated", "confirmed", "tweeted", "wrote", "posted", "reports", "announces", "claimed",
             "denied", "acknowledged", "quoted", "statement");
@@ -44,6 +55,10 @@ public final class DateResolver {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String w = t.lower();
+            // one lookup rules out most tokens: only date words and counts can start a date expression
+            if (!t.isNumber() && !STARTERS.contains(w)) {
+                continue;
+            }
             DayOfWeek day = WEEKDAYS.get(w);
             if (day != null && t.isCapitalized()) {
                 LocalDate d = published.with(TemporalAdjusters.previousOrSame(day));
