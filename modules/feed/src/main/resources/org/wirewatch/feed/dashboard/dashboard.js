@@ -148,15 +148,28 @@
     const box = li.querySelector('.claims');
     box.textContent = '';
     const claims = [...(claimsByIncident.get(incidentId) || new Map()).values()].filter((c) => !c.superseded);
+    // The same statement carried by several agencies is one claim on screen, with who carried it.
+    const groups = new Map();
     for (const c of claims) {
       const [who, what] = claimText(c);
+      const key = who + '|' + what;
+      if (!groups.has(key)) groups.set(key, { c, who, what, agencies: new Set() });
+      if (c.agency) groups.get(key).agencies.add(c.agency);
+    }
+    for (const g of groups.values()) {
       const span = document.createElement('span');
-      span.className = 'claim ' + c.kind;
-      span.title = (c.source ? c.source.name : '') + (c.speaker ? ' (' + c.speaker + ')' : '') +
-        (c.agency ? ', via ' + c.agency : '');
+      span.className = 'claim ' + g.c.kind;
+      span.title = (g.c.source ? g.c.source.name : '') + (g.c.speaker ? ' (' + g.c.speaker + ')' : '') +
+        (g.agencies.size ? ', via ' + [...g.agencies].join(', ') : '');
       const strong = document.createElement('b');
-      strong.textContent = who + ':';
-      span.append(strong, ' ' + what);
+      strong.textContent = g.who + ':';
+      span.append(strong, ' ' + g.what);
+      if (g.agencies.size > 1) {
+        const n = document.createElement('span');
+        n.className = 'via';
+        n.textContent = ' · ' + g.agencies.size + ' agencies';
+        span.appendChild(n);
+      }
       box.appendChild(span);
     }
   }
@@ -219,9 +232,22 @@
   function renderAlerts() {
     const box = $('alerts');
     box.textContent = '';
-    const shown = [...alerts.values()].filter((a) => !dismissed.has(a.alertId + '|' + a.severity))
-      .sort((a, b) => (b.raisedAt || '').localeCompare(a.raisedAt || '')).slice(0, MAX_ALERTS);
-    for (const a of shown) {
+    // One line per subject (an incident or a region): its most severe, then newest alert, with a count of the rest,
+    // so that three rules firing on one strike do not push a critical alert elsewhere off the banner.
+    const rank = { CRITICAL: 3, WARNING: 2, INFO: 1 };
+    const bySubject = new Map();
+    for (const a of alerts.values()) {
+      if (dismissed.has(a.alertId + '|' + a.severity)) continue;
+      const key = a.incidentId || a.regionCode || a.subject;
+      if (!bySubject.has(key)) bySubject.set(key, []);
+      bySubject.get(key).push(a);
+    }
+    const order = (a, b) => (rank[b.severity] || 0) - (rank[a.severity] || 0) ||
+      (b.raisedAt || '').localeCompare(a.raisedAt || '');
+    const heads = [...bySubject.values()].map((list) => { list.sort(order); return { a: list[0], more: list.length - 1 }; })
+      .sort((x, y) => order(x.a, y.a));
+    const shown = heads.slice(0, MAX_ALERTS);
+    for (const { a, more } of shown) {
       const div = document.createElement('div');
       div.className = 'alert ' + a.severity;
       div.setAttribute('role', 'alert');
@@ -231,9 +257,22 @@
       const when = document.createElement('span'); when.className = 'when'; when.textContent = fmtTime(a.raisedAt);
       const close = document.createElement('button'); close.type = 'button'; close.textContent = '×';
       close.title = 'Dismiss';
-      close.addEventListener('click', () => { dismissed.add(a.alertId + '|' + a.severity); renderAlerts(); });
-      div.append(sev, title, msg, when, close);
+      close.addEventListener('click', () => {
+        for (const other of bySubject.get(a.incidentId || a.regionCode || a.subject)) {
+          dismissed.add(other.alertId + '|' + other.severity);
+        }
+        renderAlerts();
+      });
+      const extra = document.createElement('span'); extra.className = 'when';
+      extra.textContent = more > 0 ? '+' + more + ' more' : '';
+      div.append(sev, title, msg, extra, when, close);
       box.appendChild(div);
+    }
+    if (heads.length > shown.length) {
+      const rest = document.createElement('div');
+      rest.className = 'alert-more';
+      rest.textContent = (heads.length - shown.length) + ' more alerting subjects';
+      box.appendChild(rest);
     }
     box.hidden = shown.length === 0;
     counts();
