@@ -229,14 +229,17 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("Done. %d incidents, %d claims, %d alerts. Open %s%n", view.incidentCount(), view.claimCount(),
         view.alertCount(), url);
     final LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    final List<String> regions = view.regions();
-    if (!regions.isEmpty()) {
-      out.println("Regions (killed, best figure, 7 days to today):");
-      for (final String code : regions) {
-        final CasualtyTally t = view.tally(code, TallyWindow.P7D, today).orElse(null);
-        final int killed = t == null || t.getKilled().getBest() == null ? 0 : t.getKilled().getBest();
-        final int incidents = t == null ? 0 : t.getIncidents();
-        out.printf("  %-7s %-28s %4d killed in %d incident(s)%n", code, view.regionName(code), killed, incidents);
+    final List<CasualtyTally> week = new ArrayList<>();
+    for (final String code : view.regions()) {
+      // Regions whose every incident was withdrawn have no window any more: nothing to show.
+      view.tally(code, TallyWindow.P7D, today).ifPresent(week::add);
+    }
+    if (!week.isEmpty()) {
+      out.printf("%d regions; killed in the last 7 days (best figure):%n", week.size());
+      for (final CasualtyTally t : week) {
+        out.printf("  %-7s %-28s %4d killed in %d incident(s)%n", t.getRegionCode(),
+            view.regionName(t.getRegionCode()), t.getKilled().getBest() == null ? 0 : t.getKilled().getBest(),
+            t.getIncidents());
       }
     }
     final List<Alert> alerts = view.alerts(10);

@@ -1,11 +1,18 @@
 package org.wirewatch.app.cli;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.wirewatch.app.Pipeline;
@@ -13,25 +20,18 @@ import org.wirewatch.app.StageContext;
 import org.wirewatch.app.StageFactory;
 import org.wirewatch.common.Stage;
 import org.wirewatch.common.config.Settings;
+import org.wirewatch.common.query.TallyQueries;
 import org.wirewatch.feed.FeedConfig;
 import org.wirewatch.feed.FeedStage;
 import org.wirewatch.feed.RecordDecoder;
 import org.wirewatch.ingest.IngestStage;
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import java.time.LocalDate;
-import java.util.Optional;
-import org.wirewatch.common.query.TallyQueries;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.TallyWindow;
 import org.wirewatch.streams.StreamsStage;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code wirewatch feed}: the live feed alone (SSE, REST, dashboard, health, metrics) for scaled deployments; and the
