@@ -43,6 +43,9 @@ public final class CasualtyReader {
     private static final Set<String> KILL_VERBS_SINGLE = Set.of("killed", "killing", "shot", "gunned", "assassinated",
             "murdered", "beheaded", "executed", "kills", "kill");
 
+    /** Larger numbers are no head count of people hurt (and would overflow a figure). */
+    private static final long MAX_COUNT = 10_000_000;
+
     private final NumberReader numbers;
     private final PhraseMatcher terms;
     private final Lexicon termLexicon;
@@ -112,7 +115,8 @@ public final class CasualtyReader {
                 }
                 if (k < all.size() && all.get(k).from() == j) {
                     NounGroup g = nounGroup(tokens, all.get(k).to());
-                    if (g.ofThem() || (g.head() != null && nonCasualty.contains(g.head()))) {
+                    if (g.ofThem() || (g.head() != null && nonCasualty.contains(g.head()))
+                            || all.get(k).value() > MAX_COUNT) {
                         break;
                     }
                     items.add(all.get(k));
@@ -578,7 +582,7 @@ public final class CasualtyReader {
 
     /** Ages, years, dates, clock times, route numbers: counts of nobody. */
     private boolean notACount(List<Token> tokens, NumberMention m) {
-        if (isAge(tokens, m)) {
+        if (isAge(tokens, m) || m.value() > MAX_COUNT) {
             return true;
         }
         int b = m.numeralFrom();
