@@ -46,8 +46,18 @@ final class FeedFixture implements AutoCloseable {
     await().atMost(Duration.ofSeconds(20)).until(feed::ready);
   }
 
-  @SuppressWarnings("unchecked")
   RecordMetadata send(final FeedEventType type, final String key, final SpecificRecord value) {
+    try {
+      return sendAsync(type, key, value, () -> { }).get();
+    } catch (final Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends without waiting; {@code acked} runs once the broker has the record. */
+  @SuppressWarnings("unchecked")
+  java.util.concurrent.Future<RecordMetadata> sendAsync(final FeedEventType type, final String key,
+      final SpecificRecord value, final Runnable acked) {
     final byte[] bytes;
     if (value == null) {
       bytes = null;
@@ -57,11 +67,11 @@ final class FeedFixture implements AutoCloseable {
               .serializer());
       bytes = s.serialize(topics.topic(type), value);
     }
-    try {
-      return producer.send(new ProducerRecord<>(topics.topic(type), key, bytes)).get();
-    } catch (final Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return producer.send(new ProducerRecord<>(topics.topic(type), key, bytes), (m, e) -> {
+      if (e == null) {
+        acked.run();
+      }
+    });
   }
 
   String url(final String path) {

@@ -47,9 +47,9 @@ class SseResumeIT {
       final AtomicInteger sent = new AtomicInteger();
       final Thread producer = new Thread(() -> {
         for (int i = 0; i < RECORDS; i++) {
-          f.send(FeedEventType.INCIDENT, "inc-" + i,
-              TestRecords.incident("inc-" + i, "SY", "SY-DY", "Abu Husn", LocalDate.of(2018, 11, 17), i));
-          sent.incrementAndGet();
+          f.sendAsync(FeedEventType.INCIDENT, "inc-" + i,
+              TestRecords.incident("inc-" + i, "SY", "SY-DY", "Abu Husn", LocalDate.of(2018, 11, 17), i),
+              sent::incrementAndGet);
         }
       });
       producer.start();
