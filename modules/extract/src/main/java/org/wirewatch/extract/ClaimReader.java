@@ -440,6 +440,32 @@ final class ClaimReader {
             }
         }
         for (PhraseMatcher.Match m : cues) {
+            // "..., said Usman Kachalla, head of the state emergency agency." (the verb before its subject)
+            if (m.entry().value(0).equals("SPEECH") && m.from() > 0 && m.to() < to
+                    && (tokens.get(m.from() - 1).is(",") || tokens.get(m.from() - 1).is("\u201D"))
+                    && tokens.get(m.to()).isCapitalized()) {
+                int end = m.to();
+                while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".")) {
+                    end++;
+                }
+                Claimant c = resolve(s, m.to(), end);
+                if (c != null && end < to && tokens.get(end).is(",")) {
+                    int end2 = end + 1;
+                    while (end2 < to && !tokens.get(end2).is(",") && !tokens.get(end2).is(".")) {
+                        end2++;
+                    }
+                    Claimant role = resolve(s, end + 1, end2);
+                    if (role != null && c.speaker() != null && c.name().equals(c.speaker())
+                            && !(role.speaker() != null && role.name().equals(role.speaker()))) {
+                        c = new Claimant(role.name(), role.type(), c.speaker(), role.key(), false, role.head());
+                    }
+                }
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        for (PhraseMatcher.Match m : cues) {
             String kind = m.entry().value(0);
             if (kind.equals("SPEECH") || (kind.equals("TOLL_SPEECH") && tollFollows(tokens, m.to()))) {
                 if (m.from() > 0 && tokens.get(m.from() - 1).is("was") && m.entry().key().equals("quoted")) {
@@ -899,7 +925,10 @@ final class ClaimReader {
         }
         String[] suffixes = {" spokesman", " spokeswoman", " spokesperson", " chief", " statement"};
         for (String s : suffixes) {
-            if (lower.endsWith(s) && lower.length() > s.length()) {
+            String rest = lower.length() > s.length() ? lower.substring(0, lower.length() - s.length()) : "";
+            boolean loneAdjective = !rest.contains(" ") && (rest.endsWith("al") || rest.endsWith("an")
+                    || rest.endsWith("ese") || rest.endsWith("ary"));
+            if (lower.endsWith(s) && lower.length() > s.length() && !loneAdjective) {
                 p = p.substring(0, p.length() - s.length());
                 lower = p.toLowerCase(Locale.ROOT);
             }

@@ -57,6 +57,8 @@ final class ReportReader {
             "area", "station", "site", "market", "hospital", "school");
     private static final Set<String> STRIKE_VERBS = Set.of("launched", "fired", "struck", "bombed", "hit",
             "attacked", "shelled", "carried");
+    private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "say", "told", "reported",
+            "confirmed", "added", "spokesman", "spokesperson", "sources", "source", "statement");
     private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
             "meters", "mile", "kilometre", "kilometer");
 
@@ -187,6 +189,15 @@ final class ReportReader {
         return false;
     }
 
+    private static boolean followsSpeechVerb(Sentence s, GeoMention g) {
+        int at = tokenAt(s.tokens(), g.start());
+        if (at <= 0) {
+            return false;
+        }
+        String prev = s.tokens().get(at - 1).lower();
+        return prev.equals("said") || prev.equals("says") || prev.equals("told");
+    }
+
     private static boolean isDirection(String w) {
         return w.startsWith("north") || w.startsWith("south") || w.startsWith("east") || w.startsWith("west");
     }
@@ -222,6 +233,9 @@ final class ReportReader {
             if (isReferencePoint(s, g)) {
                 referencePoints.add(g);
                 continue;
+            }
+            if (g.kind() == GeoKind.PLACE && followsSpeechVerb(s, g)) {
+                continue; // "said Ali Hassan, a doctor": a person, not a place
             }
             places.add(g);
         }
@@ -641,9 +655,12 @@ final class ReportReader {
 
     private boolean armedTargets(List<SentenceInfo> heads) {
         for (SentenceInfo s : heads) {
-            for (Token t : s.sentence.tokens()) {
-                if (ARMED_TARGETS.contains(t.lower())) {
-                    return true;
+            List<Token> tokens = s.sentence.tokens();
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                boolean speaking = i + 1 < tokens.size() && SPEECH_VERBS.contains(tokens.get(i + 1).lower());
+                if (ARMED_TARGETS.contains(t.lower()) && !speaking) {
+                    return true; // "police said" names the source, not a target
                 }
             }
             for (TriggerReader.Trigger t : s.triggers) {

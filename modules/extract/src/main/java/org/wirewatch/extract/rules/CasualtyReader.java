@@ -241,7 +241,7 @@ public final class CasualtyReader {
         }
         // a toll: "death toll rose to 22", "put the toll at 11", "put the army's losses at 31"
         if (b > 0 && TOLL_LINKS.contains(tokens.get(b - 1).lower())) {
-            for (int i = b - 2; i >= 0 && i >= b - 8; i--) {
+            for (int i = b - 2; i >= 0 && i >= b - 16; i--) {
                 Token t = tokens.get(i);
                 if (t.isNumber() || t.is(".") || t.is(";")) {
                     break;
