@@ -104,17 +104,11 @@ final class ClaimReader {
         List<Claim> out = new ArrayList<>();
         int n = 1;
         for (Claim.Builder b : claims.values()) {
-            b.setClaimId(report.text.isEmpty() ? "#c" + n : uri() + "#c" + n);
+            b.setClaimId(report.report.getUri() + "#c" + n);
             n++;
             out.add(b.build());
         }
         return out;
-    }
-
-    private String uri() {
-        String first = report.frames.isEmpty() ? "" : report.frames.get(0).mentionId;
-        int hash = first.lastIndexOf('#');
-        return hash < 0 ? first : first.substring(0, hash);
     }
 
     /** A claim read from a sentence, before placeholders are resolved and duplicates merged. */
@@ -370,6 +364,9 @@ final class ClaimReader {
             b = Claim.newBuilder()
                     .setClaimId("")
                     .setMentionId(mention)
+                    .setReportUri(report.report.getUri())
+                    .setReportVersion(report.report.getVersion())
+                    .setAgency(report.report.getAgency())
                     .setSource(ClaimSource.newBuilder().setName(p.claimant.name()).setType(p.claimant.type()).build())
                     .setSpeaker(p.claimant.speaker())
                     .setKind(p.kind)

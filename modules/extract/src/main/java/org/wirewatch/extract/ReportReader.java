@@ -63,7 +63,7 @@ final class ReportReader {
             "meters", "mile", "kilometre", "kilometer");
 
     private final Rules rules;
-    private final WireReport report;
+    final WireReport report;
     final String text;
     final LocalDate published;
     final int bodyStart;
