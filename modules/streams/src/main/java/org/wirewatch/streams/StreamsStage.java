@@ -88,7 +88,7 @@ public final class StreamsStage implements Stage {
     for (final Part part : config.topologies()) {
       final Topology topology = switch (part) {
         case NORMALIZE -> NormalizeTopology.build(serdes, extractor);
-        case CONSOLIDATE -> ConsolidateTopology.build(serdes, config.horizonDays());
+        case CONSOLIDATE -> ConsolidateTopology.build(serdes, config.horizonDays(), config.evictionInterval());
         case TALLY -> TallyTopology.build(serdes);
       };
       LOG.info("Topology {} ({}):{}{}", part.id(), applicationId(part), System.lineSeparator(), topology.describe());
@@ -127,6 +127,9 @@ public final class StreamsStage implements Stage {
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
+    // Under transactions v2 the first sends of a transaction often meet the previous one's markers still being
+    // written (CONCURRENT_TRANSACTIONS) and are retried: retry soon rather than after the default 100 ms.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
     return p;
   }
 
@@ -151,20 +154,34 @@ public final class StreamsStage implements Stage {
    * must be fully consumed before the pipeline has caught up.
    */
   public Map<String, Set<String>> sourceTopicsByGroup() {
+    return sourceTopicsByGroup(core.applicationId(), config.topologies());
+  }
+
+  /** The source topics of each application that {@code parts} under {@code applicationIdPrefix} would run. */
+  public static Map<String, Set<String>> sourceTopicsByGroup(final String applicationIdPrefix,
+      final Set<Part> parts) {
+    // Topic names do not depend on the serdes or the extractor, so placeholders build the same topologies.
+    final StreamSerdes placeholder = StreamSerdes.forRegistry("mock://topic-names", Map.of());
     final Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
-    topologies.forEach((part, topology) -> {
+    for (final Part part : parts) {
+      final Topology topology = switch (part) {
+        case NORMALIZE -> NormalizeTopology.build(placeholder, r -> null);
+        case CONSOLIDATE -> ConsolidateTopology.build(placeholder, 90);
+        case TALLY -> TallyTopology.build(placeholder);
+      };
+      final String applicationId = applicationIdPrefix + "-" + part.id();
       final Set<String> topics = new TreeSet<>();
       for (final TopologyDescription.Subtopology s : topology.describe().subtopologies()) {
         for (final TopologyDescription.Node n : s.nodes()) {
           if (n instanceof TopologyDescription.Source source && source.topicSet() != null) {
             for (final String t : source.topicSet()) {
-              topics.add(t.startsWith("wirewatch.") ? t : applicationId(part) + "-" + t);
+              topics.add(t.startsWith("wirewatch.") ? t : applicationId + "-" + t);
             }
           }
         }
       }
-      out.put(applicationId(part), topics);
-    });
+      out.put(applicationId, topics);
+    }
     return out;
   }
 

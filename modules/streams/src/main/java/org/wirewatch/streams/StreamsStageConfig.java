@@ -22,6 +22,8 @@ import org.wirewatch.common.config.Settings;
  *   <tr><td>wirewatch.streams.threads</td><td>1</td><td>stream threads per topology</td></tr>
  *   <tr><td>wirewatch.streams.horizon</td><td>90d</td><td>consolidation closes an incident no report has touched
  *   for this long, counted in publication time per country (bounded state); it stays published as it was</td></tr>
+ *   <tr><td>wirewatch.streams.eviction.interval</td><td>10m</td><td>how often (wall clock) consolidation closes
+ *   incidents beyond the horizon</td></tr>
  *   <tr><td>wirewatch.streams.commit.interval</td><td>100ms</td><td>transaction commit interval; the floor of
  *   end-to-end latency under exactly-once</td></tr>
  *   <tr><td>wirewatch.streams.cache.bytes</td><td>10485760</td><td>record cache for the tally aggregates (coalesces
@@ -41,13 +43,14 @@ import org.wirewatch.common.config.Settings;
  * the single-stage commands share work with {@code run} processes of the same id.
  */
 public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonDays, Duration commitInterval,
-    long cacheBytes, Path stateDir, Optional<String> applicationServer, String processingGuarantee,
-    int replicationFactor, Duration closeTimeout) {
+    Duration evictionInterval, long cacheBytes, Path stateDir, Optional<String> applicationServer,
+    String processingGuarantee, int replicationFactor, Duration closeTimeout) {
 
   public static final String TOPOLOGIES = "wirewatch.streams.topologies";
   public static final String THREADS = "wirewatch.streams.threads";
   public static final String HORIZON = "wirewatch.streams.horizon";
   public static final String COMMIT_INTERVAL = "wirewatch.streams.commit.interval";
+  public static final String EVICTION_INTERVAL = "wirewatch.streams.eviction.interval";
   public static final String CACHE_BYTES = "wirewatch.streams.cache.bytes";
   public static final String STATE_DIR = "wirewatch.streams.state.dir";
   public static final String APPLICATION_SERVER = "wirewatch.streams.application.server";
@@ -104,14 +107,15 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
       r.problem(COMMIT_INTERVAL, commit.toString(), "must be positive");
     }
     return new StreamsStageConfig(parts, r.intValue(THREADS, 1, 1, 64), (int) Math.max(2, horizon.toDays()),
-        commit, r.longValue(CACHE_BYTES, 10L * 1024 * 1024, 0, Long.MAX_VALUE),
+        commit, r.duration(EVICTION_INTERVAL, Duration.ofMinutes(10)), r.longValue(CACHE_BYTES, 10L * 1024 * 1024, 0, Long.MAX_VALUE),
         r.path(STATE_DIR, core.dataDir().resolve("streams")), server, guarantee,
         r.intValue(REPLICATION_FACTOR, -1, -1, 32), r.duration(CLOSE_TIMEOUT, Duration.ofSeconds(30)));
   }
 
   /** The same settings running only the given topologies. */
   public StreamsStageConfig only(final Set<Part> parts) {
-    return new StreamsStageConfig(EnumSet.copyOf(parts), threads, horizonDays, commitInterval, cacheBytes, stateDir,
+    return new StreamsStageConfig(EnumSet.copyOf(parts), threads, horizonDays, commitInterval, evictionInterval,
+        cacheBytes, stateDir,
         applicationServer, processingGuarantee, replicationFactor, closeTimeout);
   }
 }

@@ -34,13 +34,21 @@ public final class ConsolidateTopology {
 
   private ConsolidateTopology() {}
 
+  /** Default interval of the wall-clock eviction pass. */
+  public static final java.time.Duration DEFAULT_EVICTION_INTERVAL = java.time.Duration.ofMinutes(10);
+
   public static Topology build(final StreamSerdes serdes, final int horizonDays) {
+    return build(serdes, horizonDays, DEFAULT_EVICTION_INTERVAL);
+  }
+
+  public static Topology build(final StreamSerdes serdes, final int horizonDays,
+      final java.time.Duration evictionInterval) {
     final StreamsBuilder builder = new StreamsBuilder();
     final KStream<String, ConsolidatedRecord> out = builder
         .stream(Topics.EXTRACTIONS, Consumed.with(serdes.key(), serdes.extraction()).withName("extractions"))
         .process(StoryFanOut.supplier(serdes), Named.as("story-fan-out"))
         .repartition(Repartitioned.with(serdes.key(), serdes.extraction()).withName(BY_COUNTRY))
-        .process(IncidentClusterProcessor.supplier(serdes, horizonDays), Named.as("cluster-incidents"));
+        .process(IncidentClusterProcessor.supplier(serdes, horizonDays, evictionInterval), Named.as("cluster-incidents"));
     out.split(Named.as("consolidated-"))
         .branch((k, v) -> v.kind() == ConsolidatedRecord.Kind.INCIDENT, Branched.withConsumer(s -> s
             .mapValues(ConsolidatedRecord::asIncident, Named.as("as-incident"))

@@ -36,9 +36,10 @@ import org.wirewatch.streams.StreamSerdes;
  * Claims linked to the story's mentions are emitted with their incident id; claims the story no longer makes
  * are tombstoned.
  *
- * <p>Bounded state: each country keeps a watermark, the latest publication day of any report about it. Incidents
- * that no report has touched for more than the horizon before it are closed: they leave the stores but stay
- * published as they were (and keep counting in tallies); a late version of one of their stories leaves them alone.
+ * <p>Bounded state: each country keeps a watermark, the latest publication day of any report about it. Every
+ * eviction interval of wall-clock time, incidents that no report touched for more than the horizon before their
+ * country's watermark are closed: they leave the stores but stay published as they were (and keep counting in
+ * tallies); a late version of one of their stories leaves them alone.
  *
  * <p>Stores (all keys start with the country and {@code |}): {@value #INCIDENTS} country|incident id to Incident;
  * {@value #MEMBERS} country|incident id|mention id to a single-mention extraction; {@value #INDEX} country|mention
@@ -59,8 +60,14 @@ public final class IncidentClusterProcessor
   private static final StringSerializer KEYS = new StringSerializer();
   /** Index value prefix of a mention whose incident was closed at the horizon. */
   private static final String EVICTED = "!";
+  /**
+   * A new mention must agree with this many members of an incident (the first in key order) to join it: enough to
+   * stop chains of near matches, and bounded, so an event a hundred agencies report costs no more to match.
+   */
+  static final int COMPARED_MEMBERS = 8;
 
   private final int horizonDays;
+  private final java.time.Duration evictionInterval;
   private ProcessorContext<String, ConsolidatedRecord> context;
   private KeyValueStore<String, Incident> incidents;
   private KeyValueStore<String, ReportExtraction> members;
@@ -68,16 +75,17 @@ public final class IncidentClusterProcessor
   private KeyValueStore<String, ReportExtraction> deltas;
   private KeyValueStore<String, Integer> watermarks;
 
-  IncidentClusterProcessor(final int horizonDays) {
+  IncidentClusterProcessor(final int horizonDays, final java.time.Duration evictionInterval) {
     this.horizonDays = horizonDays;
+    this.evictionInterval = evictionInterval;
   }
 
   public static ProcessorSupplier<String, ReportExtraction, String, ConsolidatedRecord> supplier(
-      final StreamSerdes serdes, final int horizonDays) {
+      final StreamSerdes serdes, final int horizonDays, final java.time.Duration evictionInterval) {
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, ReportExtraction, String, ConsolidatedRecord> get() {
-        return new IncidentClusterProcessor(horizonDays);
+        return new IncidentClusterProcessor(horizonDays, evictionInterval);
       }
 
       @Override
@@ -101,6 +109,21 @@ public final class IncidentClusterProcessor
     this.index = context.getStateStore(INDEX);
     this.deltas = context.getStateStore(DELTAS);
     this.watermarks = context.getStateStore(WATERMARKS);
+    // Wall-clock, not stream time: a backfill of years of reports runs in minutes and closes nothing while it
+    // runs, so its result does not depend on how far one partition ran ahead of another.
+    context.schedule(evictionInterval, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+        now -> evictAll());
+  }
+
+  /** Closes, in every country, the incidents no report touched for the horizon before its watermark. */
+  private void evictAll() {
+    final List<KeyValue<String, Integer>> marks = new ArrayList<>();
+    try (KeyValueIterator<String, Integer> it = watermarks.all()) {
+      it.forEachRemaining(marks::add);
+    }
+    for (final KeyValue<String, Integer> m : marks) {
+      evict(m.key, (long) m.value - horizonDays);
+    }
   }
 
   @Override
@@ -171,11 +194,7 @@ public final class IncidentClusterProcessor
     advanceWatermark(country, delta);
   }
 
-  /**
-   * Moves the country's watermark to this report's publication day if it is later, then closes the incidents no
-   * report has touched for the horizon. Publication time, not event date: a backfill of old events in any order
-   * still consolidates, and only incidents whose stories nobody updates any more are closed.
-   */
+  /** Moves the country's watermark to this report's publication day if it is later. */
   private void advanceWatermark(final String country, final ReportExtraction delta) {
     if (delta.getPublishedAt() == null) {
       return;
@@ -184,7 +203,6 @@ public final class IncidentClusterProcessor
     final Integer mark = watermarks.get(country);
     if (mark == null || day > mark) {
       watermarks.put(country, day);
-      evict(country, (long) day - horizonDays);
     }
   }
 
@@ -204,7 +222,7 @@ public final class IncidentClusterProcessor
           continue;
         }
         final List<MentionCompatibility.Member> ms = new ArrayList<>();
-        for (final ReportExtraction e : members(country, inc.getIncidentId())) {
+        for (final ReportExtraction e : members(country, inc.getIncidentId(), COMPARED_MEMBERS)) {
           ms.add(new MentionCompatibility.Member(IncidentMerger.mention(e), e.getReportUri()));
         }
         final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
@@ -218,18 +236,25 @@ public final class IncidentClusterProcessor
     if (best != null) {
       return best;
     }
-    if (previous != null && members(country, previous).isEmpty()) {
+    if (previous != null && members(country, previous, 1).isEmpty()) {
       return previous;
     }
     // An incident whose last member just left is free: its id is reused rather than retracted and reissued.
-    return IncidentIds.forMention(m.getMentionId(), id -> !members(country, id).isEmpty());
+    return IncidentIds.forMention(m.getMentionId(), id -> !members(country, id, 1).isEmpty());
   }
 
   private List<ReportExtraction> members(final String country, final String incidentId) {
+    return members(country, incidentId, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} members of an incident in key order. */
+  private List<ReportExtraction> members(final String country, final String incidentId, final int limit) {
     final List<ReportExtraction> out = new ArrayList<>();
     try (KeyValueIterator<String, ReportExtraction> it =
         members.prefixScan(country + '|' + incidentId + '|', KEYS)) {
-      it.forEachRemaining(kv -> out.add(kv.value));
+      while (it.hasNext() && out.size() < limit) {
+        out.add(it.next().value);
+      }
     }
     return out;
   }

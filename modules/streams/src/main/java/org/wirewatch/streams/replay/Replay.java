@@ -81,12 +81,25 @@ public final class Replay {
    */
   public static void produce(final KafkaProducer<String, WireReport> producer, final List<WireReport> reports,
       final LongConsumer progress) {
+    final java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
     long n = 0;
     for (final WireReport r : reports) {
-      producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, null, publishedAt(r).toEpochMilli(), r.getUri(), r));
+      producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, null, publishedAt(r).toEpochMilli(), r.getUri(), r),
+          (meta, e) -> {
+            if (e != null) {
+              failed.compareAndSet(null, e);
+            }
+          });
       progress.accept(++n);
+      if (failed.get() != null) {
+        break;
+      }
     }
     producer.flush();
+    if (failed.get() != null) {
+      throw new IllegalStateException("A report could not be sent to " + Topics.RAW_REPORTS + ": "
+          + failed.get().getMessage(), failed.get());
+    }
   }
 
   /**

@@ -275,13 +275,15 @@ class ConsolidateTopologyTest {
 
   @Test
   void shouldCloseIncidentsUntouchedForHorizonAndLeaveThemAsPublished() {
-    // given: an incident, then a report 100 days later in the same country moves the watermark past it
+    // given: an incident, then a report 100 days later in the same country moves the watermark past it, and the
+    // eviction pass runs
     send(AFP, extraction(AFP, 1, "AFP", mention(AFP + "#1").killed(10).build()));
     send(REUTERS, ReportExtraction.newBuilder(extraction(REUTERS, 1, "Reuters", mention(REUTERS + "#1")
         .date(DAY.plusDays(100)).where("SY", "SY-HL", "Aleppo").build()))
         .setPublishedAt(org.wirewatch.streams.Fixtures.PUBLISHED.plus(java.time.Duration.ofDays(100))).build());
     drain();
     assertThat(incidents).hasSize(2);
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(11));
     final String closed = incidents.values().stream().filter(i -> i.getEventDate().equals(DAY)).findFirst()
         .orElseThrow().getIncidentId();
     // then: the old incident left the state
@@ -304,10 +306,14 @@ class ConsolidateTopologyTest {
         .setPublishedAt(org.wirewatch.streams.Fixtures.PUBLISHED.plus(java.time.Duration.ofDays(400))).build());
     // when: a report a year older, then its update
     send(AFP, extraction(AFP, 1, "AFP", mention(AFP + "#1").killed(10).build()));
+    send("urn:dpa:later", ReportExtraction.newBuilder(extraction("urn:dpa:later", 1, "dpa",
+        mention("urn:dpa:later#1").date(DAY.plusDays(401)).where("SY", "SY-HL", "Aleppo").build()))
+        .setPublishedAt(org.wirewatch.streams.Fixtures.PUBLISHED.plus(java.time.Duration.ofDays(401))).build());
     send(AFP, extraction(AFP, 2, "AFP", mention(AFP + "#1").killed(22).build()));
-    // then: the old event counts with its latest figure, once
+    // then: the old event counts with its latest figure, once, even after an eviction pass
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(11));
     drain();
-    assertThat(incidents).hasSize(2);
+    assertThat(incidents).hasSize(3);
     assertThat(incidents.values()).anySatisfy(i -> {
       assertThat(i.getEventDate()).isEqualTo(DAY);
       assertThat(i.getKilled().getBest()).isEqualTo(22);
