@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -30,6 +31,7 @@ import org.wirewatch.serde.AvroSerdes;
 public final class AlertsStage implements Stage {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertsStage.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final AlertsConfig config;
   private final CoreConfig core;
@@ -124,7 +126,13 @@ public final class AlertsStage implements Stage {
       dispatcher = null;
     }
     if (streams != null) {
-      streams.close(Duration.ofSeconds(30));
+      // Leaving the group lets a restart rebalance at once instead of waiting out this member's session; the bound
+      // keeps a close during a rebalance within the pipeline's own shutdown timeout.
+      final boolean closed = streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+          .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+      if (!closed) {
+        LOG.warn("Alerts topology did not close within {}", CLOSE_TIMEOUT);
+      }
       streams = null;
     }
   }
