@@ -46,8 +46,8 @@ final class FeedApi {
   private final FeedView view;
   private final TallyQueries stores;
   private final int pageMax;
-  // Logged once: during start-up and rebalances every request would otherwise repeat it.
-  private volatile boolean storesWarned;
+  // Each distinct problem is logged once: during start-up and rebalances every request would otherwise repeat it.
+  private volatile String lastStoreProblem;
 
   FeedApi(final FeedState state, final TallyQueries stores, final int pageMax) {
     this.state = state;
@@ -230,14 +230,13 @@ final class FeedApi {
   private <T> Sourced<T> query(final Query<T> q) {
     if (stores != null) {
       try {
-        final T value = q.apply(stores);
-        storesWarned = false;
-        return new Sourced<>(SOURCE_STORE, value);
+        return new Sourced<>(SOURCE_STORE, q.apply(stores));
       } catch (final RuntimeException e) {
         // Stores are unavailable during a rebalance or before Streams runs; the topic view is the honest fallback.
-        if (!storesWarned) {
-          storesWarned = true;
-          LOG.info("Tally stores unavailable, answering from the tallies topic until they are: {}", e.toString());
+        final String problem = e.toString();
+        if (!problem.equals(lastStoreProblem)) {
+          lastStoreProblem = problem;
+          LOG.info("Tally stores unavailable, answering from the tallies topic until they are: {}", problem);
         }
         return new Sourced<>(SOURCE_TOPIC, q.apply(view));
       }

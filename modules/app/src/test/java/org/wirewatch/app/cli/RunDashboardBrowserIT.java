@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -68,24 +69,27 @@ class RunDashboardBrowserIT {
         final LocalDate today = LocalDate.now(ZoneOffset.UTC);
         final HttpClient http = HttpClient.newHttpClient();
         push(http, base, ingest.httpToken(), "text/plain", "03-wire-pk-quetta.txt", today);
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(
-            By.cssSelector("#incidents li.incident")).stream().anyMatch(c -> c.getText().contains("Quetta")));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+            .until(d -> d.findElement(By.id("incidents")).getText().contains("Quetta"));
 
         // when the seed story is pushed, dated today
         final long pushedAt = System.nanoTime();
         push(http, base, ingest.httpToken(), "application/json", "01-afp-sy-abu-husn.json", today);
 
         // then its incident is on the page within 3 s
-        final WebElement card = new WebDriverWait(browser, Duration.ofSeconds(3)).until(d -> {
+        final WebElement card = new WebDriverWait(browser, Duration.ofSeconds(3))
+            .ignoring(StaleElementReferenceException.class).until(d -> {
           final List<WebElement> cards = d.findElements(By.cssSelector("#incidents li.incident"));
           return cards.stream().filter(c -> c.getText().contains("Abu Husn")).findFirst().orElse(null);
         });
         final long elapsedMs = (System.nanoTime() - pushedAt) / 1_000_000;
         assertThat(elapsedMs).isLessThan(3_000);
-        assertThat(card.findElement(By.cssSelector(".best")).getText()).isEqualTo("43");
+        assertThat(browser.findElement(By.cssSelector("#incidents li.incident[data-id='" + card.getAttribute("data-id")
+            + "'] .best")).getText()).isEqualTo("43");
         // and the tallies follow: Deir ez-Zor's 30-day column counts the strike
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("#regions tr"))
-            .stream().anyMatch(r -> r.getText().startsWith("Deir ez-Zor") && r.getText().contains("43")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+            .until(d -> d.findElements(By.cssSelector("#regions tr")).stream()
+                .anyMatch(r -> r.getText().startsWith("Deir ez-Zor") && r.getText().contains("43")));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "run-dashboard.png"),
             ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
