@@ -104,9 +104,11 @@ final class ReportReader {
         if (!language.equals("en")) {
             return output(ExtractionStatus.UNSUPPORTED_LANGUAGE, List.of(), List.of());
         }
-        List<GeoMention> geo = locate();
-        List<ActorMention> actors = rules.actors.find(text, mainCountry);
-        List<SourceMention> sources = rules.sources.find(text, mainCountry);
+        // one tokenization of the whole text serves the gazetteer and both lexicons
+        org.wirewatch.extract.lexicon.Tokens shared = org.wirewatch.extract.lexicon.Tokens.of(text);
+        List<GeoMention> geo = locate(shared);
+        List<ActorMention> actors = rules.actors.find(shared, mainCountry);
+        List<SourceMention> sources = rules.sources.find(shared, mainCountry);
         for (Sentence s : sentences) {
             infos.add(describe(s, geo, actors, sources));
         }
@@ -140,8 +142,8 @@ final class ReportReader {
 
     // ---------------------------------------------------------------- places
 
-    private List<GeoMention> locate() {
-        List<GeoMention> found = rules.gazetteer.find(text);
+    private List<GeoMention> locate(org.wirewatch.extract.lexicon.Tokens shared) {
+        List<GeoMention> found = rules.gazetteer.find(shared, Set.of());
         List<GeoMention> out = new ArrayList<>(found.size());
         int headlineEnd = text.indexOf("\n\n");
         Map<String, Integer> votes = new HashMap<>();
