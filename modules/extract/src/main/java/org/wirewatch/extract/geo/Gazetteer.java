@@ -166,6 +166,14 @@ public final class Gazetteer {
         for (int r = 0; r < raws.size(); r++) {
             Raw raw = raws.get(r);
             long key = t.phraseHash(raw.from(), raw.to());
+            GeoMention cued = ctx.cueByPhrase.get(key);
+            if (cued != null && !ctx.suppressed[r]) {
+                int s0 = t.start(raw.from());
+                int e0 = t.end(raw.to() - 1);
+                ctx.cuePlaces.add(new GeoMention(s0, e0, t.text().subSequence(s0, e0).toString(), cued.kind(),
+                        cued.countryCode(), cued.admin1Code(), cued.name(), null, null, 0));
+                continue;
+            }
             GeoMention before = earlier.get(key);
             if (before != null && !ctx.done[r] && ctx.preferCountry[r] < 0 && before.countryCode() != null) {
                 // One name, one referent per text: "al-Jawf" placed in Yemen once stays in Yemen.
@@ -394,6 +402,8 @@ public final class Gazetteer {
         final int[] preferCountry;
         final boolean[] suppressed;
         final List<GeoMention> cuePlaces = new ArrayList<>();
+        /** Gazetteer names a cue overrode ("Kohistan district"): later bare uses mean the same place. */
+        final Map<Long, GeoMention> cueByPhrase = new HashMap<>();
         final int[] rawAtToken;
 
         Context(Tokens t, List<Raw> raws) {
@@ -837,7 +847,16 @@ public final class Gazetteer {
                 }
                 int r = ctx.rawAtToken[k];
                 if (r >= 0 && ctx.raws.get(r).from() == k) {
-                    return introducesRegion(from, k) ? r : -1;
+                    if (!introducesRegion(from, k)) {
+                        return -1;
+                    }
+                    // "in Afghanistan's Badakhshan province": the region after the country is more precise.
+                    if (r + 1 < ctx.raws.size() && isCountryOrDemonymOnly(ctx.raws.get(r))
+                            && ctx.raws.get(r + 1).from() == ctx.raws.get(r).to()
+                            && t.joined(ctx.raws.get(r + 1).from())) {
+                        return r + 1;
+                    }
+                    return r;
                 }
                 if (t.is(k, Tokens.CAPITALIZED) && !words.isGeoModifier(t.hash(k)) && steps > 0
                         && !t.is(k, Tokens.SENTENCE_START)) {
@@ -901,6 +920,12 @@ public final class Gazetteer {
                 boolean consistent = m != null && (y == null || m.kind() != GeoKind.PLACE
                         || (y.countryCode() == null || y.countryCode().equals(m.countryCode()))
                         && (y.admin1Code() == null || y.admin1Code().equals(m.admin1Code())));
+                // "Kohistan district" in a story about Badakhshan is not the Kohistan of another province.
+                if (consistent && (y == null || y.admin1Code() == null) && m.kind() == GeoKind.PLACE && m.admin1Code() != null
+                        && m.population() < BIG_PLACE && regionsNamedIn(m.countryCode())
+                        && !ctx.admin1s.contains(admin1Index(m.admin1Code()))) {
+                    consistent = false;
+                }
                 if (consistent) {
                     return;
                 }
@@ -926,8 +951,12 @@ public final class Gazetteer {
             String surface = t.surface(xFrom, xTo);
             String cc = y == null ? dominantCountry() : y.countryCode();
             String admin = y == null ? null : y.admin1Code();
-            ctx.cuePlaces.add(new GeoMention(t.start(xFrom), t.end(xTo - 1), surface, GeoKind.PLACE, cc, admin,
-                    surface, null, null, 0));
+            GeoMention cuePlace = new GeoMention(t.start(xFrom), t.end(xTo - 1), surface, GeoKind.PLACE, cc, admin,
+                    surface, null, null, 0);
+            ctx.cuePlaces.add(cuePlace);
+            if (r >= 0 && ctx.raws.get(r).from() == xFrom && ctx.raws.get(r).to() == xTo) {
+                ctx.cueByPhrase.put(t.phraseHash(xFrom, xTo), cuePlace);
+            }
         }
 
         /** The country the text is mostly about: at least twice the weight of any other. */
@@ -945,6 +974,15 @@ public final class Gazetteer {
                 }
             }
             return best >= 0 && bestW >= 2 * second ? countryCodes[best] : null;
+        }
+
+        private boolean regionsNamedIn(String country) {
+            for (int a : ctx.admin1s) {
+                if (a >= 0 && admin1Codes[a].startsWith(country + "-")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean isCountryOrDemonymOnly(Raw raw) {

@@ -234,6 +234,19 @@ class GazetteerTest {
     }
 
     @Test
+    void shouldNotMoveCuedDistrictToAnotherRegionWhenTheTextNamesItsOwnRegion() {
+        String text = "Taliban fighters seized the centre of Kohistan district in Afghanistan's Badakhshan province "
+                + "on Friday. Kohistan is the third district of the province to fall.";
+
+        List<GeoMention> kohistan = GAZ.find(text).stream().filter(m -> m.surface().equals("Kohistan")).toList();
+
+        assertThat(kohistan).hasSize(2).allSatisfy(m -> {
+            assertThat(m.countryCode()).isEqualTo("AF");
+            assertThat(m.admin1Code()).isIn("AF-BDS", null);
+        });
+    }
+
+    @Test
     void shouldUseExternalCountryHintWhenTextNamesNoCountry() {
         String text = "Gunmen attacked the market in Mubi on Sunday.";
 
