@@ -34,6 +34,8 @@ import org.wirewatch.registry.SchemaRegistryServer;
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>wirewatch.run.shutdown.timeout</td><td>30s</td><td>how long the stages may take to stop before they are abandoned</td></tr>
+ *   <tr><td>wirewatch.embedded.broker.*</td><td></td><td>any broker setting of the embedded broker, applied over
+ *   its single-node defaults, e.g. wirewatch.embedded.broker.log.retention.bytes=1073741824</td></tr>
  *   <tr><td>wirewatch.run.create.topics</td><td>true</td><td>create missing catalogue topics at start (turn off
  *   where topics are managed elsewhere, e.g. the compose topic-init step)</td></tr>
  * </table>
@@ -42,6 +44,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** How long closing may take. */
     public static final String SHUTDOWN_TIMEOUT = "wirewatch.run.shutdown.timeout";
+    /** Prefix of broker settings for the embedded broker, e.g. {@code wirewatch.embedded.broker.log.retention.hours}. */
+    public static final String EMBEDDED_BROKER_PREFIX = "wirewatch.embedded.broker.";
     /** Whether to create missing catalogue topics at start. */
     public static final String CREATE_TOPICS = "wirewatch.run.create.topics";
 
@@ -87,10 +91,11 @@ public final class Pipeline implements AutoCloseable {
         EmbeddedKafka broker = null;
         CoreConfig core = configured;
         if (configured.embedded()) {
-            broker = EmbeddedKafka.builder()
+            EmbeddedKafka.Builder builder = EmbeddedKafka.builder()
                     .dataDir(configured.dataDir().resolve("kafka"))
-                    .port(configured.embeddedKafkaPort())
-                    .start();
+                    .port(configured.embeddedKafkaPort());
+            settings.withPrefix(EMBEDDED_BROKER_PREFIX).forEach(builder::brokerProperty);
+            broker = builder.start();
             core = configured.withCluster(broker.bootstrapServers(), configured.schemaRegistryUrl());
         }
         Pipeline pipeline = new Pipeline(core, broker, shutdownTimeout, started);

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,7 @@ class RunPipelineIT {
                 CoreConfig.EMBEDDED_KAFKA_PORT, "0",
                 CoreConfig.EMBEDDED_REGISTRY_PORT, "0",
                 CoreConfig.HTTP_PORT, "0",
+                Pipeline.EMBEDDED_BROKER_PREFIX + "log.retention.bytes", "1073741824",
                 // the stages run registers read their own keys; keep their files in the test directory
                 "wirewatch.ingest.inbox.dir", dir.resolve("inbox").toString()));
         int schemaId;
@@ -64,6 +66,10 @@ class RunPipelineIT {
                     core.bootstrapServers().orElseThrow()))) {
                 assertThat(admin.listTopics().names().get())
                         .containsAll(Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet()));
+                // and the broker took the wirewatch.embedded.broker.* setting
+                ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+                assertThat(admin.describeConfigs(List.of(broker)).all().get().get(broker)
+                        .get("log.retention.bytes").value()).isEqualTo("1073741824");
             }
 
             // when a report is written with the serde through the registry endpoint
