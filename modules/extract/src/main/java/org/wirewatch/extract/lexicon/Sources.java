@@ -25,10 +25,12 @@ public final class Sources {
     private final List<Entry> entries = new ArrayList<>();
     private final Actors actors;
     private final Roles roles;
+    private final CountryWords countries;
 
     private Sources() {
         actors = Actors.load();
-        roles = new Roles(new CountryWords());
+        countries = new CountryWords();
+        roles = new Roles(countries);
         PhraseMatcher.Builder b = PhraseMatcher.builder();
         for (String[] row : TsvResource.rows(Sources.class, "sources.tsv")) {
             if (row.length < 4) {
@@ -101,12 +103,25 @@ public final class Sources {
             if (m != null && mStart >= lastEnd) {
                 Entry e = entries.get(m.entry());
                 String canonical = e.role() == null ? e.canonical() : roles.canonical(e.role(), countryHint, e.canonical());
+                // "Russian Defence Ministry", "Afghan interior ministry": a state's organ named with its country.
+                long cw = !e.named() && qualifiable(e.type()) && m.from() > 0 && t.joined(m.from())
+                        ? countries.before(t, m.from()) : -1;
+                if (cw >= 0 && t.start((int) (cw >>> 32)) >= lastEnd) {
+                    String code = countries.code((int) cw);
+                    mStart = t.start((int) (cw >>> 32));
+                    canonical = e.role() != null ? roles.canonical(e.role(), code, e.canonical())
+                            : countries.adjective(code) + " " + e.canonical();
+                }
                 out.add(new SourceMention(mStart, mEnd, t.text().subSequence(mStart, mEnd).toString(), canonical,
                         e.type()));
                 lastEnd = mEnd;
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private static boolean qualifiable(SourceType type) {
+        return type == SourceType.GOVERNMENT || type == SourceType.BELLIGERENT || type == SourceType.MEDIA;
     }
 
     private static SourceMention asSource(ActorMention a) {

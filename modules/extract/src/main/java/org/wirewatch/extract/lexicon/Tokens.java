@@ -274,6 +274,10 @@ public final class Tokens {
         int kind = 1;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
+            if (i == from && isApostrophe(c) && to - from > 1) {
+                // Plural possessive inside a name: "Sudan Doctors' Network", "Kurdistan Workers' Party".
+                continue;
+            }
             if (c == '-' || c == '\u2011') {
                 if (kind == 2) {
                     return 0;

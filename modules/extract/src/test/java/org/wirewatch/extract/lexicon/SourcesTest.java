@@ -46,6 +46,12 @@ class SourcesTest {
             survivors said.                                        | -  | witnesses                           | WITNESS
             the Taliban said.                                      | -  | Taliban                             | BELLIGERENT
             al-Shabaab said.                                       | -  | al-Shabaab                          | BELLIGERENT
+            the Russian Defence Ministry said.                     | -  | Russian defence ministry            | GOVERNMENT
+            Afghanistan's interior ministry said.                  | -  | Afghan interior ministry            | GOVERNMENT
+            the Sudan Doctors' Network said.                       | -  | Sudan Doctors Network               | MEDICAL
+            the El Fasher Resistance Committees said.              | -  | Resistance Committees               | MONITOR
+            Iraqi military sources said.                           | -  | Iraqi military                      | BELLIGERENT
+            the Tehreek-i-Taliban Pakistan said.                   | -  | Tehrik-i-Taliban Pakistan (TTP)     | BELLIGERENT
             """)
     void shouldClassifySourceWhenNamedInAttribution(String text, String hint, String canonical, SourceType type) {
         List<SourceMention> found = SOURCES.find(text, hint);
