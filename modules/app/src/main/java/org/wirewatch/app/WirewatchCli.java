@@ -41,9 +41,6 @@ import picocli.CommandLine.Spec;
                 org.wirewatch.app.cli.AlertsCommand.class,
                 org.wirewatch.app.cli.SinkCommand.class,
                 org.wirewatch.app.cli.ExportCommand.class,
-                org.wirewatch.app.cli.AlertsCommand.class,
-                org.wirewatch.app.cli.SinkCommand.class,
-                org.wirewatch.app.cli.ExportCommand.class,
                 org.wirewatch.app.cli.ExtractCommand.class,
                 CommandLine.HelpCommand.class,
         })
