@@ -59,6 +59,9 @@ final class ReportReader {
             "attacked", "shelled", "carried");
     private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "say", "told", "reported",
             "confirmed", "added", "spokesman", "spokesperson", "sources", "source", "statement");
+    private static final Set<String> FUNCTION_WORDS = Set.of("and", "or", "in", "on", "at", "to", "from", "with",
+            "for", "of", "is", "was", "has", "have", "had", "said", "says", "the", "a", "an", "as", "but", "after",
+            "before", "since", "by", "during", "where", "which", "that", "who", "while", "near", "into", "over");
     private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
             "meters", "mile", "kilometre", "kilometer");
 
@@ -773,8 +776,8 @@ final class ReportReader {
             }
             if (country == null) {
                 for (GeoMention g : ordered) {
-                    if (g.countryCode() != null && (g.kind() != GeoKind.DEMONYM
-                            || g.countryCode().equals(mainCountry))) {
+                    boolean hint = g.kind() == GeoKind.DEMONYM || adjectival(g);
+                    if (g.countryCode() != null && (!hint || g.countryCode().equals(mainCountry))) {
                         country = g.countryCode();
                         break;
                     }
@@ -819,6 +822,22 @@ final class ReportReader {
             b.setGeoPrecision(GeoPrecision.COUNTRY);
         }
         return b.build();
+    }
+
+    /** "a Saudi jet", "Iran launched missiles": a country word before a noun or verb is a hint, not the place. */
+    private boolean adjectival(GeoMention g) {
+        if (g.kind() != GeoKind.COUNTRY || g.end() + 1 >= text.length() || text.charAt(g.end()) != ' ') {
+            return false;
+        }
+        int j = g.end() + 1;
+        int k = j;
+        while (k < text.length() && Character.isLetter(text.charAt(k))) {
+            k++;
+        }
+        if (k == j || !Character.isLowerCase(text.charAt(j))) {
+            return false;
+        }
+        return !FUNCTION_WORDS.contains(text.substring(j, k));
     }
 
     /** "The town in Hasaka province fell ...": a sentence that goes on about the incident's site. */
