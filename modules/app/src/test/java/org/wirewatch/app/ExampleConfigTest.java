@@ -13,10 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.wirewatch.alerts.AlertsConfig;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
 import org.wirewatch.feed.FeedConfig;
 import org.wirewatch.ingest.IngestConfig;
+import org.wirewatch.sink.SinkConfig;
+import org.wirewatch.streams.StreamsStageConfig;
 
 /** ops/wirewatch.properties documents every configuration key the program reads, and nothing it does not. */
 class ExampleConfigTest {
@@ -28,7 +31,8 @@ class ExampleConfigTest {
     void shouldDocumentEveryKeyWhenAConfigClassDeclaresOne() throws Exception {
         List<String> documented = documentedKeys();
         List<String> declared = new ArrayList<>();
-        for (Class<?> type : List.of(CoreConfig.class, Pipeline.class, FeedConfig.class, IngestConfig.class)) {
+        for (Class<?> type : List.of(CoreConfig.class, Pipeline.class, FeedConfig.class, IngestConfig.class,
+                StreamsStageConfig.class, SinkConfig.class, AlertsConfig.class)) {
             declared.addAll(keys(type));
         }
         assertThat(declared).isNotEmpty();
