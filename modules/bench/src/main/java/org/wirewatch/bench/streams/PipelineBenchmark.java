@@ -1,0 +1,244 @@
+package org.wirewatch.bench.streams;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.wirewatch.common.Topics;
+import org.wirewatch.common.config.CoreConfig;
+import org.wirewatch.common.config.Settings;
+import org.wirewatch.embedded.EmbeddedKafka;
+import org.wirewatch.embedded.TopicCreator;
+import org.wirewatch.formats.ParseResult;
+import org.wirewatch.formats.ReportParser;
+import org.wirewatch.schema.WireReport;
+import org.wirewatch.streams.StreamSerdes;
+import org.wirewatch.streams.StreamsStage;
+import org.wirewatch.streams.StreamsStageConfig;
+import org.wirewatch.streams.StreamsStageConfig.Part;
+import org.wirewatch.streams.replay.Replay;
+
+/**
+ * Throughput and latency of the Streams pipeline (normalize, consolidate, tally, exactly-once) on the embedded
+ * broker, beside an identity passthrough topology (raw topic to a copy, exactly-once, same broker, same run).
+ * A plain main rather than JMH: it measures a running distributed pipeline, not a method.
+ *
+ * <p>Throughput: N reports (the corpus repeated under generated story uris, each copy a week earlier than the
+ * previous, so most copies are new events) are loaded into the raw topic first; then the application starts and
+ * the time until every stage has caught up gives reports/s. Latency: with the pipeline caught up, more reports are
+ * sent at half the measured pipeline rate with the send time as record timestamp; every tally update carries the
+ * timestamp of the report that caused it, so receive time minus timestamp is the raw-to-tally latency.
+ *
+ * <p>Run: {@code java -cp modules/bench/target/classes:$(cat cp.txt) org.wirewatch.bench.streams.PipelineBenchmark
+ * CORPUS_DIR [REPORTS] [LATENCY_REPORTS]}.
+ */
+public final class PipelineBenchmark {
+
+  private static final String PASSTHROUGH_OUT = "bench.passthrough.v1";
+
+  private PipelineBenchmark() {}
+
+  public static void main(final String[] args) throws Exception {
+    quiet();
+    final Path corpus = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus/dev");
+    final int total = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    final int latencyReports = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    final List<WireReport> base = read(corpus);
+    final Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pipeline-bench");
+    final String registry = "mock://bench-" + UUID.randomUUID();
+    final StreamSerdes serdes = StreamSerdes.forRegistry(registry, Map.of());
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).start();
+         Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      TopicCreator.createCatalogue(kafka.bootstrapServers(), Map.of());
+      admin.createTopics(List.of(new NewTopic(PASSTHROUGH_OUT, Topics.spec(Topics.RAW_REPORTS).partitions(),
+          (short) 1))).all().get();
+      final List<WireReport> reports = generate(base, total, 0);
+      try (KafkaProducer<String, WireReport> producer = Replay.producer(Map.of(), kafka.bootstrapServers(),
+          serdes.report())) {
+        Replay.produce(producer, reports, n -> { });
+      }
+      System.out.printf("Loaded %d reports into %s%n", reports.size(), Topics.RAW_REPORTS);
+
+      // Passthrough first: it only copies bytes, so it never competes with the pipeline for the broker.
+      final double passthroughRate = passthroughThroughput(kafka, admin, reports.size());
+      System.out.printf("passthrough: %.0f reports/s%n", passthroughRate);
+
+      final Settings settings = Settings.of(Map.of(
+          CoreConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+          CoreConfig.SCHEMA_REGISTRY_URL, registry,
+          CoreConfig.DATA_DIR, dir.resolve("data").toString(),
+          CoreConfig.APPLICATION_ID, "bench"));
+      try (StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings),
+          e -> e.printStackTrace())) {
+        final long t0 = System.nanoTime();
+        stage.start();
+        if (!Replay.awaitCaughtUp(admin, Map.of(), kafka.bootstrapServers(), stage.sourceTopicsByGroup(),
+            Duration.ofMinutes(30))) {
+          throw new IllegalStateException("pipeline did not catch up");
+        }
+        final double seconds = (System.nanoTime() - t0) / 1e9;
+        final double pipelineRate = reports.size() / seconds;
+        System.out.printf("pipeline: %d reports in %.1f s (incl. start-up): %.0f reports/s; ratio to passthrough"
+            + " %.2f%n", reports.size(), seconds, pipelineRate, pipelineRate / passthroughRate);
+
+        final double rate = Math.max(1, pipelineRate / 2);
+        final long[] latencies = latency(kafka, serdes, generate(base, latencyReports, total), rate);
+        Arrays.sort(latencies);
+        System.out.printf("latency raw->tally at %.0f reports/s (%d tally updates): p50 %d ms, p99 %d ms,"
+            + " max %d ms%n", rate, latencies.length, pct(latencies, 50), pct(latencies, 99),
+            latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** The corpus repeated under new uris until {@code n} reports; copy i is published 7(i+offset) days earlier. */
+  static List<WireReport> generate(final List<WireReport> base, final int n, final int offset) {
+    final List<WireReport> out = new ArrayList<>(n);
+    for (int i = 0; out.size() < n; i++) {
+      final int copy = i + offset / base.size() + 1;
+      final Duration shift = Duration.ofDays(-7L * copy);
+      for (final WireReport r : base) {
+        if (out.size() == n) {
+          break;
+        }
+        out.add(WireReport.newBuilder(r).setUri(r.getUri() + ":bench-" + copy)
+            .setFirstCreated(r.getFirstCreated() == null ? null : r.getFirstCreated().plus(shift))
+            .setVersionCreated(r.getVersionCreated() == null ? null : r.getVersionCreated().plus(shift))
+            .build());
+      }
+    }
+    return out;
+  }
+
+  private static double passthroughThroughput(final EmbeddedKafka kafka, final Admin admin, final int n)
+      throws Exception {
+    final StreamsBuilder b = new StreamsBuilder();
+    b.stream(Topics.RAW_REPORTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+        .to(PASSTHROUGH_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+    final Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("passthrough").toString());
+    p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
+    p.put(StreamsConfig.producerPrefix("batch.size"), 262_144);
+    p.put(StreamsConfig.consumerPrefix("max.poll.records"), 1000);
+    try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
+      final long t0 = System.nanoTime();
+      streams.start();
+      if (!Replay.awaitCaughtUp(admin, Map.of(), kafka.bootstrapServers(),
+          Map.of("bench-passthrough", java.util.Set.of(Topics.RAW_REPORTS)), Duration.ofMinutes(10))) {
+        throw new IllegalStateException("passthrough did not catch up");
+      }
+      return n / ((System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  private static long[] latency(final EmbeddedKafka kafka, final StreamSerdes serdes, final List<WireReport> reports,
+      final double rate) throws Exception {
+    final Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.GROUP_ID_CONFIG, "bench-latency",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    final List<Long> out = java.util.Collections.synchronizedList(new ArrayList<>());
+    final AtomicBoolean done = new AtomicBoolean();
+    final long[] start = new long[1];
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      final List<TopicPartition> parts = consumer.partitionsFor(Topics.TALLIES).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToEnd(parts);
+      parts.forEach(consumer::position);
+      final Thread sender = new Thread(() -> {
+        try (KafkaProducer<String, WireReport> producer = Replay.producer(Map.of(), kafka.bootstrapServers(),
+            serdes.report())) {
+          start[0] = System.currentTimeMillis();
+          final long t0 = System.nanoTime();
+          for (int i = 0; i < reports.size(); i++) {
+            final long due = t0 + (long) (i * 1e9 / rate);
+            while (System.nanoTime() < due) {
+              Thread.onSpinWait();
+            }
+            final WireReport r = reports.get(i);
+            producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, null, System.currentTimeMillis(), r.getUri(), r));
+          }
+          producer.flush();
+        } finally {
+          done.set(true);
+        }
+      });
+      sender.start();
+      long quietSince = System.nanoTime();
+      while (!done.get() || System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
+        for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+          if (r.timestamp() >= start[0] && start[0] > 0) {
+            out.add(System.currentTimeMillis() - r.timestamp());
+          }
+          quietSince = System.nanoTime();
+        }
+      }
+      sender.join();
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** Warnings only: logging every request at DEBUG (logback's default without a config) is what we'd measure. */
+  private static void quiet() {
+    if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger l) {
+      l.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+  }
+
+  private static long pct(final long[] sorted, final int p) {
+    return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  private static List<WireReport> read(final Path folder) throws IOException {
+    final ReportParser parser = new ReportParser();
+    final List<WireReport> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (final Path f : files.sorted().toList()) {
+        final String name = f.getFileName().toString();
+        if (name.endsWith(".gold.json") || name.endsWith(".md")) {
+          continue;
+        }
+        final ParseResult r = parser.parse(Files.readAllBytes(f), name);
+        out.addAll(r.reports());
+      }
+    }
+    return out;
+  }
+
+  private static void deleteTree(final Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+}
