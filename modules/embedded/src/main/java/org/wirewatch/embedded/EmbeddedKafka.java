@@ -195,6 +195,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
 
         private EmbeddedKafka start(Path dir, DirectoryLock lock, long started) {
+            if (port != 0) {
+                requireFree(port, "client");
+            }
+            if (controllerPort != 0) {
+                requireFree(controllerPort, "controller");
+            }
             String clusterId = formatIfEmpty(dir);
             // A port we pick ourselves can be taken by someone else before the broker binds it: try again then.
             for (int attempt = 1; ; attempt++) {
@@ -206,6 +212,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     server.startup();
                 } catch (RuntimeException e) {
                     shutdownQuietly(server);
+                    // fixed ports were checked above, so a bind failure here concerns a port we picked
                     boolean ephemeral = port == 0 || controllerPort == 0;
                     if (ephemeral && isBindFailure(e) && attempt < BIND_ATTEMPTS) {
                         LOG.debug("Port {} or {} was taken, retrying", clientPort, quorumPort);
@@ -358,6 +365,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.awaitShutdown();
         } catch (RuntimeException e) {
             LOG.debug("Ignoring failure while shutting down a broker that did not start", e);
+        }
+    }
+
+    /** Fails fast with a clear message instead of a broker start-up that ends in a bind error. */
+    private static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(HOST), port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start embedded Kafka: " + what + " port " + port + " on " + HOST
+                    + " is in use (another Kafka, or another 'wirewatch run'?); choose another port", e);
         }
     }
 

@@ -115,6 +115,17 @@ class EmbeddedKafkaIT {
     }
 
     @Test
+    void shouldNameThePortWhenTheRequestedPortIsTaken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("localhost"))) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> EmbeddedKafka.builder().dataDir(dir.resolve("taken")).port(port).start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("client port " + port)
+                    .hasMessageContaining("in use");
+        }
+    }
+
+    @Test
     void shouldRefuseToFormatWhenTheDirectoryHoldsSomethingElse() throws Exception {
         // given a directory with foreign content
         Path foreign = Files.createDirectories(dir.resolve("foreign"));
