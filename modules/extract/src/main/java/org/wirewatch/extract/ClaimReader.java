@@ -305,8 +305,8 @@ final class ClaimReader {
     private Claimant responsibleClaimant(SentenceInfo s, List<PhraseMatcher.Match> cues, Claimant fallback) {
         List<Token> tokens = s.sentence.tokens();
         for (PhraseMatcher.Match r : cues) {
-            if (!r.entry().value(0).equals("RESPONSIBILITY")) {
-                continue;
+            if (!r.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, r.from())) {
+                continue; // "Nobody has claimed the killing"
             }
             if (r.entry().key().endsWith("by")) {
                 // "an attack claimed by X", "a claim by the Houthi rebels that ..."
@@ -699,6 +699,9 @@ final class ClaimReader {
         if (to - from == 1 && PRONOUNS.contains(lower)) {
             return anaphor(lower, s);
         }
+        if (lower.equals("nobody") || lower.equals("no one") || lower.startsWith("according")) {
+            return null;
+        }
         String person = personName(tokens, from, to, s);
         if (tokens.get(from).is("the") || from > 0 && tokens.get(from - 1).is("the")) {
             Claimant c = definite(tokens, from, to, s);
@@ -768,12 +771,12 @@ final class ClaimReader {
     /** "the monitor", "the ministry", "the Peshawar official", "the paramilitary group": an earlier source. */
     private Claimant definite(List<Token> tokens, int from, int to, SentenceInfo s) {
         String head = tokens.get(to - 1).lower();
-        if (to - from > 3) {
-            return null;
+        if (to - from > 3 || tokens.get(to - 1).isCapitalized()) {
+            return null; // "the outlawed Tehreek-i-Taliban Pakistan" is a name, not a description
         }
         for (int i = history.size() - 1; i >= 0; i--) {
             Claimant h = history.get(i);
-            if (h.name().toLowerCase(Locale.ROOT).contains(head)) {
+            if ((" " + norm(h.name()) + " ").contains(" " + head + " ")) {
                 return h;
             }
         }
