@@ -714,7 +714,14 @@ final class ClaimReader {
         if (known.isPresent()) {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
-            return fromSource(m, person, surface);
+            Claimant c = fromSource(m, person, surface);
+            if (!c.generic() && person == null && !hasProperName(s, from, to)
+                    && !m.canonicalName().chars().anyMatch(Character::isUpperCase)) {
+                // "Local pro-democracy activists", "a Sudanese medical group": capitals of a sentence start or
+                // a nationality make no name
+                c = new Claimant(c.name(), c.type(), null, c.key(), true, c.head());
+            }
+            return c;
         }
         if (person != null) {
             // a bare surname refers to someone named before: "Hussein said ..."
@@ -748,8 +755,25 @@ final class ClaimReader {
         if (name == null) {
             return null;
         }
-        boolean capitalised = tokens.subList(from, to).stream().filter(Token::isWord).anyMatch(Token::isCapitalized);
-        return new Claimant(name, SourceType.OTHER, null, norm(name), !capitalised, head(name));
+        return new Claimant(name, SourceType.OTHER, null, norm(name), !hasProperName(s, from, to), head(name));
+    }
+
+    /** Whether the noun group has a capitalised word that is neither the sentence's first word nor a nationality. */
+    private static boolean hasProperName(SentenceInfo s, int from, int to) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int i = Math.max(from, 1); i < to; i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !t.isCapitalized()) {
+                continue;
+            }
+            boolean nationality = s.allPlaces.stream().anyMatch(g -> g.start() <= t.start() && t.end() <= g.end()
+                    && (g.kind() == org.wirewatch.extract.geo.GeoKind.DEMONYM
+                    || g.kind() == org.wirewatch.extract.geo.GeoKind.COUNTRY));
+            if (!nationality) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Claimant fromSource(SourceMention m, String person, String surface) {
