@@ -50,7 +50,7 @@ public final class StreamsStage implements Stage {
   private final CoreConfig core;
   private final StreamsStageConfig config;
   private final Consumer<Throwable> onFatal;
-  private final Map<Part, KafkaStreams> running = new EnumMap<>(Part.class);
+  private final Map<Part, KafkaStreams> running = java.util.Collections.synchronizedMap(new EnumMap<>(Part.class));
   private final Map<Part, Topology> topologies = new EnumMap<>(Part.class);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private StreamSerdes serdes;
@@ -185,11 +185,43 @@ public final class StreamsStage implements Stage {
     return out;
   }
 
-  /** Interactive queries over the tally stores; empty when this process does not run the tally topology. */
+  /**
+   * Interactive queries over the tally stores, when this process runs the tally topology; usable before
+   * {@link #start()} (the feed is built before the stages start): until the topology runs, every call throws
+   * {@link IllegalStateException}, which callers treat like a rebalance.
+   */
   public Optional<TallyQueries> tallyQueries() {
-    final KafkaStreams tally = running.get(Part.TALLY);
-    return tally == null ? Optional.empty()
-        : Optional.of(new StoreTallyQueries(tally, config.applicationServer().orElse(null)));
+    if (!config.topologies().contains(Part.TALLY)) {
+      return Optional.empty();
+    }
+    final String server = config.applicationServer().orElse(null);
+    return Optional.of(new TallyQueries() {
+      private TallyQueries live() {
+        final KafkaStreams tally = running.get(Part.TALLY);
+        if (tally == null) {
+          throw new IllegalStateException("the tally topology is not started");
+        }
+        return new StoreTallyQueries(tally, server);
+      }
+
+      @Override
+      public Optional<org.wirewatch.schema.CasualtyTally> tally(final String regionCode,
+          final org.wirewatch.schema.TallyWindow window, final java.time.LocalDate windowEnd) {
+        return live().tally(regionCode, window, windowEnd);
+      }
+
+      @Override
+      public List<org.wirewatch.schema.CasualtyTally> tallies(final String regionCode,
+          final org.wirewatch.schema.TallyWindow window, final java.time.LocalDate from,
+          final java.time.LocalDate to) {
+        return live().tallies(regionCode, window, from, to);
+      }
+
+      @Override
+      public List<String> regions() {
+        return live().regions();
+      }
+    });
   }
 
   @Override

@@ -78,7 +78,8 @@ public final class StoreTallyQueries implements TallyQueries {
     }
     final ReadOnlyKeyValueStore<String, CasualtyTally> store = streams.store(StoreQueryParameters
         .fromNameAndType(WindowDeriver.WINDOWS, QueryableStoreTypes.<String, CasualtyTally>keyValueStore())
-        .withPartition(meta == null ? null : meta.partition()));
+        // Without metadata for the key (a single instance, a rebalance), every local partition is asked.
+        .withPartition(meta == null || meta.partition() < 0 ? null : meta.partition()));
     final List<CasualtyTally> out = new ArrayList<>();
     try (KeyValueIterator<String, CasualtyTally> it =
         store.range(first, TallyKeys.window(region, window, to.minusDays(back)))) {

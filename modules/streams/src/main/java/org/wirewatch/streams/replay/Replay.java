@@ -76,15 +76,17 @@ public final class Replay {
   }
 
   /**
-   * Sends every report to the raw topic with its publication time as the record timestamp, calling
-   * {@code progress} with the number sent so far, and flushes.
+   * Sends every report to the raw topic (in the given order), calling {@code progress} with the number sent so
+   * far, and flushes; throws if any report could not be sent.
    */
   public static void produce(final KafkaProducer<String, WireReport> producer, final List<WireReport> reports,
       final LongConsumer progress) {
     final java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
     long n = 0;
     for (final WireReport r : reports) {
-      producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, null, publishedAt(r).toEpochMilli(), r.getUri(), r),
+      // The record time is the time of sending, never the publication time: the raw topic has a 90-day time
+      // retention, and a backfill of older reports stamped with their own dates would be deleted before it is read.
+      producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, r.getUri(), r),
           (meta, e) -> {
             if (e != null) {
               failed.compareAndSet(null, e);

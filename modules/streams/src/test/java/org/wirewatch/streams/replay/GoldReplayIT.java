@@ -74,8 +74,7 @@ class GoldReplayIT {
         Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
         serdes.extraction().serializer())) {
       for (final ReportExtraction e : extractions) {
-        producer.send(new ProducerRecord<>(Topics.EXTRACTIONS, null, e.getPublishedAt().toEpochMilli(),
-            e.getReportUri(), e));
+        producer.send(new ProducerRecord<>(Topics.EXTRACTIONS, e.getReportUri(), e));
       }
     }
     assertThat(Replay.awaitCaughtUp(kafka.admin(), Map.of(), kafka.bootstrapServers(), stage.sourceTopicsByGroup(),
@@ -90,5 +89,11 @@ class GoldReplayIT {
     assertThat(score.extraIncidents()).as("incidents counted twice").isZero();
     assertThat(score.misses()).isEmpty();
     assertThat(score.regionsExact()).isEqualTo(1.0);
+    // and the stores answer as the topic says (interactive queries, one instance)
+    final org.wirewatch.common.query.TallyQueries queries = stage.tallyQueries().orElseThrow();
+    assertThat(queries.regions()).containsAll(tallies.values().stream().map(CasualtyTally::getRegionCode).toList());
+    for (final CasualtyTally t : tallies.values()) {
+      assertThat(queries.tally(t.getRegionCode(), t.getWindow(), t.getWindowEnd())).contains(t);
+    }
   }
 }
