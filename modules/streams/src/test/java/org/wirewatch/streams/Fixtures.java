@@ -100,6 +100,11 @@ public final class Fixtures {
       return this;
     }
 
+    public MentionBuilder at(final double latitude, final double longitude) {
+      loc.setLatitude(latitude).setLongitude(longitude);
+      return this;
+    }
+
     public MentionBuilder type(final EventType type, final SubEventType sub) {
       b.setEventType(type).setSubEventType(sub);
       return this;

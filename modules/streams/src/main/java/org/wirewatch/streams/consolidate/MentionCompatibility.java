@@ -20,10 +20,15 @@ import org.wirewatch.schema.SubEventType;
  * do not contradict each other, their event dates lie within a day of each other (plus either date's stated
  * tolerance), their sub-event types are compatible and their actors do not contradict each other.
  *
- * <p>Missing values never contradict: one agency may name the village and another only the province. Two mentions
+ * <p>Missing values never contradict: one agency may name the village and another only the province. Two different
+ * place names contradict when their coordinates lie more than {@value #NEAR_KM} km apart, or, without
+ * coordinates, unless the events are otherwise the same (same day and sub-event type). Two mentions
  * of the same story are never the same event, since a report lists each event it describes once.
  */
 public final class MentionCompatibility {
+
+  /** Two located places closer than this may be one event's site named differently. */
+  static final double NEAR_KM = 30;
 
   /** Event dates may differ by this many days plus the larger stated tolerance ("overnight", "last week"). */
   static final int DATE_SLACK_DAYS = 1;
@@ -57,15 +62,25 @@ public final class MentionCompatibility {
       }
       s += 2;
     }
+    final long days = Math.abs(a.getEventDate().toEpochDay() - b.getEventDate().toEpochDay());
     final String pa = norm(la.getPlace());
     final String pb = norm(lb.getPlace());
     if (!pa.isEmpty() && !pb.isEmpty()) {
-      if (!samePlace(pa, pb)) {
+      if (samePlace(pa, pb)) {
+        s += 2;
+      } else if (la.getLatitude() != null && la.getLongitude() != null && lb.getLatitude() != null
+          && lb.getLongitude() != null) {
+        // Both located: two names for nearby spots (a square and its city) or two distinct places.
+        if (distanceKm(la, lb) > NEAR_KM) {
+          return OptionalDouble.empty();
+        }
+        s += 1;
+      } else if (a.getSubEventType() != b.getSubEventType() || days > 0) {
+        // One report names the city, another a square or district in it; without coordinates only an otherwise
+        // identical event (same day, same kind) may bridge two names.
         return OptionalDouble.empty();
       }
-      s += 2;
     }
-    final long days = Math.abs(a.getEventDate().toEpochDay() - b.getEventDate().toEpochDay());
     final int tolerance = Math.max(Math.max(0, a.getDateToleranceDays()), Math.max(0, b.getDateToleranceDays()));
     if (days > DATE_SLACK_DAYS + tolerance) {
       return OptionalDouble.empty();
@@ -112,6 +127,16 @@ public final class MentionCompatibility {
     }
     // An attributed actor ("suspected", "according to the army") is an opinion, not a contradiction.
     return a.getQualifier() != null || b.getQualifier() != null ? 0 : -1;
+  }
+
+  static double distanceKm(final Location a, final Location b) {
+    final double la1 = Math.toRadians(a.getLatitude());
+    final double la2 = Math.toRadians(b.getLatitude());
+    final double dLat = la2 - la1;
+    final double dLon = Math.toRadians(b.getLongitude() - a.getLongitude());
+    final double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+        + Math.cos(la1) * Math.cos(la2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 
   static boolean samePlace(final String a, final String b) {

@@ -243,8 +243,9 @@ class ConsolidateTopologyTest {
   @Test
   void shouldKeepEventsApartWhenPlacesOrDatesDiffer() {
     // when
-    send(AFP, extraction(AFP, 1, "AFP", mention(AFP + "#1").build()));
-    send(REUTERS, extraction(REUTERS, 1, "Reuters", mention(REUTERS + "#1").where("SY", "SY-DY", "Hajin").build(),
+    send(AFP, extraction(AFP, 1, "AFP", mention(AFP + "#1").at(34.44, 40.92).build()));
+    send(REUTERS, extraction(REUTERS, 1, "Reuters", mention(REUTERS + "#1").where("SY", "SY-DY", "Hajin")
+        .at(34.69, 40.45).build(),
         mention(REUTERS + "#2").date(DAY.plusDays(3)).build()));
     // then
     drain();

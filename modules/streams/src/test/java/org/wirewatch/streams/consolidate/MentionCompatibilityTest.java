@@ -43,9 +43,23 @@ class MentionCompatibilityTest {
   }
 
   @Test
-  void shouldNotMatchWhenPlacesDiffer() {
-    assertThat(MentionCompatibility.score(strike, "a", mention("b#1").where("SY", "SY-DY", "Hajin").build(), "b"))
-        .isEmpty();
+  void shouldNotMatchWhenLocatedPlacesAreFarApart() {
+    final IncidentMention located = mention("a#1").at(34.44, 40.92).build();
+    assertThat(MentionCompatibility.score(located, "a", mention("b#1").where("SY", "SY-DY", "Hajin").at(34.69, 40.45)
+        .build(), "b")).isEmpty();
+  }
+
+  @Test
+  void shouldMatchWhenOneReportNamesTheCityAndAnotherASquareInIt() {
+    final IncidentMention square = mention("a#1").where("PK", "PK-BA", "Bacha Khan Chowk").build();
+    assertThat(MentionCompatibility.score(square, "a", mention("b#1").where("PK", "PK-BA", "Quetta").build(), "b"))
+        .isPresent();
+  }
+
+  @Test
+  void shouldNotBridgeTwoPlaceNamesWhenDaysOrKindsDiffer() {
+    assertThat(MentionCompatibility.score(strike, "a", mention("b#1").where("SY", "SY-DY", "Hajin")
+        .date(DAY.plusDays(1)).build(), "b")).isEmpty();
   }
 
   @Test
@@ -77,7 +91,8 @@ class MentionCompatibilityTest {
   void shouldRequireAgreementWithEveryMemberWhenScoringAnIncident() {
     final List<MentionCompatibility.Member> members = List.of(
         new MentionCompatibility.Member(mention("b#1").where("SY", null, null).build(), "b"),
-        new MentionCompatibility.Member(mention("c#1").where("SY", "SY-DY", "Hajin").build(), "c"));
+        new MentionCompatibility.Member(mention("c#1").where("SY", "SY-DY", "Hajin").date(DAY.plusDays(1)).build(),
+            "c"));
     assertThat(MentionCompatibility.scoreAgainstAll(strike, "a", members)).isEmpty();
   }
 
