@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.wirewatch.extract.geo.Dateline;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
@@ -49,6 +51,9 @@ final class ReportReader {
             "policemen", "policeman", "guards", "guard", "military", "militia", "militias", "base", "camp", "post",
             "checkpoint", "barracks", "station", "colonel", "officers", "forces", "convoy", "patrol", "peacekeepers",
             "fighting", "clashes", "battle");
+    /** Words that make a camp or site a civilian one: an attack there is on civilians, not a clash. */
+    private static final Set<String> CIVILIAN_SITE_WORDS = Set.of("displacement", "displaced", "refugee", "refugees",
+            "idp", "idps", "evacuees", "homeless");
     private static final Set<String> STATE_AGENTS = Set.of("army", "troops", "soldiers", "regime", "government",
             "security", "military", "police", "forces");
     private static final Set<String> NON_STATE_AGENTS = Set.of("fighters", "militia", "militiamen", "rebels",
@@ -64,6 +69,11 @@ final class ReportReader {
             "before", "since", "by", "during", "where", "which", "that", "who", "while", "near", "into", "over");
     private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
             "meters", "mile", "kilometre", "kilometer");
+
+    /** A place, a comma and up to 100 characters without a full stop, then "(Agency)", an optional full stop, a dash. */
+    private static final Pattern AGENCY_DATELINE = Pattern.compile(
+            "[\\s\\u00a0]*\\p{Lu}[^.\\n(),]{0,40},[^.\\n()]{1,100}?"
+            + "\\([\\p{L}][\\p{L}0-9 .&/\\-]{0,30}\\)[ \\u00a0]*\\.?[ \\u00a0]*(?:--|\u2014|\u2013|-|:)[ \\u00a0]*");
 
     private final Rules rules;
     final WireReport report;
@@ -84,7 +94,19 @@ final class ReportReader {
         this.text = headline + "\n\n" + body;
         this.published = publicationDate(report);
         Optional<Dateline> dateline = Dateline.parse(body, rules.gazetteer);
-        this.bodyStart = headline.length() + 2 + dateline.map(Dateline::textStart).orElse(0);
+        this.bodyStart = headline.length() + 2
+                + dateline.map(Dateline::textStart).orElseGet(() -> agencyDateline(body));
+    }
+
+    /**
+     * Where the story starts after an agency dateline the dateline grammar does not cover ("BUNIA, Democratic
+     * Republic of Congo, June 13 (Reuters) - ", "Bogota, May 20 (EFE).- "): a short capitalised opening without
+     * a full stop that ends in an agency in parentheses and a dash. 0 when there is none: the reporter's city
+     * must never be read as the place of the event.
+     */
+    static int agencyDateline(String body) {
+        Matcher m = AGENCY_DATELINE.matcher(body.length() > 160 ? body.substring(0, 160) : body);
+        return m.lookingAt() ? m.end() : 0;
     }
 
     private static LocalDate publicationDate(WireReport r) {
@@ -351,6 +373,7 @@ final class ReportReader {
         for (SentenceInfo s : infos) {
             s.frame = null;
             if (s.cumulative) {
+                datesUndatedFrame(s, current);
                 continue;
             }
             boolean eventful = s.eventful();
@@ -399,6 +422,22 @@ final class ReportReader {
         for (Frame f : frames) {
             f.mentionId = report.getUri() + "#" + n++;
         }
+    }
+
+    /**
+     * A sentence that compares with a period ("The attack on the village on Tuesday morning was the deadliest
+     * since the coup") carries no toll, but the day it gives the event still dates the incident it talks about
+     * when nothing before did.
+     */
+    private static void datesUndatedFrame(SentenceInfo s, Frame current) {
+        DateMention d = s.eventDate();
+        if (current == null || current.dateKnown || d == null || d.role() != DateMention.Role.EVENT
+                || d.toleranceDays() > 1 || s.hasCasualties() || s.sentence.paragraph() > 2) {
+            return;
+        }
+        current.date = d.date();
+        current.tolerance = d.toleranceDays();
+        current.dateKnown = true;
     }
 
     private Frame open(SentenceInfo s, boolean main) {
@@ -661,10 +700,12 @@ final class ReportReader {
     private boolean armedTargets(List<SentenceInfo> heads) {
         for (SentenceInfo s : heads) {
             List<Token> tokens = s.sentence.tokens();
+            int verb = firstEventWord(s);
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
                 boolean speaking = i + 1 < tokens.size() && SPEECH_VERBS.contains(tokens.get(i + 1).lower());
-                if (ARMED_TARGETS.contains(t.lower()) && !speaking) {
+                if (ARMED_TARGETS.contains(t.lower()) && !speaking && !civilianSite(tokens, i)
+                        && !(i < verb && insideActor(s, t))) {
                     return true; // "police said" names the source, not a target
                 }
             }
@@ -672,6 +713,38 @@ final class ReportReader {
                 if (t.code().equals("ARMED_CLASH")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Token index of the first trigger or casualty figure: what comes before it is the attacker's side. */
+    private static int firstEventWord(SentenceInfo s) {
+        int first = s.sentence.tokens().size();
+        for (TriggerReader.Trigger t : s.triggers) {
+            first = Math.min(first, t.from());
+        }
+        for (CasualtyFact f : s.facts) {
+            first = Math.min(first, f.from());
+        }
+        return first;
+    }
+
+    /** Whether a token is part of a named party ("Allied Democratic Forces"): a name, not a target. */
+    private static boolean insideActor(SentenceInfo s, Token t) {
+        for (ActorMention a : s.actors) {
+            if (a.start() <= t.start() && t.end() <= a.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "a displacement camp", "the refugee camp", "a camp for displaced people": shelter, not a garrison. */
+    private static boolean civilianSite(List<Token> tokens, int i) {
+        for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 3); k++) {
+            if (k != i && CIVILIAN_SITE_WORDS.contains(tokens.get(k).lower())) {
+                return true;
             }
         }
         return false;
@@ -945,8 +1018,12 @@ final class ReportReader {
         Integer children = null;
         Integer civilians = null;
         boolean implicitKill = false;
-        CasualtyFact previous = null;
-        int previousSentence = -10;
+        // the last figure of each role and its sentence: "Ten soldiers were killed and twelve others wounded.
+        // About twenty assailants were also neutralised" adds the twenty to the ten across the injured figure
+        Map<CasualtyFact.Role, CasualtyFact> previousOf = new java.util.EnumMap<>(CasualtyFact.Role.class);
+        Map<CasualtyFact.Role, Integer> previousSentenceOf = new java.util.EnumMap<>(CasualtyFact.Role.class);
+        CasualtyFact last = null;
+        int lastSentence = -10;
         java.util.EnumSet<CasualtyFact.Role> current = java.util.EnumSet.noneOf(CasualtyFact.Role.class);
         for (SentenceInfo s : f.members) {
             if (!s.superseded && !s.cumulative) {
@@ -979,6 +1056,11 @@ final class ReportReader {
                     }
                 }
                 boolean chained = false;
+                // within a sentence only the figure just before counts ("killed five ... and wounded 38 others"
+                // are others than the dead); a new sentence adds to the last figure of its role
+                CasualtyFact previous = lastSentence == s.sentence.index() ? last : previousOf.get(x.role());
+                int previousSentence = lastSentence == s.sentence.index() ? lastSentence
+                        : previousSentenceOf.getOrDefault(x.role(), -10);
                 if (x.additive() && previous != null && previous.role() == x.role()
                         && s.sentence.index() - previousSentence <= 1 && previous.value() != null) {
                     int sum = previous.value() + x.value();
@@ -987,9 +1069,11 @@ final class ReportReader {
                         list.remove(list.size() - 1); // "36 ... Another seven": the 36 was part of the 43
                     }
                     list.add(sum);
-                    previous = new CasualtyFact(x.role(), sum, false, CasualtyFact.Kind.TOTAL, null, x.from(), x.to(),
+                    last = new CasualtyFact(x.role(), sum, false, CasualtyFact.Kind.TOTAL, null, x.from(), x.to(),
                             false);
-                    previousSentence = s.sentence.index();
+                    lastSentence = s.sentence.index();
+                    previousOf.put(x.role(), last);
+                    previousSentenceOf.put(x.role(), lastSentence);
                     chained = true;
                 }
                 if (chained) {
@@ -999,8 +1083,10 @@ final class ReportReader {
                     totals.computeIfAbsent(x.role(), k -> new ArrayList<>()).add(x.value());
                 }
                 if (x.isTotal() || x.group() == null) {
-                    previous = x;
-                    previousSentence = s.sentence.index();
+                    last = x;
+                    lastSentence = s.sentence.index();
+                    previousOf.put(x.role(), x);
+                    previousSentenceOf.put(x.role(), lastSentence);
                 }
             }
         }

@@ -16,7 +16,10 @@ public final class CasualtyReader {
 
     private static final Set<String> AUX = Set.of("were", "was", "had", "have", "has", "been", "being", "are", "is",
             "reportedly", "also", "all", "later", "subsequently", "allegedly", "either", "apparently", "'", "\"",
-            "\u2018", "\u2019", "confirmed", "now", "feared", "believed", "thought", "to", "be", "already");
+            "\u2018", "\u2019", "confirmed", "now", "feared", "believed", "thought", "to", "be", "already",
+            // degree adverbs between the auxiliary and the verb: "16 others were seriously injured"
+            "seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "mortally", "fatally",
+            "moderately");
     private static final Set<String> NP_STOP = Set.of("were", "was", "had", "have", "has", "been", "are", "is", "be",
             "and", "or", "but", "in", "on", "at", "when", "after", "as", "from", "by", "with", "who", "whom", "which",
             "that", "while", "to", "during", "near", "since", "including", "among", "for", "into", "across", "inside",
