@@ -191,10 +191,22 @@ public final class ReplayCommand implements Callable<Integer> {
     err.flush();
   }
 
-  /** Keeps stderr to the progress bar and real problems. */
+  /**
+   * Keeps stderr to the progress bar and real problems. Exactly-once producers on a single broker retry their first
+   * sends after each commit (CONCURRENT_TRANSACTIONS, then OUT_OF_ORDER_SEQUENCE_NUMBER on the broker side) and
+   * succeed; those retries are silenced here, not under {@code --verbose}.
+   */
   private static void quiet() {
-    if (LoggerFactory.getLogger("org.wirewatch") instanceof ch.qos.logback.classic.Logger l) {
-      l.setLevel(ch.qos.logback.classic.Level.WARN);
+    level("org.wirewatch", ch.qos.logback.classic.Level.WARN);
+    level("org.apache.kafka.clients.producer.internals.Sender", ch.qos.logback.classic.Level.ERROR);
+    level("kafka.server.ReplicaManager", ch.qos.logback.classic.Level.OFF);
+    level("org.apache.kafka.streams.processor.internals.StateDirectory", ch.qos.logback.classic.Level.ERROR);
+    level("org.apache.kafka.streams.StreamsConfig", ch.qos.logback.classic.Level.ERROR);
+  }
+
+  private static void level(final String logger, final ch.qos.logback.classic.Level level) {
+    if (LoggerFactory.getLogger(logger) instanceof ch.qos.logback.classic.Logger l) {
+      l.setLevel(level);
     }
   }
 
