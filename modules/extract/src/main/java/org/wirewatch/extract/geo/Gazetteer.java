@@ -456,7 +456,9 @@ public final class Gazetteer {
             // A lone word ("Sahel", "Borno") is not enough: it needs a second word or its type word.
             boolean distinctive = raw.to() - raw.from() >= 2
                     || raw.to() < ctx.t.size() && ctx.t.joined(raw.to()) && words.isAdminType(ctx.t.hash(raw.to()));
-            if (!countryLike && onlyCountry >= 0 && distinctive && onlyPlacesIn(raw, onlyCountry)) {
+            // "Camarines Norte province": the last word of a longer name says nothing about the country.
+            boolean partOfName = nameWordBefore(ctx, raw.from());
+            if (!countryLike && onlyCountry >= 0 && distinctive && !partOfName && onlyPlacesIn(raw, onlyCountry)) {
                 ctx.countries.add(onlyCountry);
                 ctx.weight.merge(onlyCountry, 1, Integer::sum);
             }
@@ -536,7 +538,9 @@ public final class Gazetteer {
         }
         String surface;
         boolean adminByType = bestAdmin >= 0 && (adminSuffix || adminPrefix)
-                && (bestCountry < 0 && bestDemonym < 0 || ctx.countries.contains(countryOf[bestAdmin]));
+                && (bestCountry < 0 && bestDemonym < 0 || ctx.countries.contains(countryOf[bestAdmin]))
+                && (ctx.countries.isEmpty() || ctx.countries.contains(countryOf[bestAdmin])
+                        || !nameWordBefore(ctx, from));
         if (adminByType) {
             int end = adminSuffix ? t.end(to) : t.end(to - 1);
             return mention(bestAdmin, t.start(from), end, t.text().subSequence(t.start(from), end).toString());
@@ -617,6 +621,10 @@ public final class Gazetteer {
         if ((flags[e] & WORD) != 0) {
             return hinted && cue;
         }
+        if (!hinted && !ctx.countries.isEmpty() && nameWordBefore(ctx, raw.from())) {
+            // "Camarines Norte province" in a Philippines story is not Guinea-Bissau's Norte region.
+            return false;
+        }
         if (!hinted && !ctx.countries.isEmpty() && !cue) {
             // "the Red Sea coast" in a Yemen story is not Sudan's Red Sea state.
             return false;
@@ -660,6 +668,28 @@ public final class Gazetteer {
     }
 
     /** "Abdifatah Mohamed", "Sean Ryan": a capitalised neighbour joined by a space makes a longer name. */
+    /**
+     * A capitalised word that is no gazetteer name is glued before token {@code from} ("Camarines Norte"):
+     * the match is the end of a longer name. "Congo's Ituri" is not such a case.
+     */
+    private boolean nameWordBefore(Context ctx, int from) {
+        Tokens t = ctx.t;
+        return from > 0 && t.joined(from) && !t.is(from, Tokens.HYPHENATED)
+                && t.is(from - 1, Tokens.CAPITALIZED) && !t.is(from - 1, Tokens.SENTENCE_START)
+                && !words.isGeoModifier(t.hash(from - 1))
+                && (ctx.rawAtToken[from - 1] < 0 || !countryWord(ctx.raws.get(ctx.rawAtToken[from - 1])));
+    }
+
+    private boolean countryWord(Raw raw) {
+        for (int c = raw.cursor(); c >= 0; c = index.nextValue(c)) {
+            byte k = kinds[index.value(c) >>> 1];
+            if (k == COUNTRY || k == DEMONYM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean gluedToName(Tokens t, int from, int to) {
         boolean before = from > 0 && t.joined(from) && !t.is(from, Tokens.HYPHENATED)
                 && t.is(from - 1, Tokens.CAPITALIZED) && !t.is(from - 1, Tokens.SENTENCE_START)
@@ -856,6 +886,11 @@ public final class Gazetteer {
                             && t.joined(ctx.raws.get(r + 1).from())) {
                         return r + 1;
                     }
+                    // "Nigeria's northwestern state of Kaduna", "Mali's central region of Mopti"
+                    if (r + 1 < ctx.raws.size() && isCountryOrDemonymOnly(ctx.raws.get(r))
+                            && regionPhraseBetween(ctx.raws.get(r).to(), ctx.raws.get(r + 1).from())) {
+                        return r + 1;
+                    }
                     return r;
                 }
                 if (t.is(k, Tokens.CAPITALIZED) && !words.isGeoModifier(t.hash(k)) && steps > 0
@@ -866,6 +901,25 @@ public final class Gazetteer {
                 steps++;
             }
             return -1;
+        }
+
+        /** Only direction words, region types and "of" lie between a country and its region. */
+        private boolean regionPhraseBetween(int from, int to) {
+            if (to <= from || to - from > 4) {
+                return false;
+            }
+            boolean type = false;
+            for (int k = from; k < to; k++) {
+                long h = t.hash(k);
+                if (!t.joined(k)) {
+                    return false;
+                }
+                type |= words.isAdminType(h);
+                if (!(words.isGeoModifier(h) || words.isAdminType(h) || words.isOf(h) || words.isThe(h))) {
+                    return false;
+                }
+            }
+            return type || t.is(to, Tokens.CAPITALIZED);
         }
 
         /** Y must follow "in", "of", "near", "outside" or a comma (skipping "the" and modifiers). */
@@ -904,6 +958,9 @@ public final class Gazetteer {
                 y = new GeoMention(y.start(), y.end(), y.surface(), GeoKind.COUNTRY, y.countryCode(), null,
                         y.name(), null, null, 0);
             }
+            if (y != null && foreignNamesake(y)) {
+                y = null; // "near the town of Bule": not a Swiss Bulle when the text is about Congo
+            }
             int yCountry = y == null || y.countryCode() == null ? -1 : countryIndex(y.countryCode());
             int yAdmin = y == null || y.admin1Code() == null ? -1 : admin1Index(y.admin1Code());
             // X is itself a gazetteer match: let it resolve with the cue and Y as preferences.
@@ -924,6 +981,10 @@ public final class Gazetteer {
                 if (consistent && (y == null || y.admin1Code() == null) && m.kind() == GeoKind.PLACE && m.admin1Code() != null
                         && m.population() < BIG_PLACE && regionsNamedIn(m.countryCode())
                         && !ctx.admin1s.contains(admin1Index(m.admin1Code()))) {
+                    consistent = false;
+                }
+                // "the town of Bule" in a Congo story is not Bulle in Switzerland: a small namesake abroad.
+                if (consistent && foreignNamesake(m)) {
                     consistent = false;
                 }
                 if (consistent) {
@@ -957,6 +1018,12 @@ public final class Gazetteer {
             if (r >= 0 && ctx.raws.get(r).from() == xFrom && ctx.raws.get(r).to() == xTo) {
                 ctx.cueByPhrase.put(t.phraseHash(xFrom, xTo), cuePlace);
             }
+        }
+
+        /** A small gazetteer place in none of the countries the text names. */
+        private boolean foreignNamesake(GeoMention m) {
+            return m.kind() == GeoKind.PLACE && m.countryCode() != null && m.population() < BIG_PLACE
+                    && !ctx.countries.isEmpty() && !ctx.countries.contains(countryIndex(m.countryCode()));
         }
 
         /** The country the text is mostly about: at least twice the weight of any other. */

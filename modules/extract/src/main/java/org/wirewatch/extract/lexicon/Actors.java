@@ -1,6 +1,7 @@
 package org.wirewatch.extract.lexicon;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -12,23 +13,43 @@ import java.util.List;
  * (see {@code roles.tsv}: "regime forces" in Syria are "Syrian regime forces", "the coalition" in Yemen is
  * the "Saudi-led coalition").
  *
+ * <p>Two patterns ({@code actor-patterns.tsv}) name groups the lexicon does not list, as the text writes them:
+ * "the Ti Makak gang", "the Kisiwa militia" (a capitalised name before a gang/militia/cartel head), and
+ * "Movement for the Liberation of Azawad (MLA)" (a long name with an armed-group word before an acronym in
+ * brackets; a known acronym resolves through the lexicon). A name used as a modifier ("Al-Qaeda-linked")
+ * qualifies the actor that follows and is not an actor itself.
+ *
  * <p>Immutable and thread-safe; {@link #load()} reads the resources once.
  */
 public final class Actors {
 
     private static volatile Actors instance;
 
-    private record Entry(String canonical, String kind, String country, String role, boolean needsCountry) {
+    private record Entry(String canonical, String kind, String country, String role, boolean needsCountry,
+                         String fallbackCountry) {
     }
 
     private final PhraseMatcher matcher;
     private final List<Entry> entries = new ArrayList<>();
     private final CountryWords countries;
     private final Roles roles;
+    private final long[] criminalHeads;
+    private final long[] militiaHeads;
+    private final long[] islamistWords;
+    private final long[] rebelWords;
+    private final long[] affiliations;
+    private final long[] nameStops;
 
     private Actors() {
         countries = new CountryWords();
         roles = new Roles(countries);
+        List<String[]> patterns = TsvResource.rows(Actors.class, "actor-patterns.tsv");
+        criminalHeads = words(patterns, "named-head-criminal");
+        militiaHeads = words(patterns, "named-head-militia");
+        islamistWords = words(patterns, "armed-word-islamist");
+        rebelWords = words(patterns, "armed-word-rebel");
+        affiliations = words(patterns, "affiliation");
+        nameStops = words(patterns, "name-stop");
         PhraseMatcher.Builder b = PhraseMatcher.builder();
         for (String[] row : TsvResource.rows(Actors.class, "actors.tsv")) {
             if (row.length < 4) {
@@ -37,8 +58,15 @@ public final class Actors {
             String country = row[3].strip();
             String role = null;
             boolean needsCountry = false;
+            String fallbackCountry = null;
             if (country.startsWith("role:")) {
                 role = country.substring(5);
+                // "role:shabaab@SO": the group's home country when neither a demonym nor the report names one
+                int at = role.indexOf('@');
+                if (at > 0) {
+                    fallbackCountry = role.substring(at + 1);
+                    role = role.substring(0, at);
+                }
                 needsCountry = role.endsWith("!");
                 role = needsCountry ? role.substring(0, role.length() - 1) : role;
                 if (!roles.known(role)) {
@@ -48,12 +76,27 @@ public final class Actors {
             }
             int e = entries.size();
             entries.add(new Entry(row[1].strip(), row[2].strip(), country == null || country.isEmpty() ? null : country,
-                    role, needsCountry));
+                    role, needsCountry, fallbackCountry));
             for (String alias : row[0].split("\\|")) {
                 b.add(alias, e);
             }
         }
         matcher = b.build();
+    }
+
+    private static long[] words(List<String[]> rows, String cls) {
+        long[] out = rows.stream().filter(r -> r[0].equals(cls))
+                .flatMap(r -> Arrays.stream(r[1].split("\\s+")))
+                .filter(w -> !w.isBlank())
+                .mapToLong(Tokens::wordHash).distinct().sorted().toArray();
+        if (out.length == 0) {
+            throw new IllegalStateException("actor-patterns.tsv has no words of class " + cls);
+        }
+        return out;
+    }
+
+    private static boolean in(long[] set, long h) {
+        return Arrays.binarySearch(set, h) >= 0;
     }
 
     /** The lexicon from this module's resources, loaded on first use. */
@@ -87,18 +130,21 @@ public final class Actors {
     /** As {@link #find(CharSequence, String)} on text already tokenised (share one {@link Tokens} per text). */
     public List<ActorMention> find(Tokens t, String countryHint) {
         List<PhraseMatcher.Match> matches = matcher.find(t);
-        if (matches.isEmpty()) {
-            return List.of();
-        }
-        List<ActorMention> out = new ArrayList<>(matches.size());
+        List<ActorMention> out = new ArrayList<>(matches.size() + 2);
         int lastEnd = 0;
         for (PhraseMatcher.Match m : matches) {
+            if (modifier(t, m.to() - 1)) {
+                continue;
+            }
             Entry e = entries.get(m.entry());
             int from = m.from();
             String country = e.country();
             String canonical = e.canonical();
             if (e.role() != null) {
-                long cw = m.from() > 0 && t.joined(m.from()) ? countries.before(t, m.from()) : -1;
+                // a weapon ("strike", "drone") names a state only through a demonym: "Israeli strike"
+                long cw = m.from() > 0 && t.joined(m.from())
+                        ? (e.needsCountry() ? countries.adjectiveBefore(t, m.from()) : countries.before(t, m.from()))
+                        : -1;
                 if (cw >= 0 && t.start((int) (cw >>> 32)) >= lastEnd) {
                     from = (int) (cw >>> 32);
                     country = countries.code((int) cw);
@@ -108,6 +154,9 @@ public final class Actors {
                     country = countryHint;
                 }
                 canonical = roles.canonical(e.role(), country, e.canonical());
+                if (country == null) {
+                    country = e.fallbackCountry();
+                }
             }
             int start = t.start(from);
             int end = t.end(m.to() - 1);
@@ -115,7 +164,182 @@ public final class Actors {
                     country));
             lastEnd = end;
         }
-        return Collections.unmodifiableList(out);
+        List<ActorMention> named = namedByPattern(t, countryHint);
+        if (named.isEmpty()) {
+            return out.isEmpty() ? List.of() : Collections.unmodifiableList(out);
+        }
+        return Collections.unmodifiableList(merge(out, named));
+    }
+
+    /** "Al-Qaeda-linked": the name ends at a hyphen followed by an affiliation word. */
+    private boolean modifier(Tokens t, int last) {
+        int next = last + 1;
+        return next < t.size() && t.is(next, Tokens.HYPHENATED) && in(affiliations, t.hash(next));
+    }
+
+    /**
+     * Pattern mentions win over lexicon mentions they contain ("Gran Grif gang" over "gang"); a lexicon
+     * mention at least as long wins over a pattern ("Sinaloa Cartel").
+     */
+    private static List<ActorMention> merge(List<ActorMention> lexicon, List<ActorMention> named) {
+        List<ActorMention> all = new ArrayList<>(lexicon.size() + named.size());
+        for (ActorMention p : named) {
+            boolean covered = false;
+            for (ActorMention l : lexicon) {
+                boolean overlaps = l.start() < p.end() && p.start() < l.end();
+                if (overlaps && !(p.start() <= l.start() && l.end() <= p.end() && p.end() - p.start() > l.end() - l.start())) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                all.add(p);
+            }
+        }
+        for (ActorMention l : lexicon) {
+            boolean inside = false;
+            for (ActorMention p : all) {
+                if (p.start() <= l.start() && l.end() <= p.end()) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                all.add(l);
+            }
+        }
+        all.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return all;
+    }
+
+    private List<ActorMention> namedByPattern(Tokens t, String countryHint) {
+        List<ActorMention> out = new ArrayList<>(2);
+        int n = t.size();
+        for (int i = 1; i < n; i++) {
+            long h = t.hash(i);
+            boolean criminal = in(criminalHeads, h);
+            if ((criminal || in(militiaHeads, h)) && t.joined(i)) {
+                int from = nameStart(t, i);
+                if (from < i && countries.before(t, i) < 0) {
+                    String name = t.surface(from, i);
+                    String head = criminal ? (h == GANGS || h == GANG ? "gang" : "cartel")
+                            : (h == BRIGADE || h == BRIGADES ? "Brigade" : "militia");
+                    int start = t.start(from);
+                    int end = t.end(i);
+                    out.add(new ActorMention(start, end, t.text().subSequence(start, end).toString(),
+                            name + " " + head, criminal ? "CRIMINAL" : "MILITIA", countryHint));
+                }
+            }
+            if (t.is(i, Tokens.ALL_CAPS) && bracketed(t, i)) {
+                ActorMention a = acronym(t, i, countryHint);
+                if (a != null) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final long[] INSURGENT_WORDS = java.util.stream.Stream.of("liberation", "front", "movement",
+            "resistance", "revolutionary", "rebels", "salvation", "independence").mapToLong(Tokens::wordHash).sorted()
+            .toArray();
+
+    /** "Mozambique Liberation Front": a country in an insurgent name does not make it the state's army. */
+    private static boolean insurgentName(Tokens t, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (in(INSURGENT_WORDS, t.hash(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final long GANG = Tokens.wordHash("gang");
+    private static final long GANGS = Tokens.wordHash("gangs");
+    private static final long BRIGADE = Tokens.wordHash("brigade");
+    private static final long BRIGADES = Tokens.wordHash("brigades");
+
+    /** First token of a run of up to four capitalised words ending before {@code head}, or {@code head}. */
+    private int nameStart(Tokens t, int head) {
+        int k = head;
+        while (k > 0 && head - k < 4 && t.is(k - 1, Tokens.CAPITALIZED) && (k == head || t.joined(k))
+                && !t.is(k - 1, Tokens.ALL_CAPS)) {
+            k--;
+            if (t.is(k, Tokens.SENTENCE_START)) {
+                break;
+            }
+        }
+        while (k < head && in(nameStops, t.hash(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Token {@code i} is written "(ABC)". */
+    private static boolean bracketed(Tokens t, int i) {
+        CharSequence s = t.text();
+        int a = t.start(i);
+        int b = t.end(i);
+        return a > 0 && s.charAt(a - 1) == '(' && b < s.length() && s.charAt(b) == ')';
+    }
+
+    /**
+     * "Long Name Words (ABC)": the lexicon's actor for ABC when it has one, else a group named ABC when the
+     * long name has an armed-group word ("Front", "Liberation", "Islam").
+     */
+    private ActorMention acronym(Tokens t, int i, String countryHint) {
+        int nameEnd = i;
+        int k = i - 1;
+        int words = 0;
+        boolean islamist = false;
+        boolean armed = false;
+        while (k >= 0 && words < 12) {
+            boolean cap = t.is(k, Tokens.CAPITALIZED);
+            boolean small = t.end(k) - t.start(k) <= 4 && !cap;
+            if (!cap && !small) {
+                break;
+            }
+            if (cap && in(nameStops, t.hash(k))) {
+                break;
+            }
+            islamist |= in(islamistWords, t.hash(k));
+            armed |= in(rebelWords, t.hash(k));
+            words++;
+            k--;
+        }
+        int from = k + 1;
+        while (from < nameEnd && !t.is(from, Tokens.CAPITALIZED)) {
+            from++;
+        }
+        if (nameEnd - from < 2) {
+            return null;
+        }
+        int start = t.start(from);
+        int end = t.end(i) + 1;
+        int entry = matcher.lookup(t, i, i + 1);
+        if (entry >= 0) {
+            Entry e = entries.get(entry);
+            if (e.role() != null) {
+                return null;
+            }
+            return new ActorMention(start, end, t.text().subSequence(start, end).toString(), e.canonical(), e.kind(),
+                    e.country());
+        }
+        if (!islamist && !armed) {
+            return null;
+        }
+        String acr = t.surface(i, i + 1);
+        // "Armed Forces of the Philippines (AFP)": a state's forces named with its country
+        for (int c = from + 1; c <= nameEnd && !insurgentName(t, from, nameEnd); c++) {
+            long cw = countries.before(t, c);
+            if (cw >= 0 && (int) (cw >>> 32) >= from && !islamist) {
+                String cc = countries.code((int) cw);
+                return new ActorMention(start, end, t.text().subSequence(start, end).toString(),
+                        roles.canonical("military", cc, acr), "STATE_MILITARY", cc);
+            }
+        }
+        return new ActorMention(start, end, t.text().subSequence(start, end).toString(), acr,
+                islamist ? "ISLAMIST" : "REBEL", countryHint);
     }
 
     /** Number of entries, for size reports. */

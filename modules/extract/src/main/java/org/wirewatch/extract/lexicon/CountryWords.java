@@ -14,11 +14,14 @@ final class CountryWords {
     private static final String RESOURCE = "/org/wirewatch/extract/geo/countries.tsv";
 
     private final PhraseMatcher matcher;
+    /** Demonyms and all-capital short forms ("Israeli", "US"): the words that qualify a weapon. */
+    private final PhraseMatcher adjectiveMatcher;
     private final List<String> codes = new ArrayList<>();
     private final Map<String, String> adjectives = new HashMap<>();
 
     CountryWords() {
         PhraseMatcher.Builder b = PhraseMatcher.builder();
+        PhraseMatcher.Builder adj = PhraseMatcher.builder();
         for (String[] row : TsvResource.rows(CountryWords.class, RESOURCE)) {
             String code = row[0];
             int e = codes.size();
@@ -28,6 +31,10 @@ final class CountryWords {
                 for (String alias : row[col].split("\\|")) {
                     if (!alias.isBlank()) {
                         b.add(alias, e);
+                        String letters = alias.replace(".", "");
+                        if (col == 3 || letters.length() <= 4 && letters.equals(letters.toUpperCase())) {
+                            adj.add(alias, e);
+                        }
                     }
                 }
             }
@@ -37,6 +44,7 @@ final class CountryWords {
         adjectives.put("US", "US");
         adjectives.put("GB", "British");
         matcher = b.build();
+        adjectiveMatcher = adj.build();
     }
 
     /** The country code of a country word ending just before token {@code end}, and its first token. */
@@ -56,6 +64,26 @@ final class CountryWords {
             }
         }
         return -1;
+    }
+
+    /**
+     * As {@link #before}, but only a demonym, an all-capital short form or a possessive country name
+     * ("Israeli strike", "US drone", "Russia's missiles"): "a Lebanon strike" names where, not who.
+     */
+    long adjectiveBefore(Tokens t, int end) {
+        long cw = before(t, end);
+        if (cw < 0) {
+            return -1;
+        }
+        int from = (int) (cw >>> 32);
+        if (adjectiveMatcher.lookup(t, from, end) >= 0) {
+            return cw;
+        }
+        int after = t.end(end - 1);
+        CharSequence s = t.text();
+        boolean possessive = after + 1 < s.length() && (s.charAt(after) == '\'' || s.charAt(after) == '\u2019')
+                && (s.charAt(after + 1) == 's' || s.charAt(after + 1) == 'S');
+        return possessive ? cw : -1;
     }
 
     String code(int entry) {

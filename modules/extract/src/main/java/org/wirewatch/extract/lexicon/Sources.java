@@ -145,8 +145,15 @@ public final class Sources {
         }
         SourceMention best = null;
         int bestScore = Integer.MIN_VALUE;
-        for (SourceMention m : find(phrase, countryHint)) {
+        List<SourceMention> found = find(phrase, countryHint);
+        for (int i = 0; i < found.size(); i++) {
+            SourceMention m = found.get(i);
             int score = (specific(m) ? 1000 : 0) + (m.end() - m.start());
+            // "two residents and a health worker": a list is attributed to the party named first
+            if (i + 1 < found.size() && phrase.substring(m.end(), found.get(i + 1).start()).contains(" and ")
+                    && specific(m) == specific(found.get(i + 1))) {
+                score += 500;
+            }
             if (score > bestScore) {
                 bestScore = score;
                 best = m;

@@ -148,6 +148,12 @@ class GazetteerTest {
             Fighting in the Shuhada district of Kandahar province killed six.                        | Shuhada     | AF | AF-KAN
             Jets bombed the hamlet of Tell Tamr al-Gharbi in Hasakeh province.                       | Tell Tamr al-Gharbi | SY | SY-HA
             Police said gunmen attacked Kofar Dutse village in Zamfara state.                        | Kofar Dutse | NG | NG-ZA
+            Rebels torched Ngolo Tanga, a community in Congo's eastern province of Ituri.             | Ngolo Tanga | CD | CD-IT
+            Insurgents raided Nkonga Wiri, a settlement in Mozambique's northern province of Cabo Delgado. | Nkonga Wiri | MZ | MZ-P
+            Troops clashed with rebels in the town of Tungo Bale in Colombia's Narino department.     | Tungo Bale | CO | CO-NAR
+            Soldiers killed two men in Menka Abo, a locality in Cameroon's North West region.          | Menka Abo  | CM | CM-NW
+            A bomb went off in the Ruba Nuevo neighbourhood of Celaya, in Mexico's Guanajuato state.  | Ruba Nuevo | MX | MX-GUA
+            Gunmen killed a farmer in Kalpo Shari district of Borno state, police said.                | Kalpo Shari | NG | NG-BO
             """)
     void shouldPlaceCuedPlaceInsideNamedRegion(String text, String surface, String cc, String admin1) {
         GeoMention m = only(text, surface);
@@ -294,5 +300,25 @@ class GazetteerTest {
 
         assertThat(Gazetteer.load()).isSameAs(GAZ);
         assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(expected));
+    }
+
+    @Test
+    void shouldNotTakeForeignNamesakeWhenCuedPlaceLiesInTheTextsCountry() {
+        String text = "In Congo's Ituri province, militiamen attacked the Bambu Kivi camp near the town of Bule "
+                + "overnight, officials said.";
+
+        GeoMention camp = only(text, "Bambu Kivi");
+        GeoMention town = only(text, "Bule");
+
+        assertThat(camp.countryCode()).isEqualTo("CD");
+        assertThat(camp.admin1Code()).isEqualTo("CD-IT");
+        assertThat(town.countryCode()).isEqualTo("CD");
+    }
+
+    @Test
+    void shouldNotTakeRegionOfAnotherCountryWhenItsNameEndsALongerName() {
+        String text = "Rebels ambushed soldiers near Daet in Camarines Norte province, the Philippine army said.";
+
+        assertThat(GAZ.find(text)).noneMatch(m -> "GW".equals(m.countryCode()));
     }
 }

@@ -117,4 +117,97 @@ class ActorsTest {
                 .containsExactly("Syrian Democratic Forces", "US-led coalition", "Islamic State", "Turkish military",
                         "YPG");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            A Turkish drone hit a car near the border.              | Turkish drone      | Turkish military  | TR
+            Russian missiles slammed into a power plant.            | Russian missiles   | Russian forces    | RU
+            An Israeli strike flattened a house.                    | Israeli strike     | Israeli military  | IL
+            Kenyan air strikes hit the camp.                        | Kenyan air strikes | Kenyan military   | KE
+            Pakistani artillery fire struck the village.            | Pakistani artillery fire | Pakistani military | PK
+            """)
+    void shouldNameStateMilitaryWhenDemonymPrecedesWeapon(String text, String surface, String canonical, String cc) {
+        ActorMention m = first(text, null);
+
+        assertThat(m.surface()).isEqualTo(surface);
+        assertThat(m.canonicalName()).isEqualTo(canonical);
+        assertThat(m.countryCode()).isEqualTo(cc);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "A Lebanon strike was reported.",
+        "The Ukraine drone programme grew.",
+    })
+    void shouldNotNameStateWhenCountryNameOnlyLocatesWeapon(String text) {
+        assertThat(ACTORS.find(text, null)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Islamic State-linked Mozambique Liberation Front (MLF) claimed it.         | MLF  | REBEL
+            An IS-affiliated Union of Mujahideen of the Sahel (UMS) fighter was killed.   | UMS  | ISLAMIST
+            The al-Qaeda-aligned Support Group for Islam and Muslims (JNIM) said so.      | JNIM | ISLAMIST
+            The Movement for the Salvation of Azawad (MSA) repelled the assault.         | MSA  | REBEL
+            """)
+    void shouldNameGroupByAcronymWhenLongNameIsFollowedByItInBrackets(String text, String canonical, String kind) {
+        List<ActorMention> found = ACTORS.find(text, null);
+
+        assertThat(found).extracting(ActorMention::canonicalName).containsExactly(canonical);
+        assertThat(found.get(0).kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void shouldNotTakeInstitutionForArmedGroupWhenAcronymFollowsItsName() {
+        assertThat(ACTORS.find("The World Food Programme (WFP) said aid was blocked.", null)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Kraze Baryè gang torched dozens of homes.            | Kraze Baryè gang  | CRIMINAL
+            Members of the Lendu Ngiti militia raided the market.     | Lendu Ngiti militia | MILITIA
+            Gunmen of the Tierra Caliente cartel ambushed police.     | Tierra Caliente cartel | CRIMINAL
+            """)
+    void shouldNameGangOrMilitiaAsWrittenWhenHeadNounFollowsName(String text, String canonical, String kind) {
+        ActorMention m = ACTORS.find(text, "HT").stream().filter(a -> a.canonicalName().equals(canonical))
+                .findFirst().orElseThrow(() -> new AssertionError(ACTORS.find(text, "HT").toString()));
+
+        assertThat(m.kind()).isEqualTo(kind);
+        assertThat(m.generic()).isFalse();
+    }
+
+    @Test
+    void shouldKeepGenericGangsWhenOnlyANationalityPrecedesThem() {
+        assertThat(ACTORS.find("Haitian gangs stormed the port.", null)).extracting(ActorMention::canonicalName)
+                .containsExactly("gangs");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Dissidents of the former FARC set off the blast.                | CO | FARC dissidents
+            FARC dissidents attacked a police post in Jamundi.              | CO | FARC dissidents
+            ELN guerrillas blew up a pipeline.                              | CO | ELN
+            The Clan del Golfo imposed a curfew.                            | CO | Clan del Golfo
+            CJNG gunmen set fire to vehicles.                               | MX | CJNG
+            KIA fighters overran an outpost.                                | MM | Kachin Independence Army
+            The Arakan Army seized the town.                                | MM | Arakan Army
+            The junta's aircraft bombed a school.                           | MM | Myanmar military
+            The junta's troops torched the village.                         | ML | Malian military
+            Fano militiamen ambushed a convoy.                              | ET | Fano
+            OLA rebels abducted 20 passengers.                              | ET | Oromo Liberation Army
+            ENDF troops shelled the town.                                   | ET | Ethiopian military
+            Suspected al-Shabaab insurgents beheaded three men.             | MZ | Ansar al-Sunna (al-Shabaab)
+            Ambazonian fighters burned a school.                            | CM | Ambazonian separatists
+            Asaib Ahl al-Haq fighters deployed to the border.               | IQ | Asaib Ahl al-Haq
+            LNA warplanes struck the airbase.                               | LY | Libyan National Army
+            Giants Brigades repelled a Houthi attack.                       | YE | Giants Brigades
+            Maoist rebels triggered a landmine in Chhattisgarh.            | IN | Maoist rebels (CPI-Maoist)
+            The Resistance Front claimed the killing.                       | IN | The Resistance Front
+            NPA guerrillas ambushed a patrol.                               | PH | New People's Army
+            Abu Sayyaf militants beheaded a hostage.                        | PH | Abu Sayyaf
+            Viv Ansanm gunmen attacked the suburb.                          | HT | Viv Ansanm
+            """)
+    void shouldFindRegionalArmedGroupsWhenNamedByAnyCommonForm(String text, String hint, String canonical) {
+        assertThat(first(text, hint).canonicalName()).isEqualTo(canonical);
+    }
 }

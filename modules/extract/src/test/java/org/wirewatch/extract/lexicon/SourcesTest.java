@@ -89,4 +89,25 @@ class SourcesTest {
         assertThat(SOURCES.resolve("he added")).isEmpty();
         assertThat(SOURCES.resolve("")).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Colonel Abdou Sidibe                            | ML | Malian military     | BELLIGERENT
+            the army spokeswoman in Sagaing, Captain Thet Su | MM | Myanmar military   | BELLIGERENT
+            Maj. Gen. Omar Yusuf                            | NG | Nigerian military   | BELLIGERENT
+            a security source                               | -  | local official      | LOCAL_OFFICIAL
+            two villagers and a health worker               | -  | witnesses           | WITNESS
+            local media                                     | -  | news media          | MEDIA
+            an AFP tally                                    | -  | news media          | MEDIA
+            state television                                | -  | state media         | MEDIA
+            the UN human rights office                      | -  | UN human rights office | UN_NGO
+            a community leader                              | -  | local official      | LOCAL_OFFICIAL
+            """)
+    void shouldResolveTitlesListsAndUnnamedSourcesWhenAttributed(String phrase, String hint, String canonical,
+                                                                 SourceType type) {
+        SourceMention m = SOURCES.resolve(phrase, hint).orElseThrow();
+
+        assertThat(m.canonicalName()).isEqualTo(canonical);
+        assertThat(m.type()).isEqualTo(type);
+    }
 }
