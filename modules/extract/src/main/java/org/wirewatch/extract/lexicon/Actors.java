@@ -293,9 +293,10 @@ public final class Actors {
         int words = 0;
         boolean islamist = false;
         boolean armed = false;
-        while (k >= 0 && words < 12) {
+        while (k >= 0 && words < 12 && (k == i - 1 || t.joined(k + 1))) {
             boolean cap = t.is(k, Tokens.CAPITALIZED);
-            boolean small = t.end(k) - t.start(k) <= 4 && !cap;
+            // "of", "the", "for", "and", "al": lower-case joiners inside a name, never digits
+            boolean small = t.end(k) - t.start(k) <= 4 && !cap && !t.is(k, Tokens.DIGIT);
             if (!cap && !small) {
                 break;
             }

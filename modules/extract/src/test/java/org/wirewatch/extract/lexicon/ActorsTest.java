@@ -158,6 +158,16 @@ class ActorsTest {
     }
 
     @Test
+    void shouldNotStretchLongNameOverDatelineWhenAcronymFollows() {
+        String text = "DAKAR, March 3 (Reuters) - Patriotic Liberation Front (PLF) fighters raided a base.";
+
+        ActorMention m = first(text, null);
+
+        assertThat(m.canonicalName()).isEqualTo("PLF");
+        assertThat(m.surface()).isEqualTo("Patriotic Liberation Front (PLF)");
+    }
+
+    @Test
     void shouldNotTakeInstitutionForArmedGroupWhenAcronymFollowsItsName() {
         assertThat(ACTORS.find("The World Food Programme (WFP) said aid was blocked.", null)).isEmpty();
     }
