@@ -26,6 +26,18 @@ import org.wirewatch.schema.SourceType;
  */
 final class ClaimReader {
 
+    /**
+     * Kinds of source a list may join and still give one claim ("two residents and a health worker said" is the
+     * residents'); officials listed with residents or with the other side ("police and the militants said")
+     * speak for nobody in particular.
+     */
+    private static final Set<SourceType> LIST_HEADS = java.util.EnumSet.of(SourceType.WITNESS, SourceType.MEDICAL);
+    /** Sentence adverbs that open a sentence with a capital and a comma ("Elsewhere, ..."): never a name. */
+    private static final Set<String> SENTENCE_ADVERBS = Set.of("elsewhere", "meanwhile", "separately", "earlier",
+            "later", "however", "overnight", "yesterday", "today", "still", "instead", "nonetheless", "nevertheless",
+            "also", "furthermore", "moreover", "previously", "afterwards", "there", "here", "then");
+    private static final Set<String> OWN_STRIKE_VERBS = Set.of("struck", "hit", "targeted", "attacked", "bombed",
+            "shelled", "raided", "killed", "destroyed", "carried");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "him", "her", "them");
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "and", "but", "its", "their", "his",
             "her", "two", "three", "some", "several", "other", "another", "also", "later", "had", "has", "have",
@@ -85,8 +97,7 @@ final class ClaimReader {
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
                 Claimant q = bySentence.get(j);
-                if (q != null && !q.generic() && (!c.head().startsWith("official")
-                        || q.type() == SourceType.GOVERNMENT || q.type() == SourceType.LOCAL_OFFICIAL)) {
+                if (q != null && !q.generic() && fillsPlaceholder(c, q)) {
                     replaced.put(c.key(), q);
                     break;
                 }
@@ -109,6 +120,25 @@ final class ClaimReader {
             out.add(b.build());
         }
         return out;
+    }
+
+    /**
+     * Whether a source named later is the one an indefinite placeholder stood for. An anonymous source ("a
+     * security source told AFP") is never a party speaking in its own name nor a news outlet, and an unnamed official is a person
+     * of a government, not an institution that speaks next ("Police confirmed ...").
+     */
+    private static boolean fillsPlaceholder(Claimant placeholder, Claimant named) {
+        String head = placeholder.head();
+        if (head.startsWith("official")) {
+            return named.speaker() != null
+                    && (named.type() == SourceType.GOVERNMENT || named.type() == SourceType.LOCAL_OFFICIAL);
+        }
+        if (head.equals("source")) {
+            // nor the outlet it talked to ("told AFP ... according to an AFP tally")
+            return named.type() != SourceType.MEDIA
+                    && (named.type() != SourceType.BELLIGERENT || named.speaker() != null);
+        }
+        return true;
     }
 
     /** A claim read from a sentence, before placeholders are resolved and duplicates merged. */
@@ -294,11 +324,29 @@ final class ClaimReader {
         } else if (confirmVerb && !figure) {
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
         } else if (type == SourceType.BELLIGERENT && isActorOf(sentenceClaimant, frame)
-                && (figure || s.maxTriggerWeight() >= 2)) {
+                && (figure || s.maxTriggerWeight() >= 2 || ownStrike(tokens))) {
             // a party reporting its own attack confirms it: "the insurgents had killed at least 15 policemen"
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
         }
         return out;
+    }
+
+    /** "its aircraft had struck", "their forces targeted": a party telling its own attack. */
+    private static boolean ownStrike(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!(tokens.get(i).is("its") || tokens.get(i).is("their") || tokens.get(i).is("our"))) {
+                continue;
+            }
+            for (int k = i + 2; k < Math.min(tokens.size(), i + 6); k++) {
+                if (OWN_STRIKE_VERBS.contains(tokens.get(k).lower())) {
+                    return true;
+                }
+                if (tokens.get(k).isPunct()) {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     /** Who claims responsibility: the speaker of "said it was behind", not the outlet reporting it. */
@@ -681,15 +729,18 @@ final class ClaimReader {
                 }
             }
         }
-        // conjoined sources ("police and the militants said") name nobody in particular
+        // a list of sources ("two residents and a health worker said", "police and the militants said"): the
+        // claim is the first one's when it is a known kind of source, else nobody's in particular
         for (int i = from; i < to; i++) {
-            if (tokens.get(i).is("and") && i > from && i + 1 < to && !tokens.get(i + 1).isCapitalized()
-                    && !tokens.get(i - 1).isCapitalized()) {
-                return null;
-            }
-            if (tokens.get(i).is("and") && i + 1 < to && (tokens.get(i + 1).is("the")
-                    || tokens.get(i + 1).is("local") || tokens.get(i + 1).is("aid"))) {
-                return null;
+            boolean list = tokens.get(i).is("and") && i > from && i + 1 < to
+                    && ((!tokens.get(i + 1).isCapitalized() && !tokens.get(i - 1).isCapitalized())
+                    || tokens.get(i + 1).is("the") || tokens.get(i + 1).is("local") || tokens.get(i + 1).is("aid"));
+            if (list) {
+                Claimant first = i - from <= 4 ? resolve(s, from, i) : null;
+                Claimant rest = first == null ? null : resolve(s, i + 1, to);
+                boolean sameKind = first != null && LIST_HEADS.contains(first.type())
+                        && (rest == null || LIST_HEADS.contains(rest.type()) || rest.type() == SourceType.OTHER);
+                return sameKind ? first : null;
             }
         }
         int start = tokens.get(from).start();
@@ -860,7 +911,8 @@ final class ClaimReader {
         while (i < to) {
             int j = i;
             while (j < to && tokens.get(j).isWord() && tokens.get(j).isCapitalized()
-                    && !TITLES.contains(tokens.get(j).lower()) && !tokens.get(j).text().endsWith(".")) {
+                    && !TITLES.contains(tokens.get(j).lower()) && !tokens.get(j).text().endsWith(".")
+                    && !isSentenceAdverb(tokens, j)) {
                 j++;
             }
             if (j > i) {
@@ -886,6 +938,13 @@ final class ClaimReader {
             return null;
         }
         return report.text.substring(tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
+    }
+
+    /** "Elsewhere," or "Separately," opening a sentence: an adverb, not a name. */
+    private static boolean isSentenceAdverb(List<Token> tokens, int i) {
+        String w = tokens.get(i).lower();
+        return i == 0 && (SENTENCE_ADVERBS.contains(w) || w.endsWith("ly"))
+                && i + 1 < tokens.size() && tokens.get(i + 1).is(",");
     }
 
     private boolean namesPartyOrPlace(SentenceInfo s, int start, int end) {
