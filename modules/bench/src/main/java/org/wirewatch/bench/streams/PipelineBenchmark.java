@@ -54,7 +54,7 @@ import org.wirewatch.streams.replay.Replay;
  * timestamp of the report that caused it, so receive time minus timestamp is the raw-to-tally latency.
  *
  * <p>Run: {@code java -cp modules/bench/target/classes:$(cat cp.txt) org.wirewatch.bench.streams.PipelineBenchmark
- * CORPUS_DIR [REPORTS] [LATENCY_REPORTS]}.
+ * CORPUS_DIR [REPORTS] [LATENCY_REPORTS] [STREAM_THREADS]}.
  */
 public final class PipelineBenchmark {
 
@@ -67,6 +67,7 @@ public final class PipelineBenchmark {
     final Path corpus = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus/dev");
     final int total = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     final int latencyReports = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    final String threads = args.length > 3 ? args[3] : "1";
     final List<WireReport> base = read(corpus);
     final Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pipeline-bench");
     final String registry = "mock://bench-" + UUID.randomUUID();
@@ -91,7 +92,8 @@ public final class PipelineBenchmark {
           CoreConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
           CoreConfig.SCHEMA_REGISTRY_URL, registry,
           CoreConfig.DATA_DIR, dir.resolve("data").toString(),
-          CoreConfig.APPLICATION_ID, "bench"));
+          CoreConfig.APPLICATION_ID, "bench",
+          StreamsStageConfig.THREADS, threads));
       try (StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings),
           e -> e.printStackTrace())) {
         final long t0 = System.nanoTime();
