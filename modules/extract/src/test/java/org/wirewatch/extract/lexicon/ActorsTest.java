@@ -27,7 +27,7 @@ class ActorsTest {
             ISIS claimed the attack.                                | Islamic State           | ISLAMIST  | -
             Daesh militants attacked.                               | Islamic State           | ISLAMIST  | -
             The Islamic State group said.                           | Islamic State           | ISLAMIST  | -
-            The SDF announced an assault.                           | Syrian Democratic Forces | REBEL    | SY
+            The SDF announced an assault.                           | Syrian Democratic Forces (SDF) | REBEL    | SY
             Houthi rebels fired missiles.                           | Houthis                 | REBEL     | YE
             Ansar Allah said it downed a jet.                       | Houthis                 | REBEL     | YE
             The Saudi-led coalition denied it.                      | Saudi-led coalition     | COALITION | SA
@@ -39,10 +39,10 @@ class ActorsTest {
             ISWAP fighters overran a base.                          | ISWAP                   | ISLAMIST  | NG
             JNIM claimed the ambush.                                | JNIM                    | ISLAMIST  | ML
             Al-Qaeda's North African franchise claimed it.          | AQIM                    | ISLAMIST  | ML
-            The Rapid Support Forces shelled the city.              | Rapid Support Forces    | MILITIA   | SD
+            The Rapid Support Forces shelled the city.              | Rapid Support Forces (RSF) | MILITIA   | SD
             Wagner mercenaries were seen.                           | Wagner Group            | PMC       | RU
             M23 rebels advanced on Goma.                            | M23                     | REBEL     | CD
-            ADF militants killed 30 villagers.                      | Allied Democratic Forces | ISLAMIST | CD
+            ADF militants killed 30 villagers.                      | Allied Democratic Forces (ADF) | ISLAMIST | CD
             Hamas fired rockets.                                    | Hamas                   | ISLAMIST  | PS
             Hezbollah said.                                         | Hezbollah               | ISLAMIST  | LB
             The IDF said it struck.                                 | Israeli military        | STATE_MILITARY | IL
@@ -114,7 +114,7 @@ class ActorsTest {
                 + "YPG positions.";
 
         assertThat(ACTORS.find(text)).extracting(ActorMention::canonicalName)
-                .containsExactly("Syrian Democratic Forces", "US-led coalition", "Islamic State", "Turkish military",
+                .containsExactly("Syrian Democratic Forces (SDF)", "US-led coalition", "Islamic State", "Turkish military",
                         "YPG");
     }
 
@@ -199,21 +199,21 @@ class ActorsTest {
             ELN guerrillas blew up a pipeline.                              | CO | ELN
             The Clan del Golfo imposed a curfew.                            | CO | Clan del Golfo
             CJNG gunmen set fire to vehicles.                               | MX | CJNG
-            KIA fighters overran an outpost.                                | MM | Kachin Independence Army
+            KIA fighters overran an outpost.                                | MM | Kachin Independence Army (KIA)
             The Arakan Army seized the town.                                | MM | Arakan Army
             The junta's aircraft bombed a school.                           | MM | Myanmar military
             The junta's troops torched the village.                         | ML | Malian military
             Fano militiamen ambushed a convoy.                              | ET | Fano
-            OLA rebels abducted 20 passengers.                              | ET | Oromo Liberation Army
+            OLA rebels abducted 20 passengers.                              | ET | Oromo Liberation Army (OLA)
             ENDF troops shelled the town.                                   | ET | Ethiopian military
             Suspected al-Shabaab insurgents beheaded three men.             | MZ | Ansar al-Sunna (al-Shabaab)
             Ambazonian fighters burned a school.                            | CM | Ambazonian separatists
             Asaib Ahl al-Haq fighters deployed to the border.               | IQ | Asaib Ahl al-Haq
-            LNA warplanes struck the airbase.                               | LY | Libyan National Army
+            LNA warplanes struck the airbase.                               | LY | Libyan National Army (LNA)
             Giants Brigades repelled a Houthi attack.                       | YE | Giants Brigades
             Maoist rebels triggered a landmine in Chhattisgarh.            | IN | Maoist rebels (CPI-Maoist)
             The Resistance Front claimed the killing.                       | IN | The Resistance Front
-            NPA guerrillas ambushed a patrol.                               | PH | New People's Army
+            NPA guerrillas ambushed a patrol.                               | PH | New People's Army (NPA)
             Abu Sayyaf militants beheaded a hostage.                        | PH | Abu Sayyaf
             Viv Ansanm gunmen attacked the suburb.                          | HT | Viv Ansanm
             """)
