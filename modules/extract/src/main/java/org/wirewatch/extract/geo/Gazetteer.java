@@ -764,6 +764,8 @@ public final class Gazetteer {
      * "X (district|village|...) [of|in Y]". X is a run of capitalised words (with glued articles such as
      * "al-"); Y is the next gazetteer mention within the clause and gives X its country and region.
      */
+    private static final long SUB = Tokens.wordHash("sub");
+
     private final class CueScanner {
         private final Context ctx;
         private final Tokens t;
@@ -785,12 +787,13 @@ public final class Gazetteer {
                             place(i + 2, xEnd, regionAfter(xEnd));
                         }
                     }
-                    // "X district of Y", "Hajin town"
-                    if (i > 0 && t.joined(i)) {
-                        int xStart = nameRunBackwards(i);
-                        if (xStart < i) {
+                    // "X district of Y", "Hajin town", "Kalma sub-district"
+                    int typeStart = i > 1 && t.is(i, Tokens.HYPHENATED) && t.hash(i - 1) == SUB ? i - 1 : i;
+                    if (typeStart > 0 && t.joined(typeStart)) {
+                        int xStart = nameRunBackwards(typeStart);
+                        if (xStart < typeStart) {
                             int y = regionAfter(i + 1);
-                            place(xStart, i, y);
+                            place(xStart, typeStart, y);
                         }
                     }
                 } else if ((words.isA(h)) && i > 0 && commaBefore(i)) {

@@ -154,6 +154,7 @@ class GazetteerTest {
             Soldiers killed two men in Menka Abo, a locality in Cameroon's North West region.          | Menka Abo  | CM | CM-NW
             A bomb went off in the Ruba Nuevo neighbourhood of Celaya, in Mexico's Guanajuato state.  | Ruba Nuevo | MX | MX-GUA
             Gunmen killed a farmer in Kalpo Shari district of Borno state, police said.                | Kalpo Shari | NG | NG-BO
+            Gunmen killed five in the Dereig Kalma sub-district of Nyala, in Sudan's South Darfur state. | Dereig Kalma | SD | SD-DS
             """)
     void shouldPlaceCuedPlaceInsideNamedRegion(String text, String surface, String cc, String admin1) {
         GeoMention m = only(text, surface);
