@@ -36,6 +36,10 @@ final class ClaimReader {
     private static final Set<String> SENTENCE_ADVERBS = Set.of("elsewhere", "meanwhile", "separately", "earlier",
             "later", "however", "overnight", "yesterday", "today", "still", "instead", "nonetheless", "nevertheless",
             "also", "furthermore", "moreover", "previously", "afterwards", "there", "here", "then");
+    private static final java.util.regex.Pattern TRAILING_PARENTHESIS =
+            java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+    private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
+    private static final java.util.regex.Pattern EDGE_COMMAS = java.util.regex.Pattern.compile("^[,\\s]+|[,\\s]+$");
     private static final Set<String> OWN_STRIKE_VERBS = Set.of("struck", "hit", "targeted", "attacked", "bombed",
             "shelled", "raided", "killed", "destroyed", "carried");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "him", "her", "them");
@@ -982,7 +986,7 @@ final class ClaimReader {
             String all = report.text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
             int at = all.indexOf(person);
             String rest = at < 0 ? all : (all.substring(0, at) + " " + all.substring(at + person.length())).strip();
-            rest = rest.replaceAll("^[,\\s]+|[,\\s]+$", "");
+            rest = EDGE_COMMAS.matcher(rest).replaceAll("");
             if (rest.isEmpty()) {
                 return person;
             }
@@ -1022,12 +1026,29 @@ final class ClaimReader {
                 lower = p.toLowerCase(Locale.ROOT);
             }
         }
-        p = p.replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("[\u201C\u201D\"]", "").strip();
+        p = TRAILING_PARENTHESIS.matcher(p).replaceAll("");
+        p = QUOTES.matcher(p).replaceAll("").strip();
         return p.isEmpty() ? null : p;
     }
 
+    /** Lower case, every run of other characters than a-z and 0-9 one space, trimmed (no regex: called often). */
     private static String norm(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        StringBuilder b = new StringBuilder(name.length());
+        boolean gap = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            char l = c < 128 ? (char) (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c);
+            if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(l);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
     }
 
     private static String head(String name) {
