@@ -186,6 +186,16 @@ class ActorsTest {
         assertThat(m.generic()).isFalse();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Herders attacked settlers in the valley.",
+        "Two soldiers were listed as KIA after the battle.",
+        "Amal Clooney spoke at the hearing.",
+    })
+    void shouldNotTakeAmbiguousWordForArmedGroupWhenUsedInItsCommonSense(String text) {
+        assertThat(ACTORS.find(text, null)).noneMatch(a -> a.countryCode() != null);
+    }
+
     @Test
     void shouldKeepGenericGangsWhenOnlyANationalityPrecedesThem() {
         assertThat(ACTORS.find("Haitian gangs stormed the port.", null)).extracting(ActorMention::canonicalName)
