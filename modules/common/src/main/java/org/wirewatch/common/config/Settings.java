@@ -114,21 +114,7 @@ public final class Settings {
     }
 
     public int intValue(final String key, final int def, final int min, final int max) {
-      final Optional<String> v = get(key);
-      if (v.isEmpty()) {
-        return def;
-      }
-      try {
-        final int i = Integer.parseInt(v.get().trim());
-        if (i < min || i > max) {
-          problem(key, v.get(), "must be between " + min + " and " + max);
-          return def;
-        }
-        return i;
-      } catch (final NumberFormatException e) {
-        problem(key, v.get(), "not an integer");
-        return def;
-      }
+      return (int) longValue(key, def, min, max);
     }
 
     public long longValue(final String key, final long def, final long min, final long max) {
