@@ -171,6 +171,7 @@ final class ClaimReader {
 
     private final List<Pending> figures = new ArrayList<>();
     private final Map<String, Optional<SourceMention>> resolved = new java.util.HashMap<>();
+    private final Map<String, Optional<String>> cleanedRoles = new java.util.HashMap<>();
     private final Map<Integer, Claimant> bySentence = new java.util.HashMap<>();
     private SentenceInfo previousSentence;
 
@@ -990,9 +991,14 @@ final class ClaimReader {
             if (rest.isEmpty()) {
                 return person;
             }
-            return cleanRole(rest);
+            return cleanRoleCached(rest);
         }
-        return cleanRole(report.text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
+        return cleanRoleCached(report.text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
+    }
+
+    /** {@link #cleanRole(String)} once per phrase of the report: subjects are resolved again for every cue. */
+    private String cleanRoleCached(String phrase) {
+        return cleanedRoles.computeIfAbsent(phrase, k -> Optional.ofNullable(cleanRole(k))).orElse(null);
     }
 
     private static String cleanRole(String phrase) {

@@ -184,12 +184,17 @@ public final class NumberReader {
 
     /** "forty-three", "Twenty-six". */
     private long[] hyphenated(List<Token> tokens, int i) {
-        String[] parts = tokens.get(i).lower().split("-");
-        if (parts.length != 2) {
+        // one hyphen between two words; indexOf, not split: hyphenated names ("US-led") are frequent
+        String w = tokens.get(i).lower();
+        int dash = w.indexOf('-');
+        if (dash <= 0 || dash == w.length() - 1 || w.indexOf('-', dash + 1) >= 0) {
             return null;
         }
-        Lexicon.Entry a = words.get(parts[0]);
-        Lexicon.Entry b = words.get(parts[1]);
+        Lexicon.Entry a = words.get(w.substring(0, dash));
+        if (a == null || !a.value(1).equals("ten")) {
+            return null;
+        }
+        Lexicon.Entry b = words.get(w.substring(dash + 1));
         if (a == null || b == null || !a.value(1).equals("ten") || !b.value(1).equals("unit")) {
             return null;
         }
