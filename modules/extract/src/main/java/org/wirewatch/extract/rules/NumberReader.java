@@ -15,9 +15,22 @@ public final class NumberReader {
     private final Lexicon words;
     private final PhraseMatcher qualifiers;
 
+    /** Every word a count or its qualifier can start with: one lookup rules out most tokens. */
+    private final java.util.Set<String> starters;
+
     public NumberReader(Lexicon words, Lexicon qualifiers) {
         this.words = words;
         this.qualifiers = new PhraseMatcher(qualifiers);
+        java.util.Set<String> s = new java.util.HashSet<>();
+        for (Lexicon.Entry e : words.entries()) {
+            s.add(e.key());
+        }
+        for (Lexicon.Entry e : qualifiers.entries()) {
+            s.add(e.key().split(" +")[0]);
+        }
+        s.add("a");
+        s.add("an");
+        this.starters = s;
     }
 
     public static NumberReader load() {
@@ -42,6 +55,10 @@ public final class NumberReader {
 
     /** The count starting at token i (qualifier first), or null. */
     public NumberMention readAt(List<Token> tokens, int i) {
+        Token first = tokens.get(i);
+        if (!first.isNumber() && first.lower().indexOf('-') < 0 && !starters.contains(first.lower())) {
+            return null;
+        }
         String qualifier = null;
         int start = i;
         PhraseMatcher.Match q = qualifiers.matchAt(tokens, i);
