@@ -64,7 +64,9 @@ final class ClaimReader {
             "commander", "chief", "director", "officer");
     private static final Set<String> LATE = Set.of("had", "has", "have", "reportedly", "on", "in", "later", "earlier", "late", "early", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "also", "today",
-            "yesterday", "separately", "previously", "initially");
+            "yesterday", "separately", "previously", "initially",
+            // "a government spokesman last week denied": the time phrase is no part of the name
+            "last", "week", "weekend", "month", "night");
 
     /** Who made a statement. */
     record Claimant(String name, SourceType type, String speaker, String key, boolean generic, String head) {

@@ -73,4 +73,15 @@ class ExtractorAttributionTest {
             assertThat(c.getSource().getName()).containsIgnoringCase("police");
         });
     }
+
+    @Test
+    void shouldLeaveATimePhraseOutOfTheSourceNameWhenItFollowsTheSpeaker() {
+        ReportExtraction x = extract("2024-06-10T12:00:00Z", "Roadside bomb kills four Somali soldiers",
+                "NAIROBI: A roadside bomb killed four soldiers in Somalia's Lower Shabelle region on Sunday, a"
+                + " military officer said.\n\nA government spokesman last week denied that troops had withdrawn"
+                + " from the area.");
+
+        assertThat(x.getClaims()).filteredOn(c -> c.getKind() == ClaimKind.DENIAL).singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).doesNotContain("week").doesNotContain("last"));
+    }
 }
