@@ -38,7 +38,8 @@ public final class DateResolver {
         s.addAll(MONTHS.keySet());
         s.addAll(List.of("overnight", "last", "yesterday", "today", "this", "earlier", "a", "an", "one", "two",
                 "three", "four", "five", "six", "seven", "eight", "nine", "ten"));
-        STARTERS = Set.copyOf(s);
+        // a HashSet, not Set.copyOf: most tokens miss, and a hash mismatch rules them out without equals()
+        STARTERS = java.util.Collections.unmodifiableSet(s);
     }
 
     private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "reported", "announced",
