@@ -26,6 +26,11 @@ import org.wirewatch.schema.SourceType;
  */
 final class ClaimReader {
 
+    /** A word set for per-token lookups: a HashSet rules most misses out on the hash alone (Set.of probes). */
+    private static Set<String> words(String... words) {
+        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(words)));
+    }
+
     /**
      * Kinds of source a list may join and still give one claim ("two residents and a health worker said" is the
      * residents'); officials listed with residents or with the other side ("police and the militants said")
@@ -33,36 +38,36 @@ final class ClaimReader {
      */
     private static final Set<SourceType> LIST_HEADS = java.util.EnumSet.of(SourceType.WITNESS, SourceType.MEDICAL);
     /** Sentence adverbs that open a sentence with a capital and a comma ("Elsewhere, ..."): never a name. */
-    private static final Set<String> SENTENCE_ADVERBS = Set.of("elsewhere", "meanwhile", "separately", "earlier",
+    private static final Set<String> SENTENCE_ADVERBS = words("elsewhere", "meanwhile", "separately", "earlier",
             "later", "however", "overnight", "yesterday", "today", "still", "instead", "nonetheless", "nevertheless",
             "also", "furthermore", "moreover", "previously", "afterwards", "there", "here", "then");
     private static final java.util.regex.Pattern TRAILING_PARENTHESIS =
             java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
     private static final java.util.regex.Pattern EDGE_COMMAS = java.util.regex.Pattern.compile("^[,\\s]+|[,\\s]+$");
-    private static final Set<String> OWN_STRIKE_VERBS = Set.of("struck", "hit", "targeted", "attacked", "bombed",
+    private static final Set<String> OWN_STRIKE_VERBS = words("struck", "hit", "targeted", "attacked", "bombed",
             "shelled", "raided", "killed", "destroyed", "carried");
-    private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "him", "her", "them");
-    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "and", "but", "its", "their", "his",
+    private static final Set<String> PRONOUNS = words("he", "she", "it", "they", "him", "her", "them");
+    private static final Set<String> DETERMINERS = words("a", "an", "the", "and", "but", "its", "their", "his",
             "her", "two", "three", "some", "several", "other", "another", "also", "later", "had", "has", "have",
             "then", "which", "that");
-    private static final Set<String> TITLES = Set.of("major", "general", "colonel", "col", "col.", "dr", "dr.",
+    private static final Set<String> TITLES = words("major", "general", "colonel", "col", "col.", "dr", "dr.",
             "sheikh", "president", "colonel-major", "lt", "maj", "gen", "capt", "brig", "prime", "minister",
             "deputy", "mr", "mrs", "ms", "lieutenant", "captain", "sergeant", "brigadier", "commander", "chief",
             "spokesman", "spokeswoman", "spokesperson", "inspector", "director", "governor", "senator", "imam");
-    private static final Set<String> PLACEHOLDER_HEADS = Set.of("monitor", "group", "source", "activists", "body",
+    private static final Set<String> PLACEHOLDER_HEADS = words("monitor", "group", "source", "activists", "body",
             "organisation", "organization", "medics", "network", "agency", "watchdog", "official", "officials");
-    private static final Set<String> SPEECH_WORDS = Set.of("said", "says", "say", "told", "reported", "added",
+    private static final Set<String> SPEECH_WORDS = words("said", "says", "say", "told", "reported", "added",
             "announced", "wrote", "stated");
-    private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "from", "by", "for", "with", "into",
+    private static final Set<String> PREPOSITIONS = words("in", "on", "at", "from", "by", "for", "with", "into",
             "during", "after", "as", "when", "while", "since", "before", "over", "under", "to", "of");
-    private static final Set<String> AUXILIARIES = Set.of("may", "might", "been", "was", "were", "is", "are",
+    private static final Set<String> AUXILIARIES = words("may", "might", "been", "was", "were", "is", "are",
             "be", "would", "could", "will", "there", "what", "if", "not");
-    private static final Set<String> INSTITUTIONS = Set.of("ministry", "office", "service", "department",
+    private static final Set<String> INSTITUTIONS = words("ministry", "office", "service", "department",
             "agency", "council", "committee", "committees", "administration", "network");
-    private static final Set<String> ROLE_ONLY = Set.of("spokesman", "spokeswoman", "spokesperson", "official",
+    private static final Set<String> ROLE_ONLY = words("spokesman", "spokeswoman", "spokesperson", "official",
             "commander", "chief", "director", "officer");
-    private static final Set<String> LATE = Set.of("had", "has", "have", "reportedly", "on", "in", "later", "earlier", "late", "early", "monday",
+    private static final Set<String> LATE = words("had", "has", "have", "reportedly", "on", "in", "later", "earlier", "late", "early", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "also", "today",
             "yesterday", "separately", "previously", "initially",
             // "a government spokesman last week denied": the time phrase is no part of the name

@@ -14,35 +14,40 @@ import org.wirewatch.extract.text.Token;
  */
 public final class CasualtyReader {
 
-    private static final Set<String> AUX = Set.of("were", "was", "had", "have", "has", "been", "being", "are", "is",
+    /** A word set for per-token lookups: a HashSet rules most misses out on the hash alone (Set.of probes). */
+    private static Set<String> words(String... words) {
+        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(words)));
+    }
+
+    private static final Set<String> AUX = words("were", "was", "had", "have", "has", "been", "being", "are", "is",
             "reportedly", "also", "all", "later", "subsequently", "allegedly", "either", "apparently", "'", "\"",
             "\u2018", "\u2019", "confirmed", "now", "feared", "believed", "thought", "to", "be", "already",
             // degree adverbs between the auxiliary and the verb: "16 others were seriously injured"
             "seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "mortally", "fatally",
             "moderately");
-    private static final Set<String> NP_STOP = Set.of("were", "was", "had", "have", "has", "been", "are", "is", "be",
+    private static final Set<String> NP_STOP = words("were", "was", "had", "have", "has", "been", "are", "is", "be",
             "and", "or", "but", "in", "on", "at", "when", "after", "as", "from", "by", "with", "who", "whom", "which",
             "that", "while", "to", "during", "near", "since", "including", "among", "for", "into", "across", "inside",
             "before", "than", "under", "over", "last", "this", "said", "says", "say", "reported", "told", "according",
             "the", "a", "an", "their", "his", "her", "its", "will", "would", "could", "may", "might", "not", "did",
             "do", "does", "then", "so", "if", "because", "what", "where", "there", "here", "it", "they", "he", "she",
             "we", "you", "i", "died", "dead", "killed", "wounded", "injured", "hurt");
-    private static final Set<String> BREAKDOWN_BEFORE = Set.of("including", "included", "includes", "include",
+    private static final Set<String> BREAKDOWN_BEFORE = words("including", "included", "includes", "include",
             "among", "whom", "mostly", "mainly", "incl");
-    private static final Set<String> ADDITIVE_BEFORE = Set.of("another", "further", "additional");
-    private static final Set<String> ADDITIVE_AFTER = Set.of("more", "further", "other", "others", "additional");
-    private static final Set<String> TOLL_WORDS = Set.of("toll", "losses", "number", "figure", "tally", "casualties");
-    private static final Set<String> TOLL_LINKS = Set.of("at", "to", "of");
-    private static final Set<String> NOT_A_COUNT_BEFORE = Set.of("route", "no", "no.", "number", "article",
+    private static final Set<String> ADDITIVE_BEFORE = words("another", "further", "additional");
+    private static final Set<String> ADDITIVE_AFTER = words("more", "further", "other", "others", "additional");
+    private static final Set<String> TOLL_WORDS = words("toll", "losses", "number", "figure", "tally", "casualties");
+    private static final Set<String> TOLL_LINKS = words("at", "to", "of");
+    private static final Set<String> NOT_A_COUNT_BEFORE = words("route", "no", "no.", "number", "article",
             "resolution", "$", "us$", "flight", "platform", "highway", "road", "page", "aged", "age", "ages", "of",
             "paragraph", "chapter", "phase", "district", "sector", "zone", "brigade", "division", "battalion",
             "unit", "camp", "block", "gate", "km", "kilometre", "mile");
-    private static final Set<String> NOT_A_COUNT_AFTER = Set.of("%", "gmt", "a.m.", "p.m.", "am", "pm", "o'clock",
+    private static final Set<String> NOT_A_COUNT_AFTER = words("%", "gmt", "a.m.", "p.m.", "am", "pm", "o'clock",
             "local", "-year-old", "year-old", "years-old", "th", "st", "nd", "rd", "bc", "ad");
-    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+    private static final Set<String> MONTHS = words("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sep", "sept", "oct", "nov", "dec");
-    private static final Set<String> SINGLE_VICTIM_DET = Set.of("the", "a", "an", "one", "his", "her", "their", "its");
+    private static final Set<String> SINGLE_VICTIM_DET = words("the", "a", "an", "one", "his", "her", "their", "its");
     /** Looked up for every token of every sentence: a HashSet rules misses out on the hash alone. */
     private static final Set<String> KILL_VERBS_SINGLE = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(
             List.of("killed", "killing", "shot", "gunned", "assassinated", "murdered", "beheaded", "executed",

@@ -37,7 +37,8 @@ public final class Lexicon {
         for (Entry e : entries) {
             map.putIfAbsent(e.key(), e);
         }
-        this.byKey = Map.copyOf(map);
+        // a HashMap, not Map.copyOf: lookups are per token and mostly miss, which the hash alone settles
+        this.byKey = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(map));
     }
 
     /** Loads {@code /org/wirewatch/extract/rules/<file>}. */
