@@ -1,8 +1,8 @@
 package org.wirewatch.extract.geo;
 
-import java.util.Arrays;
 import java.util.List;
 import org.wirewatch.extract.lexicon.Tokens;
+import org.wirewatch.extract.lexicon.WordSet;
 import org.wirewatch.extract.lexicon.TsvResource;
 
 /**
@@ -11,16 +11,16 @@ import org.wirewatch.extract.lexicon.TsvResource;
  */
 final class CueWords {
 
-    private final long[] articles;
-    private final long[] adminTypes;
-    private final long[] placeTypes;
-    private final long[] locatives;
-    private final long[] geoModifiers;
-    private final long[] nameStops;
-    private final long[] stopPlaces;
-    private final long[] regionPrepositions;
-    private final long[] givenNames;
-    private final long[] stopPhrases;
+    private final WordSet articles;
+    private final WordSet adminTypes;
+    private final WordSet placeTypes;
+    private final WordSet locatives;
+    private final WordSet geoModifiers;
+    private final WordSet nameStops;
+    private final WordSet stopPlaces;
+    private final WordSet regionPrepositions;
+    private final WordSet givenNames;
+    private final WordSet stopPhrases;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
@@ -37,29 +37,19 @@ final class CueWords {
         stopPlaces = words(rows, "stop-place");
         regionPrepositions = words(rows, "region-preposition");
         givenNames = words(rows, "given-name");
-        stopPhrases = rows.stream().filter(r -> r[0].equals("stop-phrase"))
-                .flatMap(r -> Arrays.stream(r[1].split("\\|")))
-                .filter(w -> !w.isBlank())
-                .mapToLong(Tokens::phraseHash).distinct().sorted().toArray();
+        stopPhrases = WordSet.ofClass(rows, "stop-phrase", "cue-words.tsv", "\\|", Tokens::phraseHash);
     }
 
     private static List<String[]> loadRows() {
         return TsvResource.rows(CueWords.class, "cue-words.tsv");
     }
 
-    private static long[] words(List<String[]> rows, String cls) {
-        long[] out = rows.stream().filter(r -> r[0].equals(cls))
-                .flatMap(r -> Arrays.stream(r[1].split("\\s+")))
-                .filter(w -> !w.isBlank())
-                .mapToLong(Tokens::wordHash).distinct().sorted().toArray();
-        if (out.length == 0) {
-            throw new IllegalStateException("cue-words.tsv has no words of class " + cls);
-        }
-        return out;
+    private static WordSet words(List<String[]> rows, String cls) {
+        return WordSet.ofClass(rows, cls, "cue-words.tsv", "\\s+", Tokens::wordHash);
     }
 
-    private static boolean in(long[] set, long h) {
-        return Arrays.binarySearch(set, h) >= 0;
+    private static boolean in(WordSet set, long h) {
+        return set.contains(h);
     }
 
     boolean isArticle(long h) {

@@ -1,7 +1,6 @@
 package org.wirewatch.extract.lexicon;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -33,12 +32,12 @@ public final class Actors {
     private final List<Entry> entries = new ArrayList<>();
     private final CountryWords countries;
     private final Roles roles;
-    private final long[] criminalHeads;
-    private final long[] militiaHeads;
-    private final long[] islamistWords;
-    private final long[] rebelWords;
-    private final long[] affiliations;
-    private final long[] nameStops;
+    private final WordSet criminalHeads;
+    private final WordSet militiaHeads;
+    private final WordSet islamistWords;
+    private final WordSet rebelWords;
+    private final WordSet affiliations;
+    private final WordSet nameStops;
 
     private Actors() {
         countries = new CountryWords();
@@ -84,19 +83,12 @@ public final class Actors {
         matcher = b.build();
     }
 
-    private static long[] words(List<String[]> rows, String cls) {
-        long[] out = rows.stream().filter(r -> r[0].equals(cls))
-                .flatMap(r -> Arrays.stream(r[1].split("\\s+")))
-                .filter(w -> !w.isBlank())
-                .mapToLong(Tokens::wordHash).distinct().sorted().toArray();
-        if (out.length == 0) {
-            throw new IllegalStateException("actor-patterns.tsv has no words of class " + cls);
-        }
-        return out;
+    private static WordSet words(List<String[]> rows, String cls) {
+        return WordSet.ofClass(rows, cls, "actor-patterns.tsv", "\\s+", Tokens::wordHash);
     }
 
-    private static boolean in(long[] set, long h) {
-        return Arrays.binarySearch(set, h) >= 0;
+    private static boolean in(WordSet set, long h) {
+        return set.contains(h);
     }
 
     /** The lexicon from this module's resources, loaded on first use. */
@@ -240,9 +232,9 @@ public final class Actors {
         return out;
     }
 
-    private static final long[] INSURGENT_WORDS = java.util.stream.Stream.of("liberation", "front", "movement",
-            "resistance", "revolutionary", "rebels", "salvation", "independence").mapToLong(Tokens::wordHash).sorted()
-            .toArray();
+    private static final WordSet INSURGENT_WORDS = WordSet.of(java.util.stream.Stream.of("liberation", "front",
+            "movement", "resistance", "revolutionary", "rebels", "salvation", "independence")
+            .mapToLong(Tokens::wordHash).toArray());
 
     /** "Mozambique Liberation Front": a country in an insurgent name does not make it the state's army. */
     private static boolean insurgentName(Tokens t, int from, int to) {
