@@ -36,15 +36,35 @@ final class Corpus {
     }
 
     static List<Entry> load() {
+        return load("dev", List.of(STEMS));
+    }
+
+    /** The extra corpus: every report with a gold file in /corpus/extra. */
+    static List<Entry> loadExtra() {
+        try (java.util.stream.Stream<java.nio.file.Path> files =
+                java.nio.file.Files.list(java.nio.file.Path.of(Corpus.class.getResource("/corpus/extra").toURI()))) {
+            List<String> stems = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".gold.json"))
+                    .map(f -> f.substring(0, f.length() - ".gold.json".length())).sorted().toList();
+            return load("extra", stems);
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list /corpus/extra", e);
+        }
+    }
+
+    private static List<Entry> load(String folder, List<String> stems) {
         List<Entry> out = new ArrayList<>();
-        for (String stem : STEMS) {
-            out.add(new Entry(stem, report(read(stem + ".json")), read(stem + ".gold.json")));
+        for (String stem : stems) {
+            out.add(new Entry(stem, report(read(folder, stem + ".json")), read(folder, stem + ".gold.json")));
         }
         return out;
     }
 
     static JsonNode read(String name) {
-        try (InputStream in = Corpus.class.getResourceAsStream("/corpus/dev/" + name)) {
+        return read("dev", name);
+    }
+
+    static JsonNode read(String folder, String name) {
+        try (InputStream in = Corpus.class.getResourceAsStream("/corpus/" + folder + "/" + name)) {
             return JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
