@@ -71,6 +71,15 @@ final class ReportReader {
             "meters", "mile", "kilometre", "kilometer");
 
     /** A place, a comma and up to 100 characters without a full stop, then "(Agency)", an optional full stop, a dash. */
+    /**
+     * "in an ambush in the centre of the country", "elsewhere in the country": the sentence places its event in the
+     * report's country but away from the main incident, so it must not take the main incident's region.
+     */
+    private static final Pattern ELSEWHERE_IN_COUNTRY = Pattern.compile(
+            "\\b(?:elsewhere|another part|other parts|(?:the )?(?:far )?(?:north|south|east|west|centre|center|middle"
+            + "|interior|north-?east|north-?west|south-?east|south-?west)(?: part)?) (?:in|of) the country\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern AGENCY_DATELINE = Pattern.compile(
             "[\\s\\u00a0]*\\p{Lu}[^.\\n(),]{0,40},[^.\\n()]{1,100}?"
             + "\\([\\p{L}][\\p{L}0-9 .&/\\-]{0,30}\\)[ \\u00a0]*\\.?[ \\u00a0]*(?:--|\u2014|\u2013|-|:)[ \\u00a0]*");
@@ -860,7 +869,7 @@ final class ReportReader {
                 country = place.countryCode();
             }
         }
-        if (country == null && admin1 == null && !f.main && !frames.isEmpty()) {
+        if (country == null && admin1 == null && !f.main && !frames.isEmpty() && !elsewhereInCountry(f)) {
             // "over the area", "in the city's Eastern Bypass area": the region of the report's main incident
             Location main = location(frames.get(0));
             country = main.getCountryCode();
@@ -895,6 +904,15 @@ final class ReportReader {
             b.setGeoPrecision(GeoPrecision.COUNTRY);
         }
         return b.build();
+    }
+
+    private boolean elsewhereInCountry(Frame f) {
+        for (SentenceInfo s : f.members) {
+            if (ELSEWHERE_IN_COUNTRY.matcher(text).region(s.sentence.start(), s.sentence.end()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "a Saudi jet", "Iran launched missiles": a country word before a noun or verb is a hint, not the place. */

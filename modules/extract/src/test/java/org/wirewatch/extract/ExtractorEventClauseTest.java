@@ -112,4 +112,21 @@ class ExtractorEventClauseTest {
         assertThat(i.getAbducted()).isEqualTo(40);
         assertThat(i.getEventDate()).isEqualTo(LocalDate.of(2024, 1, 15));
     }
+
+    @Test
+    void shouldKeepOnlyTheCountryWhenASecondEventIsElsewhereInTheCountry() {
+        ReportExtraction x = extract("2023-02-11T15:00:00Z", "Gunmen kill 14 villagers in northwest Nigeria",
+                "GUSAU, Nigeria (AP) \u2014 Gunmen killed 14 villagers in an attack on a village in Zamfara state"
+                + " on Friday, police said.\n\nThe attack came two days after three police officers were killed in"
+                + " an ambush in the north-east of the country on Wednesday.");
+
+        assertThat(x.getIncidents()).hasSizeGreaterThanOrEqualTo(2);
+        IncidentMention village = x.getIncidents().get(0);
+        assertThat(village.getLocation().getAdmin1Code()).isEqualTo("NG-ZA");
+        IncidentMention ambush = x.getIncidents().stream()
+                .filter(m -> m.getEventDate().equals(LocalDate.of(2023, 2, 9))).findFirst().orElseThrow();
+        assertThat(ambush.getLocation().getCountryCode()).isEqualTo("NG");
+        assertThat(ambush.getLocation().getAdmin1Code()).isNull();
+        assertThat(ambush.getKilled().getBest()).isEqualTo(3);
+    }
 }
