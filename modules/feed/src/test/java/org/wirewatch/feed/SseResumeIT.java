@@ -43,7 +43,10 @@ class SseResumeIT {
     try (FeedFixture f = new FeedFixture(kafka, config, 3)) {
       // given a client connected before the burst
       final SseTestClient first = SseTestClient.connect(f.url("/v1/stream?types=incident"), null);
-      await().until(() -> !first.events().isEmpty());
+      // An observer that stays connected shows how far the feed itself has read: producer acks alone do not,
+      // and a resume that the feed can still serve from memory would not test the Kafka path.
+      final SseTestClient observer = SseTestClient.connect(f.url("/v1/stream?types=incident"), null);
+      await().until(() -> !first.events().isEmpty() && !observer.events().isEmpty());
       final AtomicInteger sent = new AtomicInteger();
       final Thread producer = new Thread(() -> {
         for (int i = 0; i < RECORDS; i++) {
@@ -59,7 +62,8 @@ class SseResumeIT {
       first.close();
       final List<SseTestClient.Event> beforeDrop = first.records();
       final String lastId = first.lastId();
-      await().atMost(Duration.ofSeconds(20)).until(() -> sent.get() >= RECORDS * 2 / 3);
+      await().atMost(Duration.ofSeconds(20))
+          .until(() -> sent.get() >= RECORDS * 2 / 3 && observer.records().size() >= RECORDS * 2 / 3);
       final SseTestClient second = SseTestClient.connect(f.url("/v1/stream?types=incident"), lastId);
       producer.join();
 
@@ -67,6 +71,7 @@ class SseResumeIT {
       await().atMost(Duration.ofSeconds(20))
           .until(() -> beforeDrop.size() + second.records().size() >= RECORDS);
       second.close();
+      observer.close();
       assertThat(second.events().get(0).event()).isEqualTo("hello");
       assertThat(JSON.readTree(second.events().get(0).data()).get("catchUp").asText()).isEqualTo(expectedSource);
       final List<SseTestClient.Event> all = new ArrayList<>(beforeDrop);
