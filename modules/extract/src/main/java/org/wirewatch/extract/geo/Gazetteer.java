@@ -335,15 +335,7 @@ public final class Gazetteer {
                 i++;
                 continue;
             }
-            int lim = 1;
-            while (lim < max && i + lim < n && t.joined(i + lim)) {
-                lim++;
-            }
-            long h = 0x51ED2701L;
-            for (int k = 0; k < lim; k++) {
-                h = Tokens.combine(h, t.hash(i + k));
-                prefix[k + 1] = h;
-            }
+            int lim = t.prefixKeys(i, max, prefix);
             boolean found = false;
             for (int len = lim; len >= 1; len--) {
                 int cursor = index.lookup(prefix[len]);

@@ -62,15 +62,7 @@ final class PhraseMatcher {
                 i++;
                 continue;
             }
-            int lim = 1;
-            while (lim < max && i + lim < n && t.joined(i + lim)) {
-                lim++;
-            }
-            long h = 0x51ED2701L;
-            for (int k = 0; k < lim; k++) {
-                h = Tokens.combine(h, t.hash(i + k));
-                prefix[k + 1] = h;
-            }
+            int lim = t.prefixKeys(i, max, prefix);
             int matched = 0;
             for (int len = lim; len >= 1 && matched == 0; len--) {
                 int entry = accept(t, i, i + len, index.lookup(prefix[len]));

@@ -141,13 +141,33 @@ public final class Tokens {
         return h == 0 ? 1 : h;
     }
 
+    private static final long PHRASE_SEED = 0x51ED2701L;
+
     /** Phrase key of tokens {@code from..to-1}. */
     public long phraseHash(int from, int to) {
-        long h = 0x51ED2701L;
+        long h = PHRASE_SEED;
         for (int i = from; i < to; i++) {
             h = combine(h, hashes[i]);
         }
         return h;
+    }
+
+    /**
+     * Phrase keys of every prefix of the phrase starting at token {@code from}: {@code prefix[k]} is the key of its
+     * first k tokens, for k up to {@code max} or up to the first token not joined to the one before. Returns how
+     * many prefixes were filled, so a longest-first lookup walks them from the end.
+     */
+    public int prefixKeys(int from, int max, long[] prefix) {
+        int lim = 1;
+        while (lim < max && from + lim < size && joined(from + lim)) {
+            lim++;
+        }
+        long h = PHRASE_SEED;
+        for (int k = 0; k < lim; k++) {
+            h = combine(h, hashes[from + k]);
+            prefix[k + 1] = h;
+        }
+        return lim;
     }
 
     /** Phrase key of a whole string, or 0 when it has no token. */
