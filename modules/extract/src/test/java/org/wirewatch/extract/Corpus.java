@@ -92,6 +92,21 @@ final class Corpus {
         return n.hasNonNull(field) ? Instant.parse(n.get(field).asText()) : null;
     }
 
+    private static Extractor shared;
+
+    /** One extractor for the whole test run: it is immutable, and loading its lexicons is the slow part. */
+    static synchronized Extractor extractor() {
+        if (shared == null) {
+            shared = Extractor.create();
+        }
+        return shared;
+    }
+
+    /** Extracts a report made of a headline and a body, published at {@code firstCreated}. */
+    static org.wirewatch.schema.ReportExtraction extract(String firstCreated, String headline, String body) {
+        return extractor().extract(report("urn:test:" + headline.hashCode(), firstCreated, headline, body));
+    }
+
     /** A report built from plain text for unit tests. */
     static WireReport report(String uri, String firstCreated, String headline, String body) {
         return WireReport.newBuilder()

@@ -1,8 +1,8 @@
 package org.wirewatch.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.ReportExtraction;
@@ -11,16 +11,6 @@ import org.wirewatch.schema.SourceType;
 /** Who gave a figure or confirmed an attack: lists of sources, anonymous sources, parties telling their own strike. */
 class ExtractorAttributionTest {
 
-    private static Extractor extractor;
-
-    @BeforeAll
-    static void load() {
-        extractor = Extractor.create();
-    }
-
-    private static ReportExtraction extract(String firstCreated, String headline, String body) {
-        return extractor.extract(Corpus.report("urn:test:" + headline.hashCode(), firstCreated, headline, body));
-    }
 
     @Test
     void shouldKeepAnAnonymousSourceAndReadAPartysOwnStrikeAsConfirmationWhenBothSpeak() {

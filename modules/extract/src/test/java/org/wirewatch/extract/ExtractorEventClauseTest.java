@@ -1,9 +1,9 @@
 package org.wirewatch.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
 
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.IncidentMention;
@@ -16,16 +16,6 @@ import org.wirewatch.schema.SubEventType;
  */
 class ExtractorEventClauseTest {
 
-    private static Extractor extractor;
-
-    @BeforeAll
-    static void load() {
-        extractor = Extractor.create();
-    }
-
-    private static ReportExtraction extract(String firstCreated, String headline, String body) {
-        return extractor.extract(Corpus.report("urn:test:" + headline.hashCode(), firstCreated, headline, body));
-    }
 
     @Test
     void shouldDateTheEventNotTheDatelineWhenTheDatelineNamesALongCountryAndADay() {

@@ -1,10 +1,10 @@
 package org.wirewatch.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.common.json.AvroJson;
 import org.wirewatch.schema.Claim;
@@ -20,16 +20,9 @@ import org.wirewatch.schema.WireReport;
 /** Whole reports written for these tests: other countries, agencies and styles than the development corpus. */
 class ExtractorTest {
 
-    private static Extractor extractor;
+    private static final Extractor extractor = Corpus.extractor();
 
-    @BeforeAll
-    static void load() {
-        extractor = Extractor.create();
-    }
 
-    private static ReportExtraction extract(String firstCreated, String headline, String body) {
-        return extractor.extract(Corpus.report("urn:test:" + headline.hashCode(), firstCreated, headline, body));
-    }
 
     private static List<IncidentMention> current(ReportExtraction x) {
         return x.getIncidents().stream().filter(i -> i.getRecency() == Recency.CURRENT).toList();
