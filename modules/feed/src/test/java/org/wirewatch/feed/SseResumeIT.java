@@ -41,8 +41,8 @@ class SseResumeIT {
   private List<SseTestClient.Event> disconnectMidBurstAndResume(final FeedConfig config, final String expectedSource)
       throws Exception {
     try (FeedFixture f = new FeedFixture(kafka, config, 3)) {
-      // given a client connected before the burst
-      final SseTestClient first = SseTestClient.connect(f.url("/v1/stream?types=incident"), null);
+      // given a client connected before the burst that drops after a third of it
+      final SseTestClient first = SseTestClient.connect(f.url("/v1/stream?types=incident"), null, RECORDS / 3);
       // An observer that stays connected shows how far the feed itself has read: producer acks alone do not,
       // and a resume that the feed can still serve from memory would not test the Kafka path.
       final SseTestClient observer = SseTestClient.connect(f.url("/v1/stream?types=incident"), null);
@@ -59,7 +59,6 @@ class SseResumeIT {
 
       // when it drops the connection part-way through and comes back with its last id
       await().atMost(Duration.ofSeconds(20)).until(() -> first.records().size() >= RECORDS / 3);
-      first.close();
       final List<SseTestClient.Event> beforeDrop = first.records();
       final String lastId = first.lastId();
       await().atMost(Duration.ofSeconds(20))

@@ -22,23 +22,33 @@ final class SseTestClient implements AutoCloseable {
   private final InputStream body;
   private final Thread reader;
   private final int status;
+  private final int hangUpAfter;
 
-  private SseTestClient(final InputStream body, final int status) {
+  private SseTestClient(final InputStream body, final int status, final int hangUpAfter) {
     this.body = body;
     this.status = status;
+    this.hangUpAfter = hangUpAfter;
     this.reader = new Thread(this::read, "sse-test-client");
     this.reader.setDaemon(true);
     this.reader.start();
   }
 
   static SseTestClient connect(final String url, final String lastEventId) throws Exception {
+    return connect(url, lastEventId, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A client that hangs up by itself right after its {@code hangUpAfter}-th record, so a test knows exactly where
+   * it dropped: closing from the test thread would race the feed, which may have sent the whole burst by then.
+   */
+  static SseTestClient connect(final String url, final String lastEventId, final int hangUpAfter) throws Exception {
     final HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
     if (lastEventId != null) {
       b.header("Last-Event-ID", lastEventId);
     }
     final HttpResponse<InputStream> res = HttpClient.newHttpClient().send(b.build(),
         HttpResponse.BodyHandlers.ofInputStream());
-    return new SseTestClient(res.body(), res.statusCode());
+    return new SseTestClient(res.body(), res.statusCode(), hangUpAfter);
   }
 
   int status() {
@@ -78,6 +88,10 @@ final class SseTestClient implements AutoCloseable {
         if (line.isEmpty()) {
           if (data.length() > 0) {
             events.add(new Event(id, event, data.toString()));
+            if (!event.equals("hello") && records().size() >= hangUpAfter) {
+              close();
+              return;
+            }
           }
           id = null;
           event = "message";
