@@ -142,7 +142,7 @@ final class ReportReader {
         org.wirewatch.extract.lexicon.Tokens shared = org.wirewatch.extract.lexicon.Tokens.of(text);
         List<GeoMention> geo = locate(shared);
         List<ActorMention> actors = rules.actors.find(shared, mainCountry);
-        List<SourceMention> sources = rules.sources.find(shared, mainCountry);
+        List<SourceMention> sources = rules.sources.find(shared, actors, mainCountry);
         for (Sentence s : sentences) {
             infos.add(describe(s, geo, actors, sources));
         }

@@ -81,8 +81,15 @@ public final class Sources {
 
     /** As {@link #find(CharSequence, String)} on text already tokenised (share one {@link Tokens} per text). */
     public List<SourceMention> find(Tokens t, String countryHint) {
+        return find(t, actors.find(t, countryHint), countryHint);
+    }
+
+    /**
+     * As {@link #find(Tokens, String)} with the armed actors of the same text and hint already found by
+     * {@link Actors#find(Tokens, String)}, so that a report runs the actor lexicon once.
+     */
+    public List<SourceMention> find(Tokens t, List<ActorMention> armed, String countryHint) {
         List<PhraseMatcher.Match> own = matcher.find(t);
-        List<ActorMention> armed = actors.find(t, countryHint);
         List<SourceMention> out = new ArrayList<>(own.size() + armed.size());
         int ai = 0;
         int lastEnd = 0;
