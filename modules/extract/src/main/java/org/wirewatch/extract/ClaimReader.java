@@ -44,7 +44,6 @@ final class ClaimReader {
     private static final java.util.regex.Pattern TRAILING_PARENTHESIS =
             java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
-    private static final java.util.regex.Pattern EDGE_COMMAS = java.util.regex.Pattern.compile("^[,\\s]+|[,\\s]+$");
     private static final Set<String> OWN_STRIKE_VERBS = words("struck", "hit", "targeted", "attacked", "bombed",
             "shelled", "raided", "killed", "destroyed", "carried");
     private static final Set<String> PRONOUNS = words("he", "she", "it", "they", "him", "her", "them");
@@ -994,13 +993,30 @@ final class ClaimReader {
             String all = report.text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
             int at = all.indexOf(person);
             String rest = at < 0 ? all : (all.substring(0, at) + " " + all.substring(at + person.length())).strip();
-            rest = EDGE_COMMAS.matcher(rest).replaceAll("");
+            rest = trimCommas(rest);
             if (rest.isEmpty()) {
                 return person;
             }
             return cleanRoleCached(rest);
         }
         return cleanRoleCached(report.text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
+    }
+
+    /** {@code s} without leading and trailing commas and ASCII white space (the regex class \\s). */
+    private static String trimCommas(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isCommaOrSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isCommaOrSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean isCommaOrSpace(char c) {
+        return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** {@link #cleanRole(String)} once per phrase of the report: subjects are resolved again for every cue. */
@@ -1039,8 +1055,14 @@ final class ClaimReader {
                 lower = p.toLowerCase(Locale.ROOT);
             }
         }
-        p = TRAILING_PARENTHESIS.matcher(p).replaceAll("");
-        p = QUOTES.matcher(p).replaceAll("").strip();
+        // the expressions only run when their characters occur: most phrases have neither
+        if (p.indexOf('(') >= 0) {
+            p = TRAILING_PARENTHESIS.matcher(p).replaceAll("");
+        }
+        if (p.indexOf('"') >= 0 || p.indexOf('\u201C') >= 0 || p.indexOf('\u201D') >= 0) {
+            p = QUOTES.matcher(p).replaceAll("");
+        }
+        p = p.strip();
         return p.isEmpty() ? null : p;
     }
 
