@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wirewatch.common.json.AvroJson;
@@ -32,27 +33,50 @@ import org.wirewatch.schema.TallyWindow;
  * {@code /v1/stream?lastEventId=<position>} right after gets every change since the list, none twice.
  *
  * <p>Tallies come from the Streams stores through {@link TallyQueries} when the pipeline wires them in (field
- * {@code source: "streams-store"}), otherwise, or while the stores are unavailable (a rebalance), from this
- * instance's view of the tallies topic ({@code source: "tallies-topic"}).
+ * {@code source: "streams-store"}; with several instances the stores route a region to the instance owning it),
+ * otherwise, or while the stores are unavailable (a rebalance), from this instance's view of the tallies topic
+ * ({@code source: "tallies-topic"}), which holds every partition of the topic. Until that view has caught up with
+ * the topic, such a question is answered 503 with {@code Retry-After} rather than with a partial answer.
+ *
+ * <p>A question another instance forwards here carries {@value #FORWARDED_HEADER} (set by the stores' router);
+ * it is answered from this instance's own stores only ({@code peerStores}), never forwarded again and never from
+ * the topic view, and 503 with {@code Retry-After} when they cannot answer (the region moved in a rebalance), so
+ * the asking instance decides what to do.
  */
 final class FeedApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedApi.class);
   static final String SOURCE_STORE = "streams-store";
   static final String SOURCE_TOPIC = "tallies-topic";
+  /** Marks a question forwarded by another instance's tally router (StoreTallyQueries.FORWARDED_HEADER). */
+  static final String FORWARDED_HEADER = "X-Wirewatch-Forwarded";
+  /** Seconds a client should wait before asking again when the tallies are unavailable. */
+  static final String RETRY_AFTER_SECONDS = "1";
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final FeedState state;
   private final FeedView view;
   private final TallyQueries stores;
+  private final TallyQueries peerStores;
+  private final BooleanSupplier viewComplete;
+  private final FeedMetrics metrics;
   private final int pageMax;
   // Each distinct problem is logged once: during start-up and rebalances every request would otherwise repeat it.
   private volatile String lastStoreProblem;
 
-  FeedApi(final FeedState state, final TallyQueries stores, final int pageMax) {
+  /**
+   * @param stores       routed tally queries (any region, any instance), or null to answer from the topic view
+   * @param peerStores   this instance's own stores, for questions other instances forward; null if it has none
+   * @param viewComplete whether the topic view has caught up with the tallies topic (the fallback is complete)
+   */
+  FeedApi(final FeedState state, final TallyQueries stores, final TallyQueries peerStores,
+      final BooleanSupplier viewComplete, final FeedMetrics metrics, final int pageMax) {
     this.state = state;
     this.view = state.view();
     this.stores = stores;
+    this.peerStores = peerStores;
+    this.viewComplete = viewComplete;
+    this.metrics = metrics;
     this.pageMax = pageMax;
   }
 
@@ -124,7 +148,8 @@ final class FeedApi {
       return;
     }
     final ObjectNode out = mapper.createObjectNode();
-    final Sourced<List<CasualtyTally>> result = query(s -> s.tallies(region, window, from, to));
+    final Sourced<List<CasualtyTally>> result = forwarded(ctx) ? peer(s -> s.tallies(region, window, from, to))
+        : query(s -> s.tallies(region, window, from, to));
     out.put("source", result.source());
     out.put("region", region);
     out.put("regionName", view.regionName(region));
@@ -133,6 +158,16 @@ final class FeedApi {
     out.put("to", to.toString());
     final ArrayNode items = out.putArray("tallies");
     result.value().forEach(t -> items.add(AvroJson.toJsonNode(t)));
+    json(ctx, out);
+  }
+
+  /** The region codes that have a tally: all of them, or this instance's own on a forwarded question. */
+  void tallyRegions(final Context ctx) {
+    final Sourced<List<String>> result = forwarded(ctx) ? peer(TallyQueries::regions) : query(TallyQueries::regions);
+    final ObjectNode out = mapper.createObjectNode();
+    out.put("source", result.source());
+    final ArrayNode items = out.putArray("regions");
+    result.value().forEach(items::add);
     json(ctx, out);
   }
 
@@ -160,7 +195,7 @@ final class FeedApi {
       final ObjectNode windows = r.putObject("tallies");
       for (final TallyWindow w : TallyWindow.values()) {
         final Sourced<Optional<CasualtyTally>> t = query(s -> s.tally(code, w, asOf));
-        source = t.source();
+        source = worst(source, t.source());
         if (t.value().isPresent()) {
           windows.set(w.name(), AvroJson.toJsonNode(t.value().get()));
         } else {
@@ -169,6 +204,7 @@ final class FeedApi {
       }
       final Sourced<List<CasualtyTally>> daily = query(s -> s.tallies(code, TallyWindow.P1D,
           asOf.minusDays(days - 1L), asOf));
+      source = worst(source, daily.source());
       final ArrayNode series = r.putArray("daily");
       int k = 0;
       final List<CasualtyTally> ds = daily.value();
@@ -230,7 +266,9 @@ final class FeedApi {
   private <T> Sourced<T> query(final Query<T> q) {
     if (stores != null) {
       try {
-        return new Sourced<>(SOURCE_STORE, q.apply(stores));
+        final T value = q.apply(stores);
+        metrics.tallyAnswered("store");
+        return new Sourced<>(SOURCE_STORE, value);
       } catch (final RuntimeException e) {
         // Stores are unavailable during a rebalance or before Streams runs; the topic view is the honest fallback.
         final String problem = e.toString();
@@ -238,10 +276,40 @@ final class FeedApi {
           lastStoreProblem = problem;
           LOG.info("Tally stores unavailable, answering from the tallies topic until they are: {}", problem);
         }
-        return new Sourced<>(SOURCE_TOPIC, q.apply(view));
       }
     }
+    if (!viewComplete.getAsBoolean()) {
+      metrics.tallyAnswered("unavailable");
+      throw new Unavailable("tallies are not available yet: the feed is still reading the tallies topic");
+    }
+    metrics.tallyAnswered("topic");
     return new Sourced<>(SOURCE_TOPIC, q.apply(view));
+  }
+
+  /** A question another instance forwarded: this instance's own stores or 503, never the topic view. */
+  private <T> Sourced<T> peer(final Query<T> q) {
+    if (peerStores == null) {
+      metrics.tallyAnswered("unavailable");
+      throw new Unavailable("this instance runs no tally stores");
+    }
+    try {
+      final T value = q.apply(peerStores);
+      metrics.tallyAnswered("peer");
+      return new Sourced<>(SOURCE_STORE, value);
+    } catch (final RuntimeException e) {
+      metrics.tallyAnswered("unavailable");
+      throw new Unavailable("tally stores unavailable here (starting or rebalancing): " + e.getMessage());
+    }
+  }
+
+  private static boolean forwarded(final Context ctx) {
+    final String by = ctx.header(FORWARDED_HEADER);
+    return by != null && !by.isBlank();
+  }
+
+  /** The topic view if any part of an answer came from it. */
+  private static String worst(final String a, final String b) {
+    return SOURCE_TOPIC.equals(a) || SOURCE_TOPIC.equals(b) ? SOURCE_TOPIC : b;
   }
 
   private void json(final Context ctx, final ObjectNode body) {
@@ -317,6 +385,18 @@ final class FeedApi {
     } catch (final NumberFormatException e) {
       throw new BadRequest(name + ": '" + v + "' is not an integer");
     }
+  }
+
+  /** Answered 503 with {@code Retry-After}: the tallies cannot be answered right now, but will be shortly. */
+  static final class Unavailable extends RuntimeException {
+    Unavailable(final String message) {
+      super(message);
+    }
+  }
+
+  static void unavailable(final Context ctx, final Unavailable e) {
+    ctx.header(io.javalin.http.Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
   }
 
   /** A malformed request parameter; answered with 400 and the message. */

@@ -21,6 +21,7 @@ final class FeedMetrics {
   private final Counter resumedFromBuffer;
   private final Counter resumedFromKafka;
   private final Timer deliveryLatency;
+  private final Map<String, Counter> tallyAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
   FeedMetrics(final MeterRegistry registry, final FeedTopics topics) {
     this.registry = registry;
@@ -71,6 +72,16 @@ final class FeedMetrics {
 
   void resumed(final boolean fromBuffer) {
     (fromBuffer ? resumedFromBuffer : resumedFromKafka).increment();
+  }
+
+  /**
+   * One tally question answered: {@code store} (the Streams stores, here or forwarded to the owner),
+   * {@code topic} (the tallies topic view, stores unavailable), {@code peer} (a question another instance forwarded
+   * here, answered from this instance's stores) or {@code unavailable} (503).
+   */
+  void tallyAnswered(final String answer) {
+    tallyAnswers.computeIfAbsent(answer, a -> Counter.builder("wirewatch.feed.tally.queries").tag("answer", a)
+        .description("Tally questions by where their answer came from").register(registry)).increment();
   }
 
   MeterRegistry registry() {

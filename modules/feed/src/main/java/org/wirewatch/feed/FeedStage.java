@@ -38,6 +38,7 @@ import org.wirewatch.common.query.TallyQueries;
  *   <tr><td>GET /v1/incidents/{id}</td><td>one incident, its claims side by side and the evidence sentences</td></tr>
  *   <tr><td>GET /v1/tallies</td><td>region, window (P1D, P7D, P30D), from/to or date</td></tr>
  *   <tr><td>GET /v1/regions</td><td>every region with its 1/7/30-day tallies and a daily series</td></tr>
+ *   <tr><td>GET /v1/tally-regions</td><td>the region codes that have a tally (all instances')</td></tr>
  *   <tr><td>GET /v1/alerts</td><td>latest alerts</td></tr>
  *   <tr><td>GET /health/live, /health/ready</td><td>ready when every registered stage is ready</td></tr>
  *   <tr><td>GET /metrics</td><td>Prometheus text format</td></tr>
@@ -58,6 +59,7 @@ public final class FeedStage implements Stage {
   private final FeedTopics topics;
   private final RecordDecoder decoder;
   private final TallyQueries tallyQueries;
+  private final TallyQueries peerTallyQueries;
   private final PrometheusMeterRegistry registry;
   private final Supplier<? extends Collection<? extends Stage>> stages;
   private final List<Consumer<Javalin>> extraRoutes;
@@ -78,6 +80,7 @@ public final class FeedStage implements Stage {
     this.topics = b.topics;
     this.decoder = Objects.requireNonNull(b.decoder, "decoder");
     this.tallyQueries = b.tallyQueries;
+    this.peerTallyQueries = b.peerTallyQueries;
     this.registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.stages = b.stages;
     this.extraRoutes = List.copyOf(b.routes);
@@ -104,7 +107,10 @@ public final class FeedStage implements Stage {
     state = new FeedState(view, new ReplayBuffer(config.replayEvents(), Position.start(new int[0])), hub);
     rangeReader = new KafkaRangeReader(kafka, topics, decoder, state, Duration.ofSeconds(30));
     metrics.gauges(hub::size, state::buffered);
-    final FeedApi api = new FeedApi(state, tallyQueries, config.pageMax());
+    final FeedApi api = new FeedApi(state, tallyQueries, peerTallyQueries, () -> {
+      final FeedConsumer c = consumer;
+      return c != null && c.caughtUp();
+    }, metrics, config.pageMax());
     app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.useVirtualThreads = false;
@@ -115,10 +121,12 @@ public final class FeedStage implements Stage {
       });
     });
     app.exception(FeedApi.BadRequest.class, (e, ctx) -> FeedApi.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(FeedApi.Unavailable.class, (e, ctx) -> FeedApi.unavailable(ctx, e));
     app.get("/v1/stream", this::stream);
     app.get("/v1/incidents", api::incidents);
     app.get("/v1/incidents/{id}", api::incident);
     app.get("/v1/tallies", api::tallies);
+    app.get("/v1/tally-regions", api::tallyRegions);
     app.get("/v1/regions", api::regions);
     app.get("/v1/alerts", api::alerts);
     app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
@@ -302,6 +310,7 @@ public final class FeedStage implements Stage {
     private FeedTopics topics = FeedTopics.catalogue();
     private RecordDecoder decoder;
     private TallyQueries tallyQueries;
+    private TallyQueries peerTallyQueries;
     private PrometheusMeterRegistry registry;
     private Supplier<? extends Collection<? extends Stage>> stages;
     private final List<Consumer<Javalin>> routes = new ArrayList<>();
@@ -337,6 +346,15 @@ public final class FeedStage implements Stage {
     /** Where {@code /v1/tallies} and {@code /v1/regions} read tallies; without it, the tallies topic view. */
     public Builder tallyQueries(final TallyQueries q) {
       this.tallyQueries = q;
+      return this;
+    }
+
+    /**
+     * This instance's own part of the tally stores, answering the questions other instances forward here (requests
+     * carrying {@code X-Wirewatch-Forwarded}); it must never forward them again. Without it such requests get 503.
+     */
+    public Builder peerTallyQueries(final TallyQueries q) {
+      this.peerTallyQueries = q;
       return this;
     }
 

@@ -31,6 +31,12 @@ final class FeedFixture implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   FeedFixture(final KafkaBroker kafka, final FeedConfig config, final int partitions) {
+    this(kafka, config, partitions, b -> b);
+  }
+
+  /** A feed whose builder {@code wiring} completes (e.g. with tally stores). */
+  FeedFixture(final KafkaBroker kafka, final FeedConfig config, final int partitions,
+      final java.util.function.UnaryOperator<FeedStage.Builder> wiring) {
     final String suffix = "." + kafka.uniqueName("t");
     this.topics = FeedTopics.withSuffix(suffix);
     for (final FeedEventType t : FeedEventType.values()) {
@@ -40,8 +46,8 @@ final class FeedFixture implements AutoCloseable {
     final Map<String, Object> p = new HashMap<>(kafka.clientConfig());
     p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    this.feed = FeedStage.builder().config(config).kafka(kafka.clientConfig()).topics(topics).registry(registryUrl)
-        .build();
+    this.feed = wiring.apply(FeedStage.builder().config(config).kafka(kafka.clientConfig()).topics(topics)
+        .registry(registryUrl)).build();
     feed.start();
     await().atMost(Duration.ofSeconds(20)).until(feed::ready);
   }
@@ -76,6 +82,15 @@ final class FeedFixture implements AutoCloseable {
 
   String url(final String path) {
     return "http://localhost:" + feed.port() + path;
+  }
+
+  /** GET with extra headers, name then value. */
+  HttpResponse<String> get(final String path, final String... headers) throws Exception {
+    final HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> get(final String path) throws Exception {
