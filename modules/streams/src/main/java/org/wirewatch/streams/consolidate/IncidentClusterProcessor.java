@@ -44,7 +44,8 @@ import org.wirewatch.streams.StreamSerdes;
  * <p>Stores (all keys start with the country and {@code |}): {@value #INCIDENTS} country|incident id to Incident;
  * {@value #MEMBERS} country|incident id|mention id to a single-mention extraction; {@value #INDEX} country|mention
  * id to incident id; {@value #DELTAS} country|story uri to the story's last delta for that country;
- * {@value #WATERMARKS} country to the epoch day of its watermark.
+ * {@value #WATERMARKS} country to the epoch day of its watermark; {@value #BY_DATE} country|event date|incident id
+ * to incident id, the date index that lets a new mention read only the incidents it could join.
  * An index value starting with {@code !} marks a mention of a closed incident.
  */
 public final class IncidentClusterProcessor
@@ -55,6 +56,7 @@ public final class IncidentClusterProcessor
   public static final String INDEX = "consolidate-mention-index";
   public static final String DELTAS = "consolidate-story-deltas";
   public static final String WATERMARKS = "consolidate-watermarks";
+  public static final String BY_DATE = "consolidate-incidents-by-date";
 
   private static final Logger LOG = LoggerFactory.getLogger(IncidentClusterProcessor.class);
   private static final StringSerializer KEYS = new StringSerializer();
@@ -74,6 +76,8 @@ public final class IncidentClusterProcessor
   private KeyValueStore<String, String> index;
   private KeyValueStore<String, ReportExtraction> deltas;
   private KeyValueStore<String, Integer> watermarks;
+  private KeyValueStore<String, String> byDate;
+  private boolean byDateChecked;
 
   IncidentClusterProcessor(final int horizonDays, final java.time.Duration evictionInterval) {
     this.horizonDays = horizonDays;
@@ -96,7 +100,8 @@ public final class IncidentClusterProcessor
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS), serdes.key(), serdes.extraction()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX), serdes.key(), Serdes.String()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DELTAS), serdes.key(), serdes.extraction()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARKS), serdes.key(), Serdes.Integer())));
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARKS), serdes.key(), Serdes.Integer()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_DATE), serdes.key(), Serdes.String())));
       }
     };
   }
@@ -109,6 +114,7 @@ public final class IncidentClusterProcessor
     this.index = context.getStateStore(INDEX);
     this.deltas = context.getStateStore(DELTAS);
     this.watermarks = context.getStateStore(WATERMARKS);
+    this.byDate = context.getStateStore(BY_DATE);
     // Wall-clock, not stream time: a backfill of years of reports runs in minutes and closes nothing while it
     // runs, so its result does not depend on how far one partition ran ahead of another.
     context.schedule(evictionInterval, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
@@ -133,6 +139,7 @@ public final class IncidentClusterProcessor
     if (country == null || delta == null) {
       throw new IllegalArgumentException("consolidation delta without country or value");
     }
+    ensureDateIndex();
     final String deltaKey = country + '|' + delta.getReportUri();
     final ReportExtraction previous = deltas.get(deltaKey);
     if (previous != null && delta.getReportVersion() < previous.getReportVersion()) {
@@ -213,12 +220,17 @@ public final class IncidentClusterProcessor
   private String assign(final String country, final IncidentMention m, final String story, final String previous) {
     String best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
-    try (KeyValueIterator<String, Incident> it = incidents.prefixScan(country + '|', KEYS)) {
+    // Incidents span their members' dates; a week of slack keeps every possible match. Only incidents dated
+    // within reach are read, through the date index, so matching costs the same with ten or ten thousand open
+    // incidents in a country.
+    final int reach = MentionCompatibility.DATE_SLACK_DAYS + Math.max(7, Math.max(0, m.getDateToleranceDays()));
+    try (KeyValueIterator<String, String> it = byDate.range(dateKey(country, m.getEventDate().minusDays(reach), ""),
+        dateKey(country, m.getEventDate().plusDays(reach + 1L), ""))) {
       while (it.hasNext()) {
-        final KeyValue<String, Incident> kv = it.next();
-        final Incident inc = kv.value;
-        // Incidents span their members' dates; a week of slack keeps every possible match and skips the rest.
-        if (!MentionCompatibility.datesMayMatch(inc.getEventDate(), 7, m.getEventDate(), m.getDateToleranceDays())) {
+        final String incidentId = it.next().value;
+        final Incident inc = incidents.get(country + '|' + incidentId);
+        if (inc == null
+            || !MentionCompatibility.datesMayMatch(inc.getEventDate(), 7, m.getEventDate(), m.getDateToleranceDays())) {
           continue;
         }
         final List<MentionCompatibility.Member> ms = new ArrayList<>();
@@ -227,7 +239,9 @@ public final class IncidentClusterProcessor
         }
         final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
         final double bonus = inc.getIncidentId().equals(previous) ? 0.5 : 0;
-        if (score.isPresent() && score.getAsDouble() + bonus > bestScore) {
+        // Ties go to the smallest id, whatever order the index returns them in.
+        if (score.isPresent() && (score.getAsDouble() + bonus > bestScore
+            || best != null && score.getAsDouble() + bonus == bestScore && inc.getIncidentId().compareTo(best) < 0)) {
           best = inc.getIncidentId();
           bestScore = score.getAsDouble() + bonus;
         }
@@ -241,6 +255,37 @@ public final class IncidentClusterProcessor
     }
     // An incident whose last member just left is free: its id is reused rather than retracted and reissued.
     return IncidentIds.forMention(m.getMentionId(), id -> !members(country, id, 1).isEmpty());
+  }
+
+  private static String dateKey(final String country, final Incident incident) {
+    return dateKey(country, incident.getEventDate(), incident.getIncidentId());
+  }
+
+  /** {@code country|YYYY-MM-DD|incident id}: ISO dates sort as strings, so a range scan is a date range. */
+  private static String dateKey(final String country, final LocalDate date, final String incidentId) {
+    return country + '|' + date + '|' + incidentId;
+  }
+
+  /**
+   * State written before the date index existed has incidents but no index entries: they are indexed once, on
+   * the first record (stores can only be written while a record is processed).
+   */
+  private void ensureDateIndex() {
+    if (byDateChecked) {
+      return;
+    }
+    byDateChecked = true;
+    try (KeyValueIterator<String, String> any = byDate.all()) {
+      if (any.hasNext()) {
+        return;
+      }
+    }
+    try (KeyValueIterator<String, Incident> it = incidents.all()) {
+      while (it.hasNext()) {
+        final KeyValue<String, Incident> kv = it.next();
+        byDate.put(dateKey(kv.key.substring(0, kv.key.indexOf('|')), kv.value), kv.value.getIncidentId());
+      }
+    }
   }
 
   private List<ReportExtraction> members(final String country, final String incidentId) {
@@ -267,6 +312,7 @@ public final class IncidentClusterProcessor
     if (ms.isEmpty()) {
       if (before != null) {
         incidents.delete(key);
+        byDate.delete(dateKey(country, before));
         context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(null)));
       }
       return;
@@ -274,6 +320,12 @@ public final class IncidentClusterProcessor
     final Incident after = IncidentMerger.merge(incidentId, ms);
     if (!after.equals(before)) {
       incidents.put(key, after);
+      if (before == null || !before.getEventDate().equals(after.getEventDate())) {
+        if (before != null) {
+          byDate.delete(dateKey(country, before));
+        }
+        byDate.put(dateKey(country, after), incidentId);
+      }
       context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(after)));
     }
   }
@@ -334,7 +386,11 @@ public final class IncidentClusterProcessor
         index.put(country + '|' + mentionId, EVICTED + incidentId);
         stories.add(m.getReportUri());
       }
+      final Incident closed = incidents.get(country + '|' + incidentId);
       incidents.delete(country + '|' + incidentId);
+      if (closed != null) {
+        byDate.delete(dateKey(country, closed));
+      }
     }
     for (final String story : stories) {
       final ReportExtraction d = deltas.get(country + '|' + story);

@@ -1,6 +1,8 @@
 package org.wirewatch.streams.tally;
 
 import java.time.LocalDate;
+import org.wirewatch.schema.Location;
+import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.TallyWindow;
 
 /**
@@ -40,5 +42,23 @@ public final class TallyKeys {
       case P7D -> 7;
       case P30D -> 30;
     };
+  }
+
+  /**
+   * The region of an incident at one level, {@code SY} for the country or {@code SY-DY} for the first-level
+   * region; null when the incident has none at that level (it then has no tally there).
+   */
+  public static String region(final Location location, final RegionLevel level) {
+    final String code = level == RegionLevel.COUNTRY ? location.getCountryCode() : location.getAdmin1Code();
+    if (code == null || code.isBlank() || code.indexOf(TallyKeys.SEPARATOR) >= 0) {
+      return null;
+    }
+    if (level == RegionLevel.COUNTRY && !code.trim().matches("[A-Za-z]{2}")) {
+      return null;
+    }
+    if (level == RegionLevel.ADMIN1 && code.indexOf('-') <= 0) {
+      return null;
+    }
+    return code.trim().toUpperCase(java.util.Locale.ROOT);
   }
 }

@@ -14,63 +14,62 @@ public final class TallyMath {
 
   private TallyMath() {}
 
-  /** An empty one-day tally; the region is filled in by the first {@link #add}. */
-  public static CasualtyTally empty() {
-    return CasualtyTally.newBuilder()
-        .setRegionCode("")
-        .setRegionLevel(RegionLevel.COUNTRY)
-        .setRegionName(null)
-        .setWindow(TallyWindow.P1D)
-        .setWindowStart(LocalDate.EPOCH)
-        .setWindowEnd(LocalDate.EPOCH)
-        .setIncidents(0)
-        .setKilled(figure(0, 0, 0))
-        .setInjured(figure(0, 0, 0))
-        .setCiviliansKilled(0)
-        .setChildrenKilled(0)
-        .setUpdatedAt(Instant.EPOCH)
-        .build();
-  }
-
   /**
-   * The one-day tally of {@code dayKey} with the incident added. {@code updatedAt} is the latest
-   * {@code updatedAt} of any incident ever added: event time, never the wall clock, so replays are identical.
+   * What one incident adds to ({@code sign} 1) or takes from ({@code sign} -1) the one-day tally of
+   * {@code dayKey}: a tally whose counts are differences. {@code updatedAt} is the incident's on an addition and
+   * the epoch on a removal, so the day keeps the latest {@code updatedAt} of any incident that changed it: event
+   * time, never the wall clock, so replays are identical.
    */
-  public static CasualtyTally add(final String dayKey, final Incident incident, final CasualtyTally agg) {
+  public static CasualtyTally delta(final String dayKey, final Incident incident, final int sign) {
     final Contribution c = Contribution.of(incident);
     final String region = TallyKeys.region(dayKey);
     final LocalDate day = TallyKeys.dayOf(dayKey);
     final RegionLevel level = level(region);
-    final String name = agg.getRegionName() != null ? agg.getRegionName() : regionName(region, level, incident);
-    return CasualtyTally.newBuilder(agg)
+    return CasualtyTally.newBuilder()
         .setRegionCode(region)
         .setRegionLevel(level)
-        .setRegionName(name)
+        .setRegionName(regionName(region, level, incident))
         .setWindow(TallyWindow.P1D)
         .setWindowStart(day)
         .setWindowEnd(day)
-        .setIncidents(agg.getIncidents() + 1)
-        .setKilled(plus(agg.getKilled(), c.killedLow(), c.killedBest(), c.killedHigh()))
-        .setInjured(plus(agg.getInjured(), c.injuredLow(), c.injuredBest(), c.injuredHigh()))
-        .setCiviliansKilled(agg.getCiviliansKilled() + c.civilians())
-        .setChildrenKilled(agg.getChildrenKilled() + c.children())
-        .setUpdatedAt(max(agg.getUpdatedAt(), incident.getUpdatedAt()))
+        .setIncidents(sign)
+        .setKilled(figure(sign * c.killedLow(), sign * c.killedBest(), sign * c.killedHigh()))
+        .setInjured(figure(sign * c.injuredLow(), sign * c.injuredBest(), sign * c.injuredHigh()))
+        .setCiviliansKilled(sign * c.civilians())
+        .setChildrenKilled(sign * c.children())
+        .setUpdatedAt(sign > 0 && incident.getUpdatedAt() != null ? incident.getUpdatedAt() : Instant.EPOCH)
         .build();
   }
 
-  /** The tally with the incident's contribution removed; null (delete the day) when no incident is left. */
-  public static CasualtyTally subtract(final Incident incident, final CasualtyTally agg) {
-    if (agg.getIncidents() <= 1) {
-      return null;
-    }
-    final Contribution c = Contribution.of(incident);
-    return CasualtyTally.newBuilder(agg)
-        .setIncidents(agg.getIncidents() - 1)
-        .setKilled(plus(agg.getKilled(), -c.killedLow(), -c.killedBest(), -c.killedHigh()))
-        .setInjured(plus(agg.getInjured(), -c.injuredLow(), -c.injuredBest(), -c.injuredHigh()))
-        .setCiviliansKilled(agg.getCiviliansKilled() - c.civilians())
-        .setChildrenKilled(agg.getChildrenKilled() - c.children())
+  /**
+   * The sum of two tallies of the same region-day (a day and a delta, or two deltas). Commutative and
+   * associative, so deltas arriving in any order from any partition give the same day: counts add, the latest
+   * {@code updatedAt} wins and the region name is the first in alphabetical order of those seen.
+   */
+  public static CasualtyTally plus(final CasualtyTally a, final CasualtyTally b) {
+    final String name = a.getRegionName() == null ? b.getRegionName()
+        : b.getRegionName() == null || a.getRegionName().compareTo(b.getRegionName()) <= 0 ? a.getRegionName()
+        : b.getRegionName();
+    return CasualtyTally.newBuilder(a)
+        .setRegionName(name)
+        .setIncidents(a.getIncidents() + b.getIncidents())
+        .setKilled(plus(a.getKilled(), b.getKilled().getLow(), b.getKilled().getBest(), b.getKilled().getHigh()))
+        .setInjured(plus(a.getInjured(), b.getInjured().getLow(), b.getInjured().getBest(),
+            b.getInjured().getHigh()))
+        .setCiviliansKilled(a.getCiviliansKilled() + b.getCiviliansKilled())
+        .setChildrenKilled(a.getChildrenKilled() + b.getChildrenKilled())
+        .setUpdatedAt(max(a.getUpdatedAt(), b.getUpdatedAt()))
         .build();
+  }
+
+  /** True when a delta changes no count: adding it leaves every number of a tally as it was. */
+  public static boolean changesNothing(final CasualtyTally delta) {
+    return delta.getIncidents() == 0 && zero(delta.getKilled()) && zero(delta.getInjured())
+        && delta.getCiviliansKilled() == 0 && delta.getChildrenKilled() == 0;
+  }
+
+  private static boolean zero(final CasualtyFigure f) {
+    return f.getLow() == 0 && f.getBest() == 0 && f.getHigh() == 0;
   }
 
   /**

@@ -150,14 +150,16 @@ class TallyTopologyTest {
   }
 
   @Test
-  void shouldAnswerQueriesFromTheWindowStore() {
+  void shouldAnswerQueriesFromTheDayStore() {
     // given
     incidents.pipeInput("a", incident("a", "SY", "SY-DY", DAY, 43));
+    incidents.pipeInput("b", incident("b", "SY", "SY-DY", DAY.minusDays(3), 5));
     // when
-    final CasualtyTally week = driver.<String, CasualtyTally>getKeyValueStore(WindowDeriver.WINDOWS)
-        .get(TallyKeys.window("SY-DY", TallyWindow.P7D, DAY.minusDays(6)));
+    final CasualtyTally week = WindowDeriver.window("SY-DY", TallyWindow.P7D, DAY.minusDays(6),
+        WindowDeriver.range(driver.getKeyValueStore(WindowDeriver.DAYS), "SY-DY", DAY.minusDays(6), DAY));
     // then
-    assertThat(week.getKilled().getBest()).isEqualTo(43);
-    assertThat(driver.<String, Integer>getKeyValueStore(WindowDeriver.REGIONS).get("SY-DY")).isEqualTo(1);
+    assertThat(week.getKilled().getBest()).isEqualTo(48);
+    assertThat(week).isEqualTo(tallies().get(TallyKeys.window("SY-DY", TallyWindow.P7D, DAY.minusDays(6))));
+    assertThat(driver.<String, Integer>getKeyValueStore(WindowDeriver.REGIONS).get("SY-DY")).isEqualTo(2);
   }
 }

@@ -1,0 +1,100 @@
+package org.wirewatch.streams.tally;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.wirewatch.schema.CasualtyTally;
+import org.wirewatch.schema.Incident;
+import org.wirewatch.schema.RegionLevel;
+import org.wirewatch.streams.StreamSerdes;
+
+/**
+ * First step of the tally, keyed by incident id: turns each change of an incident into what it changes in the
+ * one-day tallies of its regions (DESIGN.md semantics 6). The incident as last counted is kept in
+ * {@value #STORE}; a new version subtracts it and adds the new one, a tombstone only subtracts. Both halves are
+ * summed per region-day before anything is sent, so an update that changes a figure sends one delta per region
+ * level, and one that moves neither a number nor {@code updatedAt} sends nothing.
+ *
+ * <p>Output: key {@code region|day}, value a {@link CasualtyTally} whose counts are differences
+ * ({@link TallyMath#delta}), for the region-level step to add.
+ */
+public final class IncidentContributions implements Processor<String, Incident, String, CasualtyTally> {
+
+  /** Incident id to the incident as it was last counted. */
+  public static final String STORE = "tally-incident-contributions";
+
+  private ProcessorContext<String, CasualtyTally> context;
+  private KeyValueStore<String, Incident> counted;
+
+  public static ProcessorSupplier<String, Incident, String, CasualtyTally> supplier(final StreamSerdes serdes) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, Incident, String, CasualtyTally> get() {
+        return new IncidentContributions();
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), serdes.key(),
+            serdes.incident()));
+      }
+    };
+  }
+
+  @Override
+  public void init(final ProcessorContext<String, CasualtyTally> context) {
+    this.context = context;
+    this.counted = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(final Record<String, Incident> record) {
+    if (record.key() == null) {
+      throw new IllegalArgumentException("incident without a key");
+    }
+    final Incident before = counted.get(record.key());
+    final Incident after = record.value();
+    // Sorted, so the deltas of one change leave in the same order on every run.
+    final Map<String, CasualtyTally> deltas = new TreeMap<>();
+    if (before != null) {
+      add(deltas, before, -1);
+    }
+    if (after != null) {
+      add(deltas, after, 1);
+    }
+    // A delta that moves no number still carries a later updatedAt: a day's updatedAt is the latest of every
+    // incident version counted in it, which does not depend on the order stories arrived in (replays and
+    // restarts after a crash give the same bytes).
+    final boolean later = before != null && after != null && after.getUpdatedAt() != null
+        && (before.getUpdatedAt() == null || after.getUpdatedAt().isAfter(before.getUpdatedAt()));
+    deltas.values().removeIf(d -> TallyMath.changesNothing(d) && !later);
+    if (deltas.isEmpty()) {
+      // Nothing to re-count; the stored incident, if any, stays: its contribution equals the new one's.
+      return;
+    }
+    if (after == null) {
+      counted.delete(record.key());
+    } else {
+      counted.put(record.key(), after);
+    }
+    deltas.forEach((dayKey, delta) -> context.forward(record.withKey(dayKey).withValue(delta)));
+  }
+
+  private static void add(final Map<String, CasualtyTally> deltas, final Incident incident, final int sign) {
+    for (final RegionLevel level : RegionLevel.values()) {
+      final String region = TallyKeys.region(incident.getLocation(), level);
+      if (region == null || incident.getEventDate() == null) {
+        continue;
+      }
+      final String dayKey = TallyKeys.day(region, incident.getEventDate());
+      deltas.merge(dayKey, TallyMath.delta(dayKey, incident, sign), TallyMath::plus);
+    }
+  }
+}
