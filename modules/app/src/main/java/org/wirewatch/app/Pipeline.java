@@ -62,6 +62,7 @@ public final class Pipeline implements AutoCloseable {
     private final long startedNanos;
     private Duration startupTime = Duration.ZERO;
     private boolean closing;
+    private boolean ownRegistry;
 
     private Pipeline(CoreConfig core, EmbeddedKafka broker, Duration shutdownTimeout, long startedNanos) {
         this.core = core;
@@ -160,6 +161,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             registry.start();
             platform.add(registry);
+            ownRegistry = true;
         } catch (Exception e) {
             registry.close();
             throw new IllegalStateException("The schema registry endpoint failed to start on port "
@@ -186,6 +188,16 @@ public final class Pipeline implements AutoCloseable {
     /** @return true when every stage (and the registry endpoint) reports ready. */
     public boolean ready() {
         return platform.stream().allMatch(Stage::ready) && stages.stream().allMatch(Stage::ready);
+    }
+
+    /** @return whether this pipeline runs the embedded schema registry endpoint (no external registry configured). */
+    public boolean ownRegistry() {
+        return ownRegistry;
+    }
+
+    /** @return the time since {@link #start} began. */
+    public Duration upTime() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** @return how long {@link #start} took, from reading the configuration to the last stage started. */

@@ -1,6 +1,10 @@
 package org.wirewatch.app;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +66,17 @@ public final class WirewatchCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        // Commands print JSON and CSV with place names in any script ("Şa‘dah"): UTF-8 whatever the locale says
+        // (the JVM's default under LANG=C is ASCII, which would turn them into question marks).
+        cli.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true));
+        int status = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(status);
     }
 
     /** The configured command line, also used by tests to run a command in-process. */

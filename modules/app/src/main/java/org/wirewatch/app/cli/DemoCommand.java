@@ -82,6 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
       final String url = "http://localhost:" + feed.port() + "/";
       out.printf("Wirewatch demo: dashboard on %s (open it now to watch the reports arrive)%n", url);
       out.flush();
+      Warmup.warmUpAndAwaitReady(pipeline, pipeline.ownRegistry(), RunCommand.READY_LIMIT);
       await(pipeline::ready, Duration.ofMinutes(2));
 
       final List<String> names = sampleNames();

@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
             + " file, reads the incidents topic instead (--bootstrap-servers, default localhost:9092)."})
 public final class ExportCommand implements Callable<Integer> {
 
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
   @Mixin
   ConfigOptions config;
 
@@ -53,6 +55,11 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
   Path out;
+
+  @Option(names = "--bom", description = "Start with a UTF-8 byte-order mark, which Excel needs to show non-ASCII"
+      + " place names (Şa‘dah) right when the file is opened by double-click. Off by default: scripts (pandas, R)"
+      + " would read the mark as part of the first column's name.")
+  boolean bom;
 
   @Override
   public Integer call() throws Exception {
@@ -72,6 +79,9 @@ public final class ExportCommand implements Callable<Integer> {
     final int n;
     if (out == null) {
       final PrintWriter w = spec.commandLine().getOut();
+      if (bom) {
+        w.write(BYTE_ORDER_MARK);
+      }
       n = IncidentExport.write(incidents, f, w);
     } else {
       final Path parent = out.toAbsolutePath().getParent();
@@ -79,6 +89,9 @@ public final class ExportCommand implements Callable<Integer> {
         Files.createDirectories(parent);
       }
       try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
+        if (bom) {
+          w.write(BYTE_ORDER_MARK);
+        }
         n = IncidentExport.write(incidents, f, w);
       }
       spec.commandLine().getErr().printf("Wrote %d incidents to %s%n", n, out);

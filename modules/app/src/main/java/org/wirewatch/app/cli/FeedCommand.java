@@ -1,6 +1,7 @@
 package org.wirewatch.app.cli;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
 import org.wirewatch.app.Pipeline;
 import org.wirewatch.app.StageContext;
 import org.wirewatch.app.StageFactory;
@@ -28,6 +31,9 @@ import org.wirewatch.ingest.IngestStage;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.TallyWindow;
 import org.wirewatch.streams.StreamsStage;
+import org.wirewatch.streams.StreamsStageConfig;
+import org.wirewatch.streams.StreamsStageConfig.Part;
+import org.wirewatch.streams.query.StoreTallyQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +112,13 @@ public final class FeedCommand implements Callable<Integer> {
         b.routes(routes);
       }
       if (s instanceof StreamsStage streams) {
-        b.tallyQueries(new LazyTallyQueries(streams));
+        if (streams.tallyQueries().isPresent()) {
+          final TallyStores stores = new TallyStores(streams,
+              settings.get(StreamsStageConfig.APPLICATION_SERVER).map(String::trim).orElse(null));
+          b.tallyQueries(stores.routed()).peerTallyQueries(stores.local());
+          b.onStart(r -> FunctionCounter.builder("wirewatch.tally.queries.forwarded", stores, TallyStores::forwarded)
+              .description("Tally questions this instance forwarded to the instance owning the region").register(r));
+        }
         // The Streams clients exist once their stage has started, which is before the feed (the last stage).
         b.onStart(r -> streams.streams().forEach((part, ks) -> new KafkaStreamsMetrics(ks,
             List.of(Tag.of("topology", part.name().toLowerCase(java.util.Locale.ROOT)))).bindTo(r)));
@@ -116,29 +128,69 @@ public final class FeedCommand implements Callable<Integer> {
   }
 
   /**
-   * The tally stores of a Streams stage, looked up per query: the stage builds its query handle only once started,
-   * and while it is not running the feed's REST answers from the tallies topic instead (it says so).
+   * The tally stores of a Streams stage, looked up per query: the stage starts its tally client only after the feed
+   * is built, and while it is not running the feed's REST answers from the tallies topic instead (it says so). One
+   * {@link StoreTallyQueries} per running client, so its forwarding count covers the client's whole life.
    */
-  private record LazyTallyQueries(StreamsStage streams) implements TallyQueries {
+  static final class TallyStores {
 
-    private TallyQueries stores() {
-      return streams.tallyQueries().orElseThrow(() -> new IllegalStateException("tally topology not running"));
+    private final StreamsStage stage;
+    private final String applicationServer;
+    private volatile Bound bound;
+
+    private record Bound(KafkaStreams client, StoreTallyQueries queries) {}
+
+    TallyStores(final StreamsStage stage, final String applicationServer) {
+      this.stage = stage;
+      this.applicationServer = applicationServer;
     }
+
+    StoreTallyQueries stores() {
+      final KafkaStreams client = stage.streams().get(Part.TALLY);
+      if (client == null) {
+        throw new IllegalStateException("tally topology not running");
+      }
+      final Bound b = bound;
+      if (b != null && b.client() == client) {
+        return b.queries();
+      }
+      final Bound fresh = new Bound(client, new StoreTallyQueries(client, applicationServer));
+      bound = fresh;
+      return fresh.queries();
+    }
+
+    double forwarded() {
+      final Bound b = bound;
+      return b == null ? 0 : b.queries().forwarded();
+    }
+
+    /** Any region, routed to the instance owning it. */
+    TallyQueries routed() {
+      return new Delegating(() -> stores());
+    }
+
+    /** This instance's own partitions only: the answers to questions other instances forward. */
+    TallyQueries local() {
+      return new Delegating(() -> stores().local());
+    }
+  }
+
+  private record Delegating(Supplier<TallyQueries> target) implements TallyQueries {
 
     @Override
     public Optional<CasualtyTally> tally(final String regionCode, final TallyWindow window, final LocalDate end) {
-      return stores().tally(regionCode, window, end);
+      return target.get().tally(regionCode, window, end);
     }
 
     @Override
     public List<CasualtyTally> tallies(final String regionCode, final TallyWindow window, final LocalDate from,
         final LocalDate to) {
-      return stores().tallies(regionCode, window, from, to);
+      return target.get().tallies(regionCode, window, from, to);
     }
 
     @Override
     public List<String> regions() {
-      return stores().regions();
+      return target.get().regions();
     }
   }
 

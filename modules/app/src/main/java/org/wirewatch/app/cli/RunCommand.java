@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
                 "Creates missing topics of the catalogue, then starts every stage. Ctrl-C stops it cleanly."})
 public final class RunCommand implements Callable<Integer> {
 
+    /** How long {@code run} waits for every stage to be ready before it says so and runs on anyway. */
+    static final java.time.Duration READY_LIMIT = java.time.Duration.ofMinutes(2);
+
     @Mixin
     ConfigOptions config;
 
@@ -47,9 +50,14 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Pipeline pipeline = Pipeline.start(config.settings(), stages());
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
+        // "Running" means a report pushed now goes straight through: every stage ready, first-record costs paid.
+        if (!Warmup.warmUpAndAwaitReady(pipeline, pipeline.ownRegistry(), READY_LIMIT)) {
+            spec.commandLine().getOut().printf("Wirewatch started, but not every stage is ready after %d s; see"
+                    + " /health/ready.%n", READY_LIMIT.toSeconds());
+        }
         spec.commandLine().getOut().printf("Wirewatch is running (started in %.1f s): Kafka at %s, schema registry at"
                         + " %s, stages %s. Press Ctrl-C to stop.%n",
-                pipeline.startupTime().toMillis() / 1000.0, pipeline.core().bootstrapServers().orElseThrow(),
+                pipeline.upTime().toMillis() / 1000.0, pipeline.core().bootstrapServers().orElseThrow(),
                 pipeline.core().schemaRegistryUrl(), pipeline.stages().stream().map(s -> s.name()).toList());
         spec.commandLine().getOut().flush();
         pipeline.awaitClosed();

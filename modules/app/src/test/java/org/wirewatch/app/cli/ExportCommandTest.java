@@ -80,6 +80,29 @@ class ExportCommandTest {
   }
 
   @Test
+  void shouldStartWithAByteOrderMarkOnlyWhenAskedForOneForExcel() throws Exception {
+    // given
+    storeWith(strike("inc-a", LocalDate.of(2018, 8, 8), 2, 3));
+    final Path plain = dir.resolve("plain.csv");
+    final Path excel = dir.resolve("excel.csv");
+
+    // when
+    final int exitPlain = WirewatchCli.commandLine().setErr(new PrintWriter(new StringWriter())).execute("export",
+        "--data-dir", dir.toString(), "--out", plain.toString());
+    final int exitExcel = WirewatchCli.commandLine().setErr(new PrintWriter(new StringWriter())).execute("export",
+        "--data-dir", dir.toString(), "--out", excel.toString(), "--bom");
+
+    // then
+    assertThat(exitPlain).isZero();
+    assertThat(exitExcel).isZero();
+    final byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    assertThat(Files.readAllBytes(plain)).startsWith("event_id_cnty,".getBytes(StandardCharsets.UTF_8));
+    assertThat(Files.readAllBytes(excel)).startsWith(bom);
+    assertThat(Files.readString(excel, StandardCharsets.UTF_8).substring(1)).isEqualTo(Files.readString(plain,
+        StandardCharsets.UTF_8));
+  }
+
+  @Test
   void shouldPrintJsonLinesWhenAskedForJsonl() throws Exception {
     // given
     storeWith(strike("inc-a", LocalDate.of(2018, 8, 8), 2, 3));

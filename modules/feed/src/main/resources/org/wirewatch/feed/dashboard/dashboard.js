@@ -100,7 +100,10 @@
     li.querySelector('.range').textContent = range;
     const loc = i.location || {};
     li.querySelector('.place').textContent = loc.place || loc.admin1Name || loc.countryCode || 'Unknown place';
-    li.querySelector('.region').textContent = [loc.admin1Name || loc.admin1Code, loc.countryCode].filter(Boolean).join(', ');
+    // Without a place the title is the region already: the second part then only adds the country.
+    const within = loc.place ? [loc.admin1Name || loc.admin1Code, loc.countryCode]
+      : loc.admin1Name ? [loc.countryCode] : [];
+    li.querySelector('.region').textContent = within.filter(Boolean).join(', ');
     const grade = li.querySelector('.grade');
     grade.className = 'grade ' + i.grade;
     grade.textContent = GRADES[i.grade] || humanEnum(i.grade);
@@ -114,6 +117,10 @@
     if (i.civiliansKilled != null) extra.push(i.civiliansKilled + ' civilians');
     if (i.injured && best(i.injured) != null) extra.push(best(i.injured) + ' injured');
     li.querySelector('.extra').textContent = extra.join(', ');
+    // A separator follows every part but the last shown one, so a wrapped line never starts with one.
+    const parts = ['.date', '.type', '.actor', '.extra'].map(c => li.querySelector(c));
+    const shown = parts.filter(e => e.textContent);
+    parts.forEach(e => e.classList.toggle('sep', shown.indexOf(e) >= 0 && shown.indexOf(e) < shown.length - 1));
     renderClaims(li, i.incidentId);
     insertSorted(list, li);
     if (isNew) {
