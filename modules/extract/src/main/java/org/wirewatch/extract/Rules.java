@@ -1,5 +1,6 @@
 package org.wirewatch.extract;
 
+import java.util.List;
 import java.util.Set;
 import org.wirewatch.extract.geo.Gazetteer;
 import org.wirewatch.extract.lexicon.Actors;
@@ -11,6 +12,7 @@ import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.Lexicon;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.SentenceSplitter;
+import org.wirewatch.extract.text.Vocabulary;
 
 /** The immutable rule tables, lexicons and gazetteer shared by every extraction. */
 final class Rules {
@@ -27,9 +29,15 @@ final class Rules {
     final Actors actors;
     final Sources sources;
 
+    /** The rule tables whose words the tokenizer shares instead of allocating (see {@link Vocabulary}). */
+    private static final List<String> WORD_TABLES = List.of("abbreviations.tsv", "attribution.tsv",
+            "casualty_nouns.tsv", "casualty_terms.tsv", "markers.tsv", "non_casualty_nouns.tsv", "numbers.tsv",
+            "qualifiers.tsv", "sentence_starters.tsv", "stopwords.tsv", "territory_objects.tsv", "triggers.tsv");
+
     Rules() {
+        Vocabulary vocabulary = Vocabulary.of(WORD_TABLES.stream().map(Lexicon::rules).toList());
         this.splitter = new SentenceSplitter(Lexicon.rules("abbreviations.tsv").keys(),
-                Set.copyOf(Lexicon.rules("sentence_starters.tsv").keys()));
+                Set.copyOf(Lexicon.rules("sentence_starters.tsv").keys()), vocabulary);
         this.numbers = NumberReader.load();
         this.casualties = CasualtyReader.load(numbers);
         this.dates = new DateResolver();

@@ -186,7 +186,8 @@ public final class Tokens {
     }
 
     private void scan() {
-        CharSequence s = text;
+        // a String (toString() of a String is itself): charAt is then one direct call, not an interface call
+        String s = text.toString();
         int n = s.length();
         int i = 0;
         int prevEnd = 0;
@@ -286,7 +287,7 @@ public final class Tokens {
     }
 
     /** 0 = a break, 1 = spaces only, 2 = a hyphen (optionally spaced). */
-    private static int separator(CharSequence s, int from, int to) {
+    private static int separator(String s, int from, int to) {
         int len = to - from;
         if (len <= 0 || len > 3) {
             return 0;
@@ -310,7 +311,7 @@ public final class Tokens {
         return kind;
     }
 
-    private static boolean isSentenceBreak(CharSequence s, int from, int to) {
+    private static boolean isSentenceBreak(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '\u2014' || c == '\u201c'

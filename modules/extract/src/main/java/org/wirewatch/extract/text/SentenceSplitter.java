@@ -13,14 +13,21 @@ public final class SentenceSplitter {
 
     private final Set<String> abbreviations;
     private final Set<String> sentenceStarters;
+    private final Vocabulary vocabulary;
 
     /**
      * @param abbreviations lower-case abbreviations without their final dot ("col", "gen", "sept")
      * @param sentenceStarters lower-case words that start a sentence after an initialism ("the", "he", "it")
      */
     public SentenceSplitter(Set<String> abbreviations, Set<String> sentenceStarters) {
+        this(abbreviations, sentenceStarters, Vocabulary.EMPTY);
+    }
+
+    /** As above, with the shared strings of the rule tables' words for the tokens (see {@link Vocabulary}). */
+    public SentenceSplitter(Set<String> abbreviations, Set<String> sentenceStarters, Vocabulary vocabulary) {
         this.abbreviations = abbreviations;
         this.sentenceStarters = sentenceStarters;
+        this.vocabulary = vocabulary;
     }
 
     /** Splits text[from, to) into sentences, numbering them from firstIndex and paragraphs from firstParagraph. */
@@ -43,7 +50,7 @@ public final class SentenceSplitter {
     }
 
     private void splitParagraph(CharSequence text, int from, int to, int paragraph, int firstIndex, List<Sentence> out) {
-        List<Token> tokens = Tokenizer.tokenize(text, from, to);
+        List<Token> tokens = Tokenizer.tokenize(text, from, to, vocabulary);
         int depth = 0;
         int sentenceStart = 0;
         for (int i = 0; i < tokens.size(); i++) {

@@ -16,6 +16,13 @@ public final class Tokenizer {
     }
 
     public static List<Token> tokenize(CharSequence text, int from, int to) {
+        return tokenize(text, from, to, Vocabulary.EMPTY);
+    }
+
+    /** As {@link #tokenize(CharSequence, int, int)}, taking the strings of known words from {@code vocabulary}. */
+    public static List<Token> tokenize(CharSequence chars, int from, int to, Vocabulary vocabulary) {
+        // a String (toString() of a String is itself): charAt is then one direct call, not an interface call
+        String text = chars.toString();
         List<Token> out = new ArrayList<>(Math.max(8, (to - from) / 5));
         int i = from;
         while (i < to) {
@@ -43,10 +50,10 @@ public final class Tokenizer {
                     while (k < to && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '-')) {
                         k++;
                     }
-                    out.add(token(text, i, k, Token.Kind.WORD));
+                    out.add(token(vocabulary, text, i, k, Token.Kind.WORD));
                     i = k;
                 } else {
-                    out.add(token(text, i, j, Token.Kind.NUMBER));
+                    out.add(token(vocabulary, text, i, j, Token.Kind.NUMBER));
                     i = j;
                 }
                 continue;
@@ -75,7 +82,7 @@ public final class Tokenizer {
                 if (j < to && text.charAt(j) == '.' && j - i >= 3 && text.charAt(j - 2) == '.') {
                     j++;
                 }
-                out.add(token(text, i, j, Token.Kind.WORD));
+                out.add(token(vocabulary, text, i, j, Token.Kind.WORD));
                 i = j;
                 continue;
             }
@@ -84,17 +91,25 @@ public final class Tokenizer {
                 while (j < to && Character.isLetter(text.charAt(j))) {
                     j++;
                 }
-                out.add(token(text, i, j, Token.Kind.WORD));
+                out.add(token(vocabulary, text, i, j, Token.Kind.WORD));
                 i = j;
                 continue;
             }
-            out.add(token(text, i, i + 1, Token.Kind.PUNCT));
+            out.add(token(vocabulary, text, i, i + 1, Token.Kind.PUNCT));
             i++;
         }
         return out;
     }
 
-    private static boolean isClitic(CharSequence text, int at, int to) {
+    /** The lower-case form {@code token()} gives an ASCII character: A-Z lowered, a curly apostrophe straight. */
+    static char asciiLower(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return (char) (c + 32);
+        }
+        return c == '\u2019' ? '\'' : c;
+    }
+
+    private static boolean isClitic(String text, int at, int to) {
         int j = at;
         while (j < to && Character.isLetter(text.charAt(j))) {
             j++;
@@ -112,14 +127,34 @@ public final class Tokenizer {
     }
 
     /** "U.S", "a.m": single letters separated by dots. */
-    private static boolean isInitialism(CharSequence text, int start, int dotAt) {
+    private static boolean isInitialism(String text, int start, int dotAt) {
         if (dotAt - start != 1 && !(dotAt - start >= 3 && text.charAt(dotAt - 2) == '.')) {
             return false;
         }
         return true;
     }
 
-    private static Token token(CharSequence text, int s, int e, Token.Kind kind) {
+    private static Token token(Vocabulary vocabulary, String text, int s, int e, Token.Kind kind) {
+        // ASCII words: the lower-case form and its hash in one pass, then the shared string if the word is known
+        int h = 0;
+        boolean ascii = true;
+        boolean upper = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c >= 128 && c != '\u2019') {
+                ascii = false;
+                break;
+            }
+            char l = asciiLower(c);
+            upper |= l != c;
+            h = 31 * h + l;
+        }
+        if (ascii) {
+            String known = vocabulary.find(text, s, e, h);
+            if (known != null) {
+                return new Token(s, e, upper ? text.substring(s, e) : known, known, kind);
+            }
+        }
         String t = text.subSequence(s, e).toString();
         boolean plain = true;
         for (int i = 0; i < t.length() && plain; i++) {
