@@ -93,6 +93,8 @@ final class ReportReader {
     final Set<GeoMention> referencePoints = new HashSet<>();
     final List<Frame> frames = new ArrayList<>();
     String mainCountry;
+    /** The main event's day once the headline or lead has given it; null before. */
+    LocalDate anchor;
     String language = "en";
 
     ReportReader(Rules rules, WireReport report) {
@@ -144,7 +146,17 @@ final class ReportReader {
         List<ActorMention> actors = rules.actors.find(shared, mainCountry);
         List<SourceMention> sources = rules.sources.find(shared, actors, mainCountry);
         for (Sentence s : sentences) {
-            infos.add(describe(s, geo, actors, sources));
+            SentenceInfo info = describe(s, geo, actors, sources);
+            infos.add(info);
+            if (anchor == null && s.paragraph() <= 1) {
+                // the lead's event day anchors "a day after", "two days earlier" in later sentences
+                for (DateMention d : info.dates) {
+                    if (d.role() == DateMention.Role.EVENT && d.toleranceDays() <= 1) {
+                        anchor = d.date();
+                        break;
+                    }
+                }
+            }
         }
         assemble();
         List<IncidentMention> incidents = new ArrayList<>();
@@ -276,7 +288,7 @@ final class ReportReader {
             places.add(g);
         }
         List<CasualtyFact> facts = rules.casualties.read(tokens);
-        List<DateMention> dates = rules.dates.find(tokens, published, published);
+        List<DateMention> dates = rules.dates.find(tokens, published, anchor == null ? published : anchor);
         Set<Integer> placeStarts = new HashSet<>();
         for (GeoMention g : geo) {
             if (g.start() >= s.start() && g.start() < s.end() && g.kind() != GeoKind.DEMONYM) {

@@ -114,7 +114,7 @@ class ExtractorEventClauseTest {
         IncidentMention village = x.getIncidents().get(0);
         assertThat(village.getLocation().getAdmin1Code()).isEqualTo("NG-ZA");
         IncidentMention ambush = x.getIncidents().stream()
-                .filter(m -> m.getEventDate().equals(LocalDate.of(2023, 2, 9))).findFirst().orElseThrow();
+                .filter(m -> m.getEventDate().equals(LocalDate.of(2023, 2, 8))).findFirst().orElseThrow();
         assertThat(ambush.getLocation().getCountryCode()).isEqualTo("NG");
         assertThat(ambush.getLocation().getAdmin1Code()).isNull();
         assertThat(ambush.getKilled().getBest()).isEqualTo(3);

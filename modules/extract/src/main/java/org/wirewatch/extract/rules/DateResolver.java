@@ -36,7 +36,8 @@ public final class DateResolver {
         Set<String> s = new java.util.HashSet<>();
         s.addAll(WEEKDAYS.keySet());
         s.addAll(MONTHS.keySet());
-        s.addAll(List.of("overnight", "last", "yesterday", "today", "this", "earlier", "a", "an", "one", "two",
+        s.addAll(List.of("overnight", "last", "yesterday", "today", "this", "earlier", "weekend", "a", "an", "one",
+                "two",
                 "three", "four", "five", "six", "seven", "eight", "nine", "ten"));
         // a HashSet, not Set.copyOf: most tokens miss, and a hash mismatch rules them out without equals()
         STARTERS = java.util.Collections.unmodifiableSet(s);
@@ -87,6 +88,14 @@ public final class DateResolver {
                 int to = w.equals("overnight") ? i + 1 : i + 2;
                 out.add(new DateMention(i, to, published.minusDays(1), 1, DateMention.Role.EVENT));
                 i = to - 1;
+                continue;
+            }
+            // "over the weekend", "at the weekend", "this weekend": the latest Saturday and Sunday ("last weekend"
+            // is a week back, below)
+            if (w.equals("weekend") && i > 0 && !tokens.get(i - 1).is("last")) {
+                LocalDate sunday = published.getDayOfWeek() == DayOfWeek.SATURDAY ? published
+                        : published.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+                out.add(new DateMention(i, i + 1, sunday, 1, DateMention.Role.EVENT));
                 continue;
             }
             if (w.equals("yesterday")) {
@@ -248,10 +257,11 @@ public final class DateResolver {
                 break;
             }
         }
-        // "... told Reuters on Tuesday", "said in a statement on Friday"
-        for (int k = from - 1; k >= 0 && k >= from - 5; k--) {
+        // "... told Reuters on Tuesday", "said in a statement on Friday", "in a statement read on state television
+        // late Wednesday" (a statement's own words reach a little further)
+        for (int k = from - 1; k >= 0 && k >= from - 7; k--) {
             String w = tokens.get(k).lower();
-            if (w.equals("told") || w.equals("statement")) {
+            if (w.equals("told") && k >= from - 5 || w.equals("statement")) {
                 return DateMention.Role.REPORTING;
             }
             if (tokens.get(k).isPunct()) {
