@@ -62,6 +62,13 @@ final class ReportReader {
             "area", "station", "site", "market", "hospital", "school");
     private static final Set<String> STRIKE_VERBS = Set.of("launched", "fired", "struck", "bombed", "hit",
             "attacked", "shelled", "carried");
+    /** Verbs of an attribution that closes a sentence ("..., the army said"). */
+    private static final Set<String> SPEECH_TAIL = Set.of("said", "says", "say", "told", "reported", "stated",
+            "added");
+    /** Words just before a party that a report blames or suspects ("blamed the PKK", "suspected al-Shabaab"). */
+    private static final Set<String> BLAME_CUES = Set.of("blamed", "blaming", "blames", "blame", "suspected",
+            "accused", "accusing");
+    private static final Set<String> BLAME_VERBS = Set.of("blamed", "blames", "accused", "accuses");
     private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "say", "told", "reported",
             "confirmed", "added", "spokesman", "spokesperson", "sources", "source", "statement");
     private static final Set<String> FUNCTION_WORDS = Set.of("and", "or", "in", "on", "at", "to", "from", "with",
@@ -965,8 +972,8 @@ final class ReportReader {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
                 boolean agent = a.start() < firstTrigger || precededByBy(s, a);
-                if (!agent) {
-                    continue;
+                if (!agent || isSpeaker(s, a)) {
+                    continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
                 if (a.generic()) {
                     generic = generic == null ? a : generic;
@@ -978,6 +985,10 @@ final class ReportReader {
         Actor claimed = ClaimReader.responsibleActor(rules, this, f);
         if (claimed != null) {
             return claimed;
+        }
+        Actor blamed = blamedActor(f);
+        if (blamed != null) {
+            return blamed;
         }
         if (generic != null) {
             return Actor.newBuilder().setName(generic.canonicalName()).build();
@@ -996,6 +1007,72 @@ final class ReportReader {
             }
         }
         return null;
+    }
+
+    /**
+     * The party a report blames or suspects when no sentence names the attacker as its subject: "authorities
+     * blamed separatist insurgents", "the ministry blamed the PKK for the attack", "targeted by suspected
+     * al-Shabaab militants". A named party wins over a generic one; the first of each kind counts.
+     */
+    private Actor blamedActor(Frame f) {
+        ActorMention generic = null;
+        String genericCue = null;
+        for (SentenceInfo s : f.members) {
+            List<Token> tokens = s.sentence.tokens();
+            for (ActorMention a : s.actors) {
+                int at = tokenAt(tokens, a.start());
+                if (at <= 0) {
+                    continue;
+                }
+                int k = at - 1;
+                if (tokens.get(k).is("the") && k > 0) {
+                    k--;
+                }
+                String cue = tokens.get(k).lower();
+                if (!BLAME_CUES.contains(cue) || isVictim(s, a)) {
+                    continue;
+                }
+                String qualifier = cue.equals("suspected") ? "suspected" : "alleged";
+                if (!a.generic()) {
+                    return Actor.newBuilder().setName(a.canonicalName()).setQualifier(qualifier).build();
+                }
+                if (generic == null) {
+                    generic = a;
+                    genericCue = qualifier;
+                }
+            }
+        }
+        return generic == null ? null
+                : Actor.newBuilder().setName(generic.canonicalName()).setQualifier(genericCue).build();
+    }
+
+    /**
+     * The actor is the one who tells, not the one who acts: a speech verb closing the sentence follows it in the
+     * same clause ("..., the army and a local civil society group said"). "According to the military, warplanes
+     * hit ..." is left alone: a party often reports its own strikes.
+     */
+    private static boolean isSpeaker(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int at = tokenAt(tokens, a.start());
+        if (at < 0) {
+            return false;
+        }
+        int end = tokenAt(tokens, a.end() - 1);
+        for (int k = end + 1; k >= 0 && k < tokens.size() && k <= end + 8; k++) {
+            Token t = tokens.get(k);
+            if (t.isPunct() || STRIKE_VERBS.contains(t.lower())) {
+                return false;
+            }
+            if (BLAME_VERBS.contains(t.lower())) {
+                return true; // "the army spokesman blamed the M23 rebels": the accuser, not the attacker
+            }
+            if (SPEECH_TAIL.contains(t.lower())) {
+                // the attribution closes the sentence: "... said." or "... said on Friday."
+                return k + 1 >= tokens.size() || tokens.get(k + 1).is(".") || tokens.get(k + 1).is("on")
+                        || tokens.get(k + 1).is("in") || tokens.get(k + 1).is("late");
+            }
+        }
+        return false;
     }
 
     private static boolean isVictim(SentenceInfo s, ActorMention a) {
