@@ -711,8 +711,10 @@ final class ClaimReader {
         for (int i = from + 1; i < to; i++) {
             String w = tokens.get(i).lower();
             if (w.equals("involved") || w.equals("who") || w.equals("which") || w.equals("speaking")
-                    || w.equals("whose")) {
-                to = i; // "An official of the Borno state government involved in airlifting the wounded"
+                    || w.equals("whose") || w.equals("that")) {
+                // "An official of the Borno state government involved in airlifting the wounded", "a leader of the
+                // militia that assists the military": the relative clause names someone else
+                to = i;
                 break;
             }
         }
