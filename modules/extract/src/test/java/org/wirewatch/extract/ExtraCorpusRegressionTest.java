@@ -32,7 +32,7 @@ class ExtraCorpusRegressionTest {
                 throw new IllegalStateException(ex);
             }
         }
-        assertThat(gold).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(gold).hasSizeGreaterThanOrEqualTo(24);
         score = ExtractionScore.score(gold, predicted);
         score.metrics.forEach((k, v) -> System.out.printf("extra %-32s %.3f%n", k, v));
         score.misses.forEach(m -> System.out.println("  extra " + m));
@@ -55,6 +55,12 @@ class ExtraCorpusRegressionTest {
     @Test
     void shouldAttributeClaimsWhenScoringTheExtraCorpus() {
         assertThat(score.metrics.get("claims_recall")).isGreaterThanOrEqualTo(0.80);
-        assertThat(score.metrics.get("claims_precision")).isGreaterThanOrEqualTo(0.65);
+        assertThat(score.metrics.get("claims_precision")).isGreaterThanOrEqualTo(0.70);
+    }
+
+    @Test
+    void shouldNameTheAttackerWhenScoringTheExtraCorpus() {
+        // the weakest field: a floor that catches a rule change losing actors, not a target
+        assertThat(score.metrics.get("actor_accuracy")).isGreaterThanOrEqualTo(0.60);
     }
 }
