@@ -33,6 +33,11 @@ final class LanguageDetector {
         english = languages.indexOf("en");
     }
 
+    /** The function words of every profile (a tokenizer vocabulary must hold them). */
+    java.util.Set<String> words() {
+        return java.util.Collections.unmodifiableSet(words.keySet());
+    }
+
     /** ISO 639-1 code of the text's language. */
     String detect(CharSequence text, List<Token> tokens) {
         String script = script(text);
@@ -48,7 +53,7 @@ final class LanguageDetector {
             if (++seen > SAMPLE) {
                 break;
             }
-            int[] langs = words.get(t.lower());
+            int[] langs = t.mayBeIn() ? words.get(t.lower()) : null;
             if (langs != null) {
                 for (int l : langs) {
                     hits[l]++;

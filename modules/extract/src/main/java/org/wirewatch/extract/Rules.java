@@ -35,9 +35,6 @@ final class Rules {
             "qualifiers.tsv", "sentence_starters.tsv", "stopwords.tsv", "territory_objects.tsv", "triggers.tsv");
 
     Rules() {
-        Vocabulary vocabulary = Vocabulary.of(WORD_TABLES.stream().map(Lexicon::rules).toList());
-        this.splitter = new SentenceSplitter(Lexicon.rules("abbreviations.tsv").keys(),
-                Set.copyOf(Lexicon.rules("sentence_starters.tsv").keys()), vocabulary);
         this.numbers = NumberReader.load();
         this.casualties = CasualtyReader.load(numbers);
         this.dates = new DateResolver();
@@ -48,5 +45,17 @@ final class Rules {
         this.gazetteer = Gazetteer.load();
         this.actors = Actors.load();
         this.sources = Sources.load();
+        // Tokens outside the vocabulary skip the lookups of these lists, so it must hold every word of them
+        List<Set<String>> perToken = new java.util.ArrayList<>(List.of(numbers.starters(), DateResolver.starters(),
+                triggers.firstWords(), attribution.firstWords(), markers.firstWords(), language.words()));
+        perToken.addAll(casualties.wordSets());
+        Vocabulary vocabulary = Vocabulary.of(WORD_TABLES.stream().map(Lexicon::rules).toList(), perToken);
+        for (Set<String> words : perToken) {
+            if (!vocabulary.coversAll(words)) {
+                throw new IllegalStateException("the tokenizer vocabulary misses words of a per-token list");
+            }
+        }
+        this.splitter = new SentenceSplitter(Lexicon.rules("abbreviations.tsv").keys(),
+                Set.copyOf(Lexicon.rules("sentence_starters.tsv").keys()), vocabulary);
     }
 }

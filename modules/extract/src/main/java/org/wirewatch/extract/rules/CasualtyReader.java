@@ -497,9 +497,14 @@ public final class CasualtyReader {
         }
     }
 
+    /** The words of the per-token sets and tables of this reader (a tokenizer vocabulary must hold them). */
+    public List<java.util.Set<String>> wordSets() {
+        return List.of(KILL_VERBS_SINGLE, terms.firstWords());
+    }
+
     private static boolean mayNameASingleVictim(List<Token> tokens) {
         for (Token t : tokens) {
-            if (KILL_VERBS_SINGLE.contains(t.lower())) {
+            if (t.mayBeIn() && KILL_VERBS_SINGLE.contains(t.lower())) {
                 return true;
             }
         }
@@ -510,7 +515,7 @@ public final class CasualtyReader {
     private void readSingleVictims(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             String w = tokens.get(i).lower();
-            if (!KILL_VERBS_SINGLE.contains(w)) {
+            if (!tokens.get(i).mayBeIn() || !KILL_VERBS_SINGLE.contains(w)) {
                 continue;
             }
             int j = i + 1;

@@ -51,6 +51,11 @@ public final class DateResolver {
     private static final List<String> NUMBER_LIST = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten");
 
+    /** The words a date expression can start with (a tokenizer vocabulary must hold them). */
+    public static Set<String> starters() {
+        return STARTERS;
+    }
+
     /** Finds and resolves the dates in a sentence. {@code anchor} is the main event's date for "two days after". */
     public List<DateMention> find(List<Token> tokens, LocalDate published, LocalDate anchor) {
         List<DateMention> out = new ArrayList<>();
@@ -58,7 +63,7 @@ public final class DateResolver {
             Token t = tokens.get(i);
             String w = t.lower();
             // one lookup rules out most tokens: only date words and counts can start a date expression
-            if (!t.isNumber() && !STARTERS.contains(w)) {
+            if (!t.isNumber() && (!t.mayBeIn() || !STARTERS.contains(w))) {
                 continue;
             }
             DayOfWeek day = WEEKDAYS.get(w);

@@ -33,6 +33,11 @@ public final class NumberReader {
         this.starters = s;
     }
 
+    /** Every word a count or its qualifier can start with (a tokenizer vocabulary must hold them). */
+    public java.util.Set<String> starters() {
+        return java.util.Collections.unmodifiableSet(starters);
+    }
+
     public static NumberReader load() {
         return new NumberReader(Lexicon.rules("numbers.tsv"), Lexicon.rules("qualifiers.tsv"));
     }
@@ -56,7 +61,8 @@ public final class NumberReader {
     /** The count starting at token i (qualifier first), or null. */
     public NumberMention readAt(List<Token> tokens, int i) {
         Token first = tokens.get(i);
-        if (!first.isNumber() && first.lower().indexOf('-') < 0 && !starters.contains(first.lower())) {
+        if (!first.isNumber() && first.lower().indexOf('-') < 0
+                && (!first.mayBeIn() || !starters.contains(first.lower()))) {
             return null;
         }
         String qualifier = null;

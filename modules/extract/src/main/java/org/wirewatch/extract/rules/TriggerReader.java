@@ -30,6 +30,11 @@ public final class TriggerReader {
         this.territoryObjects = territoryObjects;
     }
 
+    /** The first words of the triggers (a tokenizer vocabulary must hold them). */
+    public java.util.Set<String> firstWords() {
+        return matcher.firstWords();
+    }
+
     public static TriggerReader load() {
         return new TriggerReader(Lexicon.rules("triggers.tsv"), Lexicon.rules("territory_objects.tsv"));
     }

@@ -33,10 +33,16 @@ public final class PhraseMatcher {
         }
     }
 
+    /** The first words of the phrases (prefix patterns aside): a tokenizer vocabulary must hold them. */
+    public java.util.Set<String> firstWords() {
+        return java.util.Collections.unmodifiableSet(byFirst.keySet());
+    }
+
     /** The longest phrase starting at token i, or null. */
     public Match matchAt(List<Token> tokens, int i) {
         Match best = null;
-        List<Pattern> candidates = byFirst.get(tokens.get(i).lower());
+        Token first = tokens.get(i);
+        List<Pattern> candidates = first.mayBeIn() ? byFirst.get(first.lower()) : null;
         if (candidates != null) {
             for (Pattern p : candidates) {
                 best = longer(best, tryMatch(p, tokens, i));

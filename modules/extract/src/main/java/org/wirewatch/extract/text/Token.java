@@ -8,8 +8,22 @@ package org.wirewatch.extract.text;
  * @param text the token as written
  * @param lower the token lower-cased, curly apostrophes folded to straight ones
  * @param kind what the token is
+ * @param outside the tokenizer's {@link Vocabulary} was asked and the word is in none of its word lists: every set
+ *     or table lookup over those lists misses, so callers may skip it ({@link #mayBeIn()})
  */
-public record Token(int start, int end, String text, String lower, Kind kind) {
+public record Token(int start, int end, String text, String lower, Kind kind, boolean outside) {
+
+    public Token(int start, int end, String text, String lower, Kind kind) {
+        this(start, end, text, lower, kind, false);
+    }
+
+    /**
+     * False when the word is known to be in no word list of the tokenizer's vocabulary (the rule tables and the
+     * word sets registered with it); a lookup in one of those lists can then be skipped.
+     */
+    public boolean mayBeIn() {
+        return !outside;
+    }
 
     /** What a token is. */
     public enum Kind { WORD, NUMBER, PUNCT }

@@ -149,11 +149,14 @@ public final class Tokenizer {
             upper |= l != c;
             h = 31 * h + l;
         }
+        boolean outside = false;
         if (ascii) {
             String known = vocabulary.find(text, s, e, h);
             if (known != null) {
                 return new Token(s, e, upper ? text.substring(s, e) : known, known, kind);
             }
+            // an ASCII word missing from a non-empty vocabulary is in none of its lists
+            outside = vocabulary.size() > 0;
         }
         String t = text.subSequence(s, e).toString();
         boolean plain = true;
@@ -162,6 +165,6 @@ public final class Tokenizer {
             plain = !Character.isUpperCase(c) && c != '\u2019';
         }
         String lower = plain ? t : t.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
-        return new Token(s, e, t, lower, kind);
+        return new Token(s, e, t, lower, kind, outside);
     }
 }

@@ -2,6 +2,7 @@ package org.wirewatch.extract.text;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ public final class Vocabulary {
 
     private final String[] table;
     private final int mask;
+    private final int size;
 
     private Vocabulary(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
@@ -31,11 +33,25 @@ public final class Vocabulary {
             }
             table[i] = w;
         }
+        size = words.size();
     }
 
     /** Every word (split at spaces) of the keys and value columns of the tables; non-ASCII words are left out. */
     public static Vocabulary of(Collection<Lexicon> lexicons) {
+        return of(lexicons, List.of());
+    }
+
+    /**
+     * As {@link #of(Collection)}, plus the words of word sets kept in code. A token outside the vocabulary is
+     * flagged ({@link Token#mayBeIn()}), so every list given here may skip it without a lookup.
+     */
+    public static Vocabulary of(Collection<Lexicon> lexicons, Collection<? extends Collection<String>> wordSets) {
         Set<String> words = new LinkedHashSet<>();
+        for (Collection<String> set : wordSets) {
+            for (String w : set) {
+                addWords(w, words);
+            }
+        }
         for (Lexicon lexicon : lexicons) {
             for (Lexicon.Entry e : lexicon.entries()) {
                 addWords(e.key(), words);
@@ -45,6 +61,25 @@ public final class Vocabulary {
             }
         }
         return new Vocabulary(words);
+    }
+
+    /** Number of words. */
+    public int size() {
+        return size;
+    }
+
+    /** True when every word of every phrase (split at spaces) is in the vocabulary or is not plain ASCII. */
+    public boolean coversAll(Collection<String> phrases) {
+        for (String phrase : phrases) {
+            Set<String> words = new LinkedHashSet<>();
+            addWords(phrase, words);
+            for (String w : words) {
+                if (find(w, 0, w.length(), w.hashCode()) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void addWords(String phrase, Set<String> out) {
