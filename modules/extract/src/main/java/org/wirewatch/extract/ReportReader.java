@@ -280,8 +280,13 @@ final class ReportReader {
                 continue;
             }
             allPlaces.add(g);
-            boolean inParty = myActors.stream().anyMatch(a -> a.start() <= g.start() && g.end() <= a.end())
-                    || mySources.stream().anyMatch(a -> a.start() <= g.start() && g.end() <= a.end());
+            boolean inParty = false;
+            for (ActorMention a : myActors) {
+                inParty |= a.start() <= g.start() && g.end() <= a.end();
+            }
+            for (SourceMention a : mySources) {
+                inParty |= a.start() <= g.start() && g.end() <= a.end();
+            }
             if (inParty && (g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)) {
                 continue;
             }
@@ -342,9 +347,16 @@ final class ReportReader {
                 }
             }
         }
-        boolean specificDate = dates.stream().anyMatch(d -> (d.role() == DateMention.Role.EVENT
-                || d.role() == DateMention.Role.PAST && d.toleranceDays() < 30) && d.toleranceDays() <= 15);
-        int maxWeight = triggers.stream().mapToInt(TriggerReader.Trigger::weight).max().orElse(0);
+        // plain loops, not streams: this runs for every sentence of every report
+        boolean specificDate = false;
+        for (DateMention d : dates) {
+            specificDate |= (d.role() == DateMention.Role.EVENT
+                    || d.role() == DateMention.Role.PAST && d.toleranceDays() < 30) && d.toleranceDays() <= 15;
+        }
+        int maxWeight = 0;
+        for (TriggerReader.Trigger t : triggers) {
+            maxWeight = Math.max(maxWeight, t.weight());
+        }
         boolean inYear = false;
         for (int i = 1; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -356,7 +368,10 @@ final class ReportReader {
                 || (hasCumulativeCue && !specificDate && maxWeight < 3)
                 || (inYear && !specificDate && maxWeight < 3)
                 || (conflictNoun && perfectKill(tokens));
-        boolean also = tokens.stream().anyMatch(t -> t.is("also"));
+        boolean also = false;
+        for (Token t : tokens) {
+            also |= t.is("also");
+        }
         SentenceInfo info = new SentenceInfo(s, facts, dates, triggers, places, myActors, mySources, newMarker,
                 superseded, cumulative, also);
         info.allPlaces = allPlaces;
