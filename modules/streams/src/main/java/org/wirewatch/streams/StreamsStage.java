@@ -89,7 +89,7 @@ public final class StreamsStage implements Stage {
       final Topology topology = switch (part) {
         case NORMALIZE -> NormalizeTopology.build(serdes, extractor);
         case CONSOLIDATE -> ConsolidateTopology.build(serdes, config.horizonDays(), config.evictionInterval());
-        case TALLY -> TallyTopology.build(serdes);
+        case TALLY -> TallyTopology.build(serdes, config.tallyEmitInterval());
       };
       LOG.info("Topology {} ({}):{}{}", part.id(), applicationId(part), System.lineSeparator(), topology.describe());
       final KafkaStreams streams = new KafkaStreams(topology, properties(part));

@@ -26,8 +26,8 @@ import org.wirewatch.common.config.Settings;
  *   incidents beyond the horizon</td></tr>
  *   <tr><td>wirewatch.streams.commit.interval</td><td>100ms</td><td>transaction commit interval; the floor of
  *   end-to-end latency under exactly-once</td></tr>
- *   <tr><td>wirewatch.streams.cache.bytes</td><td>10485760</td><td>record cache for the tally aggregates (coalesces
- *   updates between commits)</td></tr>
+ *   <tr><td>wirewatch.streams.cache.bytes</td><td>10485760</td><td>Kafka Streams record cache per
+ *   instance</td></tr>
  *   <tr><td>wirewatch.streams.state.dir</td><td>&lt;data dir&gt;/streams</td><td>RocksDB state of the stores</td></tr>
  *   <tr><td>wirewatch.streams.application.server</td><td>(unset)</td><td>host:port of this instance's feed, advertised
  *   for interactive queries when several instances run</td></tr>
@@ -36,6 +36,9 @@ import org.wirewatch.common.config.Settings;
  *   <tr><td>wirewatch.streams.replication.factor</td><td>-1</td><td>replication of internal topics; -1 uses the
  *   broker default</td></tr>
  *   <tr><td>wirewatch.streams.close.timeout</td><td>30s</td><td>how long closing each topology may take</td></tr>
+ *   <tr><td>wirewatch.streams.tally.emit.interval</td><td>100ms</td><td>how often the tally emits the windows of
+ *   the days that changed since: longer sends each window fewer times in a burst, at that much added
+ *   latency</td></tr>
  * </table>
  *
  * <p>Each topology runs as its own Kafka Streams application with the id {@code <wirewatch.application.id>-<name>}
@@ -44,7 +47,7 @@ import org.wirewatch.common.config.Settings;
  */
 public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonDays, Duration commitInterval,
     Duration evictionInterval, long cacheBytes, Path stateDir, Optional<String> applicationServer,
-    String processingGuarantee, int replicationFactor, Duration closeTimeout) {
+    String processingGuarantee, int replicationFactor, Duration closeTimeout, Duration tallyEmitInterval) {
 
   public static final String TOPOLOGIES = "wirewatch.streams.topologies";
   public static final String THREADS = "wirewatch.streams.threads";
@@ -57,6 +60,7 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
   public static final String PROCESSING_GUARANTEE = "wirewatch.streams.processing.guarantee";
   public static final String REPLICATION_FACTOR = "wirewatch.streams.replication.factor";
   public static final String CLOSE_TIMEOUT = "wirewatch.streams.close.timeout";
+  public static final String TALLY_EMIT_INTERVAL = "wirewatch.streams.tally.emit.interval";
 
   /** The three topologies. */
   public enum Part {
@@ -106,16 +110,20 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
     if (commit.isNegative() || commit.isZero()) {
       r.problem(COMMIT_INTERVAL, commit.toString(), "must be positive");
     }
+    final Duration emit = r.duration(TALLY_EMIT_INTERVAL, org.wirewatch.streams.tally.WindowDeriver.DEFAULT_EMIT_INTERVAL);
+    if (emit.isNegative() || emit.isZero()) {
+      r.problem(TALLY_EMIT_INTERVAL, emit.toString(), "must be positive");
+    }
     return new StreamsStageConfig(parts, r.intValue(THREADS, 1, 1, 64), (int) Math.max(2, horizon.toDays()),
         commit, r.duration(EVICTION_INTERVAL, Duration.ofMinutes(10)), r.longValue(CACHE_BYTES, 10L * 1024 * 1024, 0, Long.MAX_VALUE),
         r.path(STATE_DIR, core.dataDir().resolve("streams")), server, guarantee,
-        r.intValue(REPLICATION_FACTOR, -1, -1, 32), r.duration(CLOSE_TIMEOUT, Duration.ofSeconds(30)));
+        r.intValue(REPLICATION_FACTOR, -1, -1, 32), r.duration(CLOSE_TIMEOUT, Duration.ofSeconds(30)), emit);
   }
 
   /** The same settings running only the given topologies. */
   public StreamsStageConfig only(final Set<Part> parts) {
     return new StreamsStageConfig(EnumSet.copyOf(parts), threads, horizonDays, commitInterval, evictionInterval,
         cacheBytes, stateDir,
-        applicationServer, processingGuarantee, replicationFactor, closeTimeout);
+        applicationServer, processingGuarantee, replicationFactor, closeTimeout, tallyEmitInterval);
   }
 }

@@ -65,6 +65,7 @@ class PipelineTopologyTest {
     for (final KeyValue<String, Incident> kv : incidentsOut.readKeyValuesToList()) {
       incidentsIn.pipeInput(kv.key, kv.value);
     }
+    tally.advanceWallClockTime(java.time.Duration.ofSeconds(1));
     talliesOut.readKeyValuesToList().forEach(kv -> {
       if (kv.value == null) {
         tallies.remove(kv.key);

@@ -98,10 +98,12 @@ public final class PipelineBenchmark {
           e -> e.printStackTrace())) {
         final long t0 = System.nanoTime();
         stage.start();
+        final Thread lagReport = lagReport(admin, stage.sourceTopicsByGroup(), t0);
         if (!Replay.awaitCaughtUp(admin, Map.of(), kafka.bootstrapServers(), stage.sourceTopicsByGroup(),
             Duration.ofMinutes(30))) {
           throw new IllegalStateException("pipeline did not catch up");
         }
+        lagReport.interrupt();
         final double seconds = (System.nanoTime() - t0) / 1e9;
         final double pipelineRate = reports.size() / seconds;
         System.out.printf("pipeline: %d reports in %.1f s (incl. start-up): %.0f reports/s; ratio to passthrough"
@@ -117,6 +119,44 @@ public final class PipelineBenchmark {
     } finally {
       deleteTree(dir);
     }
+  }
+
+  /**
+   * Prints, every five seconds on stderr, how many records each stage still has to read per source topic: which
+   * stage holds the pipeline back.
+   */
+  private static Thread lagReport(final Admin admin, final Map<String, java.util.Set<String>> groups, final long t0) {
+    final Thread t = new Thread(() -> {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          Thread.sleep(5000);
+          final StringBuilder line = new StringBuilder(String.format("%6.1f s lag:", (System.nanoTime() - t0) / 1e9));
+          for (final Map.Entry<String, java.util.Set<String>> g : groups.entrySet()) {
+            final Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(g.getKey()).partitionsToOffsetAndMetadata().get();
+            final Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(g.getValue()).allTopicNames().get().values().forEach(d -> d.partitions()
+                .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            final Map<String, Long> lag = new java.util.TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, end) -> {
+              final var c = committed.get(tp);
+              lag.merge(tp.topic().replaceFirst("^" + java.util.regex.Pattern.quote(g.getKey()) + "-", ""),
+                  end.offset() - (c == null ? 0 : c.offset()), Long::sum);
+            });
+            lag.forEach((topic, n) -> line.append(' ').append(topic).append('=').append(n));
+          }
+          System.err.println(line);
+        }
+      } catch (final InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (final java.util.concurrent.ExecutionException e) {
+        System.err.println("lag report stopped: " + e.getMessage());
+      }
+    }, "lag-report");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /** The corpus repeated under new uris until {@code n} reports; copy i is published 7(i+offset) days earlier. */

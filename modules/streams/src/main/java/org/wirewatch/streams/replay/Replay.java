@@ -39,6 +39,9 @@ import org.wirewatch.schema.WireReport;
  */
 public final class Replay {
 
+  /** How long nothing may change before a caught-up pipeline counts as drained. */
+  private static final Duration QUIET = Duration.ofSeconds(1);
+
   private Replay() {}
 
   /**
@@ -170,21 +173,25 @@ public final class Replay {
   }
 
   /**
-   * Waits until the pipeline has caught up twice in a row with no new record anywhere in between, or the timeout
-   * passes. Returns whether it caught up.
+   * Waits until the pipeline has caught up and no record has appeared anywhere for a second (the tally emits the
+   * windows of changed days on a wall-clock interval, after its input is consumed), or the timeout passes.
+   * Returns whether it caught up.
    */
   public static boolean awaitCaughtUp(final Admin admin, final Map<String, ?> clientProperties,
       final String bootstrapServers, final Map<String, Set<String>> sourceTopicsByGroup, final Duration timeout)
       throws InterruptedException {
     final long deadline = System.nanoTime() + timeout.toNanos();
     Map<TopicPartition, Long> before = null;
+    long stableSince = 0;
     while (System.nanoTime() < deadline) {
       if (caughtUp(admin, clientProperties, bootstrapServers, sourceTopicsByGroup)) {
         final Map<TopicPartition, Long> now = endOffsets(admin, sourceTopicsByGroup);
-        if (now.equals(before)) {
+        if (!now.equals(before)) {
+          before = now;
+          stableSince = System.nanoTime();
+        } else if (System.nanoTime() - stableSince >= QUIET.toNanos()) {
           return true;
         }
-        before = now;
       } else {
         before = null;
       }

@@ -22,8 +22,9 @@ import org.wirewatch.streams.StreamSerdes;
  * summed per region-day before anything is sent, so an update that changes a figure sends one delta per region
  * level, and one that moves neither a number nor {@code updatedAt} sends nothing.
  *
- * <p>Output: key {@code region|day}, value a {@link CasualtyTally} whose counts are differences
- * ({@link TallyMath#delta}), for the region-level step to add.
+ * <p>Output: key {@code region|day|incident id}, value a {@link CasualtyTally} whose counts are differences
+ * ({@link TallyMath#delta}) and whose {@code updatedAt} is the incident's while it stays counted on that day, for
+ * the region-level step to add.
  */
 public final class IncidentContributions implements Processor<String, Incident, String, CasualtyTally> {
 
@@ -69,12 +70,12 @@ public final class IncidentContributions implements Processor<String, Incident, 
     if (after != null) {
       add(deltas, after, 1);
     }
-    // A delta that moves no number still carries a later updatedAt: a day's updatedAt is the latest of every
-    // incident version counted in it, which does not depend on the order stories arrived in (replays and
-    // restarts after a crash give the same bytes).
-    final boolean later = before != null && after != null && after.getUpdatedAt() != null
-        && (before.getUpdatedAt() == null || after.getUpdatedAt().isAfter(before.getUpdatedAt()));
-    deltas.values().removeIf(d -> TallyMath.changesNothing(d) && !later);
+    // A delta that moves no number still carries a changed updatedAt: a day's updatedAt is the latest of the
+    // incidents counted in it now, whatever versions came before, so replays and restarts after a crash, which
+    // may see other intermediate versions, end with the same bytes.
+    final boolean retimed = before != null && after != null
+        && !java.util.Objects.equals(before.getUpdatedAt(), after.getUpdatedAt());
+    deltas.values().removeIf(d -> TallyMath.changesNothing(d) && !retimed);
     if (deltas.isEmpty()) {
       // Nothing to re-count; the stored incident, if any, stays: its contribution equals the new one's.
       return;
@@ -84,7 +85,8 @@ public final class IncidentContributions implements Processor<String, Incident, 
     } else {
       counted.put(record.key(), after);
     }
-    deltas.forEach((dayKey, delta) -> context.forward(record.withKey(dayKey).withValue(delta)));
+    deltas.forEach((dayKey, delta) -> context.forward(
+        record.withKey(TallyKeys.change(dayKey, record.key())).withValue(delta)));
   }
 
   private static void add(final Map<String, CasualtyTally> deltas, final Incident incident, final int sign) {

@@ -30,9 +30,21 @@ public final class TallyKeys {
     return i < 0 ? key : key.substring(0, i);
   }
 
-  /** The day of a region-day key. */
+  /** The day of a region-day key ({@code region|day}, optionally followed by {@code |incident id}). */
   public static LocalDate dayOf(final String dayKey) {
-    return LocalDate.parse(dayKey.substring(dayKey.lastIndexOf(SEPARATOR) + 1));
+    final int from = dayKey.indexOf(SEPARATOR) + 1;
+    final int to = dayKey.indexOf(SEPARATOR, from);
+    return LocalDate.parse(to < 0 ? dayKey.substring(from) : dayKey.substring(from, to));
+  }
+
+  /** What one incident changes in one region-day: {@code region|day|incident id}, partitioned by region. */
+  public static String change(final String dayKey, final String incidentId) {
+    return dayKey + SEPARATOR + incidentId;
+  }
+
+  /** The region-day of a change key. */
+  public static String dayKeyOf(final String changeKey) {
+    return changeKey.substring(0, changeKey.indexOf(SEPARATOR, changeKey.indexOf(SEPARATOR) + 1));
   }
 
   /** Number of event days a window covers. */

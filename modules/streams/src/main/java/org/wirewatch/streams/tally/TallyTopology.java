@@ -19,7 +19,7 @@ import org.wirewatch.streams.StreamSerdes;
  * subtracted and the new one added; a tombstone only subtracts, and an update that moves no number sends
  * nothing. A late report lands in the day its event happened, whenever it arrives. The deltas are re-partitioned
  * by region ({@value #DELTAS_BY_REGION}), and {@link WindowDeriver} adds them to the one-day tallies and emits the
- * P1D, P7D and P30D windows each day belongs to, keyed by their first day.
+ * P1D, P7D and P30D windows each changed day belongs to, keyed by their first day, once per emit interval.
  */
 public final class TallyTopology {
 
@@ -29,12 +29,17 @@ public final class TallyTopology {
   private TallyTopology() {}
 
   public static Topology build(final StreamSerdes serdes) {
+    return build(serdes, WindowDeriver.DEFAULT_EMIT_INTERVAL);
+  }
+
+  /** The topology emitting the windows of changed days every {@code emitInterval}. */
+  public static Topology build(final StreamSerdes serdes, final java.time.Duration emitInterval) {
     final StreamsBuilder builder = new StreamsBuilder();
     builder.stream(Topics.INCIDENTS, Consumed.with(serdes.key(), serdes.incident()).withName("incidents"))
         .process(IncidentContributions.supplier(serdes), Named.as("incident-contributions"))
         .repartition(Repartitioned.<String, CasualtyTally>with(serdes.key(), serdes.tally())
             .withName(DELTAS_BY_REGION).withStreamPartitioner(new RegionPartitioner<>()))
-        .process(WindowDeriver.supplier(serdes), Named.as("derive-windows"))
+        .process(WindowDeriver.supplier(serdes, emitInterval), Named.as("derive-windows"))
         .to(Topics.TALLIES, Produced.with(serdes.key(), serdes.tally()).withName("tallies"));
     return builder.build();
   }

@@ -1,10 +1,16 @@
 package org.wirewatch.streams.tally;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -20,32 +26,53 @@ import org.wirewatch.streams.StreamSerdes;
 
 /**
  * Second step of the tally, partitioned by region: adds each region-day delta (see {@link IncidentContributions})
- * to the one-day tally in {@value #DAYS} and emits every window the day belongs to: its P1D window, the seven P7D
- * windows starting d-6..d and the thirty P30D windows starting d-29..d, each summed from the days of the region
+ * to the one-day tally in {@value #DAYS} and marks the day as changed in {@value #PENDING}. Every emit interval
+ * (wall-clock punctuation), each window a changed day belongs to is summed from the days of its region and emitted
+ * once: its P1D window, the seven P7D windows starting d-6..d and the thirty P30D windows starting d-29..d
  * (tombstone when a window has no incident left). A window is keyed by its first day: {@code region|P7D|start}
  * covers start..start+6.
  *
- * <p>Only days are stored: a window is a sum of at most thirty of them, cheap to compute whenever it is asked
- * for ({@link #window}), so no window is written twice, to a store and to its changelog, for every change.
- * Stores: {@value #DAYS} (region|day to the day's tally), {@value #REGIONS} (region to its number of days with
- * incidents, for listing regions).
+ * <p>Why a pending set rather than emitting on every delta: a burst of changes to nearby days of one region (a
+ * backfill, a busy day, several agencies reporting the same strike) then sends each affected window once per
+ * interval instead of once per change, and the marks are in a changelogged store, so under exactly-once a crash
+ * between a change and its emission loses nothing: the restored marks are emitted by the next punctuation. Each
+ * window carries the timestamp of the latest change in it.
+ *
+ * <p>Only days are stored: a window is a sum of at most thirty of them, cheap to compute whenever it is emitted or
+ * asked for ({@link #window}). Stores: {@value #DAYS} (region|day to the day's tally), {@value #PENDING}
+ * (region|day to the timestamp of its latest change not yet emitted), {@value #COUNTED} (region|day|incident id
+ * to the incident's updatedAt, so a day's updatedAt is the latest of the incidents counted in it now, whatever
+ * versions came before), {@value #REGIONS} (region to its number of days with incidents, for listing regions).
  */
 public final class WindowDeriver implements Processor<String, CasualtyTally, String, CasualtyTally> {
 
   public static final String DAYS = "tally-days";
   public static final String REGIONS = "tally-regions";
+  public static final String PENDING = "tally-pending-days";
+  public static final String COUNTED = "tally-day-incidents";
+  /** Default interval between two emissions of the windows of changed days. */
+  public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofMillis(100);
 
   private static final int LONGEST = TallyKeys.length(TallyWindow.P30D);
+  private static final StringSerializer KEYS = new StringSerializer();
 
   private ProcessorContext<String, CasualtyTally> context;
   private KeyValueStore<String, CasualtyTally> days;
   private KeyValueStore<String, Integer> regions;
+  private KeyValueStore<String, Long> pending;
+  private KeyValueStore<String, Long> counted;
+  private final Duration emitInterval;
 
-  public static ProcessorSupplier<String, CasualtyTally, String, CasualtyTally> supplier(final StreamSerdes serdes) {
+  WindowDeriver(final Duration emitInterval) {
+    this.emitInterval = emitInterval;
+  }
+
+  public static ProcessorSupplier<String, CasualtyTally, String, CasualtyTally> supplier(final StreamSerdes serdes,
+      final Duration emitInterval) {
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, CasualtyTally, String, CasualtyTally> get() {
-        return new WindowDeriver();
+        return new WindowDeriver(emitInterval);
       }
 
       @Override
@@ -53,7 +80,9 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
         // Insertion order, so describe() lists the stores the same way on every run.
         return new java.util.LinkedHashSet<>(java.util.List.of(
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS), serdes.key(), serdes.tally()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS), serdes.key(), Serdes.Integer())));
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS), serdes.key(), Serdes.Integer()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), serdes.key(), Serdes.Long()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED), serdes.key(), Serdes.Long())));
       }
     };
   }
@@ -63,20 +92,25 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
     this.context = context;
     this.days = context.getStateStore(DAYS);
     this.regions = context.getStateStore(REGIONS);
+    this.pending = context.getStateStore(PENDING);
+    this.counted = context.getStateStore(COUNTED);
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
   }
 
   @Override
   public void process(final Record<String, CasualtyTally> record) {
-    final String dayKey = record.key();
+    final String changeKey = record.key();
     final CasualtyTally delta = record.value();
-    if (dayKey == null || delta == null) {
+    if (changeKey == null || delta == null) {
       throw new IllegalArgumentException("region-day delta without key or value");
     }
+    final String dayKey = TallyKeys.dayKeyOf(changeKey);
     final String region = TallyKeys.region(dayKey);
-    final LocalDate day = TallyKeys.dayOf(dayKey);
     final CasualtyTally before = days.get(dayKey);
     final CasualtyTally sum = before == null ? delta : TallyMath.plus(before, delta);
-    final CasualtyTally after = sum.getIncidents() > 0 ? sum : null;
+    track(changeKey, delta);
+    final CasualtyTally after = sum.getIncidents() > 0
+        ? CasualtyTally.newBuilder(sum).setUpdatedAt(latestUpdate(dayKey)).build() : null;
     if (java.util.Objects.equals(before, after)) {
       return;
     }
@@ -86,16 +120,77 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
       days.put(dayKey, after);
     }
     countDays(region, (before == null ? 0 : -1) + (after == null ? 0 : 1));
+    final Long marked = pending.get(dayKey);
+    if (marked == null || marked < record.timestamp()) {
+      pending.put(dayKey, record.timestamp());
+    }
+  }
 
-    // One scan covers every day any affected window can include: d-29 .. d+29.
-    final List<CasualtyTally> span = range(days, region, day.minusDays(LONGEST - 1L), day.plusDays(LONGEST - 1L));
+  /**
+   * Emits every window that contains a changed day, once, then clears the marks. Days are handled region by
+   * region in runs of nearby days, so one scan of the day store serves every window of a run.
+   */
+  private void emitPending() {
+    final List<KeyValue<String, Long>> marks = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = pending.all()) {
+      it.forEachRemaining(marks::add);
+    }
+    if (marks.isEmpty()) {
+      return;
+    }
+    // Keys sort by region, then day: a run is a stretch of one region whose changed days are close enough
+    // to share windows.
+    int i = 0;
+    while (i < marks.size()) {
+      final String region = TallyKeys.region(marks.get(i).key);
+      final TreeMap<LocalDate, Long> run = new TreeMap<>();
+      int j = i;
+      while (j < marks.size() && TallyKeys.region(marks.get(j).key).equals(region)
+          && (run.isEmpty() || !TallyKeys.dayOf(marks.get(j).key).isAfter(run.lastKey().plusDays(2L * LONGEST)))) {
+        run.put(TallyKeys.dayOf(marks.get(j).key), marks.get(j).value);
+        j++;
+      }
+      emitRun(region, run);
+      i = j;
+    }
+    marks.forEach(m -> pending.delete(m.key));
+  }
+
+  private void emitRun(final String region, final TreeMap<LocalDate, Long> changed) {
+    final List<CasualtyTally> span = range(days, region, changed.firstKey().minusDays(LONGEST - 1L),
+        changed.lastKey().plusDays(LONGEST - 1L));
     for (final TallyWindow window : TallyWindow.values()) {
-      for (int i = 0; i < TallyKeys.length(window); i++) {
-        final LocalDate start = day.minusDays(i);
-        context.forward(record.withKey(TallyKeys.window(region, window, start))
-            .withValue(window(region, window, start, span)));
+      final int length = TallyKeys.length(window);
+      // Window start to the latest change among the days it covers.
+      final TreeMap<LocalDate, Long> starts = new TreeMap<>();
+      changed.forEach((day, ts) -> {
+        for (int k = 0; k < length; k++) {
+          starts.merge(day.minusDays(k), ts, Math::max);
+        }
+      });
+      starts.forEach((start, ts) -> context.forward(new Record<>(TallyKeys.window(region, window, start),
+          window(region, window, start, span), ts)));
+    }
+  }
+
+  /** Records when the incident of this change was last updated, while it counts on the day. */
+  private void track(final String changeKey, final CasualtyTally delta) {
+    if (delta.getIncidents() < 0) {
+      counted.delete(changeKey);
+    } else {
+      counted.put(changeKey, delta.getUpdatedAt().toEpochMilli());
+    }
+  }
+
+  /** The latest update of the incidents counted on a day: a function of the current incidents only. */
+  private Instant latestUpdate(final String dayKey) {
+    long latest = Instant.EPOCH.toEpochMilli();
+    try (KeyValueIterator<String, Long> it = counted.prefixScan(dayKey + TallyKeys.SEPARATOR, KEYS)) {
+      while (it.hasNext()) {
+        latest = Math.max(latest, it.next().value);
       }
     }
+    return Instant.ofEpochMilli(latest);
   }
 
   /** The days of a region from {@code from} to {@code to}, both included, in order. */
@@ -109,17 +204,30 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
     return out;
   }
 
-  /** The window starting {@code start}, summed from those of {@code days} it covers; null when it has none. */
+  /**
+   * The window starting {@code start}, summed from those of {@code days} (one region's, in date order, as
+   * {@link #range} returns them) it covers; null when it has none.
+   */
   public static CasualtyTally window(final String region, final TallyWindow window, final LocalDate start,
       final List<CasualtyTally> days) {
     final LocalDate end = start.plusDays(TallyKeys.length(window) - 1L);
-    final List<CasualtyTally> in = new ArrayList<>();
-    for (final CasualtyTally t : days) {
-      if (!t.getWindowStart().isBefore(start) && !t.getWindowStart().isAfter(end)) {
-        in.add(t);
+    return TallyMath.window(region, window, start, days.subList(firstOnOrAfter(days, start),
+        firstOnOrAfter(days, end.plusDays(1))));
+  }
+
+  /** Index of the first day on or after {@code day} (binary search; the size when there is none). */
+  private static int firstOnOrAfter(final List<CasualtyTally> days, final LocalDate day) {
+    int lo = 0;
+    int hi = days.size();
+    while (lo < hi) {
+      final int mid = (lo + hi) >>> 1;
+      if (days.get(mid).getWindowStart().isBefore(day)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    return TallyMath.window(region, window, start, in);
+    return lo;
   }
 
   private void countDays(final String region, final int delta) {

@@ -41,6 +41,8 @@ class TallyTopologyTest {
   }
 
   private Map<String, CasualtyTally> tallies() {
+    // Windows of changed days leave on the next emit punctuation.
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
     out.readKeyValuesToList().forEach(kv -> {
       if (kv.value == null) {
         tallies.remove(kv.key);
@@ -161,5 +163,41 @@ class TallyTopologyTest {
     assertThat(week.getKilled().getBest()).isEqualTo(48);
     assertThat(week).isEqualTo(tallies().get(TallyKeys.window("SY-DY", TallyWindow.P7D, DAY.minusDays(6))));
     assertThat(driver.<String, Integer>getKeyValueStore(WindowDeriver.REGIONS).get("SY-DY")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldEmitEachWindowOnceWhenNearbyDaysChangeBetweenEmissions() {
+    // given three incidents on consecutive days of one region, before the next emission
+    incidents.pipeInput("a", incident("a", "SY", "SY-DY", DAY, 3));
+    incidents.pipeInput("b", incident("b", "SY", "SY-DY", DAY.plusDays(1), 4));
+    incidents.pipeInput("c", incident("c", "SY", "SY-DY", DAY.plusDays(2), 5));
+    assertThat(out.isEmpty()).isTrue();
+    // when the emit interval passes
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+    final java.util.List<org.apache.kafka.streams.KeyValue<String, CasualtyTally>> sent = out.readKeyValuesToList();
+    // then every P30D window of the region containing one of the days leaves once, with all three counted
+    final java.util.List<String> monthKeys = sent.stream().map(kv -> kv.key)
+        .filter(k -> k.startsWith("SY-DY|P30D|")).toList();
+    assertThat(monthKeys).doesNotHaveDuplicates().hasSize(32);
+    assertThat(sent).filteredOn(kv -> kv.key.equals(TallyKeys.window("SY-DY", TallyWindow.P30D, DAY)))
+        .singleElement().satisfies(kv -> assertThat(kv.value.getKilled().getBest()).isEqualTo(12));
+    // and nothing is sent again until something changes
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+    assertThat(out.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldStampDayWithLatestUpdateOfItsCurrentIncidentsWhenAnUpdateIsWithdrawn() {
+    // given an incident updated by a later report, which is then withdrawn again
+    final java.time.Instant first = java.time.Instant.parse("2018-11-17T12:00:00Z");
+    final java.time.Instant later = java.time.Instant.parse("2018-11-19T12:00:00Z");
+    incidents.pipeInput("a", Incident.newBuilder(incident("a", "SY", "SY-DY", DAY, 43)).setUpdatedAt(first).build());
+    incidents.pipeInput("a", Incident.newBuilder(incident("a", "SY", "SY-DY", DAY, 43)).setUpdatedAt(later).build());
+    assertThat(day("SY-DY", DAY).getUpdatedAt()).isEqualTo(later);
+    // when the later report leaves the incident
+    incidents.pipeInput("a", Incident.newBuilder(incident("a", "SY", "SY-DY", DAY, 43)).setUpdatedAt(first).build());
+    // then the day is as if the later report had never come, as a replay without it would leave it
+    assertThat(day("SY-DY", DAY).getUpdatedAt()).isEqualTo(first);
+    assertThat(day("SY-DY", DAY).getKilled().getBest()).isEqualTo(43);
   }
 }
