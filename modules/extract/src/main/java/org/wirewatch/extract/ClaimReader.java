@@ -107,6 +107,9 @@ final class ClaimReader {
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
                 Claimant q = bySentence.get(j);
+                if (q != null && c.head().equals("source") && !sameParagraph(p.sentence, j)) {
+                    break; // "A security source put the toll at 23." is not the think tank of the next paragraph
+                }
                 if (q != null && !q.generic() && fillsPlaceholder(c, q)) {
                     replaced.put(c.key(), q);
                     break;
@@ -130,6 +133,12 @@ final class ClaimReader {
             out.add(b.build());
         }
         return out;
+    }
+
+    private boolean sameParagraph(int sentence, int other) {
+        List<SentenceInfo> infos = report.infos;
+        return sentence < infos.size() && other < infos.size()
+                && infos.get(sentence).sentence.paragraph() == infos.get(other).sentence.paragraph();
     }
 
     /**

@@ -109,4 +109,20 @@ class ExtractorBlameAndTimingTest {
 
         assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(15);
     }
+
+    @Test
+    void shouldKeepAnAnonymousSourceAnonymousWhenAnOrganisationIsNamedOnlyInALaterParagraph() {
+        ReportExtraction x = extract("2024-01-16T09:00:00Z", "Separatists blamed for killing of 20 in Cameroon",
+                "YAOUNDE: Suspected separatist fighters killed at least 20 people in an overnight raid on a village"
+                + " in Cameroon's South West region, a local official told AFP on Tuesday.\n\nThe gunmen burned"
+                + " houses, said the official. A security source put the toll at 23.\n\nThe conflict in the two"
+                + " English-speaking regions has killed more than 6,000 people since 2017, according to the"
+                + " International Crisis Group.");
+
+        assertThat(x.getClaims()).noneSatisfy(c -> {
+            assertThat(c.getSource().getName()).isEqualTo("International Crisis Group");
+            assertThat(c.getKind()).isEqualTo(ClaimKind.FIGURE);
+        });
+        assertThat(x.getClaims()).noneSatisfy(c -> assertThat(c.getKilled()).isEqualTo(2));
+    }
 }
