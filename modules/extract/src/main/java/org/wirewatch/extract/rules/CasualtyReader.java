@@ -270,11 +270,24 @@ public final class CasualtyReader {
         // "including 17 children" after a figure: the role of the figure it breaks down
         if (breakdownBefore(tokens, m.from())) {
             CasualtyFact.Role r = firstRoleBefore(tokens, m.from(), termMatches);
+            if (r == null && tollBefore(tokens, m.from())) {
+                r = CasualtyFact.Role.KILLED; // "the death toll had risen to 18, including nine children"
+            }
             if (r != null) {
                 return new Verdict(r, true, false);
             }
         }
         return null;
+    }
+
+    /** A "toll" (not a "casualty toll") comes earlier in the sentence. */
+    private static boolean tollBefore(List<Token> tokens, int before) {
+        for (int i = 0; i < before; i++) {
+            if (tokens.get(i).is("toll") && !(i > 0 && tokens.get(i - 1).is("casualty"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasKilledTerm(List<PhraseMatcher.Match> termMatches) {

@@ -139,4 +139,18 @@ class CasualtyReaderTest {
             assertThat(f.value()).isEqualTo(1);
         });
     }
+
+    @Test
+    void shouldReadChildrenAmongTheDeadWhenARisenTollIsBrokenDown() {
+        assertThat(read("The death toll had risen to 18, including nine children."))
+                .filteredOn(f -> f.kind() == Kind.BREAKDOWN && f.role() == Role.KILLED)
+                .extracting(CasualtyFact::value, CasualtyFact::group).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(9, "children"));
+    }
+
+    @Test
+    void shouldCountASideAsKilledWhenItLostMen() {
+        assertThat(totals("The army lost at least 15 soldiers in the attack.", Role.KILLED))
+                .extracting(CasualtyFact::value).containsExactly(15);
+    }
 }
