@@ -94,7 +94,9 @@ def one_run(args, run, reports):
         try:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(60)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
         shutil.rmtree(work, ignore_errors=True)
 

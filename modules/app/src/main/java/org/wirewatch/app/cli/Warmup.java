@@ -1,6 +1,28 @@
 package org.wirewatch.app.cli;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.wirewatch.streams.StreamSerdes;
+import org.wirewatch.streams.StreamsStage;
+import org.wirewatch.streams.StreamsStageConfig.Part;
+import org.wirewatch.streams.consolidate.ConsolidateTopology;
+import org.wirewatch.streams.normalize.NormalizeTopology;
+import org.wirewatch.streams.tally.TallyTopology;
+import org.wirewatch.schema.Incident;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,17 +62,22 @@ import org.wirewatch.serde.SchemaRegistryClients;
  * parsers, the extractor, the Avro encoders and the HTTP server run their first records interpreted and load their
  * classes on the way.
  *
- * <p>So, before {@code run} reports itself running: the value schemas of the catalogue topics are registered in the
- * embedded registry (exactly what each stage's serializer would register on its first record; skipped for an
- * external registry, whose registration policy is its operators'), and the bundled sample reports are parsed,
- * extracted, encoded and decoded through an in-memory registry and rendered as JSON for a short while, in this
- * process and with no effect on any topic. Everything here is best effort: a failure is logged and start-up goes on.
+ * <p>So, before {@code run} reports itself running: the bundled sample reports are parsed, extracted, encoded,
+ * decoded and rendered as JSON for a short while, and put through in-memory copies of the normalize, consolidate
+ * and tally topologies ({@link TopologyTestDriver}, under the running applications' ids) against an in-memory registry. That
+ * runs their processors once and shows every subject they write, the internal repartition and changelog topics'
+ * included; those subjects and the catalogue topics' are then registered in the embedded registry with the same
+ * schemas, which is exactly what each serializer would register on its first record (skipped for an external
+ * registry, whose registration policy is its operators'). Nothing touches Kafka. Everything here is best effort: a
+ * failure is logged and start-up goes on.
  */
 final class Warmup {
 
   private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
   /** Long enough for the parsers and the extractor to be compiled, short next to the rest of start-up. */
-  private static final Duration BUDGET = Duration.ofMillis(1500);
+  private static final Duration BUDGET = Duration.ofMillis(600);
+  /** The consolidation horizon does not change which subjects are written; any valid value builds the topology. */
+  private static final int DEFAULT_HORIZON_DAYS = 90;
 
   private Warmup() {}
 
@@ -63,10 +90,14 @@ final class Warmup {
   static boolean warmUpAndAwaitReady(final Pipeline pipeline, final boolean ownRegistry, final Duration limit)
       throws InterruptedException {
     final long start = System.nanoTime();
+    final String registryUrl = pipeline.core().schemaRegistryUrl().toString();
     if (ownRegistry) {
-      registerCatalogueSchemas(pipeline.core().schemaRegistryUrl().toString());
+      registerCatalogueSchemas(registryUrl);
     }
     exercise(BUDGET);
+    pipeline.stages().stream().filter(StreamsStage.class::isInstance).map(StreamsStage.class::cast).findFirst()
+        .ifPresent(streams -> runTopologies(streams.streams().keySet(), streams::applicationId,
+            pipeline.core().dataDir(), ownRegistry ? registryUrl : null));
     pipeline.stages().stream().filter(FeedStage.class::isInstance).map(FeedStage.class::cast).findFirst()
         .ifPresent(Warmup::touchHttp);
     final long deadline = start + limit.toNanos();
@@ -142,6 +173,110 @@ final class Warmup {
       extractionIn.close();
     }
     return reports;
+  }
+
+  /**
+   * Puts the samples through in-memory copies of the normalize, consolidate and tally topologies, then registers
+   * every subject the applications of {@code parts} wrote in {@code registryUrl} (when not null).
+   *
+   * @param applicationId the application id of each topology, as the Streams stage names it
+   * @return the number of subjects registered
+   */
+  static int runTopologies(final Set<Part> parts, final Function<Part, String> applicationId, final Path dataDir,
+      final String registryUrl) {
+    if (!parts.contains(Part.NORMALIZE) && !parts.contains(Part.CONSOLIDATE)) {
+      return 0;
+    }
+    final long start = System.nanoTime();
+    final String mock = "mock://wirewatch-warmup-topologies-" + ProcessHandle.current().pid();
+    final StreamSerdes serdes = StreamSerdes.forRegistry(mock, Map.of());
+    Path stateDir = null;
+    try {
+      stateDir = Files.createTempDirectory(Files.createDirectories(dataDir), "warmup-");
+      final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      final ReportParser parser = new ReportParser();
+      final List<WireReport> reports = new ArrayList<>();
+      for (final String name : DemoCommand.sampleNames()) {
+        final byte[] bytes = DemoCommand.render(DemoCommand.read(name), today, Clock.systemUTC())
+            .getBytes(StandardCharsets.UTF_8);
+        for (final WireReport r : parser.parse(bytes, name, Optional.empty()).reports()) {
+          reports.add(WireReport.newBuilder(r).setSource("warmup").setReceivedAt(Instant.now()).build());
+        }
+      }
+      final List<KeyValue<String, ReportExtraction>> extractions = new ArrayList<>();
+      final List<KeyValue<String, Incident>> incidents = new ArrayList<>();
+      try (TopologyTestDriver normalize = new TopologyTestDriver(NormalizeTopology.build(serdes, Extractor.create()),
+          driverProperties(applicationId.apply(Part.NORMALIZE), stateDir.resolve("normalize")))) {
+        final TestInputTopic<String, WireReport> in = normalize.createInputTopic(Topics.RAW_REPORTS,
+            serdes.key().serializer(), serdes.report().serializer());
+        final TestOutputTopic<String, ReportExtraction> out = normalize.createOutputTopic(Topics.EXTRACTIONS,
+            serdes.key().deserializer(), serdes.extraction().deserializer());
+        reports.forEach(r -> in.pipeInput(r.getUri(), r));
+        extractions.addAll(out.readKeyValuesToList());
+      }
+      try (TopologyTestDriver consolidate = new TopologyTestDriver(ConsolidateTopology.build(serdes,
+          DEFAULT_HORIZON_DAYS), driverProperties(applicationId.apply(Part.CONSOLIDATE),
+          stateDir.resolve("consolidate")))) {
+        final TestInputTopic<String, ReportExtraction> in = consolidate.createInputTopic(Topics.EXTRACTIONS,
+            serdes.key().serializer(), serdes.extraction().serializer());
+        final TestOutputTopic<String, Incident> out = consolidate.createOutputTopic(Topics.INCIDENTS,
+            serdes.key().deserializer(), serdes.incident().deserializer());
+        extractions.forEach(kv -> in.pipeInput(kv.key, kv.value));
+        incidents.addAll(out.readKeyValuesToList());
+      }
+      if (parts.contains(Part.TALLY)) {
+        try (TopologyTestDriver tally = new TopologyTestDriver(TallyTopology.build(serdes),
+            driverProperties(applicationId.apply(Part.TALLY), stateDir.resolve("tally")))) {
+          final TestInputTopic<String, Incident> in = tally.createInputTopic(Topics.INCIDENTS,
+              serdes.key().serializer(), serdes.incident().serializer());
+          incidents.forEach(kv -> in.pipeInput(kv.key, kv.value));
+        }
+      }
+      int registered = 0;
+      if (registryUrl != null) {
+        try (SchemaRegistryClient from = SchemaRegistryClients.forUrl(mock, Map.of());
+            SchemaRegistryClient to = SchemaRegistryClients.forUrl(registryUrl, Map.of())) {
+          for (final String subject : from.subjects()) {
+            if (parts.stream().anyMatch(part -> subject.startsWith(applicationId.apply(part) + "-"))) {
+              to.register(subject, from.latest(subject).schema());
+              registered++;
+            }
+          }
+        }
+      }
+      LOG.info("Warm-up: {} sample reports through the topologies in memory, {} internal subjects"
+          + " registered, in {} ms", reports.size(), registered,
+          Duration.ofNanos(System.nanoTime() - start).toMillis());
+      return registered;
+    } catch (final Exception | LinkageError e) {
+      LOG.warn("Warm-up of the topologies stopped early (start-up goes on): {}", e.toString());
+      return 0;
+    } finally {
+      serdes.report().close();
+      serdes.extraction().close();
+      serdes.incident().close();
+      serdes.claim().close();
+      serdes.tally().close();
+      if (stateDir != null) {
+        deleteQuietly(stateDir);
+      }
+    }
+  }
+
+  private static Properties driverProperties(final String applicationId, final Path stateDir) {
+    final Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "warmup.invalid:9092");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    return p;
+  }
+
+  private static void deleteQuietly(final Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (final IOException e) {
+      LOG.debug("Could not delete {}: {}", dir, e.toString());
+    }
   }
 
   /** A few requests to the feed's own server, so the first real client does not pay for its first request. */
