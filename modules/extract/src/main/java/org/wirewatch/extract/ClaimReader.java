@@ -107,9 +107,6 @@ final class ClaimReader {
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
                 Claimant q = bySentence.get(j);
-                if (q != null && c.head().equals("source") && !sameParagraph(p.sentence, j)) {
-                    break; // "A security source put the toll at 23." is not the think tank of the next paragraph
-                }
                 if (q != null && !q.generic() && fillsPlaceholder(c, q)) {
                     replaced.put(c.key(), q);
                     break;
@@ -135,10 +132,14 @@ final class ClaimReader {
         return out;
     }
 
-    private boolean sameParagraph(int sentence, int other) {
-        List<SentenceInfo> infos = report.infos;
-        return sentence < infos.size() && other < infos.size()
-                && infos.get(sentence).sentence.paragraph() == infos.get(other).sentence.paragraph();
+    /** Every total of the sentence comes after token {@code at}. */
+    private static boolean figuresAfter(SentenceInfo s, int at) {
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() == CasualtyFact.Kind.TOTAL && f.from() < at) {
+                return false;
+            }
+        }
+        return at >= 0;
     }
 
     /**
@@ -153,8 +154,11 @@ final class ClaimReader {
                     && (named.type() == SourceType.GOVERNMENT || named.type() == SourceType.LOCAL_OFFICIAL);
         }
         if (head.equals("source")) {
-            // nor the outlet it talked to ("told AFP ... according to an AFP tally")
-            return named.type() != SourceType.MEDIA
+            // nor the outlet it talked to ("told AFP ... according to an AFP tally"), nor a monitor, think tank or
+            // aid body named for another figure ("A security source put the toll at 23. ... according to the
+            // International Crisis Group")
+            return named.type() != SourceType.MEDIA && named.type() != SourceType.UN_NGO
+                    && named.type() != SourceType.MONITOR
                     && (named.type() != SourceType.BELLIGERENT || named.speaker() != null);
         }
         return true;
@@ -303,12 +307,16 @@ final class ClaimReader {
         boolean confirmVerb = false;
         boolean responsibility = false;
         boolean admission = false;
+        int responsibilityAt = -1;
         for (PhraseMatcher.Match m : cues) {
             switch (m.entry().value(0)) {
                 case "DENY" -> deny = true;
                 case "DENY_VERB" -> denyVerb = true;
                 case "CONFIRM_VERB" -> confirmVerb = true;
-                case "RESPONSIBILITY" -> responsibility = !negated(tokens, m.from());
+                case "RESPONSIBILITY" -> {
+                    responsibility = !negated(tokens, m.from());
+                    responsibilityAt = m.from();
+                }
                 case "ADMISSION" -> admission = true;
                 default -> {
                 }
@@ -319,6 +327,13 @@ final class ClaimReader {
                 || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
             responsibility = false;
+            if (!figure && (killed != null || injured != null) && figuresAfter(s, responsibilityAt)) {
+                // "X claimed responsibility for the attack, saying 12 soldiers had been killed": its own figure
+                // ("an ambush killed six peacekeepers, an attack X also claimed" is the narrative's figure)
+                Pending p = new Pending(responsible, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
+                out.add(p);
+                figures.add(p);
+            }
         }
         if (sentenceClaimant == null) {
             return out;

@@ -125,4 +125,24 @@ class ExtractorBlameAndTimingTest {
         });
         assertThat(x.getClaims()).noneSatisfy(c -> assertThat(c.getKilled()).isEqualTo(2));
     }
+
+    @Test
+    void shouldRecordThePartysFigureWhenItClaimsTheAttackAndGivesAToll() {
+        ReportExtraction x = extract("2024-10-25T13:20:00Z", "7 soldiers killed in militant attack in NW Pakistan",
+                "ISLAMABAD, Oct. 25 (Xinhua) -- Seven soldiers were killed when militants attacked a check post in"
+                + " North Waziristan on Thursday night, the military said on Friday.\n\nA spokesman for the"
+                + " Pakistani Taliban claimed responsibility for the attack, saying that 12 soldiers had been"
+                + " killed.");
+
+        assertThat(x.getClaims()).anySatisfy(c -> {
+            assertThat(c.getKind()).isEqualTo(ClaimKind.FIGURE);
+            assertThat(c.getKilled()).isEqualTo(12);
+            assertThat(c.getSource().getName()).contains("Taliban");
+        });
+        assertThat(x.getClaims()).anySatisfy(c -> {
+            assertThat(c.getKind()).isEqualTo(ClaimKind.CONFIRMATION);
+            assertThat(c.getSource().getName()).contains("Taliban");
+        });
+    }
 }
+
