@@ -224,6 +224,8 @@ final class Warmup {
         extractions.forEach(kv -> in.pipeInput(kv.key, kv.value));
         incidents.addAll(out.readKeyValuesToList());
       }
+      // The feed renders every incident it streams as JSON.
+      incidents.stream().filter(kv -> kv.value != null).forEach(kv -> AvroJson.toJson(kv.value));
       if (parts.contains(Part.TALLY)) {
         try (TopologyTestDriver tally = new TopologyTestDriver(TallyTopology.build(serdes),
             driverProperties(applicationId.apply(Part.TALLY), stateDir.resolve("tally")))) {
