@@ -190,6 +190,7 @@ public final class CasualtyReader {
         }
         readAppositiveBreakdowns(tokens, all, out, termMatches);
         readSingleVictims(tokens, all, out);
+        readSingleChild(tokens, termMatches, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return out;
     }
@@ -522,6 +523,53 @@ public final class CasualtyReader {
             }
         }
         return false;
+    }
+
+    /**
+     * "killing six people, including a 14-year-old girl": one child among the victims of the figure before. A child
+     * is a child noun ("girl", "boy", "child") or anyone younger than 18.
+     */
+    private void readSingleChild(List<Token> tokens, List<PhraseMatcher.Match> termMatches, List<CasualtyFact> out) {
+        for (int i = 1; i + 2 < tokens.size(); i++) {
+            if (!(tokens.get(i).is("a") || tokens.get(i).is("an")) || !tokens.get(i - 1).is("including")) {
+                continue;
+            }
+            int j = i + 1;
+            int age = age(tokens.get(j).lower());
+            if (age >= 0) {
+                j++;
+            }
+            if (j >= tokens.size()) {
+                continue;
+            }
+            String noun = tokens.get(j).lower();
+            boolean child = CHILD_NOUNS.contains(noun) && (age < 0 || age < 18)
+                    || age >= 0 && age < 18 && nouns.contains(noun);
+            if (!child) {
+                continue;
+            }
+            CasualtyFact.Role r = firstRoleBefore(tokens, i - 1, termMatches);
+            if (r != null) {
+                out.add(new CasualtyFact(r, 1, false, CasualtyFact.Kind.BREAKDOWN, "children", i, j + 1, false));
+            }
+        }
+    }
+
+    private static final Set<String> CHILD_NOUNS = words("girl", "boy", "child", "baby", "infant", "toddler",
+            "schoolgirl", "schoolboy");
+
+    /** N of a word "N-year-old", or -1. */
+    private static int age(String w) {
+        int dash = w.indexOf('-');
+        if (dash <= 0 || !w.startsWith("-year-old", dash)) {
+            return -1;
+        }
+        for (int k = 0; k < dash; k++) {
+            if (!Character.isDigit(w.charAt(k))) {
+                return -1;
+            }
+        }
+        return dash > 3 ? -1 : Integer.parseInt(w.substring(0, dash));
     }
 
     /** "killing the deputy head of the intelligence service", "gunmen shot dead Abdul Jalal": one victim. */

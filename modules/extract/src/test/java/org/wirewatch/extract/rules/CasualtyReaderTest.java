@@ -153,4 +153,15 @@ class CasualtyReaderTest {
         assertThat(totals("The army lost at least 15 soldiers in the attack.", Role.KILLED))
                 .extracting(CasualtyFact::value).containsExactly(15);
     }
+
+    @Test
+    void shouldCountOneChildWhenTheDeadIncludeAGirlOfFourteen() {
+        assertThat(read("The bombs killed six people, including a 14-year-old girl, and injured 97."))
+                .filteredOn(f -> f.kind() == Kind.BREAKDOWN && f.role() == Role.KILLED)
+                .extracting(CasualtyFact::value, CasualtyFact::group).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "children"));
+        assertThat(read("The bombs killed six people, including a 40-year-old man."))
+                .filteredOn(f -> f.kind() == Kind.BREAKDOWN).isEmpty();
+    }
 }
+
