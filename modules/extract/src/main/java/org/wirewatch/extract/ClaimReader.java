@@ -570,7 +570,11 @@ final class ClaimReader {
 
     /** "Spokesman Zabiullah Mujahid identified the bomber ..., said ...": a named subject opening the sentence. */
     private Claimant initialPerson(SentenceInfo s, List<PhraseMatcher.Match> cues) {
-        if (cues.stream().noneMatch(m -> m.entry().value(0).equals("SPEECH"))) {
+        boolean speech = false;
+        for (PhraseMatcher.Match m : cues) {
+            speech |= m.entry().value(0).equals("SPEECH");
+        }
+        if (!speech) {
             return null;
         }
         List<Token> tokens = s.sentence.tokens();

@@ -13,7 +13,7 @@ import org.wirewatch.extract.text.Token;
  */
 final class LanguageDetector {
 
-    private static final int SAMPLE = 150;
+    static final int SAMPLE = 150;
 
     private final List<String> languages = new ArrayList<>();
     /** Function word to the indexes of the languages it belongs to. */

@@ -137,10 +137,15 @@ final class ReportReader {
         int headlineEnd = text.indexOf("\n\n");
         List<Sentence> sentences = new ArrayList<>(rules.splitter.split(text, 0, headlineEnd, 0, 0));
         sentences.addAll(rules.splitter.split(text, bodyStart, text.length(), sentences.size(), 1));
-        List<Token> all = new ArrayList<>();
+        // the language detector reads the first SAMPLE words of the body: collect no more than those
+        List<Token> all = new ArrayList<>(2 * LanguageDetector.SAMPLE);
+        int words = 0;
         for (Sentence s : sentences) {
-            if (s.paragraph() > 0) {
-                all.addAll(s.tokens());
+            if (s.paragraph() > 0 && words <= LanguageDetector.SAMPLE) {
+                for (Token t : s.tokens()) {
+                    all.add(t);
+                    words += t.isWord() ? 1 : 0;
+                }
             }
         }
         language = rules.language.detect(text.substring(Math.min(bodyStart, text.length())), all);

@@ -60,11 +60,22 @@ final class SentenceInfo {
     }
 
     boolean hasTerritory() {
-        return triggers.stream().anyMatch(t -> t.code().equals("TERRITORY"));
+        for (TriggerReader.Trigger t : triggers) {
+            if (t.code().equals("TERRITORY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean hasCasualties() {
-        return facts.stream().anyMatch(f -> f.kind() != CasualtyFact.Kind.BREAKDOWN);
+        // a loop, not a stream: asked several times for every sentence
+        for (CasualtyFact f : facts) {
+            if (f.kind() != CasualtyFact.Kind.BREAKDOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A sentence that reports a violent event: a specific trigger or a casualty figure. */
