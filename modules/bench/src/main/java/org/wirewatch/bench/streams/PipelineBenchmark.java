@@ -54,7 +54,8 @@ import org.wirewatch.streams.replay.Replay;
  * timestamp of the report that caused it, so receive time minus timestamp is the raw-to-tally latency.
  *
  * <p>Run: {@code java -cp modules/bench/target/classes:$(cat cp.txt) org.wirewatch.bench.streams.PipelineBenchmark
- * CORPUS_DIR [REPORTS] [LATENCY_REPORTS] [STREAM_THREADS]}.
+ * CORPUS_DIR [REPORTS] [LATENCY_REPORTS] [STREAM_THREADS]}. {@code -Dwirewatch.streams.topologies=normalize} (or
+ * any subset) measures those stages alone, to see which one holds the pipeline back.
  */
 public final class PipelineBenchmark {
 
@@ -93,7 +94,8 @@ public final class PipelineBenchmark {
           CoreConfig.SCHEMA_REGISTRY_URL, registry,
           CoreConfig.DATA_DIR, dir.resolve("data").toString(),
           CoreConfig.APPLICATION_ID, "bench",
-          StreamsStageConfig.THREADS, threads));
+          StreamsStageConfig.THREADS, threads,
+          StreamsStageConfig.TOPOLOGIES, System.getProperty(StreamsStageConfig.TOPOLOGIES, "normalize,consolidate,tally")));
       try (StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings),
           e -> e.printStackTrace())) {
         final long t0 = System.nanoTime();
