@@ -36,6 +36,7 @@ import org.wirewatch.streams.StreamsStageConfig.Part;
 import org.wirewatch.streams.query.StoreTallyQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -57,12 +58,23 @@ public final class FeedCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions config;
 
+  // A feed alone answers /v1/tallies from the tallies topic. With the tally topology in the same process, it
+  // answers from the Streams stores, and several such processes route each question to the owner of the region.
+  @Option(names = "--with-tally", description = {"Also run the tally topology in this process, so /v1/tallies is"
+      + " answered from its stores (interactive queries); with several instances set"
+      + " wirewatch.streams.application.server to this feed's host:port."})
+  boolean withTally;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
-    final Pipeline pipeline = Pipeline.start(config.settings(), withFeed(new ArrayList<>()));
+    final List<StageFactory> stages = new ArrayList<>();
+    if (withTally) {
+      stages.add(StreamsCommands.stage(java.util.EnumSet.of(org.wirewatch.streams.StreamsStageConfig.Part.TALLY)));
+    }
+    final Pipeline pipeline = Pipeline.start(config.settings(), withFeed(stages));
     Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
     final FeedStage feed = find(pipeline.stages(), FeedStage.class);
     spec.commandLine().getOut().printf("Wirewatch feed on http://localhost:%d/ (SSE /v1/stream). Ctrl-C stops it.%n",
