@@ -111,6 +111,8 @@ public final class PipelineBenchmark {
         System.out.printf("pipeline: %d reports in %.1f s (incl. start-up): %.0f reports/s; ratio to passthrough"
             + " %.2f%n", reports.size(), seconds, pipelineRate, pipelineRate / passthroughRate);
 
+        offsetsPerReport(admin, reports.size());
+
         final double rate = Math.max(1, pipelineRate / 2);
         final long[] latencies = latency(kafka, serdes, generate(base, latencyReports, total), rate);
         Arrays.sort(latencies);
@@ -121,6 +123,32 @@ public final class PipelineBenchmark {
     } finally {
       deleteTree(dir);
     }
+  }
+
+  /**
+   * Prints how many offsets (records plus transaction markers) each topic gained per report: where the pipeline's
+   * writes go, changelogs and repartition topics included.
+   */
+  private static void offsetsPerReport(final Admin admin, final int reports) throws Exception {
+    final java.util.Set<String> topics = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions()
+        .listInternal(false)).names().get();
+    final Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+    admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
+        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
+            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+    final Map<String, Long> ends = new java.util.TreeMap<>();
+    admin.listOffsets(latest).all().get().forEach((tp, end) -> ends.merge(tp.topic(), end.offset(), Long::sum));
+    final StringBuilder line = new StringBuilder("offsets per report:");
+    long total = 0;
+    for (final Map.Entry<String, Long> e : ends.entrySet()) {
+      if (e.getKey().startsWith("bench.passthrough") || e.getKey().startsWith("bench-passthrough")
+          || e.getKey().startsWith("_") || e.getValue() == 0) {
+        continue;
+      }
+      total += e.getValue();
+      line.append(String.format(" %s=%.1f", e.getKey(), e.getValue() / (double) reports));
+    }
+    System.out.println(line.append(String.format(" (all: %.1f)", total / (double) reports)));
   }
 
   /**
