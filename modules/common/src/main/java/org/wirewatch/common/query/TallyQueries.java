@@ -13,7 +13,10 @@ import org.wirewatch.schema.TallyWindow;
 public interface TallyQueries {
 
   /** The tally of one region and window ending on {@code windowEnd} (inclusive), if any incident falls in it. */
-  Optional<CasualtyTally> tally(String regionCode, TallyWindow window, LocalDate windowEnd);
+  default Optional<CasualtyTally> tally(final String regionCode, final TallyWindow window,
+      final LocalDate windowEnd) {
+    return tallies(regionCode, window, windowEnd, windowEnd).stream().findFirst();
+  }
 
   /** The tallies of one region and window whose windowEnd lies in {@code [from, to]}, oldest first. */
   List<CasualtyTally> tallies(String regionCode, TallyWindow window, LocalDate from, LocalDate to);

@@ -82,11 +82,6 @@ public final class StoreTallyQueries implements TallyQueries {
   }
 
   @Override
-  public Optional<CasualtyTally> tally(final String regionCode, final TallyWindow window, final LocalDate windowEnd) {
-    return tallies(regionCode, window, windowEnd, windowEnd).stream().findFirst();
-  }
-
-  @Override
   public List<CasualtyTally> tallies(final String regionCode, final TallyWindow window, final LocalDate from,
       final LocalDate to) {
     final String region = normalise(regionCode);
@@ -226,12 +221,6 @@ public final class StoreTallyQueries implements TallyQueries {
 
   /** This instance's own partitions only. */
   private final class Local implements TallyQueries {
-
-    @Override
-    public Optional<CasualtyTally> tally(final String regionCode, final TallyWindow window,
-        final LocalDate windowEnd) {
-      return tallies(regionCode, window, windowEnd, windowEnd).stream().findFirst();
-    }
 
     @Override
     public List<CasualtyTally> tallies(final String regionCode, final TallyWindow window, final LocalDate from,
