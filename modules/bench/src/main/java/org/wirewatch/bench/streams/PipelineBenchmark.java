@@ -54,8 +54,9 @@ import org.wirewatch.streams.replay.Replay;
  * timestamp of the report that caused it, so receive time minus timestamp is the raw-to-tally latency.
  *
  * <p>Run: {@code java -cp modules/bench/target/classes:$(cat cp.txt) org.wirewatch.bench.streams.PipelineBenchmark
- * CORPUS_DIR [REPORTS] [LATENCY_REPORTS] [STREAM_THREADS]}. {@code -Dwirewatch.streams.topologies=normalize} (or
- * any subset) measures those stages alone, to see which one holds the pipeline back.
+ * CORPUS_DIR [REPORTS] [LATENCY_REPORTS] [STREAM_THREADS]}. Any {@code -Dwirewatch.*} setting applies:
+ * {@code -Dwirewatch.streams.topologies=normalize} (or any subset) measures those stages alone, to see which one
+ * holds the pipeline back; {@code -Dwirewatch.streams.commit.interval=1s} shows what a backfill setting buys.
  */
 public final class PipelineBenchmark {
 
@@ -89,13 +90,17 @@ public final class PipelineBenchmark {
       final double passthroughRate = passthroughThroughput(kafka, admin, reports.size());
       System.out.printf("passthrough: %.0f reports/s%n", passthroughRate);
 
-      final Settings settings = Settings.of(Map.of(
+      // Any wirewatch.* system property (-Dwirewatch.streams.commit.interval=1s) overrides a default.
+      final Map<String, String> values = new java.util.HashMap<>();
+      System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("wirewatch."))
+          .forEach(k -> values.put(k, System.getProperty(k)));
+      values.putAll(Map.of(
           CoreConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
           CoreConfig.SCHEMA_REGISTRY_URL, registry,
           CoreConfig.DATA_DIR, dir.resolve("data").toString(),
           CoreConfig.APPLICATION_ID, "bench",
-          StreamsStageConfig.THREADS, threads,
-          StreamsStageConfig.TOPOLOGIES, System.getProperty(StreamsStageConfig.TOPOLOGIES, "normalize,consolidate,tally")));
+          StreamsStageConfig.THREADS, threads));
+      final Settings settings = Settings.of(values);
       try (StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings),
           e -> e.printStackTrace())) {
         final long t0 = System.nanoTime();
