@@ -10,7 +10,7 @@ import org.wirewatch.formats.ReportParser;
 import org.wirewatch.schema.WireReport;
 
 /** The development corpus reports (ninjs), bundled as resources so benchmarks need no checkout paths. */
-final class ExtractCorpus {
+public final class ExtractCorpus {
 
     static final String[] STEMS = {
         "000_sy_abuhusn_afp", "001_pk_quetta_blast_thenews", "002_pk_quetta_blast_ndtv",
@@ -26,7 +26,8 @@ final class ExtractCorpus {
     private ExtractCorpus() {
     }
 
-    static List<WireReport> load() {
+    /** The 25 reports, parsed, in stem order. */
+    public static List<WireReport> load() {
         ReportParser parser = new ReportParser();
         List<WireReport> out = new ArrayList<>();
         for (String stem : STEMS) {

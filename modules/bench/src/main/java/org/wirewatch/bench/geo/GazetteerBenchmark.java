@@ -1,8 +1,5 @@
 package org.wirewatch.bench.geo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,12 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.wirewatch.bench.extract.ExtractCorpus;
 import org.wirewatch.extract.geo.Gazetteer;
 import org.wirewatch.extract.lexicon.Actors;
 import org.wirewatch.extract.lexicon.Sources;
 import org.wirewatch.extract.lexicon.Tokens;
-import org.wirewatch.formats.ParseResult;
-import org.wirewatch.formats.ReportParser;
 import org.wirewatch.schema.WireReport;
 
 /**
@@ -45,17 +41,6 @@ import org.wirewatch.schema.WireReport;
 @Measurement(iterations = 5, time = 3)
 public class GazetteerBenchmark {
 
-    private static final String[] STEMS = {
-        "000_sy_abuhusn_afp", "001_pk_quetta_blast_thenews", "002_pk_quetta_blast_ndtv",
-        "003_af_laghman_bombing_dpa_v1", "004_af_laghman_bombing_dpa_v2", "005_ng_rann_airstrike",
-        "006_sy_zardana_airstrikes_reuters", "007_ua_kramatorsk_station_reuters", "008_af_kohistan_farah_dpa",
-        "009_so_hilowle_gaab_anadolu", "010_ml_gourma_rharous_afp", "011_ye_aljawf_airstrikes",
-        "012_ye_mawza_airstrike", "013_ng_njaba_attack_xinhua", "014_iq_jurf_al_sakhar_retaken",
-        "015_iq_balad_rockets_reuters", "016_sd_el_fasher_shelling_2024", "017_sd_el_fasher_shelter_2025",
-        "018_so_afgoi_raid_reuters", "019_ml_bamba_camp_attack_afp", "020_pk_datta_khel_drone_nyt",
-        "021_ua_donetsk_shelling_efe", "022_ye_prisoner_swap_reuters", "023_sd_juba_peace_deal_reuters",
-        "024_sy_shadadi_captured_reuters"};
-
     private Gazetteer gazetteer;
     private Actors actors;
     private Sources sources;
@@ -67,27 +52,8 @@ public class GazetteerBenchmark {
         actors = Actors.load();
         sources = Sources.load();
         texts = new ArrayList<>();
-        ReportParser parser = new ReportParser();
-        for (String stem : STEMS) {
-            // The corpus is bundled once, next to the extractor benchmark.
-            String name = "/org/wirewatch/bench/extract/corpus/" + stem + ".json";
-            try (InputStream in = GazetteerBenchmark.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing corpus resource " + name);
-                }
-                ParseResult r = parser.parse(in.readAllBytes(), stem + ".json");
-                if (!r.accepted()) {
-                    throw new IllegalStateException(stem + ": " + ((ParseResult.Rejection) r).reason());
-                }
-                for (WireReport w : r.reports()) {
-                    texts.add(w.getHeadline() + "\n\n" + w.getBody());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (texts.size() != STEMS.length) {
-            throw new IllegalStateException("expected " + STEMS.length + " texts, got " + texts.size());
+        for (WireReport w : ExtractCorpus.load()) {
+            texts.add(w.getHeadline() + "\n\n" + w.getBody());
         }
     }
 
