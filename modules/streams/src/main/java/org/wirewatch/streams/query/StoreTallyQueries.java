@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KafkaStreams;
@@ -34,6 +35,7 @@ import org.wirewatch.schema.TallyWindow;
 import org.wirewatch.streams.tally.RegionPartitioner;
 import org.wirewatch.streams.tally.TallyKeys;
 import org.wirewatch.streams.tally.TallyMath;
+import org.wirewatch.streams.tally.TallyTopology;
 import org.wirewatch.streams.tally.WindowDeriver;
 
 /**
@@ -101,7 +103,7 @@ public final class StoreTallyQueries implements TallyQueries {
     if (self == null) {
       return List.copyOf(out);
     }
-    final Collection<StreamsMetadata> hosts = streams.streamsMetadataForStore(WindowDeriver.REGIONS);
+    final Collection<StreamsMetadata> hosts = streams.streamsMetadataForStore(WindowDeriver.DAYS);
     for (final StreamsMetadata m : hosts) {
       final HostInfo host = m.hostInfo();
       if (host == null || host.equals(self) || host.port() <= 0 || m.topicPartitions().isEmpty()) {
@@ -167,14 +169,29 @@ public final class StoreTallyQueries implements TallyQueries {
     return out;
   }
 
+  /**
+   * The regions of this instance's active partitions of the day store, each read with seeks from region to region
+   * ({@link WindowDeriver#regions}); partition by partition, because seeking through the all-partitions view would
+   * skip regions of one partition that sort before those of another.
+   */
   private List<String> localRegions() {
-    final ReadOnlyKeyValueStore<String, Integer> store = streams.store(StoreQueryParameters
-        .fromNameAndType(WindowDeriver.REGIONS, QueryableStoreTypes.<String, Integer>keyValueStore()));
     final TreeSet<String> out = new TreeSet<>();
-    try (KeyValueIterator<String, Integer> it = store.all()) {
-      it.forEachRemaining(kv -> out.add(kv.key));
+    for (final int partition : localPartitions()) {
+      out.addAll(WindowDeriver.regions(streams.store(StoreQueryParameters
+          .fromNameAndType(WindowDeriver.DAYS, QueryableStoreTypes.<String, CasualtyTally>keyValueStore())
+          .withPartition(partition))));
     }
     return List.copyOf(out);
+  }
+
+  /** The partitions of the day store this instance holds as active tasks. */
+  private Set<Integer> localPartitions() {
+    final Set<Integer> out = new TreeSet<>();
+    streams.metadataForLocalThreads().forEach(thread -> thread.activeTasks().forEach(task ->
+        task.topicPartitions().stream()
+            .filter(tp -> tp.topic().endsWith(TallyTopology.DELTAS_BY_REGION + "-repartition"))
+            .forEach(tp -> out.add(tp.partition()))));
+    return out;
   }
 
   private List<CasualtyTally> remoteTallies(final HostInfo host, final String region, final TallyWindow window,

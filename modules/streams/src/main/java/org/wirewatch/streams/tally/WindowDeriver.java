@@ -42,12 +42,11 @@ import org.wirewatch.streams.StreamSerdes;
  * asked for ({@link #window}). Stores: {@value #DAYS} (region|day to the day's tally), {@value #PENDING}
  * (region|day to the timestamp of its latest change not yet emitted), {@value #COUNTED} (region|day|incident id
  * to the incident's updatedAt, so a day's updatedAt is the latest of the incidents counted in it now, whatever
- * versions came before), {@value #REGIONS} (region to its number of days with incidents, for listing regions).
+ * versions came before). The regions with a tally are read off {@value #DAYS} ({@link #regions}), not kept apart.
  */
 public final class WindowDeriver implements Processor<String, CasualtyTally, String, CasualtyTally> {
 
   public static final String DAYS = "tally-days";
-  public static final String REGIONS = "tally-regions";
   public static final String PENDING = "tally-pending-days";
   public static final String COUNTED = "tally-day-incidents";
   /** Default interval between two emissions of the windows of changed days. */
@@ -58,7 +57,6 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
 
   private ProcessorContext<String, CasualtyTally> context;
   private KeyValueStore<String, CasualtyTally> days;
-  private KeyValueStore<String, Integer> regions;
   private KeyValueStore<String, Long> pending;
   private KeyValueStore<String, Long> counted;
   private final Duration emitInterval;
@@ -80,7 +78,6 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
         // Insertion order, so describe() lists the stores the same way on every run.
         return new java.util.LinkedHashSet<>(java.util.List.of(
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS), serdes.key(), serdes.tally()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS), serdes.key(), Serdes.Integer()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), serdes.key(), Serdes.Long()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED), serdes.key(), Serdes.Long())));
       }
@@ -91,7 +88,6 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
   public void init(final ProcessorContext<String, CasualtyTally> context) {
     this.context = context;
     this.days = context.getStateStore(DAYS);
-    this.regions = context.getStateStore(REGIONS);
     this.pending = context.getStateStore(PENDING);
     this.counted = context.getStateStore(COUNTED);
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
@@ -105,7 +101,6 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
       throw new IllegalArgumentException("region-day delta without key or value");
     }
     final String dayKey = TallyKeys.dayKeyOf(changeKey);
-    final String region = TallyKeys.region(dayKey);
     final CasualtyTally before = days.get(dayKey);
     final CasualtyTally sum = before == null ? delta : TallyMath.plus(before, delta);
     track(changeKey, delta);
@@ -119,7 +114,6 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
     } else {
       days.put(dayKey, after);
     }
-    countDays(region, (before == null ? 0 : -1) + (after == null ? 0 : 1));
     final Long marked = pending.get(dayKey);
     if (marked == null || marked < record.timestamp()) {
       pending.put(dayKey, record.timestamp());
@@ -193,6 +187,25 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
     return Instant.ofEpochMilli(latest);
   }
 
+  /**
+   * Every region with at least one day in the store, in key order: one seek per region, each jumping past the days of
+   * the region before (a region-day key is {@code region|YYYY-MM-DD}).
+   */
+  public static List<String> regions(final ReadOnlyKeyValueStore<String, CasualtyTally> days) {
+    final List<String> out = new ArrayList<>();
+    String from = null;
+    while (true) {
+      try (KeyValueIterator<String, CasualtyTally> it = days.range(from, null)) {
+        if (!it.hasNext()) {
+          return out;
+        }
+        final String region = TallyKeys.region(it.next().key);
+        out.add(region);
+        from = region + TallyKeys.SEPARATOR + '\uffff';
+      }
+    }
+  }
+
   /** The days of a region from {@code from} to {@code to}, both included, in order. */
   public static List<CasualtyTally> range(final ReadOnlyKeyValueStore<String, CasualtyTally> days,
       final String region, final LocalDate from, final LocalDate to) {
@@ -228,18 +241,5 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
       }
     }
     return lo;
-  }
-
-  private void countDays(final String region, final int delta) {
-    if (delta == 0) {
-      return;
-    }
-    final Integer n = regions.get(region);
-    final int now = (n == null ? 0 : n) + delta;
-    if (now <= 0) {
-      regions.delete(region);
-    } else {
-      regions.put(region, now);
-    }
   }
 }

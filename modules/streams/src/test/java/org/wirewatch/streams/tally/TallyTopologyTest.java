@@ -162,7 +162,11 @@ class TallyTopologyTest {
     // then
     assertThat(week.getKilled().getBest()).isEqualTo(48);
     assertThat(week).isEqualTo(tallies().get(TallyKeys.window("SY-DY", TallyWindow.P7D, DAY.minusDays(6))));
-    assertThat(driver.<String, Integer>getKeyValueStore(WindowDeriver.REGIONS).get("SY-DY")).isEqualTo(2);
+    incidents.pipeInput("c", incident("c", "IQ", null, DAY, 2));
+    incidents.pipeInput("d", incident("d", "UA", "UA-14", DAY, 1));
+    incidents.pipeInput("d", null);
+    assertThat(WindowDeriver.regions(driver.getKeyValueStore(WindowDeriver.DAYS)))
+        .containsExactly("IQ", "SY-DY", "SY");
   }
 
   @Test
