@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>The subject is chosen by the subject name strategy ({@code <topic>-value} / {@code <topic>-key} by
  * default). With {@code auto.register.schemas=true} (the default) the schema is registered on first use;
- * otherwise it must already be registered under the subject. Ids and writers are cached per schema, so the
- * registry is asked once per subject and schema. A null record is written as null (a tombstone).
+ * otherwise it must already be registered under the subject. Ids are cached per topic and schema, writers per schema,
+ * so the registry is asked once per subject and schema. A null record is written as null (a tombstone).
  * Configuration: {@link AvroSerdeConfig}, {@link SchemaRegistryClientConfig}. Thread-safe.
  */
 public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
@@ -36,7 +36,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     private boolean isKey;
     private boolean autoRegister = true;
     private SubjectNameStrategy strategy = SubjectNameStrategy.TOPIC_NAME;
-    private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<String, Map<Schema, Integer>> ids = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
 
     /** For construction by Kafka from configuration; {@link #configure} must follow. */
@@ -68,8 +68,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
                     + AvroSerdeConfig.SCHEMA_REGISTRY_URL + " or pass a registry client");
         }
         Schema schema = data.getSchema();
-        String subject = strategy.subject(topic, isKey, schema);
-        int id = schemaId(topic, subject, schema);
+        int id = schemaId(topic, schema);
         try {
             Buffer buffer = BUFFERS.get();
             ByteArrayOutputStream out = buffer.out;
@@ -93,16 +92,20 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             // The encoder may hold part of the failed record; it must not reach the next one.
             BUFFERS.remove();
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
-                    + "' (subject '" + subject + "', schema id " + id + "): " + e.getMessage(), e);
+                    + "' (subject '" + strategy.subject(topic, isKey, schema) + "', schema id " + id + "): "
+                    + e.getMessage(), e);
         }
     }
 
-    private int schemaId(String topic, String subject, Schema schema) {
-        SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer cached = ids.get(key);
+    private int schemaId(String topic, Schema schema) {
+        // Looked up by topic and schema, so the hot path builds no subject name: a topic and a schema always give
+        // the same subject under any strategy.
+        Map<Schema, Integer> forTopic = ids.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        Integer cached = forTopic.get(schema);
         if (cached != null) {
             return cached;
         }
+        String subject = strategy.subject(topic, isKey, schema);
         int id;
         try {
             if (autoRegister) {
@@ -117,7 +120,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             throw new SerializationException("Cannot get a schema id for " + schema.getFullName() + " on topic '"
                     + topic + "' (subject '" + subject + "') from " + client.url() + ": " + e.getMessage(), e);
         }
-        ids.put(key, id);
+        forTopic.put(schema, id);
         return id;
     }
 
@@ -139,9 +142,6 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     @Override
     public void close() {
         // The client may be shared (mock scopes, injected clients): its owner closes it.
-    }
-
-    private record SubjectSchema(String subject, Schema schema) {
     }
 
     private static final class Buffer {
