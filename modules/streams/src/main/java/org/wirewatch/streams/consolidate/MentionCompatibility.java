@@ -147,18 +147,26 @@ public final class MentionCompatibility {
     if (s == null) {
       return Set.of();
     }
-    return Arrays.stream(fold(s).split("[^a-z0-9]+"))
+    return Arrays.stream(NON_ALNUM.split(fold(s)))
         .filter(w -> w.length() >= 2 && !ACTOR_STOP.contains(w))
         .collect(Collectors.toUnmodifiableSet());
   }
 
   static String norm(final String s) {
-    return s == null ? "" : fold(s).replaceAll("[^a-z0-9]+", "");
+    return s == null ? "" : NON_ALNUM.matcher(fold(s)).replaceAll("");
   }
 
+  /** Lower case without accents: "Tal Afar" and "Tal Āfar" compare equal. */
   private static String fold(final String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    // Most names are plain ASCII: no decomposition needed (this runs for every pair of mentions compared).
+    if (s.chars().allMatch(c -> c < 0x80)) {
+      return s.toLowerCase(Locale.ROOT);
+    }
+    return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
   }
+
+  private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
   /** The best score of a candidate against every member of an incident; empty when any member contradicts it. */
   public static OptionalDouble scoreAgainstAll(final IncidentMention candidate, final String story,

@@ -45,6 +45,7 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
   public static final String NO_COUNTRY = "--";
 
   private static final Logger LOG = LoggerFactory.getLogger(StoryFanOut.class);
+  private static final java.util.regex.Pattern COUNTRY_CODE = java.util.regex.Pattern.compile("[A-Za-z]{2}");
 
   private ProcessorContext<String, ReportExtraction> context;
   private KeyValueStore<String, ReportExtraction> stories;
@@ -135,7 +136,7 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
 
   static String countryKey(final IncidentMention m) {
     final String c = m.getLocation() == null ? null : m.getLocation().getCountryCode();
-    return c == null || !c.trim().matches("[A-Za-z]{2}") ? NO_COUNTRY : c.trim().toUpperCase(java.util.Locale.ROOT);
+    return c == null || !COUNTRY_CODE.matcher(c.trim()).matches() ? NO_COUNTRY : c.trim().toUpperCase(java.util.Locale.ROOT);
   }
 
   private static boolean linked(final Claim c, final Set<String> currentIds) {

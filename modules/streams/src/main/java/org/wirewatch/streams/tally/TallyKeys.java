@@ -12,6 +12,8 @@ import org.wirewatch.schema.TallyWindow;
  */
 public final class TallyKeys {
 
+  private static final java.util.regex.Pattern COUNTRY_CODE = java.util.regex.Pattern.compile("[A-Za-z]{2}");
+
   public static final char SEPARATOR = '|';
 
   private TallyKeys() {}
@@ -65,7 +67,7 @@ public final class TallyKeys {
     if (code == null || code.isBlank() || code.indexOf(TallyKeys.SEPARATOR) >= 0) {
       return null;
     }
-    if (level == RegionLevel.COUNTRY && !code.trim().matches("[A-Za-z]{2}")) {
+    if (level == RegionLevel.COUNTRY && !COUNTRY_CODE.matcher(code.trim()).matches()) {
       return null;
     }
     if (level == RegionLevel.ADMIN1 && code.indexOf('-') <= 0) {
