@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -40,27 +39,37 @@ import org.wirewatch.streams.StreamSerdes;
 import org.wirewatch.streams.StreamsStage;
 import org.wirewatch.streams.StreamsStageConfig;
 import org.wirewatch.streams.StreamsStageConfig.Part;
+import org.wirewatch.streams.consolidate.ConsolidateTopology;
 import org.wirewatch.streams.replay.Replay;
+import org.wirewatch.streams.tally.TallyTopology;
 
 /**
  * Throughput and latency of the Streams pipeline (normalize, consolidate, tally, exactly-once) on the embedded
  * broker, beside an identity passthrough topology (raw topic to a copy, exactly-once, same broker, same run).
  * A plain main rather than JMH: it measures a running distributed pipeline, not a method.
  *
- * <p>Throughput: N reports (the corpus repeated under generated story uris, each copy a week earlier than the
- * previous, so most copies are new events) are loaded into the raw topic first; then the application starts and
- * the time until every stage has caught up gives reports/s. Latency: with the pipeline caught up, more reports are
- * sent at half the measured pipeline rate with the send time as record timestamp; every tally update carries the
- * timestamp of the report that caused it, so receive time minus timestamp is the raw-to-tally latency.
+ * <p>Throughput, twice. Cold: N reports (the corpus repeated under generated story uris, each copy a week earlier
+ * than the previous, so most copies are new events) are loaded into the raw topic first; then each application
+ * starts and the time until it has caught up gives reports/s, start-up, rebalances and JIT compilation included.
+ * Warm: with both applications running, caught up and paused, N more reports are loaded; each is resumed in turn
+ * and timed again: the steady state of a long-running deployment. Each phase prints where the CPU went (per
+ * topology, JIT compilation, the rest). Latency: with the pipeline caught up, more reports are sent at half the
+ * cold and then half the warm pipeline rate with the send time as record timestamp; every tally update carries
+ * the timestamp of the report that caused it, so receive time minus timestamp is the raw-to-tally latency.
  *
  * <p>Run: {@code java -cp modules/bench/target/classes:$(cat cp.txt) org.wirewatch.bench.streams.PipelineBenchmark
  * CORPUS_DIR [REPORTS] [LATENCY_REPORTS] [STREAM_THREADS]}. Any {@code -Dwirewatch.*} setting applies:
  * {@code -Dwirewatch.streams.topologies=normalize} (or any subset) measures those stages alone, to see which one
  * holds the pipeline back; {@code -Dwirewatch.streams.commit.interval=1s} shows what a backfill setting buys.
+ * {@code -Dbench.jfr=FILE} records the warm pipeline phase with Flight Recorder.
  */
 public final class PipelineBenchmark {
 
   private static final String PASSTHROUGH_OUT = "bench.passthrough.v1";
+  /** The topics a report's consequences pass through on their way to the tallies, in order. */
+  private static final List<String> HOPS = List.of(Topics.EXTRACTIONS,
+      "bench-consolidate-" + ConsolidateTopology.BY_COUNTRY + "-repartition", Topics.INCIDENTS,
+      "bench-tally-" + TallyTopology.DELTAS_BY_REGION + "-repartition", Topics.TALLIES);
 
   private PipelineBenchmark() {}
 
@@ -75,20 +84,15 @@ public final class PipelineBenchmark {
     final String registry = "mock://bench-" + UUID.randomUUID();
     final StreamSerdes serdes = StreamSerdes.forRegistry(registry, Map.of());
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).start();
-         Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+         Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+         KafkaProducer<String, WireReport> producer = Replay.producer(Map.of(), kafka.bootstrapServers(),
+             serdes.report())) {
       TopicCreator.createCatalogue(kafka.bootstrapServers(), Map.of());
       admin.createTopics(List.of(new NewTopic(PASSTHROUGH_OUT, Topics.spec(Topics.RAW_REPORTS).partitions(),
           (short) 1))).all().get();
       final List<WireReport> reports = generate(base, total, 0);
-      try (KafkaProducer<String, WireReport> producer = Replay.producer(Map.of(), kafka.bootstrapServers(),
-          serdes.report())) {
-        Replay.produce(producer, reports, n -> { });
-      }
+      Replay.produce(producer, reports, n -> { });
       System.out.printf("Loaded %d reports into %s%n", reports.size(), Topics.RAW_REPORTS);
-
-      // Passthrough first: it only copies bytes, so it never competes with the pipeline for the broker.
-      final double passthroughRate = passthroughThroughput(kafka, admin, reports.size());
-      System.out.printf("passthrough: %.0f reports/s%n", passthroughRate);
 
       // Any wirewatch.* system property (-Dwirewatch.streams.commit.interval=1s) overrides a default.
       final Map<String, String> values = new java.util.HashMap<>();
@@ -101,32 +105,169 @@ public final class PipelineBenchmark {
           CoreConfig.APPLICATION_ID, "bench",
           StreamsStageConfig.THREADS, threads));
       final Settings settings = Settings.of(values);
-      try (StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings),
-          e -> e.printStackTrace())) {
-        final long t0 = System.nanoTime();
+      final Map<String, java.util.Set<String>> passthroughGroups =
+          Map.of("bench-passthrough", java.util.Set.of(Topics.RAW_REPORTS));
+
+      // Cold: each application starts on a fresh JVM's code and reads the loaded reports from the beginning,
+      // start-up, rebalance and JIT compilation included. The passthrough goes first: it only copies bytes, so it
+      // never competes with the pipeline for the broker.
+      try (KafkaStreams passthrough = passthrough(kafka);
+           StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings),
+               e -> e.printStackTrace())) {
+        long t0 = System.nanoTime();
+        passthrough.start();
+        final double passthroughCold = reports.size() * 1e9 / (caughtUp(admin, kafka, passthroughGroups) - t0);
+        passthrough.pause();
+        System.out.printf("cold passthrough: %.0f reports/s%n", passthroughCold);
+
+        CpuMeter cpu = new CpuMeter();
+        t0 = System.nanoTime();
         stage.start();
         final Thread lagReport = lagReport(admin, stage.sourceTopicsByGroup(), t0);
-        if (!Replay.awaitCaughtUp(admin, Map.of(), kafka.bootstrapServers(), stage.sourceTopicsByGroup(),
-            Duration.ofMinutes(30))) {
-          throw new IllegalStateException("pipeline did not catch up");
-        }
+        final double seconds = (caughtUp(admin, kafka, stage.sourceTopicsByGroup()) - t0) / 1e9;
         lagReport.interrupt();
-        final double seconds = (System.nanoTime() - t0) / 1e9;
-        final double pipelineRate = reports.size() / seconds;
-        System.out.printf("pipeline: %d reports in %.1f s (incl. start-up): %.0f reports/s; ratio to passthrough"
-            + " %.2f%n", reports.size(), seconds, pipelineRate, pipelineRate / passthroughRate);
-
+        final double pipelineCold = reports.size() / seconds;
+        System.out.printf("cold pipeline: %d reports in %.1f s (incl. start-up): %.0f reports/s; ratio to"
+            + " passthrough %.2f%n", reports.size(), seconds, pipelineCold, pipelineCold / passthroughCold);
+        System.out.println("  " + cpu.report(reports.size()));
         offsetsPerReport(admin, reports.size());
 
-        final double rate = Math.max(1, pipelineRate / 2);
-        final long[] latencies = latency(kafka, serdes, generate(base, latencyReports, total), rate);
-        Arrays.sort(latencies);
-        System.out.printf("latency raw->tally at %.0f reports/s (%d tally updates): p50 %d ms, p99 %d ms,"
-            + " max %d ms%n", rate, latencies.length, pct(latencies, 50), pct(latencies, 99),
-            latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+        // Warm: both applications running and caught up, paused while the next batch is loaded, then resumed:
+        // the steady-state rate without start-up and with the hot code compiled.
+        stage.streams().values().forEach(KafkaStreams::pause);
+        Replay.produce(producer, generate(base, total, total), n -> { });
+        t0 = System.nanoTime();
+        passthrough.resume();
+        final double passthroughWarm = total * 1e9 / (caughtUp(admin, kafka, passthroughGroups) - t0);
+        passthrough.pause();
+        System.out.printf("warm passthrough: %.0f reports/s%n", passthroughWarm);
+
+        final jdk.jfr.Recording jfr = profile();
+        cpu = new CpuMeter();
+        t0 = System.nanoTime();
+        stage.streams().values().forEach(KafkaStreams::resume);
+        final double pipelineWarm = total * 1e9 / (caughtUp(admin, kafka, stage.sourceTopicsByGroup()) - t0);
+        final String cpuWarm = cpu.report(total);
+        if (jfr != null) {
+          jfr.stop();
+          jfr.close();
+        }
+        System.out.printf("warm pipeline: %.0f reports/s; ratio to passthrough %.2f%n", pipelineWarm,
+            pipelineWarm / passthroughWarm);
+        System.out.println("  " + cpuWarm);
+
+        final double[] rates = {pipelineCold / 2, pipelineWarm / 2};
+        for (int i = 0; i < rates.length; i++) {
+          final double rate = rates[i];
+          final Map<String, long[]> hops = latency(kafka, serdes, generate(base, latencyReports,
+              2 * total + i * latencyReports), Math.max(1, rate));
+          final long[] latencies = hops.get(Topics.TALLIES);
+          System.out.printf("latency raw->tally at %.0f reports/s (%d tally updates): p50 %d ms, p99 %d ms,"
+              + " max %d ms%n", rate, latencies.length, pct(latencies, 50), pct(latencies, 99),
+              latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+          final StringBuilder line = new StringBuilder("  readable after (p50/p99 ms):");
+          hops.forEach((topic, l) -> line.append(String.format(" %s %d/%d,",
+              topic.replaceFirst("^bench-[a-z]+-", "").replaceFirst("^wirewatch\\.", ""), pct(l, 50), pct(l, 99))));
+          System.out.println(line.substring(0, line.length() - 1));
+        }
       }
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /** When the groups caught up (see {@link Replay#caughtUpAt}), checked every 50 ms. */
+  private static long caughtUp(final Admin admin, final EmbeddedKafka kafka,
+      final Map<String, java.util.Set<String>> groups) throws InterruptedException {
+    return Replay.caughtUpAt(admin, Map.of(), kafka.bootstrapServers(), groups, Duration.ofMinutes(30),
+        Duration.ofMillis(50)).orElseThrow(() -> new IllegalStateException(groups.keySet() + " did not catch up"));
+  }
+
+  /**
+   * A JFR recording of the warm pipeline when {@code -Dbench.jfr=FILE} is set: execution samples only, every 10 ms,
+   * which costs little (add {@code -XX:FlightRecorderOptions:stackdepth=512} for Avro's deep stacks).
+   */
+  private static jdk.jfr.Recording profile() throws IOException {
+    final String file = System.getProperty("bench.jfr");
+    if (file == null) {
+      return null;
+    }
+    final jdk.jfr.Recording r = new jdk.jfr.Recording();
+    r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+    r.setDestination(Path.of(file));
+    r.start();
+    return r;
+  }
+
+  /**
+   * CPU time spent since construction: the whole process, each Streams application's threads (stream threads and
+   * their producers' network threads, told apart by the application id in the thread name), the JIT compiler and
+   * the garbage collector (JVM threads, read from /proc since they are not Java threads); the rest is the
+   * in-process broker and the benchmark's own clients.
+   */
+  private static final class CpuMeter {
+    private static final List<String> PARTS = List.of("normalize", "consolidate", "tally");
+    private final com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final long wall0 = System.nanoTime();
+    private final long process0 = os.getProcessCpuTime();
+    private final Map<String, Long> parts0 = byPart();
+
+    private Map<String, Long> byPart() {
+      final Map<String, Long> out = new java.util.HashMap<>();
+      for (final java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (t == null) {
+          continue;
+        }
+        for (final String part : PARTS) {
+          if (t.getThreadName().contains("bench-" + part + "-")) {
+            out.merge(part, Math.max(0, threads.getThreadCpuTime(t.getThreadId())), Long::sum);
+          }
+        }
+      }
+      out.put("JIT", jvmThreads("C1 CompilerThre", "C2 CompilerThre"));
+      out.put("GC", jvmThreads("GC Thread", "G1 "));
+      return out;
+    }
+
+    /** CPU nanoseconds of this process's native threads whose name starts with one of the prefixes (Linux). */
+    private static long jvmThreads(final String... prefixes) {
+      long ticks = 0;
+      try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        for (final Path task : tasks.toList()) {
+          try {
+            final String comm = Files.readString(task.resolve("comm")).strip();
+            if (Arrays.stream(prefixes).anyMatch(comm::startsWith)) {
+              // Fields after the ")" closing the name: state is the 1st, utime the 12th, stime the 13th.
+              final String stat = Files.readString(task.resolve("stat"));
+              final String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+              ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+          } catch (final IOException | RuntimeException e) {
+            // the thread ended meanwhile
+          }
+        }
+      } catch (final IOException e) {
+        return 0; // not Linux
+      }
+      return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
+    String report(final int reports) {
+      final double wall = (System.nanoTime() - wall0) / 1e9;
+      final double process = (os.getProcessCpuTime() - process0) / 1e9;
+      final Map<String, Long> parts = byPart();
+      final StringBuilder line = new StringBuilder(String.format("cpu: %.1f s of %.1f s (%d cores x %.1f s wall),"
+          + " %.2f ms per report:", process, wall * os.getAvailableProcessors(), os.getAvailableProcessors(), wall,
+          process * 1e3 / reports));
+      double rest = process;
+      for (final String part : List.of("normalize", "consolidate", "tally", "JIT", "GC")) {
+        final double s = (parts.getOrDefault(part, 0L) - parts0.getOrDefault(part, 0L)) / 1e9;
+        rest -= s;
+        line.append(String.format(" %s %.1f s,", part, s));
+      }
+      return line.append(String.format(" broker and the rest %.1f s", rest)).toString();
     }
   }
 
@@ -213,8 +354,8 @@ public final class PipelineBenchmark {
     return out;
   }
 
-  private static double passthroughThroughput(final EmbeddedKafka kafka, final Admin admin, final int n)
-      throws Exception {
+  /** The identity topology: raw topic to a copy, bytes untouched, exactly-once like the pipeline. */
+  private static KafkaStreams passthrough(final EmbeddedKafka kafka) throws IOException {
     final StreamsBuilder b = new StreamsBuilder();
     b.stream(Topics.RAW_REPORTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
         .to(PASSTHROUGH_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
@@ -226,28 +367,26 @@ public final class PipelineBenchmark {
     p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
     p.put(StreamsConfig.producerPrefix("batch.size"), 262_144);
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), 1000);
-    try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
-      final long t0 = System.nanoTime();
-      streams.start();
-      if (!Replay.awaitCaughtUp(admin, Map.of(), kafka.bootstrapServers(),
-          Map.of("bench-passthrough", java.util.Set.of(Topics.RAW_REPORTS)), Duration.ofMinutes(10))) {
-        throw new IllegalStateException("passthrough did not catch up");
-      }
-      return n / ((System.nanoTime() - t0) / 1e9);
-    }
+    return new KafkaStreams(b.build(), p);
   }
 
-  private static long[] latency(final EmbeddedKafka kafka, final StreamSerdes serdes, final List<WireReport> reports,
-      final double rate) throws Exception {
+  /**
+   * Sends {@code reports} at {@code rate} with the send time as timestamp and collects, per topic the pipeline
+   * writes on its way to the tallies (extractions, both repartition topics, incidents, tallies), how long after
+   * its report's send each record became readable (read_committed): the latency of each hop, cumulatively.
+   */
+  private static Map<String, long[]> latency(final EmbeddedKafka kafka, final StreamSerdes serdes,
+      final List<WireReport> reports, final double rate) throws Exception {
     final Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.GROUP_ID_CONFIG, "bench-latency",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-    final List<Long> out = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
+    HOPS.forEach(t -> out.put(t, new ArrayList<>()));
     final AtomicBoolean done = new AtomicBoolean();
     final long[] start = new long[1];
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
-      final List<TopicPartition> parts = consumer.partitionsFor(Topics.TALLIES).stream()
+      final List<TopicPartition> parts = HOPS.stream().flatMap(t -> consumer.partitionsFor(t).stream())
           .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       consumer.assign(parts);
       consumer.seekToEnd(parts);
@@ -275,14 +414,16 @@ public final class PipelineBenchmark {
       while (!done.get() || System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
         for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
           if (r.timestamp() >= start[0] && start[0] > 0) {
-            out.add(System.currentTimeMillis() - r.timestamp());
+            out.get(r.topic()).add(System.currentTimeMillis() - r.timestamp());
           }
           quietSince = System.nanoTime();
         }
       }
       sender.join();
     }
-    return out.stream().mapToLong(Long::longValue).toArray();
+    final Map<String, long[]> sorted = new java.util.LinkedHashMap<>();
+    out.forEach((topic, l) -> sorted.put(topic, l.stream().mapToLong(Long::longValue).sorted().toArray()));
+    return sorted;
   }
 
   /** Warnings only: logging every request at DEBUG (logback's default without a config) is what we'd measure. */

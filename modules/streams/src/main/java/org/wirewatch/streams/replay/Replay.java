@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -180,6 +181,18 @@ public final class Replay {
   public static boolean awaitCaughtUp(final Admin admin, final Map<String, ?> clientProperties,
       final String bootstrapServers, final Map<String, Set<String>> sourceTopicsByGroup, final Duration timeout)
       throws InterruptedException {
+    return caughtUpAt(admin, clientProperties, bootstrapServers, sourceTopicsByGroup, timeout,
+        Duration.ofMillis(200)).isPresent();
+  }
+
+  /**
+   * Like {@link #awaitCaughtUp}, checking every {@code poll}; returns the {@link System#nanoTime()} at which the
+   * final quiet state was first seen (when the last record appeared), so that a measurement does not count the
+   * quiet second itself, or empty when the timeout passed first.
+   */
+  public static OptionalLong caughtUpAt(final Admin admin, final Map<String, ?> clientProperties,
+      final String bootstrapServers, final Map<String, Set<String>> sourceTopicsByGroup, final Duration timeout,
+      final Duration poll) throws InterruptedException {
     final long deadline = System.nanoTime() + timeout.toNanos();
     Map<TopicPartition, Long> before = null;
     long stableSince = 0;
@@ -190,14 +203,14 @@ public final class Replay {
           before = now;
           stableSince = System.nanoTime();
         } else if (System.nanoTime() - stableSince >= QUIET.toNanos()) {
-          return true;
+          return OptionalLong.of(stableSince);
         }
       } else {
         before = null;
       }
-      Thread.sleep(200);
+      Thread.sleep(poll.toMillis());
     }
-    return false;
+    return OptionalLong.empty();
   }
 
   private static Map<TopicPartition, Long> endOffsets(final Admin admin, final Map<String, Set<String>> groups)
