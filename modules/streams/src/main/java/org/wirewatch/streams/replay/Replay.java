@@ -113,8 +113,8 @@ public final class Replay {
    * still caught up when only transaction markers lie between (exactly-once writers leave one per commit), which
    * is checked by reading that stretch with read_committed isolation.
    */
-  public static boolean caughtUp(final Admin admin, final Map<String, ?> clientProperties,
-      final String bootstrapServers, final Map<String, Set<String>> sourceTopicsByGroup) {
+  static boolean caughtUp(final Admin admin, final KafkaConsumer<byte[], byte[]> markerReader,
+      final Map<String, Set<String>> sourceTopicsByGroup) {
     try {
       final Set<String> topics = new HashSet<>();
       sourceTopicsByGroup.values().forEach(topics::addAll);
@@ -140,7 +140,7 @@ public final class Replay {
           }
         }
       }
-      return toCheck.isEmpty() || onlyMarkersLeft(clientProperties, bootstrapServers, toCheck, ends);
+      return toCheck.isEmpty() || onlyMarkersLeft(markerReader, toCheck, ends);
     } catch (final ExecutionException e) {
       // A group or internal topic that does not exist yet: not caught up.
       return false;
@@ -150,27 +150,35 @@ public final class Replay {
     }
   }
 
-  private static boolean onlyMarkersLeft(final Map<String, ?> clientProperties, final String bootstrapServers,
-      final Map<TopicPartition, Long> from, final Map<TopicPartition, Long> ends) {
+  /**
+   * A read_committed consumer that reads only to see whether anything but transaction markers is left: small
+   * fetches, since one record is enough to answer, and one consumer for every check of a wait.
+   */
+  private static KafkaConsumer<byte[], byte[]> markerReader(final Map<String, ?> clientProperties,
+      final String bootstrapServers) {
     final Map<String, Object> p = new HashMap<>(clientProperties);
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      c.assign(from.keySet());
-      from.forEach(c::seek);
-      final long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-      while (System.nanoTime() < deadline) {
-        if (!c.poll(Duration.ofMillis(100)).isEmpty()) {
-          return false;
-        }
-        if (from.keySet().stream().allMatch(tp -> c.position(tp) >= ends.get(tp))) {
-          return true;
-        }
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
+    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 256 * 1024);
+    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static boolean onlyMarkersLeft(final KafkaConsumer<byte[], byte[]> c,
+      final Map<TopicPartition, Long> from, final Map<TopicPartition, Long> ends) {
+    c.assign(from.keySet());
+    from.forEach(c::seek);
+    final long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!c.poll(Duration.ofMillis(100)).isEmpty()) {
+        return false;
       }
-      return false;
+      if (from.keySet().stream().allMatch(tp -> c.position(tp) >= ends.get(tp))) {
+        return true;
+      }
     }
+    return false;
   }
 
   /**
@@ -196,19 +204,21 @@ public final class Replay {
     final long deadline = System.nanoTime() + timeout.toNanos();
     Map<TopicPartition, Long> before = null;
     long stableSince = 0;
-    while (System.nanoTime() < deadline) {
-      if (caughtUp(admin, clientProperties, bootstrapServers, sourceTopicsByGroup)) {
-        final Map<TopicPartition, Long> now = endOffsets(admin, sourceTopicsByGroup);
-        if (!now.equals(before)) {
-          before = now;
-          stableSince = System.nanoTime();
-        } else if (System.nanoTime() - stableSince >= QUIET.toNanos()) {
-          return OptionalLong.of(stableSince);
+    try (KafkaConsumer<byte[], byte[]> markerReader = markerReader(clientProperties, bootstrapServers)) {
+      while (System.nanoTime() < deadline) {
+        if (caughtUp(admin, markerReader, sourceTopicsByGroup)) {
+          final Map<TopicPartition, Long> now = endOffsets(admin, sourceTopicsByGroup);
+          if (!now.equals(before)) {
+            before = now;
+            stableSince = System.nanoTime();
+          } else if (System.nanoTime() - stableSince >= QUIET.toNanos()) {
+            return OptionalLong.of(stableSince);
+          }
+        } else {
+          before = null;
         }
-      } else {
-        before = null;
+        Thread.sleep(poll.toMillis());
       }
-      Thread.sleep(poll.toMillis());
     }
     return OptionalLong.empty();
   }
