@@ -205,6 +205,26 @@ public final class Pipeline implements AutoCloseable {
         return startupTime;
     }
 
+    /**
+     * The foreground life of a long-running command: starts the stages, closes them when the JVM is asked to stop
+     * (Ctrl-C, SIGTERM), prints on {@code out} the line {@code started} makes of the running pipeline (it may first
+     * wait for readiness), and returns once the pipeline has closed.
+     */
+    public static void runUntilStopped(Settings settings, List<StageFactory> factories, java.io.PrintWriter out,
+            StartedLine started) throws InterruptedException {
+        Pipeline pipeline = start(settings, factories);
+        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
+        out.println(started.of(pipeline));
+        out.flush();
+        pipeline.awaitClosed();
+    }
+
+    /** What a command prints once its pipeline runs; it may wait for readiness first. */
+    @FunctionalInterface
+    public interface StartedLine {
+        String of(Pipeline pipeline) throws InterruptedException;
+    }
+
     /** Blocks until {@link #close()} has finished. */
     public void awaitClosed() throws InterruptedException {
         closed.await();

@@ -35,14 +35,11 @@ public final class AlertsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    final Pipeline pipeline = Pipeline.start(config.settings(), List.of(AlertsCommand::stage));
-    Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
-    final AlertsStage alerts = FeedCommand.find(pipeline.stages(), AlertsStage.class);
-    spec.commandLine().getOut().printf("Wirewatch alerts running against %s (webhooks: %s). Ctrl-C stops it.%n",
-        pipeline.core().bootstrapServers().orElseThrow(),
-        alerts.dispatcher().isPresent() ? "on" : "off, set " + AlertsConfig.WEBHOOK_URLS);
-    spec.commandLine().getOut().flush();
-    pipeline.awaitClosed();
+    Pipeline.runUntilStopped(config.settings(), List.of(AlertsCommand::stage), spec.commandLine().getOut(),
+        pipeline -> String.format("Wirewatch alerts running against %s (webhooks: %s). Ctrl-C stops it.",
+            pipeline.core().bootstrapServers().orElseThrow(),
+            FeedCommand.find(pipeline.stages(), AlertsStage.class).dispatcher().isPresent() ? "on"
+                : "off, set " + AlertsConfig.WEBHOOK_URLS));
     return 0;
   }
 

@@ -74,13 +74,9 @@ public final class FeedCommand implements Callable<Integer> {
     if (withTally) {
       stages.add(StreamsCommands.stage(java.util.EnumSet.of(org.wirewatch.streams.StreamsStageConfig.Part.TALLY)));
     }
-    final Pipeline pipeline = Pipeline.start(config.settings(), withFeed(stages));
-    Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
-    final FeedStage feed = find(pipeline.stages(), FeedStage.class);
-    spec.commandLine().getOut().printf("Wirewatch feed on http://localhost:%d/ (SSE /v1/stream). Ctrl-C stops it.%n",
-        feed.port());
-    spec.commandLine().getOut().flush();
-    pipeline.awaitClosed();
+    Pipeline.runUntilStopped(config.settings(), withFeed(stages), spec.commandLine().getOut(),
+        pipeline -> "Wirewatch feed on http://localhost:" + find(pipeline.stages(), FeedStage.class).port()
+            + "/ (SSE /v1/stream). Ctrl-C stops it.");
     return 0;
   }
 

@@ -41,19 +41,17 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Set<IngestSource> chosen = sources.isEmpty() ? EnumSet.allOf(IngestSource.class) : EnumSet.copyOf(sources);
-        Pipeline pipeline = Pipeline.start(config.settings(), List.of(factory(chosen)));
-        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
-        IngestStage ingest = FeedCommand.find(pipeline.stages(), IngestStage.class);
-        StringBuilder where = new StringBuilder("Wirewatch ingest running (" + chosen + ")");
-        if (chosen.contains(IngestSource.FOLDER)) {
-            where.append("; drop folder ").append(ingest.inbox().toAbsolutePath());
-        }
-        if (chosen.contains(IngestSource.HTTP) && ingest.httpToken() != null) {
-            where.append("; POST http://localhost:").append(ingest.httpPort()).append("/v1/reports");
-        }
-        spec.commandLine().getOut().println(where.append(". Ctrl-C stops it.").toString());
-        spec.commandLine().getOut().flush();
-        pipeline.awaitClosed();
+        Pipeline.runUntilStopped(config.settings(), List.of(factory(chosen)), spec.commandLine().getOut(), pipeline -> {
+            IngestStage ingest = FeedCommand.find(pipeline.stages(), IngestStage.class);
+            StringBuilder where = new StringBuilder("Wirewatch ingest running (" + chosen + ")");
+            if (chosen.contains(IngestSource.FOLDER)) {
+                where.append("; drop folder ").append(ingest.inbox().toAbsolutePath());
+            }
+            if (chosen.contains(IngestSource.HTTP) && ingest.httpToken() != null) {
+                where.append("; POST http://localhost:").append(ingest.httpPort()).append("/v1/reports");
+            }
+            return where.append(". Ctrl-C stops it.").toString();
+        });
         return 0;
     }
 

@@ -48,19 +48,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Pipeline pipeline = Pipeline.start(config.settings(), stages());
-        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
-        // "Running" means a report pushed now goes straight through: every stage ready, first-record costs paid.
-        if (!Warmup.warmUpAndAwaitReady(pipeline, pipeline.ownRegistry(), READY_LIMIT)) {
-            spec.commandLine().getOut().printf("Wirewatch started, but not every stage is ready after %d s; see"
-                    + " /health/ready.%n", READY_LIMIT.toSeconds());
-        }
-        spec.commandLine().getOut().printf("Wirewatch is running (started in %.1f s): Kafka at %s, schema registry at"
-                        + " %s, stages %s. Press Ctrl-C to stop.%n",
-                pipeline.upTime().toMillis() / 1000.0, pipeline.core().bootstrapServers().orElseThrow(),
-                pipeline.core().schemaRegistryUrl(), pipeline.stages().stream().map(s -> s.name()).toList());
-        spec.commandLine().getOut().flush();
-        pipeline.awaitClosed();
+        Pipeline.runUntilStopped(config.settings(), stages(), spec.commandLine().getOut(), pipeline -> {
+            // "Running" means a report pushed now goes straight through: every stage ready, first-record costs paid.
+            String notReady = Warmup.warmUpAndAwaitReady(pipeline, pipeline.ownRegistry(), READY_LIMIT) ? ""
+                    : String.format("Wirewatch started, but not every stage is ready after %d s; see /health/ready.%n",
+                            READY_LIMIT.toSeconds());
+            return notReady + String.format("Wirewatch is running (started in %.1f s): Kafka at %s, schema registry"
+                            + " at %s, stages %s. Press Ctrl-C to stop.", pipeline.upTime().toMillis() / 1000.0,
+                    pipeline.core().bootstrapServers().orElseThrow(), pipeline.core().schemaRegistryUrl(),
+                    pipeline.stages().stream().map(s -> s.name()).toList());
+        });
         return 0;
     }
 }

@@ -37,12 +37,9 @@ public final class SinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    final Pipeline pipeline = Pipeline.start(config.settings(), List.of(SinkCommand::stage));
-    Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
-    spec.commandLine().getOut().printf("Wirewatch sink running against %s. Ctrl-C stops it.%n",
-        pipeline.core().bootstrapServers().orElseThrow());
-    spec.commandLine().getOut().flush();
-    pipeline.awaitClosed();
+    Pipeline.runUntilStopped(config.settings(), List.of(SinkCommand::stage), spec.commandLine().getOut(),
+        pipeline -> "Wirewatch sink running against " + pipeline.core().bootstrapServers().orElseThrow()
+            + ". Ctrl-C stops it.");
     return 0;
   }
 

@@ -68,12 +68,9 @@ public final class StreamsCommands {
 
     @Override
     public Integer call() throws InterruptedException {
-      final Pipeline pipeline = Pipeline.start(config.settings(), java.util.List.of(stage(EnumSet.of(part()))));
-      Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
-      spec.commandLine().getOut().printf("Wirewatch %s is running against %s. Press Ctrl-C to stop.%n", part().id(),
-          pipeline.core().bootstrapServers().orElseThrow());
-      spec.commandLine().getOut().flush();
-      pipeline.awaitClosed();
+      Pipeline.runUntilStopped(config.settings(), java.util.List.of(stage(EnumSet.of(part()))),
+          spec.commandLine().getOut(), pipeline -> "Wirewatch " + part().id() + " is running against "
+              + pipeline.core().bootstrapServers().orElseThrow() + ". Press Ctrl-C to stop.");
       return 0;
     }
   }
