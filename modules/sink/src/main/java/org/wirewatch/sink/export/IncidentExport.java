@@ -22,8 +22,8 @@ import org.wirewatch.sink.AnalyticsTables;
  *
  * <p>{@link Format#ACLED_CSV}: ACLED's column names and labels, one incident per row, RFC 4180. {@code fatalities}
  * is the conservative figure ({@code killed.low}, 0 when no figure was reported), as ACLED codes fatalities;
- * {@code source} lists the agencies; {@code notes} holds the evidence sentences the figure came from and the
- * figure range with the source grade, so a reader sees why a number was coded. {@code event_id_cnty} is the
+ * {@code source} lists the agencies; {@code notes} holds the evidence sentences the figure came from (separated by
+ * {@code " | "}) and the figure range with the source grade, so a reader sees why a number was coded. {@code event_id_cnty} is the
  * incident id, which the feed's {@code /v1/incidents/{id}} also answers.
  *
  * <p>{@link Format#JSONL}: one incident per line in the plain JSON of DESIGN.md.
@@ -111,7 +111,8 @@ public final class IncidentExport {
       final String text = span.getText().strip().replaceAll("\\s+", " ");
       if (!text.isEmpty() && b.indexOf(text) < 0) {
         if (b.length() > 0) {
-          b.append(' ');
+          // Spans are often a headline and a sentence of the body: without a mark they would read as one sentence.
+          b.append(" | ");
         }
         b.append(text);
       }

@@ -7,11 +7,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.GeoPrecision;
 import org.wirewatch.schema.Incident;
 import org.wirewatch.schema.Location;
@@ -51,6 +54,10 @@ class IncidentExportTest {
     // given
     final Incident strike = Fixtures.incident("inc-abu-husn", 43);
     strike.getKilled().setLow(40);
+    final List<EvidenceSpan> evidence = new ArrayList<>(List.of(EvidenceSpan.newBuilder().setStart(0).setEnd(32)
+        .setText("Coalition strikes kill 43 in\nSyria").build()));
+    evidence.addAll(strike.getEvidence());
+    strike.setEvidence(evidence);
     put(strike);
     final StringWriter out = new StringWriter();
 
@@ -66,7 +73,8 @@ class IncidentExportTest {
     assertThat(lines[0]).isEqualTo("event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,"
         + "location,latitude,longitude,geo_precision,source,notes,fatalities");
     assertThat(lines[1]).startsWith("inc-abu-husn,2018-11-17,Explosions/Remote violence,Air/drone strike,"
-        + "US-led coalition,Syria,Deir ez-Zor,Abu Husn,,,2,AFP; Reuters,\"US-led coalition air strikes Saturday killed"
+        + "US-led coalition,Syria,Deir ez-Zor,Abu Husn,,,2,AFP; Reuters,\"Coalition strikes kill 43 in Syria"
+        + " | US-led coalition air strikes Saturday killed"
         + " 43 people, \"\"mostly civilians\"\" [killed low/best/high: 40/43/45; contested]\",40");
     assertThat(lines).hasSize(2);
   }
