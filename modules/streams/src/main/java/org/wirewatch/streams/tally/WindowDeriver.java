@@ -40,9 +40,10 @@ import org.wirewatch.streams.StreamSerdes;
  *
  * <p>Only days are stored: a window is a sum of at most thirty of them, cheap to compute whenever it is emitted or
  * asked for ({@link #window}). Stores: {@value #DAYS} (region|day to the day's tally), {@value #PENDING}
- * (region|day to the timestamp of its latest change not yet emitted), {@value #COUNTED} (region|day|incident id
- * to the incident's updatedAt, so a day's updatedAt is the latest of the incidents counted in it now, whatever
- * versions came before). The regions with a tally are read off {@value #DAYS} ({@link #regions}), not kept apart.
+ * (region|day to the timestamp of its latest change not yet emitted; in memory, restored from its changelog),
+ * {@value #COUNTED} (region|day|incident id to the incident's updatedAt, so a day's updatedAt is the latest of the
+ * incidents counted in it now, whatever versions came before). The regions with a tally are read off
+ * {@value #DAYS} ({@link #regions}), not kept apart.
  */
 public final class WindowDeriver implements Processor<String, CasualtyTally, String, CasualtyTally> {
 
@@ -78,7 +79,9 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
         // Insertion order, so describe() lists the stores the same way on every run.
         return new java.util.LinkedHashSet<>(java.util.List.of(
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS), serdes.key(), serdes.tally()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), serdes.key(), Serdes.Long()),
+            // In memory (still changelogged): marks live for one emit interval, and RocksDB iterates slowly over
+            // the tombstones that such short-lived keys leave behind until compaction.
+            Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), serdes.key(), Serdes.Long()),
             Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED), serdes.key(), Serdes.Long())));
       }
     };
