@@ -18,9 +18,10 @@ import org.wirewatch.streams.StreamSerdes;
 /**
  * First step of the tally, keyed by incident id: turns each change of an incident into what it changes in the
  * one-day tallies of its regions (DESIGN.md semantics 6). The incident as last counted is kept in
- * {@value #STORE}; a new version subtracts it and adds the new one, a tombstone only subtracts. Both halves are
- * summed per region-day before anything is sent, so an update that changes a figure sends one delta per region
- * level, and one that moves neither a number nor {@code updatedAt} sends nothing.
+ * {@value #STORE} (what counts of it: place, day, figures); a new version subtracts it and adds the new one, a
+ * tombstone only subtracts. Both halves are summed per region-day before anything is sent, so an update that
+ * changes a figure sends one delta per region level, and one that moves neither a number nor {@code updatedAt}
+ * sends nothing.
  *
  * <p>Output: key {@code region|day|incident id}, value a {@link CasualtyTally} whose counts are differences
  * ({@link TallyMath#delta}) and whose {@code updatedAt} is the incident's while it stays counted on that day, for
@@ -28,7 +29,7 @@ import org.wirewatch.streams.StreamSerdes;
  */
 public final class IncidentContributions implements Processor<String, Incident, String, CasualtyTally> {
 
-  /** Incident id to the incident as it was last counted. */
+  /** Incident id to the incident as it was last counted, without its mentions and evidence. */
   public static final String STORE = "tally-incident-contributions";
 
   private ProcessorContext<String, CasualtyTally> context;
@@ -83,10 +84,24 @@ public final class IncidentContributions implements Processor<String, Incident, 
     if (after == null) {
       counted.delete(record.key());
     } else {
-      counted.put(record.key(), after);
+      counted.put(record.key(), countedPart(after));
     }
     deltas.forEach((dayKey, delta) -> context.forward(
         record.withKey(TallyKeys.change(dayKey, record.key())).withValue(delta)));
+  }
+
+  /**
+   * The incident as the tally needs it later (region, day, figures, updatedAt): its mentions and evidence, most of
+   * its bytes, stay out of the store, which is written and read once per incident change.
+   */
+  static Incident countedPart(final Incident incident) {
+    final Incident out = new Incident();
+    for (int f = 0; f < Incident.getClassSchema().getFields().size(); f++) {
+      out.put(f, incident.get(f));
+    }
+    out.setMentions(java.util.List.of());
+    out.setEvidence(java.util.List.of());
+    return out;
   }
 
   private static void add(final Map<String, CasualtyTally> deltas, final Incident incident, final int sign) {

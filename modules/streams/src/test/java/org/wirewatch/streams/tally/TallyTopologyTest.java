@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wirewatch.streams.Fixtures.DAY;
 import static org.wirewatch.streams.Fixtures.incident;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.streams.TestInputTopic;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.common.Topics;
 import org.wirewatch.schema.CasualtyTally;
+import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.Incident;
 import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.TallyWindow;
@@ -82,6 +84,24 @@ class TallyTopologyTest {
     assertThat(day("AF", DAY).getKilled().getBest()).isEqualTo(22);
     assertThat(day("AF", DAY).getIncidents()).isEqualTo(1);
     assertThat(day("AF-LAG", DAY).getKilled().getBest()).isEqualTo(22);
+  }
+
+  @Test
+  void shouldStoreOnlyWhatCountsOfAnIncidentAndStillSubtractItWhenUpdated() {
+    // given: an incident with its evidence
+    incidents.pipeInput("i1", Incident.newBuilder(incident("i1", "SY", "SY-DY", DAY, 43))
+        .setEvidence(List.of(EvidenceSpan.newBuilder().setStart(0).setEnd(9)
+            .setText("43 killed").build())).build());
+    // when
+    incidents.pipeInput("i1", incident("i1", "SY", "SY-DY", DAY, 50));
+    // then: the store keeps figures and place but no evidence, and the update replaced the old figure
+    final Incident stored = driver.<String, Incident>getKeyValueStore(
+        IncidentContributions.STORE).get("i1");
+    assertThat(stored.getEvidence()).isEmpty();
+    assertThat(stored.getKilled().getBest()).isEqualTo(50);
+    assertThat(stored.getLocation().getAdmin1Code()).isEqualTo("SY-DY");
+    assertThat(day("SY", DAY).getKilled().getBest()).isEqualTo(50);
+    assertThat(day("SY", DAY).getIncidents()).isEqualTo(1);
   }
 
   @Test
