@@ -227,22 +227,23 @@ public final class IncidentClusterProcessor
     try (KeyValueIterator<String, String> it = byDate.range(dateKey(country, m.getEventDate().minusDays(reach), ""),
         dateKey(country, m.getEventDate().plusDays(reach + 1L), ""))) {
       while (it.hasNext()) {
-        final String incidentId = it.next().value;
-        final Incident inc = incidents.get(country + '|' + incidentId);
-        if (inc == null
-            || !MentionCompatibility.datesMayMatch(inc.getEventDate(), 7, m.getEventDate(), m.getDateToleranceDays())) {
+        // The index key holds the incident's date and its value the id: no need to read the incident itself.
+        final KeyValue<String, String> entry = it.next();
+        final String incidentId = entry.value;
+        if (!MentionCompatibility.datesMayMatch(dateOf(country, entry.key), 7, m.getEventDate(),
+            m.getDateToleranceDays())) {
           continue;
         }
         final List<MentionCompatibility.Member> ms = new ArrayList<>();
-        for (final ReportExtraction e : members(country, inc.getIncidentId(), COMPARED_MEMBERS)) {
+        for (final ReportExtraction e : members(country, incidentId, COMPARED_MEMBERS)) {
           ms.add(new MentionCompatibility.Member(IncidentMerger.mention(e), e.getReportUri()));
         }
         final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
-        final double bonus = inc.getIncidentId().equals(previous) ? 0.5 : 0;
+        final double bonus = incidentId.equals(previous) ? 0.5 : 0;
         // Ties go to the smallest id, whatever order the index returns them in.
         if (score.isPresent() && (score.getAsDouble() + bonus > bestScore
-            || best != null && score.getAsDouble() + bonus == bestScore && inc.getIncidentId().compareTo(best) < 0)) {
-          best = inc.getIncidentId();
+            || best != null && score.getAsDouble() + bonus == bestScore && incidentId.compareTo(best) < 0)) {
+          best = incidentId;
           bestScore = score.getAsDouble() + bonus;
         }
       }
@@ -259,6 +260,12 @@ public final class IncidentClusterProcessor
 
   private static String dateKey(final String country, final Incident incident) {
     return dateKey(country, incident.getEventDate(), incident.getIncidentId());
+  }
+
+  /** The date of a date index key of {@code country}. */
+  private static LocalDate dateOf(final String country, final String dateKey) {
+    final int from = country.length() + 1;
+    return LocalDate.parse(dateKey.substring(from, dateKey.indexOf('|', from)));
   }
 
   /** {@code country|YYYY-MM-DD|incident id}: ISO dates sort as strings, so a range scan is a date range. */

@@ -23,12 +23,17 @@ public final class IncidentIds {
     return id;
   }
 
-  private static String hash(final String s) {
+  // Looking the algorithm up costs more than hashing a short id; a digest is not thread-safe, hence one per thread.
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      final byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
+      return MessageDigest.getInstance("SHA-256");
     } catch (final NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
+  });
+
+  private static String hash(final String s) {
+    final byte[] d = SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d, 0, 8);
   }
 }

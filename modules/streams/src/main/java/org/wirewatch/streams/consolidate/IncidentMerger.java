@@ -235,20 +235,21 @@ public final class IncidentMerger {
     if (claims.stream().anyMatch(c -> c.getKind() == ClaimKind.DENIAL)) {
       return IncidentGrade.CONTESTED;
     }
+    final Set<String> perpetrator = actor == null ? null : MentionCompatibility.words(actor.getName());
     final boolean confirmed = claims.stream()
         .filter(c -> c.getKind() == ClaimKind.CONFIRMATION)
-        .anyMatch(c -> byPerpetrator(c, actor));
+        .anyMatch(c -> byPerpetrator(c, perpetrator));
     if (confirmed) {
       return IncidentGrade.CONFIRMED;
     }
     return sourceCount > 1 ? IncidentGrade.MULTIPLE_SOURCES : IncidentGrade.SINGLE_SOURCE;
   }
 
-  static boolean byPerpetrator(final Claim c, final Actor actor) {
-    if (actor == null) {
+  /** Whether a claim speaks for the perpetrator, given the words of its name (null when it is unknown). */
+  private static boolean byPerpetrator(final Claim c, final Set<String> perpetrator) {
+    if (perpetrator == null) {
       return c.getSource().getType() == SourceType.BELLIGERENT;
     }
-    final Set<String> perpetrator = MentionCompatibility.words(actor.getName());
     final Set<String> speaker = new HashSet<>(MentionCompatibility.words(c.getSource().getName()));
     speaker.addAll(MentionCompatibility.words(c.getSpeaker()));
     return perpetrator.stream().anyMatch(speaker::contains);
