@@ -56,6 +56,14 @@ final class ClaimReader {
             "spokesman", "spokeswoman", "spokesperson", "inspector", "director", "governor", "senator", "imam");
     private static final Set<String> PLACEHOLDER_HEADS = words("monitor", "group", "source", "activists", "body",
             "organisation", "organization", "medics", "network", "agency", "watchdog", "official", "officials");
+    /** Speech verbs whose object is the one spoken to: "told AFP", "tells reporters". */
+    private static final Set<String> LISTENER_VERBS = words("told", "tells", "telling");
+    /**
+     * Past participles that open a descriptive phrase after a name ("The Emergency hospital, run by an Italian aid
+     * group, said"): like a relative clause, the phrase names someone else.
+     */
+    private static final Set<String> DESCRIBING_PARTICIPLES = words("run", "based", "led", "backed", "known",
+            "founded", "headed", "affiliated", "supported", "funded", "operated", "allied", "linked", "controlled");
     private static final Set<String> SPEECH_WORDS = words("said", "says", "say", "told", "reported", "added",
             "announced", "wrote", "stated");
     private static final Set<String> PREPOSITIONS = words("in", "on", "at", "from", "by", "for", "with", "into",
@@ -521,9 +529,10 @@ final class ClaimReader {
         }
         for (PhraseMatcher.Match m : cues) {
             // "..., said Usman Kachalla, head of the state emergency agency." (the verb before its subject)
+            // ("..., told Reuters" is not inverted: who is told is the listener, never the source)
             if (m.entry().value(0).equals("SPEECH") && m.from() > 0 && m.to() < to
                     && (tokens.get(m.from() - 1).is(",") || tokens.get(m.from() - 1).is("\u201D"))
-                    && tokens.get(m.to()).isCapitalized()) {
+                    && tokens.get(m.to()).isCapitalized() && !LISTENER_VERBS.contains(m.entry().key())) {
                 int end = m.to();
                 while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".")) {
                     end++;
@@ -645,6 +654,11 @@ final class ClaimReader {
                 }
                 continue;
             }
+            if (seg[0] + 1 < seg[1] && DESCRIBING_PARTICIPLES.contains(tokens.get(seg[0]).lower())
+                    && (tokens.get(seg[0] + 1).is("by") || tokens.get(seg[0] + 1).is("in"))
+                    && i + 1 < segments.size()) {
+                continue; // "The Emergency hospital in Kabul, run by an Italian aid group, said"
+            }
             if (PREPOSITIONS.contains(tokens.get(seg[0]).lower())) {
                 if (seg[1] - seg[0] <= 4) {
                     continue; // "The coalition, for its part, acknowledged"
@@ -656,6 +670,10 @@ final class ClaimReader {
         }
         if (primary < 0) {
             return null;
+        }
+        Claimant named = namedBeforeDescription(s, segments, primary);
+        if (named != null) {
+            return named;
         }
         Claimant c = resolve(s, segments.get(primary)[0], segments.get(primary)[1]);
         if (c == null) {
@@ -714,6 +732,37 @@ final class ClaimReader {
             }
         }
         return false;
+    }
+
+    /**
+     * "The Azawad Liberation Front (FLA), a coalition of mainly Tuareg separatist groups, said", "The city
+     * hospital, one of the last still working, told AFP": when the phrase next to the verb only describes ("a", "an"
+     * or "one of" and a common noun) and the phrase before it names a body that speaks for itself (no person),
+     * the named one speaks. (A person followed by a role, "Ali Hassan, a resident, said", keeps its role as the
+     * source; that is handled by the caller.)
+     */
+    private Claimant namedBeforeDescription(SentenceInfo s, List<int[]> segments, int primary) {
+        List<Token> tokens = s.sentence.tokens();
+        int[] description = trim(tokens, segments.get(primary));
+        if (primary + 1 >= segments.size() || description[1] - description[0] < 2) {
+            return null;
+        }
+        String first = tokens.get(description[0]).lower();
+        boolean describes = (first.equals("a") || first.equals("an")
+                || (first.equals("one") && tokens.get(description[0] + 1).is("of")))
+                && !tokens.get(description[0] + 1).isCapitalized();
+        if (!describes) {
+            return null;
+        }
+        int[] name = trim(tokens, segments.get(primary + 1));
+        if (name[0] >= name[1] || !tokens.get(name[0]).isCapitalized()
+                || PREPOSITIONS.contains(tokens.get(name[0]).lower())) {
+            return null; // "..., killing nine civilians, a provincial spokesman said": no name before the description
+        }
+        Claimant c = resolve(s, name[0], name[1]);
+        // Only a body speaking for itself: a person ("Major Ali Hassan, a police officer, said") keeps the caller's
+        // role-and-speaker reading.
+        return c == null || c.speaker() != null || c.generic() ? null : c;
     }
 
     private static boolean startsRelative(List<Token> tokens, int at) {

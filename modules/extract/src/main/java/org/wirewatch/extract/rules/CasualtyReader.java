@@ -126,7 +126,8 @@ public final class CasualtyReader {
                 if (k < all.size() && all.get(k).from() == j) {
                     NounGroup g = nounGroup(tokens, all.get(k).to());
                     if (g.ofThem() || (g.head() != null && nonCasualty.contains(g.head()))
-                            || all.get(k).value() > MAX_COUNT) {
+                            || all.get(k).value() > MAX_COUNT
+                            || otherOutcome(tokens, items.get(items.size() - 1).to(), all.get(k).to())) {
                         break;
                     }
                     items.add(all.get(k));
@@ -194,6 +195,24 @@ public final class CasualtyReader {
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return out;
     }
+
+    /**
+     * "23 bodies and 41 wounded people": two numbers whose own words name different outcomes (dead, wounded) are
+     * two counts, not one list to add up.
+     */
+    private static boolean otherOutcome(List<Token> tokens, int afterFirst, int afterSecond) {
+        String a = afterFirst < tokens.size() ? outcome(tokens.get(afterFirst).lower()) : null;
+        String b = afterSecond < tokens.size() ? outcome(tokens.get(afterSecond).lower()) : null;
+        return a != null && b != null && !a.equals(b);
+    }
+
+    private static String outcome(String word) {
+        return DEAD_WORDS.contains(word) ? "dead" : HURT_WORDS.contains(word) ? "hurt" : null;
+    }
+
+    private static final Set<String> DEAD_WORDS = Set.of("dead", "bodies", "corpses", "killed", "fatalities",
+            "deaths");
+    private static final Set<String> HURT_WORDS = Set.of("wounded", "injured", "hurt", "injuries");
 
     private record Verdict(CasualtyFact.Role role, boolean breakdown, boolean fromBefore) {
     }
