@@ -197,22 +197,20 @@ public final class CasualtyReader {
     }
 
     /**
-     * "23 bodies and 41 wounded people": two numbers whose own words name different outcomes (dead, wounded) are
-     * two counts, not one list to add up.
+     * "23 bodies and 41 wounded people": two numbers whose own words name different outcomes in the casualty terms
+     * (dead, wounded) are two counts, not one list to add up.
      */
-    private static boolean otherOutcome(List<Token> tokens, int afterFirst, int afterSecond) {
-        String a = afterFirst < tokens.size() ? outcome(tokens.get(afterFirst).lower()) : null;
-        String b = afterSecond < tokens.size() ? outcome(tokens.get(afterSecond).lower()) : null;
+    private boolean otherOutcome(List<Token> tokens, int afterFirst, int afterSecond) {
+        String a = outcomeAt(tokens, afterFirst);
+        String b = outcomeAt(tokens, afterSecond);
         return a != null && b != null && !a.equals(b);
     }
 
-    private static String outcome(String word) {
-        return DEAD_WORDS.contains(word) ? "dead" : HURT_WORDS.contains(word) ? "hurt" : null;
+    /** The role of a casualty term standing right after a count ("bodies", "wounded"), or null. */
+    private String outcomeAt(List<Token> tokens, int at) {
+        PhraseMatcher.Match t = at < tokens.size() ? terms.matchAt(tokens, at) : null;
+        return t == null || t.entry().value(1).equals("before") ? null : t.entry().value(0);
     }
-
-    private static final Set<String> DEAD_WORDS = Set.of("dead", "bodies", "corpses", "killed", "fatalities",
-            "deaths");
-    private static final Set<String> HURT_WORDS = Set.of("wounded", "injured", "hurt", "injuries");
 
     private record Verdict(CasualtyFact.Role role, boolean breakdown, boolean fromBefore) {
     }
