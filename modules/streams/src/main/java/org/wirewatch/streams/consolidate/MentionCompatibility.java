@@ -33,6 +33,9 @@ public final class MentionCompatibility {
   /** Event dates may differ by this many days plus the larger stated tolerance ("overnight", "last week"). */
   static final int DATE_SLACK_DAYS = 1;
 
+  private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
   // Words that say nothing about which party acted: "forces" matches everybody.
   private static final Set<String> ACTOR_STOP = Set.of("the", "and", "for", "of", "forces", "force", "group", "led",
       "its", "unknown", "unidentified", "gunmen", "suspected", "alleged", "militants", "fighters", "men", "armed");
@@ -164,9 +167,6 @@ public final class MentionCompatibility {
     }
     return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
   }
-
-  private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
-  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
   /** The best score of a candidate against every member of an incident; empty when any member contradicts it. */
   public static OptionalDouble scoreAgainstAll(final IncidentMention candidate, final String story,

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Recency;
+import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.streams.StreamSerdes;
+import org.wirewatch.streams.tally.TallyKeys;
 
 /**
  * First step of consolidation, keyed by story uri: turns each new extraction (or tombstone) of a story into one
@@ -45,7 +47,6 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
   public static final String NO_COUNTRY = "--";
 
   private static final Logger LOG = LoggerFactory.getLogger(StoryFanOut.class);
-  private static final java.util.regex.Pattern COUNTRY_CODE = java.util.regex.Pattern.compile("[A-Za-z]{2}");
 
   private ProcessorContext<String, ReportExtraction> context;
   private KeyValueStore<String, ReportExtraction> stories;
@@ -135,8 +136,10 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
   }
 
   static String countryKey(final IncidentMention m) {
-    final String c = m.getLocation() == null ? null : m.getLocation().getCountryCode();
-    return c == null || !COUNTRY_CODE.matcher(c.trim()).matches() ? NO_COUNTRY : c.trim().toUpperCase(java.util.Locale.ROOT);
+    // The same country code the tally counts under, so a mention and its tally agree on the country.
+    final String c = m.getLocation() == null ? null
+        : TallyKeys.region(m.getLocation(), RegionLevel.COUNTRY);
+    return c == null ? NO_COUNTRY : c;
   }
 
   private static boolean linked(final Claim c, final Set<String> currentIds) {
