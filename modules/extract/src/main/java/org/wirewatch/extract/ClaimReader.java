@@ -925,12 +925,33 @@ final class ClaimReader {
             named = false;
         }
         if (named) {
-            return new Claimant(m.canonicalName(), m.type(), person, norm(m.canonicalName()), false,
-                    head(m.canonicalName()));
+            // The key stays canonical, so two wordings of one source are still one source; the name is the
+            // report's own when its words say more than the lexicon entry ("Lebanese army source" and "Burkina Faso
+            // army" are narrower than "Lebanese military" and "Burkinabe military").
+            String name = saysMore(surface, m) ? surface : m.canonicalName();
+            return new Claimant(name, m.type(), person, norm(m.canonicalName()), false, head(m.canonicalName()));
         }
         String name = surface == null || surface.isBlank() ? m.canonicalName() : surface;
         boolean generic = person == null && (surface == null || surface.chars().noneMatch(Character::isUpperCase));
         return new Claimant(name, m.type(), person, norm(name), generic, head(name));
+    }
+
+    /**
+     * Whether the report's phrase for a source holds the lexicon's match and a word its canonical name lacks
+     * (roles such as "spokesman" aside: "Taliban spokesman" is the Taliban). A phrase without the match is a
+     * description beside it ("al Shabaab's spokesman for military operations"), never a better name.
+     */
+    private static boolean saysMore(String surface, SourceMention m) {
+        if (surface == null || surface.isBlank() || !(" " + norm(surface) + " ").contains(" " + norm(m.surface()) + " ")) {
+            return false;
+        }
+        String known = " " + norm(m.canonicalName()) + " ";
+        for (String w : norm(surface).split(" ")) {
+            if (w.length() > 1 && !known.contains(" " + w + " ") && !ROLE_ONLY.contains(w) && !w.equals("statement")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "the monitor", "the ministry", "the Peshawar official", "the paramilitary group": an earlier source. */

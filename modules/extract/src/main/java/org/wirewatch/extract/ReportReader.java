@@ -33,6 +33,7 @@ import org.wirewatch.schema.ExtractionStatus;
 import org.wirewatch.schema.GeoPrecision;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Location;
+import org.wirewatch.schema.PubStatus;
 import org.wirewatch.schema.Recency;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.SubEventType;
@@ -134,6 +135,10 @@ final class ReportReader {
     }
 
     ReportExtraction read() {
+        if (report.getPubStatus() == PubStatus.CANCELED) {
+            // a withdrawal takes back what earlier versions said: it states no incident and no claim of its own
+            return output(ExtractionStatus.NOT_RELEVANT, List.of(), List.of());
+        }
         int headlineEnd = text.indexOf("\n\n");
         List<Sentence> sentences = new ArrayList<>(rules.splitter.split(text, 0, headlineEnd, 0, 0));
         sentences.addAll(rules.splitter.split(text, bodyStart, text.length(), sentences.size(), 1));
