@@ -945,8 +945,12 @@ final class ClaimReader {
         if (surface == null || surface.isBlank() || !(" " + norm(surface) + " ").contains(" " + norm(m.surface()) + " ")) {
             return false;
         }
+        String[] words = norm(surface).split(" ");
+        if (words.length < 2) {
+            return false; // "the army": the canonical name says whose
+        }
         String known = " " + norm(m.canonicalName()) + " ";
-        for (String w : norm(surface).split(" ")) {
+        for (String w : words) {
             if (w.length() > 1 && !known.contains(" " + w + " ") && !ROLE_ONLY.contains(w) && !w.equals("statement")) {
                 return true;
             }

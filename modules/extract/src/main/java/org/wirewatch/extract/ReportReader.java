@@ -309,7 +309,7 @@ final class ReportReader {
             }
             places.add(g);
         }
-        List<CasualtyFact> facts = rules.casualties.read(tokens);
+        List<CasualtyFact> facts = rules.totals.withoutRunningTotals(tokens, rules.casualties.read(tokens));
         List<DateMention> dates = rules.dates.find(tokens, published, anchor == null ? published : anchor);
         Set<Integer> placeStarts = new HashSet<>();
         for (GeoMention g : geo) {
@@ -344,8 +344,11 @@ final class ReportReader {
                 case "CUMULATIVE" -> {
                     if (key.equals("this year") || key.equals("this month") || key.equals("last year")) {
                         hasCumulativeCue = true;
-                    } else if (key.equals("between")) {
-                        if (dates.stream().anyMatch(d -> d.role() == DateMention.Role.PERIOD)) {
+                    } else if (key.equals("between") || key.equals("from")) {
+                        // "from" only with its other end: "from Tuesday to Thursday", not "the toll from Saturday's
+                        // shelling"
+                        boolean range = key.equals("between") || closesRange(tokens, m.to());
+                        if (range && dates.stream().anyMatch(d -> d.role() == DateMention.Role.PERIOD)) {
                             hasPeriodCue = true;
                         }
                     } else {
@@ -374,7 +377,7 @@ final class ReportReader {
                 inYear = true;
             }
         }
-        boolean cumulative = hasPeriodCue
+        boolean cumulative = hasPeriodCue || rules.totals.spansLongPeriod(tokens)
                 || (hasCumulativeCue && !specificDate && maxWeight < 3)
                 || (inYear && !specificDate && maxWeight < 3)
                 || (conflictNoun && perfectKill(tokens));
@@ -387,6 +390,15 @@ final class ReportReader {
         info.allPlaces = allPlaces;
         info.cues = rules.attribution.findAll(tokens);
         return info;
+    }
+
+    private static boolean closesRange(List<Token> tokens, int from) {
+        for (int k = from; k < Math.min(tokens.size(), from + 5); k++) {
+            if (tokens.get(k).is("to") || tokens.get(k).is("until") || tokens.get(k).is("through")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean perfectKill(List<Token> tokens) {

@@ -8,6 +8,7 @@ import org.wirewatch.extract.lexicon.Sources;
 import org.wirewatch.extract.rules.CasualtyReader;
 import org.wirewatch.extract.rules.DateResolver;
 import org.wirewatch.extract.rules.NumberReader;
+import org.wirewatch.extract.rules.TotalFrames;
 import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.Lexicon;
 import org.wirewatch.extract.text.PhraseMatcher;
@@ -24,6 +25,7 @@ final class Rules {
     final TriggerReader triggers;
     final PhraseMatcher attribution;
     final PhraseMatcher markers;
+    final TotalFrames totals;
     final LanguageDetector language;
     final Gazetteer gazetteer;
     final Actors actors;
@@ -41,6 +43,7 @@ final class Rules {
         this.triggers = TriggerReader.load();
         this.attribution = new PhraseMatcher(Lexicon.rules("attribution.tsv"));
         this.markers = new PhraseMatcher(Lexicon.rules("markers.tsv"));
+        this.totals = new TotalFrames(Lexicon.rules("markers.tsv"), numbers);
         this.language = new LanguageDetector(Lexicon.rules("stopwords.tsv"));
         this.gazetteer = Gazetteer.load();
         this.actors = Actors.load();

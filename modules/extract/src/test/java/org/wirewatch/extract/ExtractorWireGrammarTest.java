@@ -5,6 +5,7 @@ import static org.wirewatch.extract.Corpus.extract;
 
 import org.junit.jupiter.api.Test;
 import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.PubStatus;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.WireReport;
@@ -37,5 +38,41 @@ class ExtractorWireGrammarTest {
         Claim figure = x.getClaims().stream().filter(c -> Integer.valueOf(4).equals(c.getKilled())).findFirst()
                 .orElseThrow();
         assertThat(figure.getSource().getName()).isEqualToIgnoringCase("Lebanese army source");
+    }
+
+    @Test
+    void shouldNeverTurnATotalOverYearsOrAWholeWarIntoAnIncidentToll() {
+        ReportExtraction x = extract("2023-06-20T10:00:00Z", "Rebels kill 6 in Ituri, toll of decade climbs",
+                "BUNIA, DR Congo (AFP) - Rebels killed six villagers in an overnight raid in Ituri province on Monday,"
+                + " a local official said.\n\nMore than 20,000 people have been killed in the province in eight years"
+                + " of militia violence, according to the United Nations.\n\nThe three-month siege of the town last"
+                + " year killed over 900 people.");
+
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled() == null ? null : i.getKilled().getBest())
+                .containsExactly(6);
+    }
+
+    @Test
+    void shouldKeepTheFreshTollAndDropTheRunningTotalItRaises() {
+        ReportExtraction x = extract("2023-01-10T08:00:00Z", "Eleven die in Cusco protest clashes",
+                "LIMA (EFE) - Eleven people were killed on Monday in the Peruvian city of Cusco as police clashed with"
+                + " protesters, the health ministry said, bringing the death toll from a month of unrest to 39.");
+
+        assertThat(x.getIncidents()).hasSize(1);
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(11);
+    }
+
+    @Test
+    void shouldReadAFigureFromOneDayToAnotherAsATotalAndAFigureFromAnEventAsItsToll() {
+        ReportExtraction x = extract("2023-03-03T18:00:00Z", "Troops fire on Kassala protesters, 5 dead",
+                "KHARTOUM (Reuters) - Troops opened fire on protesters in the eastern Sudanese city of Kassala on"
+                + " Thursday, killing five people, a medical source said.\n\nA rights group said 23 people had been"
+                + " killed and 300 wounded across several states from Monday to Thursday.\n\nA doctor put the toll"
+                + " from Thursday's shooting at five.");
+
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled() == null ? null : i.getKilled().getBest())
+                .doesNotContain(23).contains(5);
+        assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CUMULATIVE && Integer.valueOf(23).equals(c.getKilled()))
+                .noneMatch(c -> c.getKind() == ClaimKind.CUMULATIVE && Integer.valueOf(5).equals(c.getKilled()));
     }
 }
