@@ -75,6 +75,8 @@ final class ReportReader {
     private static final Set<String> FUNCTION_WORDS = Set.of("and", "or", "in", "on", "at", "to", "from", "with",
             "for", "of", "is", "was", "has", "have", "had", "said", "says", "the", "a", "an", "as", "but", "after",
             "before", "since", "by", "during", "where", "which", "that", "who", "while", "near", "into", "over");
+    /** Words before an unnamed party that are no part of its name: "suspected jihadists", "the rebels". */
+    private static final List<String> UNNAMED_LEADS = List.of("the ", "suspected ", "alleged ", "presumed ");
     private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
             "meters", "mile", "kilometre", "kilometer");
 
@@ -226,6 +228,44 @@ final class ReportReader {
         }
         mainCountry = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(null);
+        return withoutForeignHomonyms(out, found);
+    }
+
+    /**
+     * Drops gazetteer towns in countries the report never brings up: "Salerno" in a story from Iran, "La Paz" out of
+     * "Sala da Paz" in one from Mozambique. A country is brought up by its name, its people, one of its regions
+     * (the dateline included), or by two different towns of its own; a report that brings up no country at all
+     * keeps every town.
+     */
+    private static List<GeoMention> withoutForeignHomonyms(List<GeoMention> kept, List<GeoMention> all) {
+        Set<String> attested = new HashSet<>();
+        Map<String, Set<String>> towns = new HashMap<>();
+        for (GeoMention g : all) {
+            if (g.countryCode() == null) {
+                continue;
+            }
+            if (g.kind() == GeoKind.PLACE) {
+                towns.computeIfAbsent(g.countryCode(), k -> new HashSet<>()).add(g.name());
+            } else {
+                attested.add(g.countryCode());
+            }
+        }
+        towns.forEach((country, names) -> {
+            if (names.size() >= 2) {
+                attested.add(country);
+            }
+        });
+        if (attested.isEmpty()) {
+            return kept;
+        }
+        List<GeoMention> out = new ArrayList<>(kept.size());
+        for (GeoMention g : kept) {
+            boolean foreign = g.kind() == GeoKind.PLACE && !g.outsideGazetteer() && g.countryCode() != null
+                    && !attested.contains(g.countryCode());
+            if (!foreign) {
+                out.add(g);
+            }
+        }
         return out;
     }
 
@@ -1028,7 +1068,7 @@ final class ReportReader {
             return blamed;
         }
         if (generic != null) {
-            return Actor.newBuilder().setName(generic.canonicalName()).build();
+            return Actor.newBuilder().setName(unnamedParty(generic)).build();
         }
         // "Iran launched missiles at two Iraqi bases": a state named as the subject of a strike
         for (SentenceInfo s : heads) {
@@ -1080,7 +1120,36 @@ final class ReportReader {
             }
         }
         return generic == null ? null
-                : Actor.newBuilder().setName(generic.canonicalName()).setQualifier(genericCue).build();
+                : Actor.newBuilder().setName(unnamedParty(generic)).setQualifier(genericCue).build();
+    }
+
+    /**
+     * An unnamed militant or rebel party as the report words it ("jihadists", "Islamist insurgents"), not the
+     * lexicon's umbrella term: the wording is all an analyst has to go on, and "jihadists" says more than
+     * "militants". Other generic parties keep the canonical name, which carries the report's country.
+     */
+    private static String unnamedParty(ActorMention a) {
+        if (a.countryCode() != null || !("MILITANTS".equals(a.kind()) || "REBEL".equals(a.kind()))) {
+            return a.canonicalName();
+        }
+        String name = a.surface().strip();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String lead : UNNAMED_LEADS) {
+            if (lower.startsWith(lead)) {
+                name = name.substring(lead.length()).strip();
+                lower = lower.substring(lead.length()).strip();
+            }
+        }
+        if (name.isEmpty()) {
+            return a.canonicalName();
+        }
+        // written in lower case but for the religion's name: a capital that opens a sentence is no part of it
+        StringBuilder out = new StringBuilder();
+        for (String w : lower.split(" +")) {
+            out.append(out.length() == 0 ? "" : " ")
+                    .append(w.startsWith("islam") ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+        }
+        return out.toString();
     }
 
     /**

@@ -75,4 +75,24 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CUMULATIVE && Integer.valueOf(23).equals(c.getKilled()))
                 .noneMatch(c -> c.getKind() == ClaimKind.CUMULATIVE && Integer.valueOf(5).equals(c.getKilled()));
     }
+
+    @Test
+    void shouldNameAnUnnamedPartyAsTheReportWordsIt() {
+        ReportExtraction x = extract("2023-04-16T10:00:00Z", "Jihadists kill 12 soldiers in Niger",
+                "NIAMEY (AFP) - Suspected jihadists killed 12 soldiers in an ambush near the Malian border on"
+                + " Saturday, the defence ministry said.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("jihadists");
+    }
+
+    @Test
+    void shouldNeverPlaceAnIncidentInATownOfACountryTheReportNeverBringsUp() {
+        ReportExtraction x = extract("2024-02-02T10:00:00Z", "Clashes in Balochistan kill 6",
+                "QUETTA, Pakistan (Reuters) - Six people were killed on Thursday when gunmen attacked a police post in"
+                + " Balochistan province, officials said, according to the Amani da Paz monitoring group, which"
+                + " tracks violence in the province from Salerno.");
+
+        assertThat(x.getIncidents()).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("PK"));
+    }
 }

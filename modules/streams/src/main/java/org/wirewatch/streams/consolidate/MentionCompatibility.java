@@ -36,9 +36,12 @@ public final class MentionCompatibility {
   private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
   private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
-  // Words that say nothing about which party acted: "forces" matches everybody.
+  // Words that say nothing about which party acted: "forces" matches everybody, and an unnamed party is named as
+  // the report words it ("jihadists" in one agency's copy is "militants" or "Islamist insurgents" in another's).
   private static final Set<String> ACTOR_STOP = Set.of("the", "and", "for", "of", "forces", "force", "group", "led",
-      "its", "unknown", "unidentified", "gunmen", "suspected", "alleged", "militants", "fighters", "men", "armed");
+      "its", "unknown", "unidentified", "gunmen", "suspected", "alleged", "militants", "fighters", "men", "armed",
+      "jihadists", "jihadist", "islamists", "islamist", "insurgents", "rebels", "rebel", "extremists", "terrorists",
+      "presumed", "opposition");
 
   private MentionCompatibility() {}
 
