@@ -77,6 +77,8 @@ final class ReportReader {
             "before", "since", "by", "during", "where", "which", "that", "who", "while", "near", "into", "over");
     /** Words before an unnamed party that are no part of its name: "suspected jihadists", "the rebels". */
     private static final List<String> UNNAMED_LEADS = List.of("the ", "suspected ", "alleged ", "presumed ");
+    /** A city this large after "near" or "outside" is a landmark for the reader, not the event's place. */
+    private static final long LANDMARK_CITY = 300_000;
     private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
             "meters", "mile", "kilometre", "kilometer");
 
@@ -284,8 +286,10 @@ final class ReportReader {
             if (w.equals("of") && k > 0 && isDirection(tokens.get(k - 1).lower())) {
                 return true;
             }
-            if (k == at - 1 && (w.equals("near") || w.equals("outside"))) {
-                return true; // "a raid near Mogadishu": the event is not in the place named
+            if (k == at - 1 && (w.equals("near") || w.equals("outside")) && g.population() >= LANDMARK_CITY) {
+                // "a raid near Mogadishu" is not in Mogadishu, but "near Aorema" is as close as the report gets:
+                // analysts code the small place named, never a city used as a landmark
+                return true;
             }
             if (tokens.get(k).is(".") || tokens.get(k).is(";")) {
                 break;

@@ -95,4 +95,36 @@ class ExtractorWireGrammarTest {
         assertThat(x.getIncidents()).isNotEmpty()
                 .allSatisfy(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("PK"));
     }
+
+    @Test
+    void shouldPlaceAnEventNearASmallPlaceAtThatPlaceButNeverAtABigCityUsedAsALandmark() {
+        ReportExtraction village = extract("2023-04-16T10:00:00Z", "Ten soldiers killed in Burkina ambush",
+                "OUAGADOUGOU (AFP) - Gunmen killed 10 soldiers on Saturday near the village of Tanwalbougou in"
+                + " eastern Burkina Faso, the army said.");
+        ReportExtraction city = extract("2023-04-16T10:00:00Z", "Blast near Kabul kills 4",
+                "KABUL (Reuters) - A roadside bomb killed four police officers on Sunday on a highway outside Kabul,"
+                + " officials said.");
+
+        assertThat(village.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Tanwalbougou");
+        assertThat(city.getIncidents().get(0).getLocation().getPlace()).isNotEqualTo("Kabul");
+    }
+
+    @Test
+    void shouldPlaceANameThatAnAppositionLocatesInADistrict() {
+        ReportExtraction x = extract("2024-03-08T10:00:00Z", "Gunmen kill 9 in Plateau",
+                "JOS, Nigeria (Premium Times) - Gunmen killed nine villagers in an attack on Dorowa Babuje, in the"
+                + " Barkin Ladi local government area of Plateau State, on Thursday, police said.");
+
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Dorowa Babuje");
+        assertThat(x.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("NG-PL");
+    }
+
+    @Test
+    void shouldPlaceAnAttackOnARoadBetweenTwoTownsAtTheFirst() {
+        ReportExtraction x = extract("2024-05-25T10:00:00Z", "Roadside bomb kills 3 Kenyan soldiers",
+                "NAIROBI (AFP) - Three soldiers were killed on Friday when their truck hit a roadside bomb on the road"
+                + " between Hulugho and Kolbio in Garissa county, police said.");
+
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Hulugho");
+    }
 }

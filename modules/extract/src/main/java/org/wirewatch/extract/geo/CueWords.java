@@ -21,10 +21,13 @@ final class CueWords {
     private final WordSet regionPrepositions;
     private final WordSet givenNames;
     private final WordSet stopPhrases;
+    private final WordSet placeLeads;
+    private final WordSet routes;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
     private final long an = Tokens.wordHash("an");
+    private final long between = Tokens.wordHash("between");
 
     CueWords() {
         List<String[]> rows = loadRows();
@@ -37,6 +40,8 @@ final class CueWords {
         stopPlaces = words(rows, "stop-place");
         regionPrepositions = words(rows, "region-preposition");
         givenNames = words(rows, "given-name");
+        placeLeads = words(rows, "place-lead");
+        routes = words(rows, "route");
         stopPhrases = WordSet.ofClass(rows, "stop-phrase", "cue-words.tsv", "\\|", Tokens::phraseHash);
     }
 
@@ -92,6 +97,18 @@ final class CueWords {
     /** Multi-word names that are institutions or landmarks, not the places GeoNames has ("White House"). */
     boolean isStopPhrase(long phraseHash) {
         return in(stopPhrases, phraseHash);
+    }
+
+    boolean isPlaceLead(long h) {
+        return in(placeLeads, h);
+    }
+
+    boolean isRoute(long h) {
+        return in(routes, h);
+    }
+
+    boolean isBetween(long h) {
+        return h == between;
     }
 
     boolean isOf(long h) {

@@ -788,6 +788,26 @@ public final class Gazetteer {
                             place(xStart, typeStart, y);
                         }
                     }
+                } else if (words.isRegionPreposition(h) && i > 1 && commaBefore(i)) {
+                    // "a school in Kuriga, in the Chikun local government area of Kaduna State", "Liboi, in
+                    // Garissa county": a name that an apposition places inside a district or region
+                    int type = typeWithin(i + 1);
+                    int xStart = type > 0 ? nameRunBackwards(i) : i;
+                    if (xStart < i && xStart > 0 && words.isPlaceLead(t.hash(xStart - 1))) {
+                        // "in Garissa county": the region is inside the apposition, and what follows the type
+                        // word ("in Bam province in the North Central region") is a wider frame
+                        int y = words.isAdminType(t.hash(type)) ? regionAfter(i + 1) : regionAfter(type + 1);
+                        if (y >= 0 && words.isAdminType(t.hash(type)) && ctx.raws.get(y).from() >= type) {
+                            y = -1;
+                        }
+                        place(xStart, i, y);
+                    }
+                } else if (words.isRoute(h) && i + 2 < n && words.isBetween(t.hash(i + 1)) && t.joined(i + 2)) {
+                    // "on the road between Malelei and Kulan": the first town named
+                    int xEnd = nameRun(i + 2);
+                    if (xEnd > i + 2) {
+                        place(i + 2, xEnd, regionAfter(xEnd));
+                    }
                 } else if ((words.isA(h)) && i > 0 && commaBefore(i)) {
                     // "X, a town some 30 km south-west of Y"
                     int type = -1;
@@ -808,6 +828,19 @@ public final class Gazetteer {
                     }
                 }
             }
+        }
+
+        /** The first district or region word among the next few tokens of the same clause, or -1. */
+        private int typeWithin(int from) {
+            for (int k = from; k < Math.min(t.size(), from + 7); k++) {
+                if (!t.joined(k)) {
+                    return -1;
+                }
+                if (words.isPlaceType(t.hash(k)) || words.isAdminType(t.hash(k))) {
+                    return k;
+                }
+            }
+            return -1;
         }
 
         private boolean commaBefore(int i) {
