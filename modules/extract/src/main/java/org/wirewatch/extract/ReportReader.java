@@ -79,6 +79,8 @@ final class ReportReader {
     private static final List<String> UNNAMED_LEADS = List.of("the ", "suspected ", "alleged ", "presumed ");
     /** A city this large after "near" or "outside" is a landmark for the reader, not the event's place. */
     private static final long LANDMARK_CITY = 300_000;
+    /** Sub-events a shooting at a protest may have been read as before its victims are known to be protesters. */
+    private static final Set<String> GROUND_CODES = Set.of("GROUND", "PROTEST", "ARMED_CLASH", "ATTACK");
     private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
             "meters", "mile", "kilometre", "kilometer");
 
@@ -761,8 +763,12 @@ final class ReportReader {
             }
             code = "GROUND";
         }
+        if (score.containsKey("PROTEST") && GROUND_CODES.contains(code) && stateForceActs(heads)) {
+            // "security forces shot dead 45 protesters", "police opened fire on the rally"
+            return SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
+        }
         return switch (code) {
-            case "GROUND" -> armedTargets(heads) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
+            case "GROUND", "PROTEST" -> armedTargets(heads) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
             case "TERRITORY" -> stateAgent(heads) ? SubEventType.GOVERNMENT_REGAINS_TERRITORY
                     : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
             default -> SubEventType.valueOf(code);
@@ -854,6 +860,19 @@ final class ReportReader {
         for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 3); k++) {
             if (k != i && CIVILIAN_SITE_WORDS.contains(tokens.get(k).lower())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether state forces (police, troops, security forces) act in the frame's head sentences, not only speak. */
+    private static boolean stateForceActs(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            for (ActorMention a : s.actors) {
+                if (("STATE_MILITARY".equals(a.kind()) || "POLICE".equals(a.kind())) && !isSpeaker(s, a)
+                        && !isVictim(s, a)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -8,6 +8,7 @@ import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.PubStatus;
 import org.wirewatch.schema.ReportExtraction;
+import org.wirewatch.schema.SubEventType;
 import org.wirewatch.schema.WireReport;
 
 /**
@@ -126,5 +127,19 @@ class ExtractorWireGrammarTest {
                 + " between Hulugho and Kolbio in Garissa county, police said.");
 
         assertThat(x.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Hulugho");
+    }
+
+    @Test
+    void shouldReadStateForcesShootingProtestersAsExcessiveForceAndAMobAsMobViolence() {
+        ReportExtraction protest = extract("2023-03-03T18:00:00Z", "Police kill 4 protesters in Conakry",
+                "CONAKRY (AFP) - Police opened fire on protesters in the Guinean capital on Thursday, killing four"
+                + " people, a rights group said.");
+        ReportExtraction mob = extract("2023-03-03T18:00:00Z", "Mob kills 2 suspected thieves in Uganda",
+                "KAMPALA (Reuters) - A mob beat two men to death in a market in Mbale on Thursday after accusing them"
+                + " of theft, police said.");
+
+        assertThat(protest.getIncidents().get(0).getSubEventType())
+                .isEqualTo(SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS);
+        assertThat(mob.getIncidents().get(0).getSubEventType()).isEqualTo(SubEventType.MOB_VIOLENCE);
     }
 }
