@@ -78,7 +78,12 @@ final class ClaimReader {
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "also", "today",
             "yesterday", "separately", "previously", "initially",
             // "a government spokesman last week denied": the time phrase is no part of the name
-            "last", "week", "weekend", "month", "night");
+            "last", "week", "weekend", "month", "night",
+            // "He had first put the toll at 60", "Kurdish groups strongly denied": adverbs before the verb
+            "first", "strongly", "flatly", "categorically", "firmly", "swiftly", "quickly", "immediately",
+            "repeatedly", "publicly", "officially", "again", "then", "now", "subsequently", "vehemently");
+    /** A segment opening with these reports where a source got its words: "IRNA, citing a Guard statement, said". */
+    private static final Set<String> CITING = words("citing", "quoting");
 
     /** Who made a statement. */
     record Claimant(String name, SourceType type, String speaker, String key, boolean generic, String head) {
@@ -654,6 +659,9 @@ final class ClaimReader {
                 }
                 continue;
             }
+            if (CITING.contains(tokens.get(seg[0]).lower()) && i + 1 < segments.size()) {
+                continue; // "The state news agency IRNA, citing a Guard statement, said": IRNA speaks
+            }
             if (seg[0] + 1 < seg[1] && DESCRIBING_PARTICIPLES.contains(tokens.get(seg[0]).lower())
                     && (tokens.get(seg[0] + 1).is("by") || tokens.get(seg[0] + 1).is("in"))
                     && i + 1 < segments.size()) {
@@ -830,7 +838,12 @@ final class ClaimReader {
                 Claimant rest = first == null ? null : resolve(s, i + 1, to);
                 boolean sameKind = first != null && LIST_HEADS.contains(first.type())
                         && (rest == null || LIST_HEADS.contains(rest.type()) || rest.type() == SourceType.OTHER);
-                return sameKind ? first : null;
+                // "the Prosecutor General's Office and the Interior Ministry said in a joint statement": two
+                // named bodies speak together, and the claim is filed under the first
+                boolean jointNamed = first != null && rest != null && !first.generic() && !rest.generic()
+                        && tokens.get(i + 1 < to && tokens.get(i + 1).is("the") ? i + 2 : i + 1).isCapitalized()
+                        && tokens.get(from).isCapitalized();
+                return sameKind || jointNamed ? first : null;
             }
         }
         int start = tokens.get(from).start();

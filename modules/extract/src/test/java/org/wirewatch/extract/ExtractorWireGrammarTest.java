@@ -142,4 +142,28 @@ class ExtractorWireGrammarTest {
                 .isEqualTo(SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS);
         assertThat(mob.getIncidents().get(0).getSubEventType()).isEqualTo(SubEventType.MOB_VIOLENCE);
     }
+
+    @Test
+    void shouldFileAJointStatementOfTwoNamedBodiesUnderTheFirstAndLetTheCitingAgencySpeak() {
+        ReportExtraction joint = extract("2024-06-01T10:00:00Z", "Mine kills 3 in Karabakh",
+                "BAKU (Trend) - A landmine blast killed three deminers on Friday, the Interior Ministry and the"
+                + " Mine Action Agency said in a joint statement.");
+        ReportExtraction citing = extract("2024-06-01T10:00:00Z", "Clashes kill 5 guards in Sistan",
+                "TEHRAN (AFP) - Five border guards were killed in clashes with militants on Friday. The state news"
+                + " agency IRNA, citing a police statement, said five guards had been killed.");
+
+        assertThat(joint.getClaims()).extracting(c -> c.getSource().getName()).contains("Interior Ministry");
+        assertThat(citing.getClaims()).extracting(c -> c.getSource().getName())
+                .anyMatch(n -> n.contains("IRNA")).noneMatch(n -> n.contains("citing"));
+    }
+
+    @Test
+    void shouldLeaveAnAdverbBeforeTheVerbOutOfTheSourcesName() {
+        ReportExtraction x = extract("2024-06-01T10:00:00Z", "Bomb kills 6 in Diyarbakir",
+                "DIYARBAKIR, Turkey (Reuters) - A car bomb killed six people on Friday, officials said. The PKK"
+                + " strongly denied any involvement.");
+
+        assertThat(x.getClaims()).filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName()).noneMatch(n -> n.contains("strongly"));
+    }
 }
