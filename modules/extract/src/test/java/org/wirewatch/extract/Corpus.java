@@ -41,13 +41,18 @@ final class Corpus {
 
     /** The extra corpus: every report with a gold file in /corpus/extra. */
     static List<Entry> loadExtra() {
-        try (java.util.stream.Stream<java.nio.file.Path> files =
-                java.nio.file.Files.list(java.nio.file.Path.of(Corpus.class.getResource("/corpus/extra").toURI()))) {
+        return loadFolder("extra");
+    }
+
+    /** Every report with a gold file in /corpus/FOLDER. */
+    static List<Entry> loadFolder(String folder) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Path.of(Corpus.class.getResource("/corpus/" + folder).toURI()))) {
             List<String> stems = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".gold.json"))
                     .map(f -> f.substring(0, f.length() - ".gold.json".length())).sorted().toList();
-            return load("extra", stems);
+            return load(folder, stems);
         } catch (IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot list /corpus/extra", e);
+            throw new IllegalStateException("cannot list /corpus/" + folder, e);
         }
     }
 
@@ -76,7 +81,8 @@ final class Corpus {
         return WireReport.newBuilder()
                 .setUri(n.path("uri").asText())
                 .setVersion(Integer.parseInt(n.path("version").asText("1")))
-                .setPubStatus(PubStatus.USABLE)
+                .setPubStatus(n.path("pubstatus").asText("usable").equalsIgnoreCase("canceled")
+                        ? PubStatus.CANCELED : PubStatus.USABLE)
                 .setFirstCreated(instant(n, "firstcreated"))
                 .setVersionCreated(instant(n, "versioncreated"))
                 .setLanguage(n.path("language").asText(null))
