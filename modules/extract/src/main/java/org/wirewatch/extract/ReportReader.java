@@ -96,7 +96,9 @@ final class ReportReader {
 
     private static final Pattern AGENCY_DATELINE = Pattern.compile(
             "[\\s\\u00a0]*\\p{Lu}[^.\\n(),]{0,40},[^.\\n()]{1,100}?"
-            + "\\([\\p{L}][\\p{L}0-9 .&/\\-]{0,30}\\)[ \\u00a0]*\\.?[ \\u00a0]*(?:--|\u2014|\u2013|-|:)[ \\u00a0]*");
+            + "\\([\\p{L}][\\p{L}0-9 .&/\\-]{0,30}\\)[ \\u00a0]*\\.?[ \\u00a0]*"
+            // the dash may be missing: "Srinagar, Feb 15 (PTI) At least 37 ..."
+            + "(?:(?:--|\u2014|\u2013|-|:)[ \\u00a0]*|(?=\\p{Lu}))");
 
     private final Rules rules;
     final WireReport report;
@@ -357,6 +359,10 @@ final class ReportReader {
         }
         List<CasualtyFact> facts = rules.totals.withoutRunningTotals(tokens, rules.casualties.read(tokens));
         List<DateMention> dates = rules.dates.find(tokens, published, anchor == null ? published : anchor);
+        if (!dates.isEmpty() && s.start() < bodyStart) {
+            // "Srinagar, Feb 15 (PTI)": the dateline's date is when the story was filed, not when it happened
+            dates = dates.stream().filter(d -> tokens.get(d.from()).start() >= bodyStart).toList();
+        }
         Set<Integer> placeStarts = new HashSet<>();
         for (GeoMention g : geo) {
             if (g.start() >= s.start() && g.start() < s.end() && g.kind() != GeoKind.DEMONYM) {

@@ -166,4 +166,21 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
                 .extracting(c -> c.getSource().getName()).noneMatch(n -> n.contains("strongly"));
     }
+
+    @Test
+    void shouldDateAnEventByTheDayItHappenedNotTheDayItsTollRoseOrItWasClaimedOrFiled() {
+        ReportExtraction risen = extract("2024-03-11T09:00:00Z", "Market bombing toll rises to 31",
+                "KANO, Nigeria (AFP) - The death toll from a bombing at a crowded market in the town of Gwoza rose to"
+                + " 31 on Monday, officials said. The bomber struck on Saturday as traders were packing up.");
+        ReportExtraction claimed = extract("2024-03-08T09:00:00Z", "IS claims bombing that killed 12 in Mosul",
+                "BAGHDAD (AFP) - The Islamic State group on Friday claimed a bombing that killed 12 people at a"
+                + " checkpoint in Mosul. The bomb went off on Wednesday evening, police said.");
+        ReportExtraction filed = extract("2019-02-15T01:30:00Z", "Blast kills 9 soldiers in Kupwara",
+                "Srinagar, Feb 15 (PTI) At least nine soldiers were killed when a roadside bomb hit their vehicle in"
+                + " Kupwara district on Thursday, officials said.");
+
+        assertThat(risen.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 9));
+        assertThat(claimed.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 6));
+        assertThat(filed.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2019, 2, 14));
+    }
 }

@@ -46,6 +46,9 @@ public final class DateResolver {
     private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "reported", "announced",
             "added", "stated", "confirmed", "tweeted", "wrote", "posted", "reports", "announces", "claimed",
             "denied", "acknowledged", "quoted", "statement");
+    /** Verbs of a toll's update: the day after them is when the figure changed. */
+    private static final Set<String> TOLL_UPDATES = Set.of("rose", "risen", "rises", "climbed", "climbs",
+            "increased", "reached", "mounted", "jumped");
     private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten");
     private static final List<String> NUMBER_LIST = List.of("zero", "one", "two", "three", "four", "five", "six",
@@ -251,6 +254,19 @@ public final class DateResolver {
         }
         if (b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
             return DateMention.Role.REPORTING;
+        }
+        // "The Islamic State group on Thursday claimed ...", "police on Friday said ...": the verb after the date
+        if (to < tokens.size() && SPEECH.contains(tokens.get(to).lower())) {
+            return DateMention.Role.REPORTING;
+        }
+        // "the death toll ... rose to 81 on Monday": the day a toll was updated, not the day of the event
+        for (int k = from - 1; k >= 0 && k >= from - 6; k--) {
+            if (TOLL_UPDATES.contains(tokens.get(k).lower())) {
+                return DateMention.Role.REPORTING;
+            }
+            if (tokens.get(k).isPunct()) {
+                break;
+            }
         }
         for (int k = from - 1; k >= 0 && k >= from - 3; k--) {
             String w = tokens.get(k).lower();
