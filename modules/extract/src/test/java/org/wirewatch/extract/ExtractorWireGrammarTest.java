@@ -183,4 +183,13 @@ class ExtractorWireGrammarTest {
         assertThat(claimed.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 6));
         assertThat(filed.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2019, 2, 14));
     }
+
+    @Test
+    void shouldCountOneDeadWhenANamedOrSingleVictimWasKilledInThePassive() {
+        ReportExtraction x = extract("2024-05-02T09:00:00Z", "Journalist shot dead in Sinaloa",
+                "CULIACAN, Mexico (AP) - Local journalist Ramon Cardenas was shot dead outside his home in Culiacan"
+                + " on Wednesday, state prosecutors said.");
+
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(1);
+    }
 }

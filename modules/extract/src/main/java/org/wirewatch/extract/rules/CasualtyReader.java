@@ -191,6 +191,7 @@ public final class CasualtyReader {
         }
         readAppositiveBreakdowns(tokens, all, out, termMatches);
         readSingleVictims(tokens, all, out);
+        readPassiveSingleVictims(tokens, all, out);
         readSingleChild(tokens, termMatches, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return out;
@@ -625,10 +626,48 @@ public final class CasualtyReader {
         }
     }
 
+    /**
+     * "state lawmaker Gabriela Marin was shot dead", "a Palestinian worker was killed", "he was gunned down": one
+     * named or singular victim of a passive kill verb, with no count of its own.
+     */
+    private void readPassiveSingleVictims(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out) {
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i).is("was")) {
+                continue;
+            }
+            int j = i + 1;
+            String w = tokens.get(j).lower();
+            boolean kill = KILL_VERBS_SINGLE.contains(w) && !w.equals("kill") && !w.equals("kills")
+                    && !w.equals("killing");
+            if (w.equals("shot") || w.equals("gunned")) {
+                kill = j + 1 < tokens.size() && (tokens.get(j + 1).is("dead") || tokens.get(j + 1).is("down"));
+                j++;
+            }
+            if (!kill) {
+                continue;
+            }
+            Token subject = tokens.get(i - 1);
+            boolean single = subject.is("he") || subject.is("she")
+                    || subject.isWord() && subject.isCapitalized() && i >= 2 && tokens.get(i - 2).isCapitalized()
+                    || isRoleNoun(subject.lower());
+            final int from = i;
+            final int verbEnd = j;
+            boolean counted = all.stream().anyMatch(m -> m.from() < from && m.from() >= from - 6)
+                    || out.stream().anyMatch(f -> f.to() > from - 6 && f.from() <= verbEnd);
+            if (single && !counted) {
+                out.add(new CasualtyFact(CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i,
+                        j + 1, false));
+            }
+        }
+    }
+
     private boolean isRoleNoun(String head) {
         return Set.of("head", "chief", "director", "commander", "official", "governor", "mayor", "leader", "officer",
                 "colonel", "general", "spokesman", "deputy", "lawmaker", "judge", "journalist", "policeman", "soldier",
-                "man", "woman", "boy", "girl", "child", "cleric", "imam", "minister").contains(head);
+                "man", "woman", "boy", "girl", "child", "cleric", "imam", "minister", "worker", "labourer", "laborer",
+                "farmer", "student", "teacher", "driver", "civilian", "resident", "villager", "activist", "priest",
+                "ambassador", "candidate", "councillor", "councilor", "chairman", "businessman", "doctor", "nurse",
+                "guard", "bodyguard", "protester", "demonstrator", "vigilante").contains(head);
     }
 
     private static boolean covered(List<CasualtyFact> out, NumberMention m) {
