@@ -256,8 +256,11 @@ final class ReportReader {
                 attested.add(g.countryCode());
             }
         }
+        // two towns attest their country only when no other country has more of them: homonyms abroad come in
+        // pairs too ("Swat" and "Oakville" are both American towns), but never outnumber the story's own
+        int most = towns.values().stream().mapToInt(Set::size).max().orElse(0);
         towns.forEach((country, names) -> {
-            if (names.size() >= 2) {
+            if (names.size() >= 2 && names.size() == most) {
                 attested.add(country);
             }
         });
@@ -280,6 +283,22 @@ final class ReportReader {
         int at = tokenAt(tokens, g.start());
         if (at < 0) {
             return false;
+        }
+        // "a school near Congo border", "close to the Somali border", "near the border with Congo": a neighbour
+        // named as a landmark
+        if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM) && at >= 2
+                && tokens.get(at - 1).is("with") && tokens.get(at - 2).is("border")) {
+            return true;
+        }
+        if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)) {
+            int last = tokenAt(tokens, g.end() - 1);
+            if (last >= 0 && last + 1 < tokens.size() && tokens.get(last + 1).is("border")) {
+                for (int k = at - 1; k >= 0 && k >= at - 3; k--) {
+                    if (tokens.get(k).is("near") || tokens.get(k).is("close") || tokens.get(k).is("outside")) {
+                        return true;
+                    }
+                }
+            }
         }
         // "50 km (30 miles) south of Baghdad", "north of the airport"
         for (int k = at - 1; k >= 0 && k >= at - 8; k--) {

@@ -192,4 +192,17 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(1);
     }
+
+    @Test
+    void shouldNotPlaceAnEventInTheNeighbourNamedAsALandmarkNorReadBareCongoAsCongoBrazzaville() {
+        ReportExtraction border = extract("2023-06-17T09:00:00Z", "Rebels kill 9 at Ugandan village near Congo border",
+                "KAMPALA, Uganda (AP) - Suspected rebels killed nine villagers in western Uganda near the border"
+                + " with Congo on Friday, police said.");
+        ReportExtraction congo = extract("2023-06-17T09:00:00Z", "Militia kills 12 in eastern Congo",
+                "GOMA (Reuters) - A militia killed 12 people in an attack on a village in eastern Congo's Ituri"
+                + " province on Friday, a local official said.");
+
+        assertThat(border.getIncidents().get(0).getLocation().getCountryCode()).isEqualTo("UG");
+        assertThat(congo.getIncidents().get(0).getLocation().getCountryCode()).isEqualTo("CD");
+    }
 }

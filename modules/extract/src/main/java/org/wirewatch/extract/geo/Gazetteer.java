@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -1149,6 +1150,10 @@ public final class Gazetteer {
 
             Map<String, String[]> handCountry = new HashMap<>();
             countryRows.forEach(f -> handCountry.put(f[0], f));
+            // a short form the hand table gives one country is that country's alone: iso-codes calls the Republic
+            // of the Congo "Congo", but the press means the DRC by it
+            Map<String, String> handAlias = new HashMap<>();
+            countryRows.forEach(f -> split(col(f, 2)).forEach(n -> handAlias.put(n.toLowerCase(Locale.ROOT), f[0])));
             for (String code : countryCodes) {
                 String[] hand = handCountry.get(code);
                 String[] gen = c.stream().filter(f -> f[1].equals(code)).findFirst().orElse(null);
@@ -1158,8 +1163,9 @@ public final class Gazetteer {
                 countryNames.put(code, display);
                 name(display, e);
                 if (gen != null) {
-                    name(gen[2], e);
-                    split(gen[3]).forEach(n -> name(n, e));
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(gen[2]), split(gen[3]).stream())
+                            .filter(n -> handAlias.getOrDefault(n.toLowerCase(Locale.ROOT), code).equals(code))
+                            .forEach(n -> name(n, e));
                 }
                 if (hand != null) {
                     split(col(hand, 2)).forEach(n -> name(n, e));
