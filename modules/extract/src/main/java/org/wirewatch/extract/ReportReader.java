@@ -94,6 +94,10 @@ final class ReportReader {
             + "|interior|north-?east|north-?west|south-?east|south-?west)(?: part)?) (?:in|of) the country\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** TASS style: "BELGOROD, August 14. /TASS/. Ukrainian troops ...". */
+    private static final Pattern SLASHED_DATELINE = Pattern.compile(
+            "[\\s\\u00a0]*\\p{Lu}[^.\\n(),/]{0,40},[^\\n()/]{1,40}?/[\\p{L}][\\p{L}0-9 .&\\-]{0,30}/[ \\u00a0]*\\.?"
+            + "[ \\u00a0]*(?:(?:--|\u2014|\u2013|-|:)[ \\u00a0]*)?");
     private static final Pattern AGENCY_DATELINE = Pattern.compile(
             "[\\s\\u00a0]*\\p{Lu}[^.\\n(),]{0,40},[^.\\n()]{1,100}?"
             + "\\([\\p{L}][\\p{L}0-9 .&/\\-]{0,30}\\)[ \\u00a0]*\\.?[ \\u00a0]*"
@@ -132,8 +136,13 @@ final class ReportReader {
      * must never be read as the place of the event.
      */
     static int agencyDateline(String body) {
-        Matcher m = AGENCY_DATELINE.matcher(body.length() > 160 ? body.substring(0, 160) : body);
-        return m.lookingAt() ? m.end() : 0;
+        String head = body.length() > 160 ? body.substring(0, 160) : body;
+        Matcher m = AGENCY_DATELINE.matcher(head);
+        if (m.lookingAt()) {
+            return m.end();
+        }
+        Matcher slashed = SLASHED_DATELINE.matcher(head);
+        return slashed.lookingAt() ? slashed.end() : 0;
     }
 
     private static LocalDate publicationDate(WireReport r) {

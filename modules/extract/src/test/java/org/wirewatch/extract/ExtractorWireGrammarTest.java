@@ -205,4 +205,13 @@ class ExtractorWireGrammarTest {
         assertThat(border.getIncidents().get(0).getLocation().getCountryCode()).isEqualTo("UG");
         assertThat(congo.getIncidents().get(0).getLocation().getCountryCode()).isEqualTo("CD");
     }
+
+    @Test
+    void shouldReadASlashedAgencyDatelineAsNoPartOfTheStory() {
+        ReportExtraction x = extract("2024-08-14T10:00:00Z", "Drone hits car in Vasilyevka, wounding two",
+                "BELGOROD, August 14. /TASS/. Ukrainian troops attacked a car with a drone in the village of"
+                + " Vasilyevka, wounding two people, the regional governor wrote on Telegram.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Ukrainian forces");
+    }
 }
