@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -36,6 +37,8 @@ import org.wirewatch.formats.RejectionCode;
 /**
  * The drop folder: every complete file put into the inbox becomes reports on the raw topic and moves to
  * {@code processed/}, or becomes a rejection and moves to {@code failed/} with {@code <name>.reason} beside it.
+ * A file whose items were only partly usable (a feed with one entry lacking a body) moves to {@code processed/}
+ * with a {@code .reason} beside it naming each item that went to the rejected topic instead.
  *
  * <p>Only complete files are read: dotfiles and names ending in {@code .tmp}, {@code .part}, {@code .partial},
  * {@code .crdownload} or {@code .swp} are ignored (so "write to .tmp, then rename" works), and any other file is
@@ -88,8 +91,7 @@ public final class DropFolderSource implements AutoCloseable {
         Files.createDirectories(failed);
         try {
             watch = inbox.getFileSystem().newWatchService();
-            inbox.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
-                    java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            inbox.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             watcher = new Thread(this::watchLoop, "ingest-drop-folder-watch");
             watcher.setDaemon(true);
             watcher.start();
@@ -223,13 +225,25 @@ public final class DropFolderSource implements AutoCloseable {
             Path target = move(file, failed, name);
             String reason = rejected.reason() + "\n" + "code=" + rejected.code()
                     + (rejected.format() == null ? "" : " format=" + rejected.format()) + " at=" + clock.instant() + "\n";
-            Files.writeString(target.resolveSibling(target.getFileName() + ".reason"), reason, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            writeReason(target, reason);
             LOG.debug("Rejected {}: {}", file, rejected.reason());
         } else {
-            move(file, processed, name);
+            Path target = move(file, processed, name);
+            if (result instanceof IngestOutcome.Published published && !published.rejectedItems().isEmpty()) {
+                StringBuilder reasons = new StringBuilder();
+                for (IngestOutcome.RejectedItem item : published.rejectedItems()) {
+                    reasons.append(item.sourceId()).append(": ").append(item.reason()).append('\n')
+                            .append("code=").append(item.code()).append('\n');
+                }
+                writeReason(target, reasons.toString());
+            }
             LOG.debug("Ingested {}: {}", file, result);
         }
+    }
+
+    private static void writeReason(Path moved, String reason) throws IOException {
+        Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason"), reason, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
 
     /** Moves into {@code dir}, never overwriting: a second {@code a.json} becomes {@code a-2.json}. */

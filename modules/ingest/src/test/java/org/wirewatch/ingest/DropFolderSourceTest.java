@@ -200,4 +200,30 @@ class DropFolderSourceTest {
         assertThat(inbox.resolve("processed/story.json")).doesNotExist();
         assertThat(inbox.resolve("failed/story.json")).doesNotExist();
     }
+
+    @Test
+    void shouldPublishTheGoodEntriesAndRejectOnlyTheEntryWithoutBodyWhenAFeedIsDropped() throws IOException {
+        // given: a feed whose second entry has no body
+        DropFolderSource s = source(1 << 20);
+        Files.writeString(inbox.resolve("feed.rss"), """
+                <rss version="2.0"><channel><title>Wire</title>
+                <item><guid>urn:a</guid><title>A</title><description>Body of a.</description></item>
+                <item><guid>urn:b</guid><title>B</title></item>
+                <item><guid>urn:c</guid><title>C</title><description>Body of c.</description></item>
+                </channel></rss>
+                """);
+
+        // when
+        scanTwice(s);
+
+        // then
+        assertThat(producers.sentReports()).extracting(WireReport::getUri).containsExactly("urn:a", "urn:c");
+        assertThat(producers.sentRejections()).singleElement().satisfies(r -> {
+            assertThat(r.getSourceId()).isEqualTo(inbox.resolve("feed.rss") + "#urn:b");
+            assertThat(r.getReason()).isEqualTo("entry 2: no body text");
+        });
+        assertThat(inbox.resolve("processed/feed.rss")).exists();
+        assertThat(Files.readString(inbox.resolve("processed/feed.rss.reason")))
+                .contains("#urn:b: entry 2: no body text").contains("code=MISSING_FIELD");
+    }
 }
