@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.wirewatch.common.config.ConfigException;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
+import org.wirewatch.streams.StreamsStageConfig;
 
 /**
  * Settings of the {@code alerts} stage.
@@ -19,7 +20,8 @@ import org.wirewatch.common.config.Settings;
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>wirewatch.alerts.rules.file</td><td>(bundled alert-rules.yaml)</td><td>YAML rules file; the bundled
  *   one documents every field</td></tr>
- *   <tr><td>wirewatch.alerts.state.dir</td><td>&lt;data dir&gt;/streams</td><td>state of the alert topology</td></tr>
+ *   <tr><td>wirewatch.alerts.state.dir</td><td>wirewatch.streams.state.dir</td><td>state of the alert
+ *   topology</td></tr>
  *   <tr><td>wirewatch.alerts.webhook.urls</td><td>(none: no dispatcher)</td><td>comma-separated http(s) URLs every
  *   alert is POSTed to</td></tr>
  *   <tr><td>wirewatch.alerts.webhook.secret</td><td>(required with urls)</td><td>HMAC-SHA256 key of the
@@ -33,8 +35,13 @@ import org.wirewatch.common.config.Settings;
  *   <tr><td>wirewatch.alerts.webhook.group.id</td><td>&lt;application id&gt;-alerts-webhook</td><td>consumer group of
  *   the dispatcher (its committed offsets are its progress)</td></tr>
  * </table>
+ *
+ * <p>The alert topology is a Streams application like the pipeline's: it takes every {@code wirewatch.streams.*}
+ * setting that applies to one application (processing guarantee, threads, commit interval, cache, replication of
+ * internal topics, close timeout) from {@link StreamsStageConfig}, read here as {@code streams}.
  */
-public record AlertsConfig(AlertRules rules, Optional<Path> rulesFile, Path stateDir, Webhook webhook) {
+public record AlertsConfig(AlertRules rules, Optional<Path> rulesFile, Path stateDir, Webhook webhook,
+    StreamsStageConfig streams) {
 
   public static final String RULES_FILE = "wirewatch.alerts.rules.file";
   public static final String STATE_DIR = "wirewatch.alerts.state.dir";
@@ -137,6 +144,8 @@ public record AlertsConfig(AlertRules rules, Optional<Path> rulesFile, Path stat
     }
     final Webhook webhook = new Webhook(List.copyOf(urls), secret, attempts, initial, max, timeout,
         r.string(WEBHOOK_GROUP_ID, core.applicationId() + "-alerts-webhook"));
-    return new AlertsConfig(rules, file, r.path(STATE_DIR, core.dataDir().resolve("streams")), webhook);
+    final StreamsStageConfig streams = StreamsStageConfig.read(r, core);
+    final Path stateDir = r.path(STATE_DIR, streams.stateDir());
+    return new AlertsConfig(rules, file, stateDir, webhook, streams.withStateDir(stateDir));
   }
 }

@@ -1,18 +1,10 @@
 package org.wirewatch.alerts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wirewatch.common.Stage;
@@ -23,21 +15,26 @@ import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.Incident;
 import org.wirewatch.serde.AvroSerdes;
+import org.wirewatch.streams.StreamsApplication;
+import org.wirewatch.streams.StreamsStageConfig;
 
 /**
- * The {@code alerts} stage: {@link AlertsTopology} (exactly once) and, when webhook URLs are configured, the
+ * The {@code alerts} stage: {@link AlertsTopology} and, when webhook URLs are configured, the
  * {@link WebhookDispatcher}. Ready while the topology is RUNNING and the dispatcher, if any, runs.
+ *
+ * <p>The topology runs through the same lifecycle ({@link StreamsApplication}) and the same configuration path
+ * ({@link StreamsStageConfig#properties}) as the pipeline's: a record the rules throw on becomes a dead letter on
+ * {@code wirewatch.deadletters.v1} and alerting goes on; any other failure stops the stage and is told to
+ * {@code onFatal}.
  */
 public final class AlertsStage implements Stage {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertsStage.class);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final AlertsConfig config;
   private final CoreConfig core;
   private final java.util.function.Consumer<Throwable> onFatal;
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private KafkaStreams streams;
+  private StreamsApplication streams;
   private WebhookDispatcher dispatcher;
 
   /**
@@ -70,17 +67,8 @@ public final class AlertsStage implements Stage {
         AvroSerdes.of(Claim.class, registry, serdeConfig, false),
         AvroSerdes.of(CasualtyTally.class, registry, serdeConfig, false),
         AvroSerdes.of(Alert.class, registry, serdeConfig, false));
-    LOG.info("Alerts topology (rules {}):\n{}", config.rulesFile().map(Object::toString).orElse("bundled"),
-        topology.describe());
-    streams = new KafkaStreams(topology, properties());
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("Alerts topology failed; shutting it down", e);
-      if (failure.compareAndSet(null, e)) {
-        onFatal.accept(e);
-      }
-      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
-    streams.setStateListener((now, before) -> LOG.info("Alerts topology: {} -> {}", before, now));
+    LOG.info("Alert rules: {}", config.rulesFile().map(Object::toString).orElse("bundled"));
+    streams = new StreamsApplication(name(), topology, properties(), onFatal);
     streams.start();
     if (config.webhook().enabled()) {
       final Map<String, Object> clients = new HashMap<>(core.kafkaClientProperties());
@@ -94,24 +82,12 @@ public final class AlertsStage implements Stage {
   }
 
   Properties properties() {
-    final Properties p = new Properties();
-    p.putAll(core.kafkaClientProperties());
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
-    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    return p;
+    return config.streams().properties(core, applicationId());
   }
 
   @Override
   public boolean ready() {
-    return streams != null && failure.get() == null && streams.state() == KafkaStreams.State.RUNNING
-        && (dispatcher == null || dispatcher.running());
+    return streams != null && streams.ready() && (dispatcher == null || dispatcher.running());
   }
 
   /** The dispatcher, when webhooks are configured. */
@@ -126,13 +102,7 @@ public final class AlertsStage implements Stage {
       dispatcher = null;
     }
     if (streams != null) {
-      // Leaving the group lets a restart rebalance at once instead of waiting out this member's session; the bound
-      // keeps a close during a rebalance within the pipeline's own shutdown timeout.
-      final boolean closed = streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
-          .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-      if (!closed) {
-        LOG.warn("Alerts topology did not close within {}", CLOSE_TIMEOUT);
-      }
+      streams.close(config.streams().closeTimeout());
       streams = null;
     }
   }

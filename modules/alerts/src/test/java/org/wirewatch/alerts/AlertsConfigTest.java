@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.junit.jupiter.api.Test;
+import org.wirewatch.common.Topics;
 import org.wirewatch.common.config.ConfigException;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
+import org.wirewatch.streams.StreamsStageConfig;
 
 class AlertsConfigTest {
 
@@ -56,5 +61,34 @@ class AlertsConfigTest {
     assertThatThrownBy(() -> read(Map.of(AlertsConfig.WEBHOOK_URLS, "ftp://x", AlertsConfig.WEBHOOK_MAX_ATTEMPTS, "0",
         AlertsConfig.RULES_FILE, "/does/not/exist.yaml")))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(3));
+  }
+
+  @Test
+  void shouldGiveTheAlertsApplicationTheStreamsSettingsAndHandlersOfThePipeline() {
+    // given
+    final Settings s = Settings.of(Map.of(
+        CoreConfig.BOOTSTRAP_SERVERS, "broker:9092",
+        StreamsStageConfig.THREADS, "3",
+        StreamsStageConfig.REPLICATION_FACTOR, "3",
+        StreamsStageConfig.COMMIT_INTERVAL, "250ms",
+        StreamsStageConfig.CACHE_BYTES, "1024",
+        StreamsStageConfig.PROCESSING_GUARANTEE, "at_least_once",
+        AlertsConfig.STATE_DIR, "/var/lib/alerts"));
+    final CoreConfig core = CoreConfig.from(s);
+
+    // when
+    final Properties p = new AlertsStage(AlertsConfig.from(s, core), core, null).properties();
+
+    // then
+    assertThat(p).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "wirewatch-alerts")
+        .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3)
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250L)
+        .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 1024L)
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once")
+        .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/alerts")
+        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS)
+        .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+            LogAndContinueProcessingExceptionHandler.class);
   }
 }

@@ -13,8 +13,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.common.Topics;
@@ -25,7 +31,10 @@ import org.wirewatch.serde.AvroSerdes;
 import org.wirewatch.testkit.KafkaBroker;
 import org.wirewatch.testkit.WithKafka;
 
-/** The alerts stage end to end on a real broker: incidents in, signed webhooks out, exactly once per severity. */
+/**
+ * The alerts stage end to end on a real broker: incidents in, signed webhooks out, exactly once per severity; a
+ * record the topology throws on is dead-lettered like in the pipeline's topologies, and alerting goes on.
+ */
 @WithKafka(catalogue = true)
 class AlertsStageIT {
 
@@ -82,5 +91,68 @@ class AlertsStageIT {
       stage.close();
       server.stop(0);
     }
+  }
+
+  @Test
+  void shouldDeadLetterARecordTheTopologyThrowsOnAndGoOnAlerting() throws Exception {
+    // given: the stage without webhooks, so the topology alone decides
+    final Settings settings = Settings.of(Map.of(
+        CoreConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+        CoreConfig.SCHEMA_REGISTRY_URL, REGISTRY,
+        CoreConfig.APPLICATION_ID, "alerts-dead-letter",
+        CoreConfig.DATA_DIR, Files.createTempDirectory("alerts-dead-letter").toString()));
+    final CoreConfig core = CoreConfig.from(settings);
+    final List<Throwable> fatal = new CopyOnWriteArrayList<>();
+    final AlertsStage stage = new AlertsStage(AlertsConfig.from(settings, core), core, fatal::add);
+    try {
+      stage.start();
+      await().atMost(Duration.ofSeconds(60)).until(stage::ready);
+
+      // when: a daily tally tombstone whose key names no day (reading it throws), then a mass-casualty incident
+      try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(),
+          new ByteArraySerializer());
+          KafkaProducer<String, Incident> incidents = new KafkaProducer<>(kafka.clientConfig(),
+              new StringSerializer(), AvroSerdes.value(Incident.class, REGISTRY).serializer())) {
+        raw.send(new ProducerRecord<>(Topics.TALLIES, "SY-DY|P1D|not-a-day", null)).get();
+        incidents.send(new ProducerRecord<>(Topics.INCIDENTS, "inc-after-poison",
+            AlertFixtures.incident("inc-after-poison", 55))).get();
+      }
+
+      // then: the bad record is a dead letter naming its origin, and the incident is still alerted on (the broker is
+      // shared by the class, so the other test's alerts may be there too)
+      final List<ConsumerRecord<String, byte[]>> letters = new CopyOnWriteArrayList<>();
+      final List<ConsumerRecord<String, byte[]>> alerts = new CopyOnWriteArrayList<>();
+      try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        consumer.subscribe(List.of(Topics.DEAD_LETTERS, Topics.ALERTS));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+          consumer.poll(Duration.ofMillis(200)).forEach(r ->
+              (r.topic().equals(Topics.ALERTS) ? alerts : letters).add(r));
+          return !letters.isEmpty()
+              && alerts.stream().anyMatch(a -> a.key().equals("MASS_CASUALTY|inc-after-poison"));
+        });
+      }
+      assertThat(letters).singleElement().satisfies(letter -> {
+        assertThat(letter.key()).isEqualTo("SY-DY|P1D|not-a-day");
+        assertThat(header(letter, "__streams.errors.topic")).isEqualTo(Topics.TALLIES);
+        assertThat(header(letter, "__streams.errors.exception")).contains("DateTimeParseException");
+      });
+      assertThat(stage.ready()).isTrue();
+      assertThat(fatal).isEmpty();
+    } finally {
+      stage.close();
+    }
+  }
+
+  private KafkaConsumer<String, byte[]> consumer() {
+    final Map<String, Object> config = new java.util.HashMap<>(kafka.clientConfig());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "alerts-dead-letter-check");
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static String header(final ConsumerRecord<String, byte[]> record, final String name) {
+    final var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -22,6 +22,10 @@ final class HtmlText {
             "tr", "figure", "figcaption", "hr", "address", "main", "nav", "body");
     // Indentation in markup is layout, not content (pre blocks aside, which rarely carry wire copy).
     private static final Pattern LINE_INDENT = Pattern.compile("\\n[ \\t\\u00A0]+");
+    // An XML declaration, comments and a DOCTYPE may come before a page's first element.
+    private static final Pattern PAGE_START = Pattern.compile(
+            "\\A\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*(<!DOCTYPE\\s+html[^>]*>\\s*)?<(html|head|body)[\\s>]",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "noscript", "template", "title");
 
     private HtmlText() {
@@ -45,6 +49,11 @@ final class HtmlText {
         String lower = text.toLowerCase(Locale.ROOT);
         return lower.contains("<p>") || lower.contains("<p ") || lower.contains("<br") || lower.contains("</div>")
                 || lower.contains("</p>");
+    }
+
+    /** A document whose first element is an HTML page's ({@code html}, {@code head} or {@code body}). */
+    static boolean startsAsHtmlPage(String text) {
+        return PAGE_START.matcher(text.length() > 4096 ? text.substring(0, 4096) : text).lookingAt();
     }
 
     private static final class Collector implements NodeVisitor {

@@ -3,6 +3,8 @@ package org.wirewatch.formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -12,8 +14,10 @@ import org.wirewatch.schema.ReportFormat;
 import org.wirewatch.schema.WireReport;
 
 /**
- * IPTC NewsML-G2 {@code newsItem}, or a {@code newsMessage} whose {@code itemSet} carries several newsItems
- * (one WireReport each; the message is accepted or rejected as a whole, the reason naming the item).
+ * IPTC NewsML-G2 {@code newsItem}, or a {@code newsMessage} whose {@code itemSet} carries several items (one
+ * WireReport per usable text newsItem; every other item, such as a package, a picture or an item without a body,
+ * is rejected on its own with its reason, and the message as a whole only when no item is usable). Items whose
+ * {@code itemClass} is not text, and package, planning and concept items, are {@link RejectionCode#NOT_TEXT}.
  *
  * <p>Read per item: {@code @guid}, {@code @version}, itemMeta {@code pubStatus}, {@code firstCreated},
  * {@code versionCreated}, {@code signal} (update, correction...), rightsInfo {@code copyrightHolder} or
@@ -26,10 +30,17 @@ final class NewsMlG2Format {
 
     static final String NAMESPACE = "http://iptc.org/std/nar/2006-10-01/";
 
+    /** NewsML-G2 items that are well-formed G2 but never a text story. */
+    private static final Set<String> OTHER_ITEMS = Set.of("packageItem", "planningItem", "conceptItem",
+            "knowledgeItem", "catalogItem");
+
+    // XHTML and NITF as agencies label them ("application/xhtml+xml", "xhtml/xml", "application/nitf+xml"...).
+    private static final Pattern PROSE_XML = Pattern.compile("html|nitf|text/plain", Pattern.CASE_INSENSITIVE);
+
     private NewsMlG2Format() {
     }
 
-    static List<WireReport> parse(Document document) throws FormatException {
+    static ParseResult.Accepted parse(Document document) throws FormatException {
         Element root = document.getDocumentElement();
         if (!NAMESPACE.equals(root.getNamespaceURI())) {
             throw new FormatException(RejectionCode.MALFORMED,
@@ -37,28 +48,41 @@ final class NewsMlG2Format {
         }
         String name = root.getLocalName();
         if ("newsItem".equals(name)) {
-            return List.of(item(root, ""));
+            return new ParseResult.Accepted(ReportFormat.NEWSML_G2, List.of(item(root, "")));
+        }
+        if (OTHER_ITEMS.contains(name)) {
+            throw notText(name, "");
         }
         if (!"newsMessage".equals(name)) {
             throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE,
                     "NewsML-G2 " + name + " is not a news item; send a newsItem or a newsMessage");
         }
-        List<WireReport> reports = new ArrayList<>();
+        Items items = new Items(ReportFormat.NEWSML_G2, "newsMessage carries no newsItem");
         int index = 0;
         for (Element itemSet : children(root, "itemSet")) {
             for (Element item : children(itemSet, null)) {
                 index++;
-                if (!"newsItem".equals(item.getLocalName())) {
-                    throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "newsMessage item " + index
-                            + " is a " + item.getLocalName() + "; only newsItem is ingested");
+                String where = "newsMessage item " + index;
+                String id = attribute(item, "guid") != null ? attribute(item, "guid") : "item-" + index;
+                try {
+                    if (!"newsItem".equals(item.getLocalName())) {
+                        throw notText(item.getLocalName(), where + ": ");
+                    }
+                    if (children(item, null).isEmpty()) {
+                        throw new FormatException(RejectionCode.NO_ITEM, where + " is an empty placeholder");
+                    }
+                    items.accept(item(item, where));
+                } catch (FormatException e) {
+                    items.reject(id, Excerpts.clip(Paragraphs.body(item.getTextContent()), 900), e);
                 }
-                reports.add(item(item, "newsMessage item " + index));
             }
         }
-        if (reports.isEmpty()) {
-            throw new FormatException(RejectionCode.MISSING_FIELD, "newsMessage carries no newsItem");
-        }
-        return reports;
+        return items.result();
+    }
+
+    private static FormatException notText(String what, String prefix) {
+        return new FormatException(RejectionCode.NOT_TEXT, prefix + "a NewsML-G2 " + what
+                + " is not a text story; only text newsItems are ingested");
     }
 
     private static WireReport item(Element item, String where) throws FormatException {
@@ -71,6 +95,10 @@ final class NewsMlG2Format {
         }
         Element itemMeta = child(item, "itemMeta");
         Element contentMeta = child(item, "contentMeta");
+        String itemClass = itemMeta == null ? null : qcodeOrUri(child(itemMeta, "itemClass"));
+        if (itemClass != null && !lastSegment(itemClass).equalsIgnoreCase("text")) {
+            throw notText("newsItem of class " + itemClass, prefix);
+        }
         if (itemMeta != null) {
             Element pubStatus = child(itemMeta, "pubStatus");
             if (pubStatus != null) {
@@ -132,6 +160,12 @@ final class NewsMlG2Format {
         }
         Element xhtml = child(contentSet, "inlineXML");
         if (xhtml != null) {
+            String type = attribute(xhtml, "contenttype");
+            if (type != null && !PROSE_XML.matcher(type).find()) {
+                // SportsML, event data and the like: structured data, not a story's text.
+                throw new FormatException(RejectionCode.MISSING_FIELD,
+                        prefix + "no body text: inlineXML holds " + Excerpts.clip(type, 60) + ", not prose");
+            }
             return HtmlText.toText(serializeChildren(xhtml));
         }
         Element inline = child(contentSet, "inlineData");
@@ -185,6 +219,9 @@ final class NewsMlG2Format {
     }
 
     private static String qcodeOrUri(Element element) {
+        if (element == null) {
+            return null;
+        }
         String qcode = attribute(element, "qcode");
         return qcode != null ? qcode : attribute(element, "uri");
     }

@@ -11,13 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.wirewatch.schema.ReportFormat;
 import org.wirewatch.schema.WireReport;
 
 /**
- * IPTC ninjs 1.x ({@code headline}, {@code body_text} / {@code body_html}) and 2.x/3.x ({@code headlines[]},
- * {@code bodies[]}) into one WireReport. A {@code version} may be a number or a numeric string, as both appear
- * in agency output. A document without {@code uri} gets one derived from its content.
+ * IPTC ninjs 1.x ({@code headline}, {@code body_text} / {@code body_html} / {@code body_xhtml}, or the pattern
+ * properties {@code headline_*} / {@code body_*}) and 2.x/3.x ({@code headlines[]}, {@code bodies[]}) into one
+ * WireReport. A {@code version} may be a number or a numeric string, as both appear in agency output. A document
+ * without {@code uri} takes its {@code guid} (Superdesk's id), else an id derived from its content. A
+ * {@code type} other than text or composite (picture, video, event...) is {@link RejectionCode#NOT_TEXT}; a JSON
+ * object with no ninjs field at all (an API envelope) is not ninjs.
  */
 final class NinjsFormat {
 
@@ -29,6 +33,13 @@ final class NinjsFormat {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
+
+    /** Types that carry a story's text; a composite may carry one beside its associations. */
+    private static final Set<String> STORY_TYPES = Set.of("text", "composite");
+    private static final Set<String> PUB_STATUSES = Set.of("usable", "withheld", "canceled");
+    private static final Set<String> NINJS_FIELDS = Set.of("uri", "guid", "type", "headline", "headlines", "bodies",
+            "version", "pubstatus", "pubStatus", "firstcreated", "firstCreated", "versioncreated", "versionCreated",
+            "standard", "profile", "language", "located", "title", "descriptions", "description_text");
 
     private NinjsFormat() {
     }
@@ -44,10 +55,24 @@ final class NinjsFormat {
                     "malformed JSON" + where + ": " + Excerpts.clip(withoutSourceNoise(e.getOriginalMessage()), 160));
         }
         if (root == null || !root.isObject()) {
-            throw new FormatException(RejectionCode.MALFORMED, "a ninjs document must be one JSON object");
+            throw new FormatException(root == null ? RejectionCode.MALFORMED : RejectionCode.UNSUPPORTED_MEDIA_TYPE,
+                    "a ninjs document must be one JSON object");
+        }
+        if (!root.isEmpty() && !looksLikeNinjs(root)) {
+            throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "a JSON object with none of ninjs' fields"
+                    + " (an API envelope?); send the ninjs object itself");
+        }
+        String type = optionalText(root, "type");
+        if (type != null && !STORY_TYPES.contains(type.strip().toLowerCase(Locale.ROOT))) {
+            throw new FormatException(RejectionCode.NOT_TEXT, "ninjs type '" + Excerpts.clip(type, 40)
+                    + "' is not a text story");
         }
         Reports.Draft draft = new Reports.Draft();
         draft.uri = optionalText(root, "uri");
+        if (draft.uri == null) {
+            // Superdesk writes its id as guid instead of uri.
+            draft.uri = optionalText(root, "guid");
+        }
         if (draft.uri == null) {
             draft.uri = StoryIds.fromContent(ReportFormat.NINJS, json.strip());
         }
@@ -57,6 +82,10 @@ final class NinjsFormat {
         }
         String pubStatus = optionalText(root, "pubstatus");
         if (pubStatus != null) {
+            if (!PUB_STATUSES.contains(pubStatus.strip())) {
+                throw new FormatException(RejectionCode.INVALID_FIELD, "pubstatus must be usable, withheld or"
+                        + " canceled, got '" + Excerpts.clip(pubStatus, 40) + "'");
+            }
             draft.pubStatus = Reports.pubStatus("pubstatus", pubStatus);
         }
         String first = optionalText(root, "firstcreated");
@@ -88,8 +117,22 @@ final class NinjsFormat {
         return (cut < 0 ? message : message.substring(0, cut)).strip();
     }
 
+    /** Whether any top-level field is one that ninjs (1.x to 3.x) defines for a story. */
+    private static boolean looksLikeNinjs(JsonNode root) {
+        for (var names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (NINJS_FIELDS.contains(name) || name.startsWith("headline_") || name.startsWith("body_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String headline(JsonNode root) throws FormatException {
         String headline = optionalText(root, "headline");
+        if (headline == null) {
+            headline = patternProperty(root, "headline_");
+        }
         if (headline != null) {
             return headline;
         }
@@ -98,7 +141,8 @@ final class NinjsFormat {
             return null;
         }
         if (!headlines.isArray()) {
-            throw new FormatException(RejectionCode.INVALID_FIELD, "headlines must be an array");
+            // A string "headlines" is neither 1.x's headline nor 2.x's array: there is no usable headline.
+            throw new FormatException(RejectionCode.MISSING_FIELD, "no headline (headlines must be an array)");
         }
         JsonNode chosen = preferRole(headlines, "main");
         return chosen == null ? null : optionalText(chosen, "value");
@@ -109,9 +153,15 @@ final class NinjsFormat {
         if (text != null && !text.isBlank()) {
             return text;
         }
-        String html = optionalText(root, "body_html");
-        if (html != null && !html.isBlank()) {
-            return HtmlText.toText(html);
+        for (String field : List.of("body_html", "body_xhtml")) {
+            String html = optionalText(root, field);
+            if (html != null && !html.isBlank()) {
+                return HtmlText.toText(html);
+            }
+        }
+        String other = patternProperty(root, "body_");
+        if (other != null) {
+            return HtmlText.looksLikeHtml(other) ? HtmlText.toText(other) : other;
         }
         JsonNode bodies = root.get("bodies");
         if (bodies == null || bodies.isNull()) {
@@ -144,6 +194,24 @@ final class NinjsFormat {
         }
         String type = contentType(chosen);
         return type.contains("html") || type.contains("xml") ? HtmlText.toText(value) : value;
+    }
+
+    /**
+     * ninjs 1.x allows further headlines and bodies as {@code headline_*} / {@code body_*} properties; without
+     * the plain one, {@code <prefix>main} is taken, else the first such string.
+     */
+    private static String patternProperty(JsonNode root, String prefix) throws FormatException {
+        String main = optionalText(root, prefix + "main");
+        if (main != null && !main.isBlank()) {
+            return main;
+        }
+        for (var fields = root.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().startsWith(prefix) && field.getValue().isTextual() && !field.getValue().asText().isBlank()) {
+                return field.getValue().asText();
+            }
+        }
+        return null;
     }
 
     private static String contentType(JsonNode body) throws FormatException {

@@ -8,8 +8,10 @@ import org.wirewatch.schema.WireReport;
 
 /**
  * Outcome of parsing one input: either the reports it carries ({@link Accepted}; a NewsML-G2 newsMessage or a
- * feed document may carry several) or a {@link Rejection} with a reason a person can act on. One input is
- * accepted or rejected as a whole, so it ends up either on the raw topic or on the rejected topic, never both.
+ * feed document may carry several) or a {@link Rejection} with a reason a person can act on. An input that
+ * carries several items is judged item by item: the usable ones are accepted, and each unusable one is listed
+ * with its own reason ({@link RejectedItem}) so that it reaches the rejected topic on its own; an input is
+ * rejected as a whole only when no item of it is usable. Every item ends up on exactly one of the two topics.
  */
 public sealed interface ParseResult permits ParseResult.Accepted, ParseResult.Rejection {
 
@@ -26,15 +28,23 @@ public sealed interface ParseResult permits ParseResult.Accepted, ParseResult.Re
 
     /**
      * The input was read. {@code reports} is never empty; reports carry {@code source == null} and
-     * {@code receivedAt == null}, which the ingest source fills in.
+     * {@code receivedAt == null}, which the ingest source fills in. {@code rejectedItems} are the input's items
+     * (feed entries, newsMessage items) that could not become reports, each with its reason.
      */
-    record Accepted(ReportFormat detectedFormat, List<WireReport> reports) implements ParseResult {
+    record Accepted(ReportFormat detectedFormat, List<WireReport> reports, List<RejectedItem> rejectedItems)
+            implements ParseResult {
         public Accepted {
             Objects.requireNonNull(detectedFormat, "detectedFormat");
             reports = List.copyOf(reports);
+            rejectedItems = List.copyOf(rejectedItems);
             if (reports.isEmpty()) {
                 throw new IllegalArgumentException("an accepted input carries at least one report");
             }
+        }
+
+        /** An input all of whose items were read. */
+        public Accepted(ReportFormat detectedFormat, List<WireReport> reports) {
+            this(detectedFormat, reports, List.of());
         }
 
         @Override
@@ -65,6 +75,21 @@ public sealed interface ParseResult permits ParseResult.Accepted, ParseResult.Re
         @Override
         public Optional<ReportFormat> format() {
             return Optional.ofNullable(detectedFormat);
+        }
+    }
+
+    /**
+     * One item of an otherwise accepted input that could not become a report.
+     *
+     * @param id        the item's own id (guid, entry id), or its position when it has none
+     * @param excerpt   its title and text, bounded, for the rejection record
+     * @param rejection why
+     */
+    record RejectedItem(String id, String excerpt, Rejection rejection) {
+        public RejectedItem {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(excerpt, "excerpt");
+            Objects.requireNonNull(rejection, "rejection");
         }
     }
 }

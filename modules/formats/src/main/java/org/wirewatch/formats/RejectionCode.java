@@ -18,6 +18,13 @@ public enum RejectionCode {
     MALFORMED,
     /** XML with a DOCTYPE: DTDs, external entities and entity expansion are refused, never processed. */
     FORBIDDEN_XML,
+    /**
+     * Well-formed and in a supported format, but what it carries is not a text story: a picture, video, audio,
+     * event, planning or concept item, or a package that only refers to its items.
+     */
+    NOT_TEXT,
+    /** Well-formed and in a supported format, but it carries no item at all (a feed without entries). */
+    NO_ITEM,
     /** Well-formed, but a required field (headline, body, id) is missing. */
     MISSING_FIELD,
     /** Well-formed, but a field has a value that cannot be read (version, timestamp, status...). */

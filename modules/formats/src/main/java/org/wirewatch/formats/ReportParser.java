@@ -125,29 +125,36 @@ public final class ReportParser {
     }
 
     private ParseResult readXml(String text, ReportFormat forced) throws FormatException {
-        Document document = FormatException.in(forced, () -> SafeXml.parse(text));
+        Document document;
+        try {
+            document = FormatException.in(forced, () -> SafeXml.parse(text));
+        } catch (FormatException e) {
+            if (e.code() == RejectionCode.MALFORMED && forced == null && HtmlText.startsAsHtmlPage(text)) {
+                // Served in place of a feed ("Document Moved"): naming the page helps more than its XML errors.
+                throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "an HTML page is not a wire report");
+            }
+            throw e;
+        }
         ReportFormat format = forced != null ? forced : xmlFormat(document.getDocumentElement());
-        return new ParseResult.Accepted(format, FormatException.in(format, () -> switch (format) {
+        return FormatException.in(format, () -> switch (format) {
             case NEWSML_G2 -> NewsMlG2Format.parse(document);
             case RSS, ATOM -> allEntries(document, format);
             default -> throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE,
                     "XML cannot be read as " + format);
-        }));
+        });
     }
 
-    /** A feed pushed or dropped as one input is accepted only if every entry is. */
-    private static List<WireReport> allEntries(Document document, ReportFormat format) throws FormatException {
-        List<WireReport> reports = new ArrayList<>();
+    /** A feed pushed or dropped as one input: its usable entries, each unusable one with its own reason. */
+    private static ParseResult.Accepted allEntries(Document document, ReportFormat format) throws FormatException {
+        Items items = new Items(format, "the " + format + " feed has no entries");
         for (FeedFormat.Entry entry : FeedFormat.entries(document, format)) {
             if (entry.problem() != null) {
-                throw entry.problem();
+                items.reject(entry.id(), entry.excerpt(), entry.problem());
+            } else {
+                items.accept(entry.report());
             }
-            reports.add(entry.report());
         }
-        if (reports.isEmpty()) {
-            throw new FormatException(RejectionCode.MISSING_FIELD, "the " + format + " feed has no entries");
-        }
-        return reports;
+        return items.result();
     }
 
     private static ReportFormat xmlFormat(Element root) throws FormatException {
@@ -158,7 +165,8 @@ public final class ReportParser {
         if (local.equals("rss") || local.equals("RDF")) {
             return ReportFormat.RSS;
         }
-        if (local.equals("feed") && (ATOM_NAMESPACE.equals(root.getNamespaceURI())
+        // An Atom entry document (RFC 4287 4.1.2) is read as a feed of that one entry.
+        if ((local.equals("feed") || local.equals("entry")) && (ATOM_NAMESPACE.equals(root.getNamespaceURI())
                 || "http://purl.org/atom/ns#".equals(root.getNamespaceURI()))) {
             return ReportFormat.ATOM;
         }

@@ -15,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns raw bytes into text, strictly: a byte order mark wins, then a declared charset (HTTP {@code charset}
- * parameter, then an XML declaration), else UTF-8. Bytes that are invalid in that encoding are a rejection,
- * never silently replaced, and so is text with control characters, which is binary data in disguise.
+ * Turns raw bytes into text, strictly: a byte order mark wins (UTF-8, UTF-16, UTF-32), then a declared charset
+ * (HTTP {@code charset} parameter), then XML's own detection of UTF-16 and UTF-32 from {@code <?}, then an XML
+ * declaration, else UTF-8. Bytes that are invalid in that encoding are a rejection, never silently replaced, and
+ * so is text with control characters (a NUL is binary data in disguise, any other a malformed document).
  */
 final class TextDecoder {
 
@@ -30,9 +31,12 @@ final class TextDecoder {
     static String decode(byte[] bytes, Optional<String> declaredCharset) throws FormatException {
         int bomLength = 0;
         Charset charset = null;
-        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
-            throw new FormatException(RejectionCode.UNKNOWN_ENCODING,
-                    "UTF-32 text is not accepted; send UTF-8 (or UTF-16 with a byte order mark)");
+        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+            charset = Charset.forName("UTF-32BE");
+            bomLength = 4;
+        } else if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            charset = Charset.forName("UTF-32LE");
+            bomLength = 4;
         } else if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             charset = StandardCharsets.UTF_8;
             bomLength = 3;
@@ -45,6 +49,11 @@ final class TextDecoder {
         }
         if (charset == null && declaredCharset.isPresent()) {
             charset = charsetFor(declaredCharset.get(), "declared charset");
+        }
+        if (charset == null) {
+            // XML 1.0 appendix F: without a byte order mark, "<?" in UTF-16 or UTF-32 tells the encoding by
+            // itself, whatever name the declaration then gives it.
+            charset = wideXmlCharset(bytes);
         }
         if (charset == null) {
             charset = xmlDeclaredCharset(bytes).orElse(StandardCharsets.UTF_8);
@@ -63,6 +72,22 @@ final class TextDecoder {
             throw new FormatException(RejectionCode.UNKNOWN_ENCODING,
                     "unknown character encoding '" + Excerpts.clip(trimmed, 60) + "' (" + what + ")");
         }
+    }
+
+    private static Charset wideXmlCharset(byte[] bytes) {
+        if (startsWith(bytes, 0x00, 0x00, 0x00, 0x3C)) {
+            return Charset.forName("UTF-32BE");
+        }
+        if (startsWith(bytes, 0x3C, 0x00, 0x00, 0x00)) {
+            return Charset.forName("UTF-32LE");
+        }
+        if (startsWith(bytes, 0x00, 0x3C, 0x00, 0x3F)) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (startsWith(bytes, 0x3C, 0x00, 0x3F, 0x00)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
     }
 
     private static Optional<Charset> xmlDeclaredCharset(byte[] bytes) throws FormatException {
@@ -101,13 +126,22 @@ final class TextDecoder {
         return out.toString();
     }
 
+    /**
+     * A NUL anywhere means binary data in disguise; any other control character is text that no format allows
+     * (XML 1.0 and JSON strings forbid them), so a malformed document.
+     */
     private static void rejectControlCharacters(String text) throws FormatException {
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            throw new FormatException(RejectionCode.BINARY, String.format(Locale.ROOT,
+                    "binary content: control character U+0000 at character offset %d", nul));
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F
                     || c == 0xFFFE || c == 0xFFFF) {
-                throw new FormatException(RejectionCode.BINARY, String.format(Locale.ROOT,
-                        "binary content: control character U+%04X at character offset %d", (int) c, i));
+                throw new FormatException(RejectionCode.MALFORMED, String.format(Locale.ROOT,
+                        "control character U+%04X at character offset %d is not allowed in text", (int) c, i));
             }
         }
     }

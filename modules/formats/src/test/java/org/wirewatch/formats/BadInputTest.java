@@ -92,6 +92,33 @@ class BadInputTest {
     }
 
     @Test
+    void shouldDecodeUtf16AndUtf32XmlWithoutAByteOrderMarkWhateverTheDeclarationCallsIt() {
+        // given: XML 1.0 appendix F tells these from their first bytes; "u16" is no charset name Java knows
+        String xml = "<?xml version=\"1.0\" encoding=\"u16\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "</channel></rss>";
+
+        // when
+        ParseResult.Rejection utf16 = rejection(parser.parse(xml.getBytes(StandardCharsets.UTF_16BE), "a.xml"));
+        ParseResult.Rejection utf32 = rejection(parser.parse(xml.getBytes(java.nio.charset.Charset.forName("UTF-32LE")),
+                "b.xml"));
+
+        // then: decoded, and found empty
+        assertThat(utf16.code()).isEqualTo(RejectionCode.NO_ITEM);
+        assertThat(utf32.code()).isEqualTo(RejectionCode.NO_ITEM);
+    }
+
+    @Test
+    void shouldRejectAControlCharacterOtherThanNulAsMalformed() {
+        // when
+        ParseResult.Rejection r = rejection(parser.parse(Samples.utf8("<rss><channel><title>a\bb</title></channel></rss>"),
+                "x.xml"));
+
+        // then
+        assertThat(r.code()).isEqualTo(RejectionCode.MALFORMED);
+        assertThat(r.reason()).isEqualTo("control character U+0008 at character offset 22 is not allowed in text");
+    }
+
+    @Test
     void shouldRejectUnknownDeclaredCharset() {
         // when
         ParseResult.Rejection r = rejection(parser.parse(Samples.utf8("Head\nBody"), "x",

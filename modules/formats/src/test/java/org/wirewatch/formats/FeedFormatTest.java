@@ -74,16 +74,37 @@ class FeedFormatTest {
     }
 
     @Test
-    void shouldRejectTheWholeDropWhenOneEntryOfAPushedFeedIsBad() {
+    void shouldAcceptTheGoodEntriesAndListTheBadOneWhenAPushedFeedHasAnEntryWithoutBody() {
         // given
         String rss = new String(Samples.bytes("samples/rss.xml"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("<title>Talks resume in Juba</title>", "");
+                .replace("<description><![CDATA[Peace talks <b>resumed</b> in Juba on Saturday.]]></description>", "");
 
         // when
         ParseResult result = parser.parse(Samples.utf8(rss), "feed.xml");
 
         // then
-        assertThat(result).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD, "entry 2: no headline",
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Accepted.class, accepted -> {
+            assertThat(accepted.reports()).extracting(WireReport::getUri).containsExactly("example-news-0001");
+            assertThat(accepted.rejectedItems()).singleElement().satisfies(item -> {
+                assertThat(item.id()).isEqualTo("https://news.example.org/a/2");
+                assertThat(item.excerpt()).startsWith("Talks resume in Juba");
+                assertThat(item.rejection()).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD,
+                        "entry 2: no body text", ReportFormat.RSS));
+            });
+        });
+    }
+
+    @Test
+    void shouldRejectTheWholeDropWithTheEntryReasonWhenNoEntryIsUsable() {
+        // given
+        String rss = "<rss version=\"2.0\"><channel><title>t</title><item><guid>a</guid><title>T</title></item>"
+                + "</channel></rss>";
+
+        // when
+        ParseResult result = parser.parse(Samples.utf8(rss), "feed.xml");
+
+        // then
+        assertThat(result).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD, "entry 1: no body text",
                 ReportFormat.RSS));
     }
 
@@ -105,7 +126,7 @@ class FeedFormatTest {
                 "empty.rss");
 
         // then
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
-                assertThat(r.reason()).isEqualTo("the RSS feed has no entries"));
+        assertThat(result).isEqualTo(new ParseResult.Rejection(RejectionCode.NO_ITEM, "the RSS feed has no entries",
+                ReportFormat.RSS));
     }
 }

@@ -64,7 +64,7 @@ class NewsMlG2FormatTest {
     }
 
     @Test
-    void shouldRejectTheWholeMessageNamingTheItemWhenOneItemIsBroken() {
+    void shouldAcceptTheOtherItemsAndListTheBrokenOneWhenOneItemOfAMessageIsUnusable() {
         // given
         String message = new String(Samples.bytes("samples/newsmessage.xml"), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("<headline>Toll rises to 22 in Afghan suicide attack</headline>", "");
@@ -73,8 +73,30 @@ class NewsMlG2FormatTest {
         ParseResult result = parser.parse(Samples.utf8(message), "message.xml");
 
         // then
-        assertThat(result).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD,
-                "newsMessage item 2: no headline", ReportFormat.NEWSML_G2));
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Accepted.class, accepted -> {
+            assertThat(accepted.reports()).extracting(WireReport::getVersion).containsExactly(1, 3);
+            assertThat(accepted.rejectedItems()).singleElement().satisfies(item -> {
+                assertThat(item.id()).isEqualTo("urn:newsml:example.org:20090902:af-laghman");
+                assertThat(item.rejection()).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD,
+                        "newsMessage item 2: no headline", ReportFormat.NEWSML_G2));
+            });
+        });
+    }
+
+    @Test
+    void shouldRejectAPictureItemAsNotText() {
+        // given
+        byte[] xml = Samples.utf8("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:p\" version=\"1\">"
+                + "<itemMeta><itemClass qcode=\"ninat:picture\"/></itemMeta>"
+                + "<contentMeta><headline>h</headline></contentMeta>"
+                + "<contentSet><remoteContent href=\"p.jpg\"/></contentSet></newsItem>");
+
+        // when
+        ParseResult result = parser.parse(xml, "picture.xml");
+
+        // then
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
+                assertThat(r.code()).isEqualTo(RejectionCode.NOT_TEXT));
     }
 
     @Test

@@ -150,4 +150,61 @@ class NinjsFormatTest {
         assertThat(result).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
                 assertThat(r.reason()).isEqualTo("a ninjs document must be one JSON object"));
     }
+
+    @Test
+    void shouldRejectAPictureAsNotTextEvenWithHeadlineAndCaption() {
+        // given
+        byte[] json = Samples.utf8("""
+                {"uri": "urn:p", "type": "picture", "version": "0", "headlines": [{"value": "h"}],
+                 "bodies": [{"value": "a caption"}]}
+                """);
+
+        // when
+        ParseResult result = parser.parse(json, "picture.json");
+
+        // then
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
+                assertThat(r.code()).isEqualTo(RejectionCode.NOT_TEXT));
+    }
+
+    @Test
+    void shouldReadBodyXhtmlAndPatternPropertiesWhenThePlainFieldsAreAbsent() {
+        // given
+        byte[] xhtml = Samples.utf8("{\"uri\": \"urn:a\", \"headline\": \"h\", \"body_xhtml\": \"<p>One.</p><p>Two.</p>\"}");
+        byte[] pattern = Samples.utf8("{\"uri\": \"urn:b\", \"headline_main\": \"h\", \"body_main\": \"Text.\"}");
+
+        // when
+        ParseResult fromXhtml = parser.parse(xhtml, "a.json");
+        ParseResult fromPattern = parser.parse(pattern, "b.json");
+
+        // then
+        assertThat(fromXhtml.reports()).singleElement().satisfies(r -> assertThat(r.getBody()).isEqualTo("One.\n\nTwo."));
+        assertThat(fromPattern.reports()).singleElement().satisfies(r -> {
+            assertThat(r.getHeadline()).isEqualTo("h");
+            assertThat(r.getBody()).isEqualTo("Text.");
+        });
+    }
+
+    @Test
+    void shouldTakeTheGuidAsIdWhenUriIsMissing() {
+        // when
+        ParseResult result = parser.parse(Samples.utf8("{\"guid\": \"sd:1\", \"headline\": \"h\", \"body_text\": \"b\"}"),
+                "x.json");
+
+        // then
+        assertThat(result.reports()).singleElement().satisfies(r -> assertThat(r.getUri()).isEqualTo("sd:1"));
+    }
+
+    @Test
+    void shouldRefuseAnApiEnvelopeAndAnUnknownPubStatus() {
+        // when
+        ParseResult envelope = parser.parse(Samples.utf8("{\"total\": 1, \"item\": [{\"uri\": \"u\"}]}"), "x.json");
+        ParseResult cancelled = parser.parse(Samples.utf8("{\"uri\": \"u\", \"pubstatus\": \"cancelled\"}"), "y.json");
+
+        // then
+        assertThat(envelope).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
+                assertThat(r.code()).isEqualTo(RejectionCode.UNSUPPORTED_MEDIA_TYPE));
+        assertThat(cancelled).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
+                assertThat(r.code()).isEqualTo(RejectionCode.INVALID_FIELD));
+    }
 }

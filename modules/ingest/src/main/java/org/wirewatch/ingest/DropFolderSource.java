@@ -11,12 +11,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -36,11 +39,16 @@ import org.wirewatch.formats.RejectionCode;
 /**
  * The drop folder: every complete file put into the inbox becomes reports on the raw topic and moves to
  * {@code processed/}, or becomes a rejection and moves to {@code failed/} with {@code <name>.reason} beside it.
+ * A file whose items were only partly usable (a feed with one entry lacking a body) moves to {@code processed/}
+ * with a {@code .reason} beside it naming each item that went to the rejected topic instead.
  *
  * <p>Only complete files are read: dotfiles and names ending in {@code .tmp}, {@code .part}, {@code .partial},
  * {@code .crdownload} or {@code .swp} are ignored (so "write to .tmp, then rename" works), and any other file is
  * read only once its size and modification time have stayed the same for the settle time. A file-system watch
  * triggers scans early; a periodic rescan catches what a watch can miss (network mounts, overflow).
+ *
+ * <p>The inbox, {@code processed/} and {@code failed/} are recreated on the next scan (or move) when removed
+ * while running.
  *
  * <p>A file moves only after the broker acknowledged what it produced. If delivery fails, the file stays in the
  * inbox and is tried again on a later scan; a re-sent story version is a no-op downstream.
@@ -63,6 +71,7 @@ public final class DropFolderSource implements AutoCloseable {
     private final Map<Path, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private volatile WatchService watch;
+    private volatile WatchKey watchKey;
     private volatile Thread watcher;
     private volatile boolean closing;
 
@@ -88,8 +97,7 @@ public final class DropFolderSource implements AutoCloseable {
         Files.createDirectories(failed);
         try {
             watch = inbox.getFileSystem().newWatchService();
-            inbox.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
-                    java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            watchKey = register();
             watcher = new Thread(this::watchLoop, "ingest-drop-folder-watch");
             watcher.setDaemon(true);
             watcher.start();
@@ -106,7 +114,10 @@ public final class DropFolderSource implements AutoCloseable {
             while (!closing) {
                 var key = watch.take();
                 key.pollEvents();
-                key.reset();
+                if (!key.reset()) {
+                    // The inbox itself was removed: the scan recreates it and watches the new one.
+                    LOG.warn("Drop folder {} was removed; recreating it", inbox);
+                }
                 // Look now to start the settle clock, and again once the file may have settled.
                 scheduler.execute(this::scanSafely);
                 scheduler.schedule(this::scanSafely, settle.toMillis() + 20, TimeUnit.MILLISECONDS);
@@ -126,11 +137,37 @@ public final class DropFolderSource implements AutoCloseable {
         }
     }
 
+    private WatchKey register() throws IOException {
+        return inbox.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+    }
+
+    /**
+     * Recreates the inbox, {@code processed/} and {@code failed/} when someone removed them while running, and
+     * watches a recreated inbox again, so that files keep flowing instead of being delivered but never moved.
+     */
+    private void ensureFolders() throws IOException {
+        for (Path dir : List.of(inbox, processed, failed)) {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                LOG.warn("Drop folder {} was missing; recreated it", dir);
+            }
+        }
+        WatchKey key = watchKey;
+        if (watch != null && key != null && !key.isValid() && !closing) {
+            try {
+                watchKey = register();
+            } catch (ClosedWatchServiceException e) {
+                // closing
+            }
+        }
+    }
+
     /** One pass over the inbox: reads the files that have settled. Runs on the scheduler thread. */
     void scan() throws IOException {
         if (closing) {
             return;
         }
+        ensureFolders();
         Instant now = clock.instant();
         Set<Path> present = new java.util.HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox)) {
@@ -219,21 +256,38 @@ public final class DropFolderSource implements AutoCloseable {
     }
 
     private void settleFile(Path file, String name, IngestOutcome result) throws IOException {
+        if (!Files.exists(file)) {
+            LOG.warn("{} was delivered but removed from the inbox before it could be moved", file);
+            return;
+        }
         if (result instanceof IngestOutcome.Rejected rejected) {
             Path target = move(file, failed, name);
             String reason = rejected.reason() + "\n" + "code=" + rejected.code()
                     + (rejected.format() == null ? "" : " format=" + rejected.format()) + " at=" + clock.instant() + "\n";
-            Files.writeString(target.resolveSibling(target.getFileName() + ".reason"), reason, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            writeReason(target, reason);
             LOG.debug("Rejected {}: {}", file, rejected.reason());
         } else {
-            move(file, processed, name);
+            Path target = move(file, processed, name);
+            if (result instanceof IngestOutcome.Published published && !published.rejectedItems().isEmpty()) {
+                StringBuilder reasons = new StringBuilder();
+                for (IngestOutcome.RejectedItem item : published.rejectedItems()) {
+                    reasons.append(item.sourceId()).append(": ").append(item.reason()).append('\n')
+                            .append("code=").append(item.code()).append('\n');
+                }
+                writeReason(target, reasons.toString());
+            }
             LOG.debug("Ingested {}: {}", file, result);
         }
     }
 
+    private static void writeReason(Path moved, String reason) throws IOException {
+        Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason"), reason, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    }
+
     /** Moves into {@code dir}, never overwriting: a second {@code a.json} becomes {@code a-2.json}. */
     private static Path move(Path file, Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";

@@ -29,7 +29,9 @@ import org.wirewatch.formats.RejectionCode;
  * {@code Authorization: Bearer <token>}; the token is compared in constant time. Answers, each once the broker
  * has acknowledged what the request produced:
  * <ul>
- *   <li>202 {@code {"requestId", "format", "stories": [{"uri", "version"}]}}: on the raw topic;</li>
+ *   <li>202 {@code {"requestId", "format", "stories": [{"uri", "version"}]}}: on the raw topic; when some items
+ *   of a feed or newsMessage were unusable, also {@code "rejected": [{"id", "error", "reason"}]}, each on the
+ *   rejected topic with its own reason;</li>
  *   <li>400 (unreadable), 413 (too large), 415 (content type missing or not supported), with
  *   {@code {"requestId", "error", "reason"}}: on the rejected topic with that reason;</li>
  *   <li>401: no or wrong token; not published, since unauthenticated bytes are nobody's report;</li>
@@ -150,6 +152,11 @@ public final class HttpPushSource implements AutoCloseable {
                 body.put("format", published.format().name());
                 body.put("stories", published.stories().stream()
                         .map(s -> Map.of("uri", s.uri(), "version", s.version())).toList());
+                if (!published.rejectedItems().isEmpty()) {
+                    body.put("rejected", published.rejectedItems().stream().map(r -> Map.of("id", r.sourceId(),
+                            "error", r.code().name().toLowerCase(java.util.Locale.ROOT), "reason", r.reason()))
+                            .toList());
+                }
                 json(ctx, HttpStatus.ACCEPTED, body);
             } else {
                 IngestOutcome.Rejected rejected = (IngestOutcome.Rejected) done;

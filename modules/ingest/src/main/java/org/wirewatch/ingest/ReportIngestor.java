@@ -1,5 +1,6 @@
 package org.wirewatch.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import org.wirewatch.schema.WireReport;
 
 /**
  * The one path from received bytes to the topics, shared by every source: parse, stamp source and receipt time,
- * then publish either every report of the input or one rejection, never both and never neither. The future
+ * then publish either every report of the input (and a rejection for each of its items that could not be read,
+ * keyed {@code sourceId#itemId}) or one rejection of the whole input: every item on one topic, never both and
+ * never neither. The future
  * completes when the broker has acknowledged everything the input produced, and fails if any of it could not be
  * delivered (the caller then keeps the input to try again: a re-sent story version is a no-op downstream).
  */
@@ -71,18 +74,9 @@ public final class ReportIngestor {
             String sourceId, String sourceLabel, Optional<String> contentType) {
         Instant now = clock.instant();
         if (result instanceof ParseResult.Rejection rejection) {
-            RejectedReport rejected = RejectedReport.newBuilder()
-                    .setSourceId(sourceId)
-                    .setSource(source)
-                    .setReason(rejection.reason())
-                    .setFormat(rejection.detectedFormat())
-                    .setContentType(contentType.orElse(null))
-                    .setSizeBytes(sizeBytes)
-                    .setExcerpt(Excerpts.of(raw))
-                    .setReceivedAt(now)
-                    .build();
-            return producer.send(rejected).thenApply(m ->
-                    new IngestOutcome.Rejected(rejection.code(), rejection.reason(), rejection.detectedFormat()));
+            return producer.send(rejected(rejection, sourceId, source, contentType, sizeBytes, Excerpts.of(raw), now))
+                    .thenApply(m -> new IngestOutcome.Rejected(rejection.code(), rejection.reason(),
+                            rejection.detectedFormat()));
         }
         ParseResult.Accepted accepted = (ParseResult.Accepted) result;
         List<CompletableFuture<?>> acks = new ArrayList<>();
@@ -92,7 +86,29 @@ public final class ReportIngestor {
             acks.add(producer.send(report));
             stories.add(new IngestOutcome.Story(report.getUri(), report.getVersion()));
         }
+        List<IngestOutcome.RejectedItem> items = new ArrayList<>();
+        for (ParseResult.RejectedItem item : accepted.rejectedItems()) {
+            String itemId = sourceId + "#" + item.id();
+            byte[] excerpt = item.excerpt().getBytes(StandardCharsets.UTF_8);
+            acks.add(producer.send(rejected(item.rejection(), itemId, source, contentType, excerpt.length,
+                    Excerpts.of(excerpt), now)));
+            items.add(new IngestOutcome.RejectedItem(itemId, item.rejection().code(), item.rejection().reason()));
+        }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new IngestOutcome.Published(accepted.detectedFormat(), stories));
+                .thenApply(v -> new IngestOutcome.Published(accepted.detectedFormat(), stories, items));
+    }
+
+    private static RejectedReport rejected(ParseResult.Rejection rejection, String sourceId, String source,
+            Optional<String> contentType, long sizeBytes, String excerpt, Instant now) {
+        return RejectedReport.newBuilder()
+                .setSourceId(sourceId)
+                .setSource(source)
+                .setReason(rejection.reason())
+                .setFormat(rejection.detectedFormat())
+                .setContentType(contentType.orElse(null))
+                .setSizeBytes(sizeBytes)
+                .setExcerpt(excerpt)
+                .setReceivedAt(now)
+                .build();
     }
 }

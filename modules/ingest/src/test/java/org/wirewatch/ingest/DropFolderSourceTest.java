@@ -200,4 +200,89 @@ class DropFolderSourceTest {
         assertThat(inbox.resolve("processed/story.json")).doesNotExist();
         assertThat(inbox.resolve("failed/story.json")).doesNotExist();
     }
+
+    @Test
+    void shouldPublishTheGoodEntriesAndRejectOnlyTheEntryWithoutBodyWhenAFeedIsDropped() throws IOException {
+        // given: a feed whose second entry has no body
+        DropFolderSource s = source(1 << 20);
+        Files.writeString(inbox.resolve("feed.rss"), """
+                <rss version="2.0"><channel><title>Wire</title>
+                <item><guid>urn:a</guid><title>A</title><description>Body of a.</description></item>
+                <item><guid>urn:b</guid><title>B</title></item>
+                <item><guid>urn:c</guid><title>C</title><description>Body of c.</description></item>
+                </channel></rss>
+                """);
+
+        // when
+        scanTwice(s);
+
+        // then
+        assertThat(producers.sentReports()).extracting(WireReport::getUri).containsExactly("urn:a", "urn:c");
+        assertThat(producers.sentRejections()).singleElement().satisfies(r -> {
+            assertThat(r.getSourceId()).isEqualTo(inbox.resolve("feed.rss") + "#urn:b");
+            assertThat(r.getReason()).isEqualTo("entry 2: no body text");
+        });
+        assertThat(inbox.resolve("processed/feed.rss")).exists();
+        assertThat(Files.readString(inbox.resolve("processed/feed.rss.reason")))
+                .contains("#urn:b: entry 2: no body text").contains("code=MISSING_FIELD");
+    }
+
+    @Test
+    void shouldRecreateProcessedAndFailedWhenTheyAreDeletedWhileAFileIsInFlight() throws IOException {
+        // given: two files read, their delivery not yet acknowledged
+        TestProducers slow = new TestProducers(false);
+        source = new DropFolderSource(inbox, slow.ingestor(1 << 20), Duration.ofHours(1), Duration.ofMillis(500),
+                1 << 20, clock);
+        source.scan();
+        Files.writeString(inbox.resolve("story.json"), GOOD);
+        Files.writeString(inbox.resolve("broken.json"), "{");
+        source.scan();
+        clock.advance(Duration.ofSeconds(1));
+        source.scan();
+        assertThat(source.inFlight()).isEqualTo(2);
+
+        // when: both folders vanish, then the broker acknowledges
+        Files.delete(inbox.resolve("processed"));
+        Files.delete(inbox.resolve("failed"));
+        while (slow.mock.completeNext()) {
+            // acknowledge everything sent
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> source.inFlight() == 0);
+
+        // then: moved, not "delivered but not moved"
+        assertThat(inbox.resolve("processed/story.json")).exists();
+        assertThat(inbox.resolve("failed/broken.json")).exists();
+        assertThat(inbox.resolve("story.json")).doesNotExist();
+    }
+
+    @Test
+    void shouldRecreateTheInboxAndCarryOnWhenItIsDeletedWhileRunning() throws IOException {
+        // given: a running source with its watch and a short rescan
+        Path root = inbox.resolve("drop");
+        source = new DropFolderSource(root, producers.ingestor(1 << 20), Duration.ofMillis(100), Duration.ofMillis(50),
+                1 << 20, Clock.systemUTC());
+        Files.createDirectories(root);
+        source.start();
+        Files.writeString(root.resolve("first.json"), GOOD);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(root.resolve("processed/first.json")));
+
+        // when: the whole inbox is removed, then a file is dropped into the recreated one
+        deleteTree(root);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.isDirectory(root.resolve("processed"))
+                && Files.isDirectory(root.resolve("failed")));
+        Files.writeString(root.resolve("second.json"), GOOD.replace("urn:good", "urn:second"));
+
+        // then
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(root.resolve("processed/second.json")));
+        assertThat(root.resolve("second.json")).doesNotExist();
+        assertThat(producers.sentReports()).extracting(WireReport::getUri).containsExactly("urn:good", "urn:second");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

@@ -71,6 +71,29 @@ class HttpPushSourceTest {
     }
 
     @Test
+    void shouldAnswer202ListingTheRejectedItemWhenOneItemOfAMessageIsUnusable() throws Exception {
+        // given: a newsMessage with a text item and a picture
+        String message = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><itemSet>" + NEWS_ITEM
+                .replace(" xmlns=\"http://iptc.org/std/nar/2006-10-01/\"", "")
+                + "<newsItem guid=\"urn:pic:1\" version=\"1\"><itemMeta><itemClass qcode=\"ninat:picture\"/>"
+                + "</itemMeta><contentSet><remoteContent href=\"p.jpg\"/></contentSet></newsItem></itemSet></newsMessage>";
+
+        // when
+        HttpResponse<String> response = post(message, "application/vnd.iptc.g2.newsmessage+xml", TOKEN);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        String requestId = body.path("requestId").asText();
+        assertThat(body.path("stories")).hasSize(1);
+        assertThat(body.path("rejected").get(0).path("id").asText()).isEqualTo("http:" + requestId + "#urn:pic:1");
+        assertThat(body.path("rejected").get(0).path("error").asText()).isEqualTo("not_text");
+        assertThat(producers.sentReports()).extracting(WireReport::getUri).containsExactly("urn:g2:1");
+        assertThat(producers.sentRejections()).singleElement()
+                .satisfies(r -> assertThat(r.getSourceId()).isEqualTo("http:" + requestId + "#urn:pic:1"));
+    }
+
+    @Test
     void shouldPickTheParserFromTheContentType() throws Exception {
         // when
         HttpResponse<String> response = post(NEWS_ITEM, "application/vnd.iptc.g2.newsitem+xml", TOKEN);

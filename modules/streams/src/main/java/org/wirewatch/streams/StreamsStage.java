@@ -11,19 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.wirewatch.common.Stage;
-import org.wirewatch.common.Topics;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.query.TallyQueries;
 import org.wirewatch.extract.Extractor;
@@ -38,19 +29,18 @@ import org.wirewatch.streams.tally.TallyTopology;
  * {@code <wirewatch.application.id>-<topology>}), so {@code normalize}, {@code consolidate} and {@code tally} can be
  * deployed and scaled separately and still share work with {@code run} processes.
  *
- * <p>Exactly-once ({@code exactly_once_v2}); undecodable or unprocessable records go to
+ * <p>Each runs through {@link StreamsApplication} with the properties of {@link StreamsStageConfig#properties}, as
+ * the alerts topology does: exactly-once ({@code exactly_once_v2}); undecodable or unprocessable records go to
  * {@code wirewatch.deadletters.v1} with their origin in headers; any other failure reaches the uncaught exception
  * handler, which shuts this client down and calls the fatal-error callback (the commands exit non-zero).
  * {@link #ready()} is true only while every topology is RUNNING.
  */
 public final class StreamsStage implements Stage {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StreamsStage.class);
-
   private final CoreConfig core;
   private final StreamsStageConfig config;
   private final Consumer<Throwable> onFatal;
-  private final Map<Part, KafkaStreams> running = java.util.Collections.synchronizedMap(new EnumMap<>(Part.class));
+  private final Map<Part, StreamsApplication> running = Collections.synchronizedMap(new EnumMap<>(Part.class));
   private final Map<Part, Topology> topologies = new EnumMap<>(Part.class);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private StreamSerdes serdes;
@@ -91,52 +81,24 @@ public final class StreamsStage implements Stage {
         case CONSOLIDATE -> ConsolidateTopology.build(serdes, config.horizonDays(), config.evictionInterval());
         case TALLY -> TallyTopology.build(serdes, config.tallyEmitInterval());
       };
-      LOG.info("Topology {} ({}):{}{}", part.id(), applicationId(part), System.lineSeparator(), topology.describe());
-      final KafkaStreams streams = new KafkaStreams(topology, properties(part));
-      streams.setUncaughtExceptionHandler(e -> {
-        LOG.error("Topology {} failed; shutting it down", part.id(), e);
+      topologies.put(part, topology);
+      running.put(part, new StreamsApplication(part.id(), topology, properties(part), e -> {
         if (failure.compareAndSet(null, e)) {
           onFatal.accept(e);
         }
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-      });
-      streams.setStateListener((now, before) -> LOG.info("Topology {}: {} -> {}", part.id(), before, now));
-      topologies.put(part, topology);
-      running.put(part, streams);
+      }));
     }
-    running.values().forEach(KafkaStreams::start);
+    running.values().forEach(StreamsApplication::start);
   }
 
   Properties properties(final Part part) {
-    final Properties p = new Properties();
-    p.putAll(core.kafkaClientProperties());
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(part));
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
-    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
-    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheBytes());
-    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
-    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-    config.applicationServer().ifPresent(s -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, s));
-    // Rebalances on restart should be quick on a single-broker development cluster, too.
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
-    // Under transactions v2 the first sends of a transaction often meet the previous one's markers still being
-    // written (CONCURRENT_TRANSACTIONS) and are retried: retry soon rather than after the default 100 ms.
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
-    return p;
+    return config.properties(core, applicationId(part));
   }
 
   @Override
   public boolean ready() {
     return !closed && failure.get() == null && !running.isEmpty()
-        && running.values().stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING);
+        && running.values().stream().allMatch(StreamsApplication::ready);
   }
 
   /** The error that stopped a topology, if one did. */
@@ -146,7 +108,11 @@ public final class StreamsStage implements Stage {
 
   /** The running Kafka Streams clients, by topology. */
   public Map<Part, KafkaStreams> streams() {
-    return Collections.unmodifiableMap(running);
+    final Map<Part, KafkaStreams> clients = new EnumMap<>(Part.class);
+    synchronized (running) {
+      running.forEach((part, application) -> clients.put(part, application.client()));
+    }
+    return Collections.unmodifiableMap(clients);
   }
 
   /**
@@ -197,11 +163,11 @@ public final class StreamsStage implements Stage {
     final String server = config.applicationServer().orElse(null);
     return Optional.of(new TallyQueries() {
       private TallyQueries live() {
-        final KafkaStreams tally = running.get(Part.TALLY);
+        final StreamsApplication tally = running.get(Part.TALLY);
         if (tally == null) {
           throw new IllegalStateException("the tally topology is not started");
         }
-        return new StoreTallyQueries(tally, server);
+        return new StoreTallyQueries(tally.client(), server);
       }
 
       @Override
@@ -230,17 +196,9 @@ public final class StreamsStage implements Stage {
       return;
     }
     closed = true;
-    final List<KafkaStreams> reversed = new ArrayList<>(running.values());
+    final List<StreamsApplication> reversed = new ArrayList<>(running.values());
     Collections.reverse(reversed);
-    for (final KafkaStreams s : reversed) {
-      try {
-        if (!s.close(config.closeTimeout())) {
-          LOG.warn("A topology did not close within {}", config.closeTimeout());
-        }
-      } catch (final RuntimeException e) {
-        LOG.warn("A topology failed while closing", e);
-      }
-    }
+    reversed.forEach(application -> application.close(config.closeTimeout()));
     if (serdes != null) {
       serdes.report().close();
       serdes.extraction().close();

@@ -6,7 +6,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.wirewatch.common.Topics;
 import org.wirewatch.common.config.ConfigException;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
@@ -118,6 +125,47 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
         commit, r.duration(EVICTION_INTERVAL, Duration.ofMinutes(10)), r.longValue(CACHE_BYTES, 10L * 1024 * 1024, 0, Long.MAX_VALUE),
         r.path(STATE_DIR, core.dataDir().resolve("streams")), server, guarantee,
         r.intValue(REPLICATION_FACTOR, -1, -1, 32), r.duration(CLOSE_TIMEOUT, Duration.ofSeconds(30)), emit);
+  }
+
+  /**
+   * The Kafka Streams properties of one application: the one configuration path of every Streams application
+   * Wirewatch runs (the three pipeline topologies and alerts), so that guarantee, threads, commit interval, cache,
+   * replication and the error handlers reach each of them alike. Undecodable records and records a processor
+   * throws on go to {@value Topics#DEAD_LETTERS} with their origin in headers, and processing goes on.
+   *
+   * @param core          the cluster and client passthrough
+   * @param applicationId {@code <wirewatch.application.id>-<topology>}
+   */
+  public Properties properties(final CoreConfig core, final String applicationId) {
+    final Properties p = new Properties();
+    p.putAll(core.kafkaClientProperties());
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    applicationServer.ifPresent(s -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, s));
+    // Rebalances on restart should be quick on a single-broker development cluster, too.
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
+    // Under transactions v2 the first sends of a transaction often meet the previous one's markers still being
+    // written (CONCURRENT_TRANSACTIONS) and are retried: retry soon rather than after the default 100 ms.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+    return p;
+  }
+
+  /** The same settings with another state directory (a stage that keeps its state apart). */
+  public StreamsStageConfig withStateDir(final Path dir) {
+    return new StreamsStageConfig(topologies, threads, horizonDays, commitInterval, evictionInterval, cacheBytes, dir,
+        applicationServer, processingGuarantee, replicationFactor, closeTimeout, tallyEmitInterval);
   }
 
   /** The same settings running only the given topologies. */
