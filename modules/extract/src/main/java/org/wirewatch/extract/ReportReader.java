@@ -21,6 +21,7 @@ import org.wirewatch.extract.lexicon.SourceMention;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.rules.DateMention;
 import org.wirewatch.extract.rules.TriggerReader;
+import org.wirewatch.extract.text.Lexicon;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Sentence;
 import org.wirewatch.extract.text.Token;
@@ -468,8 +469,45 @@ final class ReportReader {
         SentenceInfo info = new SentenceInfo(s, facts, dates, triggers, places, myActors, mySources, newMarker,
                 superseded, cumulative, also);
         info.allPlaces = allPlaces;
-        info.cues = rules.attribution.findAll(tokens);
+        info.cues = withClaimedAttacks(rules.attribution.findAll(tokens), triggers);
         return info;
+    }
+
+    /**
+     * "IS claimed twin bombings", "the IRGC claimed the strikes", "Hamas claims Jaffa attack": a CLAIMED_ATTACK cue
+     * is a claim of responsibility when an event word follows within four tokens, and nothing otherwise ("rejected
+     * the BLA's claims").
+     */
+    private static List<PhraseMatcher.Match> withClaimedAttacks(List<PhraseMatcher.Match> cues,
+                                                                List<TriggerReader.Trigger> triggers) {
+        List<PhraseMatcher.Match> out = null;
+        for (int i = 0; i < cues.size(); i++) {
+            PhraseMatcher.Match m = cues.get(i);
+            if (!m.entry().value(0).equals("CLAIMED_ATTACK")) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(cues.subList(0, i));
+            }
+            for (TriggerReader.Trigger t : triggers) {
+                if (t.from() >= m.to() && t.from() <= m.to() + 4) {
+                    Lexicon.Entry e = m.entry();
+                    out.add(new PhraseMatcher.Match(m.from(), m.to(),
+                            new Lexicon.Entry(e.key(), List.of("RESPONSIBILITY"), e.reason(), e.line())));
+                    break;
+                }
+            }
+        }
+        if (out == null) {
+            return cues;
+        }
+        for (PhraseMatcher.Match m : cues) {
+            if (!m.entry().value(0).equals("CLAIMED_ATTACK") && !out.contains(m)) {
+                out.add(m);
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        return out;
     }
 
     private static boolean closesRange(List<Token> tokens, int from) {

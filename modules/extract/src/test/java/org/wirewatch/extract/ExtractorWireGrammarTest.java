@@ -214,4 +214,14 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Ukrainian forces");
     }
+
+    @Test
+    void shouldReadAGroupClaimingTheAttacksAsAConfirmationAndTheirPerpetrator() {
+        ReportExtraction x = extract("2024-05-02T09:00:00Z", "Twin blasts kill 14 in Quetta",
+                "QUETTA, Pakistan (AFP) - A bomb killed 14 people at a bus station in Quetta on Wednesday, police"
+                + " said. The Balochistan Liberation Front claimed both bombings in a statement.");
+
+        assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION
+                && c.getSource().getName().contains("Balochistan Liberation Front"));
+    }
 }

@@ -34,6 +34,7 @@ public final class Actors {
     private final Roles roles;
     private final WordSet criminalHeads;
     private final WordSet militiaHeads;
+    private final WordSet armedHeads;
     private final WordSet islamistWords;
     private final WordSet rebelWords;
     private final WordSet affiliations;
@@ -45,6 +46,7 @@ public final class Actors {
         List<String[]> patterns = TsvResource.rows(Actors.class, "actor-patterns.tsv");
         criminalHeads = words(patterns, "named-head-criminal");
         militiaHeads = words(patterns, "named-head-militia");
+        armedHeads = words(patterns, "named-head-armed");
         islamistWords = words(patterns, "armed-word-islamist");
         rebelWords = words(patterns, "armed-word-rebel");
         affiliations = words(patterns, "affiliation");
@@ -220,6 +222,19 @@ public final class Actors {
                     int end = t.end(i);
                     out.add(new ActorMention(start, end, t.text().subSequence(start, end).toString(),
                             name + " " + head, criminal ? "CRIMINAL" : "MILITIA", countryHint));
+                }
+            }
+            boolean acronymAfter = i + 1 < n && t.is(i + 1, Tokens.ALL_CAPS) && bracketed(t, i + 1);
+            if (in(armedHeads, h) && t.is(i, Tokens.CAPITALIZED) && !t.is(i, Tokens.SENTENCE_START) && t.joined(i)
+                    && !acronymAfter) {
+                // a name followed by its acronym in brackets is read by the acronym rule below
+                int from = nameStart(t, i);
+                boolean state = countries.before(t, i) >= 0 && !insurgentName(t, from, i + 1);
+                if (from < i && !state) {
+                    int start = t.start(from);
+                    int end = t.end(i);
+                    String name = t.text().subSequence(start, end).toString();
+                    out.add(new ActorMention(start, end, name, name, "REBEL", countryHint));
                 }
             }
             if (t.is(i, Tokens.ALL_CAPS) && bracketed(t, i)) {
