@@ -1143,7 +1143,7 @@ final class ReportReader {
                 if (isVictim(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
-                boolean agent = a.start() < firstTrigger || precededByBy(s, a);
+                boolean agent = a.start() < firstTrigger || precededByBy(s, a) || subjectOfAgentVerb(s, a);
                 if (!agent || isSpeaker(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
@@ -1301,6 +1301,25 @@ final class ReportReader {
             }
         }
         return out;
+    }
+
+    /** "... were killed when suspected jihadists attacked an army unit": the party right before a violent verb. */
+    private boolean subjectOfAgentVerb(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int last = tokenAt(tokens, a.end() - 1);
+        if (last < 0) {
+            return false;
+        }
+        for (int k = last + 1; k < Math.min(tokens.size(), last + 3); k++) {
+            String w = tokens.get(k).lower();
+            if (rules.agentVerbs.contains(w)) {
+                return true;
+            }
+            if (!(w.equals("had") || w.equals("have") || w.equals("has") || w.endsWith("ly"))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean precededByBy(SentenceInfo s, ActorMention a) {

@@ -26,6 +26,8 @@ final class Rules {
     final PhraseMatcher attribution;
     final PhraseMatcher markers;
     final TotalFrames totals;
+    /** Verbs whose subject, right before them, is the party that acts (AGENT_VERB entries of markers.tsv). */
+    final Set<String> agentVerbs;
     final LanguageDetector language;
     final Gazetteer gazetteer;
     final Actors actors;
@@ -44,6 +46,9 @@ final class Rules {
         this.attribution = new PhraseMatcher(Lexicon.rules("attribution.tsv"));
         this.markers = new PhraseMatcher(Lexicon.rules("markers.tsv"));
         this.totals = new TotalFrames(Lexicon.rules("markers.tsv"), numbers);
+        this.agentVerbs = Lexicon.rules("markers.tsv").entries().stream()
+                .filter(e -> e.value(0).equals("AGENT_VERB")).map(Lexicon.Entry::key)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.language = new LanguageDetector(Lexicon.rules("stopwords.tsv"));
         this.gazetteer = Gazetteer.load();
         this.actors = Actors.load();

@@ -224,4 +224,14 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION
                 && c.getSource().getName().contains("Balochistan Liberation Front"));
     }
+
+    @Test
+    void shouldCountOneFigureOverTwoCoordinatedNounsAndNameTheSubjectOfTheViolentVerbAsTheActor() {
+        ReportExtraction x = extract("2023-09-05T18:00:00Z", "Forty soldiers and volunteers killed in Burkina",
+                "OUAGADOUGOU (AFP) - Forty soldiers and civilian auxiliaries were killed on Monday when suspected"
+                + " jihadists attacked an army unit in Burkina Faso's Sahel region, the general staff said.");
+
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(40);
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("jihadists");
+    }
 }

@@ -442,6 +442,11 @@ public final class CasualtyReader {
                 }
                 break;
             }
+            if (head != null && (t.is("and") || t.is("or")) && coordinatedNoun(tokens, j + 1)) {
+                // "53 soldiers and civilian auxiliaries were killed": one count over two nouns
+                j++;
+                continue;
+            }
             if (t.isPunct() || t.isNumber() || NP_STOP.contains(t.lower())) {
                 break;
             }
@@ -467,6 +472,27 @@ public final class CasualtyReader {
             head = ofNoun;
         }
         return new NounGroup(j, head, ofThem, ofNoun, more, other);
+    }
+
+    /**
+     * Whether the words after "and" continue the counted group: a plain noun group (no count, article, outcome word
+     * or verb of its own) that the casualty nouns head within three words ("civilian auxiliaries", "policemen").
+     */
+    private boolean coordinatedNoun(List<Token> tokens, int at) {
+        for (int k = at; k < Math.min(tokens.size(), at + 3); k++) {
+            Token t = tokens.get(k);
+            if (t.isPunct() || t.isNumber() || NP_STOP.contains(t.lower()) || numbers.readAt(tokens, k) != null) {
+                return false;
+            }
+            PhraseMatcher.Match term = terms.matchAt(tokens, k);
+            if (term != null && !term.entry().value(1).equals("noun")) {
+                return false;
+            }
+            if (nouns.get(t.lower()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Skips ", four of them children," or ", mostly civilians," or ", including women and children,". */
