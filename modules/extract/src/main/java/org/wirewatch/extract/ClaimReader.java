@@ -147,12 +147,30 @@ final class ClaimReader {
 
     /** Every total of the sentence comes after token {@code at}. */
     private static boolean figuresAfter(SentenceInfo s, int at) {
+        boolean own = false;
         for (CasualtyFact f : s.facts) {
             if (f.kind() == CasualtyFact.Kind.TOTAL && f.from() < at) {
                 return false;
             }
+            own |= f.kind() == CasualtyFact.Kind.TOTAL && !describesTheEvent(s.sentence.tokens(), f.from());
         }
-        return at >= 0;
+        return at >= 0 && own;
+    }
+
+    /**
+     * "IS claimed twin bombings that killed 84 people", "claimed the attack, which killed 12", "..., killing 5": a
+     * figure in a clause describing the event is the narrative's, not the claimant's own count.
+     */
+    private static boolean describesTheEvent(List<Token> tokens, int from) {
+        for (int k = Math.max(0, from - 3); k <= Math.min(tokens.size() - 1, from); k++) {
+            Token t = tokens.get(k);
+            boolean reported = t.is("that") && k > 0 && (SPEECH_WORDS.contains(tokens.get(k - 1).lower())
+                    || tokens.get(k - 1).is("saying") || tokens.get(k - 1).is("adding"));
+            if ((t.is("that") && !reported) || t.is("which") || t.is("killing") || t.is("leaving")) {
+                return true; // "saying that 12 soldiers had been killed" stays the claimant's own count
+            }
+        }
+        return false;
     }
 
     /**

@@ -234,4 +234,16 @@ class ExtractorWireGrammarTest {
         assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(40);
         assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("jihadists");
     }
+
+    @Test
+    void shouldNotMakeTheNarrativesTollTheFigureOfTheGroupThatClaimedTheAttack() {
+        ReportExtraction x = extract("2024-01-05T09:00:00Z", "IS claims bombing that killed 30 in Kabul",
+                "KABUL (AFP) - The Islamic State group on Friday claimed a bombing that killed 30 people at a market"
+                + " in Kabul on Thursday, police said.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.FIGURE
+                && c.getSource().getName().contains("Islamic State"));
+        assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION
+                && c.getSource().getName().contains("Islamic State"));
+    }
 }
