@@ -635,7 +635,7 @@ final class ClaimReader {
         for (int k = at; k < Math.min(tokens.size(), at + 5); k++) {
             String w = tokens.get(k).lower();
             if (w.equals("toll") || w.equals("number") || w.equals("figure") || w.equals("losses")
-                    || w.equals("casualties") || w.equals("tally")) {
+                    || w.equals("casualties") || w.equals("tally") || w.equals("count") || w.equals("estimate")) {
                 return true;
             }
         }

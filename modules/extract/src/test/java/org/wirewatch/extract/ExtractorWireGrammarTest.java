@@ -246,4 +246,15 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION
                 && c.getSource().getName().contains("Islamic State"));
     }
+
+    @Test
+    void shouldReadEveryTenseOfPuttingOrGivingATollAsAFigureClaim() {
+        ReportExtraction x = extract("2024-01-05T09:00:00Z", "Raid on Cabo Delgado village kills 11",
+                "PEMBA, Mozambique (Lusa) - Insurgents killed 11 villagers in a raid on a village in Cabo Delgado on"
+                + " Thursday, police said. The Peace Observatory puts the toll at 14. A district official had earlier"
+                + " given a count of nine dead.");
+
+        assertThat(x.getClaims()).filteredOn(c -> c.getKind() == ClaimKind.FIGURE).extracting(Claim::getKilled)
+                .contains(14, 9);
+    }
 }
