@@ -257,4 +257,13 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).filteredOn(c -> c.getKind() == ClaimKind.FIGURE).extracting(Claim::getKilled)
                 .contains(14, 9);
     }
+
+    @Test
+    void shouldDateTheEventByADayThatOwnsIt() {
+        ReportExtraction x = extract("2024-03-13T09:00:00Z", "Toll from Sana'a strike rises to 19",
+                "SANAA (Reuters) - The death toll from Monday's air strike on a market in Sanaa has risen to 19,"
+                + " health officials said on Wednesday.");
+
+        assertThat(x.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 11));
+    }
 }

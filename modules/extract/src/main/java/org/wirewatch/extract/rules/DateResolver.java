@@ -268,7 +268,9 @@ public final class DateResolver {
                 break;
             }
         }
-        for (int k = from - 1; k >= 0 && k >= from - 3; k--) {
+        boolean possessive = to < tokens.size() && (tokens.get(to).is("'s") || tokens.get(to).is("\u2019s"));
+        for (int k = from - 1; k >= 0 && k >= from - 3 && !possessive; k--) {
+            // ("the toll from Monday's strike": a day that owns its event is the event's day, never a period)
             String w = tokens.get(k).lower();
             if (w.equals("since") || w.equals("between") || w.equals("from") || w.equals("until")
                     || w.equals("till")) {
