@@ -340,6 +340,14 @@ final class ReportReader {
         return prev.equals("said") || prev.equals("says") || prev.equals("told");
     }
 
+    private static boolean followsBlame(Sentence s, GeoMention g) {
+        int at = tokenAt(s.tokens(), g.start());
+        if (at > 1 && s.tokens().get(at - 1).is("on")) {
+            at--; // "in blasts the group blamed on Israel"
+        }
+        return at > 0 && BLAME_CUES.contains(s.tokens().get(at - 1).lower());
+    }
+
     private static boolean isDirection(String w) {
         return w.startsWith("north") || w.startsWith("south") || w.startsWith("east") || w.startsWith("west");
     }
@@ -383,6 +391,9 @@ final class ReportReader {
             }
             if (g.kind() == GeoKind.PLACE && followsSpeechVerb(s, g)) {
                 continue; // "said Ali Hassan, a doctor": a person, not a place
+            }
+            if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM) && followsBlame(s, g)) {
+                continue; // "Hezbollah blames Israel": the accused, not where it happened
             }
             places.add(g);
         }

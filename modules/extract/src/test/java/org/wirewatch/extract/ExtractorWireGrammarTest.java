@@ -266,4 +266,14 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 11));
     }
+
+    @Test
+    void shouldNotPlaceAnEventInTheCountryItIsBlamedOn() {
+        ReportExtraction x = extract("2024-03-13T09:00:00Z", "Blasts kill 6 across Iraq's Anbar; militia blames Israel",
+                "BAGHDAD (AFP) - Explosions at a militia arms depot in Iraq's Anbar province killed six fighters on"
+                + " Tuesday, in blasts the group blamed on Israel, officials said.");
+
+        assertThat(x.getIncidents()).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("IQ"));
+    }
 }
