@@ -434,6 +434,12 @@ final class ReportReader {
                     }
                 }
                 case "CUMULATIVE" -> {
+                    if ((key.equals("since") || key.equals("this year") || key.equals("last year"))
+                            && afterSuperlative(tokens, m.from())) {
+                        // "the highest army toll since the Gaza war began", "the worst violence to hit the capital
+                        // this year": a comparison with the past, not a total over it
+                        continue;
+                    }
                     if (key.equals("this year") || key.equals("this month") || key.equals("last year")) {
                         hasCumulativeCue = true;
                     } else if (key.equals("between") || key.equals("from")) {
@@ -519,6 +525,18 @@ final class ReportReader {
         }
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return out;
+    }
+
+    /** A superlative ("worst", "deadliest", "highest") among the eight tokens before a period word. */
+    private static boolean afterSuperlative(List<Token> tokens, int at) {
+        for (int k = Math.max(0, at - 8); k < at; k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("worst") || w.equals("biggest") || w.length() > 5 && w.endsWith("iest")
+                    || w.equals("highest") || w.equals("largest") || w.equals("heaviest")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean closesRange(List<Token> tokens, int from) {

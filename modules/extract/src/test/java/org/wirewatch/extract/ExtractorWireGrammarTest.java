@@ -276,4 +276,14 @@ class ExtractorWireGrammarTest {
         assertThat(x.getIncidents()).isNotEmpty()
                 .allSatisfy(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("IQ"));
     }
+
+    @Test
+    void shouldKeepAnEventsTollWhenTheSentenceComparesItWithTheYearOrTheWar() {
+        ReportExtraction x = extract("2024-03-13T09:00:00Z", "Clashes kill 31 in Tripoli suburbs",
+                "TRIPOLI (AFP) - At least 31 people were killed in clashes between rival militias in Tripoli on"
+                + " Tuesday, medics said, in the deadliest fighting to hit the capital this year.");
+
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(31);
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CUMULATIVE);
+    }
 }
