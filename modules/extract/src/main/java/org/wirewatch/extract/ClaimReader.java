@@ -82,6 +82,8 @@ final class ClaimReader {
             // "He had first put the toll at 60", "Kurdish groups strongly denied": adverbs before the verb
             "first", "strongly", "flatly", "categorically", "firmly", "swiftly", "quickly", "immediately",
             "repeatedly", "publicly", "officially", "again", "then", "now", "subsequently", "vehemently");
+    /** Lower-case words inside an organisation's name: the capitals after them continue the name. */
+    private static final Set<String> ORG_JOINERS = words("on", "for", "of", "and", "de", "del", "des", "du");
     /** A segment opening with these reports where a source got its words: "IRNA, citing a Guard statement, said". */
     private static final Set<String> CITING = words("citing", "quoting");
 
@@ -1082,6 +1084,9 @@ final class ClaimReader {
         }
         if (best > 0 && tokens.get(best - 1).is("the")) {
             return null;
+        }
+        if (best > from && ORG_JOINERS.contains(tokens.get(best - 1).lower())) {
+            return null; // "Kenya National Commission on Human Rights": the end of a body's name, not a person
         }
         return report.text.substring(tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
     }

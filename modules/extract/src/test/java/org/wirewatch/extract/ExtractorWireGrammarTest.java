@@ -286,4 +286,14 @@ class ExtractorWireGrammarTest {
         assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(31);
         assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CUMULATIVE);
     }
+
+    @Test
+    void shouldKeepTheCapitalisedEndOfABodysNameInTheName() {
+        ReportExtraction x = extract("2024-07-09T09:00:00Z", "Rights body says 12 killed in Kenya protests",
+                "NAIROBI (The Star) - At least 12 people were killed during protests in Nairobi on Monday, the Kenya"
+                + " National Commission on Human Rights said.");
+
+        assertThat(x.getClaims()).extracting(c -> c.getSource().getName())
+                .contains("Kenya National Commission on Human Rights");
+    }
 }
