@@ -16,6 +16,8 @@ public final class Corpus {
 
   /** The project's copy of the development corpus. */
   public static final Path DEV = Path.of("src/test/resources/corpus/dev");
+  /** The training corpus (120 reports by other hands), kept once in the extract module's test resources. */
+  public static final Path TRAIN = Path.of("../extract/src/test/resources/corpus/train");
 
   private Corpus() {}
 
