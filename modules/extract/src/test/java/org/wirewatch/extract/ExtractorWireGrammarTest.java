@@ -73,7 +73,8 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents()).extracting(i -> i.getKilled() == null ? null : i.getKilled().getBest())
                 .doesNotContain(23).contains(5);
-        assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CUMULATIVE && Integer.valueOf(23).equals(c.getKilled()))
+        assertThat(x.getClaims())
+                .anyMatch(c -> c.getKind() == ClaimKind.CUMULATIVE && Integer.valueOf(23).equals(c.getKilled()))
                 .noneMatch(c -> c.getKind() == ClaimKind.CUMULATIVE && Integer.valueOf(5).equals(c.getKilled()));
     }
 
