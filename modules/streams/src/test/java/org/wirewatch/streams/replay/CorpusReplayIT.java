@@ -21,8 +21,8 @@ import org.wirewatch.testkit.WithKafka;
 
 /**
  * Replays the development corpus (and the training corpus) through the three topologies, extraction engine
- * included, on the embedded broker and scores the tallies against the analyst gold as {@code score.py --tallies} does. The tallies are also
- * written to {@code target/corpus-tallies.jsonl} for the scorer itself.
+ * included, on the embedded broker and scores the tallies against the analyst gold as {@code score.py --tallies}
+ * does. The development corpus's tallies are also written to {@code target/corpus-tallies.jsonl} for the scorer.
  */
 @WithKafka(catalogue = true)
 class CorpusReplayIT {
