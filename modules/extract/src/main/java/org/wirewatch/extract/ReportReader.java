@@ -340,6 +340,21 @@ final class ReportReader {
         return prev.equals("said") || prev.equals("says") || prev.equals("told");
     }
 
+    /** The first town a member sentence of the frame names inside the chosen country and region, or null. */
+    private static GeoMention laterPlace(Frame f, String country, String admin1) {
+        for (SentenceInfo s : f.members) {
+            for (GeoMention g : s.places) {
+                boolean inside = g.kind() == GeoKind.PLACE && country != null && country.equals(g.countryCode())
+                        && (admin1 == null || admin1.equals(g.admin1Code()) || g.outsideGazetteer()
+                        && g.admin1Code() == null);
+                if (inside) {
+                    return g;
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean followsBlame(Sentence s, GeoMention g) {
         int at = tokenAt(s.tokens(), g.start());
         if (at > 1 && s.tokens().get(at - 1).is("on")) {
@@ -1110,6 +1125,11 @@ final class ReportReader {
         }
         if (place != null && place.countryCode() != null && !place.countryCode().equals(country)) {
             place = null;
+        }
+        if (place == null) {
+            // the lead gave only a region ("in northern Burkina Faso"): a later sentence of the same incident
+            // names the village ("came under attack ... near the village of Aorema")
+            place = laterPlace(f, country, admin1);
         }
         Location.Builder b = Location.newBuilder().setCountryCode(country).setAdmin1Code(admin1);
         if (admin1 != null) {

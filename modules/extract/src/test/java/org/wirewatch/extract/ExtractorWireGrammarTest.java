@@ -297,4 +297,14 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).extracting(c -> c.getSource().getName())
                 .contains("Kenya National Commission on Human Rights");
     }
+
+    @Test
+    void shouldTakeTheVillageALaterSentenceNamesWhenTheLeadGivesOnlyARegion() {
+        ReportExtraction x = extract("2023-04-16T10:00:00Z", "Ten soldiers killed in northern Burkina",
+                "OUAGADOUGOU (AFP) - Gunmen killed ten soldiers in northern Burkina Faso on Saturday, the army said."
+                + "\n\nThe unit came under attack near the village of Tanwalbougou, a security source said.");
+
+        assertThat(x.getIncidents()).hasSize(1);
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Tanwalbougou");
+    }
 }
