@@ -28,6 +28,7 @@ import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.ExtractionStatus;
@@ -201,7 +202,11 @@ final class ReportReader {
             incidents.add(m);
         }
         if (incidents.isEmpty()) {
-            return output(ExtractionStatus.NOT_RELEVANT, List.of(), List.of());
+            // no event of its own, but a running total is still a claim ("more than 100,000 killed in 12 years,
+            // says the governor"): analysts keep it, and no tally ever counts it
+            List<Claim> totals = new ClaimReader(rules, this).read().stream()
+                    .filter(c -> c.getKind() == ClaimKind.CUMULATIVE).toList();
+            return output(ExtractionStatus.NOT_RELEVANT, List.of(), totals);
         }
         List<Claim> claims = new ClaimReader(rules, this).read();
         return output(ExtractionStatus.EXTRACTED, incidents, claims);

@@ -307,4 +307,18 @@ class ExtractorWireGrammarTest {
         assertThat(x.getIncidents()).hasSize(1);
         assertThat(x.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Tanwalbougou");
     }
+
+    @Test
+    void shouldKeepARunningTotalAsAClaimWhenTheReportHasNoEventOfItsOwn() {
+        ReportExtraction x = extract("2021-08-24T10:00:00Z", "Over 30,000 killed in a decade of insurgency, says governor",
+                "MAIDUGURI, Nigeria (Reuters) - More than 30,000 people have been killed in the state in ten years of"
+                + " insurgency, the state governor said on Tuesday.");
+
+        assertThat(x.getIncidents()).isEmpty();
+        assertThat(x.getClaims()).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo(ClaimKind.CUMULATIVE);
+            assertThat(c.getKilled()).isEqualTo(30000);
+            assertThat(c.getMentionId()).isNull();
+        });
+    }
 }

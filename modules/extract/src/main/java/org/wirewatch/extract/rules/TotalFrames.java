@@ -41,9 +41,9 @@ public final class TotalFrames {
     public boolean spansLongPeriod(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).lower();
-            if (units.contains(w) && i >= 2 && isCount(tokens, i - 1)
-                    && PERIOD_PREPOSITIONS.contains(tokens.get(i - 2).lower())) {
-                return true;
+            boolean counted = i >= 1 && (isCount(tokens, i - 1) || w.equals("decade") && tokens.get(i - 1).is("a"));
+            if (units.contains(w) && i >= 2 && counted && PERIOD_PREPOSITIONS.contains(tokens.get(i - 2).lower())) {
+                return true; // "in 12 years of insurgency", "in a decade of war" (never "the worst in a year")
             }
             int dash = w.indexOf('-');
             if (dash > 0 && i + 1 < tokens.size() && conflictNouns.contains(tokens.get(i + 1).lower())) {
