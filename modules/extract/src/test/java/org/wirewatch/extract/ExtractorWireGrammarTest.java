@@ -321,4 +321,13 @@ class ExtractorWireGrammarTest {
             assertThat(c.getMentionId()).isNull();
         });
     }
+
+    @Test
+    void shouldReadAHeadlinesPresentTenseTollAndLeaveTheTotalItClimbsTo() {
+        ReportExtraction x = extract("2023-01-10T08:00:00Z", "Eleven die in Cusco clashes as protest toll climbs to 39",
+                "LIMA (EFE) - Police clashed with protesters in the Peruvian city of Cusco on Monday, the health"
+                + " ministry said.");
+
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(11);
+    }
 }
