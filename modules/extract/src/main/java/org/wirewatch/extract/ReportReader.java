@@ -360,6 +360,37 @@ final class ReportReader {
         return null;
     }
 
+    /** The town a sentence opens with as its scene: "In Namhsan town, ...", "At Kongoussi, ...", or null. */
+    private static GeoMention frontedPlace(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        if (tokens.size() < 4 || !(tokens.get(0).is("in") || tokens.get(0).is("at"))) {
+            return null;
+        }
+        for (GeoMention g : s.places) {
+            int at = tokenAt(tokens, g.start());
+            if (g.kind() == GeoKind.PLACE && at >= 1 && at <= 4) {
+                int end = tokenAt(tokens, g.end() - 1);
+                for (int k = end + 1; k >= 0 && k < Math.min(tokens.size(), end + 4); k++) {
+                    if (tokens.get(k).is(",")) {
+                        return g;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean namesPlace(Frame f, String name) {
+        for (SentenceInfo s : f.members) {
+            for (GeoMention g : s.places) {
+                if (name.equals(g.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean followsBlame(Sentence s, GeoMention g) {
         int at = tokenAt(s.tokens(), g.start());
         if (at > 1 && s.tokens().get(at - 1).is("on")) {
@@ -699,6 +730,11 @@ final class ReportReader {
             if (d.role() == DateMention.Role.PAST) {
                 return frames.stream().noneMatch(f -> f.dateKnown && f.date.equals(d.date()));
             }
+        }
+        // a fronted new scene with its own toll: "In Namhsan town, a bomb exploded ..., injuring two civilians"
+        GeoMention scene = frontedPlace(s);
+        if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
+            return true;
         }
         // another region, with its own toll or a specific trigger: "In Farah city, gunmen shot dead ..."
         String admin1 = firstAdmin1(s);

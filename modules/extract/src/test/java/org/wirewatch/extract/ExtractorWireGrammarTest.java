@@ -330,4 +330,13 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(11);
     }
+
+    @Test
+    void shouldOpenASecondIncidentWhenASentenceFrontsAnotherTownWithItsOwnToll() {
+        ReportExtraction x = extract("2025-10-20T10:00:00Z", "Junta jets bomb two Shan towns",
+                "CHIANG MAI (AFP) - Air strikes on Kyaukme in Myanmar's Shan state killed four civilians on Sunday, a"
+                + " local rescue group said.\n\nIn Lashio, a bomb hit a monastery, wounding three novices, residents said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+    }
 }
