@@ -31,7 +31,7 @@ import org.wirewatch.serde.AvroSerdes;
 public final class AlertsStage implements Stage {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertsStage.class);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final AlertsConfig config;
   private final CoreConfig core;

@@ -41,7 +41,9 @@ import org.wirewatch.registry.SchemaRegistryServer;
  * <table>
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>wirewatch.run.shutdown.timeout</td><td>30s</td><td>how long the stages may take to stop before they are abandoned</td></tr>
+ *   <tr><td>wirewatch.run.shutdown.timeout</td><td>7s</td><td>how long the stages may take to stop before they are
+ *   abandoned; with the registry endpoint and the broker after them, a stop stays within a container's 10 s
+ *   grace period</td></tr>
  *   <tr><td>wirewatch.embedded.broker.*</td><td></td><td>any broker setting of the embedded broker, applied over
  *   its single-node defaults, e.g. wirewatch.embedded.broker.log.retention.bytes=1073741824</td></tr>
  *   <tr><td>wirewatch.run.create.topics</td><td>true</td><td>create missing catalogue topics at start (turn off
@@ -100,7 +102,7 @@ public final class Pipeline implements AutoCloseable {
         long started = System.nanoTime();
         Settings.Reader reader = settings.reader();
         CoreConfig configured = CoreConfig.read(reader, settings);
-        Duration shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(30));
+        Duration shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(7));
         boolean createTopics = reader.bool(CREATE_TOPICS, true);
         boolean abortHanging = reader.bool(ABORT_HANGING_TRANSACTIONS, true);
         reader.validate();
