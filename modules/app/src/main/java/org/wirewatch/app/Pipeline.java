@@ -154,15 +154,25 @@ public final class Pipeline implements AutoCloseable {
         Map<String, Object> conf = new HashMap<>(core.kafkaClientProperties());
         conf.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow());
         String internalPrefix = core.applicationId() + "-";
+        // Both steps only speed a restart up or unblock one: when the cluster does not answer them, the stages start
+        // anyway and /health/ready shows whether they get ready.
         try (Admin admin = Admin.create(conf)) {
             if (broker != null) {
-                // Only this process uses the embedded broker (its directory is locked), so every member is stale.
-                GroupMembers.removeAll(admin, group -> group.startsWith(internalPrefix));
+                try {
+                    // Only this process uses the embedded broker (its directory is locked): every member is stale.
+                    GroupMembers.removeAll(admin, group -> group.startsWith(internalPrefix));
+                } catch (IllegalStateException e) {
+                    LOG.warn("Stale consumer group members not removed: {}", e.getMessage());
+                }
             }
             if (abortHanging) {
                 Set<String> catalogue = Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet());
-                hangingTransactions = Optional.of(new HangingTransactions(admin, transactionTimeout(core), Clock.systemUTC())
-                        .abortHanging(topic -> catalogue.contains(topic) || topic.startsWith(internalPrefix)));
+                try {
+                    hangingTransactions = Optional.of(new HangingTransactions(admin, transactionTimeout(core),
+                            Clock.systemUTC()).abortHanging(t -> catalogue.contains(t) || t.startsWith(internalPrefix)));
+                } catch (IllegalStateException e) {
+                    LOG.warn("Hanging transactions not checked: {}", e.getMessage());
+                }
             }
         }
     }
