@@ -1,6 +1,7 @@
 package org.wirewatch.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -125,7 +126,9 @@ class HangingTransactionsIT {
             assertThat(report.aborted()).isEmpty();
             producer.commitTransaction();
         }
-        assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition));
+        // The commit marker is written after the coordinator answered the commit.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition)));
     }
 
     /** A transactional producer that initialised (the coordinator now knows its id as Empty) and went away. */
