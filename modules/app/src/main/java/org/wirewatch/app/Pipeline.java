@@ -1,6 +1,7 @@
 package org.wirewatch.app;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,19 +9,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wirewatch.common.Stage;
+import org.wirewatch.common.TopicSpec;
 import org.wirewatch.common.Topics;
 import org.wirewatch.common.config.ConfigException;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
 import org.wirewatch.embedded.EmbeddedKafka;
+import org.wirewatch.embedded.GroupMembers;
+import org.wirewatch.embedded.HangingTransactions;
 import org.wirewatch.embedded.TopicCreator;
 import org.wirewatch.registry.SchemaRegistryServer;
 
@@ -33,12 +41,21 @@ import org.wirewatch.registry.SchemaRegistryServer;
  * <table>
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>wirewatch.run.shutdown.timeout</td><td>30s</td><td>how long the stages may take to stop before they are abandoned</td></tr>
+ *   <tr><td>wirewatch.run.shutdown.timeout</td><td>7s</td><td>how long the stages may take to stop before they are
+ *   abandoned; with the registry endpoint and the broker after them, a stop stays within a container's 10 s
+ *   grace period</td></tr>
  *   <tr><td>wirewatch.embedded.broker.*</td><td></td><td>any broker setting of the embedded broker, applied over
  *   its single-node defaults, e.g. wirewatch.embedded.broker.log.retention.bytes=1073741824</td></tr>
  *   <tr><td>wirewatch.run.create.topics</td><td>true</td><td>create missing catalogue topics at start (turn off
  *   where topics are managed elsewhere, e.g. the compose topic-init step)</td></tr>
+ *   <tr><td>wirewatch.run.abort.hanging.transactions</td><td>true</td><td>before any stage starts, abort the hanging
+ *   transactions on Wirewatch's topics (catalogue and Streams internal topics), see {@link HangingTransactions}</td></tr>
  * </table>
+ *
+ * <p>Start-up order after the platform is up: on the embedded broker, the consumer group members of the previous
+ * process are removed (after a crash the broker would otherwise wait a session timeout, 45 s, for them before the
+ * first rebalance completes); then hanging transactions are aborted; then the stages start. Both steps run before
+ * any Streams application, so none of them can be restoring from a partition whose last stable offset is stuck.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -48,6 +65,10 @@ public final class Pipeline implements AutoCloseable {
     public static final String EMBEDDED_BROKER_PREFIX = "wirewatch.embedded.broker.";
     /** Whether to create missing catalogue topics at start. */
     public static final String CREATE_TOPICS = "wirewatch.run.create.topics";
+    /** Whether to abort hanging transactions on Wirewatch's topics before the stages start. */
+    public static final String ABORT_HANGING_TRANSACTIONS = "wirewatch.run.abort.hanging.transactions";
+    /** Kafka Streams' own transaction timeout under exactly-once, unless the producers are configured otherwise. */
+    private static final Duration STREAMS_TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     /** The embedded default serves this machine only, like its broker. */
@@ -63,6 +84,7 @@ public final class Pipeline implements AutoCloseable {
     private Duration startupTime = Duration.ZERO;
     private boolean closing;
     private boolean ownRegistry;
+    private Optional<HangingTransactions.Report> hangingTransactions = Optional.empty();
 
     private Pipeline(CoreConfig core, EmbeddedKafka broker, Duration shutdownTimeout, long startedNanos) {
         this.core = core;
@@ -80,8 +102,9 @@ public final class Pipeline implements AutoCloseable {
         long started = System.nanoTime();
         Settings.Reader reader = settings.reader();
         CoreConfig configured = CoreConfig.read(reader, settings);
-        Duration shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(30));
+        Duration shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(7));
         boolean createTopics = reader.bool(CREATE_TOPICS, true);
+        boolean abortHanging = reader.bool(ABORT_HANGING_TRANSACTIONS, true);
         reader.validate();
         logEffective(settings);
         LOG.info("Kafka: {}; schema registry: {}; data dir: {}",
@@ -110,6 +133,7 @@ public final class Pipeline implements AutoCloseable {
             if (configured.embedded() && !registryConfigured) {
                 pipeline.core = pipeline.startRegistry();
             }
+            pipeline.prepareClusterForStages(abortHanging);
             pipeline.startStages(settings, factories);
         } catch (RuntimeException e) {
             pipeline.close();
@@ -122,9 +146,56 @@ public final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
+    /** What must hold before any Streams application starts: see the class comment. */
+    private void prepareClusterForStages(boolean abortHanging) {
+        if (broker == null && !abortHanging) {
+            return;
+        }
+        Map<String, Object> conf = new HashMap<>(core.kafkaClientProperties());
+        conf.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow());
+        String internalPrefix = core.applicationId() + "-";
+        // Both steps only speed a restart up or unblock one: when the cluster does not answer them, the stages start
+        // anyway and /health/ready shows whether they get ready.
+        try (Admin admin = Admin.create(conf)) {
+            if (broker != null) {
+                try {
+                    // Only this process uses the embedded broker (its directory is locked): every member is stale.
+                    GroupMembers.removeAll(admin, group -> group.startsWith(internalPrefix));
+                } catch (IllegalStateException e) {
+                    LOG.warn("Stale consumer group members not removed: {}", e.getMessage());
+                }
+            }
+            if (abortHanging) {
+                Set<String> catalogue = Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet());
+                try {
+                    hangingTransactions = Optional.of(new HangingTransactions(admin, transactionTimeout(core),
+                            Clock.systemUTC()).abortHanging(t -> catalogue.contains(t) || t.startsWith(internalPrefix)));
+                } catch (IllegalStateException e) {
+                    LOG.warn("Hanging transactions not checked: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The transaction timeout of the Streams producers: theirs if configured, else Kafka Streams' default. */
+    static Duration transactionTimeout(CoreConfig core) {
+        Map<String, String> kafka = core.kafkaClientProperties();
+        String configured = kafka.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                kafka.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG));
+        if (configured == null) {
+            return STREAMS_TRANSACTION_TIMEOUT;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(configured.trim()));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(List.of(CoreConfig.KAFKA_PREFIX + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG
+                    + "=" + configured + ": not a number of milliseconds"));
+        }
+    }
+
     /** Builds every stage first, so that all their configuration problems are reported together, then starts them. */
     private void startStages(Settings settings, List<StageFactory> factories) {
-        StageContext context = new StageContext(core, settings);
+        StageContext context = new StageContext(core, settings, hangingTransactions);
         List<Stage> built = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (StageFactory factory : factories) {
@@ -173,6 +244,11 @@ public final class Pipeline implements AutoCloseable {
     /** @return the shared configuration pointing at the running cluster and registry. */
     public CoreConfig core() {
         return core;
+    }
+
+    /** @return what the start-up check for hanging transactions found, unless it was turned off. */
+    public Optional<HangingTransactions.Report> hangingTransactions() {
+        return hangingTransactions;
     }
 
     /** @return the embedded broker, when this pipeline started one. */

@@ -23,6 +23,7 @@ class PipelineTest {
             CoreConfig.BOOTSTRAP_SERVERS, "localhost:1",
             CoreConfig.SCHEMA_REGISTRY_URL, "mock://pipeline-test",
             Pipeline.CREATE_TOPICS, "false",
+            Pipeline.ABORT_HANGING_TRANSACTIONS, "false",
             Pipeline.SHUTDOWN_TIMEOUT, "5s"));
 
     private final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>The defaults are the ones exactly-once processing needs on one node: replication factor 1 and
  * min ISR 1 for the internal topics (otherwise Kafka Streams waits in REBALANCING forever), no initial
  * rebalance delay, a small log-cleaner buffer (the 128 MiB default exhausts small heaps and the cleaner's
- * fault handler then exits the JVM) and no auto-created topics (topics come from the catalogue only).
+ * fault handler then exits the JVM), no auto-created topics (topics come from the catalogue only) and a short
+ * broker session, so that a restart after a kill does not wait out the dead process's registration.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir).port(0).start()) {
@@ -310,6 +311,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("log.cleaner.dedupe.buffer.size", "2097152");
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
+        // After a kill the restarted controller still holds the dead process's broker registration and refuses the
+        // new one until that registration's session expires (DUPLICATE_BROKER_REGISTRATION); then it fences the
+        // broker, so every partition goes offline and every coordinator unloads and loads again. The default 9 s
+        // session made that most of a restart; broker and controller share this JVM, so a short one is safe.
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         return p;
     }
 

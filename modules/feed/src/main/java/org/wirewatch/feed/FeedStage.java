@@ -53,6 +53,7 @@ import org.wirewatch.common.query.TallyQueries;
 public final class FeedStage implements Stage {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedStage.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FeedConfig config;
   private final Map<String, Object> kafka;
@@ -64,6 +65,7 @@ public final class FeedStage implements Stage {
   private final Supplier<? extends Collection<? extends Stage>> stages;
   private final List<Consumer<Javalin>> extraRoutes;
   private final List<Consumer<MeterRegistry>> binders;
+  private final Map<String, Supplier<?>> healthDetails;
   private final AtomicLong clientIds = new AtomicLong();
 
   private volatile Javalin app;
@@ -85,6 +87,7 @@ public final class FeedStage implements Stage {
     this.stages = b.stages;
     this.extraRoutes = List.copyOf(b.routes);
     this.binders = List.copyOf(b.binders);
+    this.healthDetails = new java.util.LinkedHashMap<>(b.healthDetails);
   }
 
   public static Builder builder() {
@@ -184,7 +187,7 @@ public final class FeedStage implements Stage {
   }
 
   private void ready(final Context ctx) {
-    final ObjectNode out = new ObjectMapper().createObjectNode();
+    final ObjectNode out = JSON.createObjectNode();
     final ObjectNode st = out.putObject("stages");
     boolean all = ready();
     st.put(name(), ready());
@@ -204,6 +207,10 @@ public final class FeedStage implements Stage {
       }
     }
     out.put("status", all ? "UP" : "DOWN");
+    if (!healthDetails.isEmpty()) {
+      final ObjectNode details = out.putObject("details");
+      healthDetails.forEach((key, detail) -> details.set(key, JSON.valueToTree(detail.get())));
+    }
     ctx.status(all ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
         .result(out.toString());
   }
@@ -315,6 +322,7 @@ public final class FeedStage implements Stage {
     private Supplier<? extends Collection<? extends Stage>> stages;
     private final List<Consumer<Javalin>> routes = new ArrayList<>();
     private final List<Consumer<MeterRegistry>> binders = new ArrayList<>();
+    private final Map<String, Supplier<?>> healthDetails = new java.util.LinkedHashMap<>();
 
     public Builder config(final FeedConfig c) {
       this.config = c;
@@ -367,6 +375,15 @@ public final class FeedStage implements Stage {
     /** The stages whose readiness {@code /health/ready} reports (the feed itself is always included). */
     public Builder stages(final Supplier<? extends Collection<? extends Stage>> s) {
       this.stages = s;
+      return this;
+    }
+
+    /**
+     * A detail {@code /health/ready} shows under {@code details.<key>} without affecting the status, e.g. what a
+     * start-up check did; {@code detail} is read per request and rendered as JSON.
+     */
+    public Builder healthDetail(final String key, final Supplier<?> detail) {
+      this.healthDetails.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(detail, "detail"));
       return this;
     }
 

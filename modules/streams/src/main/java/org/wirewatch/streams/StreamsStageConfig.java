@@ -42,7 +42,8 @@ import org.wirewatch.common.config.Settings;
  *   at_least_once (only for measurements: tallies are exact only under exactly_once_v2)</td></tr>
  *   <tr><td>wirewatch.streams.replication.factor</td><td>-1</td><td>replication of internal topics; -1 uses the
  *   broker default</td></tr>
- *   <tr><td>wirewatch.streams.close.timeout</td><td>30s</td><td>how long closing each topology may take</td></tr>
+ *   <tr><td>wirewatch.streams.close.timeout</td><td>6s</td><td>how long closing the topologies may take (they
+ *   close together); short enough for a container's 10 s stop grace period</td></tr>
  *   <tr><td>wirewatch.streams.tally.emit.interval</td><td>100ms</td><td>how often the tally emits the windows of
  *   the days that changed since: longer sends each window fewer times in a burst, at that much added
  *   latency</td></tr>
@@ -124,7 +125,7 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
     return new StreamsStageConfig(parts, r.intValue(THREADS, 1, 1, 64), (int) Math.max(2, horizon.toDays()),
         commit, r.duration(EVICTION_INTERVAL, Duration.ofMinutes(10)), r.longValue(CACHE_BYTES, 10L * 1024 * 1024, 0, Long.MAX_VALUE),
         r.path(STATE_DIR, core.dataDir().resolve("streams")), server, guarantee,
-        r.intValue(REPLICATION_FACTOR, -1, -1, 32), r.duration(CLOSE_TIMEOUT, Duration.ofSeconds(30)), emit);
+        r.intValue(REPLICATION_FACTOR, -1, -1, 32), r.duration(CLOSE_TIMEOUT, Duration.ofSeconds(6)), emit);
   }
 
   /**

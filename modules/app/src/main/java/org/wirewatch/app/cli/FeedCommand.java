@@ -24,6 +24,7 @@ import org.wirewatch.app.StageFactory;
 import org.wirewatch.common.Stage;
 import org.wirewatch.common.config.Settings;
 import org.wirewatch.common.query.TallyQueries;
+import org.wirewatch.embedded.HangingTransactions;
 import org.wirewatch.feed.FeedConfig;
 import org.wirewatch.feed.FeedStage;
 import org.wirewatch.feed.RecordDecoder;
@@ -114,6 +115,12 @@ public final class FeedCommand implements Callable<Integer> {
         .decoder(RecordDecoder.avro(context.schemaRegistryUrl(), serde))
         .meterRegistry(registry)
         .stages(() -> List.copyOf(peers));
+    context.hangingTransactions().ifPresent(report -> {
+      b.healthDetail("hangingTransactions", () -> hangingTransactionsDetail(report));
+      b.onStart(r -> FunctionCounter.builder("wirewatch.hanging.transactions.aborted", report,
+              t -> t.aborted().size())
+          .description("Hanging transactions the start-up check aborted on Wirewatch's topics").register(r));
+    });
     for (final Stage s : List.copyOf(peers)) {
       if (s instanceof IngestStage ingest) {
         final Consumer<Javalin> routes = ingest.routes();
@@ -133,6 +140,23 @@ public final class FeedCommand implements Callable<Integer> {
       }
     }
     return b.build();
+  }
+
+  /** What {@code /health/ready} shows of the start-up check: counts, and each aborted transaction. */
+  static Map<String, Object> hangingTransactionsDetail(final HangingTransactions.Report report) {
+    final Map<String, Object> detail = new java.util.LinkedHashMap<>();
+    detail.put("partitionsChecked", report.partitionsChecked());
+    detail.put("openAtStart", report.openTransactions());
+    detail.put("aborted", report.aborted().size());
+    detail.put("tookMs", report.took().toMillis());
+    detail.put("abortedTransactions", report.aborted().stream().map(a -> Map.of(
+        "partition", a.partition().toString(),
+        "producerId", a.producerId(),
+        "producerEpoch", a.producerEpoch(),
+        "startOffset", a.startOffset(),
+        "transactionalId", a.transactionalId().orElse(""),
+        "coordinator", a.coordinatorView())).toList());
+    return detail;
   }
 
   /**

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ class CrashRecoveryIT {
   private static final int CHUNKS = 12;
 
   private final Path root = Path.of(System.getProperty("java.io.tmpdir"), "crash-it-" + UUID.randomUUID());
-  private String classpath;
+  private final ChildJvm jvm = new ChildJvm(root, List.of("-Xmx384m", "-XX:+UseSerialGC"));
 
   @Test
   void shouldEndWithSameTalliesWhenPipelineIsKilledThreeTimes() throws Exception {
@@ -80,7 +78,7 @@ class CrashRecoveryIT {
   private List<String> uninterrupted(final List<WireReport> reports) throws Exception {
     try (EmbeddedKafka kafka = broker("clean");
          SchemaRegistryServer registry = registry(kafka)) {
-      final Process pipeline = launch(new String[] {kafka.bootstrapServers(), registry.url(),
+      final ChildJvm.Child pipeline = launch(new String[] {kafka.bootstrapServers(), registry.url(),
           root.resolve("clean-data").toString(), "crash"});
       try {
         final long started = System.nanoTime();
@@ -90,7 +88,7 @@ class CrashRecoveryIT {
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return out;
       } finally {
-        pipeline.destroyForcibly().waitFor();
+        pipeline.kill();
       }
     }
   }
@@ -103,14 +101,14 @@ class CrashRecoveryIT {
              serdes(registry).report())) {
       final String[] args = {kafka.bootstrapServers(), registry.url(), root.resolve("crashed-data").toString(),
           "crash"};
-      Process pipeline = launch(args);
+      ChildJvm.Child pipeline = launch(args);
       final int chunk = (reports.size() + CHUNKS - 1) / CHUNKS;
       for (int c = 0; c < CHUNKS; c++) {
         Replay.produce(producer, reports.subList(c * chunk, Math.min(reports.size(), (c + 1) * chunk)), n -> { });
         if (killAfter.contains(c)) {
           // Somewhere in the middle of processing what was just sent.
           Thread.sleep(random.nextInt(1500));
-          pipeline.destroyForcibly().waitFor();
+          pipeline.kill();
           LOG.info("Killed the pipeline after chunk {}; restarting", c);
           pipeline = launch(args);
         }
@@ -118,51 +116,17 @@ class CrashRecoveryIT {
       try {
         return drain(kafka, registry);
       } finally {
-        pipeline.destroyForcibly().waitFor();
+        pipeline.kill();
       }
     }
   }
 
-  /**
-   * The test classpath with every jar copied once under this test's directory: both runs must execute the same
-   * code even if a dependency (the extraction engine) is reinstalled in the local repository meanwhile.
-   */
-  private synchronized String classpath() throws java.io.IOException {
-    if (classpath == null) {
-      final Path lib = Files.createDirectories(root.resolve("lib"));
-      final List<String> entries = new ArrayList<>();
-      int n = 0;
-      for (final String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-        final Path p = Path.of(entry);
-        if (Files.isRegularFile(p)) {
-          final Path copy = lib.resolve((n++) + "-" + p.getFileName());
-          Files.copy(p, copy);
-          entries.add(copy.toString());
-        } else {
-          entries.add(entry);
-        }
-      }
-      classpath = String.join(java.io.File.pathSeparator, entries);
-    }
-    return classpath;
-  }
-
-  private Process launch(final String[] args) throws Exception {
-    final List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC",
-        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.wirewatch",
-        "-cp", classpath(),
-        PipelineProcess.class.getName()));
-    command.addAll(List.of(args));
-    // Output to a file, never a pipe: a pipe nobody reads fills up and blocks the pipeline's logging.
-    final Path log = root.resolve("pipeline-" + System.nanoTime() + ".log");
-    final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  private ChildJvm.Child launch(final String[] args) throws Exception {
+    final ChildJvm.Child child = jvm.start(PipelineProcess.class.getName(), List.of(args));
     await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() ->
-        !p.isAlive() || Files.readString(log, StandardCharsets.ISO_8859_1).contains("READY"));
-    assertThat(p.isAlive()).as("pipeline process started (log %s)", log).isTrue();
-    return p;
+        !child.process().isAlive() || child.output().contains("READY"));
+    assertThat(child.process().isAlive()).as("pipeline process started (log %s)", child.log()).isTrue();
+    return child;
   }
 
   private List<String> drain(final EmbeddedKafka kafka, final SchemaRegistryServer registry) throws Exception {

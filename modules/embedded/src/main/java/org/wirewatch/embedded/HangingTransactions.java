@@ -1,0 +1,280 @@
+package org.wirewatch.embedded;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds and aborts hanging transactions on a set of topics, the way {@code kafka-transactions.sh find-hanging} and
+ * {@code abort} do (KIP-664), on any cluster.
+ *
+ * <p>A transaction hangs when a partition holds an open transaction (its last stable offset stays below it for
+ * ever) that no transaction coordinator will close: the coordinator does not list that producer's transaction as
+ * ongoing with that partition in it, so it will never write the commit or abort marker. Under exactly-once Kafka
+ * Streams such a partition stops state restoration and every read_committed consumer of it.
+ *
+ * <p>An open transaction is aborted only when all of these hold, so a healthy transaction of another running
+ * instance is never touched:
+ * <ul>
+ *   <li>the transaction is older than the transaction timeout: the producer's last write to the partition is (the
+ *       age rule of {@code find-hanging}), or this check has seen it open that long; a younger candidate is waited
+ *       for, then looked at again, so the check takes at most about one transaction timeout;</li>
+ *   <li>the coordinator knows no transactional id for the producer, or describes that id's transaction without the
+ *       partition (or under another producer id): no marker is coming;</li>
+ *   <li>after that lookup the partition still shows the same open transaction (same producer, epoch and start
+ *       offset): a marker that was in flight while the coordinator completed the transaction would have closed it.</li>
+ * </ul>
+ */
+public final class HangingTransactions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HangingTransactions.class);
+    private static final long TIMEOUT_SECONDS = 30;
+    /** The coordinator states in which it will still write markers to the partitions it lists. */
+    private static final Set<TransactionState> MARKERS_PENDING = EnumSet.of(TransactionState.ONGOING,
+            TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT, TransactionState.PREPARE_EPOCH_FENCE);
+
+    /**
+     * One aborted transaction.
+     *
+     * @param transactionalId the id the coordinator knows the producer by, or empty when it knows none
+     * @param coordinatorView what the coordinator said of that id (its state and partitions), for the log
+     */
+    public record Aborted(TopicPartition partition, long producerId, int producerEpoch, long startOffset,
+            Optional<String> transactionalId, String coordinatorView) {
+    }
+
+    /** What a check found: how many partitions it looked at, the transactions it aborted, how long it took. */
+    public record Report(int partitionsChecked, int openTransactions, List<Aborted> aborted, Duration took) {
+        public Report {
+            aborted = List.copyOf(aborted);
+        }
+    }
+
+    private record Open(TopicPartition partition, ProducerState state) {
+        boolean sameAs(ProducerState other) {
+            return other.producerId() == state.producerId() && other.producerEpoch() == state.producerEpoch()
+                    && other.currentTransactionStartOffset().equals(state.currentTransactionStartOffset());
+        }
+    }
+
+    private final Admin admin;
+    private final Duration transactionTimeout;
+    private final Clock clock;
+
+    /**
+     * @param admin              a client of the cluster to check
+     * @param transactionTimeout the transaction timeout of the producers that write these topics: no healthy
+     *                           transaction of theirs stays open longer
+     */
+    public HangingTransactions(Admin admin, Duration transactionTimeout, Clock clock) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.transactionTimeout = Objects.requireNonNull(transactionTimeout, "transactionTimeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Looks at every partition of the topics {@code topics} accepts and aborts the hanging transactions on them.
+     * Returns quickly when no partition holds an open transaction, which is the usual case; otherwise it may wait up
+     * to the transaction timeout for a candidate to become old enough.
+     *
+     * @throws IllegalStateException when the cluster does not answer
+     */
+    public Report abortHanging(Predicate<String> topics) {
+        long started = System.nanoTime();
+        try {
+            List<TopicPartition> partitions = partitions(topics);
+            List<Open> open = openTransactions(partitions);
+            List<Aborted> aborted = new ArrayList<>();
+            if (!open.isEmpty()) {
+                LOG.info("{} open transaction(s) on {} partitions; checking them against their coordinators",
+                        open.size(), partitions.size());
+                abort(open, aborted);
+            }
+            Report report = new Report(partitions.size(), open.size(), aborted,
+                    Duration.ofNanos(System.nanoTime() - started));
+            LOG.info("Hanging transactions: {} aborted on {} partitions ({} open) in {} ms", aborted.size(),
+                    report.partitionsChecked(), report.openTransactions(), report.took().toMillis());
+            return report;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot check for hanging transactions: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking for hanging transactions", e);
+        }
+    }
+
+    private void abort(List<Open> open, List<Aborted> aborted)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long firstSeen = clock.millis();
+        List<Open> remaining = new ArrayList<>(open);
+        while (!remaining.isEmpty()) {
+            Map<Long, String> ids = transactionalIds(remaining);
+            Map<String, Optional<TransactionDescription>> descriptions = describe(ids.values());
+            List<Open> unknown = new ArrayList<>();
+            for (Open o : remaining) {
+                String id = ids.get(o.state().producerId());
+                Optional<TransactionDescription> d = id == null ? Optional.empty() : descriptions.get(id);
+                if (d.isPresent() && markerPending(d.get(), o)) {
+                    LOG.debug("Open transaction of producer {} on {} is {} at its coordinator; left to it",
+                            o.state().producerId(), o.partition(), d.get().state());
+                } else {
+                    unknown.add(o);
+                }
+            }
+            long now = clock.millis();
+            long wait = 0;
+            List<Open> younger = new ArrayList<>();
+            for (Open o : still(unknown)) {
+                // Watched for as long counts too: a timestamp from the producer's clock (or a copied event time)
+                // must not keep a candidate young for ever.
+                long age = Math.max(now - o.state().lastTimestamp(), now - firstSeen);
+                if (age <= transactionTimeout.toMillis()) {
+                    younger.add(o);
+                    wait = Math.max(wait, transactionTimeout.toMillis() - age + 1);
+                    continue;
+                }
+                String id = ids.get(o.state().producerId());
+                String view = id == null ? "no transactional id for this producer"
+                        : descriptions.get(id).map(HangingTransactions::view).orElse(id + ": not found");
+                abortOne(o, Optional.ofNullable(id), view, age, aborted);
+            }
+            remaining = younger;
+            if (!remaining.isEmpty()) {
+                LOG.info("{} open transaction(s) unknown to their coordinator are younger than the transaction"
+                        + " timeout {}; looking again in {} ms", remaining.size(), transactionTimeout, wait);
+                Thread.sleep(wait);
+            }
+        }
+    }
+
+    private void abortOne(Open o, Optional<String> id, String view, long age, List<Aborted> aborted)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        ProducerState s = o.state();
+        long startOffset = s.currentTransactionStartOffset().orElseThrow();
+        LOG.warn("Aborting the hanging transaction of producer {} (epoch {}, transactional id {}) on {} open since"
+                        + " offset {}, open for at least {} ms; coordinator: {}", s.producerId(), s.producerEpoch(),
+                id.orElse("unknown"), o.partition(), startOffset, age, view);
+        // A new producer id that hung before its first marker has no coordinator epoch: 0 is at most any leader
+        // epoch, which is what kafka-transactions.sh uses as well.
+        admin.abortTransaction(new AbortTransactionSpec(o.partition(), s.producerId(), (short) s.producerEpoch(),
+                Math.max(0, s.coordinatorEpoch().orElse(0)))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        aborted.add(new Aborted(o.partition(), s.producerId(), s.producerEpoch(), startOffset, id, view));
+    }
+
+    /** The coordinator will close the partition's transaction only if it lists the partition under that producer. */
+    private static boolean markerPending(TransactionDescription d, Open o) {
+        return MARKERS_PENDING.contains(d.state()) && d.producerId() == o.state().producerId()
+                && d.topicPartitions().contains(o.partition());
+    }
+
+    private static String view(TransactionDescription d) {
+        return "producer " + d.producerId() + " epoch " + d.producerEpoch() + " " + d.state() + " on "
+                + d.topicPartitions();
+    }
+
+    private List<TopicPartition> partitions(Predicate<String> topics)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Set<String> names = new HashSet<>();
+        for (String t : admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (topics.test(t)) {
+                names.add(t);
+            }
+        }
+        List<TopicPartition> out = new ArrayList<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        for (TopicDescription d : admin.describeTopics(names).allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values()) {
+            d.partitions().forEach(p -> out.add(new TopicPartition(d.name(), p.partition())));
+        }
+        return out;
+    }
+
+    private List<Open> openTransactions(Collection<TopicPartition> partitions)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        List<Open> out = new ArrayList<>();
+        if (partitions.isEmpty()) {
+            return out;
+        }
+        admin.describeProducers(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((tp, state) ->
+                state.activeProducers().stream()
+                        .filter(p -> p.currentTransactionStartOffset().isPresent())
+                        .forEach(p -> out.add(new Open(tp, p))));
+        return out;
+    }
+
+    /** Those of {@code candidates} whose partition still holds the very same open transaction. */
+    private List<Open> still(List<Open> candidates) throws ExecutionException, InterruptedException, TimeoutException {
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        Set<TopicPartition> partitions = new HashSet<>();
+        candidates.forEach(c -> partitions.add(c.partition()));
+        List<Open> now = openTransactions(partitions);
+        List<Open> out = new ArrayList<>();
+        for (Open c : candidates) {
+            now.stream().filter(n -> n.partition().equals(c.partition()) && c.sameAs(n.state()))
+                    .findFirst().ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Map<Long, String> transactionalIds(List<Open> open)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Set<Long> producerIds = new HashSet<>();
+        open.forEach(o -> producerIds.add(o.state().producerId()));
+        Map<Long, String> out = new HashMap<>();
+        for (TransactionListing l : admin.listTransactions(new ListTransactionsOptions()
+                .filterProducerIds(producerIds)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            out.put(l.producerId(), l.transactionalId());
+        }
+        return out;
+    }
+
+    private Map<String, Optional<TransactionDescription>> describe(Collection<String> ids)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        Map<String, Optional<TransactionDescription>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        var result = admin.describeTransactions(new HashSet<>(ids));
+        for (String id : new HashSet<>(ids)) {
+            try {
+                out.put(id, Optional.of(result.description(id).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TransactionalIdNotFoundException)) {
+                    throw e;
+                }
+                out.put(id, Optional.empty());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package org.wirewatch.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ProduceRequest;
+import org.apache.kafka.common.requests.ProduceResponse;
+import org.apache.kafka.common.requests.RequestHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The start-up check against a partition that really hangs: a transactional batch of a producer whose coordinator
+ * lists it as Empty and never recorded that partition, so no marker will ever close it, and the last stable offset
+ * stays below the high watermark. That is what a restarted single node showed after {@code kill -9}; here it is made
+ * on purpose by writing the batch straight to the partition leader with the pre-KIP-890 produce version and the
+ * leader's check against the coordinator (transaction.partition.verification.enable) turned off.
+ */
+class HangingTransactionsIT {
+
+    private static final String HUNG = "hung";
+    private static final String HEALTHY = "healthy";
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafka kafka;
+    private static Admin admin;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka"))
+                .brokerProperty("transaction.partition.verification.enable", "false").start();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        admin.createTopics(List.of(new NewTopic(HUNG, 1, (short) 1), new NewTopic(HEALTHY, 1, (short) 1))).all().get();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        admin.close();
+        kafka.close();
+    }
+
+    @Test
+    void shouldAbortTransactionWhenItsCoordinatorNeverRecordedThePartition() throws Exception {
+        // given a producer the coordinator lists as Empty, an open transaction of it on the partition, and a
+        // committed record behind it that read_committed consumers cannot reach
+        final TopicPartition partition = new TopicPartition(HUNG, 0);
+        final TransactionDescription abandoned = initialisedAndAbandoned("abandoned-producer");
+        assertThat(abandoned.state()).isEqualTo(TransactionState.EMPTY);
+        writeBatchTheCoordinatorNeverSaw(partition, abandoned);
+        try (KafkaProducer<String, String> plain = producer(Map.of())) {
+            plain.send(new ProducerRecord<>(HUNG, 0, "after", "committed")).get();
+        }
+        assertThat(lastStableOffset(partition)).as("stuck below the high watermark").isZero();
+        assertThat(highWatermark(partition)).isEqualTo(2);
+
+        // when
+        final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ofMillis(500),
+                Clock.systemUTC()).abortHanging(HUNG::equals);
+
+        // then the transaction is aborted and the committed record is readable
+        assertThat(report.openTransactions()).isEqualTo(1);
+        assertThat(report.aborted()).singleElement().satisfies(a -> {
+            assertThat(a.partition()).isEqualTo(partition);
+            assertThat(a.producerId()).isEqualTo(abandoned.producerId());
+            assertThat(a.startOffset()).isZero();
+            assertThat(a.transactionalId()).contains("abandoned-producer");
+            assertThat(a.coordinatorView()).contains("Empty");
+        });
+        assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition));
+        assertThat(admin.describeProducers(List.of(partition)).partitionResult(partition).get().activeProducers())
+                .noneMatch(p -> p.currentTransactionStartOffset().isPresent());
+    }
+
+    @Test
+    void shouldLeaveTransactionOpenWhenItsCoordinatorListsThePartition() throws Exception {
+        // given a live transaction, older than the timeout, that its coordinator knows
+        final TopicPartition partition = new TopicPartition(HEALTHY, 0);
+        try (KafkaProducer<String, String> producer = producer(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-producer"))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "open")).get();
+
+            // when
+            final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO,
+                    Clock.systemUTC()).abortHanging(HEALTHY::equals);
+
+            // then it is left to its producer, which can still commit it
+            assertThat(report.openTransactions()).isEqualTo(1);
+            assertThat(report.aborted()).isEmpty();
+            producer.commitTransaction();
+        }
+        // The commit marker is written after the coordinator answered the commit.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition)));
+    }
+
+    /** A transactional producer that initialised (the coordinator now knows its id as Empty) and went away. */
+    private static TransactionDescription initialisedAndAbandoned(final String transactionalId) throws Exception {
+        try (KafkaProducer<String, String> producer = producer(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
+            producer.initTransactions();
+        }
+        return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get();
+    }
+
+    /**
+     * One transactional record of {@code owner}'s producer id and epoch on {@code partition}, sent as a client
+     * before KIP-890 would (it added partitions itself), so the leader appends it without telling the coordinator.
+     */
+    private static void writeBatchTheCoordinatorNeverSaw(final TopicPartition partition,
+            final TransactionDescription owner) throws IOException {
+        final MemoryRecords records = MemoryRecords.withTransactionalRecords(Compression.NONE, owner.producerId(),
+                (short) owner.producerEpoch(), 0, new SimpleRecord(System.currentTimeMillis(),
+                        "k".getBytes(StandardCharsets.UTF_8), "hung".getBytes(StandardCharsets.UTF_8)));
+        final ProduceRequestData.TopicProduceDataCollection topics = new ProduceRequestData.TopicProduceDataCollection();
+        topics.add(new ProduceRequestData.TopicProduceData().setName(partition.topic()).setPartitionData(List.of(
+                new ProduceRequestData.PartitionProduceData().setIndex(partition.partition()).setRecords(records))));
+        final short version = ProduceRequest.LAST_STABLE_VERSION_BEFORE_TRANSACTION_V2;
+        final ProduceRequest request = new ProduceRequest.Builder(version, version, new ProduceRequestData()
+                .setAcks((short) -1).setTimeoutMs(10_000).setTransactionalId("abandoned-producer")
+                .setTopicData(topics)).build(version);
+        final RequestHeader header = new RequestHeader(ApiKeys.PRODUCE, version, "hanging-transactions-it", 1);
+        final ByteBuffer payload = request.serializeWithHeader(header);
+        try (Socket socket = new Socket("localhost", kafka.port())) {
+            final DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            final byte[] bytes = new byte[payload.remaining()];
+            payload.get(bytes);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+            out.flush();
+            final DataInputStream in = new DataInputStream(socket.getInputStream());
+            final byte[] answer = new byte[in.readInt()];
+            in.readFully(answer);
+            final ProduceResponse response = (ProduceResponse) AbstractResponse.parseResponse(ByteBuffer.wrap(answer),
+                    header);
+            assertThat(response.data().responses()).allSatisfy(t -> assertThat(t.partitionResponses())
+                    .allSatisfy(p -> assertThat(Errors.forCode(p.errorCode())).isEqualTo(Errors.NONE)));
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(final Map<String, Object> extra) {
+        final Map<String, Object> conf = new java.util.HashMap<>(extra);
+        conf.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        return new KafkaProducer<>(conf, new StringSerializer(), new StringSerializer());
+    }
+
+    private static long lastStableOffset(final TopicPartition partition) throws Exception {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).partitionResult(partition).get().offset();
+    }
+
+    private static long highWatermark(final TopicPartition partition) throws Exception {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+    }
+}
