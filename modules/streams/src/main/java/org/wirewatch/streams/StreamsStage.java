@@ -191,10 +191,6 @@ public final class StreamsStage implements Stage {
     });
   }
 
-  private static CloseOptions closeOptions(final Duration timeout) {
-    return CloseOptions.timeout(timeout).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
-  }
-
   @Override
   public synchronized void close() {
     if (closed) {
