@@ -1,6 +1,5 @@
 package org.wirewatch.streams;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
