@@ -28,6 +28,23 @@ final class ExtractionScore {
     final List<String> misses = new ArrayList<>();
 
     /** Scores predictions (plain JSON of ReportExtraction) keyed by stem against the gold of the same stems. */
+    /** Extracts every report of a corpus folder with one extractor and scores the result against its gold. */
+    static ExtractionScore ofCorpus(List<Corpus.Entry> entries) {
+        Extractor extractor = Extractor.create();
+        Map<String, JsonNode> gold = new LinkedHashMap<>();
+        Map<String, JsonNode> predicted = new LinkedHashMap<>();
+        for (Corpus.Entry e : entries) {
+            gold.put(e.stem(), e.gold());
+            try {
+                predicted.put(e.stem(), Corpus.JSON.readTree(
+                        org.wirewatch.common.json.AvroJson.toJson(extractor.extract(e.report()))));
+            } catch (java.io.IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return score(gold, predicted);
+    }
+
     static ExtractionScore score(Map<String, JsonNode> gold, Map<String, JsonNode> predicted) {
         ExtractionScore s = new ExtractionScore();
         s.run(gold, predicted);
