@@ -78,8 +78,8 @@ class CorpusReplayIT {
     }
   }
 
-  // reached at this commit: 0.55 and 32 as TallyScorer counts them (score.py --tallies on `./wirewatch replay`: 0.571 and
-  // 11); the targets, 0.90 and 2, are in the README
+  // reached at this commit: 0.55 and 32 as TallyScorer counts them (score.py --tallies on `./wirewatch replay`:
+  // 0.571 and 11); the targets, 0.90 and 2, are in the README
   private static final double TRAIN_REGIONS_EXACT_FLOOR = 0.53;
   private static final int TRAIN_EXTRA_INCIDENTS_CEILING = 34;
 
