@@ -339,4 +339,13 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents()).hasSize(2);
     }
+
+    @Test
+    void shouldCountMartyrsAsDeadWhenAnOfficialGivesTheirNumber() {
+        ReportExtraction x = extract("2024-01-04T16:00:00Z", "Twin blasts in Kerman kill dozens",
+                "TEHRAN (AFP) - Two bombs exploded at a memorial ceremony in Kerman on Wednesday. The interior"
+                + " minister told state television that the number of martyrs stood at 84.");
+
+        assertThat(x.getClaims()).anyMatch(c -> Integer.valueOf(84).equals(c.getKilled()));
+    }
 }
