@@ -348,4 +348,14 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getClaims()).anyMatch(c -> Integer.valueOf(84).equals(c.getKilled()));
     }
+
+    @Test
+    void shouldReadHavingNothingToDoWithItAndRejectingAnySuggestionAsDenials() {
+        ReportExtraction x = extract("2024-01-04T16:00:00Z", "Bomb kills 9 in Diyarbakir",
+                "DIYARBAKIR, Turkey (Reuters) - A car bomb killed nine people in Diyarbakir on Wednesday, police"
+                + " said. The PKK said it had nothing to do with the bombing. Damascus rejected any suggestion that"
+                + " it was behind the attack.");
+
+        assertThat(x.getClaims()).filteredOn(c -> c.getKind() == ClaimKind.DENIAL).hasSize(2);
+    }
 }
