@@ -358,4 +358,13 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getClaims()).filteredOn(c -> c.getKind() == ClaimKind.DENIAL).hasSize(2);
     }
+
+    @Test
+    void shouldNotDateAnEventByTheDayMourningWasDeclared() {
+        ReportExtraction x = extract("2021-11-04T15:00:00Z", "Mali declares mourning after 30 killed",
+                "BAMAKO (AA) - Mali's government on Thursday declared three days of national mourning after 30"
+                + " people were killed in an attack on a convoy near Ansongo on Tuesday, officials said.");
+
+        assertThat(x.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2021, 11, 2));
+    }
 }

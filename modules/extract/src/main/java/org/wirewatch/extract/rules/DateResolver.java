@@ -45,7 +45,10 @@ public final class DateResolver {
 
     private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "reported", "announced",
             "added", "stated", "confirmed", "tweeted", "wrote", "posted", "reports", "announces", "claimed",
-            "denied", "acknowledged", "quoted", "statement");
+            "denied", "acknowledged", "quoted", "statement",
+            // "Niger's government on Thursday declared two days of mourning after 69 were killed": what was done
+            // about the event, not the event
+            "declared", "condemned", "vowed", "urged");
     /** Verbs of a toll's update: the day after them is when the figure changed. */
     private static final Set<String> TOLL_UPDATES = Set.of("rose", "risen", "rises", "climbed", "climbs",
             "increased", "reached", "mounted", "jumped");
