@@ -33,7 +33,10 @@ final class Frame {
         members.add(s);
         if (!dateKnown) {
             DateMention d = s.eventDate();
-            if (d != null) {
+            // a later sentence's date in the past ("the 1998 attack on a college nearby") recalls another event;
+            // it never dates an incident whose own sentences gave no day
+            boolean background = d != null && s != opener && d.role() == DateMention.Role.PAST;
+            if (d != null && !background) {
                 date = d.date();
                 tolerance = d.toleranceDays();
                 dateKnown = true;

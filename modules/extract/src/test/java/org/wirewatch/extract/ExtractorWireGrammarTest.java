@@ -367,4 +367,15 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents().get(0).getEventDate()).isEqualTo(java.time.LocalDate.of(2021, 11, 2));
     }
+
+    @Test
+    void shouldNotDateAnUndatedIncidentByAnOldEventALaterSentenceRecalls() {
+        ReportExtraction x = extract("2023-06-17T07:40:00Z", "Rebels kill 41 at Ugandan school",
+                "KAMPALA, Uganda (AP) - Suspected rebels killed 41 people in a late-night raid on a school in western"
+                + " Uganda, a local mayor said Saturday.\n\nIn June 1998, 80 students were burned to death in an"
+                + " attack on a technical institute near the border.");
+
+        assertThat(x.getIncidents()).filteredOn(i -> i.getRecency() == org.wirewatch.schema.Recency.CURRENT)
+                .extracting(i -> i.getKilled().getBest()).containsExactly(41);
+    }
 }

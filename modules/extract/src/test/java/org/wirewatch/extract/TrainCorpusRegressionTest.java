@@ -26,15 +26,15 @@ class TrainCorpusRegressionTest {
 
     @Test
     void shouldKeepIncidentsTollsAndLeaksWhenScoringTheTrainCorpus() {
-        assertThat(score.metrics.get("incident_f1")).isGreaterThanOrEqualTo(0.765);
+        assertThat(score.metrics.get("incident_f1")).isGreaterThanOrEqualTo(0.78);
         assertThat(score.metrics.get("killed_accuracy")).isGreaterThanOrEqualTo(0.845);
         assertThat(score.metrics.get("leaks")).isLessThanOrEqualTo(3);
     }
 
     @Test
     void shouldKeepRegionsPlacesTypesAndDatesWhenScoringTheTrainCorpus() {
-        assertThat(score.metrics.get("admin1_accuracy")).isGreaterThanOrEqualTo(0.835);
-        assertThat(score.metrics.get("place_accuracy")).isGreaterThanOrEqualTo(0.675);
+        assertThat(score.metrics.get("admin1_accuracy")).isGreaterThanOrEqualTo(0.82);
+        assertThat(score.metrics.get("place_accuracy")).isGreaterThanOrEqualTo(0.67);
         assertThat(score.metrics.get("sub_event_type_accuracy")).isGreaterThanOrEqualTo(0.715);
         assertThat(score.metrics.get("date_accuracy")).isGreaterThanOrEqualTo(0.915);
     }
@@ -42,7 +42,7 @@ class TrainCorpusRegressionTest {
     @Test
     void shouldKeepActorsAndClaimsWhenScoringTheTrainCorpus() {
         assertThat(score.metrics.get("actor_accuracy")).isGreaterThanOrEqualTo(0.515);
-        assertThat(score.metrics.get("claims_recall")).isGreaterThanOrEqualTo(0.49);
-        assertThat(score.metrics.get("claims_precision")).isGreaterThanOrEqualTo(0.625);
+        assertThat(score.metrics.get("claims_recall")).isGreaterThanOrEqualTo(0.50);
+        assertThat(score.metrics.get("claims_precision")).isGreaterThanOrEqualTo(0.63);
     }
 }
