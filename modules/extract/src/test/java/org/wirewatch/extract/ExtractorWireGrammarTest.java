@@ -43,25 +43,18 @@ class ExtractorWireGrammarTest {
 
     @Test
     void shouldNeverTurnATotalOverYearsOrAWholeWarIntoAnIncidentToll() {
-        ReportExtraction x = extract("2023-06-20T10:00:00Z", "Rebels kill 6 in Ituri, toll of decade climbs",
+        ReportExtraction x = extract("2023-06-20T10:00:00Z", "Militia raid kills 6 in Ituri",
                 "BUNIA, DR Congo (AFP) - Rebels killed six villagers in an overnight raid in Ituri province on Monday,"
-                + " a local official said.\n\nMore than 20,000 people have been killed in the province in eight years"
-                + " of militia violence, according to the United Nations.\n\nThe three-month siege of the town last"
-                + " year killed over 900 people.");
+                + " a local official said.\n\nThe four-week war last year killed more than 3,000 people on both"
+                + " sides.\n\nThe regional governor said last week that insurgents had carried out 2,100 attacks in"
+                + " four years, claiming about 9,000 lives.");
 
         assertThat(x.getIncidents()).extracting(i -> i.getKilled() == null ? null : i.getKilled().getBest())
                 .containsExactly(6);
+        assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CUMULATIVE
+                && Integer.valueOf(9000).equals(c.getKilled()));
     }
 
-    @Test
-    void shouldKeepTheFreshTollAndDropTheRunningTotalItRaises() {
-        ReportExtraction x = extract("2023-01-10T08:00:00Z", "Eleven die in Cusco protest clashes",
-                "LIMA (EFE) - Eleven people were killed on Monday in the Peruvian city of Cusco as police clashed with"
-                + " protesters, the health ministry said, bringing the death toll from a month of unrest to 39.");
-
-        assertThat(x.getIncidents()).hasSize(1);
-        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(11);
-    }
 
     @Test
     void shouldReadAFigureFromOneDayToAnotherAsATotalAndAFigureFromAnEventAsItsToll() {
@@ -89,25 +82,24 @@ class ExtractorWireGrammarTest {
 
     @Test
     void shouldNeverPlaceAnIncidentInATownOfACountryTheReportNeverBringsUp() {
-        ReportExtraction x = extract("2024-02-02T10:00:00Z", "Clashes in Balochistan kill 6",
-                "QUETTA, Pakistan (Reuters) - Six people were killed on Thursday when gunmen attacked a police post in"
-                + " Balochistan province, officials said, according to the Amani da Paz monitoring group, which"
-                + " tracks violence in the province from Salerno.");
+        ReportExtraction x = extract("2019-09-24T10:00:00Z", "Insurgents kill 10 in Cabo Delgado raid",
+                "MAPUTO (AIM) - Insurgents killed at least ten people in a raid on the village of Mbau in Mocimboa da"
+                + " Praia district on Monday. \"Sala da Paz\", a coalition of election observers, puts the toll at 15.");
 
         assertThat(x.getIncidents()).isNotEmpty()
-                .allSatisfy(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("PK"));
+                .allSatisfy(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("MZ"));
     }
 
     @Test
     void shouldPlaceAnEventNearASmallPlaceAtThatPlaceButNeverAtABigCityUsedAsALandmark() {
-        ReportExtraction village = extract("2023-04-16T10:00:00Z", "Ten soldiers killed in Burkina ambush",
-                "OUAGADOUGOU (AFP) - Gunmen killed 10 soldiers on Saturday near the village of Tanwalbougou in"
-                + " eastern Burkina Faso, the army said.");
+        ReportExtraction town = extract("2023-04-16T10:00:00Z", "Ten soldiers killed in Burkina ambush",
+                "OUAGADOUGOU (AFP) - Gunmen killed 10 soldiers on Saturday near Djibo in northern Burkina Faso, the"
+                + " army said.");
         ReportExtraction city = extract("2023-04-16T10:00:00Z", "Blast near Kabul kills 4",
                 "KABUL (Reuters) - A roadside bomb killed four police officers on Sunday on a highway outside Kabul,"
                 + " officials said.");
 
-        assertThat(village.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Tanwalbougou");
+        assertThat(town.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Djibo");
         assertThat(city.getIncidents().get(0).getLocation().getPlace()).isNotEqualTo("Kabul");
     }
 
@@ -161,11 +153,11 @@ class ExtractorWireGrammarTest {
     @Test
     void shouldLeaveAnAdverbBeforeTheVerbOutOfTheSourcesName() {
         ReportExtraction x = extract("2024-06-01T10:00:00Z", "Bomb kills 6 in Diyarbakir",
-                "DIYARBAKIR, Turkey (Reuters) - A car bomb killed six people on Friday, officials said. The PKK"
+                "DIYARBAKIR, Turkey (Reuters) - A car bomb killed six people on Friday, officials said. Kurdish groups"
                 + " strongly denied any involvement.");
 
         assertThat(x.getClaims()).filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
-                .extracting(c -> c.getSource().getName()).noneMatch(n -> n.contains("strongly"));
+                .extracting(c -> c.getSource().getName()).containsExactly("Kurdish groups");
     }
 
     @Test
@@ -270,19 +262,21 @@ class ExtractorWireGrammarTest {
 
     @Test
     void shouldNotPlaceAnEventInTheCountryItIsBlamedOn() {
-        ReportExtraction x = extract("2024-03-13T09:00:00Z", "Blasts kill 6 across Iraq's Anbar; militia blames Israel",
-                "BAGHDAD (AFP) - Explosions at a militia arms depot in Iraq's Anbar province killed six fighters on"
-                + " Tuesday, in blasts the group blamed on Israel, officials said.");
+        ReportExtraction x = extract("2024-09-17T20:00:00Z",
+                "Exploding radios kill six across Lebanon; Hezbollah blames Israel",
+                "BEIRUT (AFP) - Hand-held radios used by Hezbollah members blew up across Lebanon on Tuesday, killing"
+                + " six people, the health minister said, in blasts the group blamed on Israel.");
 
         assertThat(x.getIncidents()).isNotEmpty()
-                .allSatisfy(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("IQ"));
+                .allSatisfy(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("LB"));
     }
 
     @Test
     void shouldKeepAnEventsTollWhenTheSentenceComparesItWithTheYearOrTheWar() {
         ReportExtraction x = extract("2024-03-13T09:00:00Z", "Clashes kill 31 in Tripoli suburbs",
-                "TRIPOLI (AFP) - At least 31 people were killed in clashes between rival militias in Tripoli on"
-                + " Tuesday, medics said, in the deadliest fighting to hit the capital this year.");
+                "TRIPOLI (AFP) - At least 31 people were killed and 80 wounded in two days of fighting between rival"
+                + " militias in Tripoli, medics said on Wednesday, in the deadliest violence to hit the capital this"
+                + " year.");
 
         assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(31);
         assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CUMULATIVE);
