@@ -975,7 +975,8 @@ final class ClaimReader {
      * description beside it ("al Shabaab's spokesman for military operations"), never a better name.
      */
     private static boolean saysMore(String surface, SourceMention m) {
-        if (surface == null || surface.isBlank() || !(" " + norm(surface) + " ").contains(" " + norm(m.surface()) + " ")) {
+        boolean holdsMatch = surface != null && (" " + norm(surface) + " ").contains(" " + norm(m.surface()) + " ");
+        if (!holdsMatch) {
             return false;
         }
         String[] words = norm(surface).split(" ");
@@ -984,7 +985,8 @@ final class ClaimReader {
         }
         String known = " " + norm(m.canonicalName()) + " ";
         for (String w : words) {
-            if (w.length() > 1 && !known.contains(" " + w + " ") && !ROLE_ONLY.contains(w) && !w.equals("statement")) {
+            boolean role = ROLE_ONLY.contains(w) || w.equals("statement");
+            if (w.length() > 1 && !known.contains(" " + w + " ") && !role) {
                 return true;
             }
         }

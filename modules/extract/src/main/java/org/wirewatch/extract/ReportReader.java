@@ -203,8 +203,10 @@ final class ReportReader {
         }
         if (incidents.isEmpty()) {
             // no event of its own, but a running total is still a claim ("more than 100,000 killed in 12 years,
-            // says the governor"): analysts keep it, and no tally ever counts it
-            List<Claim> totals = new ClaimReader(rules, this).read().stream()
+            // says the governor"): analysts keep it, and no tally ever counts it. Most such reports have none, and
+            // read no claims at all.
+            boolean anyTotal = infos.stream().anyMatch(s -> s.cumulative && s.hasCasualties());
+            List<Claim> totals = !anyTotal ? List.of() : new ClaimReader(rules, this).read().stream()
                     .filter(c -> c.getKind() == ClaimKind.CUMULATIVE).toList();
             return output(ExtractionStatus.NOT_RELEVANT, List.of(), totals);
         }
@@ -548,33 +550,16 @@ final class ReportReader {
      */
     private static List<PhraseMatcher.Match> withClaimedAttacks(List<PhraseMatcher.Match> cues,
                                                                 List<TriggerReader.Trigger> triggers) {
-        List<PhraseMatcher.Match> out = null;
-        for (int i = 0; i < cues.size(); i++) {
-            PhraseMatcher.Match m = cues.get(i);
-            if (!m.entry().value(0).equals("CLAIMED_ATTACK")) {
-                continue;
-            }
-            if (out == null) {
-                out = new ArrayList<>(cues.subList(0, i));
-            }
-            for (TriggerReader.Trigger t : triggers) {
-                if (t.from() >= m.to() && t.from() <= m.to() + 4) {
-                    Lexicon.Entry e = m.entry();
-                    out.add(new PhraseMatcher.Match(m.from(), m.to(),
-                            new Lexicon.Entry(e.key(), List.of("RESPONSIBILITY"), e.reason(), e.line())));
-                    break;
-                }
-            }
-        }
-        if (out == null) {
-            return cues;
-        }
+        List<PhraseMatcher.Match> out = new ArrayList<>(cues.size());
         for (PhraseMatcher.Match m : cues) {
-            if (!m.entry().value(0).equals("CLAIMED_ATTACK") && !out.contains(m)) {
+            if (!m.entry().value(0).equals("CLAIMED_ATTACK")) {
                 out.add(m);
+            } else if (triggers.stream().anyMatch(t -> t.from() >= m.to() && t.from() <= m.to() + 4)) {
+                Lexicon.Entry e = m.entry();
+                out.add(new PhraseMatcher.Match(m.from(), m.to(),
+                        new Lexicon.Entry(e.key(), List.of("RESPONSIBILITY"), e.reason(), e.line())));
             }
         }
-        out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return out;
     }
 

@@ -44,9 +44,10 @@ final class Rules {
         this.dates = new DateResolver();
         this.triggers = TriggerReader.load();
         this.attribution = new PhraseMatcher(Lexicon.rules("attribution.tsv"));
-        this.markers = new PhraseMatcher(Lexicon.rules("markers.tsv"));
-        this.totals = new TotalFrames(Lexicon.rules("markers.tsv"), numbers);
-        this.agentVerbs = Lexicon.rules("markers.tsv").entries().stream()
+        Lexicon markerTable = Lexicon.rules("markers.tsv");
+        this.markers = new PhraseMatcher(markerTable);
+        this.totals = new TotalFrames(markerTable, numbers);
+        this.agentVerbs = markerTable.entries().stream()
                 .filter(e -> e.value(0).equals("AGENT_VERB")).map(Lexicon.Entry::key)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.language = new LanguageDetector(Lexicon.rules("stopwords.tsv"));
