@@ -169,7 +169,8 @@ public final class Pipeline implements AutoCloseable {
                 Set<String> catalogue = Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet());
                 try {
                     hangingTransactions = Optional.of(new HangingTransactions(admin, transactionTimeout(core),
-                            Clock.systemUTC()).abortHanging(t -> catalogue.contains(t) || t.startsWith(internalPrefix)));
+                            Clock.systemUTC()).abortHanging(t -> catalogue.contains(t) || t.startsWith(internalPrefix),
+                            id -> id.startsWith(internalPrefix)));
                 } catch (IllegalStateException e) {
                     LOG.warn("Hanging transactions not checked: {}", e.getMessage());
                 }

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
+import org.apache.kafka.common.internals.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,13 @@ import org.slf4j.LoggerFactory;
  *   <li>after that lookup the partition still shows the same open transaction (same producer, epoch and start
  *       offset): a marker that was in flight while the coordinator completed the transaction would have closed it.</li>
  * </ul>
+ *
+ * <p>The consumer offsets topic is checked as well, but only for transactions of the producers {@code owned}
+ * accepts (by transactional id): it is shared by every group of the cluster. A transactional offset commit that
+ * hangs there is the worst case of all: every read_committed consumer of the group asks for its committed offsets
+ * with {@code require_stable}, gets {@code UNSTABLE_OFFSET_COMMIT} for as long as it stays open, and so never
+ * starts. After a {@code kill -9} of the single-node default, a Streams application was seen stuck that way for
+ * minutes, its coordinator listing the transactional id as Empty at a later epoch.
  */
 public final class HangingTransactions {
 
@@ -99,17 +108,21 @@ public final class HangingTransactions {
     }
 
     /**
-     * Looks at every partition of the topics {@code topics} accepts and aborts the hanging transactions on them.
-     * Returns quickly when no partition holds an open transaction, which is the usual case; otherwise it may wait up
-     * to the transaction timeout for a candidate to become old enough.
+     * Looks at every partition of the topics {@code topics} accepts, and at the consumer offsets topic for the
+     * transactions of the producers {@code owned} accepts, and aborts the hanging transactions there. Returns quickly
+     * when no partition holds an open transaction, which is the usual case; otherwise it may wait up to the
+     * transaction timeout for a candidate to become old enough.
      *
+     * @param topics the topics whose open transactions are all candidates
+     * @param owned  the transactional ids whose open transactions on the consumer offsets topic are candidates
      * @throws IllegalStateException when the cluster does not answer
      */
-    public Report abortHanging(Predicate<String> topics) {
+    public Report abortHanging(Predicate<String> topics, Predicate<String> owned) {
         long started = System.nanoTime();
         try {
-            List<TopicPartition> partitions = partitions(topics);
-            List<Open> open = openTransactions(partitions);
+            List<TopicPartition> partitions = partitions(
+                    t -> topics.test(t) || t.equals(Topic.GROUP_METADATA_TOPIC_NAME));
+            List<Open> open = owned(openTransactions(partitions), owned);
             List<Aborted> aborted = new ArrayList<>();
             if (!open.isEmpty()) {
                 LOG.info("{} open transaction(s) on {} partitions; checking them against their coordinators",
@@ -201,7 +214,8 @@ public final class HangingTransactions {
     private List<TopicPartition> partitions(Predicate<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> names = new HashSet<>();
-        for (String t : admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        for (String t : admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             if (topics.test(t)) {
                 names.add(t);
             }
@@ -227,6 +241,28 @@ public final class HangingTransactions {
                 state.activeProducers().stream()
                         .filter(p -> p.currentTransactionStartOffset().isPresent())
                         .forEach(p -> out.add(new Open(tp, p))));
+        return out;
+    }
+
+    /**
+     * The open transactions on the consumer offsets topic are kept only when their producer's transactional id is
+     * one of {@code owned}; those elsewhere are all kept.
+     */
+    private List<Open> owned(List<Open> open, Predicate<String> owned)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        List<Open> offsets = open.stream().filter(o -> o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME))
+                .toList();
+        if (offsets.isEmpty()) {
+            return open;
+        }
+        Map<Long, String> ids = transactionalIds(offsets);
+        List<Open> out = new ArrayList<>();
+        for (Open o : open) {
+            String id = ids.get(o.state().producerId());
+            if (!o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME) || id != null && owned.test(id)) {
+                out.add(o);
+            }
+        }
         return out;
     }
 

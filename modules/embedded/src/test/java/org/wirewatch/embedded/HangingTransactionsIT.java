@@ -1,6 +1,7 @@
 package org.wirewatch.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.DataInputStream;
@@ -22,6 +23,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,14 +33,19 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.TxnOffsetCommitRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestHeader;
+import org.apache.kafka.common.requests.TxnOffsetCommitRequest;
+import org.apache.kafka.common.requests.TxnOffsetCommitResponse;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  * lists it as Empty and never recorded that partition, so no marker will ever close it, and the last stable offset
  * stays below the high watermark. That is what a restarted single node showed after {@code kill -9}; here it is made
  * on purpose by writing the batch straight to the partition leader with the pre-KIP-890 produce version and the
- * leader's check against the coordinator (transaction.partition.verification.enable) turned off.
+ * leader's check against the coordinator (transaction.partition.verification.enable) turned off. The same is done
+ * to a transactional offset commit, the case a Streams application was seen stuck on after a {@code kill -9}.
  */
 class HangingTransactionsIT {
 
@@ -91,7 +101,7 @@ class HangingTransactionsIT {
 
         // when
         final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ofMillis(500),
-                Clock.systemUTC()).abortHanging(HUNG::equals);
+                Clock.systemUTC()).abortHanging(HUNG::equals, id -> false);
 
         // then the transaction is aborted and the committed record is readable
         assertThat(report.openTransactions()).isEqualTo(1);
@@ -119,7 +129,7 @@ class HangingTransactionsIT {
 
             // when
             final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO,
-                    Clock.systemUTC()).abortHanging(HEALTHY::equals);
+                    Clock.systemUTC()).abortHanging(HEALTHY::equals, id -> false);
 
             // then it is left to its producer, which can still commit it
             assertThat(report.openTransactions()).isEqualTo(1);
@@ -129,6 +139,33 @@ class HangingTransactionsIT {
         // The commit marker is written after the coordinator answered the commit.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition)));
+    }
+
+    @Test
+    void shouldAbortOffsetCommitThatHangsOnlyWhenItsProducerIsOwned() throws Exception {
+        // given a transactional offset commit that its coordinator never recorded: the group's committed offsets
+        // cannot be read stably, which is where a read_committed consumer (every exactly-once Streams task) stops
+        final String transactionalId = "owned-app-abandoned";
+        final TransactionDescription abandoned = initialisedAndAbandoned(transactionalId);
+        final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
+        // the first lookup of a group's coordinator creates the consumer offsets topic and loads its partitions
+        assertThat(stableOffsets("stuck-group", consumed, Duration.ofSeconds(30))).containsEntry(consumed, null);
+        commitOffsetTheCoordinatorNeverSaw("stuck-group", consumed, abandoned, transactionalId);
+        assertThatThrownBy(() -> stableOffsets("stuck-group", consumed, Duration.ofSeconds(2)))
+                .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        final HangingTransactions check = new HangingTransactions(admin, Duration.ofMillis(500), Clock.systemUTC());
+
+        // when the producer is not one of ours, then it is not touched
+        assertThat(check.abortHanging(t -> false, id -> id.startsWith("other-app-")).aborted()).isEmpty();
+
+        // when it is, then it is aborted and the group's offsets read stably again, without the aborted commit
+        final HangingTransactions.Report report = check.abortHanging(t -> false, id -> id.startsWith("owned-app-"));
+        assertThat(report.aborted()).singleElement().satisfies(a -> {
+            assertThat(a.partition().topic()).isEqualTo("__consumer_offsets");
+            assertThat(a.producerId()).isEqualTo(abandoned.producerId());
+            assertThat(a.transactionalId()).contains(transactionalId);
+        });
+        assertThat(stableOffsets("stuck-group", consumed, Duration.ofSeconds(10))).containsEntry(consumed, null);
     }
 
     /** A transactional producer that initialised (the coordinator now knows its id as Empty) and went away. */
@@ -156,7 +193,36 @@ class HangingTransactionsIT {
         final ProduceRequest request = new ProduceRequest.Builder(version, version, new ProduceRequestData()
                 .setAcks((short) -1).setTimeoutMs(10_000).setTransactionalId("abandoned-producer")
                 .setTopicData(topics)).build(version);
-        final RequestHeader header = new RequestHeader(ApiKeys.PRODUCE, version, "hanging-transactions-it", 1);
+        final ProduceResponse response = (ProduceResponse) send(ApiKeys.PRODUCE, version, request);
+        assertThat(response.data().responses()).allSatisfy(t -> assertThat(t.partitionResponses())
+                .allSatisfy(p -> assertThat(Errors.forCode(p.errorCode())).isEqualTo(Errors.NONE)));
+    }
+
+    /**
+     * A transactional offset commit of {@code owner}'s producer id and epoch for {@code group}, sent as a client
+     * before KIP-890 would (after its own AddOffsetsToTxn, which is left out), so the group coordinator writes it to
+     * the consumer offsets topic without the transaction coordinator knowing.
+     */
+    private static void commitOffsetTheCoordinatorNeverSaw(final String group, final TopicPartition consumed,
+            final TransactionDescription owner, final String transactionalId) throws IOException {
+        final short version = TxnOffsetCommitRequest.LAST_STABLE_VERSION_BEFORE_TRANSACTION_V2;
+        final TxnOffsetCommitRequest request = new TxnOffsetCommitRequest.Builder(new TxnOffsetCommitRequestData()
+                .setTransactionalId(transactionalId).setGroupId(group).setProducerId(owner.producerId())
+                .setProducerEpoch((short) owner.producerEpoch()).setGenerationId(-1).setMemberId("")
+                .setTopics(List.of(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestTopic()
+                        .setName(consumed.topic()).setPartitions(List.of(
+                                new TxnOffsetCommitRequestData.TxnOffsetCommitRequestPartition()
+                                        .setPartitionIndex(consumed.partition()).setCommittedOffset(1))))))
+                .build(version);
+        final TxnOffsetCommitResponse response = (TxnOffsetCommitResponse) send(ApiKeys.TXN_OFFSET_COMMIT, version,
+                request);
+        assertThat(response.errors()).containsOnly(Map.entry(consumed, Errors.NONE));
+    }
+
+    /** One request to the (only) broker on a socket of its own, below every client's checks. */
+    private static AbstractResponse send(final ApiKeys api, final short version, final AbstractRequest request)
+            throws IOException {
+        final RequestHeader header = new RequestHeader(api, version, "hanging-transactions-it", 1);
         final ByteBuffer payload = request.serializeWithHeader(header);
         try (Socket socket = new Socket("localhost", kafka.port())) {
             final DataOutputStream out = new DataOutputStream(socket.getOutputStream());
@@ -168,10 +234,18 @@ class HangingTransactionsIT {
             final DataInputStream in = new DataInputStream(socket.getInputStream());
             final byte[] answer = new byte[in.readInt()];
             in.readFully(answer);
-            final ProduceResponse response = (ProduceResponse) AbstractResponse.parseResponse(ByteBuffer.wrap(answer),
-                    header);
-            assertThat(response.data().responses()).allSatisfy(t -> assertThat(t.partitionResponses())
-                    .allSatisfy(p -> assertThat(Errors.forCode(p.errorCode())).isEqualTo(Errors.NONE)));
+            return AbstractResponse.parseResponse(ByteBuffer.wrap(answer), header);
+        }
+    }
+
+    /** The group's committed offset as a read_committed consumer asks for it: only once no commit is pending. */
+    private static Map<TopicPartition, OffsetAndMetadata> stableOffsets(final String group,
+            final TopicPartition partition, final Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                new StringDeserializer())) {
+            return consumer.committed(java.util.Set.of(partition), timeout);
         }
     }
 
