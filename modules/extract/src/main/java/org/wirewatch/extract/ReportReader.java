@@ -473,7 +473,10 @@ final class ReportReader {
             String key = m.entry().key();
             switch (kind) {
                 case "NEW" -> {
-                    boolean adverb = key.equals("elsewhere") || key.equals("separately") || key.startsWith("in ");
+                    // sentence openers only: "in another" or "a second" further in is an aside ("killed in another
+                    // clash last year", "for a second time")
+                    boolean adverb = key.equals("elsewhere") || key.equals("separately") || key.startsWith("in ")
+                            || key.startsWith("a ");
                     if (!adverb || m.from() == 0) {
                         newMarker = true;
                     }

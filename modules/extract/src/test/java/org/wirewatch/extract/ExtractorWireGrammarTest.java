@@ -372,4 +372,23 @@ class ExtractorWireGrammarTest {
         assertThat(x.getIncidents()).filteredOn(i -> i.getRecency() == org.wirewatch.schema.Recency.CURRENT)
                 .extracting(i -> i.getKilled().getBest()).containsExactly(41);
     }
+
+    @Test
+    void shouldOpenAnotherIncidentWhenASentenceOpensWithAnOrdinalRaid() {
+        ReportExtraction x = extract("2022-03-14T09:00:00Z", "Cattle raiders kill 11 in Warrap",
+                "KUAJOK, South Sudan (AFP) - Armed youths killed 11 herders at a cattle camp in Tonj North on"
+                + " Sunday, the county commissioner said.\n\nIn a second raid, on Maperdit village, three boys were"
+                + " killed and hundreds of cows were driven off, he said.");
+
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactlyInAnyOrder(11, 3);
+    }
+
+    @Test
+    void shouldKnowAGroupByTheAdjectiveThatNamesIt() {
+        ReportExtraction x = extract("2023-08-02T11:00:00Z", "Two police killed in Maoist IED blast in Bijapur",
+                "RAIPUR (PTI) - Two policemen died on Tuesday when a landmine went off under their vehicle in"
+                + " Bijapur district, police said.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).contains("Maoist");
+    }
 }
