@@ -391,4 +391,13 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents().get(0).getActor().getName()).contains("Maoist");
     }
+
+    @Test
+    void shouldReadACountWhoseWordsStandInScareQuotes() {
+        ReportExtraction x = extract("2023-10-05T18:00:00Z", "Air strikes hit militant camps after Ankara attack",
+                "ANKARA (AA) - Turkish jets struck militant positions in northern Iraq on Thursday. The defence"
+                + " ministry said 31 \"terrorists\" had been \"neutralised\" in the strikes.");
+
+        assertThat(x.getClaims()).anyMatch(c -> Integer.valueOf(31).equals(c.getKilled()));
+    }
 }

@@ -81,6 +81,33 @@ public final class CasualtyReader {
 
     /** Every casualty figure in the sentence, in text order. */
     public List<CasualtyFact> read(List<Token> tokens) {
+        // Scare quotes ('59 "terrorists" had been "neutralised"', a military communique's words kept at a distance)
+        // leave the count and its verb as they are: read without them, then point back into the sentence.
+        int[] kept = new int[tokens.size()];
+        List<Token> plain = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!isQuote(tokens.get(i))) {
+                kept[plain.size()] = i;
+                plain.add(tokens.get(i));
+            }
+        }
+        if (plain.size() == tokens.size()) {
+            return readPlain(tokens);
+        }
+        List<CasualtyFact> out = new ArrayList<>();
+        for (CasualtyFact f : readPlain(plain)) {
+            out.add(new CasualtyFact(f.role(), f.value(), f.vague(), f.kind(), f.group(), kept[f.from()],
+                    kept[f.to() - 1] + 1, f.additive()));
+        }
+        return out;
+    }
+
+    private static boolean isQuote(Token t) {
+        String w = t.text();
+        return w.length() == 1 && "\"\u201c\u201d".indexOf(w.charAt(0)) >= 0;
+    }
+
+    private List<CasualtyFact> readPlain(List<Token> tokens) {
         List<NumberMention> all = numbers.read(tokens);
         if (all.isEmpty() && !mayNameASingleVictim(tokens)) {
             return List.of();
