@@ -400,4 +400,22 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getClaims()).anyMatch(c -> Integer.valueOf(31).equals(c.getKilled()));
     }
+
+    @Test
+    void shouldCountVictimsOfACoordinatedParticiple() {
+        ReportExtraction x = extract("2022-07-19T08:00:00Z", "Gunmen attack farmers in Zamfara",
+                "GUSAU, Nigeria (Reuters) - Four farmers were shot and killed in Zamfara state on Monday, police"
+                + " said.");
+
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(4);
+    }
+
+    @Test
+    void shouldFindTheVerbOfACountPastAParticiplePhrase() {
+        ReportExtraction x = extract("2022-07-19T08:00:00Z", "Insurgents raid Cabo Delgado village",
+                "MAPUTO (Lusa) - Three women fetching water at a well near Nangade, in Cabo Delgado province, were"
+                + " beheaded on Sunday, local sources said.");
+
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(3);
+    }
 }

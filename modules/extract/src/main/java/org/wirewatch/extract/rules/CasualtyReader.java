@@ -34,6 +34,9 @@ public final class CasualtyReader {
             "we", "you", "i", "died", "dead", "killed", "wounded", "injured", "hurt");
     private static final Set<String> BREAKDOWN_BEFORE = words("including", "included", "includes", "include",
             "among", "whom", "mostly", "mainly", "incl");
+    /** Words that open a clause of its own: a verb after them is not the verb of a count before them. */
+    private static final Set<String> CLAUSE_OPENERS = words("where", "when", "who", "whom", "which", "that", "while",
+            "after", "before", "as", "because", "without", "they", "he", "she", "it", "we", "saying", "said");
     private static final Set<String> ADDITIVE_BEFORE = words("another", "further", "additional");
     private static final Set<String> ADDITIVE_AFTER = words("more", "further", "other", "others", "additional");
     private static final Set<String> TOLL_WORDS = words("toll", "losses", "number", "figure", "tally", "casualties");
@@ -100,6 +103,21 @@ public final class CasualtyReader {
                     kept[f.to() - 1] + 1, f.additive()));
         }
         return out;
+    }
+
+    /** A present participle after the counted noun ("two men working ...", "people living ..."), not a term. */
+    private boolean participleInside(List<Token> tokens, int from, int to) {
+        for (int k = from + 1; k < to && k < tokens.size(); k++) {
+            if (isLowerWord(tokens.get(k)) && tokens.get(k).lower().endsWith("ing") && terms.matchAt(tokens, k) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLowerWord(Token t) {
+        String w = t.text();
+        return !w.isEmpty() && Character.isLowerCase(w.charAt(0)) && w.chars().allMatch(Character::isLetter);
     }
 
     private static boolean isQuote(Token t) {
@@ -250,8 +268,27 @@ public final class CasualtyReader {
         if (j < tokens.size() && tokens.get(j).is("and") && j > 0 && tokens.get(j - 1).is(",")) {
             j = tokens.size(); // a new coordinated clause: no role after the count
         }
+        // a participle phrase after the noun: "two men working in their fields at Lindala village, in Muidumbe
+        // district, were attacked and beheaded": the verb of the count comes after it
+        if (j == after && participleInside(tokens, m.to(), after)) {
+            for (int k = j; k < tokens.size() && k <= j + 16; k++) {
+                Token t = tokens.get(k);
+                if (t.is(".") || t.is(";") || t.isNumber() || CLAUSE_OPENERS.contains(t.lower())) {
+                    break; // "... without saying where they were killed": another clause's verb
+                }
+                if (t.is("were") || t.is("was")) {
+                    j = k;
+                    break;
+                }
+            }
+        }
         while (j < tokens.size() && AUX.contains(tokens.get(j).lower())) {
             j++;
+        }
+        // a coordinated participle first: "were shot and killed", "were attacked and beheaded"
+        if (j + 2 < tokens.size() && tokens.get(j + 1).is("and") && terms.matchAt(tokens, j) == null
+                && isLowerWord(tokens.get(j)) && terms.matchAt(tokens, j + 2) != null) {
+            j += 2;
         }
         if (j < tokens.size()) {
             if (tokens.get(j).is("among") && j + 2 < tokens.size() && tokens.get(j + 1).is("the")) {
