@@ -1238,8 +1238,22 @@ final class ClaimReader {
 
     /** The named party that claimed or confirmed carrying out the frame's attack, when the report says so. */
     static Actor responsibleActor(Rules rules, ReportReader report, Frame f) {
-        for (SentenceInfo s : f.members) {
+        Actor own = responsibleActor(f.members, false);
+        // "X claimed responsibility for Thursday's attack as well as for the two earlier ones": a claim that
+        // covers several attacks names the author of each, wherever it stands
+        return own != null || report.frames.size() < 2 ? own : responsibleActor(report.infos, true);
+    }
+
+    /** Words that make a claim of responsibility cover more than one attack. */
+    private static final java.util.Set<String> SEVERAL = java.util.Set.of("both", "all", "ones", "each", "series",
+            "attacks", "bombings", "blasts", "explosions");
+
+    private static Actor responsibleActor(List<SentenceInfo> sentences, boolean coveringSeveral) {
+        for (SentenceInfo s : sentences) {
             List<Token> tokens = s.sentence.tokens();
+            if (coveringSeveral && tokens.stream().noneMatch(t -> SEVERAL.contains(t.lower()))) {
+                continue;
+            }
             for (PhraseMatcher.Match m : s.cues) {
                 if (!m.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, m.from())) {
                     continue;

@@ -418,4 +418,15 @@ class ExtractorWireGrammarTest {
 
         assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(3);
     }
+
+    @Test
+    void shouldGiveEveryAttackTheAuthorOfAClaimThatCoversThemAll() {
+        ReportExtraction x = extract("2021-03-12T15:00:00Z", "Bombs kill police in northeast Nigeria",
+                "MAIDUGURI, Nigeria (AFP) - A roadside bomb killed three policemen near Dikwa on Thursday, officials"
+                + " said.\n\nOn Tuesday, two soldiers died when their truck hit a mine outside Gajiram.\n\nISWAP"
+                + " claimed responsibility for both blasts in a statement.");
+
+        assertThat(x.getIncidents()).hasSize(2).allSatisfy(i -> assertThat(i.getActor().getName())
+                .isEqualTo("ISWAP"));
+    }
 }
