@@ -511,8 +511,43 @@ final class ClaimReader {
 
     // ---------------------------------------------------------------- who said it
 
+    /**
+     * "JNIM had claimed responsibility and said it had killed 70 soldiers, according to the SITE Intelligence
+     * Group": the armed party that claims the attack before the cue is the claimant; whoever "according to" names
+     * only relays its statement.
+     */
+    private static Claimant claimingParty(SentenceInfo s, List<PhraseMatcher.Match> cues) {
+        List<Token> tokens = s.sentence.tokens();
+        int according = -1;
+        int responsibility = -1;
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            if (kind.equals("ACCORDING") && according < 0) {
+                according = m.from();
+            } else if (kind.equals("RESPONSIBILITY") && responsibility < 0 && !m.entry().key().endsWith("by")
+                    && !negated(tokens, m.from())) {
+                responsibility = m.from();
+            }
+        }
+        if (according < 0 || responsibility < 0 || according < responsibility) {
+            return null;
+        }
+        for (ActorMention a : s.actors) {
+            int at = ReportReader.tokenAt(tokens, a.start());
+            if (!a.generic() && at >= 0 && at < responsibility) {
+                return new Claimant(a.canonicalName(), SourceType.BELLIGERENT, null, norm(a.canonicalName()), false,
+                        head(a.canonicalName()));
+            }
+        }
+        return null;
+    }
+
     private Claimant claimant(SentenceInfo s, List<PhraseMatcher.Match> cues, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
+        Claimant party = claimingParty(s, cues);
+        if (party != null) {
+            return party;
+        }
         for (PhraseMatcher.Match m : cues) {
             String kind = m.entry().value(0);
             String key = m.entry().key();

@@ -429,4 +429,15 @@ class ExtractorWireGrammarTest {
         assertThat(x.getIncidents()).hasSize(2).allSatisfy(i -> assertThat(i.getActor().getName())
                 .isEqualTo("ISWAP"));
     }
+
+    @Test
+    void shouldKeepTheClaimOfAPartyThatAnotherOnlyRelays() {
+        ReportExtraction x = extract("2024-09-18T12:00:00Z", "Dozens killed in attack on Bamako training school",
+                "BAMAKO (Reuters) - Gunmen attacked a gendarmerie training school in Bamako on Tuesday, killing"
+                + " dozens, security sources said. JNIM claimed responsibility and said it had killed more than 70"
+                + " gendarmes, according to the Critical Threats Project.");
+
+        assertThat(x.getClaims()).filteredOn(c -> Integer.valueOf(70).equals(c.getKilled()))
+                .extracting(c -> c.getSource().getName()).containsExactly("JNIM");
+    }
 }
