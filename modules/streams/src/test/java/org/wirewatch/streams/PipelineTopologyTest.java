@@ -113,6 +113,8 @@ class PipelineTopologyTest {
   void shouldRemoveFromTallyWhenStoryIsCanceled() {
     // given
     send(AFP, blast(AFP, 1, "AFP", 10));
+    assertThat(p1d("PK")).isNotNull();
+    assertThat(p1d("PK").getKilled().getBest()).isEqualTo(10);
     // when
     send(AFP, null);
     // then
