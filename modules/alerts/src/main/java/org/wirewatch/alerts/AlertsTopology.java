@@ -16,6 +16,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.wirewatch.common.TallyKey;
 import org.wirewatch.common.Topics;
 import org.wirewatch.schema.Alert;
 import org.wirewatch.schema.CasualtyTally;
@@ -87,8 +88,8 @@ public final class AlertsTopology {
 
     final KStream<String, Alert> regionAlerts = builder.stream(Topics.TALLIES,
             Consumed.with(keys, tallySerde).withName("alerts-tallies-source"))
-        .filter((key, tally) -> TallyKeys.isDaily(key), Named.as("alerts-daily-tallies"))
-        .map((key, tally) -> KeyValue.pair(TallyKeys.region(key), TallyKeys.valueOrEmpty(key, tally)),
+        .filter((key, tally) -> DailyTallies.isDaily(key), Named.as("alerts-daily-tallies"))
+        .map((key, tally) -> KeyValue.pair(TallyKey.regionOf(key), DailyTallies.valueOrEmpty(key, tally)),
             Named.as("alerts-tally-region"))
         .repartition(Repartitioned.with(keys, tallySerde).withName(TALLIES_BY_REGION))
         .process(() -> new RegionSpikeProcessor(new RegionSpikeRule(rules)), Named.as("alerts-region-spike"),

@@ -3,6 +3,7 @@ package org.wirewatch.alerts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.CasualtyTally;
@@ -88,6 +89,6 @@ final class AlertFixtures {
   }
 
   static String key(final CasualtyTally t) {
-    return t.getRegionCode() + "|" + t.getWindow() + "|" + t.getWindowStart();
+    return TallyKey.of(t);
   }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code wirewatch} program: one binary, one subcommand per job (DESIGN.md, "Commands").
+ * The {@code wirewatch} program: one binary, one subcommand per job ({@code docs/architecture.md#commands}).
  *
  * <p>Exit codes: 0 success, 1 failure while running, 2 invalid command line or configuration (every problem is
  * printed at once).

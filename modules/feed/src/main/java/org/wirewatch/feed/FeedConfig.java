@@ -65,10 +65,6 @@ public record FeedConfig(String host, int port, Duration heartbeat, int replayEv
         r.intValue(PAGE_MAX, 500, 1, 100_000));
   }
 
-  public FeedConfig withPort(final int newPort) {
-    return new FeedConfig(host, newPort, heartbeat, replayEvents, clientQueue, maxClients, senderThreads, pageMax);
-  }
-
   public FeedConfig withHeartbeat(final Duration newHeartbeat) {
     return new FeedConfig(host, port, newHeartbeat, replayEvents, clientQueue, maxClients, senderThreads, pageMax);
   }

@@ -38,10 +38,6 @@ public enum FeedEventType {
     return eventName() + "-removed";
   }
 
-  public static Optional<FeedEventType> ofTopic(final String topic) {
-    return Arrays.stream(values()).filter(t -> t.topic.equals(topic)).findFirst();
-  }
-
   public static Optional<FeedEventType> ofName(final String name) {
     final String n = name.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(values()).filter(t -> t.eventName().equals(n) || (t.eventName() + "s").equals(n))

@@ -3,6 +3,7 @@ package org.wirewatch.feed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.Alert;
 import org.wirewatch.schema.AlertRule;
@@ -129,7 +130,7 @@ final class TestRecords {
   }
 
   static String tallyKey(final CasualtyTally t) {
-    return t.getRegionCode() + "|" + t.getWindow() + "|" + t.getWindowStart();
+    return TallyKey.of(t);
   }
 
   static Alert alert(final String incidentId, final String region, final int killed) {

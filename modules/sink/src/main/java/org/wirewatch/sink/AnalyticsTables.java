@@ -21,7 +21,8 @@ import org.wirewatch.schema.MentionRef;
 /**
  * The relational form of the sink topics. Nested records are flattened into columns analysts can filter on
  * ({@code killed_best}, {@code admin1_code}); lists keep their plain JSON ({@code mentions}, {@code evidence}), and
- * {@code record} holds the whole value as DESIGN.md's JSON so nothing is lost in flattening.
+ * {@code record} holds the whole value in its plain JSON ({@code docs/architecture.md#json}) so nothing is lost in
+ * flattening.
  *
  * <ul>
  *   <li>{@code incidents} (key {@code incident_id}) from {@value Topics#INCIDENTS}</li>

@@ -74,11 +74,6 @@ public record SinkConfig(String jdbcUrl, Optional<String> user, Optional<String>
     return "jdbc:duckdb:" + dataDir.resolve(DUCKDB_FILE);
   }
 
-  /** The same settings pointed at another store, e.g. in tests. */
-  public SinkConfig withJdbc(final String url, final Optional<String> u, final Optional<String> p) {
-    return new SinkConfig(url, u, p, groupId, pollTimeout, maxRetryBackoff);
-  }
-
   /** The JDBC url for logs: credentials embedded in a url's query are masked. */
   public String maskedUrl() {
     return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1******");

@@ -3,6 +3,7 @@ package org.wirewatch.sink;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.CasualtyTally;
@@ -93,6 +94,6 @@ public final class Fixtures {
   }
 
   public static String tallyKey(final CasualtyTally t) {
-    return t.getRegionCode() + "|" + t.getWindow() + "|" + t.getWindowStart();
+    return TallyKey.of(t);
   }
 }

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.wirewatch.common.Topics;
+import org.wirewatch.common.config.CoreConfig;
+import org.wirewatch.common.config.Settings;
 
-/** TopologyTestDriver set-up shared by the topology tests: a fixed clock and a fresh mock registry scope. */
+/**
+ * TopologyTestDriver set-up shared by the topology tests: the production Streams properties, a fixed clock and a
+ * fresh mock registry scope.
+ */
 public final class TestDrivers {
 
   private TestDrivers() {}
@@ -19,15 +22,16 @@ public final class TestDrivers {
     return StreamSerdes.forRegistry("mock://" + UUID.randomUUID(), Map.of());
   }
 
+  /**
+   * A driver with the production Streams properties ({@link StreamsStageConfig#properties}), error handlers and
+   * dead-letter topic included, so the topology tests run under the configuration deployments use.
+   */
   public static TopologyTestDriver driver(final Topology topology) {
-    final Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + UUID.randomUUID());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    p.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/kafka-streams-tests");
-    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    final Settings settings = Settings.of(Map.of(
+        CoreConfig.BOOTSTRAP_SERVERS, "unused:9092",
+        StreamsStageConfig.STATE_DIR, System.getProperty("java.io.tmpdir") + "/kafka-streams-tests"));
+    final Properties p = StreamsStageConfig.from(settings)
+        .properties(CoreConfig.from(settings), "test-" + UUID.randomUUID());
     return new TopologyTestDriver(topology, p, Instant.parse("2018-11-17T15:00:00Z"));
   }
 }

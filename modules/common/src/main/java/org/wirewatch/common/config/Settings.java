@@ -195,19 +195,6 @@ public final class Settings {
           .orElse(def);
     }
 
-    public <E extends Enum<E>> E enumValue(final String key, final Class<E> type, final E def) {
-      final Optional<String> v = get(key);
-      if (v.isEmpty()) {
-        return def;
-      }
-      try {
-        return Enum.valueOf(type, v.get().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (final IllegalArgumentException e) {
-        problem(key, v.get(), "must be one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        return def;
-      }
-    }
-
     /** Records a problem found by the caller's own validation. */
     public void problem(final String key, final String value, final String why) {
       final String shown = SECRET.matcher(key).matches() ? "******" : value;
@@ -249,11 +236,6 @@ public final class Settings {
       case "h" -> Duration.ofHours(n);
       default -> Duration.ofDays(n);
     });
-  }
-
-  /** Environment variable name for a key: wirewatch.http.port becomes WIREWATCH_HTTP_PORT. */
-  public static String envName(final String key) {
-    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   public static final class Builder {

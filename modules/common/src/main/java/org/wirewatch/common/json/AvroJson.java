@@ -22,10 +22,10 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The plain JSON form of Wirewatch records, the one DESIGN.md specifies and {@code eval/score.py} reads: null for
- * absent, enum symbols as strings, {@code date} as {@code YYYY-MM-DD}, {@code timestamp-millis} as ISO-8601 UTC,
- * fields in schema order. Avro's own JSON encoding wraps unions ({@code {"int": 3}}), which downstream scripts
- * should not have to unwrap.
+ * The plain JSON form of Wirewatch records, as {@code docs/architecture.md#json} specifies it and the project's scorer
+ * reads it: null for absent, enum symbols as strings, {@code date} as {@code YYYY-MM-DD}, {@code timestamp-millis} as
+ * ISO-8601 UTC, fields in schema order. Avro's own JSON encoding wraps unions ({@code {"int": 3}}), which downstream
+ * scripts should not have to unwrap.
  */
 public final class AvroJson {
 

@@ -26,7 +26,7 @@ import org.wirewatch.sink.AnalyticsTables;
  * {@code " | "}) and the figure range with the source grade, so a reader sees why a number was coded. {@code event_id_cnty} is the
  * incident id, which the feed's {@code /v1/incidents/{id}} also answers.
  *
- * <p>{@link Format#JSONL}: one incident per line in the plain JSON of DESIGN.md.
+ * <p>{@link Format#JSONL}: one incident per line in the plain JSON of {@code docs/architecture.md#json}.
  */
 public final class IncidentExport {
 

@@ -22,7 +22,8 @@ import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.SourceType;
 
 /**
- * Builds one consolidated {@link Incident} from the mentions that describe it (DESIGN.md semantics 5).
+ * Builds one consolidated {@link Incident} from the mentions that describe it
+ * ({@code docs/architecture.md#semantics-5}).
  *
  * <p>Each member is a single-mention {@link ReportExtraction}: the report's metadata, one CURRENT mention and the
  * claims linked to it. The result is a pure function of the set of members (their order does not matter), so an

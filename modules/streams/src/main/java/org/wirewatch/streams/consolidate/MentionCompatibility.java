@@ -15,9 +15,9 @@ import org.wirewatch.schema.Location;
 import org.wirewatch.schema.SubEventType;
 
 /**
- * The clustering rule of DESIGN.md semantics 5: whether two incident mentions describe the same real event, and
- * how strongly. Two mentions are compatible when they are in the same country, their first-level regions and places
- * do not contradict each other, their event dates lie within a day of each other (plus either date's stated
+ * The clustering rule of {@code docs/architecture.md#semantics-5}: whether two incident mentions describe the same real
+ * event, and how strongly. Two mentions are compatible when they are in the same country, their first-level regions and
+ * places do not contradict each other, their event dates lie within a day of each other (plus either date's stated
  * tolerance), their sub-event types are compatible and their actors do not contradict each other.
  *
  * <p>Missing values never contradict: one agency may name the village and another only the province. Two different

@@ -29,10 +29,10 @@ import org.wirewatch.streams.tally.TallyKeys;
  * one country meets the others in one task.
  *
  * <p>A delta for country C is a {@link ReportExtraction} holding the story's CURRENT mentions located in C (empty:
- * "this story no longer says anything about C") and the claims linked to them. BACKGROUND mentions never leave
- * this step (DESIGN.md semantics 4). Claims linked to no current mention (cumulative totals, claims about
- * background events) travel in a delta under the key {@link #UNLINKED}, which holds no mentions of its own but
- * carries the ids of the story's current mentions so its owner can tell linked from unlinked.
+ * "this story no longer says anything about C") and the claims linked to them. BACKGROUND mentions never leave this
+ * step ({@code docs/architecture.md#semantics-4}). Claims linked to no current mention (cumulative totals, claims about
+ * background events) travel in a delta under the key {@link #UNLINKED}, which holds no mentions of its own but carries
+ * the ids of the story's current mentions so its owner can tell linked from unlinked.
  *
  * <p>Store {@value #STORE}: the last extraction per story, without evidence, to know which countries a new
  * version or a retraction must reach.

@@ -17,10 +17,10 @@ import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.WireReport;
 
 /**
- * Latest version per story wins (DESIGN.md semantics 1). Keeps the highest version seen per story uri in
- * {@link #STORE}; a report with a higher version is extracted and forwarded, a canceled one becomes a tombstone,
- * and a lower or equal version (a late or repeated delivery) is a no-op. The store is updated only after the
- * extraction succeeded, so a report that fails goes to the dead letters without hiding a later retry.
+ * Latest version per story wins ({@code docs/architecture.md#semantics-1}). Keeps the highest version seen per story
+ * uri in {@link #STORE}; a report with a higher version is extracted and forwarded, a canceled one becomes a tombstone,
+ * and a lower or equal version (a late or repeated delivery) is a no-op. The store is updated only after the extraction
+ * succeeded, so a report that fails goes to the dead letters without hiding a later retry.
  */
 public final class NormalizeProcessor implements Processor<String, WireReport, String, ReportExtraction> {
 

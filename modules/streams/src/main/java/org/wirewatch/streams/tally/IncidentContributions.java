@@ -17,7 +17,7 @@ import org.wirewatch.streams.StreamSerdes;
 
 /**
  * First step of the tally, keyed by incident id: turns each change of an incident into what it changes in the
- * one-day tallies of its regions (DESIGN.md semantics 6). The incident as last counted is kept in
+ * one-day tallies of its regions ({@code docs/architecture.md#semantics-6}). The incident as last counted is kept in
  * {@value #STORE} (what counts of it: place, day, figures); a new version subtracts it and adds the new one, a
  * tombstone only subtracts. Both halves are summed per region-day before anything is sent, so an update that
  * changes a figure sends one delta per region level, and one that moves neither a number nor {@code updatedAt}

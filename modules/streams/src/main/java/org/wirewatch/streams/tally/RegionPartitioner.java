@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.wirewatch.common.TallyKey;
 
 /**
  * Partitions region-day and window keys by their region alone, so every day of a region is in one task and a
@@ -15,7 +16,7 @@ public final class RegionPartitioner<V> implements StreamPartitioner<String, V> 
   @Override
   public Optional<Set<Integer>> partitions(final String topic, final String key, final V value,
       final int numPartitions) {
-    return Optional.of(Set.of(partition(TallyKeys.region(key), numPartitions)));
+    return Optional.of(Set.of(partition(TallyKey.regionOf(key), numPartitions)));
   }
 
   /** The partition of a region: murmur2 of its code, as Kafka's default partitioner would place the bare code. */

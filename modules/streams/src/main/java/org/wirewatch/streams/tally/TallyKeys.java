@@ -1,35 +1,27 @@
 package org.wirewatch.streams.tally;
 
+import static org.wirewatch.common.TallyKey.SEPARATOR;
+
 import java.time.LocalDate;
+import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.Location;
 import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.TallyWindow;
 
 /**
- * Keys of the tally stores and topic. A region-day is {@code region|YYYY-MM-DD}; a window is
- * {@code region|window|windowStart}, the key of {@code wirewatch.tallies.v1}. ISO dates sort as strings, so a range
- * scan from {@code region|start} to {@code region|end} returns exactly the days of one region in order.
+ * Keys of the tally stores. A region-day is {@code region|YYYY-MM-DD}; the key of a window on
+ * {@code wirewatch.tallies.v1} is {@link TallyKey}. Both start with the region and {@link TallyKey#SEPARATOR}, so
+ * {@link TallyKey#regionOf} finds the region of either. ISO dates sort as strings, so a range scan from
+ * {@code region|start} to {@code region|end} returns exactly the days of one region in order.
  */
 public final class TallyKeys {
 
   private static final java.util.regex.Pattern COUNTRY_CODE = java.util.regex.Pattern.compile("[A-Za-z]{2}");
 
-  public static final char SEPARATOR = '|';
-
   private TallyKeys() {}
 
   public static String day(final String region, final LocalDate day) {
     return region + SEPARATOR + day;
-  }
-
-  public static String window(final String region, final TallyWindow window, final LocalDate start) {
-    return region + SEPARATOR + window.name() + SEPARATOR + start;
-  }
-
-  /** The region of a day or window key: everything before the first separator. */
-  public static String region(final String key) {
-    final int i = key.indexOf(SEPARATOR);
-    return i < 0 ? key : key.substring(0, i);
   }
 
   /** The day of a region-day key ({@code region|day}, optionally followed by {@code |incident id}). */
@@ -64,7 +56,7 @@ public final class TallyKeys {
    */
   public static String region(final Location location, final RegionLevel level) {
     final String code = level == RegionLevel.COUNTRY ? location.getCountryCode() : location.getAdmin1Code();
-    if (code == null || code.isBlank() || code.indexOf(TallyKeys.SEPARATOR) >= 0) {
+    if (code == null || code.isBlank() || code.indexOf(SEPARATOR) >= 0) {
       return null;
     }
     if (level == RegionLevel.COUNTRY && !COUNTRY_CODE.matcher(code.trim()).matches()) {

@@ -3,6 +3,7 @@ package org.wirewatch.streams.tally;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Incident;
@@ -22,7 +23,7 @@ public final class TallyMath {
    */
   public static CasualtyTally delta(final String dayKey, final Incident incident, final int sign) {
     final Contribution c = Contribution.of(incident);
-    final String region = TallyKeys.region(dayKey);
+    final String region = TallyKey.regionOf(dayKey);
     final LocalDate day = TallyKeys.dayOf(dayKey);
     final RegionLevel level = level(region);
     return CasualtyTally.newBuilder()

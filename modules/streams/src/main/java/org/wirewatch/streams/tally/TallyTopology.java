@@ -14,12 +14,12 @@ import org.wirewatch.streams.StreamSerdes;
  * Tally: {@code wirewatch.incidents.v1} (Incident, key incident id) to {@code wirewatch.tallies.v1}
  * (CasualtyTally, key {@code region|window|windowStart}).
  *
- * <p>Table semantics (DESIGN.md semantics 6): {@link IncidentContributions} keeps each incident as last counted
- * ({@value IncidentContributions#STORE}) and turns a change into per region-day deltas, the old contribution
- * subtracted and the new one added; a tombstone only subtracts, and an update that moves no number sends
- * nothing. A late report lands in the day its event happened, whenever it arrives. The deltas are re-partitioned
- * by region ({@value #DELTAS_BY_REGION}), and {@link WindowDeriver} adds them to the one-day tallies and emits the
- * P1D, P7D and P30D windows each changed day belongs to, keyed by their first day, once per emit interval.
+ * <p>Table semantics ({@code docs/architecture.md#semantics-6}): {@link IncidentContributions} keeps each incident as
+ * last counted ({@value IncidentContributions#STORE}) and turns a change into per region-day deltas, the old
+ * contribution subtracted and the new one added; a tombstone only subtracts, and an update that moves no number sends
+ * nothing. A late report lands in the day its event happened, whenever it arrives. The deltas are re-partitioned by
+ * region ({@value #DELTAS_BY_REGION}), and {@link WindowDeriver} adds them to the one-day tallies and emits the P1D,
+ * P7D and P30D windows each changed day belongs to, keyed by their first day, once per emit interval.
  */
 public final class TallyTopology {
 

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.TallyWindow;
 import org.wirewatch.streams.StreamSerdes;
@@ -139,10 +140,10 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
     // to share windows.
     int i = 0;
     while (i < marks.size()) {
-      final String region = TallyKeys.region(marks.get(i).key);
+      final String region = TallyKey.regionOf(marks.get(i).key);
       final TreeMap<LocalDate, Long> run = new TreeMap<>();
       int j = i;
-      while (j < marks.size() && TallyKeys.region(marks.get(j).key).equals(region)
+      while (j < marks.size() && TallyKey.regionOf(marks.get(j).key).equals(region)
           && (run.isEmpty() || !TallyKeys.dayOf(marks.get(j).key).isAfter(run.lastKey().plusDays(2L * LONGEST)))) {
         run.put(TallyKeys.dayOf(marks.get(j).key), marks.get(j).value);
         j++;
@@ -165,7 +166,7 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
           starts.merge(day.minusDays(k), ts, Math::max);
         }
       });
-      starts.forEach((start, ts) -> context.forward(new Record<>(TallyKeys.window(region, window, start),
+      starts.forEach((start, ts) -> context.forward(new Record<>(TallyKey.format(region, window, start),
           window(region, window, start, span), ts)));
     }
   }
@@ -182,7 +183,7 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
   /** The latest update of the incidents counted on a day: a function of the current incidents only. */
   private Instant latestUpdate(final String dayKey) {
     long latest = Instant.EPOCH.toEpochMilli();
-    try (KeyValueIterator<String, Long> it = counted.prefixScan(dayKey + TallyKeys.SEPARATOR, KEYS)) {
+    try (KeyValueIterator<String, Long> it = counted.prefixScan(dayKey + TallyKey.SEPARATOR, KEYS)) {
       while (it.hasNext()) {
         latest = Math.max(latest, it.next().value);
       }
@@ -202,9 +203,9 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
         if (!it.hasNext()) {
           return out;
         }
-        final String region = TallyKeys.region(it.next().key);
+        final String region = TallyKey.regionOf(it.next().key);
         out.add(region);
-        from = region + TallyKeys.SEPARATOR + '\uffff';
+        from = region + TallyKey.SEPARATOR + '\uffff';
       }
     }
   }

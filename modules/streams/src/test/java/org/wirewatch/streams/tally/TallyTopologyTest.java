@@ -13,6 +13,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wirewatch.common.TallyKey;
 import org.wirewatch.common.Topics;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.EvidenceSpan;
@@ -56,7 +57,7 @@ class TallyTopologyTest {
   }
 
   private CasualtyTally day(final String region, final java.time.LocalDate day) {
-    return tallies().get(TallyKeys.window(region, TallyWindow.P1D, day));
+    return tallies().get(TallyKey.format(region, TallyWindow.P1D, day));
   }
 
   @Test
@@ -139,7 +140,7 @@ class TallyTopologyTest {
     // then
     assertThat(day("SY", DAY.minusDays(21)).getKilled().getBest()).isEqualTo(7);
     assertThat(day("SY", DAY).getKilled().getBest()).isEqualTo(43);
-    final CasualtyTally month = tallies().get(TallyKeys.window("SY", TallyWindow.P30D, DAY.minusDays(29)));
+    final CasualtyTally month = tallies().get(TallyKey.format("SY", TallyWindow.P30D, DAY.minusDays(29)));
     assertThat(month.getKilled().getBest()).isEqualTo(50);
     assertThat(month.getIncidents()).isEqualTo(2);
   }
@@ -151,11 +152,11 @@ class TallyTopologyTest {
     incidents.pipeInput("b", incident("b", "UA", "UA-14", DAY.minusDays(6), 8));
     incidents.pipeInput("c", incident("c", "UA", "UA-14", DAY.minusDays(7), 100));
     // then: the 7-day window ending DAY holds a and b, not c
-    final CasualtyTally week = tallies().get(TallyKeys.window("UA", TallyWindow.P7D, DAY.minusDays(6)));
+    final CasualtyTally week = tallies().get(TallyKey.format("UA", TallyWindow.P7D, DAY.minusDays(6)));
     assertThat(week.getWindowEnd()).isEqualTo(DAY);
     assertThat(week.getKilled().getBest()).isEqualTo(23);
     assertThat(week.getIncidents()).isEqualTo(2);
-    final CasualtyTally month = tallies().get(TallyKeys.window("UA-14", TallyWindow.P30D, DAY.minusDays(29)));
+    final CasualtyTally month = tallies().get(TallyKey.format("UA-14", TallyWindow.P30D, DAY.minusDays(29)));
     assertThat(month.getKilled().getBest()).isEqualTo(123);
     // one P1D, seven P7D and thirty P30D windows contain each day; overlapping days share windows
     assertThat(tallies().keySet().stream().filter(k -> k.startsWith("UA|P1D|"))).hasSize(3);
@@ -181,7 +182,7 @@ class TallyTopologyTest {
         WindowDeriver.range(driver.getKeyValueStore(WindowDeriver.DAYS), "SY-DY", DAY.minusDays(6), DAY));
     // then
     assertThat(week.getKilled().getBest()).isEqualTo(48);
-    assertThat(week).isEqualTo(tallies().get(TallyKeys.window("SY-DY", TallyWindow.P7D, DAY.minusDays(6))));
+    assertThat(week).isEqualTo(tallies().get(TallyKey.format("SY-DY", TallyWindow.P7D, DAY.minusDays(6))));
     incidents.pipeInput("c", incident("c", "IQ", null, DAY, 2));
     incidents.pipeInput("d", incident("d", "UA", "UA-14", DAY, 1));
     incidents.pipeInput("d", null);
@@ -203,7 +204,7 @@ class TallyTopologyTest {
     final java.util.List<String> monthKeys = sent.stream().map(kv -> kv.key)
         .filter(k -> k.startsWith("SY-DY|P30D|")).toList();
     assertThat(monthKeys).doesNotHaveDuplicates().hasSize(32);
-    assertThat(sent).filteredOn(kv -> kv.key.equals(TallyKeys.window("SY-DY", TallyWindow.P30D, DAY)))
+    assertThat(sent).filteredOn(kv -> kv.key.equals(TallyKey.format("SY-DY", TallyWindow.P30D, DAY)))
         .singleElement().satisfies(kv -> assertThat(kv.value.getKilled().getBest()).isEqualTo(12));
     // and nothing is sent again until something changes
     driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
