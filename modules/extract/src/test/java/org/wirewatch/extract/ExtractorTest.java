@@ -47,7 +47,7 @@ class ExtractorTest {
         assertThat(x.getClaims()).anySatisfy(c -> {
             assertThat(c.getKind()).isEqualTo(ClaimKind.FIGURE);
             assertThat(c.getKilled()).isEqualTo(11);
-            assertThat(c.getSource().getName()).isEqualTo("Burkinabe military"); // "the army" of the report's country
+            assertThat(c.getSource().getName()).isEqualTo("Burkinabe army"); // "the army" of the report's country
         });
     }
 

@@ -440,4 +440,14 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).filteredOn(c -> Integer.valueOf(70).equals(c.getKilled()))
                 .extracting(c -> c.getSource().getName()).containsExactly("JNIM");
     }
+
+    @Test
+    void shouldNameAStatesForcesThatSpeakByTheReportsWordForThem() {
+        ReportExtraction x = extract("2023-02-20T10:00:00Z", "Twelve soldiers killed in Niger ambush",
+                "NIAMEY (AFP) - Twelve Nigerien soldiers were killed in an ambush near Tillaberi on Sunday, the"
+                + " army said.");
+
+        assertThat(x.getClaims()).filteredOn(c -> Integer.valueOf(12).equals(c.getKilled()))
+                .extracting(c -> c.getSource().getName()).singleElement().asString().endsWith("army");
+    }
 }

@@ -131,9 +131,29 @@ public final class Sources {
         return type == SourceType.GOVERNMENT || type == SourceType.BELLIGERENT || type == SourceType.MEDIA;
     }
 
-    private static SourceMention asSource(ActorMention a) {
+    private SourceMention asSource(ActorMention a) {
         SourceType type = "POLICE".equals(a.kind()) ? SourceType.LOCAL_OFFICIAL : SourceType.BELLIGERENT;
-        return new SourceMention(a.start(), a.end(), a.surface(), a.canonicalName(), type);
+        return new SourceMention(a.start(), a.end(), a.surface(), speakingName(a), type);
+    }
+
+    /** The bodies that speak for a state's forces, by the word a report uses for them. */
+    private static final java.util.Set<String> SPEAKING_BODIES = java.util.Set.of("army", "military", "police",
+            "navy", "gendarmerie");
+
+    /**
+     * "..., the army said": a state's forces speaking are named by the report's own word for them ("Burkinabe
+     * army"), not by the lexicon's name for them as a party ("Burkinabe military"). Who spoke is what the reader
+     * checks against the story; the party stays as the lexicon names it.
+     */
+    private String speakingName(ActorMention a) {
+        String[] words = a.surface().strip().split("\\s+");
+        String head = words[words.length - 1].toLowerCase(java.util.Locale.ROOT);
+        String name = a.canonicalName();
+        if (a.countryCode() == null || !SPEAKING_BODIES.contains(head)
+                || (" " + name.toLowerCase(java.util.Locale.ROOT) + " ").contains(" " + head + " ")) {
+            return name;
+        }
+        return countries.adjective(a.countryCode()) + " " + head;
     }
 
     /**
