@@ -450,4 +450,15 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).filteredOn(c -> Integer.valueOf(12).equals(c.getKilled()))
                 .extracting(c -> c.getSource().getName()).singleElement().asString().endsWith("army");
     }
+
+    @Test
+    void shouldReadATollThatRisesAfterALongSubject() {
+        ReportExtraction x = extract("2022-05-08T16:00:00Z", "Toll from school bombing in Luhansk rises to 60",
+                "KYIV (Reuters) - The death toll from a Russian air strike on the basement of a village school in the"
+                + " eastern region of Luhansk rose to 60 on Sunday, the regional"
+                + " governor said.");
+
+        assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.FIGURE
+                && Integer.valueOf(60).equals(c.getKilled()));
+    }
 }

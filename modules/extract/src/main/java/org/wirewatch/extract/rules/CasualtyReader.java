@@ -334,7 +334,9 @@ public final class CasualtyReader {
         }
         // a toll: "death toll rose to 22", "put the toll at 11", "put the army's losses at 31"
         if (b > 0 && TOLL_LINKS.contains(tokens.get(b - 1).lower())) {
-            for (int i = b - 2; i >= 0 && i >= b - 16; i--) {
+            // a long subject may stand between: "The death toll from a Russian ballistic missile strike on the centre
+            // of the northeastern city of Sumy rose to 34"
+            for (int i = b - 2; i >= 0 && i >= b - 24; i--) {
                 Token t = tokens.get(i);
                 if (t.isNumber() || t.is(".") || t.is(";")) {
                     break;
