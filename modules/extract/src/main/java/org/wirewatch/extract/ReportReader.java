@@ -477,7 +477,13 @@ final class ReportReader {
                     // clash last year", "for a second time")
                     boolean adverb = key.equals("elsewhere") || key.equals("separately") || key.startsWith("in ")
                             || key.startsWith("a ");
-                    if (!adverb || m.from() == 0) {
+                    // an ordinal counts events only: "A second raid", not "A second victim ... died in hospital"
+                    boolean ordinal = key.endsWith("second") || key.endsWith("third");
+                    boolean eventFollows = false;
+                    for (TriggerReader.Trigger t : triggers) {
+                        eventFollows |= t.from() >= m.to() && t.from() <= m.to() + 1;
+                    }
+                    if ((!adverb || m.from() == 0) && (!ordinal || eventFollows)) {
                         newMarker = true;
                     }
                 }

@@ -461,4 +461,13 @@ class ExtractorWireGrammarTest {
         assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.FIGURE
                 && Integer.valueOf(60).equals(c.getKilled()));
     }
+
+    @Test
+    void shouldKeepASecondVictimInTheIncidentThatKilledTheFirst() {
+        ReportExtraction x = extract("2021-06-12T09:00:00Z", "Market grenade toll rises to two in Kathua",
+                "KATHUA (PTI) - A grenade exploded at a vegetable market in Kathua on Thursday, killing one trader."
+                + " A second victim died in hospital, taking the toll to two, police said.");
+
+        assertThat(x.getIncidents()).hasSize(1);
+    }
 }
