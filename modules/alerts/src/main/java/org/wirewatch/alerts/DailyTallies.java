@@ -12,8 +12,16 @@ final class DailyTallies {
 
   private DailyTallies() {}
 
+  /**
+   * Whether a key is a daily tally's, by its window part alone: a daily key whose day does not parse must reach
+   * {@link #valueOrEmpty} and throw there, so that it is dead-lettered instead of dropped without a trace.
+   */
   static boolean isDaily(final String key) {
-    return TallyKey.parse(key).map(k -> k.window() == TallyWindow.P1D).orElse(false);
+    if (key == null) {
+      return false;
+    }
+    final String[] parts = key.split(java.util.regex.Pattern.quote(String.valueOf(TallyKey.SEPARATOR)), -1);
+    return parts.length == 3 && parts[1].equals(TallyWindow.P1D.name());
   }
 
   /** The value itself, or for a tombstone an empty tally of the key's day: a removed tally counts zero. */

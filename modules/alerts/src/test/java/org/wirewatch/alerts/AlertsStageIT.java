@@ -134,7 +134,8 @@ class AlertsStageIT {
       assertThat(letters).singleElement().satisfies(letter -> {
         assertThat(letter.key()).isEqualTo("SY-DY|P1D|not-a-day");
         assertThat(header(letter, "__streams.errors.topic")).isEqualTo(Topics.TALLIES);
-        assertThat(header(letter, "__streams.errors.exception")).contains("DateTimeParseException");
+        assertThat(header(letter, "__streams.errors.exception")).contains("IllegalArgumentException");
+        assertThat(header(letter, "__streams.errors.message")).contains("SY-DY|P1D|not-a-day");
       });
       assertThat(stage.ready()).isTrue();
       assertThat(fatal).isEmpty();
