@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
@@ -104,15 +103,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Embedded Kafka stopped");
     }
 
-    /** Settings of an embedded broker; {@link #start()} formats the directory if needed and starts it. */
-    public static final class Builder {
+    /**
+     * Settings of an embedded broker (data directory, broker settings and a ready timeout of 60 s by default, see
+     * {@link KRaftBuilder}); {@link #start()} formats the directory if needed and starts it.
+     */
+    public static final class Builder extends KRaftBuilder<Builder> {
         private int port;
         private int controllerPort;
-        private Path dataDir;
-        private final Map<String, String> overrides = new LinkedHashMap<>();
-        private Duration readyTimeout = Duration.ofSeconds(60);
 
         private Builder() {
+            super(Duration.ofSeconds(60));
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** Client port; 0 (the default) picks a free one. */
@@ -130,24 +135,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalArgumentException("controller port must be 0..65535, was " + controllerPort);
             }
             this.controllerPort = controllerPort;
-            return this;
-        }
-
-        /** Directory for the metadata log and topic data; created if missing, formatted if empty. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-            return this;
-        }
-
-        /** Any broker setting, applied last (for example {@code num.partitions}). */
-        public Builder brokerProperty(String key, String value) {
-            overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** How long to wait for the broker to answer clients after start-up; 60 s by default. */
-        public Builder readyTimeout(Duration readyTimeout) {
-            this.readyTimeout = Objects.requireNonNull(readyTimeout, "readyTimeout");
             return this;
         }
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -207,14 +206,21 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return EmbeddedKafka.replicatedDefaults(replicationFactor, Math.max(1, replicationFactor - 1));
     }
 
-    /** Settings of an embedded cluster; {@link #start()} formats the directories if needed and starts every node. */
-    public static final class Builder {
+    /**
+     * Settings of an embedded cluster (node N's data in {@code <dataDir>/node-N}, broker settings of every node over
+     * {@link #clusterDefaults(int)}, a ready timeout of 90 s by default, for the cluster and for a restarted node, see
+     * {@link KRaftBuilder}); {@link #start()} formats the directories if needed and starts every node.
+     */
+    public static final class Builder extends KRaftBuilder<Builder> {
         private int nodes = 3;
-        private Path dataDir;
-        private final Map<String, String> overrides = new LinkedHashMap<>();
-        private Duration readyTimeout = Duration.ofSeconds(90);
 
         private Builder() {
+            super(Duration.ofSeconds(90));
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** How many nodes, each broker and controller; 3 by default. */
@@ -223,24 +229,6 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 throw new IllegalArgumentException("nodes must be 1..9, was " + nodes);
             }
             this.nodes = nodes;
-            return this;
-        }
-
-        /** Directory under which node N keeps its data in {@code node-N}; created if missing. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-            return this;
-        }
-
-        /** Any broker setting of every node, applied over {@link #clusterDefaults(int)}. */
-        public Builder brokerProperty(String key, String value) {
-            overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** How long to wait for the cluster, or a restarted node, to serve clients; 90 s by default. */
-        public Builder readyTimeout(Duration readyTimeout) {
-            this.readyTimeout = Objects.requireNonNull(readyTimeout, "readyTimeout");
             return this;
         }
 

@@ -83,8 +83,7 @@ class ClusterFaultIT {
     // given
     final long seed = Long.getLong("wirewatch.cluster.seed", System.nanoTime());
     final Random random = new Random(seed);
-    final List<WireReport> reports = Replay.inPublicationOrder(
-        GeneratedReports.copies(Corpus.reports(Corpus.DEV), COPIES));
+    final List<WireReport> reports = GeneratedReports.inPublicationOrder(Corpus.DEV, COPIES);
     final int broker = 1 + random.nextInt(REPLICAS);
     final int victim = random.nextInt(2);
     final List<String> uninterrupted = PipelineRuns.uninterrupted(reports, jvm, root);

@@ -37,8 +37,7 @@ class CrashRecoveryIT {
     // given
     final long seed = Long.getLong("wirewatch.crash.seed", System.nanoTime());
     final Random random = new Random(seed);
-    final List<WireReport> reports = Replay.inPublicationOrder(
-        GeneratedReports.copies(Corpus.reports(Corpus.DEV), COPIES));
+    final List<WireReport> reports = GeneratedReports.inPublicationOrder(Corpus.DEV, COPIES);
     final TreeSet<Integer> killAfter = new TreeSet<>();
     while (killAfter.size() < 3) {
       killAfter.add(1 + random.nextInt(CHUNKS - 2));
