@@ -111,11 +111,11 @@ class ClusterFaultIT {
           // when
           timeline = new Timeline();
           final Sent sent = replayWithFaults(reports, producer, admin, kafka, broker, progress -> {
-                pipelines[victim].kill();
-                timeline.mark("pipeline process " + victim + " killed with SIGKILL (" + progress + ")");
-                pipelines[victim] = PipelineRuns.awaitReady(startPipeline(bootstrap, registry, victim));
-                timeline.mark("pipeline process " + victim + " restarted and ready");
-              });
+            pipelines[victim].kill();
+            timeline.mark("pipeline process " + victim + " killed with SIGKILL (" + progress + ")");
+            pipelines[victim] = PipelineRuns.awaitReady(startPipeline(bootstrap, registry, victim));
+            timeline.mark("pipeline process " + victim + " restarted and ready");
+          });
           final List<String> tallies = PipelineRuns.drainedTallies(bootstrap, registry.url(), APPLICATION,
               PROGRESS_TIMEOUT);
           timeline.mark("pipeline drained");
