@@ -5,6 +5,7 @@
 #
 #   BOOTSTRAP_SERVERS   default kafka:9092
 #   REPLICATION_FACTOR  default 1 (3 on a real cluster)
+#   MIN_INSYNC_REPLICAS unset: the brokers' min.insync.replicas (2 with 3 replicas)
 #   TOPICS_FILE         default /ops/topics.yaml
 #   KAFKA_TOPICS        default /opt/kafka/bin/kafka-topics.sh
 #   DRY_RUN=1           print the commands instead of running them
@@ -12,6 +13,7 @@ set -eu
 
 BOOTSTRAP_SERVERS="${BOOTSTRAP_SERVERS:-kafka:9092}"
 REPLICATION_FACTOR="${REPLICATION_FACTOR:-1}"
+MIN_INSYNC_REPLICAS="${MIN_INSYNC_REPLICAS:-}"
 TOPICS_FILE="${TOPICS_FILE:-/ops/topics.yaml}"
 KAFKA_TOPICS="${KAFKA_TOPICS:-/opt/kafka/bin/kafka-topics.sh}"
 
@@ -52,9 +54,14 @@ run() {
 count=0
 topics > /tmp/topics.list
 while read -r name partitions policy retention; do
+  if [ -n "$MIN_INSYNC_REPLICAS" ]; then
+    set -- --config "min.insync.replicas=$MIN_INSYNC_REPLICAS"
+  else
+    set --
+  fi
   run "$KAFKA_TOPICS" --bootstrap-server "$BOOTSTRAP_SERVERS" --create --if-not-exists \
     --topic "$name" --partitions "$partitions" --replication-factor "$REPLICATION_FACTOR" \
-    --config "cleanup.policy=$policy" --config "retention.ms=$retention"
+    --config "cleanup.policy=$policy" --config "retention.ms=$retention" "$@"
   count=$((count + 1))
 done < /tmp/topics.list
 echo "topic-init: ${count} topics of ${TOPICS_FILE} present on ${BOOTSTRAP_SERVERS}"

@@ -48,6 +48,11 @@ import org.wirewatch.registry.SchemaRegistryServer;
  *   its single-node defaults, e.g. wirewatch.embedded.broker.log.retention.bytes=1073741824</td></tr>
  *   <tr><td>wirewatch.run.create.topics</td><td>true</td><td>create missing catalogue topics at start (turn off
  *   where topics are managed elsewhere, e.g. the compose topic-init step)</td></tr>
+ *   <tr><td>wirewatch.run.topics.replication.factor</td><td>-1</td><td>replicas of each catalogue topic the start
+ *   creates; -1 uses the cluster's default.replication.factor. 3 on a production cluster</td></tr>
+ *   <tr><td>wirewatch.run.topics.min.insync.replicas</td><td>-1</td><td>min.insync.replicas of each catalogue topic
+ *   the start creates (replicas that must have a write before it is acknowledged to an acks=all producer); -1 uses
+ *   the cluster's default. 2 with 3 replicas</td></tr>
  *   <tr><td>wirewatch.run.abort.hanging.transactions</td><td>true</td><td>before any stage starts, abort the hanging
  *   transactions on Wirewatch's topics (catalogue and Streams internal topics), see {@link HangingTransactions}</td></tr>
  * </table>
@@ -65,6 +70,10 @@ public final class Pipeline implements AutoCloseable {
     public static final String EMBEDDED_BROKER_PREFIX = "wirewatch.embedded.broker.";
     /** Whether to create missing catalogue topics at start. */
     public static final String CREATE_TOPICS = "wirewatch.run.create.topics";
+    /** Replicas of each catalogue topic created at start; -1 for the cluster's default. */
+    public static final String TOPICS_REPLICATION_FACTOR = "wirewatch.run.topics.replication.factor";
+    /** min.insync.replicas of each catalogue topic created at start; -1 for the cluster's default. */
+    public static final String TOPICS_MIN_INSYNC_REPLICAS = "wirewatch.run.topics.min.insync.replicas";
     /** Whether to abort hanging transactions on Wirewatch's topics before the stages start. */
     public static final String ABORT_HANGING_TRANSACTIONS = "wirewatch.run.abort.hanging.transactions";
     /** Kafka Streams' own transaction timeout under exactly-once, unless the producers are configured otherwise. */
@@ -105,6 +114,7 @@ public final class Pipeline implements AutoCloseable {
         Duration shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(7));
         boolean createTopics = reader.bool(CREATE_TOPICS, true);
         boolean abortHanging = reader.bool(ABORT_HANGING_TRANSACTIONS, true);
+        TopicCreator.Replication replication = topicReplication(reader);
         reader.validate();
         logEffective(settings);
         LOG.info("Kafka: {}; schema registry: {}; data dir: {}",
@@ -126,7 +136,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             if (createTopics) {
                 TopicCreator.Result topics = TopicCreator.createCatalogue(core.bootstrapServers().orElseThrow(),
-                        core.kafkaClientProperties());
+                        core.kafkaClientProperties(), replication);
                 LOG.info("Topics: {} created, {} already present", topics.created().size(), topics.existing().size());
             }
             boolean registryConfigured = settings.get(CoreConfig.SCHEMA_REGISTRY_URL).isPresent();
@@ -144,6 +154,24 @@ public final class Pipeline implements AutoCloseable {
                 pipeline.startupTime.toMillis(), core.bootstrapServers().orElseThrow(), core.schemaRegistryUrl(),
                 pipeline.stages.stream().map(Stage::name).toList());
         return pipeline;
+    }
+
+    /** The replication of the catalogue topics the start creates: a problem on the reader when it cannot be. */
+    static TopicCreator.Replication topicReplication(Settings.Reader reader) {
+        int factor = reader.intValue(TOPICS_REPLICATION_FACTOR, -1, -1, Short.MAX_VALUE);
+        int minInsync = reader.intValue(TOPICS_MIN_INSYNC_REPLICAS, -1, -1, Short.MAX_VALUE);
+        if (factor == 0) {
+            reader.problem(TOPICS_REPLICATION_FACTOR, "0", "must be at least 1, or -1 for the cluster's default");
+        }
+        if (minInsync == 0) {
+            reader.problem(TOPICS_MIN_INSYNC_REPLICAS, "0", "must be at least 1, or -1 for the cluster's default");
+        }
+        if (factor > 0 && minInsync > factor) {
+            reader.problem(TOPICS_MIN_INSYNC_REPLICAS, Integer.toString(minInsync), "exceeds "
+                    + TOPICS_REPLICATION_FACTOR + "=" + factor + ": no acks=all write could succeed");
+        }
+        return factor == 0 || minInsync == 0 || (factor > 0 && minInsync > factor)
+                ? TopicCreator.Replication.BROKER_DEFAULTS : new TopicCreator.Replication(factor, minInsync);
     }
 
     /** What must hold before any Streams application starts: see the class comment. */

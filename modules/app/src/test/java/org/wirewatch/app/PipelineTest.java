@@ -124,6 +124,26 @@ class PipelineTest {
                         .anySatisfy(p -> assertThat(p).startsWith(Pipeline.SHUTDOWN_TIMEOUT)));
     }
 
+    @Test
+    void shouldRefuseMoreInsyncReplicasThanReplicasWhenTopicReplicationIsConfigured() {
+        Settings bad = CLUSTER.with(Map.of(
+                Pipeline.TOPICS_REPLICATION_FACTOR, "2",
+                Pipeline.TOPICS_MIN_INSYNC_REPLICAS, "3"));
+        assertThatThrownBy(() -> Pipeline.start(bad, List.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith(Pipeline.TOPICS_MIN_INSYNC_REPLICAS)
+                        .contains("exceeds"));
+    }
+
+    @Test
+    void shouldReadTheTopicReplicationWhenBothAreGiven() {
+        Settings.Reader reader = Settings.of(Map.of(
+                Pipeline.TOPICS_REPLICATION_FACTOR, "3",
+                Pipeline.TOPICS_MIN_INSYNC_REPLICAS, "2")).reader();
+        assertThat(Pipeline.topicReplication(reader)).isEqualTo(new org.wirewatch.embedded.TopicCreator.Replication(3, 2));
+        assertThat(reader.problems()).isEmpty();
+    }
+
     private class Recording implements Stage {
         private final String name;
 

@@ -66,8 +66,7 @@ class RunKillRestartIT {
         // given
         final long seed = Long.getLong("wirewatch.crash.seed", System.nanoTime());
         final Random random = new Random(seed);
-        final List<WireReport> reports = Replay.inPublicationOrder(
-                GeneratedReports.copies(Corpus.reports(CORPUS), COPIES));
+        final List<WireReport> reports = GeneratedReports.inPublicationOrder(CORPUS, COPIES);
         final int burst = 1 + random.nextInt(CHUNKS - 2);
         final TreeSet<Integer> killAfter = new TreeSet<>();
         while (killAfter.size() < 3) {

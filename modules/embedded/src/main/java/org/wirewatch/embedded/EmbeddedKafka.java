@@ -1,32 +1,12 @@
 package org.wirewatch.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,25 +40,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The node id of the single combined broker/controller. */
     static final int NODE_ID = 1;
     /** The marker the storage formatter writes; its presence means the directory holds a Kafka log. */
-    static final String META_PROPERTIES = "meta.properties";
+    static final String META_PROPERTIES = KRaftNode.META_PROPERTIES;
 
-    private static final String HOST = "localhost";
     private static final int BIND_ATTEMPTS = 5;
 
-    private final KafkaRaftServer server;
+    private final KRaftNode node;
     private final DirectoryLock lock;
-    private final Path dataDir;
-    private final int port;
     private final String clusterId;
     private final Duration startupTime;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, DirectoryLock lock, Path dataDir, int port, String clusterId,
-            Duration startupTime) {
-        this.server = server;
+    private EmbeddedKafka(KRaftNode node, DirectoryLock lock, String clusterId, Duration startupTime) {
+        this.node = node;
         this.lock = lock;
-        this.dataDir = dataDir;
-        this.port = port;
         this.clusterId = clusterId;
         this.startupTime = startupTime;
     }
@@ -90,17 +64,17 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** @return {@code localhost:port}, ready for {@code bootstrap.servers}. */
     public String bootstrapServers() {
-        return HOST + ":" + port;
+        return node.bootstrapServers();
     }
 
     /** @return the port clients connect to (the one chosen when 0 was requested). */
     public int port() {
-        return port;
+        return node.clientPort();
     }
 
     /** @return the directory holding the metadata log and all topic data. */
     public Path dataDir() {
-        return dataDir;
+        return node.dir();
     }
 
     /** @return the cluster id, fixed when the directory was formatted. */
@@ -122,23 +96,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         closed = true;
         LOG.info("Stopping embedded Kafka on {}", bootstrapServers());
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            node.stop();
         } finally {
             lock.close();
         }
         LOG.info("Embedded Kafka stopped");
     }
 
-    /** Settings of an embedded broker; {@link #start()} formats the directory if needed and starts it. */
-    public static final class Builder {
+    /**
+     * Settings of an embedded broker (data directory, broker settings and a ready timeout of 60 s by default, see
+     * {@link KRaftBuilder}); {@link #start()} formats the directory if needed and starts it.
+     */
+    public static final class Builder extends KRaftBuilder<Builder> {
         private int port;
         private int controllerPort;
-        private Path dataDir;
-        private final Map<String, String> overrides = new LinkedHashMap<>();
-        private Duration readyTimeout = Duration.ofSeconds(60);
 
         private Builder() {
+            super(Duration.ofSeconds(60));
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** Client port; 0 (the default) picks a free one. */
@@ -159,24 +138,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
 
-        /** Directory for the metadata log and topic data; created if missing, formatted if empty. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-            return this;
-        }
-
-        /** Any broker setting, applied last (for example {@code num.partitions}). */
-        public Builder brokerProperty(String key, String value) {
-            overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** How long to wait for the broker to answer clients after start-up; 60 s by default. */
-        public Builder readyTimeout(Duration readyTimeout) {
-            this.readyTimeout = Objects.requireNonNull(readyTimeout, "readyTimeout");
-            return this;
-        }
-
         /**
          * Formats the directory when it is empty, starts the broker and waits until it answers clients.
          *
@@ -185,7 +146,7 @@ public final class EmbeddedKafka implements AutoCloseable {
          */
         public EmbeddedKafka start() {
             long started = System.nanoTime();
-            Path dir = dataDir != null ? dataDir : temporaryDirectory();
+            Path dir = dataDir != null ? dataDir : KRaftNode.temporaryDirectory("embedded-kafka-");
             DirectoryLock lock = DirectoryLock.acquire(dir);
             try {
                 return start(dir, lock, started);
@@ -197,97 +158,43 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         private EmbeddedKafka start(Path dir, DirectoryLock lock, long started) {
             if (port != 0) {
-                requireFree(port, "client");
+                KRaftNode.requireFree(port, "client");
             }
             if (controllerPort != 0) {
-                requireFree(controllerPort, "controller");
+                KRaftNode.requireFree(controllerPort, "controller");
             }
-            String clusterId = formatIfEmpty(dir);
+            String clusterId = KRaftNode.formatIfEmpty(dir, NODE_ID, Uuid.randomUuid().toString());
+            Map<String, String> settings = new LinkedHashMap<>(singleNodeDefaults());
+            settings.putAll(overrides);
             // A port we pick ourselves can be taken by someone else before the broker binds it: try again then.
             for (int attempt = 1; ; attempt++) {
-                int clientPort = port != 0 ? port : freePort();
-                int quorumPort = controllerPort != 0 ? controllerPort : freePort(clientPort);
-                Properties props = brokerProperties(dir, clientPort, quorumPort);
-                KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+                int clientPort = port != 0 ? port : KRaftNode.freePort(List.of());
+                int quorumPort = controllerPort != 0 ? controllerPort : KRaftNode.freePort(List.of(clientPort));
+                KRaftNode node = new KRaftNode(NODE_ID, dir, clientPort, quorumPort,
+                        NODE_ID + "@" + KRaftNode.HOST + ":" + quorumPort, settings);
                 try {
-                    server.startup();
+                    node.start();
                 } catch (RuntimeException e) {
-                    shutdownQuietly(server);
                     // fixed ports were checked above, so a bind failure here concerns a port we picked
                     boolean ephemeral = port == 0 || controllerPort == 0;
-                    if (ephemeral && isBindFailure(e) && attempt < BIND_ATTEMPTS) {
+                    if (ephemeral && KRaftNode.isBindFailure(e) && attempt < BIND_ATTEMPTS) {
                         LOG.debug("Port {} or {} was taken, retrying", clientPort, quorumPort);
                         continue;
                     }
                     throw new IllegalStateException("Embedded Kafka failed to start on port " + clientPort
                             + " with data in " + dir + ": " + e.getMessage(), e);
                 }
-                String bootstrap = HOST + ":" + clientPort;
                 try {
-                    awaitReady(bootstrap, readyTimeout);
+                    KRaftNode.awaitCluster(node.bootstrapServers(), readyTimeout, nodes -> !nodes.isEmpty(), "ready");
                 } catch (RuntimeException e) {
-                    shutdownQuietly(server);
-                    throw e;
+                    node.stop();
+                    throw new IllegalStateException("Embedded Kafka on " + node.bootstrapServers()
+                            + " did not become ready within " + readyTimeout, e);
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 LOG.info("Embedded Kafka ready on {} (cluster {}, data in {}) after {} ms",
-                        bootstrap, clusterId, dir, took.toMillis());
-                return new EmbeddedKafka(server, lock, dir, clientPort, clusterId, took);
-            }
-        }
-
-        private Properties brokerProperties(Path dir, int clientPort, int quorumPort) {
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("process.roles", "broker,controller");
-            p.put("node.id", Integer.toString(NODE_ID));
-            // A static voter set keeps the controller address out of the metadata log, so a restart may use
-            // a different controller port on the same directory.
-            p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + quorumPort);
-            p.put("controller.listener.names", "CONTROLLER");
-            p.put("listeners", "PLAINTEXT://" + HOST + ":" + clientPort + ",CONTROLLER://" + HOST + ":" + quorumPort);
-            p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + clientPort);
-            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-            p.put("inter.broker.listener.name", "PLAINTEXT");
-            p.put("log.dirs", dir.toAbsolutePath().toString());
-            p.putAll(singleNodeDefaults());
-            p.putAll(overrides);
-            Properties props = new Properties();
-            props.putAll(p);
-            return props;
-        }
-
-        private String formatIfEmpty(Path dir) {
-            try {
-                Files.createDirectories(dir);
-                if (Files.exists(dir.resolve(META_PROPERTIES))) {
-                    return readClusterId(dir);
-                }
-                try (Stream<Path> entries = Files.list(dir)) {
-                    List<Path> content = entries.limit(3).toList();
-                    if (!content.isEmpty()) {
-                        throw new IllegalStateException("Refusing to format " + dir + " for Kafka: it is not empty"
-                                + " and holds no " + META_PROPERTIES + " (found " + content + ")");
-                    }
-                }
-                String clusterId = Uuid.randomUuid().toString();
-                new Formatter()
-                        .setPrintStream(LoggingPrintStream.debug(LOG))
-                        .setNodeId(NODE_ID)
-                        .setClusterId(clusterId)
-                        .setControllerListenerName("CONTROLLER")
-                        .setMetadataLogDirectory(dir.toAbsolutePath().toString())
-                        .addDirectory(dir.toAbsolutePath().toString())
-                        .setReleaseVersion(MetadataVersion.latestProduction())
-                        .run();
-                LOG.info("Formatted {} for Kafka (cluster {})", dir, clusterId);
-                return clusterId;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot prepare the Kafka data directory " + dir, e);
-            } catch (IllegalStateException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot format the Kafka data directory " + dir + ": "
-                        + e.getMessage(), e);
+                        node.bootstrapServers(), clusterId, dir, took.toMillis());
+                return new EmbeddedKafka(node, lock, clusterId, took);
             }
         }
     }
@@ -297,115 +204,37 @@ public final class EmbeddedKafka implements AutoCloseable {
      * public so the run command can log them.
      */
     public static Map<String, String> singleNodeDefaults() {
+        return replicatedDefaults(1, 1);
+    }
+
+    /**
+     * The settings every embedded node shares, for topics replicated {@code replicationFactor} times with
+     * {@code minInsyncReplicas} in sync for a write with {@code acks=all}: the internal topics of groups, transactions
+     * and share groups included, since exactly-once processing stops when those cannot be written.
+     */
+    static Map<String, String> replicatedDefaults(int replicationFactor, int minInsyncReplicas) {
+        String rf = Integer.toString(replicationFactor);
+        String isr = Integer.toString(minInsyncReplicas);
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", rf);
         p.put("offsets.topic.num.partitions", "5");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", rf);
+        p.put("transaction.state.log.min.isr", isr);
         p.put("transaction.state.log.num.partitions", "5");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
+        p.put("share.coordinator.state.topic.replication.factor", rf);
+        p.put("share.coordinator.state.topic.min.isr", isr);
+        p.put("default.replication.factor", rf);
+        p.put("min.insync.replicas", isr);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.cleaner.dedupe.buffer.size", "2097152");
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
-        // After a kill the restarted controller still holds the dead process's broker registration and refuses the
-        // new one until that registration's session expires (DUPLICATE_BROKER_REGISTRATION); then it fences the
-        // broker, so every partition goes offline and every coordinator unloads and loads again. The default 9 s
-        // session made that most of a restart; broker and controller share this JVM, so a short one is safe.
+        // A restarted node is refused (DUPLICATE_BROKER_REGISTRATION) until the controller lets its previous
+        // registration's session expire; after a kill the controller then fences the broker, so every partition goes
+        // offline and every coordinator unloads and loads again. The default 9 s session made that most of a
+        // restart; brokers and controllers share this JVM, so a short one is safe.
         p.put("broker.session.timeout.ms", "3000");
         p.put("broker.heartbeat.interval.ms", "500");
         return p;
-    }
-
-    private static String readClusterId(Path dir) throws IOException {
-        Properties meta = new Properties();
-        try (var in = Files.newInputStream(dir.resolve(META_PROPERTIES))) {
-            meta.load(in);
-        }
-        return meta.getProperty("cluster.id", "unknown");
-    }
-
-    private static void awaitReady(String bootstrapServers, Duration timeout) {
-        Map<String, Object> conf = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(conf)) {
-            while (true) {
-                try {
-                    int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
-                            .nodes().get(10, TimeUnit.SECONDS).size();
-                    if (nodes > 0) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    LOG.debug("Broker not ready yet: {}", e.toString());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for the broker", e);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Embedded Kafka on " + bootstrapServers
-                            + " did not become ready within " + timeout);
-                }
-            }
-        }
-    }
-
-    private static boolean isBindFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException
-                    || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void shutdownQuietly(KafkaRaftServer server) {
-        try {
-            server.shutdown();
-            server.awaitShutdown();
-        } catch (RuntimeException e) {
-            LOG.debug("Ignoring failure while shutting down a broker that did not start", e);
-        }
-    }
-
-    /** Fails fast with a clear message instead of a broker start-up that ends in a bind error. */
-    private static void requireFree(int port, String what) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(HOST), port));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start embedded Kafka: " + what + " port " + port + " on " + HOST
-                    + " is in use (another Kafka, or another 'wirewatch run'?); choose another port", e);
-        }
-    }
-
-    private static int freePort(int... avoid) {
-        for (int i = 0; i < 20; i++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-                socket.setReuseAddress(true);
-                int candidate = socket.getLocalPort();
-                if (avoid.length == 0 || avoid[0] != candidate) {
-                    return candidate;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot find a free port", e);
-            }
-        }
-        throw new IllegalStateException("Cannot find a free port");
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("embedded-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary Kafka data directory", e);
-        }
     }
 }

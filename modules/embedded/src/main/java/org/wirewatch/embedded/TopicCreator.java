@@ -28,8 +28,10 @@ import org.wirewatch.common.Topics;
  * count, cleanup policy and retention. Existing topics are never altered: a partition count that differs from the
  * catalogue is logged, since changing it would move keys between partitions.
  *
- * <p>The replication factor is left to the cluster's {@code default.replication.factor}, so the same call is right
- * for the embedded single node and for a production cluster.
+ * <p>Replication is the cluster's ({@code default.replication.factor}, {@code min.insync.replicas}) unless a
+ * {@link Replication} says otherwise, so the same call is right for the embedded single node and, given
+ * {@code new Replication(3, 2)}, for a production cluster whose broker defaults are Kafka's (one replica). An
+ * existing topic with another replication factor is logged and left alone.
  */
 public final class TopicCreator {
 
@@ -44,20 +46,51 @@ public final class TopicCreator {
         }
     }
 
-    private TopicCreator() {
-    }
+    /**
+     * How the topics are replicated: {@code factor} copies of each partition, {@code minInsyncReplicas} of them in sync
+     * for a write with {@code acks=all} to succeed; -1 leaves either to the broker's default.
+     */
+    public record Replication(int factor, int minInsyncReplicas) {
+        /** Both from the broker's defaults. */
+        public static final Replication BROKER_DEFAULTS = new Replication(-1, -1);
 
-    /** Creates the missing catalogue topics on the cluster at {@code bootstrapServers}. */
-    public static Result createCatalogue(String bootstrapServers, Map<String, ?> clientProperties) {
-        Map<String, Object> conf = new HashMap<>(clientProperties);
-        conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(conf)) {
-            return createMissing(admin, Topics.catalogue());
+        public Replication {
+            if (factor == 0 || factor < -1 || minInsyncReplicas == 0 || minInsyncReplicas < -1) {
+                throw new IllegalArgumentException("replication factor and min.insync.replicas must be positive or -1,"
+                        + " were " + factor + " and " + minInsyncReplicas);
+            }
+            if (factor > 0 && minInsyncReplicas > factor) {
+                throw new IllegalArgumentException("min.insync.replicas " + minInsyncReplicas
+                        + " exceeds the replication factor " + factor + ": no write with acks=all could succeed");
+            }
         }
     }
 
-    /** Creates those of {@code specs} that do not exist; safe to call any number of times, also concurrently. */
+    private TopicCreator() {
+    }
+
+    /** Creates the missing catalogue topics on the cluster at {@code bootstrapServers}, replicated as its brokers say. */
+    public static Result createCatalogue(String bootstrapServers, Map<String, ?> clientProperties) {
+        return createCatalogue(bootstrapServers, clientProperties, Replication.BROKER_DEFAULTS);
+    }
+
+    /** Creates the missing catalogue topics on the cluster at {@code bootstrapServers}, replicated as given. */
+    public static Result createCatalogue(String bootstrapServers, Map<String, ?> clientProperties,
+            Replication replication) {
+        Map<String, Object> conf = new HashMap<>(clientProperties);
+        conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(conf)) {
+            return createMissing(admin, Topics.catalogue(), replication);
+        }
+    }
+
+    /** Creates those of {@code specs} that do not exist, replicated as the brokers say. */
     public static Result createMissing(Admin admin, Collection<TopicSpec> specs) {
+        return createMissing(admin, specs, Replication.BROKER_DEFAULTS);
+    }
+
+    /** Creates those of {@code specs} that do not exist; safe to call any number of times, also concurrently. */
+    public static Result createMissing(Admin admin, Collection<TopicSpec> specs, Replication replication) {
         try {
             Set<String> present = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
@@ -66,7 +99,7 @@ public final class TopicCreator {
                 if (present.contains(spec.name())) {
                     existing.add(spec.name());
                 } else {
-                    missing.add(newTopic(spec));
+                    missing.add(newTopic(spec, replication));
                 }
             }
             List<String> created = new ArrayList<>();
@@ -87,7 +120,7 @@ public final class TopicCreator {
                 }
             }
             awaitTopics(admin, created);
-            warnOnPartitionMismatch(admin, specs, existing);
+            warnOnLayoutMismatch(admin, specs, existing, replication);
             if (!created.isEmpty()) {
                 LOG.info("Created topics {}", created);
             }
@@ -137,15 +170,19 @@ public final class TopicCreator {
     }
 
     /** The admin request for one catalogue entry. */
-    static NewTopic newTopic(TopicSpec spec) {
+    static NewTopic newTopic(TopicSpec spec, Replication replication) {
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy());
         configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()));
-        return new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty()).configs(configs);
+        if (replication.minInsyncReplicas() > 0) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replication.minInsyncReplicas()));
+        }
+        Optional<Short> factor = replication.factor() > 0 ? Optional.of((short) replication.factor()) : Optional.empty();
+        return new NewTopic(spec.name(), Optional.of(spec.partitions()), factor).configs(configs);
     }
 
-    private static void warnOnPartitionMismatch(Admin admin, Collection<TopicSpec> specs, List<String> existing)
-            throws ExecutionException, InterruptedException, TimeoutException {
+    private static void warnOnLayoutMismatch(Admin admin, Collection<TopicSpec> specs, List<String> existing,
+            Replication replication) throws ExecutionException, InterruptedException, TimeoutException {
         if (existing.isEmpty()) {
             return;
         }
@@ -162,6 +199,11 @@ public final class TopicCreator {
             if (d != null && d.partitions().size() != spec.partitions()) {
                 LOG.warn("Topic {} has {} partitions, the catalogue says {}; left as it is",
                         spec.name(), d.partitions().size(), spec.partitions());
+            }
+            int replicas = d == null || d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
+            if (d != null && replication.factor() > 0 && replicas != replication.factor()) {
+                LOG.warn("Topic {} has {} replicas, the configuration asks for {}; left as it is (kafka-reassign-partitions"
+                        + " changes it)", spec.name(), replicas, replication.factor());
             }
         }
     }

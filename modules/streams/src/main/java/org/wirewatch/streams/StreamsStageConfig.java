@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -41,7 +42,9 @@ import org.wirewatch.common.config.Settings;
  *   <tr><td>wirewatch.streams.processing.guarantee</td><td>exactly_once_v2</td><td>exactly_once_v2 or
  *   at_least_once (only for measurements: tallies are exact only under exactly_once_v2)</td></tr>
  *   <tr><td>wirewatch.streams.replication.factor</td><td>-1</td><td>replication of internal topics; -1 uses the
- *   broker default</td></tr>
+ *   broker default; 3 on a production cluster</td></tr>
+ *   <tr><td>wirewatch.streams.min.insync.replicas</td><td>-1</td><td>min.insync.replicas of the internal topics
+ *   the applications create (changelogs, repartition topics); -1 uses the broker default. 2 with 3 replicas</td></tr>
  *   <tr><td>wirewatch.streams.close.timeout</td><td>6s</td><td>how long closing the topologies may take (they
  *   close together); short enough for a container's 10 s stop grace period</td></tr>
  *   <tr><td>wirewatch.streams.tally.emit.interval</td><td>100ms</td><td>how often the tally emits the windows of
@@ -55,7 +58,8 @@ import org.wirewatch.common.config.Settings;
  */
 public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonDays, Duration commitInterval,
     Duration evictionInterval, long cacheBytes, Path stateDir, Optional<String> applicationServer,
-    String processingGuarantee, int replicationFactor, Duration closeTimeout, Duration tallyEmitInterval) {
+    String processingGuarantee, int replicationFactor, int minInsyncReplicas, Duration closeTimeout,
+    Duration tallyEmitInterval) {
 
   public static final String TOPOLOGIES = "wirewatch.streams.topologies";
   public static final String THREADS = "wirewatch.streams.threads";
@@ -67,6 +71,7 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
   public static final String APPLICATION_SERVER = "wirewatch.streams.application.server";
   public static final String PROCESSING_GUARANTEE = "wirewatch.streams.processing.guarantee";
   public static final String REPLICATION_FACTOR = "wirewatch.streams.replication.factor";
+  public static final String MIN_INSYNC_REPLICAS = "wirewatch.streams.min.insync.replicas";
   public static final String CLOSE_TIMEOUT = "wirewatch.streams.close.timeout";
   public static final String TALLY_EMIT_INTERVAL = "wirewatch.streams.tally.emit.interval";
 
@@ -122,10 +127,22 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
     if (emit.isNegative() || emit.isZero()) {
       r.problem(TALLY_EMIT_INTERVAL, emit.toString(), "must be positive");
     }
+    final int replication = r.intValue(REPLICATION_FACTOR, -1, -1, 32);
+    final int minInsync = r.intValue(MIN_INSYNC_REPLICAS, -1, -1, 32);
+    if (replication == 0) {
+      r.problem(REPLICATION_FACTOR, "0", "must be at least 1, or -1 for the broker default");
+    }
+    if (minInsync == 0) {
+      r.problem(MIN_INSYNC_REPLICAS, "0", "must be at least 1, or -1 for the broker default");
+    }
+    if (replication > 0 && minInsync > replication) {
+      r.problem(MIN_INSYNC_REPLICAS, Integer.toString(minInsync), "exceeds " + REPLICATION_FACTOR + "="
+          + replication + ": no exactly-once write could succeed");
+    }
     return new StreamsStageConfig(parts, r.intValue(THREADS, 1, 1, 64), (int) Math.max(2, horizon.toDays()),
         commit, r.duration(EVICTION_INTERVAL, Duration.ofMinutes(10)), r.longValue(CACHE_BYTES, 10L * 1024 * 1024, 0, Long.MAX_VALUE),
-        r.path(STATE_DIR, core.dataDir().resolve("streams")), server, guarantee,
-        r.intValue(REPLICATION_FACTOR, -1, -1, 32), r.duration(CLOSE_TIMEOUT, Duration.ofSeconds(6)), emit);
+        r.path(STATE_DIR, core.dataDir().resolve("streams")), server, guarantee, replication, minInsync,
+        r.duration(CLOSE_TIMEOUT, Duration.ofSeconds(6)), emit);
   }
 
   /**
@@ -148,6 +165,9 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+    if (minInsyncReplicas > 0) {
+      p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), Integer.toString(minInsyncReplicas));
+    }
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
@@ -160,19 +180,23 @@ public record StreamsStageConfig(Set<Part> topologies, int threads, int horizonD
     // Under transactions v2 the first sends of a transaction often meet the previous one's markers still being
     // written (CONCURRENT_TRANSACTIONS) and are retried: retry soon rather than after the default 100 ms.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+    // Exactly-once needs it and at_least_once has it by default; whatever the passthrough says, a record counts as
+    // written only once every in-sync replica has it, so a lost broker loses nothing acknowledged. (Idempotence is
+    // Kafka Streams' own under exactly-once: setting it here would only log that it is ignored.)
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     return p;
   }
 
   /** The same settings with another state directory (a stage that keeps its state apart). */
   public StreamsStageConfig withStateDir(final Path dir) {
     return new StreamsStageConfig(topologies, threads, horizonDays, commitInterval, evictionInterval, cacheBytes, dir,
-        applicationServer, processingGuarantee, replicationFactor, closeTimeout, tallyEmitInterval);
+        applicationServer, processingGuarantee, replicationFactor, minInsyncReplicas, closeTimeout, tallyEmitInterval);
   }
 
   /** The same settings running only the given topologies. */
   public StreamsStageConfig only(final Set<Part> parts) {
     return new StreamsStageConfig(EnumSet.copyOf(parts), threads, horizonDays, commitInterval, evictionInterval,
         cacheBytes, stateDir,
-        applicationServer, processingGuarantee, replicationFactor, closeTimeout, tallyEmitInterval);
+        applicationServer, processingGuarantee, replicationFactor, minInsyncReplicas, closeTimeout, tallyEmitInterval);
   }
 }

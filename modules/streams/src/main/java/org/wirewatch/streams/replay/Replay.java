@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -244,28 +245,44 @@ public final class Replay {
    */
   public static TreeMap<String, CasualtyTally> readTallies(final Map<String, ?> clientProperties,
       final String bootstrapServers, final Serde<CasualtyTally> serde) {
+    final TreeMap<String, CasualtyTally> out = new TreeMap<>();
+    for (final ConsumerRecord<String, CasualtyTally> r : readTopic(clientProperties, bootstrapServers, Topics.TALLIES,
+        serde.deserializer())) {
+      if (r.value() == null) {
+        out.remove(r.key());
+      } else {
+        out.put(r.key(), r.value());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every committed record of a topic, from the beginning to the end it has now, in offset order per partition
+   * (partitions one after another); keys as strings.
+   */
+  public static <V> List<ConsumerRecord<String, V>> readTopic(final Map<String, ?> clientProperties,
+      final String bootstrapServers, final String topic, final Deserializer<V> values) {
     final Map<String, Object> p = new HashMap<>(clientProperties);
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    final TreeMap<String, CasualtyTally> out = new TreeMap<>();
-    try (KafkaConsumer<String, CasualtyTally> c = new KafkaConsumer<>(p, new StringDeserializer(),
-        serde.deserializer())) {
-      final List<TopicPartition> parts = c.partitionsFor(Topics.TALLIES).stream()
-          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+    final List<ConsumerRecord<String, V>> out = new ArrayList<>();
+    try (KafkaConsumer<String, V> c = new KafkaConsumer<>(p, new StringDeserializer(), values)) {
+      final List<TopicPartition> parts = c.partitionsFor(topic).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition()))
+          .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
       c.assign(parts);
       c.seekToBeginning(parts);
       final Map<TopicPartition, Long> ends = c.endOffsets(parts);
+      final Map<TopicPartition, List<ConsumerRecord<String, V>>> byPartition = new HashMap<>();
       while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
-        for (final ConsumerRecord<String, CasualtyTally> r : c.poll(Duration.ofMillis(200))) {
-          if (r.value() == null) {
-            out.remove(r.key());
-          } else {
-            out.put(r.key(), r.value());
-          }
+        for (final ConsumerRecord<String, V> r : c.poll(Duration.ofMillis(200))) {
+          byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), k -> new ArrayList<>()).add(r);
         }
       }
+      parts.forEach(tp -> out.addAll(byPartition.getOrDefault(tp, List.of())));
     }
     return out;
   }

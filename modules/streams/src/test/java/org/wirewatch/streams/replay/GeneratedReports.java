@@ -13,6 +13,11 @@ public final class GeneratedReports {
 
   private GeneratedReports() {}
 
+  /** {@code copies} copies of every report of a corpus folder, in publication order: the workload of the fault tests. */
+  public static List<WireReport> inPublicationOrder(final java.nio.file.Path corpus, final int copies) {
+    return Replay.inPublicationOrder(copies(Corpus.reports(corpus), copies));
+  }
+
   /**
    * {@code copies} copies of every report; copy {@code i} also sends a later version of each of its stories when
    * {@code i % 4 == 1}, and a withdrawal when {@code i % 10 == 3}.
