@@ -95,6 +95,24 @@ public final class AnalyticsStore implements AutoCloseable {
     try {
       return DriverManager.getConnection(config.jdbcUrl(), p);
     } catch (final SQLException e) {
+      final Path wal = dialect == Dialect.DUCKDB ? unreadableWal(config, e) : null;
+      if (wal != null) {
+        // A kill -9 in the middle of a write can leave a torn last entry, which DuckDB refuses to replay. The
+        // log holds only transactions since the last checkpoint, and each of them moved the sink's positions
+        // together with its rows: without it the store is an older consistent state, and the sink reads those
+        // records from Kafka again. Kept beside the file, not deleted, for whoever wants to look at it.
+        final Path aside = wal.resolveSibling(wal.getFileName() + ".unreadable-" + System.currentTimeMillis());
+        try {
+          Files.move(wal, aside);
+        } catch (final IOException io) {
+          e.addSuppressed(io);
+          throw e;
+        }
+        LOG.warn("The analytics store's write-ahead log {} could not be replayed ({}); moved it to {} and reopened"
+            + " the store at its last checkpoint: the sink reads what it held from Kafka again", wal,
+            e.getMessage(), aside.getFileName());
+        return DriverManager.getConnection(config.jdbcUrl(), p);
+      }
       if (dialect == Dialect.DUCKDB && String.valueOf(e.getMessage()).contains("lock")) {
         throw new SQLException("The analytics store " + config.maskedUrl() + " is open in another process (a running"
             + " wirewatch?). DuckDB allows one process per file: stop it, or use PostgreSQL for shared access. ("
@@ -102,6 +120,18 @@ public final class AnalyticsStore implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The DuckDB write-ahead log that {@code e} says could not be replayed, or null for any other failure. */
+  private static Path unreadableWal(final SinkConfig config, final SQLException e) {
+    final String message = String.valueOf(e.getMessage());
+    final String file = config.jdbcUrl().substring("jdbc:duckdb:".length());
+    if (file.isEmpty() || file.startsWith(":memory:") || !message.contains("WAL")
+        || !(message.contains("Corrupt") || message.contains("replaying"))) {
+      return null;
+    }
+    final Path wal = Path.of(file + ".wal");
+    return Files.isRegularFile(wal) ? wal : null;
   }
 
   private void createSchema() throws SQLException {
