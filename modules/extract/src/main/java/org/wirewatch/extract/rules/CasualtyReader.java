@@ -86,6 +86,13 @@ public final class CasualtyReader {
     public List<CasualtyFact> read(List<Token> tokens) {
         // Scare quotes ('59 "terrorists" had been "neutralised"', a military communique's words kept at a distance)
         // leave the count and its verb as they are: read without them, then point back into the sentence.
+        boolean quoted = false;
+        for (Token t : tokens) {
+            quoted |= isQuote(t);
+        }
+        if (!quoted) {
+            return readPlain(tokens); // nearly every sentence: no copy
+        }
         int[] kept = new int[tokens.size()];
         List<Token> plain = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
@@ -93,9 +100,6 @@ public final class CasualtyReader {
                 kept[plain.size()] = i;
                 plain.add(tokens.get(i));
             }
-        }
-        if (plain.size() == tokens.size()) {
-            return readPlain(tokens);
         }
         List<CasualtyFact> out = new ArrayList<>();
         for (CasualtyFact f : readPlain(plain)) {
