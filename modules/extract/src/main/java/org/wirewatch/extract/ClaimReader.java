@@ -1272,7 +1272,7 @@ final class ClaimReader {
     // ---------------------------------------------------------------- responsibility
 
     /** The named party that claimed or confirmed carrying out the frame's attack, when the report says so. */
-    static Actor responsibleActor(Rules rules, ReportReader report, Frame f) {
+    static Actor responsibleActor(ReportReader report, Frame f) {
         Actor own = responsibleActor(f.members, false);
         // "X claimed responsibility for Thursday's attack as well as for the two earlier ones": a claim that
         // covers several attacks names the author of each, wherever it stands

@@ -1238,7 +1238,7 @@ final class ReportReader {
                 return actorOf(s, a);
             }
         }
-        Actor claimed = ClaimReader.responsibleActor(rules, this, f);
+        Actor claimed = ClaimReader.responsibleActor(this, f);
         if (claimed != null) {
             return claimed;
         }
