@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the transaction is older than the transaction timeout: the producer's last write to the partition is (the
  *       age rule of {@code find-hanging}), or this check has seen it open that long; a younger candidate is waited
  *       for, then looked at again, so the check takes at most about one transaction timeout;</li>
+ *   <li>the coordinator does not say it committed the producer's last transaction (its commit marker may still be
+ *       on the way after a restart, and an abort marker first would lose records whose input offsets are committed);</li>
  *   <li>the coordinator knows no transactional id for the producer, or describes that id's transaction without the
  *       partition (or under another producer id): no marker is coming;</li>
  *   <li>after that lookup the partition still shows the same open transaction (same producer, epoch and start
@@ -156,6 +158,14 @@ public final class HangingTransactions {
                 if (d.isPresent() && markerPending(d.get(), o)) {
                     LOG.debug("Open transaction of producer {} on {} is {} at its coordinator; left to it",
                             o.state().producerId(), o.partition(), d.get().state());
+                } else if (d.isPresent() && d.get().producerId() == o.state().producerId()
+                        && d.get().state() == TransactionState.COMPLETE_COMMIT) {
+                    // A coordinator that has just committed lists no partition, while its commit marker may still
+                    // be on its way to this one (seen right after a restart): an abort marker written first would
+                    // discard records whose input offsets are committed. Never abort under a commit.
+                    LOG.warn("Open transaction of producer {} (epoch {}) on {} is left: its coordinator committed the"
+                            + " producer's last transaction ({})", o.state().producerId(), o.state().producerEpoch(),
+                            o.partition(), view(d.get()));
                 } else {
                     unknown.add(o);
                 }
