@@ -64,6 +64,7 @@ class HangingTransactionsIT {
 
     private static final String HUNG = "hung";
     private static final String HEALTHY = "healthy";
+    private static final String AFTER_COMMIT = "after-commit";
 
     @TempDir
     static Path dir;
@@ -76,7 +77,8 @@ class HangingTransactionsIT {
         kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka"))
                 .brokerProperty("transaction.partition.verification.enable", "false").start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-        admin.createTopics(List.of(new NewTopic(HUNG, 1, (short) 1), new NewTopic(HEALTHY, 1, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic(HUNG, 1, (short) 1), new NewTopic(HEALTHY, 1, (short) 1),
+                new NewTopic(AFTER_COMMIT, 1, (short) 1))).all().get();
     }
 
     @AfterAll
@@ -139,6 +141,36 @@ class HangingTransactionsIT {
         // The commit marker is written after the coordinator answered the commit.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition)));
+    }
+
+    @Test
+    void shouldNeverAbortTransactionOfProducerWhoseCoordinatorCommittedIt() throws Exception {
+        // given a producer whose last transaction its coordinator lists as CompleteCommit (with no partition, as it
+        // does once committed), and an open transaction of that producer id and epoch on a partition the coordinator
+        // does not list: what a partition looks like while a commit marker is still on its way after a restart
+        final TopicPartition partition = new TopicPartition(AFTER_COMMIT, 0);
+        final TransactionDescription committed;
+        try (KafkaProducer<String, String> producer = producer(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "committed-producer"))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "committed")).get();
+            producer.commitTransaction();
+        }
+        committed = await().atMost(Duration.ofSeconds(10)).until(
+                () -> admin.describeTransactions(List.of("committed-producer")).description("committed-producer").get(),
+                d -> d.state() == TransactionState.COMPLETE_COMMIT);
+        writeBatchTheCoordinatorNeverSaw(partition, committed);
+        assertThat(lastStableOffset(partition)).as("open below the high watermark").isZero();
+
+        // when the check runs long after the transaction timeout
+        final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO,
+                Clock.systemUTC()).abortHanging(AFTER_COMMIT::equals, id -> false);
+
+        // then it is seen and left: an abort marker written before the commit marker would lose committed records
+        assertThat(report.openTransactions()).isEqualTo(1);
+        assertThat(report.aborted()).isEmpty();
+        assertThat(lastStableOffset(partition)).isZero();
     }
 
     @Test
