@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wirewatch.common.Regions;
 import org.wirewatch.common.json.AvroJson;
 import org.wirewatch.common.query.TallyQueries;
 import org.wirewatch.schema.Alert;
@@ -24,6 +25,7 @@ import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.Incident;
+import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.TallyWindow;
 
 /**
@@ -183,14 +185,15 @@ final class FeedApi {
     String source = storeRegions.source();
     final ArrayNode items = mapper.createArrayNode();
     for (final String code : codes) {
-      if (only != null && !(code.equals(only) || (only.length() == 2 && code.startsWith(only + "-")))) {
+      if (only != null && !(code.equals(only)
+          || (Regions.level(only) == RegionLevel.COUNTRY && Regions.countryOf(code).equals(only)))) {
         continue;
       }
       final ObjectNode r = items.addObject();
       r.put("regionCode", code);
-      r.put("regionLevel", code.contains("-") ? "ADMIN1" : "COUNTRY");
+      r.put("regionLevel", Regions.level(code).name());
       r.put("regionName", view.regionName(code));
-      r.put("countryCode", code.substring(0, 2));
+      r.put("countryCode", Regions.countryOf(code));
       r.put("incidents", view.incidents(new IncidentQuery(null, code, null, null, null)).size());
       final ObjectNode windows = r.putObject("tallies");
       for (final TallyWindow w : TallyWindow.values()) {
@@ -328,7 +331,7 @@ final class FeedApi {
       return null;
     }
     final String s = r.trim().toUpperCase(Locale.ROOT);
-    if (!s.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
+    if (!Regions.isCode(s)) {
       throw new BadRequest("region: '" + r + "' is not an ISO 3166-1 or 3166-2 code");
     }
     return s;
