@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wirewatch.common.Regions;
 import org.wirewatch.common.json.AvroJson;
+import org.wirewatch.common.query.TallyEndpoints;
 import org.wirewatch.common.query.TallyQueries;
 import org.wirewatch.schema.Alert;
 import org.wirewatch.schema.CasualtyTally;
@@ -40,7 +41,7 @@ import org.wirewatch.schema.TallyWindow;
  * ({@code source: "tallies-topic"}), which holds every partition of the topic. Until that view has caught up with
  * the topic, such a question is answered 503 with {@code Retry-After} rather than with a partial answer.
  *
- * <p>A question another instance forwards here carries {@value #FORWARDED_HEADER} (set by the stores' router);
+ * <p>A question another instance forwards here carries {@value TallyEndpoints#FORWARDED_HEADER} (set by the stores' router);
  * it is answered from this instance's own stores only ({@code peerStores}), never forwarded again and never from
  * the topic view, and 503 with {@code Retry-After} when they cannot answer (the region moved in a rebalance), so
  * the asking instance decides what to do.
@@ -50,8 +51,6 @@ final class FeedApi {
   private static final Logger LOG = LoggerFactory.getLogger(FeedApi.class);
   static final String SOURCE_STORE = "streams-store";
   static final String SOURCE_TOPIC = "tallies-topic";
-  /** Marks a question forwarded by another instance's tally router (StoreTallyQueries.FORWARDED_HEADER). */
-  static final String FORWARDED_HEADER = "X-Wirewatch-Forwarded";
   /** Seconds a client should wait before asking again when the tallies are unavailable. */
   static final String RETRY_AFTER_SECONDS = "1";
 
@@ -158,7 +157,7 @@ final class FeedApi {
     out.put("window", window.name());
     out.put("from", from.toString());
     out.put("to", to.toString());
-    final ArrayNode items = out.putArray("tallies");
+    final ArrayNode items = out.putArray(TallyEndpoints.TALLIES_FIELD);
     result.value().forEach(t -> items.add(AvroJson.toJsonNode(t)));
     json(ctx, out);
   }
@@ -168,7 +167,7 @@ final class FeedApi {
     final Sourced<List<String>> result = forwarded(ctx) ? peer(TallyQueries::regions) : query(TallyQueries::regions);
     final ObjectNode out = mapper.createObjectNode();
     out.put("source", result.source());
-    final ArrayNode items = out.putArray("regions");
+    final ArrayNode items = out.putArray(TallyEndpoints.REGIONS_FIELD);
     result.value().forEach(items::add);
     json(ctx, out);
   }
@@ -306,7 +305,7 @@ final class FeedApi {
   }
 
   private static boolean forwarded(final Context ctx) {
-    final String by = ctx.header(FORWARDED_HEADER);
+    final String by = ctx.header(TallyEndpoints.FORWARDED_HEADER);
     return by != null && !by.isBlank();
   }
 
