@@ -12,7 +12,7 @@ set -euo pipefail
 
 runs=5
 corpus=../shared/corpus/train
-[[ -d "$corpus" ]] || corpus=modules/streams/src/test/resources/corpus/dev
+[[ -d "$corpus" ]] || corpus=modules/extract/src/test/resources/corpus/dev
 http=8080 kafka=9092 registry=8081
 while [[ $# -gt 0 ]]; do
   case "$1" in

@@ -1,10 +1,10 @@
 package org.wirewatch.alerts;
 
 import java.time.Instant;
+import org.wirewatch.common.Regions;
 import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.CasualtyTally;
-import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.TallyWindow;
 
 /** The daily (P1D) tallies the region spike rule reads, told apart and read back by their {@link TallyKey}. */
@@ -34,7 +34,7 @@ final class DailyTallies {
     final CasualtyFigure zero = CasualtyFigure.newBuilder().setLow(0).setBest(0).setHigh(0).build();
     return CasualtyTally.newBuilder()
         .setRegionCode(k.region())
-        .setRegionLevel(k.region().contains("-") ? RegionLevel.ADMIN1 : RegionLevel.COUNTRY)
+        .setRegionLevel(Regions.level(k.region()))
         .setWindow(k.window())
         .setWindowStart(k.start())
         .setWindowEnd(k.start())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.wirewatch.common.Figures;
 import org.wirewatch.schema.Alert;
 import org.wirewatch.schema.AlertRule;
 import org.wirewatch.schema.AlertSeverity;
@@ -60,12 +61,9 @@ public final class IncidentRules {
     return out;
   }
 
-  /** The figure rules read: best, or low when only a vague count was given. */
+  /** The figure rules read: the one the tally counts and the feed shows ({@link Figures#best}). */
   static Integer killed(final CasualtyFigure f) {
-    if (f == null) {
-      return null;
-    }
-    return f.getBest() != null ? f.getBest() : f.getLow();
+    return Figures.best(f);
   }
 
   private static Alert alert(final AlertRule rule, final AlertSeverity severity, final Incident i, final String title,

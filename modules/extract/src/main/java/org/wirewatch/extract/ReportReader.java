@@ -1,8 +1,6 @@
 package org.wirewatch.extract;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.wirewatch.common.Publication;
 import org.wirewatch.extract.geo.Dateline;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
@@ -125,7 +124,7 @@ final class ReportReader {
         String headline = report.getHeadline() == null ? "" : report.getHeadline().strip();
         String body = report.getBody() == null ? "" : report.getBody();
         this.text = headline + "\n\n" + body;
-        this.published = publicationDate(report);
+        this.published = Publication.dayOf(report);
         Optional<Dateline> dateline = Dateline.parse(body, rules.gazetteer);
         this.bodyStart = headline.length() + 2
                 + dateline.map(Dateline::textStart).orElseGet(() -> agencyDateline(body));
@@ -145,12 +144,6 @@ final class ReportReader {
         }
         Matcher slashed = SLASHED_DATELINE.matcher(head);
         return slashed.lookingAt() ? slashed.end() : 0;
-    }
-
-    private static LocalDate publicationDate(WireReport r) {
-        Instant t = r.getFirstCreated() != null ? r.getFirstCreated()
-                : r.getVersionCreated() != null ? r.getVersionCreated() : r.getReceivedAt();
-        return t == null ? LocalDate.EPOCH : LocalDate.ofInstant(t, ZoneOffset.UTC);
     }
 
     ReportExtraction read() {
@@ -220,7 +213,7 @@ final class ReportReader {
                 .setReportVersion(report.getVersion())
                 .setAgency(report.getAgency())
                 .setHeadline(report.getHeadline())
-                .setPublishedAt(report.getFirstCreated())
+                .setPublishedAt(Publication.of(report))
                 .setLanguage(language)
                 .setStatus(status)
                 .setIncidents(incidents)

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.wirewatch.common.Regions;
+import org.wirewatch.schema.RegionLevel;
 
 /**
  * The SSE subscription filter, from the query string of {@code /v1/stream}.
@@ -42,7 +44,7 @@ public record EventFilter(Set<FeedEventType> types, List<String> regions, Intege
       regions = java.util.Arrays.stream(region.split(",")).map(String::trim).filter(s -> !s.isEmpty())
           .map(s -> s.toUpperCase(Locale.ROOT)).toList();
       for (final String r : regions) {
-        if (!r.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
+        if (!Regions.isCode(r)) {
           throw new IllegalArgumentException("region: '" + r + "' is not an ISO 3166-1 or 3166-2 code");
         }
       }
@@ -80,7 +82,7 @@ public record EventFilter(Set<FeedEventType> types, List<String> regions, Intege
       return true;
     }
     for (final String r : regions) {
-      if (r.length() == 2 ? r.equals(e.country()) : r.equals(e.admin1())) {
+      if (Regions.level(r) == RegionLevel.COUNTRY ? r.equals(e.country()) : r.equals(e.admin1())) {
         return true;
       }
     }

@@ -17,13 +17,16 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wirewatch.common.Regions;
 import org.wirewatch.common.json.AvroJson;
+import org.wirewatch.common.query.TallyEndpoints;
 import org.wirewatch.common.query.TallyQueries;
 import org.wirewatch.schema.Alert;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.Incident;
+import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.TallyWindow;
 
 /**
@@ -38,7 +41,7 @@ import org.wirewatch.schema.TallyWindow;
  * ({@code source: "tallies-topic"}), which holds every partition of the topic. Until that view has caught up with
  * the topic, such a question is answered 503 with {@code Retry-After} rather than with a partial answer.
  *
- * <p>A question another instance forwards here carries {@value #FORWARDED_HEADER} (set by the stores' router);
+ * <p>A question another instance forwards here carries {@value TallyEndpoints#FORWARDED_HEADER} (set by the stores' router);
  * it is answered from this instance's own stores only ({@code peerStores}), never forwarded again and never from
  * the topic view, and 503 with {@code Retry-After} when they cannot answer (the region moved in a rebalance), so
  * the asking instance decides what to do.
@@ -48,8 +51,6 @@ final class FeedApi {
   private static final Logger LOG = LoggerFactory.getLogger(FeedApi.class);
   static final String SOURCE_STORE = "streams-store";
   static final String SOURCE_TOPIC = "tallies-topic";
-  /** Marks a question forwarded by another instance's tally router (StoreTallyQueries.FORWARDED_HEADER). */
-  static final String FORWARDED_HEADER = "X-Wirewatch-Forwarded";
   /** Seconds a client should wait before asking again when the tallies are unavailable. */
   static final String RETRY_AFTER_SECONDS = "1";
 
@@ -156,7 +157,7 @@ final class FeedApi {
     out.put("window", window.name());
     out.put("from", from.toString());
     out.put("to", to.toString());
-    final ArrayNode items = out.putArray("tallies");
+    final ArrayNode items = out.putArray(TallyEndpoints.TALLIES_FIELD);
     result.value().forEach(t -> items.add(AvroJson.toJsonNode(t)));
     json(ctx, out);
   }
@@ -166,7 +167,7 @@ final class FeedApi {
     final Sourced<List<String>> result = forwarded(ctx) ? peer(TallyQueries::regions) : query(TallyQueries::regions);
     final ObjectNode out = mapper.createObjectNode();
     out.put("source", result.source());
-    final ArrayNode items = out.putArray("regions");
+    final ArrayNode items = out.putArray(TallyEndpoints.REGIONS_FIELD);
     result.value().forEach(items::add);
     json(ctx, out);
   }
@@ -183,14 +184,15 @@ final class FeedApi {
     String source = storeRegions.source();
     final ArrayNode items = mapper.createArrayNode();
     for (final String code : codes) {
-      if (only != null && !(code.equals(only) || (only.length() == 2 && code.startsWith(only + "-")))) {
+      if (only != null && !(code.equals(only)
+          || (Regions.level(only) == RegionLevel.COUNTRY && Regions.countryOf(code).equals(only)))) {
         continue;
       }
       final ObjectNode r = items.addObject();
       r.put("regionCode", code);
-      r.put("regionLevel", code.contains("-") ? "ADMIN1" : "COUNTRY");
+      r.put("regionLevel", Regions.level(code).name());
       r.put("regionName", view.regionName(code));
-      r.put("countryCode", code.substring(0, 2));
+      r.put("countryCode", Regions.countryOf(code));
       r.put("incidents", view.incidents(new IncidentQuery(null, code, null, null, null)).size());
       final ObjectNode windows = r.putObject("tallies");
       for (final TallyWindow w : TallyWindow.values()) {
@@ -303,7 +305,7 @@ final class FeedApi {
   }
 
   private static boolean forwarded(final Context ctx) {
-    final String by = ctx.header(FORWARDED_HEADER);
+    final String by = ctx.header(TallyEndpoints.FORWARDED_HEADER);
     return by != null && !by.isBlank();
   }
 
@@ -328,7 +330,7 @@ final class FeedApi {
       return null;
     }
     final String s = r.trim().toUpperCase(Locale.ROOT);
-    if (!s.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
+    if (!Regions.isCode(s)) {
       throw new BadRequest("region: '" + r + "' is not an ISO 3166-1 or 3166-2 code");
     }
     return s;

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wirewatch.common.Stage;
+import org.wirewatch.common.query.TallyEndpoints;
 import org.wirewatch.common.query.TallyQueries;
 
 /**
@@ -128,8 +129,8 @@ public final class FeedStage implements Stage {
     app.get("/v1/stream", this::stream);
     app.get("/v1/incidents", api::incidents);
     app.get("/v1/incidents/{id}", api::incident);
-    app.get("/v1/tallies", api::tallies);
-    app.get("/v1/tally-regions", api::tallyRegions);
+    app.get(TallyEndpoints.TALLIES_PATH, api::tallies);
+    app.get(TallyEndpoints.REGIONS_PATH, api::tallyRegions);
     app.get("/v1/regions", api::regions);
     app.get("/v1/alerts", api::alerts);
     app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.wirewatch.common.Regions;
 import org.wirewatch.common.json.AvroJson;
 import org.wirewatch.schema.Alert;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.Incident;
+import org.wirewatch.schema.RegionLevel;
 
 /**
  * The feed's state machine: applies each consumed record to the view, keeps it in the replay buffer and hands it
@@ -137,7 +139,6 @@ final class FeedState {
     if (code == null) {
       return new String[] {null, null};
     }
-    final int dash = code.indexOf('-');
-    return dash < 0 ? new String[] {code, null} : new String[] {code.substring(0, dash), code};
+    return new String[] {Regions.countryOf(code), Regions.level(code) == RegionLevel.ADMIN1 ? code : null};
   }
 }

@@ -1,7 +1,9 @@
 package org.wirewatch.feed;
 
 import java.time.LocalDate;
+import org.wirewatch.common.Regions;
 import org.wirewatch.schema.Incident;
+import org.wirewatch.schema.RegionLevel;
 
 /**
  * Filters of {@code GET /v1/incidents}; every one optional.
@@ -22,7 +24,7 @@ public record IncidentQuery(String country, String region, LocalDate since, Loca
       return false;
     }
     if (region != null) {
-      final boolean ok = region.length() == 2 ? region.equals(loc.getCountryCode()) : region.equals(loc.getAdmin1Code());
+      final boolean ok = Regions.level(region) == RegionLevel.COUNTRY ? region.equals(loc.getCountryCode()) : region.equals(loc.getAdmin1Code());
       if (!ok) {
         return false;
       }

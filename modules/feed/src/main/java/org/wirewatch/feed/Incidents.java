@@ -1,5 +1,6 @@
 package org.wirewatch.feed;
 
+import org.wirewatch.common.Figures;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.Incident;
 
@@ -14,12 +15,6 @@ final class Incidents {
   }
 
   static Integer best(final CasualtyFigure f) {
-    if (f == null) {
-      return null;
-    }
-    if (f.getBest() != null) {
-      return f.getBest();
-    }
-    return f.getLow() != null ? f.getLow() : f.getHigh();
+    return Figures.best(f);
   }
 }

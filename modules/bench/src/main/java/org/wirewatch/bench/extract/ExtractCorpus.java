@@ -9,7 +9,10 @@ import org.wirewatch.formats.ParseResult;
 import org.wirewatch.formats.ReportParser;
 import org.wirewatch.schema.WireReport;
 
-/** The development corpus reports (ninjs), bundled as resources so benchmarks need no checkout paths. */
+/**
+ * The development corpus reports (ninjs), read from the classpath (extract's test jar, {@code /corpus/dev}, the one
+ * copy of the corpus) so benchmarks need no checkout paths.
+ */
 public final class ExtractCorpus {
 
     static final String[] STEMS = {
@@ -32,7 +35,7 @@ public final class ExtractCorpus {
         List<WireReport> out = new ArrayList<>();
         for (String stem : STEMS) {
             String name = stem + ".json";
-            try (InputStream in = ExtractCorpus.class.getResourceAsStream("corpus/" + name)) {
+            try (InputStream in = ExtractCorpus.class.getResourceAsStream("/corpus/dev/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing corpus resource " + name);
                 }

@@ -75,7 +75,7 @@ public final class PipelineBenchmark {
 
   public static void main(final String[] args) throws Exception {
     quiet();
-    final Path corpus = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus/dev");
+    final Path corpus = Path.of(args.length > 0 ? args[0] : "modules/extract/src/test/resources/corpus/dev");
     final int total = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     final int latencyReports = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     final String threads = args.length > 3 ? args[3] : "1";

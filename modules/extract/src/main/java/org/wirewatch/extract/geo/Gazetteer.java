@@ -113,14 +113,6 @@ public final class Gazetteer {
         return code == null ? Optional.empty() : Optional.ofNullable(admin1Names.get(code.toUpperCase()));
     }
 
-    /** Country (ISO 3166-1 alpha-2) of a first-level region code, when the region is known. */
-    public Optional<String> admin1Country(String code) {
-        if (code == null || !admin1Names.containsKey(code.toUpperCase())) {
-            return Optional.empty();
-        }
-        return Optional.of(code.substring(0, 2).toUpperCase());
-    }
-
     /** Number of names (phrases) in the index, for size reports. */
     public int nameCount() {
         return index.size();

@@ -15,13 +15,13 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wirewatch.common.Regions;
 import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Recency;
 import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.streams.StreamSerdes;
-import org.wirewatch.streams.tally.TallyKeys;
 
 /**
  * First step of consolidation, keyed by story uri: turns each new extraction (or tombstone) of a story into one
@@ -138,7 +138,7 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
   static String countryKey(final IncidentMention m) {
     // The same country code the tally counts under, so a mention and its tally agree on the country.
     final String c = m.getLocation() == null ? null
-        : TallyKeys.region(m.getLocation(), RegionLevel.COUNTRY);
+        : Regions.of(m.getLocation(), RegionLevel.COUNTRY);
     return c == null ? NO_COUNTRY : c;
   }
 

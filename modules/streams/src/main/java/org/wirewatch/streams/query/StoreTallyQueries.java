@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +27,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.wirewatch.common.json.AvroJson;
+import org.wirewatch.common.query.TallyEndpoints;
 import org.wirewatch.common.query.TallyQueries;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.TallyWindow;
@@ -49,20 +48,13 @@ import org.wirewatch.streams.tally.WindowDeriver;
  * {@link #regions()} asks every instance hosting the store for its regions ({@code GET /v1/tally-regions}) and
  * merges them.
  *
- * <p>A forwarded request carries {@value #FORWARDED_HEADER}; the instance receiving it answers from {@link #local()}
+ * <p>A forwarded request carries {@value TallyEndpoints#FORWARDED_HEADER}; the instance receiving it answers from {@link #local()}
  * only, never forwarding again, so two instances whose metadata disagree during a rebalance cannot bounce a
  * question between them. Store errors (a rebalance, a partition that moved, an owner that cannot be reached)
  * propagate as {@link IllegalStateException} or {@link InvalidStateStoreException}, so callers can retry or fall
  * back.
  */
 public final class StoreTallyQueries implements TallyQueries {
-
-  /** Header of a query forwarded by another instance: answer from local state only. Its value is the sender. */
-  public static final String FORWARDED_HEADER = "X-Wirewatch-Forwarded";
-  /** The feed path listing the regions of the tally stores (this instance's only, on a forwarded request). */
-  public static final String REGIONS_PATH = "/v1/tally-regions";
-  /** The feed path answering tallies of one region. */
-  public static final String TALLIES_PATH = "/v1/tallies";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   // One client for every query: each HttpClient owns a selector thread, too costly to build per question.
@@ -196,10 +188,9 @@ public final class StoreTallyQueries implements TallyQueries {
 
   private List<CasualtyTally> remoteTallies(final HostInfo host, final String region, final TallyWindow window,
       final LocalDate from, final LocalDate to) {
-    final JsonNode body = get(host, TALLIES_PATH + "?region=" + URLEncoder.encode(region, StandardCharsets.UTF_8)
-        + "&window=" + window + "&from=" + from + "&to=" + to);
+    final JsonNode body = get(host, TallyEndpoints.tallies(region, window, from, to));
     final List<CasualtyTally> out = new ArrayList<>();
-    for (final JsonNode t : body.path("tallies")) {
+    for (final JsonNode t : body.path(TallyEndpoints.TALLIES_FIELD)) {
       out.add(AvroJson.fromJsonNode(t, CasualtyTally.class));
     }
     return out;
@@ -207,7 +198,7 @@ public final class StoreTallyQueries implements TallyQueries {
 
   private List<String> remoteRegions(final HostInfo host) {
     final List<String> out = new ArrayList<>();
-    for (final JsonNode r : get(host, REGIONS_PATH).path("regions")) {
+    for (final JsonNode r : get(host, TallyEndpoints.REGIONS_PATH).path(TallyEndpoints.REGIONS_FIELD)) {
       out.add(r.asText());
     }
     return out;
@@ -217,7 +208,7 @@ public final class StoreTallyQueries implements TallyQueries {
     final URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
     try {
       final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-          .header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET().build(),
+          .header(TallyEndpoints.FORWARDED_HEADER, self.host() + ":" + self.port()).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("tally owner " + host + " answered " + response.statusCode() + " to "

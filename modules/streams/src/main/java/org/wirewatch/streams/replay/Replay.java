@@ -1,7 +1,6 @@
 package org.wirewatch.streams.replay;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,6 +29,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.wirewatch.common.Publication;
 import org.wirewatch.common.Topics;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.WireReport;
@@ -47,25 +47,15 @@ public final class Replay {
   private Replay() {}
 
   /**
-   * Reports in the order they were published: version creation time, then story, then version. A backfill in this
-   * order lets every story's versions arrive in sequence and keeps event-time state (the horizon) meaningful.
+   * Reports in the order a live feed would have delivered them: when each version was published
+   * ({@link Publication#ofVersion}), then story, then version. A backfill in this order lets every story's versions
+   * arrive in sequence and keeps event-time state (the horizon) meaningful.
    */
   public static List<WireReport> inPublicationOrder(final Collection<WireReport> reports) {
     final List<WireReport> out = new ArrayList<>(reports);
-    out.sort(Comparator.comparing(Replay::publishedAt).thenComparing(WireReport::getUri)
+    out.sort(Comparator.comparing(Publication::ofVersion).thenComparing(WireReport::getUri)
         .thenComparingInt(WireReport::getVersion));
     return out;
-  }
-
-  /** When a report was published: its version's creation time, else the story's, else when it was received. */
-  public static Instant publishedAt(final WireReport r) {
-    if (r.getVersionCreated() != null) {
-      return r.getVersionCreated();
-    }
-    if (r.getFirstCreated() != null) {
-      return r.getFirstCreated();
-    }
-    return r.getReceivedAt() != null ? r.getReceivedAt() : Instant.EPOCH;
   }
 
   /** A producer of raw reports: keyed by story uri, idempotent, batched for throughput. */

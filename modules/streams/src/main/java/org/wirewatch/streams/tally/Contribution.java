@@ -1,5 +1,6 @@
 package org.wirewatch.streams.tally;
 
+import org.wirewatch.common.Figures;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.Incident;
 
@@ -18,19 +19,15 @@ record Contribution(int killedLow, int killedBest, int killedHigh, int injuredLo
   }
 
   private static int low(final CasualtyFigure f) {
-    return f == null ? 0 : first(f.getLow(), f.getBest(), f.getHigh());
+    return nz(Figures.low(f));
   }
 
   private static int best(final CasualtyFigure f) {
-    return f == null ? 0 : first(f.getBest(), f.getLow(), f.getHigh());
+    return nz(Figures.best(f));
   }
 
   private static int high(final CasualtyFigure f) {
-    return f == null ? 0 : first(f.getHigh(), f.getBest(), f.getLow());
-  }
-
-  private static int first(final Integer a, final Integer b, final Integer c) {
-    return a != null ? a : b != null ? b : c != null ? c : 0;
+    return nz(Figures.high(f));
   }
 
   private static int nz(final Integer v) {

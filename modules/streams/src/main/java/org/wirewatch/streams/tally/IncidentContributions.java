@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.wirewatch.common.Regions;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Incident;
 import org.wirewatch.schema.RegionLevel;
@@ -106,7 +107,7 @@ public final class IncidentContributions implements Processor<String, Incident, 
 
   private static void add(final Map<String, CasualtyTally> deltas, final Incident incident, final int sign) {
     for (final RegionLevel level : RegionLevel.values()) {
-      final String region = TallyKeys.region(incident.getLocation(), level);
+      final String region = Regions.of(incident.getLocation(), level);
       if (region == null || incident.getEventDate() == null) {
         continue;
       }

@@ -4,8 +4,6 @@ import static org.wirewatch.common.TallyKey.SEPARATOR;
 
 import java.time.LocalDate;
 import org.wirewatch.common.TallyKey;
-import org.wirewatch.schema.Location;
-import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.TallyWindow;
 
 /**
@@ -15,8 +13,6 @@ import org.wirewatch.schema.TallyWindow;
  * {@code region|start} to {@code region|end} returns exactly the days of one region in order.
  */
 public final class TallyKeys {
-
-  private static final java.util.regex.Pattern COUNTRY_CODE = java.util.regex.Pattern.compile("[A-Za-z]{2}");
 
   private TallyKeys() {}
 
@@ -48,23 +44,5 @@ public final class TallyKeys {
       case P7D -> 7;
       case P30D -> 30;
     };
-  }
-
-  /**
-   * The region of an incident at one level, {@code SY} for the country or {@code SY-DY} for the first-level
-   * region; null when the incident has none at that level (it then has no tally there).
-   */
-  public static String region(final Location location, final RegionLevel level) {
-    final String code = level == RegionLevel.COUNTRY ? location.getCountryCode() : location.getAdmin1Code();
-    if (code == null || code.isBlank() || code.indexOf(SEPARATOR) >= 0) {
-      return null;
-    }
-    if (level == RegionLevel.COUNTRY && !COUNTRY_CODE.matcher(code.trim()).matches()) {
-      return null;
-    }
-    if (level == RegionLevel.ADMIN1 && code.indexOf('-') <= 0) {
-      return null;
-    }
-    return code.trim().toUpperCase(java.util.Locale.ROOT);
   }
 }

@@ -3,6 +3,7 @@ package org.wirewatch.streams.tally;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.wirewatch.common.Regions;
 import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.CasualtyTally;
@@ -25,7 +26,7 @@ public final class TallyMath {
     final Contribution c = Contribution.of(incident);
     final String region = TallyKey.regionOf(dayKey);
     final LocalDate day = TallyKeys.dayOf(dayKey);
-    final RegionLevel level = level(region);
+    final RegionLevel level = Regions.level(region);
     return CasualtyTally.newBuilder()
         .setRegionCode(region)
         .setRegionLevel(level)
@@ -110,7 +111,7 @@ public final class TallyMath {
     }
     return CasualtyTally.newBuilder()
         .setRegionCode(region)
-        .setRegionLevel(level(region))
+        .setRegionLevel(Regions.level(region))
         .setRegionName(name)
         .setWindow(window)
         .setWindowStart(start)
@@ -122,11 +123,6 @@ public final class TallyMath {
         .setChildrenKilled(chi)
         .setUpdatedAt(updated)
         .build();
-  }
-
-  /** ISO 3166-2 codes carry a dash (SY-DY); country codes do not. */
-  public static RegionLevel level(final String region) {
-    return region.indexOf('-') > 0 ? RegionLevel.ADMIN1 : RegionLevel.COUNTRY;
   }
 
   static String regionName(final String region, final RegionLevel level, final Incident incident) {

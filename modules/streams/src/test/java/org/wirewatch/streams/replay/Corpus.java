@@ -14,8 +14,8 @@ import org.wirewatch.schema.WireReport;
 /** The report files of a corpus folder, parsed as the ingest does (gold files and the README skipped). */
 public final class Corpus {
 
-  /** The project's copy of the development corpus. */
-  public static final Path DEV = Path.of("src/test/resources/corpus/dev");
+  /** The development corpus, kept once in the extract module's test resources. */
+  public static final Path DEV = Path.of("../extract/src/test/resources/corpus/dev");
   /** The training corpus (120 reports by other hands), kept once in the extract module's test resources. */
   public static final Path TRAIN = Path.of("../extract/src/test/resources/corpus/train");
 

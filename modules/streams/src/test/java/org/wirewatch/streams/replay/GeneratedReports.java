@@ -2,6 +2,7 @@ package org.wirewatch.streams.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wirewatch.common.Publication;
 import org.wirewatch.schema.PubStatus;
 import org.wirewatch.schema.WireReport;
 
@@ -36,11 +37,11 @@ public final class GeneratedReports {
         out.add(copy);
         if (i % 4 == 1) {
           out.add(WireReport.newBuilder(copy).setVersion(r.getVersion() + 10)
-              .setVersionCreated(Replay.publishedAt(copy).plusSeconds(3600)).build());
+              .setVersionCreated(Publication.ofVersion(copy).plusSeconds(3600)).build());
         }
         if (i % 10 == 3) {
           out.add(WireReport.newBuilder(copy).setVersion(r.getVersion() + 20).setPubStatus(PubStatus.CANCELED)
-              .setVersionCreated(Replay.publishedAt(copy).plusSeconds(7200)).build());
+              .setVersionCreated(Publication.ofVersion(copy).plusSeconds(7200)).build());
         }
       }
     }

@@ -75,10 +75,4 @@ class TallyMathTest {
     assertThat(w.getWindowEnd()).isEqualTo(DAY.plusDays(6));
     assertThat(TallyMath.window("SY", TallyWindow.P7D, DAY, List.of())).isNull();
   }
-
-  @Test
-  void shouldTellRegionLevelFromCode() {
-    assertThat(TallyMath.level("SY")).hasToString("COUNTRY");
-    assertThat(TallyMath.level("SY-DY")).hasToString("ADMIN1");
-  }
 }
