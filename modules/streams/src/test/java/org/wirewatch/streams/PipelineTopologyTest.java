@@ -41,6 +41,7 @@ class PipelineTopologyTest {
   private TestInputTopic<String, Incident> incidentsIn;
   private TestOutputTopic<String, CasualtyTally> talliesOut;
   private final Map<String, CasualtyTally> tallies = new TreeMap<>();
+  private final List<Incident> consolidatedSoFar = new java.util.ArrayList<>();
 
   @BeforeEach
   void start() {
@@ -64,6 +65,9 @@ class PipelineTopologyTest {
     extractions.pipeInput(uri, e);
     for (final KeyValue<String, Incident> kv : incidentsOut.readKeyValuesToList()) {
       incidentsIn.pipeInput(kv.key, kv.value);
+      if (kv.value != null) {
+        consolidatedSoFar.add(kv.value);
+      }
     }
     tally.advanceWallClockTime(java.time.Duration.ofSeconds(1));
     talliesOut.readKeyValuesToList().forEach(kv -> {
@@ -96,6 +100,41 @@ class PipelineTopologyTest {
     assertThat(p1d("PK").getKilled().getLow()).isEqualTo(4);
     assertThat(p1d("PK").getKilled().getHigh()).isEqualTo(5);
     assertThat(p1d("PK-BA").getIncidents()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRetractCopyThatWasOnlyCountedWhenWidelyCarriedStoryIsWithdrawnOrUpdated() {
+    // given: an early report of 12 killed, then forty outlets carrying 20, each later than the one before
+    final String early = "urn:witness:quetta-blast";
+    send(early, blast(early, 1, "Witness Wire", 12));
+    Incident last = null;
+    for (int n = 0; n < 40; n++) {
+      final String uri = "urn:outlet-" + n + ":quetta-blast";
+      send(uri, ReportExtraction.newBuilder(blast(uri, 1, "Outlet " + n, 20))
+          .setPublishedAt(Fixtures.PUBLISHED.plusSeconds(60L * (n + 1))).build());
+    }
+    for (final Incident i : consolidatedSoFar) {
+      last = i;
+    }
+    // then: the incident lists the latest sixteen, counts all 41, and the early figure still sets the low
+    assertThat(last.getMentions()).hasSize(16).noneMatch(m -> m.getReportUri().equals(early));
+    assertThat(last.getMentionCount()).isEqualTo(41);
+    assertThat(last.getSourceCount()).isEqualTo(41);
+    assertThat(p1d("PK").getIncidents()).isEqualTo(1);
+    assertThat(p1d("PK").getKilled().getLow()).isEqualTo(12);
+    // when: the early report, listed nowhere, is withdrawn
+    send(early, null);
+    // then: its figure leaves the tally
+    assertThat(p1d("PK").getKilled().getLow()).isEqualTo(20);
+    assertThat(p1d("PK").getIncidents()).isEqualTo(1);
+    // when: an early outlet, also only counted, raises its figure
+    final String second = "urn:outlet-0:quetta-blast";
+    send(second, ReportExtraction.newBuilder(blast(second, 2, "Outlet 0", 31))
+        .setPublishedAt(Fixtures.PUBLISHED.plusSeconds(60)).build());
+    // then: the high moves with it, the low stays, and the incident is still counted once
+    assertThat(p1d("PK").getKilled().getHigh()).isEqualTo(31);
+    assertThat(p1d("PK").getKilled().getLow()).isEqualTo(20);
+    assertThat(p1d("PK").getIncidents()).isEqualTo(1);
   }
 
   @Test

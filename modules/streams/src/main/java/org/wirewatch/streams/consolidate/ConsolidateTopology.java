@@ -19,8 +19,9 @@ import org.wirewatch.streams.StreamSerdes;
  * {@code wirewatch.claims.v1} (Claim, key claim id; tombstone when the story withdraws it).
  *
  * <p>Two steps. {@link StoryFanOut} (store {@value StoryFanOut#STORE}, keyed by story) cuts each extraction into
- * per-country deltas and sends them through the repartition topic {@value #BY_COUNTRY}, keyed by country, so all
- * mentions of one country meet in one task. {@link IncidentClusterProcessor} (stores
+ * per-country deltas and sends them through the repartition topic {@value #BY_COUNTRY}, keyed by
+ * {@link StateKeys.Route} (the country; the story for claims linked to no current mention), so all mentions of one
+ * country meet in one task. {@link IncidentClusterProcessor} (stores
  * {@value IncidentClusterProcessor#INCIDENTS}, {@value IncidentClusterProcessor#MEMBERS},
  * {@value IncidentClusterProcessor#INDEX}, {@value IncidentClusterProcessor#DELTAS},
  * {@value IncidentClusterProcessor#WATERMARKS}) clusters them into incidents and emits incidents and claims.
@@ -47,7 +48,7 @@ public final class ConsolidateTopology {
     final KStream<String, ConsolidatedRecord> out = builder
         .stream(Topics.EXTRACTIONS, Consumed.with(serdes.key(), serdes.extraction()).withName("extractions"))
         .process(StoryFanOut.supplier(serdes), Named.as("story-fan-out"))
-        .repartition(Repartitioned.with(serdes.key(), serdes.extraction()).withName(BY_COUNTRY))
+        .repartition(Repartitioned.with(StateKeys.ROUTE, serdes.extraction()).withName(BY_COUNTRY))
         .process(IncidentClusterProcessor.supplier(serdes, horizonDays, evictionInterval), Named.as("cluster-incidents"));
     out.split(Named.as("consolidated-"))
         .branch((k, v) -> v.kind() == ConsolidatedRecord.Kind.INCIDENT, Branched.withConsumer(s -> s

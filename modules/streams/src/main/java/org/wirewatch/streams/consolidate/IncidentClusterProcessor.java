@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,29 +26,42 @@ import org.wirewatch.schema.Incident;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.streams.StreamSerdes;
+import org.wirewatch.streams.consolidate.IncidentStateSerde.Stored;
+import org.wirewatch.streams.consolidate.StateKeys.DateKey;
+import org.wirewatch.streams.consolidate.StateKeys.IncidentKey;
+import org.wirewatch.streams.consolidate.StateKeys.MemberKey;
+import org.wirewatch.streams.consolidate.StateKeys.MentionKey;
+import org.wirewatch.streams.consolidate.StateKeys.MentionPlace;
+import org.wirewatch.streams.consolidate.StateKeys.Route;
+import org.wirewatch.streams.consolidate.StateKeys.StoryKey;
 
 /**
- * Second step of consolidation, keyed by country: applies one story's delta (see {@link StoryFanOut}) to the open
- * incidents of that country. The story's previous mentions leave their incidents, its new mentions join the most
- * similar compatible incident ({@link MentionCompatibility}) or open a new one, and every incident touched is
- * recomputed from its members ({@link IncidentMerger}) and emitted, or tombstoned when its last mention left.
- * Claims linked to the story's mentions are emitted with their incident id; claims the story no longer makes
- * are tombstoned.
+ * Second step of consolidation, keyed by {@link Route} (a country, mostly): applies one story's delta (see
+ * {@link StoryFanOut}) to the open incidents of that country. The story's previous mentions leave their incidents,
+ * its new mentions join the most similar compatible incident ({@link MentionCompatibility}) or open a new one, and
+ * every incident touched is updated from its {@link IncidentState} and emitted, or tombstoned when its last mention
+ * left. Claims linked to the story's mentions are emitted with their incident id; claims the story no longer makes
+ * are tombstoned. A delta routed by story ({@link Route.Kind#UNLINKED}) carries only claims linked to no current
+ * mention, which are emitted with no incident id.
+ *
+ * <p>An added mention costs the same whatever the incident's reach: the incident is updated from its summary, not
+ * recomputed from every member, and the published record lists at most {@value IncidentState#LISTED} mentions in
+ * full and counts the rest by agency.
  *
  * <p>Bounded state: each country keeps a watermark, the latest publication day of any report about it. Every
  * eviction interval of wall-clock time, incidents that no report touched for more than the horizon before their
  * country's watermark are closed: they leave the stores but stay published as they were (and keep counting in
  * tallies); a late version of one of their stories leaves them alone.
  *
- * <p>Stores (all keys start with the country and {@code |}): {@value #INCIDENTS} country|incident id to Incident;
- * {@value #MEMBERS} country|incident id|mention id to a single-mention extraction; {@value #INDEX} country|mention
- * id to incident id; {@value #DELTAS} country|story uri to the story's last delta for that country;
- * {@value #WATERMARKS} country to the epoch day of its watermark; {@value #BY_DATE} country|event date|incident id
- * to incident id, the date index that lets a new mention read only the incidents it could join.
- * An index value starting with {@code !} marks a mention of a closed incident.
+ * <p>Stores, keyed by the types of {@link StateKeys}, each starting with the route: {@value #INCIDENTS} incident to
+ * the incident as published and its summary; {@value #MEMBERS} incident and mention to a single-mention extraction
+ * (with evidence: the primary's is published); {@value #INDEX} mention to its incident, and whether that incident
+ * was closed; {@value #DELTAS} story to its last delta; {@value #WATERMARKS} country to the epoch day of its
+ * watermark; {@value #BY_DATE} event date and incident, the date index that lets a new mention read only the
+ * incidents it could join.
  */
 public final class IncidentClusterProcessor
-    implements Processor<String, ReportExtraction, String, ConsolidatedRecord> {
+    implements Processor<Route, ReportExtraction, String, ConsolidatedRecord> {
 
   public static final String INCIDENTS = "consolidate-incidents";
   public static final String MEMBERS = "consolidate-members";
@@ -59,9 +71,7 @@ public final class IncidentClusterProcessor
   public static final String BY_DATE = "consolidate-incidents-by-date";
 
   private static final Logger LOG = LoggerFactory.getLogger(IncidentClusterProcessor.class);
-  private static final StringSerializer KEYS = new StringSerializer();
-  /** Index value prefix of a mention whose incident was closed at the horizon. */
-  private static final String EVICTED = "!";
+  private static final byte[] PRESENT = new byte[0];
   /**
    * A new mention must agree with this many members of an incident (the first in key order) to join it: enough to
    * stop chains of near matches, and bounded, so an event a hundred agencies report costs no more to match.
@@ -71,24 +81,23 @@ public final class IncidentClusterProcessor
   private final int horizonDays;
   private final java.time.Duration evictionInterval;
   private ProcessorContext<String, ConsolidatedRecord> context;
-  private KeyValueStore<String, Incident> incidents;
-  private KeyValueStore<String, ReportExtraction> members;
-  private KeyValueStore<String, String> index;
-  private KeyValueStore<String, ReportExtraction> deltas;
-  private KeyValueStore<String, Integer> watermarks;
-  private KeyValueStore<String, String> byDate;
-  private boolean byDateChecked;
+  private KeyValueStore<IncidentKey, Stored> incidents;
+  private KeyValueStore<MemberKey, ReportExtraction> members;
+  private KeyValueStore<MentionKey, MentionPlace> index;
+  private KeyValueStore<StoryKey, ReportExtraction> deltas;
+  private KeyValueStore<Route, Integer> watermarks;
+  private KeyValueStore<DateKey, byte[]> byDate;
 
   IncidentClusterProcessor(final int horizonDays, final java.time.Duration evictionInterval) {
     this.horizonDays = horizonDays;
     this.evictionInterval = evictionInterval;
   }
 
-  public static ProcessorSupplier<String, ReportExtraction, String, ConsolidatedRecord> supplier(
+  public static ProcessorSupplier<Route, ReportExtraction, String, ConsolidatedRecord> supplier(
       final StreamSerdes serdes, final int horizonDays, final java.time.Duration evictionInterval) {
     return new ProcessorSupplier<>() {
       @Override
-      public Processor<String, ReportExtraction, String, ConsolidatedRecord> get() {
+      public Processor<Route, ReportExtraction, String, ConsolidatedRecord> get() {
         return new IncidentClusterProcessor(horizonDays, evictionInterval);
       }
 
@@ -96,12 +105,16 @@ public final class IncidentClusterProcessor
       public Set<StoreBuilder<?>> stores() {
         // Insertion order, so describe() lists the stores the same way on every run.
         return new java.util.LinkedHashSet<>(java.util.List.of(
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS), serdes.key(), serdes.incident()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS), serdes.key(), serdes.extraction()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX), serdes.key(), Serdes.String()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DELTAS), serdes.key(), serdes.extraction()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARKS), serdes.key(), Serdes.Integer()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_DATE), serdes.key(), Serdes.String())));
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS), StateKeys.INCIDENT,
+                new IncidentStateSerde(serdes)),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS), StateKeys.MEMBER,
+                serdes.extraction()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX), StateKeys.MENTION, StateKeys.PLACE),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DELTAS), StateKeys.STORY, serdes.extraction()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARKS), StateKeys.ROUTE,
+                Serdes.Integer()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_DATE), StateKeys.DATE,
+                Serdes.ByteArray())));
       }
     };
   }
@@ -123,55 +136,57 @@ public final class IncidentClusterProcessor
 
   /** Closes, in every country, the incidents no report touched for the horizon before its watermark. */
   private void evictAll() {
-    final List<KeyValue<String, Integer>> marks = new ArrayList<>();
-    try (KeyValueIterator<String, Integer> it = watermarks.all()) {
+    final List<KeyValue<Route, Integer>> marks = new ArrayList<>();
+    try (KeyValueIterator<Route, Integer> it = watermarks.all()) {
       it.forEachRemaining(marks::add);
     }
-    for (final KeyValue<String, Integer> m : marks) {
+    for (final KeyValue<Route, Integer> m : marks) {
       evict(m.key, (long) m.value - horizonDays);
     }
   }
 
   @Override
-  public void process(final Record<String, ReportExtraction> record) {
-    final String country = record.key();
+  public void process(final Record<Route, ReportExtraction> record) {
+    final Route route = record.key();
     final ReportExtraction delta = record.value();
-    if (country == null || delta == null) {
-      throw new IllegalArgumentException("consolidation delta without country or value");
+    if (route == null || delta == null) {
+      throw new IllegalArgumentException("consolidation delta without route or value");
     }
-    ensureDateIndex();
-    final String deltaKey = country + '|' + delta.getReportUri();
+    final StoryKey deltaKey = new StoryKey(route, delta.getReportUri());
     final ReportExtraction previous = deltas.get(deltaKey);
     if (previous != null && delta.getReportVersion() < previous.getReportVersion()) {
       return;
     }
-    if (StoryFanOut.UNLINKED.equals(country)) {
+    if (route.unlinked()) {
       emitClaims(record, previous, delta.getClaims(), Map.of());
       saveDelta(deltaKey, delta, delta.getClaims().isEmpty());
       return;
     }
 
-    final Set<String> affected = new TreeSet<>();
+    // The incidents this delta touches, in id order so they are emitted in a stable order.
+    final Map<String, Touched> touched = new TreeMap<>();
     final Map<String, String> before = new HashMap<>();
     if (previous != null) {
       for (final IncidentMention old : previous.getIncidents()) {
-        final String indexKey = country + '|' + old.getMentionId();
-        final String incidentId = index.get(indexKey);
-        if (incidentId != null && !incidentId.startsWith(EVICTED)) {
-          members.delete(country + '|' + incidentId + '|' + old.getMentionId());
+        final MentionKey indexKey = new MentionKey(route, old.getMentionId());
+        final MentionPlace place = index.get(indexKey);
+        if (place != null && !place.closed()) {
+          final MemberKey memberKey = new MemberKey(route, place.incidentId(), old.getMentionId());
+          final ReportExtraction member = members.get(memberKey);
+          members.delete(memberKey);
           index.delete(indexKey);
-          affected.add(incidentId);
-          before.put(old.getMentionId(), incidentId);
+          touched(touched, route, place.incidentId()).remove(member);
+          before.put(old.getMentionId(), place.incidentId());
         }
       }
     }
 
     final List<IncidentMention> accepted = new ArrayList<>();
     for (final IncidentMention m : delta.getIncidents()) {
-      final String seen = index.get(country + '|' + m.getMentionId());
-      if (seen != null && seen.startsWith(EVICTED)) {
+      final MentionPlace seen = index.get(new MentionKey(route, m.getMentionId()));
+      if (seen != null && seen.closed()) {
         LOG.debug("Mention {} belongs to incident {}, closed beyond the {}-day horizon: left as published",
-            m.getMentionId(), seen.substring(EVICTED.length()), horizonDays);
+            m.getMentionId(), seen.incidentId(), horizonDays);
         continue;
       }
       accepted.add(m);
@@ -183,33 +198,64 @@ public final class IncidentClusterProcessor
       final List<Claim> linked = delta.getClaims().stream()
           .filter(c -> m.getMentionId().equals(c.getMentionId())).toList();
       final ReportExtraction member = Extractions.with(delta, List.of(m), linked);
-      final String incidentId = assign(country, m, delta.getReportUri(), before.get(m.getMentionId()));
-      members.put(country + '|' + incidentId + '|' + m.getMentionId(), member);
-      index.put(country + '|' + m.getMentionId(), incidentId);
+      final String incidentId = assign(route, m, delta.getReportUri(), before.get(m.getMentionId()));
+      members.put(new MemberKey(route, incidentId, m.getMentionId()), member);
+      index.put(new MentionKey(route, m.getMentionId()), new MentionPlace(incidentId, false));
       incidentOf.put(m.getMentionId(), incidentId);
-      affected.add(incidentId);
+      touched(touched, route, incidentId).add(member);
     }
 
-    for (final String incidentId : affected) {
-      recompute(record, country, incidentId);
+    for (final Map.Entry<String, Touched> t : touched.entrySet()) {
+      update(record, route, t.getKey(), t.getValue());
     }
 
     final List<Claim> owned = delta.getClaims().stream()
         .filter(c -> c.getMentionId() != null && incidentOf.containsKey(c.getMentionId())).toList();
     emitClaims(record, previous, owned, incidentOf);
     saveDelta(deltaKey, Extractions.with(delta, accepted, owned), accepted.isEmpty() && owned.isEmpty());
-    advanceWatermark(country, delta);
+    advanceWatermark(route, delta);
+  }
+
+  /**
+   * An incident as this delta changes it: its stored state, updated member by member, or marked for a rebuild from
+   * the member store when a removal leaves the summary unable to say what replaces the member.
+   */
+  private static final class Touched {
+    final Stored before;
+    final IncidentState state;
+    boolean rebuild;
+
+    Touched(final Stored before) {
+      this.before = before;
+      this.state = before == null ? new IncidentState() : before.state();
+      this.rebuild = false;
+    }
+
+    void add(final ReportExtraction member) {
+      if (!rebuild) {
+        state.add(member);
+      }
+    }
+
+    void remove(final ReportExtraction member) {
+      // A member missing from the store (never expected) leaves nothing to subtract: rebuild to stay exact.
+      rebuild |= member == null || !state.remove(member);
+    }
+  }
+
+  private Touched touched(final Map<String, Touched> touched, final Route route, final String incidentId) {
+    return touched.computeIfAbsent(incidentId, id -> new Touched(incidents.get(new IncidentKey(route, id))));
   }
 
   /** Moves the country's watermark to this report's publication day if it is later. */
-  private void advanceWatermark(final String country, final ReportExtraction delta) {
+  private void advanceWatermark(final Route route, final ReportExtraction delta) {
     if (delta.getPublishedAt() == null) {
       return;
     }
     final int day = (int) Math.floorDiv(delta.getPublishedAt().toEpochMilli(), 86_400_000L);
-    final Integer mark = watermarks.get(country);
+    final Integer mark = watermarks.get(route);
     if (mark == null || day > mark) {
-      watermarks.put(country, day);
+      watermarks.put(route, day);
     }
   }
 
@@ -217,25 +263,25 @@ public final class IncidentClusterProcessor
    * The incident a new mention joins: the best-scoring compatible one (its previous incident, when a new version
    * of the story is still compatible with it, wins ties so ids stay put), or a new one.
    */
-  private String assign(final String country, final IncidentMention m, final String story, final String previous) {
+  private String assign(final Route route, final IncidentMention m, final String story, final String previous) {
     String best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     // Incidents span their members' dates; a week of slack keeps every possible match. Only incidents dated
     // within reach are read, through the date index, so matching costs the same with ten or ten thousand open
     // incidents in a country.
     final int reach = MentionCompatibility.DATE_SLACK_DAYS + Math.max(7, Math.max(0, m.getDateToleranceDays()));
-    try (KeyValueIterator<String, String> it = byDate.range(dateKey(country, m.getEventDate().minusDays(reach), ""),
-        dateKey(country, m.getEventDate().plusDays(reach + 1L), ""))) {
+    try (KeyValueIterator<DateKey, byte[]> it = byDate.range(
+        new DateKey(route, m.getEventDate().minusDays(reach), ""),
+        new DateKey(route, m.getEventDate().plusDays(reach + 1L), ""))) {
       while (it.hasNext()) {
-        // The index key holds the incident's date and its value the id: no need to read the incident itself.
-        final KeyValue<String, String> entry = it.next();
-        final String incidentId = entry.value;
-        if (!MentionCompatibility.datesMayMatch(dateOf(country, entry.key), 7, m.getEventDate(),
-            m.getDateToleranceDays())) {
+        // The index key holds the incident's date and id: no need to read the incident itself.
+        final DateKey entry = it.next().key;
+        final String incidentId = entry.incidentId();
+        if (!MentionCompatibility.datesMayMatch(entry.date(), 7, m.getEventDate(), m.getDateToleranceDays())) {
           continue;
         }
         final List<MentionCompatibility.Member> ms = new ArrayList<>();
-        for (final ReportExtraction e : members(country, incidentId, COMPARED_MEMBERS)) {
+        for (final ReportExtraction e : members(route, incidentId, COMPARED_MEMBERS)) {
           ms.add(new MentionCompatibility.Member(IncidentMerger.mention(e), e.getReportUri()));
         }
         final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
@@ -251,59 +297,22 @@ public final class IncidentClusterProcessor
     if (best != null) {
       return best;
     }
-    if (previous != null && members(country, previous, 1).isEmpty()) {
+    if (previous != null && members(route, previous, 1).isEmpty()) {
       return previous;
     }
     // An incident whose last member just left is free: its id is reused rather than retracted and reissued.
-    return IncidentIds.forMention(m.getMentionId(), id -> !members(country, id, 1).isEmpty());
+    return IncidentIds.forMention(m.getMentionId(), id -> !members(route, id, 1).isEmpty());
   }
 
-  private static String dateKey(final String country, final Incident incident) {
-    return dateKey(country, incident.getEventDate(), incident.getIncidentId());
-  }
-
-  /** The date of a date index key of {@code country}. */
-  private static LocalDate dateOf(final String country, final String dateKey) {
-    final int from = country.length() + 1;
-    return LocalDate.parse(dateKey.substring(from, dateKey.indexOf('|', from)));
-  }
-
-  /** {@code country|YYYY-MM-DD|incident id}: ISO dates sort as strings, so a range scan is a date range. */
-  private static String dateKey(final String country, final LocalDate date, final String incidentId) {
-    return country + '|' + date + '|' + incidentId;
-  }
-
-  /**
-   * State written before the date index existed has incidents but no index entries: they are indexed once, on
-   * the first record (stores can only be written while a record is processed).
-   */
-  private void ensureDateIndex() {
-    if (byDateChecked) {
-      return;
-    }
-    byDateChecked = true;
-    try (KeyValueIterator<String, String> any = byDate.all()) {
-      if (any.hasNext()) {
-        return;
-      }
-    }
-    try (KeyValueIterator<String, Incident> it = incidents.all()) {
-      while (it.hasNext()) {
-        final KeyValue<String, Incident> kv = it.next();
-        byDate.put(dateKey(kv.key.substring(0, kv.key.indexOf('|')), kv.value), kv.value.getIncidentId());
-      }
-    }
-  }
-
-  private List<ReportExtraction> members(final String country, final String incidentId) {
-    return members(country, incidentId, Integer.MAX_VALUE);
+  private List<ReportExtraction> members(final Route route, final String incidentId) {
+    return members(route, incidentId, Integer.MAX_VALUE);
   }
 
   /** The first {@code limit} members of an incident in key order. */
-  private List<ReportExtraction> members(final String country, final String incidentId, final int limit) {
+  private List<ReportExtraction> members(final Route route, final String incidentId, final int limit) {
     final List<ReportExtraction> out = new ArrayList<>();
-    try (KeyValueIterator<String, ReportExtraction> it =
-        members.prefixScan(country + '|' + incidentId + '|', KEYS)) {
+    try (KeyValueIterator<MemberKey, ReportExtraction> it =
+        members.prefixScan(new IncidentKey(route, incidentId), StateKeys.INCIDENT.serializer())) {
       while (it.hasNext() && out.size() < limit) {
         out.add(it.next().value);
       }
@@ -311,34 +320,36 @@ public final class IncidentClusterProcessor
     return out;
   }
 
-  private void recompute(final Record<String, ReportExtraction> record, final String country,
-      final String incidentId) {
-    final String key = country + '|' + incidentId;
-    final Incident before = incidents.get(key);
-    final List<ReportExtraction> ms = members(country, incidentId);
-    if (ms.isEmpty()) {
+  /** Stores and emits an incident this delta touched: updated, tombstoned when its last member left, or as was. */
+  private void update(final Record<Route, ReportExtraction> record, final Route route, final String incidentId,
+      final Touched t) {
+    final IncidentKey key = new IncidentKey(route, incidentId);
+    final Incident before = t.before == null ? null : t.before.incident();
+    final IncidentState state = t.rebuild ? IncidentState.of(members(route, incidentId)) : t.state;
+    if (state.count == 0) {
       if (before != null) {
         incidents.delete(key);
-        byDate.delete(dateKey(country, before));
+        byDate.delete(new DateKey(route, before.getEventDate(), incidentId));
         context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(null)));
       }
       return;
     }
-    final Incident after = IncidentMerger.merge(incidentId, ms);
+    final ReportExtraction primary = members.get(new MemberKey(route, incidentId, state.primaryMentionId()));
+    final Incident after = state.incident(incidentId, IncidentMerger.mention(primary).getEvidence());
+    incidents.put(key, new Stored(after, state));
     if (!after.equals(before)) {
-      incidents.put(key, after);
       if (before == null || !before.getEventDate().equals(after.getEventDate())) {
         if (before != null) {
-          byDate.delete(dateKey(country, before));
+          byDate.delete(new DateKey(route, before.getEventDate(), incidentId));
         }
-        byDate.put(dateKey(country, after), incidentId);
+        byDate.put(new DateKey(route, after.getEventDate(), incidentId), PRESENT);
       }
       context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(after)));
     }
   }
 
   /** Emits the claims a delta owns, and tombstones those the story's previous delta owned that are gone now. */
-  private void emitClaims(final Record<String, ReportExtraction> record, final ReportExtraction previous,
+  private void emitClaims(final Record<Route, ReportExtraction> record, final ReportExtraction previous,
       final List<Claim> owned, final Map<String, String> incidentOf) {
     final ReportExtraction delta = record.value();
     final Set<String> now = new HashSet<>();
@@ -361,7 +372,7 @@ public final class IncidentClusterProcessor
     }
   }
 
-  private void saveDelta(final String key, final ReportExtraction delta, final boolean empty) {
+  private void saveDelta(final StoryKey key, final ReportExtraction delta, final boolean empty) {
     if (empty) {
       deltas.delete(key);
     } else {
@@ -375,41 +386,40 @@ public final class IncidentClusterProcessor
    * marker in the index, so a late version of the same story leaves the closed incident alone instead of opening a
    * duplicate.
    */
-  private void evict(final String country, final long cutoffDay) {
-    final List<String> gone = new ArrayList<>();
-    try (KeyValueIterator<String, Incident> it = incidents.prefixScan(country + '|', KEYS)) {
+  private void evict(final Route route, final long cutoffDay) {
+    final List<Incident> gone = new ArrayList<>();
+    try (KeyValueIterator<IncidentKey, Stored> it = incidents.prefixScan(route, StateKeys.ROUTE.serializer())) {
       while (it.hasNext()) {
-        final Incident inc = it.next().value;
+        final Incident inc = it.next().value.incident();
         if (Math.floorDiv(inc.getUpdatedAt().toEpochMilli(), 86_400_000L) < cutoffDay) {
-          gone.add(inc.getIncidentId());
+          gone.add(inc);
         }
       }
     }
     final Set<String> stories = new HashSet<>();
-    for (final String incidentId : gone) {
-      for (final ReportExtraction m : members(country, incidentId)) {
+    for (final Incident closed : gone) {
+      final String incidentId = closed.getIncidentId();
+      for (final ReportExtraction m : members(route, incidentId)) {
         final String mentionId = IncidentMerger.mention(m).getMentionId();
-        members.delete(country + '|' + incidentId + '|' + mentionId);
-        index.put(country + '|' + mentionId, EVICTED + incidentId);
+        members.delete(new MemberKey(route, incidentId, mentionId));
+        index.put(new MentionKey(route, mentionId), new MentionPlace(incidentId, true));
         stories.add(m.getReportUri());
       }
-      final Incident closed = incidents.get(country + '|' + incidentId);
-      incidents.delete(country + '|' + incidentId);
-      if (closed != null) {
-        byDate.delete(dateKey(country, closed));
-      }
+      incidents.delete(new IncidentKey(route, incidentId));
+      byDate.delete(new DateKey(route, closed.getEventDate(), incidentId));
     }
     for (final String story : stories) {
-      final ReportExtraction d = deltas.get(country + '|' + story);
+      final StoryKey key = new StoryKey(route, story);
+      final ReportExtraction d = deltas.get(key);
       final boolean open = d != null && d.getIncidents().stream()
-          .map(m -> index.get(country + '|' + m.getMentionId()))
-          .anyMatch(id -> id != null && !id.startsWith(EVICTED));
+          .map(m -> index.get(new MentionKey(route, m.getMentionId())))
+          .anyMatch(p -> p != null && !p.closed());
       if (!open) {
-        deltas.delete(country + '|' + story);
+        deltas.delete(key);
       }
     }
     if (!gone.isEmpty()) {
-      LOG.debug("Closed {} incidents of {} last reported before {}", gone.size(), country,
+      LOG.debug("Closed {} incidents of {} last reported before {}", gone.size(), route,
           LocalDate.ofEpochDay(cutoffDay));
     }
   }

@@ -52,26 +52,27 @@ public final class IncidentMerger {
     final ReportExtraction primary = sorted.stream().min(PRIMARY_FIRST).orElseThrow();
     final IncidentMention p = mention(primary);
 
-    final List<MentionRef> refs = new ArrayList<>();
+    final java.util.TreeMap<String, Integer> byAgency = new java.util.TreeMap<>();
     final Set<String> agencies = new HashSet<>();
+    final Set<String> unattributed = new HashSet<>();
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     for (final ReportExtraction m : sorted) {
-      final IncidentMention im = mention(m);
-      refs.add(MentionRef.newBuilder()
-          .setMentionId(im.getMentionId())
-          .setReportUri(m.getReportUri())
-          .setReportVersion(m.getReportVersion())
-          .setAgency(m.getAgency())
-          .setKilled(im.getKilled())
-          .setInjured(im.getInjured())
-          .setReportedAt(m.getPublishedAt())
-          .build());
-      agencies.add(m.getAgency() == null ? "uri:" + m.getReportUri() : m.getAgency().trim().toLowerCase());
+      if (m.getAgency() == null) {
+        unattributed.add(m.getReportUri());
+      } else {
+        byAgency.merge(m.getAgency().trim(), 1, Integer::sum);
+        agencies.add(m.getAgency().trim().toLowerCase(java.util.Locale.ROOT));
+      }
       final long at = reportedAt(m);
       first = Math.min(first, at);
       last = Math.max(last, at);
     }
+    final int sourceCount = agencies.size() + unattributed.size();
+    final List<ReportExtraction> ranked = new ArrayList<>(sorted);
+    ranked.sort(PRIMARY_FIRST);
+    final List<MentionRef> refs = ranked.stream().limit(IncidentState.LISTED).map(IncidentMerger::ref).toList();
+    final int unnamed = (int) sorted.stream().filter(m -> m.getAgency() == null).count();
 
     return Incident.newBuilder()
         .setIncidentId(incidentId)
@@ -85,11 +86,27 @@ public final class IncidentMerger {
         .setCiviliansKilled(breakdown(sorted, p, IncidentMention::getCiviliansKilled))
         .setChildrenKilled(breakdown(sorted, p, IncidentMention::getChildrenKilled))
         .setMentions(refs)
-        .setSourceCount(agencies.size())
-        .setGrade(grade(sorted, agencies.size(), actor(sorted, p)))
+        .setSourceCount(sourceCount)
+        .setGrade(grade(sorted, sourceCount, actor(sorted, p)))
         .setEvidence(p.getEvidence())
         .setFirstReportedAt(Instant.ofEpochMilli(first))
         .setUpdatedAt(Instant.ofEpochMilli(last))
+        .setMentionCount(sorted.size())
+        .setMentionsByAgency(IncidentState.byAgency(byAgency, unnamed))
+        .build();
+  }
+
+  /** A member as the incident lists it. */
+  static MentionRef ref(final ReportExtraction m) {
+    final IncidentMention im = mention(m);
+    return MentionRef.newBuilder()
+        .setMentionId(im.getMentionId())
+        .setReportUri(m.getReportUri())
+        .setReportVersion(m.getReportVersion())
+        .setAgency(m.getAgency())
+        .setKilled(im.getKilled())
+        .setInjured(im.getInjured())
+        .setReportedAt(m.getPublishedAt())
         .build();
   }
 
@@ -204,7 +221,7 @@ public final class IncidentMerger {
     return best;
   }
 
-  private static int precision(final Location l) {
+  static int precision(final Location l) {
     if (l.getPlace() != null && !l.getPlace().isBlank()) {
       return 3;
     }
@@ -239,7 +256,8 @@ public final class IncidentMerger {
     final Set<String> perpetrator = actor == null ? null : MentionCompatibility.words(actor.getName());
     final boolean confirmed = claims.stream()
         .filter(c -> c.getKind() == ClaimKind.CONFIRMATION)
-        .anyMatch(c -> byPerpetrator(c, perpetrator));
+        .anyMatch(c -> byPerpetrator(c.getSource().getType(), c.getSource().getName(), c.getSpeaker(),
+            perpetrator));
     if (confirmed) {
       return IncidentGrade.CONFIRMED;
     }
@@ -247,12 +265,13 @@ public final class IncidentMerger {
   }
 
   /** Whether a claim speaks for the perpetrator, given the words of its name (null when it is unknown). */
-  private static boolean byPerpetrator(final Claim c, final Set<String> perpetrator) {
+  static boolean byPerpetrator(final SourceType type, final String sourceName, final String speakerName,
+      final Set<String> perpetrator) {
     if (perpetrator == null) {
-      return c.getSource().getType() == SourceType.BELLIGERENT;
+      return type == SourceType.BELLIGERENT;
     }
-    final Set<String> speaker = new HashSet<>(MentionCompatibility.words(c.getSource().getName()));
-    speaker.addAll(MentionCompatibility.words(c.getSpeaker()));
+    final Set<String> speaker = new HashSet<>(MentionCompatibility.words(sourceName));
+    speaker.addAll(MentionCompatibility.words(speakerName));
     return perpetrator.stream().anyMatch(speaker::contains);
   }
 
@@ -265,7 +284,7 @@ public final class IncidentMerger {
   }
 
   // Reports without a creation time sort as the oldest, so they never win "latest" by accident.
-  private static long reportedAt(final ReportExtraction m) {
+  static long reportedAt(final ReportExtraction m) {
     return m.getPublishedAt() == null ? 0L : m.getPublishedAt().toEpochMilli();
   }
 

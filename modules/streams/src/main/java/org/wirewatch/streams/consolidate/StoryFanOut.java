@@ -22,6 +22,7 @@ import org.wirewatch.schema.Recency;
 import org.wirewatch.schema.RegionLevel;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.streams.StreamSerdes;
+import org.wirewatch.streams.consolidate.StateKeys.Route;
 
 /**
  * First step of consolidation, keyed by story uri: turns each new extraction (or tombstone) of a story into one
@@ -30,32 +31,33 @@ import org.wirewatch.streams.StreamSerdes;
  *
  * <p>A delta for country C is a {@link ReportExtraction} holding the story's CURRENT mentions located in C (empty:
  * "this story no longer says anything about C") and the claims linked to them. BACKGROUND mentions never leave this
- * step ({@code docs/architecture.md#semantics-4}). Claims linked to no current mention (cumulative totals, claims about
- * background events) travel in a delta under the key {@link #UNLINKED}, which holds no mentions of its own but carries
- * the ids of the story's current mentions so its owner can tell linked from unlinked.
+ * step ({@code docs/architecture.md#semantics-4}). Mentions that name no country travel under
+ * {@link Route#noCountry()}, since they can only match each other. Claims linked to no current mention (cumulative
+ * totals, claims about background events) travel in a delta routed by the story itself ({@link Route#unlinked}), so
+ * they spread over the partitions as stories do; it holds no mentions of its own but carries the ids of the story's
+ * current mentions so its owner can tell linked from unlinked.
  *
  * <p>Store {@value #STORE}: the last extraction per story, without evidence, to know which countries a new
  * version or a retraction must reach.
  */
-public final class StoryFanOut implements Processor<String, ReportExtraction, String, ReportExtraction> {
+public final class StoryFanOut implements Processor<String, ReportExtraction, Route, ReportExtraction> {
 
   /** Last extraction per story uri, stripped of evidence. */
   public static final String STORE = "consolidate-stories";
-  /** Key of the deltas that carry a story's unlinked claims. */
-  public static final String UNLINKED = "-claims";
-  /** Key for mentions without a country: they become incidents, but no country tally. */
-  public static final String NO_COUNTRY = "--";
+
+  private static final java.util.Comparator<Route> ROUTE_ORDER =
+      java.util.Comparator.comparing(Route::kind).thenComparing(Route::value);
 
   private static final Logger LOG = LoggerFactory.getLogger(StoryFanOut.class);
 
-  private ProcessorContext<String, ReportExtraction> context;
+  private ProcessorContext<Route, ReportExtraction> context;
   private KeyValueStore<String, ReportExtraction> stories;
 
-  public static ProcessorSupplier<String, ReportExtraction, String, ReportExtraction> supplier(
+  public static ProcessorSupplier<String, ReportExtraction, Route, ReportExtraction> supplier(
       final StreamSerdes serdes) {
     return new ProcessorSupplier<>() {
       @Override
-      public Processor<String, ReportExtraction, String, ReportExtraction> get() {
+      public Processor<String, ReportExtraction, Route, ReportExtraction> get() {
         return new StoryFanOut();
       }
 
@@ -68,7 +70,7 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
   }
 
   @Override
-  public void init(final ProcessorContext<String, ReportExtraction> context) {
+  public void init(final ProcessorContext<Route, ReportExtraction> context) {
     this.context = context;
     this.stories = context.getStateStore(STORE);
   }
@@ -90,16 +92,17 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
       return;
     }
     final ReportExtraction base = now != null ? now : old;
-    final Map<String, List<IncidentMention>> byCountry = now == null ? Map.of() : currentByCountry(now);
+    final Map<Route, List<IncidentMention>> byCountry = now == null ? Map.of() : currentByCountry(now);
     final Set<String> currentIds = new HashSet<>();
     byCountry.values().forEach(ms -> ms.forEach(m -> currentIds.add(m.getMentionId())));
     final List<Claim> claims = now == null ? List.of() : now.getClaims();
 
-    final Set<String> countries = new java.util.TreeSet<>(byCountry.keySet());
+    final Set<Route> countries = new java.util.TreeSet<>(ROUTE_ORDER);
+    countries.addAll(byCountry.keySet());
     if (old != null) {
       countries.addAll(currentByCountry(old).keySet());
     }
-    for (final String country : countries) {
+    for (final Route country : countries) {
       final List<IncidentMention> mentions = byCountry.getOrDefault(country, List.of());
       final Set<String> ids = new HashSet<>();
       mentions.forEach(m -> ids.add(m.getMentionId()));
@@ -113,7 +116,7 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
       // The unlinked delta lists the story's current mentions (without evidence) only for their ids.
       final List<IncidentMention> idsOnly = byCountry.values().stream().flatMap(List::stream)
           .map(m -> IncidentMention.newBuilder(m).setEvidence(List.of()).build()).toList();
-      context.forward(record.withKey(UNLINKED).withValue(Extractions.with(base, idsOnly, unlinked)));
+      context.forward(record.withKey(Route.unlinked(uri)).withValue(Extractions.with(base, idsOnly, unlinked)));
     }
 
     if (now == null) {
@@ -124,8 +127,8 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
   }
 
   /** The CURRENT mentions of an extraction by country, countries sorted so deltas go out in a stable order. */
-  static Map<String, List<IncidentMention>> currentByCountry(final ReportExtraction e) {
-    final Map<String, List<IncidentMention>> out = new TreeMap<>();
+  static Map<Route, List<IncidentMention>> currentByCountry(final ReportExtraction e) {
+    final Map<Route, List<IncidentMention>> out = new TreeMap<>(ROUTE_ORDER);
     for (final IncidentMention m : e.getIncidents()) {
       if (m.getRecency() != Recency.CURRENT) {
         continue;
@@ -135,11 +138,11 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, St
     return out;
   }
 
-  static String countryKey(final IncidentMention m) {
+  static Route countryKey(final IncidentMention m) {
     // The same country code the tally counts under, so a mention and its tally agree on the country.
     final String c = m.getLocation() == null ? null
         : Regions.of(m.getLocation(), RegionLevel.COUNTRY);
-    return c == null ? NO_COUNTRY : c;
+    return c == null ? Route.noCountry() : Route.country(c);
   }
 
   private static boolean linked(final Claim c, final Set<String> currentIds) {

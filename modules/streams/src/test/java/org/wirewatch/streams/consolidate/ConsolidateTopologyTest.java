@@ -288,9 +288,9 @@ class ConsolidateTopologyTest {
     final String closed = incidents.values().stream().filter(i -> i.getEventDate().equals(DAY)).findFirst()
         .orElseThrow().getIncidentId();
     // then: the old incident left the state
-    final KeyValueStore<String, Incident> open = driver.getKeyValueStore(IncidentClusterProcessor.INCIDENTS);
-    assertThat(open.prefixScan("SY|", new org.apache.kafka.common.serialization.StringSerializer()))
-        .toIterable().hasSize(1);
+    final KeyValueStore<StateKeys.IncidentKey, IncidentStateSerde.Stored> open =
+        driver.getKeyValueStore(IncidentClusterProcessor.INCIDENTS);
+    assertThat(open.prefixScan(StateKeys.Route.country("SY"), StateKeys.ROUTE.serializer())).toIterable().hasSize(1);
     // when: a late version of the closed story arrives
     send(AFP, extraction(AFP, 2, "AFP", mention(AFP + "#1").killed(12).build()));
     // then: it neither opens a duplicate nor changes the published incident
