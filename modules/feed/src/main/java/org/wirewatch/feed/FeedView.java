@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.wirewatch.common.query.TallyQueries;
+import org.wirewatch.common.query.TallyWindows;
 import org.wirewatch.schema.Alert;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Claim;
@@ -134,32 +135,71 @@ public final class FeedView implements TallyQueries {
     return incidents.values().stream().filter(q::matches).sorted(NEWEST_FIRST).toList();
   }
 
-  /** The tallies of a region and window whose windowEnd lies in [from, to] (either may be null), oldest first. */
+  /**
+   * The tallies of a region and window whose windowEnd lies in [from, to] (either may be null), oldest first. The
+   * topic carries every day but only the 7- and 30-day windows ending on a region's latest day; a window ending on
+   * another day is summed from the days held here ({@link TallyWindows#sum}), as the Streams stores answer it.
+   */
   @Override
   public synchronized List<CasualtyTally> tallies(final String region, final TallyWindow window, final LocalDate from,
       final LocalDate to) {
     final var byWindow = talliesByRegion.get(region);
-    if (byWindow == null || byWindow.get(window) == null) {
+    if (byWindow == null) {
       return List.of();
     }
-    NavigableMap<LocalDate, CasualtyTally> m = byWindow.get(window);
+    final NavigableMap<LocalDate, CasualtyTally> published = byWindow.getOrDefault(window, new TreeMap<>());
+    final NavigableMap<LocalDate, CasualtyTally> days = byWindow.getOrDefault(TallyWindow.P1D, new TreeMap<>());
+    if (window == TallyWindow.P1D || days.isEmpty()) {
+      return List.copyOf(between(published, from, to).values());
+    }
+    final int back = TallyWindows.length(window) - 1;
+    // Only ends whose window can hold a day or that were published: the bounds may be open.
+    LocalDate lo = days.firstKey();
+    LocalDate hi = days.lastKey().plusDays(back);
+    if (!published.isEmpty()) {
+      lo = min(lo, published.firstKey());
+      hi = max(hi, published.lastKey());
+    }
+    lo = from == null ? lo : max(lo, from);
+    hi = to == null ? hi : min(hi, to);
+    final List<CasualtyTally> out = new ArrayList<>();
+    for (LocalDate end = lo; !end.isAfter(hi); end = end.plusDays(1)) {
+      CasualtyTally t = published.get(end);
+      if (t == null) {
+        t = TallyWindows.sum(region, window, end.minusDays(back), days.subMap(end.minusDays(back), true, end, true)
+            .values());
+      }
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static NavigableMap<LocalDate, CasualtyTally> between(final NavigableMap<LocalDate, CasualtyTally> m,
+      final LocalDate from, final LocalDate to) {
+    NavigableMap<LocalDate, CasualtyTally> out = m;
     if (from != null) {
-      m = m.tailMap(from, true);
+      out = out.tailMap(from, true);
     }
     if (to != null) {
-      m = m.headMap(to, true);
+      out = out.headMap(to, true);
     }
-    return List.copyOf(m.values());
+    return out;
+  }
+
+  private static LocalDate min(final LocalDate a, final LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static LocalDate max(final LocalDate a, final LocalDate b) {
+    return a.isAfter(b) ? a : b;
   }
 
   @Override
   public synchronized Optional<CasualtyTally> tally(final String regionCode, final TallyWindow window,
       final LocalDate windowEnd) {
-    final var byWindow = talliesByRegion.get(regionCode);
-    if (byWindow == null || byWindow.get(window) == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(byWindow.get(window).get(windowEnd));
+    return tallies(regionCode, window, windowEnd, windowEnd).stream().findFirst();
   }
 
   @Override

@@ -64,4 +64,27 @@ class FeedViewTest {
     assertThat(view.regionName("SY")).isEqualTo("Syria");
     assertThat(view.latestEventDate()).contains(DAY.plusDays(2));
   }
+
+  @Test
+  void shouldSumUnpublishedWindowsFromTheDaysWhenOnlyTheTrailingOnesAreOnTheTopic() {
+    // given three days and, as the tally topology publishes them, the week ending on the latest day
+    for (final int i : new int[] {0, 3, 9}) {
+      final CasualtyTally d = TestRecords.tally("SY-DY", TallyWindow.P1D, DAY.plusDays(i), 10 + i);
+      view.apply(FeedEventType.TALLY, TestRecords.tallyKey(d), d);
+    }
+    final CasualtyTally trailing = TestRecords.tally("SY-DY", TallyWindow.P7D, DAY.plusDays(9), 19);
+    view.apply(FeedEventType.TALLY, TestRecords.tallyKey(trailing), trailing);
+    // then a week ending earlier is the sum of its days
+    final CasualtyTally week = view.tally("SY-DY", TallyWindow.P7D, DAY.plusDays(5)).orElseThrow();
+    assertThat(week.getKilled().getBest()).isEqualTo(23);
+    assertThat(week.getIncidents()).isEqualTo(2);
+    assertThat(week.getWindowStart()).isEqualTo(DAY.minusDays(1));
+    assertThat(view.tally("SY-DY", TallyWindow.P30D, DAY.plusDays(9)).orElseThrow().getKilled().getBest())
+        .isEqualTo(42);
+    // and every week holding a day is listed, the published one as published, none past the last day's reach
+    assertThat(view.tallies("SY-DY", TallyWindow.P7D, null, null)).hasSize(16)
+        .extracting(CasualtyTally::getWindowEnd).startsWith(DAY).endsWith(DAY.plusDays(15));
+    assertThat(view.tally("SY-DY", TallyWindow.P7D, DAY.plusDays(9))).contains(trailing);
+    assertThat(view.tallies("SY-DY", TallyWindow.P7D, DAY.plusDays(16), null)).isEmpty();
+  }
 }

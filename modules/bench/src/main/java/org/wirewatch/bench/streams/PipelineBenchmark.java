@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -21,17 +20,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.wirewatch.common.Topics;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
 import org.wirewatch.embedded.EmbeddedKafka;
 import org.wirewatch.embedded.TopicCreator;
+import org.wirewatch.extract.Extractor;
 import org.wirewatch.formats.ParseResult;
 import org.wirewatch.formats.ReportParser;
 import org.wirewatch.schema.WireReport;
@@ -44,28 +39,42 @@ import org.wirewatch.streams.replay.Replay;
 import org.wirewatch.streams.tally.TallyTopology;
 
 /**
- * Throughput and latency of the Streams pipeline (normalize, consolidate, tally, exactly-once) on the embedded
- * broker, beside an identity passthrough topology (raw topic to a copy, exactly-once, same broker, same run).
- * A plain main rather than JMH: it measures a running distributed pipeline, not a method.
+ * What the Streams pipeline (normalize, consolidate, tally, exactly-once, embedded broker) costs per report, beside
+ * the two floors it cannot go below, all in the same run over the same reports:
  *
- * <p>Throughput, twice. Cold: N reports (the corpus repeated under generated story uris, each copy a week earlier
- * than the previous, so most copies are new events) are loaded into the raw topic first; then each application
- * starts and the time until it has caught up gives reports/s, start-up, rebalances and JIT compilation included.
- * Warm: with both applications running, caught up and paused, N more reports are loaded; each is resumed in turn
- * and timed again: the steady state of a long-running deployment. Each phase prints where the CPU went (per
- * topology, JIT compilation, the rest). Latency: with the pipeline caught up, more reports are sent at half the
- * cold and then half the warm pipeline rate with the send time as record timestamp; every tally update carries
- * the timestamp of the report that caused it, so receive time minus timestamp is the raw-to-tally latency.
+ * <ul>
+ *   <li><b>extraction alone</b>: the extractor called on each report in this thread, no Kafka;</li>
+ *   <li><b>a shape-equivalent passthrough</b> ({@link ShapePassthroughTopology}): three exactly-once applications
+ *       with the pipeline's sub-topologies, stores, repartition and output topics, making per record read as many
+ *       writes to each as the pipeline made in the warm-up, of the same mean size, and computing nothing;</li>
+ *   <li><b>the pipeline</b>.</li>
+ * </ul>
+ *
+ * A plain main rather than JMH: it measures running distributed applications, not a method.
+ *
+ * <p>Warm-up: {@code bench.warmup} reports (the corpus repeated under generated story uris, each copy a week
+ * earlier than the previous, so most copies are new events) are loaded, the pipeline starts and catches up
+ * (start-up included: the cold figure), then the passthrough is built from the writes the pipeline made and warmed
+ * up on the same reports. Steady state: {@code bench.reports} more reports in slices of {@code bench.slice}; each
+ * slice is loaded while every application is paused, then extracted alone, then the pipeline is resumed until it has
+ * caught up, then the passthrough. Each slice prints CPU per report by part (stream threads of each application
+ * with their producers' network threads, JIT compilation, garbage collection, the rest: the in-process broker),
+ * transactional writes per report (records the applications' producers sent, changelogs and repartitions included)
+ * and the rate; JIT time per report shows when the code has settled. {@code -Dbench.until.settled=true} stops after
+ * the first slice whose JIT time per report did not fall. Then the totals over every measured slice, and the latency
+ * of each hop at half the pipeline's rate: reports are sent with the send time as timestamp, and every record the
+ * pipeline writes on the way carries the timestamp of the report that caused it.
  *
  * <p>Run: {@code java -cp modules/bench/target/classes:$(cat cp.txt) org.wirewatch.bench.streams.PipelineBenchmark
- * CORPUS_DIR [REPORTS] [LATENCY_REPORTS] [STREAM_THREADS]}. Any {@code -Dwirewatch.*} setting applies:
- * {@code -Dwirewatch.streams.topologies=normalize} (or any subset) measures those stages alone, to see which one
- * holds the pipeline back; {@code -Dwirewatch.streams.commit.interval=1s} shows what a backfill setting buys.
- * {@code -Dbench.jfr=FILE} records the warm pipeline phase with Flight Recorder.
+ * CORPUS_DIR [REPORTS] [LATENCY_REPORTS] [STREAM_THREADS]}, or the same counts as {@code -Dbench.reports},
+ * {@code -Dbench.latency.reports}, with {@code -Dbench.warmup} (20,000) and {@code -Dbench.slice} (20,000). Any
+ * {@code -Dwirewatch.*} setting applies to the pipeline and the passthrough alike:
+ * {@code -Dwirewatch.streams.topologies=normalize} (or any subset) measures those stages alone,
+ * {@code -Dwirewatch.streams.commit.interval=1s} shows what a backfill setting buys. {@code -Dbench.jfr=FILE}
+ * records the measured pipeline phases with Flight Recorder (execution samples, deoptimizations and compilations).
  */
 public final class PipelineBenchmark {
 
-  private static final String PASSTHROUGH_OUT = "bench.passthrough.v1";
   /** The topics a report's consequences pass through on their way to the tallies, in order. */
   private static final List<String> HOPS = List.of(Topics.EXTRACTIONS,
       "bench-consolidate-" + ConsolidateTopology.BY_COUNTRY + "-repartition", Topics.INCIDENTS,
@@ -76,23 +85,31 @@ public final class PipelineBenchmark {
   public static void main(final String[] args) throws Exception {
     quiet();
     final Path corpus = Path.of(args.length > 0 ? args[0] : "modules/extract/src/test/resources/corpus/dev");
-    final int total = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-    final int latencyReports = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    final int measured = args.length > 1 ? Integer.parseInt(args[1]) : Integer.getInteger("bench.reports", 100_000);
+    final int latencyReports = args.length > 2 ? Integer.parseInt(args[2])
+        : Integer.getInteger("bench.latency.reports", 2_000);
     final String threads = args.length > 3 ? args[3] : "1";
+    final int warmup = Integer.getInteger("bench.warmup", 20_000);
+    final int slice = Integer.getInteger("bench.slice", 20_000);
+    final boolean untilSettled = Boolean.getBoolean("bench.until.settled");
     final List<WireReport> base = read(corpus);
     final Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pipeline-bench");
     final String registry = "mock://bench-" + UUID.randomUUID();
     final StreamSerdes serdes = StreamSerdes.forRegistry(registry, Map.of());
-    try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).start();
+    System.out.printf("load average at start: %s%n", loadAverage());
+    // The default 3 s broker session (short for quick restarts after a kill, which never happen here) lets a
+    // controller stalled by other work on a shared machine fence its own broker, and the idempotent producer
+    // loading the reports then never recovers its sequence numbers.
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka"))
+             .brokerProperty("broker.session.timeout.ms", "30000")
+             .brokerProperty("broker.heartbeat.interval.ms", "2000").start();
          Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
          KafkaProducer<String, WireReport> producer = Replay.producer(Map.of(), kafka.bootstrapServers(),
              serdes.report())) {
       TopicCreator.createCatalogue(kafka.bootstrapServers(), Map.of());
-      admin.createTopics(List.of(new NewTopic(PASSTHROUGH_OUT, Topics.spec(Topics.RAW_REPORTS).partitions(),
-          (short) 1))).all().get();
-      final List<WireReport> reports = generate(base, total, 0);
-      Replay.produce(producer, reports, n -> { });
-      System.out.printf("Loaded %d reports into %s%n", reports.size(), Topics.RAW_REPORTS);
+      awaitLeaders(admin, Topics.RAW_REPORTS);
+      final List<WireReport> warm = generate(base, warmup, 0);
+      Replay.produce(producer, warm, n -> { });
 
       // Any wirewatch.* system property (-Dwirewatch.streams.commit.interval=1s) overrides a default.
       final Map<String, String> values = new java.util.HashMap<>();
@@ -105,74 +122,339 @@ public final class PipelineBenchmark {
           CoreConfig.APPLICATION_ID, "bench",
           StreamsStageConfig.THREADS, threads));
       final Settings settings = Settings.of(values);
-      final Map<String, java.util.Set<String>> passthroughGroups =
-          Map.of("bench-passthrough", java.util.Set.of(Topics.RAW_REPORTS));
+      final CoreConfig core = CoreConfig.from(settings);
+      final StreamsStageConfig config = StreamsStageConfig.from(settings);
+      final Extractor extractor = Extractor.create();
 
-      // Cold: each application starts on a fresh JVM's code and reads the loaded reports from the beginning,
-      // start-up, rebalance and JIT compilation included. The passthrough goes first: it only copies bytes, so it
-      // never competes with the pipeline for the broker.
-      try (KafkaStreams passthrough = passthrough(kafka);
-           StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings),
-               e -> e.printStackTrace())) {
+      try (StreamsStage stage = new StreamsStage(core, config, e -> e.printStackTrace())) {
+        // Warm-up, and the cold figure: start-up, rebalances and the first JIT compilations included.
+        CpuMeter cpu = new CpuMeter("bench-");
         long t0 = System.nanoTime();
-        passthrough.start();
-        final double passthroughCold = reports.size() * 1e9 / (caughtUp(admin, kafka, passthroughGroups) - t0);
-        passthrough.pause();
-        System.out.printf("cold passthrough: %.0f reports/s%n", passthroughCold);
-
-        CpuMeter cpu = new CpuMeter();
-        t0 = System.nanoTime();
         stage.start();
         final Thread lagReport = lagReport(admin, stage.sourceTopicsByGroup(), t0);
         final double seconds = (caughtUp(admin, kafka, stage.sourceTopicsByGroup()) - t0) / 1e9;
         lagReport.interrupt();
-        final double pipelineCold = reports.size() / seconds;
-        System.out.printf("cold pipeline: %d reports in %.1f s (incl. start-up): %.0f reports/s; ratio to"
-            + " passthrough %.2f%n", reports.size(), seconds, pipelineCold, pipelineCold / passthroughCold);
-        System.out.println("  " + cpu.report(reports.size()));
-        offsetsPerReport(admin, reports.size());
-
-        // Warm: both applications running and caught up, paused while the next batch is loaded, then resumed:
-        // the steady-state rate without start-up and with the hot code compiled.
         stage.streams().values().forEach(KafkaStreams::pause);
-        Replay.produce(producer, generate(base, total, total), n -> { });
+        System.out.printf("warm-up (cold start): pipeline %d reports in %.1f s (start-up included): %.0f reports/s;"
+            + " load average %s%n  %s%n", warm.size(), seconds, warm.size() / seconds, loadAverage(),
+            cpu.report(warm.size()));
+        final Writes pipelineWarmup = Writes.of(stage.streams());
+        System.out.println("  " + pipelineWarmup.describe(warm.size()));
+
+        final List<KafkaStreams> passthrough = passthrough(admin, config, core, stage, pipelineWarmup, warm.size());
+        final Map<String, java.util.Set<String>> passGroups = passGroups(config, stage);
         t0 = System.nanoTime();
-        passthrough.resume();
-        final double passthroughWarm = total * 1e9 / (caughtUp(admin, kafka, passthroughGroups) - t0);
-        passthrough.pause();
-        System.out.printf("warm passthrough: %.0f reports/s%n", passthroughWarm);
+        passthrough.forEach(KafkaStreams::start);
+        final double passSeconds = (caughtUp(admin, kafka, passGroups) - t0) / 1e9;
+        passthrough.forEach(KafkaStreams::pause);
+        System.out.printf("warm-up (cold start): passthrough %.0f reports/s%n", warm.size() / passSeconds);
+        extractCpu(extractor, warm);
 
         final jdk.jfr.Recording jfr = profile();
-        cpu = new CpuMeter();
-        t0 = System.nanoTime();
-        stage.streams().values().forEach(KafkaStreams::resume);
-        final double pipelineWarm = total * 1e9 / (caughtUp(admin, kafka, stage.sourceTopicsByGroup()) - t0);
-        final String cpuWarm = cpu.report(total);
+        final Totals pipeline = new Totals();
+        final Totals pass = new Totals();
+        final Totals extraction = new Totals();
+        double lastJit = Double.MAX_VALUE;
+        for (int done = 0, n; done < measured; done += n) {
+          n = Math.min(slice, measured - done);
+          final List<WireReport> reports = generate(base, n, warmup + done);
+          Replay.produce(producer, reports, k -> { });
+          final String load = loadAverage();
+          final long extractNanos = extractCpu(extractor, reports);
+          extraction.add(n, extractNanos, 0, null, Map.of());
+
+          final Writes w0 = Writes.of(stage.streams());
+          cpu = new CpuMeter("bench-");
+          t0 = System.nanoTime();
+          stage.streams().values().forEach(KafkaStreams::resume);
+          final long pipelineNanos = caughtUp(admin, kafka, stage.sourceTopicsByGroup()) - t0;
+          final CpuMeter.Sample p = cpu.sample();
+          stage.streams().values().forEach(KafkaStreams::pause);
+          final Writes pw = Writes.of(stage.streams()).minus(w0);
+          pipeline.add(n, p.process(), pipelineNanos, p, pw.byTopic());
+
+          final Writes q0 = Writes.of(passthrough);
+          cpu = new CpuMeter("bench-pass-");
+          t0 = System.nanoTime();
+          passthrough.forEach(KafkaStreams::resume);
+          final long passNanos = caughtUp(admin, kafka, passGroups) - t0;
+          final CpuMeter.Sample q = cpu.sample();
+          passthrough.forEach(KafkaStreams::pause);
+          final Writes qw = Writes.of(passthrough).minus(q0);
+          pass.add(n, q.process(), passNanos, q, qw.byTopic());
+
+          final double jit = p.parts().get("JIT") / 1e6 / n;
+          System.out.printf("slice %d..%d (load average %s): extraction alone %.3f ms/report;"
+              + " pipeline %.0f reports/s, %.3f ms/report, %.1f writes/report, JIT %.3f ms/report;"
+              + " passthrough %.0f reports/s, %.3f ms/report, %.1f writes/report%n  pipeline %s%n  passthrough %s%n",
+              warmup + done, warmup + done + n, load, extractNanos / 1e6 / n, n * 1e9 / pipelineNanos,
+              p.process() / 1e6 / n, pw.total() / (double) n, jit, n * 1e9 / passNanos, q.process() / 1e6 / n,
+              qw.total() / (double) n, p.describe(n), q.describe(n));
+          if (untilSettled && done > 0 && jit >= lastJit) {
+            System.out.println("JIT time per report stopped falling: steady state");
+            done += n;
+            measured(done);
+            break;
+          }
+          lastJit = jit;
+        }
         if (jfr != null) {
           jfr.stop();
           jfr.close();
         }
-        System.out.printf("warm pipeline: %.0f reports/s; ratio to passthrough %.2f%n", pipelineWarm,
-            pipelineWarm / passthroughWarm);
-        System.out.println("  " + cpuWarm);
+        final double extractMs = extraction.cpuNanos / 1e6 / extraction.reports;
+        final double pipelineMs = pipeline.cpuNanos / 1e6 / pipeline.reports;
+        final double passMs = pass.cpuNanos / 1e6 / pass.reports;
+        System.out.printf("%nsteady state, %d reports after a warm-up of %d (load average now %s):%n",
+            pipeline.reports, warmup, loadAverage());
+        System.out.printf("  CPU per report: pipeline %.3f ms (%.1f x extraction alone), passthrough %.3f ms,"
+            + " extraction alone %.3f ms%n", pipelineMs, pipelineMs / extractMs, passMs, extractMs);
+        System.out.println("  pipeline by part (ms/report): " + pipeline.parts());
+        System.out.println("  passthrough by part (ms/report): " + pass.parts());
+        System.out.printf("  throughput: pipeline %.0f reports/s, passthrough %.0f reports/s (pipeline at %.0f %%)%n",
+            pipeline.rate(), pass.rate(), 100 * pipeline.rate() / pass.rate());
+        System.out.println("  pipeline " + pipeline.writes());
+        System.out.println("  passthrough " + pass.writes());
 
-        final double[] rates = {pipelineCold / 2, pipelineWarm / 2};
-        for (int i = 0; i < rates.length; i++) {
-          final double rate = rates[i];
-          final Map<String, long[]> hops = latency(kafka, serdes, generate(base, latencyReports,
-              2 * total + i * latencyReports), Math.max(1, rate));
-          final long[] latencies = hops.get(Topics.TALLIES);
-          System.out.printf("latency raw->tally at %.0f reports/s (%d tally updates): p50 %d ms, p99 %d ms,"
-              + " max %d ms%n", rate, latencies.length, pct(latencies, 50), pct(latencies, 99),
-              latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
-          final StringBuilder line = new StringBuilder("  readable after (p50/p99 ms):");
-          hops.forEach((topic, l) -> line.append(String.format(" %s %d/%d,",
-              topic.replaceFirst("^bench-[a-z]+-", "").replaceFirst("^wirewatch\\.", ""), pct(l, 50), pct(l, 99))));
-          System.out.println(line.substring(0, line.length() - 1));
-        }
+        stage.streams().values().forEach(KafkaStreams::resume);
+        final double rate = pipeline.rate() / 2;
+        final Map<String, long[]> hops = latency(kafka, serdes, generate(base, latencyReports, warmup + measured),
+            Math.max(1, rate));
+        final long[] latencies = hops.get(Topics.TALLIES);
+        System.out.printf("latency raw->tally at %.0f reports/s (%d tally updates, load average %s): p50 %d ms,"
+            + " p99 %d ms, max %d ms%n", rate, latencies.length, loadAverage(), pct(latencies, 50),
+            pct(latencies, 99), latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+        final StringBuilder line = new StringBuilder("  readable after (p50/p99 ms):");
+        hops.forEach((topic, l) -> line.append(String.format(" %s %d/%d,",
+            topic.replaceFirst("^bench-[a-z]+-", "").replaceFirst("^wirewatch\\.", ""), pct(l, 50), pct(l, 99))));
+        System.out.println(line.substring(0, line.length() - 1));
+        passthrough.forEach(KafkaStreams::close);
       }
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /**
+   * Waits until every partition of the topic has a leader that answers: on a loaded machine the first sends to a
+   * topic created a moment ago can meet NOT_LEADER_OR_FOLLOWER, after which the idempotent producer may never get
+   * its sequence numbers accepted again.
+   */
+  private static void awaitLeaders(final Admin admin, final String topic) throws Exception {
+    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      final var d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      if (d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+        final Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        try {
+          admin.listOffsets(latest).all().get();
+          return;
+        } catch (final java.util.concurrent.ExecutionException e) {
+          // a leader not serving yet
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(topic + " has no leader for every partition after 60 s");
+  }
+
+  private static void measured(final int done) {
+    System.out.printf("measured %d reports%n", done);
+  }
+
+  /** The load average of the machine (1, 5 and 15 minutes): the other work sharing its cores. */
+  private static String loadAverage() {
+    try {
+      final String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (final IOException e) {
+      return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          .getSystemLoadAverage());
+    }
+  }
+
+  /** CPU nanoseconds this thread spends extracting the reports: extraction alone, no Kafka. */
+  private static long extractCpu(final Extractor extractor, final List<WireReport> reports) {
+    final java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+    final long c0 = t.getCurrentThreadCpuTime();
+    long sink = 0;
+    for (final WireReport r : reports) {
+      sink += extractor.extract(r).hashCode();
+    }
+    final long nanos = t.getCurrentThreadCpuTime() - c0;
+    if (sink == 42) {
+      System.out.print("");
+    }
+    return nanos;
+  }
+
+  /**
+   * The shape-equivalent passthrough of each running pipeline application: its topics created like the pipeline's,
+   * its fan-out the pipeline's writes per record read during the warm-up.
+   */
+  private static List<KafkaStreams> passthrough(final Admin admin, final StreamsStageConfig config,
+      final CoreConfig core, final StreamsStage stage, final Writes writes, final int reports) throws Exception {
+    final Map<String, Double> perReport = new java.util.HashMap<>();
+    writes.byTopic().forEach((topic, n) -> perReport.put(topic, n[0] / (double) reports));
+    perReport.put(Topics.RAW_REPORTS, 1.0);
+    final List<KafkaStreams> out = new ArrayList<>();
+    final List<NewTopic> topics = new ArrayList<>();
+    for (final Part part : config.topologies()) {
+      final String app = stage.applicationId(part);
+      final List<ShapePassthroughTopology.Stage> stages = new ArrayList<>();
+      for (final Map<String, List<String>> sub : ShapePassthroughTopology.shape(topologyOf(part))) {
+        final List<String> sources = sub.get("sources").stream().map(t -> passTopic(app, t)).toList();
+        final double in = sub.get("sources").stream().mapToDouble(t -> perReport.getOrDefault(pipelineTopic(app, t),
+            0.0)).sum();
+        final List<ShapePassthroughTopology.Target> stores = sub.get("stores").stream().map(s -> target(s,
+            app + "-" + s + "-changelog", in, perReport, writes)).toList();
+        final List<ShapePassthroughTopology.Target> sinks = sub.get("sinks").stream().map(t -> target(
+            passTopic(app, t), pipelineTopic(app, t), in, perReport, writes)).toList();
+        for (final String t : sub.get("sinks")) {
+          final int partitions = admin.describeTopics(List.of(pipelineTopic(app, t))).allTopicNames().get()
+              .get(pipelineTopic(app, t)).partitions().size();
+          topics.add(new NewTopic(passTopic(app, t), partitions, (short) 1));
+        }
+        stages.add(new ShapePassthroughTopology.Stage(sources, stores, sinks));
+      }
+      System.out.printf("passthrough of %s: %s%n", part.id(), stages);
+      final org.apache.kafka.streams.Topology topology = ShapePassthroughTopology.build(stages);
+      out.add(new KafkaStreams(topology, config.properties(core, "bench-pass-" + part.id())));
+    }
+    admin.createTopics(topics).all().get();
+    return out;
+  }
+
+  private static ShapePassthroughTopology.Target target(final String name, final String pipelineTopic,
+      final double in, final Map<String, Double> perReport, final Writes writes) {
+    final double n = perReport.getOrDefault(pipelineTopic, 0.0);
+    final long[] w = writes.byTopic().get(pipelineTopic);
+    final int bytes = w == null || w[0] == 0 ? 1 : (int) Math.max(1, w[1] / w[0]);
+    return new ShapePassthroughTopology.Target(name, in == 0 ? 0 : n / in, bytes);
+  }
+
+  /** The name under which the pipeline application writes a topic of its description. */
+  private static String pipelineTopic(final String app, final String topic) {
+    return topic.startsWith("wirewatch.") ? topic : app + "-" + topic;
+  }
+
+  /** The passthrough's copy of a pipeline topic; it reads the pipeline's own raw topic. */
+  private static String passTopic(final String app, final String topic) {
+    if (topic.equals(Topics.RAW_REPORTS)) {
+      return topic;
+    }
+    return topic.startsWith("wirewatch.") ? "bench.pass." + topic : "bench-pass-" + app + "-" + topic;
+  }
+
+  private static Map<String, java.util.Set<String>> passGroups(final StreamsStageConfig config,
+      final StreamsStage stage) {
+    final Map<String, java.util.Set<String>> out = new java.util.LinkedHashMap<>();
+    for (final Part part : config.topologies()) {
+      final String app = stage.applicationId(part);
+      final java.util.Set<String> sources = new java.util.TreeSet<>();
+      ShapePassthroughTopology.shape(topologyOf(part)).forEach(sub -> sub.get("sources")
+          .forEach(t -> sources.add(passTopic(app, t))));
+      out.put("bench-pass-" + part.id(), sources);
+    }
+    return out;
+  }
+
+  /** The pipeline topology of a part, for its shape only (placeholder serdes and extractor). */
+  private static org.apache.kafka.streams.Topology topologyOf(final Part part) {
+    final StreamSerdes placeholder = StreamSerdes.forRegistry("mock://shape", Map.of());
+    return switch (part) {
+      case NORMALIZE -> org.wirewatch.streams.normalize.NormalizeTopology.build(placeholder, r -> null);
+      case CONSOLIDATE -> ConsolidateTopology.build(placeholder, 90);
+      case TALLY -> TallyTopology.build(placeholder);
+    };
+  }
+
+  /** Records and bytes each application's producers sent, per topic: the transactional writes. */
+  private record Writes(Map<String, long[]> byTopic) {
+
+    static Writes of(final Map<Part, KafkaStreams> streams) {
+      return of(streams.values());
+    }
+
+    static Writes of(final java.util.Collection<KafkaStreams> streams) {
+      final Map<String, long[]> out = new java.util.TreeMap<>();
+      for (final KafkaStreams s : streams) {
+        s.metrics().forEach((name, metric) -> {
+          if (!name.group().equals("producer-topic-metrics") || name.tags().get("topic") == null) {
+            return;
+          }
+          final int i = name.name().equals("record-send-total") ? 0 : name.name().equals("byte-total") ? 1 : -1;
+          if (i >= 0) {
+            out.computeIfAbsent(name.tags().get("topic"), k -> new long[2])[i] +=
+                (long) ((Number) metric.metricValue()).doubleValue();
+          }
+        });
+      }
+      return new Writes(out);
+    }
+
+    Writes minus(final Writes before) {
+      final Map<String, long[]> out = new java.util.TreeMap<>();
+      byTopic.forEach((t, n) -> {
+        final long[] b = before.byTopic.getOrDefault(t, new long[2]);
+        out.put(t, new long[] {n[0] - b[0], n[1] - b[1]});
+      });
+      return new Writes(out);
+    }
+
+    long total() {
+      return byTopic.values().stream().mapToLong(n -> n[0]).sum();
+    }
+
+    String describe(final int reports) {
+      final StringBuilder line = new StringBuilder(String.format("writes per report %.1f:", total() / (double) reports));
+      byTopic.forEach((t, n) -> {
+        if (n[0] > 0) {
+          line.append(String.format(" %s=%.2f", t, n[0] / (double) reports));
+        }
+      });
+      return line.toString();
+    }
+  }
+
+  /** Sums over the measured slices. */
+  private static final class Totals {
+    int reports;
+    long cpuNanos;
+    long wallNanos;
+    final Map<String, Long> parts = new java.util.LinkedHashMap<>();
+    final Map<String, long[]> writes = new java.util.TreeMap<>();
+
+    void add(final int n, final long cpu, final long wall, final CpuMeter.Sample sample,
+        final Map<String, long[]> byTopic) {
+      reports += n;
+      cpuNanos += cpu;
+      wallNanos += wall;
+      if (sample != null) {
+        sample.parts().forEach((k, v) -> parts.merge(k, v, Long::sum));
+        parts.merge("rest", sample.rest(), Long::sum);
+      }
+      byTopic.forEach((t, w) -> {
+        final long[] sum = writes.computeIfAbsent(t, k -> new long[2]);
+        sum[0] += w[0];
+        sum[1] += w[1];
+      });
+    }
+
+    double rate() {
+      return reports * 1e9 / wallNanos;
+    }
+
+    String parts() {
+      final StringBuilder line = new StringBuilder();
+      parts.forEach((k, v) -> line.append(String.format("%s %.3f, ", k, v / 1e6 / reports)));
+      return line.length() == 0 ? "" : line.substring(0, line.length() - 2);
+    }
+
+    String writes() {
+      return new Writes(writes).describe(reports);
     }
   }
 
@@ -184,8 +466,8 @@ public final class PipelineBenchmark {
   }
 
   /**
-   * A JFR recording of the warm pipeline when {@code -Dbench.jfr=FILE} is set: execution samples only, every 10 ms,
-   * which costs little (add {@code -XX:FlightRecorderOptions:stackdepth=512} for Avro's deep stacks).
+   * A JFR recording of the measured phases when {@code -Dbench.jfr=FILE} is set: execution samples every 10 ms,
+   * deoptimizations and compilations over 10 ms, which costs little (add {@code -XX:FlightRecorderOptions:stackdepth=512} for Avro's deep stacks).
    */
   private static jdk.jfr.Recording profile() throws IOException {
     final String file = System.getProperty("bench.jfr");
@@ -194,34 +476,57 @@ public final class PipelineBenchmark {
     }
     final jdk.jfr.Recording r = new jdk.jfr.Recording();
     r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+    // Why compiled code is thrown away and recompiled: the JIT's share of the CPU in a phase that should be settled.
+    r.enable("jdk.Deoptimization");
+    r.enable("jdk.Compilation").withThreshold(Duration.ofMillis(10));
+    r.enable("jdk.CompilationFailure");
     r.setDestination(Path.of(file));
     r.start();
     return r;
   }
 
   /**
-   * CPU time spent since construction: the whole process, each Streams application's threads (stream threads and
-   * their producers' network threads, told apart by the application id in the thread name), the JIT compiler and
-   * the garbage collector (JVM threads, read from /proc since they are not Java threads); the rest is the
-   * in-process broker and the benchmark's own clients.
+   * CPU time spent since construction: the whole process, each application's threads (stream threads and their
+   * producers' network threads, told apart by the application id in the thread name), the JIT compiler and the
+   * garbage collector (JVM threads, read from /proc since they are not Java threads); the rest is the in-process
+   * broker and the benchmark's own clients.
    */
   private static final class CpuMeter {
     private static final List<String> PARTS = List.of("normalize", "consolidate", "tally");
     private final com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final String prefix;
     private final long wall0 = System.nanoTime();
-    private final long process0 = os.getProcessCpuTime();
-    private final Map<String, Long> parts0 = byPart();
+    private final long process0;
+    private final Map<String, Long> parts0;
+
+    /** @param prefix the application ids' prefix: {@code bench-} for the pipeline, {@code bench-pass-} */
+    CpuMeter(final String prefix) {
+      this.prefix = prefix;
+      this.process0 = os.getProcessCpuTime();
+      this.parts0 = byPart();
+    }
+
+    /** CPU per part since construction: process total, and nanoseconds per part. */
+    record Sample(long process, Map<String, Long> parts, long rest, double wallSeconds, int cores) {
+      String describe(final int reports) {
+        final StringBuilder line = new StringBuilder(String.format("cpu: %.1f s of %.1f s (%d cores x %.1f s wall),"
+            + " %.3f ms per report:", process / 1e9, wallSeconds * cores, cores, wallSeconds, process / 1e6 / reports));
+        parts.forEach((k, v) -> line.append(String.format(" %s %.3f,", k, v / 1e6 / reports)));
+        return line.append(String.format(" broker and the rest %.3f", rest / 1e6 / reports)).toString();
+      }
+    }
 
     private Map<String, Long> byPart() {
-      final Map<String, Long> out = new java.util.HashMap<>();
+      final Map<String, Long> out = new java.util.LinkedHashMap<>();
+      PARTS.forEach(p -> out.put(p, 0L));
       for (final java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
         if (t == null) {
           continue;
         }
         for (final String part : PARTS) {
-          if (t.getThreadName().contains("bench-" + part + "-")) {
+          if (t.getThreadName().contains(prefix + part + "-")) {
             out.merge(part, Math.max(0, threads.getThreadCpuTime(t.getThreadId())), Long::sum);
           }
         }
@@ -254,47 +559,22 @@ public final class PipelineBenchmark {
       return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
-    String report(final int reports) {
-      final double wall = (System.nanoTime() - wall0) / 1e9;
-      final double process = (os.getProcessCpuTime() - process0) / 1e9;
-      final Map<String, Long> parts = byPart();
-      final StringBuilder line = new StringBuilder(String.format("cpu: %.1f s of %.1f s (%d cores x %.1f s wall),"
-          + " %.2f ms per report:", process, wall * os.getAvailableProcessors(), os.getAvailableProcessors(), wall,
-          process * 1e3 / reports));
-      double rest = process;
-      for (final String part : List.of("normalize", "consolidate", "tally", "JIT", "GC")) {
-        final double s = (parts.getOrDefault(part, 0L) - parts0.getOrDefault(part, 0L)) / 1e9;
-        rest -= s;
-        line.append(String.format(" %s %.1f s,", part, s));
+    Sample sample() {
+      final long process = os.getProcessCpuTime() - process0;
+      final Map<String, Long> now = byPart();
+      final Map<String, Long> parts = new java.util.LinkedHashMap<>();
+      long rest = process;
+      for (final Map.Entry<String, Long> e : now.entrySet()) {
+        final long d = e.getValue() - parts0.getOrDefault(e.getKey(), 0L);
+        parts.put(e.getKey(), d);
+        rest -= d;
       }
-      return line.append(String.format(" broker and the rest %.1f s", rest)).toString();
+      return new Sample(process, parts, rest, (System.nanoTime() - wall0) / 1e9, os.getAvailableProcessors());
     }
-  }
 
-  /**
-   * Prints how many offsets (records plus transaction markers) each topic gained per report: where the pipeline's
-   * writes go, changelogs and repartition topics included.
-   */
-  private static void offsetsPerReport(final Admin admin, final int reports) throws Exception {
-    final java.util.Set<String> topics = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions()
-        .listInternal(false)).names().get();
-    final Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-    admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
-        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
-            org.apache.kafka.clients.admin.OffsetSpec.latest())));
-    final Map<String, Long> ends = new java.util.TreeMap<>();
-    admin.listOffsets(latest).all().get().forEach((tp, end) -> ends.merge(tp.topic(), end.offset(), Long::sum));
-    final StringBuilder line = new StringBuilder("offsets per report:");
-    long total = 0;
-    for (final Map.Entry<String, Long> e : ends.entrySet()) {
-      if (e.getKey().startsWith("bench.passthrough") || e.getKey().startsWith("bench-passthrough")
-          || e.getKey().startsWith("_") || e.getValue() == 0) {
-        continue;
-      }
-      total += e.getValue();
-      line.append(String.format(" %s=%.1f", e.getKey(), e.getValue() / (double) reports));
+    String report(final int reports) {
+      return sample().describe(reports);
     }
-    System.out.println(line.append(String.format(" (all: %.1f)", total / (double) reports)));
   }
 
   /**
@@ -354,22 +634,6 @@ public final class PipelineBenchmark {
     return out;
   }
 
-  /** The identity topology: raw topic to a copy, bytes untouched, exactly-once like the pipeline. */
-  private static KafkaStreams passthrough(final EmbeddedKafka kafka) throws IOException {
-    final StreamsBuilder b = new StreamsBuilder();
-    b.stream(Topics.RAW_REPORTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-        .to(PASSTHROUGH_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-    final Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("passthrough").toString());
-    p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
-    p.put(StreamsConfig.producerPrefix("batch.size"), 262_144);
-    p.put(StreamsConfig.consumerPrefix("max.poll.records"), 1000);
-    return new KafkaStreams(b.build(), p);
-  }
-
   /**
    * Sends {@code reports} at {@code rate} with the send time as timestamp and collects, per topic the pipeline
    * writes on its way to the tallies (extractions, both repartition topics, incidents, tallies), how long after
@@ -426,10 +690,13 @@ public final class PipelineBenchmark {
     return sorted;
   }
 
-  /** Warnings only: logging every request at DEBUG (logback's default without a config) is what we'd measure. */
+  /**
+   * Errors only: logging every request at DEBUG (logback's default without a config) is what we'd measure, and the
+   * producers' retry warnings (CONCURRENT_TRANSACTIONS under transactions v2) would bury the figures.
+   */
   private static void quiet() {
     if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger l) {
-      l.setLevel(ch.qos.logback.classic.Level.WARN);
+      l.setLevel(ch.qos.logback.classic.Level.ERROR);
     }
   }
 

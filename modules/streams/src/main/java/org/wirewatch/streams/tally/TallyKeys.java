@@ -39,10 +39,6 @@ public final class TallyKeys {
 
   /** Number of event days a window covers. */
   public static int length(final TallyWindow window) {
-    return switch (window) {
-      case P1D -> 1;
-      case P7D -> 7;
-      case P30D -> 30;
-    };
+    return org.wirewatch.common.query.TallyWindows.length(window);
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.wirewatch.common.Regions;
 import org.wirewatch.common.TallyKey;
+import org.wirewatch.common.query.TallyWindows;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Incident;
@@ -75,54 +76,12 @@ public final class TallyMath {
   }
 
   /**
-   * The window tally summing the given one-day tallies of one region; null when they hold no incident.
+   * The window tally summing the given one-day tallies of one region; null when they hold no incident. The same sum
+   * as the feed's ({@link TallyWindows#sum}), so a window is the same wherever it is computed.
    */
   public static CasualtyTally window(final String region, final TallyWindow window, final LocalDate start,
       final List<CasualtyTally> days) {
-    if (days.isEmpty()) {
-      return null;
-    }
-    int incidents = 0;
-    int kl = 0;
-    int kb = 0;
-    int kh = 0;
-    int il = 0;
-    int ib = 0;
-    int ih = 0;
-    int civ = 0;
-    int chi = 0;
-    Instant updated = Instant.EPOCH;
-    String name = null;
-    for (final CasualtyTally d : days) {
-      incidents += d.getIncidents();
-      kl += d.getKilled().getLow();
-      kb += d.getKilled().getBest();
-      kh += d.getKilled().getHigh();
-      il += d.getInjured().getLow();
-      ib += d.getInjured().getBest();
-      ih += d.getInjured().getHigh();
-      civ += d.getCiviliansKilled();
-      chi += d.getChildrenKilled();
-      updated = max(updated, d.getUpdatedAt());
-      name = name != null ? name : d.getRegionName();
-    }
-    if (incidents == 0) {
-      return null;
-    }
-    return CasualtyTally.newBuilder()
-        .setRegionCode(region)
-        .setRegionLevel(Regions.level(region))
-        .setRegionName(name)
-        .setWindow(window)
-        .setWindowStart(start)
-        .setWindowEnd(start.plusDays(TallyKeys.length(window) - 1L))
-        .setIncidents(incidents)
-        .setKilled(figure(kl, kb, kh))
-        .setInjured(figure(il, ib, ih))
-        .setCiviliansKilled(civ)
-        .setChildrenKilled(chi)
-        .setUpdatedAt(updated)
-        .build();
+    return TallyWindows.sum(region, window, start, days);
   }
 
   static String regionName(final String region, final RegionLevel level, final Incident incident) {

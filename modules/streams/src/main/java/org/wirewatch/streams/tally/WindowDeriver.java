@@ -28,32 +28,46 @@ import org.wirewatch.streams.StreamSerdes;
 /**
  * Second step of the tally, partitioned by region: adds each region-day delta (see {@link IncidentContributions})
  * to the one-day tally in {@value #DAYS} and marks the day as changed in {@value #PENDING}. Every emit interval
- * (wall-clock punctuation), each window a changed day belongs to is summed from the days of its region and emitted
- * once: its P1D window, the seven P7D windows starting d-6..d and the thirty P30D windows starting d-29..d
- * (tombstone when a window has no incident left). A window is keyed by its first day: {@code region|P7D|start}
- * covers start..start+6.
+ * (wall-clock punctuation), for each region with a changed day it publishes:
  *
- * <p>Why a pending set rather than emitting on every delta: a burst of changes to nearby days of one region (a
- * backfill, a busy day, several agencies reporting the same strike) then sends each affected window once per
- * interval instead of once per change, and the marks are in a changelogged store, so under exactly-once a crash
- * between a change and its emission loses nothing: the restored marks are emitted by the next punctuation. Each
- * window carries the timestamp of the latest change in it.
+ * <ul>
+ *   <li>the P1D tally of each changed day (a tombstone when the day has no incident left);</li>
+ *   <li>the region's trailing windows, the P7D and P30D ending on its latest day with an incident, when a changed
+ *       day lies in them or when that latest day moved. When it moved (a later day, or the latest day withdrawn),
+ *       the trailing windows published before get tombstones, so the topic holds exactly one P7D and one P30D per
+ *       region, both current.</li>
+ * </ul>
  *
- * <p>Only days are stored: a window is a sum of at most thirty of them, cheap to compute whenever it is emitted or
- * asked for ({@link #window}). Stores: {@value #DAYS} (region|day to the day's tally), {@value #PENDING}
- * (region|day to the timestamp of its latest change not yet emitted; in memory, restored from its changelog),
- * {@value #COUNTED} (region|day|incident id to the incident's updatedAt, so a day's updatedAt is the latest of the
- * incidents counted in it now, whatever versions came before). The regions with a tally are read off
- * {@value #DAYS} ({@link #regions}), not kept apart.
+ * A window is keyed by its first day: {@code region|P7D|start} covers start..start+6. Every published number is
+ * exact under updates, withdrawals and late reports: a record on the topic is either re-published when a day it
+ * covers changes or removed. The other sliding windows (a week ending on any earlier day) are not published: they
+ * are sums of at most thirty days, answered on demand from {@value #DAYS} ({@link #window}, the interactive queries
+ * of {@code StoreTallyQueries}) or from the P1D tallies a consumer holds. Publishing all of them cost 38 windows per
+ * changed region-day, two thirds of all the pipeline's writes.
+ *
+ * <p>Why a pending set rather than emitting on every delta: a burst of changes to one region (a backfill, a busy
+ * day, several agencies reporting the same strike) then sends each affected tally once per interval instead of once
+ * per change, and the marks are in a changelogged store, so under exactly-once a crash between a change and its
+ * emission loses nothing: the restored marks are emitted by the next punctuation. Each record carries the timestamp
+ * of the latest change of its region in the interval.
+ *
+ * <p>Stores: {@value #DAYS} (region|day to the day's tally), {@value #PENDING} (region|day to the timestamp of its
+ * latest change not yet emitted; in memory, restored from its changelog), {@value #COUNTED} (region|day|incident id
+ * to the incident's updatedAt, so a day's updatedAt is the latest of the incidents counted in it now, whatever
+ * versions came before), {@value #TRAILING} (region to the last day of its published trailing windows, written only
+ * when that day moves). The regions with a tally are read off {@value #DAYS} ({@link #regions}), not kept apart.
  */
 public final class WindowDeriver implements Processor<String, CasualtyTally, String, CasualtyTally> {
 
   public static final String DAYS = "tally-days";
   public static final String PENDING = "tally-pending-days";
   public static final String COUNTED = "tally-day-incidents";
-  /** Default interval between two emissions of the windows of changed days. */
+  public static final String TRAILING = "tally-trailing-ends";
+  /** Default interval between two emissions of the tallies of changed days. */
   public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofMillis(100);
 
+  /** The windows published for the latest day of each region only, besides the P1D of every day. */
+  private static final List<TallyWindow> TRAILING_WINDOWS = List.of(TallyWindow.P7D, TallyWindow.P30D);
   private static final int LONGEST = TallyKeys.length(TallyWindow.P30D);
   private static final StringSerializer KEYS = new StringSerializer();
 
@@ -61,6 +75,7 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
   private KeyValueStore<String, CasualtyTally> days;
   private KeyValueStore<String, Long> pending;
   private KeyValueStore<String, Long> counted;
+  private KeyValueStore<String, Long> trailing;
   private final Duration emitInterval;
 
   WindowDeriver(final Duration emitInterval) {
@@ -83,7 +98,8 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
             // In memory (still changelogged): marks live for one emit interval, and RocksDB iterates slowly over
             // the tombstones that such short-lived keys leave behind until compaction.
             Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), serdes.key(), Serdes.Long()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED), serdes.key(), Serdes.Long())));
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTED), serdes.key(), Serdes.Long()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRAILING), serdes.key(), Serdes.Long())));
       }
     };
   }
@@ -94,6 +110,7 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
     this.days = context.getStateStore(DAYS);
     this.pending = context.getStateStore(PENDING);
     this.counted = context.getStateStore(COUNTED);
+    this.trailing = context.getStateStore(TRAILING);
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
   }
 
@@ -124,50 +141,82 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
     }
   }
 
-  /**
-   * Emits every window that contains a changed day, once, then clears the marks. Days are handled region by
-   * region in runs of nearby days, so one scan of the day store serves every window of a run.
-   */
+  /** Publishes the tallies of every region with a changed day, once, then clears the marks. */
   private void emitPending() {
     final List<KeyValue<String, Long>> marks = new ArrayList<>();
     try (KeyValueIterator<String, Long> it = pending.all()) {
       it.forEachRemaining(marks::add);
     }
-    if (marks.isEmpty()) {
-      return;
-    }
-    // Keys sort by region, then day: a run is a stretch of one region whose changed days are close enough
-    // to share windows.
+    // Keys sort by region, then day: the marks of one region are adjacent.
     int i = 0;
     while (i < marks.size()) {
       final String region = TallyKey.regionOf(marks.get(i).key);
-      final TreeMap<LocalDate, Long> run = new TreeMap<>();
+      final TreeMap<LocalDate, Long> changed = new TreeMap<>();
       int j = i;
-      while (j < marks.size() && TallyKey.regionOf(marks.get(j).key).equals(region)
-          && (run.isEmpty() || !TallyKeys.dayOf(marks.get(j).key).isAfter(run.lastKey().plusDays(2L * LONGEST)))) {
-        run.put(TallyKeys.dayOf(marks.get(j).key), marks.get(j).value);
+      while (j < marks.size() && TallyKey.regionOf(marks.get(j).key).equals(region)) {
+        changed.put(TallyKeys.dayOf(marks.get(j).key), marks.get(j).value);
         j++;
       }
-      emitRun(region, run);
+      emitRegion(region, changed);
       i = j;
     }
     marks.forEach(m -> pending.delete(m.key));
   }
 
-  private void emitRun(final String region, final TreeMap<LocalDate, Long> changed) {
-    final List<CasualtyTally> span = range(days, region, changed.firstKey().minusDays(LONGEST - 1L),
-        changed.lastKey().plusDays(LONGEST - 1L));
-    for (final TallyWindow window : TallyWindow.values()) {
-      final int length = TallyKeys.length(window);
-      // Window start to the latest change among the days it covers.
-      final TreeMap<LocalDate, Long> starts = new TreeMap<>();
-      changed.forEach((day, ts) -> {
-        for (int k = 0; k < length; k++) {
-          starts.merge(day.minusDays(k), ts, Math::max);
-        }
-      });
-      starts.forEach((start, ts) -> context.forward(new Record<>(TallyKey.format(region, window, start),
-          window(region, window, start, span), ts)));
+  private void emitRegion(final String region, final TreeMap<LocalDate, Long> changed) {
+    long ts = Long.MIN_VALUE;
+    for (final java.util.Map.Entry<LocalDate, Long> e : changed.entrySet()) {
+      ts = Math.max(ts, e.getValue());
+      context.forward(new Record<>(TallyKey.format(region, TallyWindow.P1D, e.getKey()),
+          days.get(TallyKeys.day(region, e.getKey())), e.getValue()));
+    }
+    final LocalDate latest = latestDay(days, region);
+    final Long published = trailing.get(region);
+    final LocalDate before = published == null ? null : LocalDate.ofEpochDay(published);
+    if (java.util.Objects.equals(before, latest)) {
+      if (latest != null) {
+        emitTrailing(region, latest, changed, ts);
+      }
+      return;
+    }
+    if (before != null) {
+      for (final TallyWindow window : TRAILING_WINDOWS) {
+        context.forward(new Record<>(TallyKey.format(region, window, start(window, before)), null, ts));
+      }
+    }
+    if (latest == null) {
+      trailing.delete(region);
+    } else {
+      trailing.put(region, latest.toEpochDay());
+      emitTrailing(region, latest, null, ts);
+    }
+  }
+
+  /** The trailing windows ending {@code latest} that hold a changed day (all of them when {@code changed} is null). */
+  private void emitTrailing(final String region, final LocalDate latest, final TreeMap<LocalDate, Long> changed,
+      final long ts) {
+    List<CasualtyTally> span = null;
+    for (final TallyWindow window : TRAILING_WINDOWS) {
+      final LocalDate start = start(window, latest);
+      if (changed != null && changed.ceilingKey(start) == null) {
+        continue;
+      }
+      if (span == null) {
+        span = range(days, region, latest.minusDays(LONGEST - 1L), latest);
+      }
+      context.forward(new Record<>(TallyKey.format(region, window, start), window(region, window, start, span), ts));
+    }
+  }
+
+  private static LocalDate start(final TallyWindow window, final LocalDate end) {
+    return end.minusDays(TallyKeys.length(window) - 1L);
+  }
+
+  /** The latest day of a region with an incident, or null when it has none. */
+  public static LocalDate latestDay(final ReadOnlyKeyValueStore<String, CasualtyTally> days, final String region) {
+    try (KeyValueIterator<String, CasualtyTally> it = days.reverseRange(region + TallyKey.SEPARATOR,
+        region + TallyKey.SEPARATOR + '\uffff')) {
+      return it.hasNext() ? it.next().value.getWindowStart() : null;
     }
   }
 

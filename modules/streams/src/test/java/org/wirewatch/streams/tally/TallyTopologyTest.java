@@ -158,9 +158,63 @@ class TallyTopologyTest {
     assertThat(week.getIncidents()).isEqualTo(2);
     final CasualtyTally month = tallies().get(TallyKey.format("UA-14", TallyWindow.P30D, DAY.minusDays(29)));
     assertThat(month.getKilled().getBest()).isEqualTo(123);
-    // one P1D, seven P7D and thirty P30D windows contain each day; overlapping days share windows
+    // every day is published, and one 7-day and one 30-day window: those ending on the latest day
     assertThat(tallies().keySet().stream().filter(k -> k.startsWith("UA|P1D|"))).hasSize(3);
-    assertThat(tallies().keySet().stream().filter(k -> k.startsWith("UA|P7D|"))).hasSize(14);
+    assertThat(tallies().keySet().stream().filter(k -> k.startsWith("UA|P7D|"))).hasSize(1);
+    assertThat(tallies().keySet().stream().filter(k -> k.startsWith("UA|P30D|"))).hasSize(1);
+  }
+
+  @Test
+  void shouldMoveTrailingWindowsAndRemoveTheOldOnesWhenALaterDayArrives() {
+    // given
+    incidents.pipeInput("a", incident("a", "SY", "SY-DY", DAY, 3));
+    assertThat(tallies()).containsKey(TallyKey.format("SY", TallyWindow.P7D, DAY.minusDays(6)));
+    // when a later day gets its first incident
+    incidents.pipeInput("b", incident("b", "SY", "SY-DY", DAY.plusDays(2), 4));
+    // then the windows ending on it replace those ending on the day before, which are removed from the topic
+    assertThat(tallies()).doesNotContainKey(TallyKey.format("SY", TallyWindow.P7D, DAY.minusDays(6)))
+        .doesNotContainKey(TallyKey.format("SY", TallyWindow.P30D, DAY.minusDays(29)));
+    assertThat(tallies().get(TallyKey.format("SY", TallyWindow.P7D, DAY.minusDays(4))).getKilled().getBest())
+        .isEqualTo(7);
+    assertThat(tallies().keySet()).filteredOn(k -> k.startsWith("SY|P")).containsExactly(
+        TallyKey.format("SY", TallyWindow.P1D, DAY), TallyKey.format("SY", TallyWindow.P1D, DAY.plusDays(2)),
+        TallyKey.format("SY", TallyWindow.P30D, DAY.minusDays(27)),
+        TallyKey.format("SY", TallyWindow.P7D, DAY.minusDays(4)));
+  }
+
+  @Test
+  void shouldMoveTrailingWindowsBackWhenTheLatestDayIsWithdrawn() {
+    // given
+    incidents.pipeInput("a", incident("a", "SY", "SY-DY", DAY, 3));
+    incidents.pipeInput("b", incident("b", "SY", "SY-DY", DAY.plusDays(10), 4));
+    assertThat(tallies().get(TallyKey.format("SY", TallyWindow.P30D, DAY.minusDays(19))).getIncidents())
+        .isEqualTo(2);
+    // when the latest incident is withdrawn
+    incidents.pipeInput("b", null);
+    // then the trailing windows end on the latest day left, as if b had never come
+    assertThat(tallies()).doesNotContainKey(TallyKey.format("SY", TallyWindow.P30D, DAY.minusDays(19)))
+        .doesNotContainKey(TallyKey.format("SY", TallyWindow.P1D, DAY.plusDays(10)));
+    assertThat(tallies().get(TallyKey.format("SY", TallyWindow.P30D, DAY.minusDays(29))).getIncidents())
+        .isEqualTo(1);
+    // and when the last one goes, nothing of the region is left
+    incidents.pipeInput("a", null);
+    assertThat(tallies().keySet()).noneMatch(k -> k.startsWith("SY|"));
+  }
+
+  @Test
+  void shouldUpdateTrailingWindowsWhenALateReportLandsInThem() {
+    // given
+    incidents.pipeInput("a", incident("a", "SY", "SY-DY", DAY, 3));
+    tallies();
+    // when a report of an event twenty days earlier arrives
+    incidents.pipeInput("b", incident("b", "SY", "SY-DY", DAY.minusDays(20), 4));
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+    final List<String> sent = out.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+    // then its day and the 30-day window ending on the latest day are re-published, the 7-day one is not
+    assertThat(sent).containsExactlyInAnyOrder(TallyKey.format("SY", TallyWindow.P1D, DAY.minusDays(20)),
+        TallyKey.format("SY", TallyWindow.P30D, DAY.minusDays(29)),
+        TallyKey.format("SY-DY", TallyWindow.P1D, DAY.minusDays(20)),
+        TallyKey.format("SY-DY", TallyWindow.P30D, DAY.minusDays(29)));
   }
 
   @Test
@@ -183,6 +237,11 @@ class TallyTopologyTest {
     // then
     assertThat(week.getKilled().getBest()).isEqualTo(48);
     assertThat(week).isEqualTo(tallies().get(TallyKey.format("SY-DY", TallyWindow.P7D, DAY.minusDays(6))));
+    // a week that ends before the latest day is not published, and is answered from the days all the same
+    final CasualtyTally earlier = WindowDeriver.window("SY-DY", TallyWindow.P7D, DAY.minusDays(9),
+        WindowDeriver.range(driver.getKeyValueStore(WindowDeriver.DAYS), "SY-DY", DAY.minusDays(9), DAY.minusDays(3)));
+    assertThat(earlier.getKilled().getBest()).isEqualTo(5);
+    assertThat(tallies()).doesNotContainKey(TallyKey.format("SY-DY", TallyWindow.P7D, DAY.minusDays(9)));
     incidents.pipeInput("c", incident("c", "IQ", null, DAY, 2));
     incidents.pipeInput("d", incident("d", "UA", "UA-14", DAY, 1));
     incidents.pipeInput("d", null);
@@ -200,11 +259,13 @@ class TallyTopologyTest {
     // when the emit interval passes
     driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
     final java.util.List<org.apache.kafka.streams.KeyValue<String, CasualtyTally>> sent = out.readKeyValuesToList();
-    // then every P30D window of the region containing one of the days leaves once, with all three counted
-    final java.util.List<String> monthKeys = sent.stream().map(kv -> kv.key)
-        .filter(k -> k.startsWith("SY-DY|P30D|")).toList();
-    assertThat(monthKeys).doesNotHaveDuplicates().hasSize(32);
-    assertThat(sent).filteredOn(kv -> kv.key.equals(TallyKey.format("SY-DY", TallyWindow.P30D, DAY)))
+    // then each day and the trailing 30-day window leave once, the window with all three counted
+    assertThat(sent.stream().map(kv -> kv.key).filter(k -> k.startsWith("SY-DY|")).toList()).containsExactly(
+        TallyKey.format("SY-DY", TallyWindow.P1D, DAY), TallyKey.format("SY-DY", TallyWindow.P1D, DAY.plusDays(1)),
+        TallyKey.format("SY-DY", TallyWindow.P1D, DAY.plusDays(2)),
+        TallyKey.format("SY-DY", TallyWindow.P7D, DAY.minusDays(4)),
+        TallyKey.format("SY-DY", TallyWindow.P30D, DAY.minusDays(27)));
+    assertThat(sent).filteredOn(kv -> kv.key.equals(TallyKey.format("SY-DY", TallyWindow.P30D, DAY.minusDays(27))))
         .singleElement().satisfies(kv -> assertThat(kv.value.getKilled().getBest()).isEqualTo(12));
     // and nothing is sent again until something changes
     driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
