@@ -191,6 +191,7 @@ final class FeedApi {
       r.put("regionCode", code);
       r.put("regionLevel", code.contains("-") ? "ADMIN1" : "COUNTRY");
       r.put("regionName", view.regionName(code));
+      DeskNames.of(code).ifPresent(n -> r.put("deskName", n));
       r.put("countryCode", code.substring(0, 2));
       r.put("incidents", view.incidents(new IncidentQuery(null, code, null, null, null)).size());
       final ObjectNode windows = r.putObject("tallies");
