@@ -101,10 +101,19 @@ class DashboardViewsBrowserIT {
     return new WebDriverWait(browser.driver, Duration.ofSeconds(5));
   }
 
+  /** The data-id of every element the selector finds, read in one script so a redraw cannot stale them. */
+  @SuppressWarnings("unchecked")
+  private static List<String> ids(final String css) {
+    return (List<String>) ((JavascriptExecutor) browser.driver).executeScript(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.dataset.id);", css);
+  }
+
   /** The "in range" figure of a region's row, or null when the row is not shown. */
   private static String inRange(final String region) {
-    final List<WebElement> row = all("#regions tr[data-code='" + region + "'] td.in-range");
-    return row.isEmpty() ? null : row.get(0).getText();
+    // Read in one script: the table is redrawn whenever a tally arrives, which would stale a found element.
+    return (String) ((JavascriptExecutor) browser.driver).executeScript(
+        "const c = document.querySelector(\"#regions tr[data-code='" + region + "'] td.in-range\");"
+            + " return c ? c.textContent : null;");
   }
 
   @Test
@@ -118,7 +127,7 @@ class DashboardViewsBrowserIT {
     assertThat(all("#incidents li.incident")).hasSize(INCIDENTS);
     assertThat(all("#map path.country")).hasSize(COUNTRIES);
     assertThat(all("#map path.country[data-code='SY']").get(0).getAttribute("d")).isNotBlank();
-    assertThat(all("#map circle.marker")).extracting(e -> e.getAttribute("data-id"))
+    assertThat(ids("#map circle.marker"))
         .containsExactlyInAnyOrder("sy-abu-husn", "ng-rann", "pk-quetta-blast", "af-laghman");
     // countries shaded by their 7-day tally: Syria's strike is today, Nigeria's 12 days ago
     assertThat(all("#map path.country[data-code='SY']").get(0).getAttribute("style")).contains("fill");
@@ -139,14 +148,14 @@ class DashboardViewsBrowserIT {
 
     // then: the Somali clash alone, which has no coordinates, so no marker
     waiting().until(x -> all("#incidents li.incident").size() == 1);
-    assertThat(all("#incidents li.incident").get(0).getAttribute("data-id")).isEqualTo("so-hilowle");
+    assertThat(ids("#incidents li.incident").get(0)).isEqualTo("so-hilowle");
     assertThat(all("#map circle.marker")).isEmpty();
     assertThat(d.getCurrentUrl()).contains("eventType=BATTLES");
 
     // and when the page is opened from such a URL, with a country and a minimum toll
     open("?region=NG&minKilled=50");
     waiting().until(x -> all("#incidents li.incident").size() == 1);
-    assertThat(all("#map circle.marker")).extracting(e -> e.getAttribute("data-id")).containsExactly("ng-rann");
+    assertThat(ids("#map circle.marker")).containsExactly("ng-rann");
     assertThat(new Select(d.findElement(By.id("f-region"))).getFirstSelectedOption().getAttribute("value"))
         .isEqualTo("NG");
     assertThat(d.findElement(By.id("f-min")).getAttribute("value")).isEqualTo("50");
@@ -157,7 +166,7 @@ class DashboardViewsBrowserIT {
     ((JavascriptExecutor) d).executeScript(
         "document.querySelector(\"#map path.country[data-code='PK']\").dispatchEvent(new MouseEvent('click'))");
     waiting().until(x -> all("#incidents li.incident").size() == 1);
-    assertThat(all("#incidents li.incident").get(0).getAttribute("data-id")).isEqualTo("pk-quetta-blast");
+    assertThat(ids("#incidents li.incident").get(0)).isEqualTo("pk-quetta-blast");
     assertThat(d.getCurrentUrl()).contains("region=PK");
     assertThat(browser.consoleProblems()).isEmpty();
   }
@@ -176,7 +185,7 @@ class DashboardViewsBrowserIT {
     // then: Nigeria's strike 12 days ago leaves the tallies and the list
     waiting().until(x -> inRange("NG") == null);
     assertThat(inRange("PK")).isEqualTo("22");
-    assertThat(all("#incidents li.incident")).extracting(e -> e.getAttribute("data-id"))
+    assertThat(ids("#incidents li.incident"))
         .containsExactly("sy-abu-husn", "pk-quetta-blast", "af-laghman");
 
     // when: the last 24 hours
@@ -189,7 +198,7 @@ class DashboardViewsBrowserIT {
     open("?range=dates&from=" + TODAY.minusDays(14) + "&to=" + TODAY.minusDays(10));
     waiting().until(x -> "76".equals(inRange("NG")));
     assertThat(inRange("SY")).isNull();
-    assertThat(all("#incidents li.incident")).extracting(e -> e.getAttribute("data-id")).containsExactly("ng-rann");
+    assertThat(ids("#incidents li.incident")).containsExactly("ng-rann");
     assertThat(d.findElement(By.id("range-head")).getText()).isEqualTo("5 DAYS");
     assertThat(browser.consoleProblems()).isEmpty();
   }

@@ -216,6 +216,8 @@
       alertList.items.forEach((a) => alerts.set(a.alertId, a));
       renderAlerts();
       trimIncidents();
+      await worldReady;
+      if (gen !== generation) return;
       drawMap(regions);
       counts();
       connect(list.position, gen);
@@ -682,6 +684,7 @@
   // ---- map -----------------------------------------------------------------------------------------------------
 
   let world = null;      // GeoJSON features of the bundled outlines
+  let worldReady = null; // their loading, which runs beside the first data questions
   let projection = null;
 
   async function loadWorld() {
@@ -851,7 +854,8 @@
       clearTimeout(resizeTimer);
       resizeTimer = setTimeout(() => drawMap(null), 200);
     });
-    loadWorld().catch(() => { $('map-hint').textContent = 'map outlines unavailable'; }).then(() => reload());
+    worldReady = loadWorld().catch(() => { $('map-hint').textContent = 'map outlines unavailable'; });
+    reload();
   }
 
   start();
