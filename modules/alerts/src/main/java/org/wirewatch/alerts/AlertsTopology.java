@@ -25,7 +25,8 @@ import org.wirewatch.schema.Incident;
 
 /**
  * Alerting: {@value Topics#INCIDENTS}, {@value Topics#CLAIMS} and {@value Topics#TALLIES} in,
- * {@value Topics#ALERTS} out, keyed by alert id ({@code RULE|subject}).
+ * {@value Topics#ALERTS} out, keyed by alert id: one alert per subject ({@code INCIDENT|<incidentId>},
+ * {@code REGION_SPIKE|<region>|<day>}), its reasons the rules that hold ({@link SubjectAlert}).
  *
  * <ul>
  *   <li>Incident rules (MASS_CASUALTY, CHILDREN_KILLED, CONTESTED_TOLL): the incidents table
@@ -34,8 +35,11 @@ import org.wirewatch.schema.Incident;
  *   {@value #CLAIMS_BY_INCIDENT}; every change is evaluated by {@link IncidentRules}.</li>
  *   <li>REGION_SPIKE: daily (P1D) tallies re-keyed by region through {@value #TALLIES_BY_REGION}, each day's killed
  *   kept in {@value #REGION_DAILY_KILLED}, evaluated by {@link RegionSpikeRule} against the days before.</li>
- *   <li>Once per rule and subject: the severity last published per alert id ({@value #INCIDENT_SEVERITY},
- *   {@value #REGION_SEVERITY}); an alert is published again only when its severity rises.</li>
+ *   <li>Once per subject, escalating: what was published per alert id ({@value #INCIDENT_PUBLISHED},
+ *   {@value #REGION_PUBLISHED}, each rule with its highest published severity); an alert is published again only
+ *   when a new rule holds or a rule's severity rises. (Before alerts were grouped by subject, the stores
+ *   {@code alerts-incident-severity} and {@code alerts-region-severity} held one severity per rule and subject;
+ *   they are left unused.)</li>
  * </ul>
  */
 public final class AlertsTopology {
@@ -46,8 +50,8 @@ public final class AlertsTopology {
   public static final String CLAIMS_BY_INCIDENT = "alerts-incident-claims";
   public static final String TALLIES_BY_REGION = "alerts-tallies-by-region";
   public static final String REGION_DAILY_KILLED = "alerts-region-daily-killed";
-  public static final String INCIDENT_SEVERITY = "alerts-incident-severity";
-  public static final String REGION_SEVERITY = "alerts-region-severity";
+  public static final String INCIDENT_PUBLISHED = "alerts-incident-published";
+  public static final String REGION_PUBLISHED = "alerts-region-published";
 
   private AlertsTopology() {}
 
@@ -58,8 +62,8 @@ public final class AlertsTopology {
     final Serde<ClaimMark> markSerde = JsonSerde.of(ClaimMark.class);
     final Serde<IncidentClaims> claimsSerde = JsonSerde.of(IncidentClaims.class);
 
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_SEVERITY), keys, keys));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_SEVERITY), keys, keys));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_PUBLISHED), keys, keys));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_PUBLISHED), keys, keys));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_DAILY_KILLED), keys,
         Serdes.Integer()));
 
@@ -84,7 +88,7 @@ public final class AlertsTopology {
         .leftJoin(claimsByIncident, IncidentWithClaims::new, Named.as("alerts-incident-with-claims"))
         .toStream(Named.as("alerts-incident-changes"))
         .process(() -> new IncidentAlertProcessor(new IncidentRules(rules)), Named.as("alerts-incident-rules"),
-            INCIDENT_SEVERITY);
+            INCIDENT_PUBLISHED);
 
     final KStream<String, Alert> regionAlerts = builder.stream(Topics.TALLIES,
             Consumed.with(keys, tallySerde).withName("alerts-tallies-source"))
@@ -93,7 +97,7 @@ public final class AlertsTopology {
             Named.as("alerts-tally-region"))
         .repartition(Repartitioned.with(keys, tallySerde).withName(TALLIES_BY_REGION))
         .process(() -> new RegionSpikeProcessor(new RegionSpikeRule(rules)), Named.as("alerts-region-spike"),
-            REGION_DAILY_KILLED, REGION_SEVERITY);
+            REGION_DAILY_KILLED, REGION_PUBLISHED);
 
     incidentAlerts.merge(regionAlerts, Named.as("alerts-merge"))
         .to(Topics.ALERTS, Produced.with(keys, alertSerde).withName("alerts-sink"));

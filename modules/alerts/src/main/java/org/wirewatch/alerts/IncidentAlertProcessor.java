@@ -7,9 +7,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.wirewatch.schema.Alert;
 
 /**
- * Evaluates the incident rules on every change of an incident or its claims and forwards, keyed by alert id, the
- * alerts that are new or more severe than last published (remembered in {@value AlertsTopology#INCIDENT_SEVERITY}).
- * A retracted incident raises nothing, and its published severities stay, so a re-publication does not repeat them.
+ * Evaluates the incident rules on every change of an incident or its claims and forwards the incident's one alert
+ * ({@link SubjectAlert}, key {@code INCIDENT|<incidentId>}) when it escalates past what was published (remembered
+ * in {@value AlertsTopology#INCIDENT_PUBLISHED}). A retracted incident raises nothing, and what was published of it
+ * stays, so a re-publication does not repeat it.
  */
 final class IncidentAlertProcessor implements Processor<String, IncidentWithClaims, String, Alert> {
 
@@ -24,7 +25,7 @@ final class IncidentAlertProcessor implements Processor<String, IncidentWithClai
   @Override
   public void init(final ProcessorContext<String, Alert> context) {
     this.context = context;
-    this.published = context.getStateStore(AlertsTopology.INCIDENT_SEVERITY);
+    this.published = context.getStateStore(AlertsTopology.INCIDENT_PUBLISHED);
   }
 
   @Override
@@ -32,11 +33,11 @@ final class IncidentAlertProcessor implements Processor<String, IncidentWithClai
     if (record.value() == null || record.value().incident() == null) {
       return;
     }
-    for (final Alert alert : rules.evaluate(record.value().incident(), record.value().claims())) {
-      if (SeverityGate.raises(published.get(alert.getAlertId()), alert.getSeverity())) {
-        published.put(alert.getAlertId(), alert.getSeverity().name());
-        context.forward(record.withKey(alert.getAlertId()).withValue(alert));
-      }
-    }
+    final String alertId = SubjectAlert.incidentAlertId(record.value().incident().getIncidentId());
+    SubjectAlert.of(alertId, rules.evaluate(record.value().incident(), record.value().claims()))
+        .ifPresent(alert -> SubjectAlert.escalation(published.get(alertId), alert).ifPresent(signature -> {
+          published.put(alertId, signature);
+          context.forward(record.withKey(alertId).withValue(alert));
+        }));
   }
 }

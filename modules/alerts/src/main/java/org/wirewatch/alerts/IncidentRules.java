@@ -17,8 +17,8 @@ import org.wirewatch.schema.MentionRef;
 
 /**
  * The incident rules (MASS_CASUALTY, CHILDREN_KILLED, CONTESTED_TOLL) as a pure function: the alerts an incident
- * deserves right now, each at its severity. Whether to publish them (first time, or a higher severity) is
- * {@link SeverityGate}'s decision.
+ * deserves right now, each at its severity. {@link SubjectAlert} folds them into the incident's one alert and
+ * decides whether it must be published.
  */
 public final class IncidentRules {
 

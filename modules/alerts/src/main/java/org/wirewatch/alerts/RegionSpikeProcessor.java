@@ -28,7 +28,7 @@ final class RegionSpikeProcessor implements Processor<String, CasualtyTally, Str
   public void init(final ProcessorContext<String, Alert> context) {
     this.context = context;
     this.daily = context.getStateStore(AlertsTopology.REGION_DAILY_KILLED);
-    this.published = context.getStateStore(AlertsTopology.REGION_SEVERITY);
+    this.published = context.getStateStore(AlertsTopology.REGION_PUBLISHED);
   }
 
   @Override
@@ -50,11 +50,10 @@ final class RegionSpikeProcessor implements Processor<String, CasualtyTally, Str
       final Integer k = daily.get(region + "|" + date.minusDays(i + 1L));
       baseline[i] = k == null ? 0 : k;
     }
-    rule.evaluate(day, baseline).ifPresent(alert -> {
-      if (SeverityGate.raises(published.get(alert.getAlertId()), alert.getSeverity())) {
-        published.put(alert.getAlertId(), alert.getSeverity().name());
-        context.forward(record.withKey(alert.getAlertId()).withValue(alert));
-      }
-    });
+    rule.evaluate(day, baseline).flatMap(a -> SubjectAlert.of(a.getAlertId(), java.util.List.of(a)))
+        .ifPresent(alert -> SubjectAlert.escalation(published.get(alert.getAlertId()), alert).ifPresent(signature -> {
+          published.put(alert.getAlertId(), signature);
+          context.forward(record.withKey(alert.getAlertId()).withValue(alert));
+        }));
   }
 }

@@ -38,8 +38,8 @@ import org.wirewatch.schema.Alert;
  * Delivers {@value Topics#ALERTS} to webhooks, at least once.
  *
  * <p>Each alert is POSTed as JSON ({@link AvroJson}) to every configured URL with an HMAC signature
- * ({@link WebhookSigner}), a timestamp, and {@code Idempotency-Key: <alertId>|<severity>}. A 2xx answer is a
- * delivery; 408, 429, 5xx and network errors are retried with exponential backoff up to
+ * ({@link WebhookSigner}), a timestamp, and {@code Idempotency-Key: <alertId>|<severity>|<reasons>} (a new key
+ * for each update of the same alert). A 2xx answer is a delivery; 408, 429, 5xx and network errors are retried with exponential backoff up to
  * {@code wirewatch.alerts.webhook.max.attempts}; other 4xx answers (the receiver refuses this alert) are not retried.
  * An alert a URL never accepted is parked on {@value Topics#ALERTS_DLQ} (the original record bytes, with headers
  * naming the URL, the reason, the attempts and the source topic/partition/offset).
@@ -161,7 +161,7 @@ public final class WebhookDispatcher implements AutoCloseable {
       return park(r, "-", "undecodable: " + e, 0);
     }
     final String body = AvroJson.toJson(alert);
-    final String key = WebhookSigner.idempotencyKey(alert.getAlertId(), alert.getSeverity().name());
+    final String key = WebhookSigner.idempotencyKey(alert);
     for (final URI url : config.urls()) {
       final Outcome outcome = deliver(url, alert.getAlertId(), key, body);
       if (outcome == null) {

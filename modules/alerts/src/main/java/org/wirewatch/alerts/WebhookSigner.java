@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.wirewatch.schema.Alert;
 
 /**
  * The webhook signature. A receiver recomputes
@@ -45,8 +46,12 @@ public final class WebhookSigner {
         header.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** The idempotency key of an alert: one per alert id and severity, the unit a receiver deduplicates. */
-  public static String idempotencyKey(final String alertId, final String severity) {
-    return alertId + "|" + severity;
+  /**
+   * The idempotency key of an alert: one per published version of an alert (its id, severity and reasons, each
+   * with its severity), the unit a receiver deduplicates. Every update of an alert adds a reason or raises a
+   * severity, so its key is new; a redelivery of the same version carries the same key.
+   */
+  public static String idempotencyKey(final Alert alert) {
+    return alert.getAlertId() + "|" + alert.getSeverity().name() + "|" + SubjectAlert.signature(alert);
   }
 }

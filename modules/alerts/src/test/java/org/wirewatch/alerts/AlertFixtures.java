@@ -53,6 +53,14 @@ final class AlertFixtures {
         .build();
   }
 
+  /** What one rule raised on incident "inc-1". */
+  static org.wirewatch.schema.Alert alert(final org.wirewatch.schema.AlertRule rule,
+      final org.wirewatch.schema.AlertSeverity severity) {
+    return org.wirewatch.schema.Alert.newBuilder().setAlertId(rule.name() + "|inc-1").setRule(rule)
+        .setSeverity(severity).setSubject("inc-1").setIncidentId("inc-1").setTitle(rule.name().toLowerCase())
+        .setMessage("Air/drone strike.").setRaisedAt(T0).build();
+  }
+
   static Incident withChildren(final Incident i, final int children) {
     return Incident.newBuilder(i).setChildrenKilled(children).build();
   }

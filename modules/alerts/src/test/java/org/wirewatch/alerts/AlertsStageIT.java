@@ -85,7 +85,7 @@ class AlertsStageIT {
       // then
       await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 2);
       assertThat(received).extracting(n -> n.path("alertId").asText() + " " + n.path("severity").asText())
-          .containsExactly("MASS_CASUALTY|inc-e2e WARNING", "MASS_CASUALTY|inc-e2e CRITICAL");
+          .containsExactly("INCIDENT|inc-e2e WARNING", "INCIDENT|inc-e2e CRITICAL");
       assertThat(received.get(1).path("killedBest").asInt()).isEqualTo(55);
     } finally {
       stage.close();
@@ -128,7 +128,7 @@ class AlertsStageIT {
           consumer.poll(Duration.ofMillis(200)).forEach(r ->
               (r.topic().equals(Topics.ALERTS) ? alerts : letters).add(r));
           return !letters.isEmpty()
-              && alerts.stream().anyMatch(a -> a.key().equals("MASS_CASUALTY|inc-after-poison"));
+              && alerts.stream().anyMatch(a -> a.key().equals("INCIDENT|inc-after-poison"));
         });
       }
       assertThat(letters).singleElement().satisfies(letter -> {

@@ -83,7 +83,7 @@ class AlertsTopologyTest {
     // then
     final List<Alert> out = alerts.readValuesToList();
     assertThat(out).extracting(Alert::getAlertId, Alert::getSeverity)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("MASS_CASUALTY|inc-1", AlertSeverity.WARNING));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("INCIDENT|inc-1", AlertSeverity.WARNING));
     assertThat(out.get(0).getTitle()).isEqualTo("12 killed in Abu Husn, Deir ez-Zor, Syria");
     assertThat(out.get(0).getRegionCode()).isEqualTo("SY-DY");
   }
@@ -99,8 +99,8 @@ class AlertsTopologyTest {
 
     // then
     assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key, kv -> kv.value.getSeverity()).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("MASS_CASUALTY|inc-1", AlertSeverity.WARNING),
-        org.assertj.core.groups.Tuple.tuple("MASS_CASUALTY|inc-1", AlertSeverity.CRITICAL));
+        org.assertj.core.groups.Tuple.tuple("INCIDENT|inc-1", AlertSeverity.WARNING),
+        org.assertj.core.groups.Tuple.tuple("INCIDENT|inc-1", AlertSeverity.CRITICAL));
   }
 
   @Test
@@ -135,7 +135,7 @@ class AlertsTopologyTest {
 
     // then
     final List<Alert> out = alerts.readValuesToList();
-    assertThat(out).extracting(Alert::getAlertId).containsExactly("CONTESTED_TOLL|inc-4");
+    assertThat(out).extracting(Alert::getAlertId).containsExactly("INCIDENT|inc-4");
     assertThat(out.get(0).getTitle()).endsWith(": 5 killed, denied by US-led coalition");
     assertThat(out.get(0).getMessage()).contains("SOHR: 5 killed \u00b7 US-led coalition: denies");
   }
@@ -153,7 +153,7 @@ class AlertsTopologyTest {
     claims.pipeInput("c3", null);
 
     // then: c3's denial did contest inc-5 while it stood; its retraction does not un-alert
-    assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId).containsExactly("CONTESTED_TOLL|inc-5");
+    assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId).containsExactly("INCIDENT|inc-5");
   }
 
   @Test
@@ -161,10 +161,35 @@ class AlertsTopologyTest {
     // when
     incidents.pipeInput("inc-7", AlertFixtures.graded(AlertFixtures.incident("inc-7", 60), IncidentGrade.CONTESTED));
 
-    // then
-    assertThat(alerts.readValuesToList()).extracting(Alert::getRule, Alert::getSeverity).containsExactly(
+    // then: one alert for the incident, both rules as its reasons
+    final List<Alert> out = alerts.readValuesToList();
+    assertThat(out).extracting(Alert::getAlertId, Alert::getRule, Alert::getSeverity).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("INCIDENT|inc-7", AlertRule.MASS_CASUALTY, AlertSeverity.CRITICAL));
+    assertThat(out.get(0).getReasons()).extracting(r -> r.getRule(), r -> r.getSeverity()).containsExactly(
         org.assertj.core.groups.Tuple.tuple(AlertRule.MASS_CASUALTY, AlertSeverity.CRITICAL),
         org.assertj.core.groups.Tuple.tuple(AlertRule.CONTESTED_TOLL, AlertSeverity.CRITICAL));
+    assertThat(out.get(0).getTitle()).isEqualTo("60 killed in Abu Husn, Deir ez-Zor, Syria \u00b7 also contested toll");
+  }
+
+  @Test
+  void shouldUpdateTheIncidentsOneAlertWhenAnotherRuleStartsToHold() {
+    // given: a toll alert
+    incidents.pipeInput("inc-9", AlertFixtures.incident("inc-9", 12));
+
+    // when: children among the killed, then a denial of the toll, then the same again
+    incidents.pipeInput("inc-9", AlertFixtures.withChildren(AlertFixtures.incident("inc-9", 12), 11));
+    claims.pipeInput("c9", AlertFixtures.claim("c9", "inc-9", ClaimKind.FIGURE, 12, "SOHR"));
+    claims.pipeInput("c10", AlertFixtures.claim("c10", "inc-9", ClaimKind.DENIAL, null, "US-led coalition"));
+    incidents.pipeInput("inc-9", AlertFixtures.withChildren(AlertFixtures.incident("inc-9", 13), 11));
+
+    // then: three versions of one alert, each with one reason more, its severity the highest of them
+    final List<org.apache.kafka.streams.test.TestRecord<String, Alert>> out = alerts.readRecordsToList();
+    assertThat(out).extracting(r -> r.key()).containsOnly("INCIDENT|inc-9");
+    assertThat(out).extracting(r -> r.value().getSeverity()).containsExactly(AlertSeverity.WARNING,
+        AlertSeverity.CRITICAL, AlertSeverity.CRITICAL);
+    assertThat(out).extracting(r -> r.value().getReasons().size()).containsExactly(1, 2, 3);
+    assertThat(out.get(2).value().getRule()).isEqualTo(AlertRule.CHILDREN_KILLED);
+    assertThat(out).extracting(r -> WebhookSigner.idempotencyKey(r.value())).doesNotHaveDuplicates();
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.wirewatch.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.schema.Alert;
@@ -79,10 +80,21 @@ class IncidentRulesTest {
   }
 
   @Test
-  void shouldOrderSeveritiesWhenGating() {
-    assertThat(SeverityGate.raises(null, AlertSeverity.INFO)).isTrue();
-    assertThat(SeverityGate.raises("WARNING", AlertSeverity.WARNING)).isFalse();
-    assertThat(SeverityGate.raises("WARNING", AlertSeverity.INFO)).isFalse();
-    assertThat(SeverityGate.raises("WARNING", AlertSeverity.CRITICAL)).isTrue();
+  void shouldPublishASubjectAgainOnlyWhenAReasonIsNewOrMoreSevere() {
+    final Alert toll = AlertFixtures.alert(AlertRule.MASS_CASUALTY, AlertSeverity.WARNING);
+    final Alert tollCritical = AlertFixtures.alert(AlertRule.MASS_CASUALTY, AlertSeverity.CRITICAL);
+    final Alert kids = AlertFixtures.alert(AlertRule.CHILDREN_KILLED, AlertSeverity.WARNING);
+    final Alert first = SubjectAlert.of("INCIDENT|i", List.of(toll)).orElseThrow();
+
+    assertThat(SubjectAlert.escalation(null, first)).contains("MASS_CASUALTY:WARNING");
+    assertThat(SubjectAlert.escalation("MASS_CASUALTY:WARNING", first)).isEmpty();
+    assertThat(SubjectAlert.escalation("MASS_CASUALTY:CRITICAL", first)).isEmpty();
+    assertThat(SubjectAlert.escalation("MASS_CASUALTY:WARNING",
+        SubjectAlert.of("INCIDENT|i", List.of(tollCritical)).orElseThrow())).contains("MASS_CASUALTY:CRITICAL");
+    // a reason no longer holding is not an escalation, and what was published of it is kept
+    assertThat(SubjectAlert.escalation("MASS_CASUALTY:CRITICAL",
+        SubjectAlert.of("INCIDENT|i", List.of(kids)).orElseThrow()))
+        .contains("MASS_CASUALTY:CRITICAL,CHILDREN_KILLED:WARNING");
+    assertThat(SubjectAlert.of("INCIDENT|i", List.of())).isEmpty();
   }
 }

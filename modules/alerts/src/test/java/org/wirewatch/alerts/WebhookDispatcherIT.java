@@ -100,12 +100,13 @@ class WebhookDispatcherIT {
     try (KafkaProducer<String, Alert> p = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(),
         AvroSerdes.value(Alert.class, REGISTRY).serializer())) {
       for (int i = 0; i < n; i++) {
-        final String id = "MASS_CASUALTY|" + prefix + "-" + i;
-        p.send(new ProducerRecord<>(Topics.ALERTS, id, Alert.newBuilder().setAlertId(id)
+        final String id = "INCIDENT|" + prefix + "-" + i;
+        final Alert alert = Alert.newBuilder().setAlertId(id)
             .setRule(AlertRule.MASS_CASUALTY).setSeverity(severity).setSubject(prefix + "-" + i)
             .setIncidentId(prefix + "-" + i).setTitle("12 killed in Abu Husn").setMessage("Air/drone strike.")
-            .setKilledBest(12).setRaisedAt(AlertFixtures.T0).build()));
-        keys.add(WebhookSigner.idempotencyKey(id, severity.name()));
+            .setKilledBest(12).setRaisedAt(AlertFixtures.T0).build();
+        p.send(new ProducerRecord<>(Topics.ALERTS, id, alert));
+        keys.add(WebhookSigner.idempotencyKey(alert));
       }
     }
     return keys;
@@ -142,7 +143,7 @@ class WebhookDispatcherIT {
     final List<String> keys = publish("down", 1, AlertSeverity.CRITICAL);
     final String group = kafka.uniqueName("webhook");
 
-    final String alertId = keys.get(0).substring(0, keys.get(0).lastIndexOf('|'));
+    final String alertId = "INCIDENT|down-0";
 
     // when
     try (WebhookDispatcher d = dispatcher(webhook(3, group))) {
@@ -167,7 +168,7 @@ class WebhookDispatcherIT {
     statusForTry = t -> 422;
     final List<String> keys = publish("refused", 1, AlertSeverity.WARNING);
 
-    final String alertId = keys.get(0).substring(0, keys.get(0).lastIndexOf('|'));
+    final String alertId = "INCIDENT|refused-0";
 
     // when
     try (WebhookDispatcher d = dispatcher(webhook(5, kafka.uniqueName("webhook")))) {

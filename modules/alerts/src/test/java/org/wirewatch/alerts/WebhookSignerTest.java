@@ -2,6 +2,8 @@ package org.wirewatch.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class WebhookSignerTest {
@@ -34,8 +36,14 @@ class WebhookSignerTest {
   }
 
   @Test
-  void shouldKeyIdempotencyByAlertAndSeverityWhenDelivering() {
-    assertThat(WebhookSigner.idempotencyKey("MASS_CASUALTY|inc-1", "CRITICAL"))
-        .isEqualTo("MASS_CASUALTY|inc-1|CRITICAL");
+  void shouldKeyIdempotencyByAlertSeverityAndReasonsWhenDelivering() {
+    final org.wirewatch.schema.Alert toll = AlertFixtures.alert(org.wirewatch.schema.AlertRule.MASS_CASUALTY,
+        org.wirewatch.schema.AlertSeverity.WARNING);
+    final org.wirewatch.schema.Alert kids = AlertFixtures.alert(org.wirewatch.schema.AlertRule.CHILDREN_KILLED,
+        org.wirewatch.schema.AlertSeverity.CRITICAL);
+    final org.wirewatch.schema.Alert both = SubjectAlert.of("INCIDENT|inc-1", List.of(toll, kids)).orElseThrow();
+
+    assertThat(WebhookSigner.idempotencyKey(both))
+        .isEqualTo("INCIDENT|inc-1|CRITICAL|MASS_CASUALTY:WARNING,CHILDREN_KILLED:CRITICAL");
   }
 }

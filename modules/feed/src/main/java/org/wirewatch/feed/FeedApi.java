@@ -24,6 +24,7 @@ import org.wirewatch.common.query.TallyQueries;
 import org.wirewatch.schema.Alert;
 import org.wirewatch.schema.CasualtyTally;
 import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.Incident;
 import org.wirewatch.schema.RegionLevel;
@@ -83,7 +84,7 @@ final class FeedApi {
 
   void incidents(final Context ctx) {
     final IncidentQuery q = new IncidentQuery(code(ctx, "country", 2), region(ctx), date(ctx, "since"),
-        date(ctx, "until"), intParam(ctx, "minKilled", null, 0, Integer.MAX_VALUE));
+        date(ctx, "until"), intParam(ctx, "minKilled", null, 0, Integer.MAX_VALUE), eventTypes(ctx));
     final int limit = intParam(ctx, "limit", 50, 1, pageMax);
     final int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     final ObjectNode out = mapper.createObjectNode();
@@ -192,6 +193,7 @@ final class FeedApi {
       r.put("regionCode", code);
       r.put("regionLevel", Regions.level(code).name());
       r.put("regionName", view.regionName(code));
+      DeskNames.of(code).ifPresent(n -> r.put("deskName", n));
       r.put("countryCode", Regions.countryOf(code));
       r.put("incidents", view.incidents(new IncidentQuery(null, code, null, null, null)).size());
       final ObjectNode windows = r.putObject("tallies");
@@ -358,6 +360,24 @@ final class FeedApi {
     } catch (final IllegalArgumentException e) {
       throw new BadRequest("window: '" + w + "' is not one of P1D, P7D, P30D");
     }
+  }
+
+  /** {@code eventType=BATTLES,RIOTS}: any of the listed ACLED event types. */
+  private static Set<EventType> eventTypes(final Context ctx) {
+    final String v = ctx.queryParam("eventType");
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    final Set<EventType> out = java.util.EnumSet.noneOf(EventType.class);
+    for (final String part : v.split(",")) {
+      try {
+        out.add(EventType.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+      } catch (final IllegalArgumentException e) {
+        throw new BadRequest("eventType: '" + part.trim() + "' is not one of "
+            + java.util.Arrays.toString(EventType.values()));
+      }
+    }
+    return out;
   }
 
   private static LocalDate date(final Context ctx, final String name) {

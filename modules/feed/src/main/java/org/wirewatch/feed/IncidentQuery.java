@@ -1,7 +1,9 @@
 package org.wirewatch.feed;
 
 import java.time.LocalDate;
+import java.util.Set;
 import org.wirewatch.common.Regions;
+import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.Incident;
 import org.wirewatch.schema.RegionLevel;
 
@@ -13,10 +15,17 @@ import org.wirewatch.schema.RegionLevel;
  * @param since     first event day (inclusive)
  * @param until     last event day (inclusive)
  * @param minKilled best killed figure at least this
+ * @param eventTypes ACLED event types, any of them; null or empty for all
  */
-public record IncidentQuery(String country, String region, LocalDate since, LocalDate until, Integer minKilled) {
+public record IncidentQuery(String country, String region, LocalDate since, LocalDate until, Integer minKilled,
+    Set<EventType> eventTypes) {
 
   public static final IncidentQuery ALL = new IncidentQuery(null, null, null, null, null);
+
+  public IncidentQuery(final String country, final String region, final LocalDate since, final LocalDate until,
+      final Integer minKilled) {
+    this(country, region, since, until, minKilled, null);
+  }
 
   public boolean matches(final Incident i) {
     final var loc = i.getLocation();
@@ -33,6 +42,9 @@ public record IncidentQuery(String country, String region, LocalDate since, Loca
       return false;
     }
     if (until != null && i.getEventDate().isAfter(until)) {
+      return false;
+    }
+    if (eventTypes != null && !eventTypes.isEmpty() && !eventTypes.contains(i.getEventType())) {
       return false;
     }
     if (minKilled != null) {

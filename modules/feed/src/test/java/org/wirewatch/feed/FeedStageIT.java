@@ -33,7 +33,9 @@ class FeedStageIT {
     f = new FeedFixture(kafka, FeedConfig.defaults().withHeartbeat(Duration.ofMillis(200)), 3);
     f.send(FeedEventType.INCIDENT, "sy-1", TestRecords.incident("sy-1", "SY", "SY-DY", "Abu Husn", DAY, 43));
     f.send(FeedEventType.INCIDENT, "sy-2", TestRecords.incident("sy-2", "SY", "SY-ID", "Zardana", DAY.minusDays(2), 5));
-    f.send(FeedEventType.INCIDENT, "iq-1", TestRecords.incident("iq-1", "IQ", "IQ-SD", "Balad", DAY.minusDays(9), 0));
+    f.send(FeedEventType.INCIDENT, "iq-1", org.wirewatch.schema.Incident.newBuilder(
+        TestRecords.incident("iq-1", "IQ", "IQ-SD", "Balad", DAY.minusDays(9), 0))
+        .setEventType(org.wirewatch.schema.EventType.BATTLES).build());
     f.send(FeedEventType.CLAIM, "sy-1#c1", TestRecords.claim("sy-1#c1", "sy-1",
         "Syrian Observatory for Human Rights", SourceType.MONITOR, ClaimKind.FIGURE, 43));
     f.send(FeedEventType.CLAIM, "sy-1#c2", TestRecords.claim("sy-1#c2", "sy-1", "US-led coalition",
@@ -80,6 +82,16 @@ class FeedStageIT {
     assertThat(page.get("nextOffset").asInt()).isEqualTo(2);
     assertThat(get("/v1/incidents?until=2018-12-31&limit=2&offset=2", 200).get("nextOffset").isNull()).isTrue();
     assertThat(get("/v1/incidents?since=yesterday", 400).get("error").asText()).contains("since");
+  }
+
+  @Test
+  void shouldListOnlyTheAskedEventTypesWhenFilteredByType() throws Exception {
+    assertThat(ids(get("/v1/incidents?until=2018-12-31&eventType=BATTLES", 200))).containsExactly("iq-1");
+    assertThat(ids(get("/v1/incidents?until=2018-12-31&eventType=battles,EXPLOSIONS_REMOTE_VIOLENCE", 200)))
+        .containsExactly("sy-1", "sy-2", "iq-1");
+    assertThat(get("/v1/incidents?eventType=RIOTS", 200).get("total").asInt()).isZero();
+    assertThat(get("/v1/incidents?eventType=airstrike", 400).get("error").asText())
+        .contains("eventType").contains("airstrike");
   }
 
   @Test
