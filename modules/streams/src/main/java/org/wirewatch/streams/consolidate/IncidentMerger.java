@@ -90,7 +90,19 @@ public final class IncidentMerger {
         .setEvidence(p.getEvidence())
         .setFirstReportedAt(Instant.ofEpochMilli(first))
         .setUpdatedAt(Instant.ofEpochMilli(last))
+        .setExtractorVersion(extractorVersion(sorted))
         .build();
+  }
+
+  /** The members' extractor version; their distinct versions, sorted and space-separated, while they differ. */
+  static String extractorVersion(final List<ReportExtraction> members) {
+    final java.util.TreeSet<String> versions = new java.util.TreeSet<>();
+    for (final ReportExtraction m : members) {
+      if (m.getExtractorVersion() != null) {
+        versions.add(m.getExtractorVersion());
+      }
+    }
+    return versions.isEmpty() ? null : String.join(" ", versions);
   }
 
   /** Authority of a source type for picking the best figure: independent counters above parties to the fight. */
