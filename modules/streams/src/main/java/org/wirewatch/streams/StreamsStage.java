@@ -54,7 +54,12 @@ public final class StreamsStage implements Stage {
    * @param onFatal called once, from a Streams thread, when a topology dies of an unexpected error
    */
   public StreamsStage(final CoreConfig core, final StreamsStageConfig config, final Consumer<Throwable> onFatal) {
-    this(core, config, onFatal, () -> Extractor.create()::extract);
+    this(core, config, onFatal, () -> {
+      final Extractor extractor = Extractor.create();
+      org.slf4j.LoggerFactory.getLogger(StreamsStage.class).info("Normalize extracts with extractor version {}",
+          extractor.version());
+      return extractor::extract;
+    });
   }
 
   /**
