@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
                 org.wirewatch.app.cli.DemoCommand.class,
                 org.wirewatch.app.cli.IngestCommand.class,
                 org.wirewatch.app.cli.ReplayCommand.class,
+                org.wirewatch.app.cli.ReprocessCommand.class,
                 org.wirewatch.app.cli.NormalizeCommand.class,
                 org.wirewatch.app.cli.ConsolidateCommand.class,
                 org.wirewatch.app.cli.TallyCommand.class,

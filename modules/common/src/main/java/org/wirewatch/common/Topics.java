@@ -20,8 +20,17 @@ import org.wirewatch.schema.WireReport;
  */
 public final class Topics {
 
-  /** Raw wire reports, one record per story version. Key: story uri. */
+  /**
+   * Raw wire reports, one record per story version. Key: story uri. Compacted: the archive of every story's latest
+   * version (a withdrawal's cancel record included) that {@code wirewatch reprocess} re-extracts.
+   */
   public static final String RAW_REPORTS = "wirewatch.reports.raw.v1";
+  /**
+   * Copies of archived reports that {@code wirewatch reprocess} sends to normalize to be extracted again with the
+   * running rules; each on the partition number its original has on the raw topic, so the same task reads both.
+   * Key: story uri.
+   */
+  public static final String REPROCESS_REPORTS = "wirewatch.reports.reprocess.v1";
   /** Inputs that could not become a WireReport, with the reason. Key: source id. */
   public static final String REJECTED_REPORTS = "wirewatch.reports.rejected.v1";
   /** One extraction per raw report version; tombstone when a story is canceled. Key: story uri. */
@@ -44,11 +53,16 @@ public final class Topics {
 
   private static final int PARTITIONS = 3;
   private static final Optional<Duration> THIRTY_DAYS = Optional.of(Duration.ofDays(30));
-  private static final Optional<Duration> NINETY_DAYS = Optional.of(Duration.ofDays(90));
+  private static final Optional<Duration> SEVEN_DAYS = Optional.of(Duration.ofDays(7));
 
   private static final List<TopicSpec> CATALOGUE = List.of(
-      new TopicSpec(RAW_REPORTS, PARTITIONS, false, NINETY_DAYS, WireReport.class,
-          "Wire reports as received, every version; kept 90 days so the pipeline can be replayed."),
+      new TopicSpec(RAW_REPORTS, PARTITIONS, true, Optional.empty(), WireReport.class,
+          "Wire reports as received; compacted by story uri, so every story's latest version (a withdrawal's"
+              + " cancel record included) is kept for as long as the deployment runs: the archive a reprocess"
+              + " re-extracts."),
+      new TopicSpec(REPROCESS_REPORTS, PARTITIONS, false, SEVEN_DAYS, WireReport.class,
+          "Archived reports sent again by 'wirewatch reprocess' for normalize to re-extract; needed only until"
+              + " normalize has read them."),
       new TopicSpec(REJECTED_REPORTS, PARTITIONS, false, THIRTY_DAYS, RejectedReport.class,
           "Inputs that could not be parsed, with the reason and an excerpt."),
       new TopicSpec(EXTRACTIONS, PARTITIONS, true, Optional.empty(), ReportExtraction.class,

@@ -121,6 +121,7 @@ public final class TopicCreator {
             }
             awaitTopics(admin, created);
             warnOnLayoutMismatch(admin, specs, existing, replication);
+            warnOnPolicyMismatch(admin, specs, existing);
             if (!created.isEmpty()) {
                 LOG.info("Created topics {}", created);
             }
@@ -179,6 +180,56 @@ public final class TopicCreator {
         }
         Optional<Short> factor = replication.factor() > 0 ? Optional.of((short) replication.factor()) : Optional.empty();
         return new NewTopic(spec.name(), Optional.of(spec.partitions()), factor).configs(configs);
+    }
+
+    /**
+     * Warns when an existing topic is cleaned up otherwise than the catalogue says: chiefly a raw reports topic
+     * created before it became the compacted archive, which still deletes reports after its retention, so that a
+     * reprocess would miss them. Left as it is, since that is the operator's decision ({@code docs/runbook.md},
+     * "Migrating the raw topic to the archive"); the message gives the command.
+     */
+    private static void warnOnPolicyMismatch(Admin admin, Collection<TopicSpec> specs, List<String> existing)
+            throws InterruptedException, TimeoutException {
+        for (String problem : policyMismatches(admin, specs, existing)) {
+            LOG.warn(problem);
+        }
+    }
+
+    /** One sentence per existing topic whose cleanup policy differs from the catalogue's. */
+    public static List<String> policyMismatches(Admin admin, Collection<TopicSpec> specs, Collection<String> existing)
+            throws InterruptedException, TimeoutException {
+        List<org.apache.kafka.common.config.ConfigResource> resources = specs.stream()
+                .filter(s -> existing.contains(s.name()))
+                .map(s -> new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, s.name()))
+                .toList();
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        Map<org.apache.kafka.common.config.ConfigResource, org.apache.kafka.clients.admin.Config> configs;
+        try {
+            configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            LOG.debug("Cannot compare cleanup policies of {}: {}", existing, e.getCause().toString());
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            org.apache.kafka.clients.admin.Config c = configs.get(new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, spec.name()));
+            org.apache.kafka.clients.admin.ConfigEntry policy = c == null ? null
+                    : c.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy != null && !policy.value().equals(spec.cleanupPolicy())) {
+                problems.add("Topic " + spec.name() + " has cleanup.policy=" + policy.value() + ", the catalogue says "
+                        + spec.cleanupPolicy() + (spec.name().equals(Topics.RAW_REPORTS)
+                        ? ": reports past its retention are deleted and a reprocess cannot reach them. Left as it is;"
+                        + " to keep the archive: kafka-configs.sh --alter --entity-type topics --entity-name "
+                        + spec.name() + " --add-config cleanup.policy=compact (docs/runbook.md, migrating the raw"
+                        + " topic to the archive)"
+                        : "; left as it is"));
+            }
+        }
+        return problems;
     }
 
     private static void warnOnLayoutMismatch(Admin admin, Collection<TopicSpec> specs, List<String> existing,

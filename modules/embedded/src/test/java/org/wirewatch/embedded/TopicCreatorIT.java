@@ -80,4 +80,26 @@ class TopicCreatorIT {
         assertThat(admin.describeTopics(List.of(spec.name())).allTopicNames().get().get(spec.name()).partitions())
                 .hasSize(2);
     }
+
+    @Test
+    void shouldNameTheMigrationWhenTheRawTopicStillDeletesReports() throws Exception {
+        // given a raw reports topic as deployments before the archive created it
+        TopicSpec raw = Topics.spec(Topics.RAW_REPORTS);
+        TopicSpec old = new TopicSpec("creator.raw.v1", raw.partitions(), false,
+                java.util.Optional.of(java.time.Duration.ofDays(90)), null, "test");
+        TopicSpec archive = new TopicSpec(old.name(), raw.partitions(), true, java.util.Optional.empty(), null, "test");
+        TopicCreator.createMissing(admin, List.of(old));
+
+        // when checked against the catalogue's compacted spec, and against its own
+        List<String> problems = TopicCreator.policyMismatches(admin, List.of(archive), List.of(old.name()));
+        List<String> none = TopicCreator.policyMismatches(admin, List.of(old), List.of(old.name()));
+
+        // then the difference is named, and the topic is left as it was
+        assertThat(problems).singleElement().asString()
+                .contains(old.name(), "cleanup.policy=delete", "the catalogue says compact");
+        assertThat(none).isEmpty();
+        Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, old.name())))
+                .all().get().values().iterator().next();
+        assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
+    }
 }

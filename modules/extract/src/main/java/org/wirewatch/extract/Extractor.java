@@ -16,20 +16,30 @@ import org.wirewatch.schema.WireReport;
 public final class Extractor {
 
     private final Rules rules;
+    private final String version;
 
-    private Extractor(Rules rules) {
+    private Extractor(Rules rules, String version) {
         this.rules = rules;
+        this.version = version;
     }
 
     /** Loads the rule tables, lexicons and the gazetteer once; the instance is immutable afterwards. */
     public static Extractor create() {
-        return new Extractor(new Rules());
+        return new Extractor(new Rules(), ExtractorVersion.of(Extractor.class));
+    }
+
+    /** Which rules this extractor applies ({@link ExtractorVersion}); stamped on every extraction and claim. */
+    public String version() {
+        return version;
     }
 
     /** Extracts incidents and claims from a report. Never returns null. */
     public ReportExtraction extract(WireReport report) {
         Objects.requireNonNull(report, "report");
-        return new ReportReader(rules, report).read();
+        ReportExtraction extraction = new ReportReader(rules, report).read();
+        extraction.setExtractorVersion(version);
+        extraction.getClaims().forEach(c -> c.setExtractorVersion(version));
+        return extraction;
     }
 
     /** The report text evidence offsets index into: headline, blank line, body. */

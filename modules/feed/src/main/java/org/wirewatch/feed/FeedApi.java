@@ -119,6 +119,9 @@ final class FeedApi {
       final List<Claim> claims = view.claimsOf(id);
       out.put("position", state.head().encode());
       out.set("incident", AvroJson.toJsonNode(incident.get()));
+      // Which rules made it (also inside the incident and each claim), and when a reprocess last changed it.
+      out.put("extractorVersion", incident.get().getExtractorVersion());
+      out.put("reprocessedAt", view.reprocessedAt(id).map(java.time.Instant::toString).orElse(null));
       out.set("claims", claimsNode(claims));
       // Every sentence behind a number, once, in text order: the incident's and each claim's evidence.
       final ArrayNode evidence = out.putArray("evidence");

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.wirewatch.common.ReprocessHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -176,7 +177,26 @@ final class FeedConsumer implements AutoCloseable {
       state.skip(type, r.partition(), r.offset());
       return;
     }
-    state.apply(type, new String(r.key(), StandardCharsets.UTF_8), r.partition(), r.offset(), r.timestamp(), value);
+    final String key = new String(r.key(), StandardCharsets.UTF_8);
+    if (type == FeedEventType.INCIDENT) {
+      state.view().reprocessed(key, reprocessRun(r));
+    }
+    state.apply(type, key, r.partition(), r.offset(), r.timestamp(), value);
+  }
+
+  /** The reprocess run that caused this record ({@link ReprocessHeaders#RUN}), or null. */
+  private static java.time.Instant reprocessRun(final ConsumerRecord<byte[], byte[]> r) {
+    final org.apache.kafka.common.header.Header h = r.headers().lastHeader(ReprocessHeaders.RUN);
+    if (h == null) {
+      return null;
+    }
+    try {
+      return java.time.Instant.parse(new String(h.value(), StandardCharsets.UTF_8));
+    } catch (final java.time.format.DateTimeParseException e) {
+      LOG.warn("Feed ignoring an unreadable {} header at {}-{}@{}: {}", ReprocessHeaders.RUN, r.topic(),
+          r.partition(), r.offset(), e.getMessage());
+      return null;
+    }
   }
 
   @Override

@@ -41,6 +41,22 @@ public final class FeedView implements TallyQueries {
       new TreeMap<>();
   private final Map<String, Alert> alerts = new HashMap<>();
   private final Map<String, String> regionNames = new HashMap<>();
+  private final Map<String, java.time.Instant> reprocessedAt = new HashMap<>();
+
+  /**
+   * Notes that a version of an incident came from a reprocess run ({@code run} non-null), which stays its "last
+   * changed by a reprocess" time until a later run changes it; a tombstone forgets it.
+   */
+  synchronized void reprocessed(final String incidentId, final java.time.Instant run) {
+    if (run != null) {
+      reprocessedAt.put(incidentId, run);
+    }
+  }
+
+  /** When a reprocess run last changed this incident, as far as this feed has read. */
+  public synchronized Optional<java.time.Instant> reprocessedAt(final String incidentId) {
+    return Optional.ofNullable(reprocessedAt.get(incidentId));
+  }
 
   /** Applies a record; returns the value it replaced (null if none). */
   synchronized Object apply(final FeedEventType type, final String key, final Object value) {
@@ -54,6 +70,7 @@ public final class FeedView implements TallyQueries {
 
   private Incident applyIncident(final String key, final Incident value) {
     if (value == null) {
+      reprocessedAt.remove(key);
       return incidents.remove(key);
     }
     final var loc = value.getLocation();

@@ -61,9 +61,15 @@ final class FeedFixture implements AutoCloseable {
   }
 
   /** Sends without waiting; {@code acked} runs once the broker has the record. */
-  @SuppressWarnings("unchecked")
   java.util.concurrent.Future<RecordMetadata> sendAsync(final FeedEventType type, final String key,
       final SpecificRecord value, final Runnable acked) {
+    return sendAsync(type, key, value, new org.apache.kafka.common.header.internals.RecordHeaders(), acked);
+  }
+
+  /** As above, with record headers. */
+  @SuppressWarnings("unchecked")
+  java.util.concurrent.Future<RecordMetadata> sendAsync(final FeedEventType type, final String key,
+      final SpecificRecord value, final org.apache.kafka.common.header.Headers headers, final Runnable acked) {
     final byte[] bytes;
     if (value == null) {
       bytes = null;
@@ -73,7 +79,7 @@ final class FeedFixture implements AutoCloseable {
               .serializer());
       bytes = s.serialize(topics.topic(type), value);
     }
-    return producer.send(new ProducerRecord<>(topics.topic(type), key, bytes), (m, e) -> {
+    return producer.send(new ProducerRecord<>(topics.topic(type), null, key, bytes, headers), (m, e) -> {
       if (e == null) {
         acked.run();
       }

@@ -95,6 +95,37 @@ class FeedStageIT {
   }
 
   @Test
+  void shouldShowTheExtractorVersionAndTheLastReprocessWhenOneIncidentIsAsked() throws Exception {
+    // given one incident as first extracted, then changed by a reprocess run
+    final var first = org.wirewatch.schema.Incident.newBuilder(
+        TestRecords.incident("lb-1", "LB", "LB-NA", "Tyre", DAY, 3)).setExtractorVersion("0.1.0+aaaaaaaaaaaa").build();
+    f.sendAsync(FeedEventType.INCIDENT, "lb-1", first, () -> { }).get();
+    final var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+    headers.add(org.wirewatch.common.ReprocessHeaders.RUN,
+        "2026-12-07T04:00:00Z".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    f.sendAsync(FeedEventType.INCIDENT, "lb-1", org.wirewatch.schema.Incident.newBuilder(first).setExtractorVersion(
+        "0.1.0+bbbbbbbbbbbb").build(), headers, () -> { }).get();
+    // and a live update afterwards, which does not hide when the reprocess changed it
+    f.sendAsync(FeedEventType.INCIDENT, "lb-1", org.wirewatch.schema.Incident.newBuilder(first).setExtractorVersion(
+        "0.1.0+bbbbbbbbbbbb").setSourceCount(2).build(), () -> { }).get();
+
+    // when / then
+    await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+      final JsonNode one = get("/v1/incidents/lb-1", 200);
+      assertThat(one.get("incident").get("sourceCount").asInt()).isEqualTo(2);
+      assertThat(one.get("extractorVersion").asText()).isEqualTo("0.1.0+bbbbbbbbbbbb");
+      assertThat(one.get("incident").get("extractorVersion").asText()).isEqualTo("0.1.0+bbbbbbbbbbbb");
+      assertThat(one.get("reprocessedAt").asText()).isEqualTo("2026-12-07T04:00:00Z");
+    });
+    assertThat(get("/v1/incidents/sy-1", 200).get("reprocessedAt").isNull()).isTrue();
+
+    // the other tests share the feed: retracted again
+    f.sendAsync(FeedEventType.INCIDENT, "lb-1", null, () -> { }).get();
+    await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> f.get("/v1/incidents/lb-1").statusCode() == 404);
+  }
+
+  @Test
   void shouldShowClaimsSideBySideAndEvidenceWhenOneIncidentIsAsked() throws Exception {
     final JsonNode one = get("/v1/incidents/sy-1", 200);
     assertThat(one.get("incident").get("killed").get("best").asInt()).isEqualTo(43);

@@ -40,6 +40,8 @@ public final class StreamsStage implements Stage {
   private final CoreConfig core;
   private final StreamsStageConfig config;
   private final Consumer<Throwable> onFatal;
+  private final java.util.function.Supplier<java.util.function.Function<org.wirewatch.schema.WireReport,
+      org.wirewatch.schema.ReportExtraction>> extractor;
   private final Map<Part, StreamsApplication> running = Collections.synchronizedMap(new EnumMap<>(Part.class));
   private final Map<Part, Topology> topologies = new EnumMap<>(Part.class);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -52,6 +54,22 @@ public final class StreamsStage implements Stage {
    * @param onFatal called once, from a Streams thread, when a topology dies of an unexpected error
    */
   public StreamsStage(final CoreConfig core, final StreamsStageConfig config, final Consumer<Throwable> onFatal) {
+    this(core, config, onFatal, () -> {
+      final Extractor extractor = Extractor.create();
+      org.slf4j.LoggerFactory.getLogger(StreamsStage.class).info("Normalize extracts with extractor version {}",
+          extractor.version());
+      return extractor::extract;
+    });
+  }
+
+  /**
+   * As above, with the extraction normalize runs given: tests run it with other rule resources
+   * ({@code ReprocessIT}), which is how a deployment meets a new build's rules.
+   */
+  public StreamsStage(final CoreConfig core, final StreamsStageConfig config, final Consumer<Throwable> onFatal,
+      final java.util.function.Supplier<java.util.function.Function<org.wirewatch.schema.WireReport,
+          org.wirewatch.schema.ReportExtraction>> extractor) {
+    this.extractor = extractor;
     if (core.bootstrapServers().isEmpty()) {
       throw new IllegalArgumentException("the Streams stage needs the cluster's bootstrap servers");
     }
@@ -74,10 +92,11 @@ public final class StreamsStage implements Stage {
   @Override
   public synchronized void start() {
     serdes = StreamSerdes.forRegistry(core.schemaRegistryUrl().toString(), core.kafkaClientProperties());
-    final Extractor extractor = config.topologies().contains(Part.NORMALIZE) ? Extractor.create() : null;
+    final java.util.function.Function<org.wirewatch.schema.WireReport, org.wirewatch.schema.ReportExtraction> extract =
+        config.topologies().contains(Part.NORMALIZE) ? extractor.get() : null;
     for (final Part part : config.topologies()) {
       final Topology topology = switch (part) {
-        case NORMALIZE -> NormalizeTopology.build(serdes, extractor);
+        case NORMALIZE -> NormalizeTopology.build(serdes, extract);
         case CONSOLIDATE -> ConsolidateTopology.build(serdes, config.horizonDays(), config.evictionInterval());
         case TALLY -> TallyTopology.build(serdes, config.tallyEmitInterval());
       };

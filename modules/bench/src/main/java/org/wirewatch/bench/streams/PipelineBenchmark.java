@@ -694,7 +694,7 @@ public final class PipelineBenchmark {
    * Errors only: logging every request at DEBUG (logback's default without a config) is what we'd measure, and the
    * producers' retry warnings (CONCURRENT_TRANSACTIONS under transactions v2) would bury the figures.
    */
-  private static void quiet() {
+  static void quiet() {
     if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger l) {
       l.setLevel(ch.qos.logback.classic.Level.ERROR);
     }
@@ -704,7 +704,7 @@ public final class PipelineBenchmark {
     return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
   }
 
-  private static List<WireReport> read(final Path folder) throws IOException {
+  static List<WireReport> read(final Path folder) throws IOException {
     final ReportParser parser = new ReportParser();
     final List<WireReport> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
@@ -720,7 +720,7 @@ public final class PipelineBenchmark {
     return out;
   }
 
-  private static void deleteTree(final Path root) throws IOException {
+  static void deleteTree(final Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

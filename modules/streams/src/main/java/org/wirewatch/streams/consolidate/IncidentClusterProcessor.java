@@ -152,13 +152,14 @@ public final class IncidentClusterProcessor
     if (route == null || delta == null) {
       throw new IllegalArgumentException("consolidation delta without route or value");
     }
+    final Set<String> storyClaims = storyClaims(record);
     final StoryKey deltaKey = new StoryKey(route, delta.getReportUri());
     final ReportExtraction previous = deltas.get(deltaKey);
     if (previous != null && delta.getReportVersion() < previous.getReportVersion()) {
       return;
     }
     if (route.unlinked()) {
-      emitClaims(record, previous, delta.getClaims(), Map.of());
+      emitClaims(record, previous, delta.getClaims(), Map.of(), storyClaims);
       saveDelta(deltaKey, delta, delta.getClaims().isEmpty());
       return;
     }
@@ -211,7 +212,7 @@ public final class IncidentClusterProcessor
 
     final List<Claim> owned = delta.getClaims().stream()
         .filter(c -> c.getMentionId() != null && incidentOf.containsKey(c.getMentionId())).toList();
-    emitClaims(record, previous, owned, incidentOf);
+    emitClaims(record, previous, owned, incidentOf, storyClaims);
     saveDelta(deltaKey, Extractions.with(delta, accepted, owned), accepted.isEmpty() && owned.isEmpty());
     advanceWatermark(route, delta);
   }
@@ -348,9 +349,23 @@ public final class IncidentClusterProcessor
     }
   }
 
+  /**
+   * The story's current claim ids from {@link StoryFanOut#STORY_CLAIMS_HEADER}, removed from the record so that
+   * nothing published carries it; null for a delta written before the header existed.
+   */
+  private static Set<String> storyClaims(final Record<Route, ReportExtraction> record) {
+    final org.apache.kafka.common.header.Header h = record.headers().lastHeader(StoryFanOut.STORY_CLAIMS_HEADER);
+    record.headers().remove(StoryFanOut.STORY_CLAIMS_HEADER);
+    if (h == null) {
+      return null;
+    }
+    final String ids = new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    return ids.isEmpty() ? Set.of() : new HashSet<>(java.util.Arrays.asList(ids.split("\n")));
+  }
+
   /** Emits the claims a delta owns, and tombstones those the story's previous delta owned that are gone now. */
   private void emitClaims(final Record<Route, ReportExtraction> record, final ReportExtraction previous,
-      final List<Claim> owned, final Map<String, String> incidentOf) {
+      final List<Claim> owned, final Map<String, String> incidentOf, final Set<String> storyClaims) {
     final ReportExtraction delta = record.value();
     final Set<String> now = new HashSet<>();
     for (final Claim c : owned) {
@@ -365,7 +380,8 @@ public final class IncidentClusterProcessor
     }
     if (previous != null) {
       for (final Claim c : previous.getClaims()) {
-        if (!now.contains(c.getClaimId())) {
+        // A claim the story still makes has moved to another delta, which publishes it.
+        if (!now.contains(c.getClaimId()) && (storyClaims == null || !storyClaims.contains(c.getClaimId()))) {
           context.forward(record.withKey(c.getClaimId()).withValue(ConsolidatedRecord.claim(null)));
         }
       }

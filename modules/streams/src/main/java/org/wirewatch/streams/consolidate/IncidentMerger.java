@@ -93,6 +93,7 @@ public final class IncidentMerger {
         .setUpdatedAt(Instant.ofEpochMilli(last))
         .setMentionCount(sorted.size())
         .setMentionsByAgency(IncidentState.byAgency(byAgency, unnamed))
+        .setExtractorVersion(extractorVersion(sorted))
         .build();
   }
 
@@ -108,6 +109,17 @@ public final class IncidentMerger {
         .setInjured(im.getInjured())
         .setReportedAt(m.getPublishedAt())
         .build();
+  }
+
+  /** The members' extractor version; their distinct versions, sorted and space-separated, while they differ. */
+  static String extractorVersion(final List<ReportExtraction> members) {
+    final java.util.TreeSet<String> versions = new java.util.TreeSet<>();
+    for (final ReportExtraction m : members) {
+      if (m.getExtractorVersion() != null) {
+        versions.add(m.getExtractorVersion());
+      }
+    }
+    return versions.isEmpty() ? null : String.join(" ", versions);
   }
 
   /** Authority of a source type for picking the best figure: independent counters above parties to the fight. */

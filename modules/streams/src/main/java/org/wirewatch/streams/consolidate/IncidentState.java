@@ -205,6 +205,8 @@ final class IncidentState {
   int denials;
   /** CONFIRMATION claims by who made them ({@link #confirmationKey}), for the grade. */
   final TreeMap<String, Integer> confirmations = new TreeMap<>();
+  /** Members by the extractor version that produced them: the incident names every version still present. */
+  final TreeMap<String, Integer> versions = new TreeMap<>();
 
   IncidentState() {
     for (final Lead lead : Lead.values()) {
@@ -254,6 +256,9 @@ final class IncidentState {
         confirmations.merge(confirmationKey(c), 1, Integer::sum);
       }
     }
+    if (member.getExtractorVersion() != null) {
+      versions.merge(member.getExtractorVersion(), 1, Integer::sum);
+    }
   }
 
   /**
@@ -292,6 +297,9 @@ final class IncidentState {
         decrement(confirmations, confirmationKey(c));
       }
     }
+    if (member.getExtractorVersion() != null) {
+      decrement(versions, member.getExtractorVersion());
+    }
     return exact && count > 0;
   }
 
@@ -327,6 +335,7 @@ final class IncidentState {
         .setUpdatedAt(Instant.ofEpochMilli(lastReported.value()))
         .setMentionCount(count)
         .setMentionsByAgency(byAgency(agencies, unattributed.values().stream().mapToInt(Integer::intValue).sum()))
+        .setExtractorVersion(versions.isEmpty() ? null : String.join(" ", versions.keySet()))
         .build();
   }
 

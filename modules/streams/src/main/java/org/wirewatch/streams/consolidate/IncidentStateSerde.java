@@ -108,6 +108,7 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
       out.writeInt(s.injuredFigures);
       out.writeInt(s.denials);
       counts(out, s.confirmations);
+      counts(out, s.versions);
     } catch (final IOException e) {
       throw new SerializationException("cannot write an incident's state for " + topic, e);
     }
@@ -156,6 +157,7 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
       s.injuredFigures = in.readInt();
       s.denials = in.readInt();
       counts(in, s.confirmations);
+      counts(in, s.versions);
       return new Stored(incident, s);
     } catch (final IOException e) {
       throw new SerializationException("cannot read an incident's state from " + topic, e);

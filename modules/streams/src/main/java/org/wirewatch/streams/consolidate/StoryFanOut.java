@@ -42,6 +42,9 @@ import org.wirewatch.streams.consolidate.StateKeys.Route;
  */
 public final class StoryFanOut implements Processor<String, ReportExtraction, Route, ReportExtraction> {
 
+  /** Header on each delta: the claim ids of the story's current extraction, newline-separated. */
+  static final String STORY_CLAIMS_HEADER = "wirewatch.story.claims";
+
   /** Last extraction per story uri, stripped of evidence. */
   public static final String STORE = "consolidate-stories";
 
@@ -96,6 +99,11 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, Ro
     final Set<String> currentIds = new HashSet<>();
     byCountry.values().forEach(ms -> ms.forEach(m -> currentIds.add(m.getMentionId())));
     final List<Claim> claims = now == null ? List.of() : now.getClaims();
+    // Every delta says which claims the story still makes, so that the delta a claim moved out of does not
+    // tombstone it after the delta it moved into has published it (the two may be read in either order).
+    record.headers().remove(STORY_CLAIMS_HEADER);
+    record.headers().add(STORY_CLAIMS_HEADER, String.join("\n", claims.stream().map(Claim::getClaimId).toList())
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     final Set<Route> countries = new java.util.TreeSet<>(ROUTE_ORDER);
     countries.addAll(byCountry.keySet());

@@ -1,43 +1,66 @@
 package org.wirewatch.streams.normalize;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.function.Function;
+import org.wirewatch.common.ReprocessHeaders;
+import org.wirewatch.common.Topics;
 import org.wirewatch.schema.PubStatus;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.WireReport;
 
 /**
- * Latest version per story wins ({@code docs/architecture.md#semantics-1}). Keeps the highest version seen per story
- * uri in {@link #STORE}; a report with a higher version is extracted and forwarded, a canceled one becomes a tombstone,
- * and a lower or equal version (a late or repeated delivery) is a no-op. The store is updated only after the extraction
- * succeeded, so a report that fails goes to the dead letters without hiding a later retry.
+ * Latest version per story wins ({@code docs/architecture.md#semantics-1}), and a reprocess writes only what changed
+ * ({@code #semantics-11}).
+ *
+ * <p>Reports from {@value Topics#RAW_REPORTS}: a higher version than {@link #STORE} holds is extracted and forwarded,
+ * a canceled one becomes a tombstone, and a lower or equal version (a late or repeated delivery) is a no-op.
+ *
+ * <p>Copies from {@value Topics#REPROCESS_REPORTS}: the version the story is at now is extracted again with the
+ * running rules and forwarded only when the extraction differs from the last one forwarded, whose digest
+ * {@link #DIGESTS} keeps; the {@link ReprocessHeaders#RUN} header stays on what is forwarded. A copy of a version
+ * the story has since left behind is a no-op; a copy of a version normalize has not yet read from the raw topic is
+ * handled as that version, and the original then counts as a repeat.
+ *
+ * <p>Both stores are updated only after the extraction succeeded, so a report that fails goes to the dead letters
+ * without hiding a later retry; under exactly-once they commit with the output, so an interrupted reprocess never
+ * leaves a digest for an extraction that was not written.
  */
 public final class NormalizeProcessor implements Processor<String, WireReport, String, ReportExtraction> {
 
   /** Highest version seen per story uri. */
   public static final String STORE = "story-versions";
+  /** Digest of the last extraction forwarded per story uri (of its tombstone, for a canceled story). */
+  public static final String DIGESTS = "story-extraction-digests";
 
   private static final Logger LOG = LoggerFactory.getLogger(NormalizeProcessor.class);
+  private static final int DIGEST_BYTES = 16;
+  private static final byte[] CANCELED = new byte[] {0};
 
   private final Function<WireReport, ReportExtraction> extractor;
   private ProcessorContext<String, ReportExtraction> context;
   private KeyValueStore<String, Integer> versions;
+  private KeyValueStore<String, byte[]> digests;
+  private MessageDigest sha;
 
   NormalizeProcessor(final Function<WireReport, ReportExtraction> extractor) {
     this.extractor = extractor;
   }
 
-  /** The supplier, carrying its store so the topology wires it. */
+  /** The supplier, carrying its stores so the topology wires them. */
   public static ProcessorSupplier<String, WireReport, String, ReportExtraction> supplier(
       final Function<WireReport, ReportExtraction> extractor) {
     return new ProcessorSupplier<>() {
@@ -48,8 +71,10 @@ public final class NormalizeProcessor implements Processor<String, WireReport, S
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-            Serdes.Integer()));
+        return Set.of(
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Integer()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIGESTS), Serdes.String(),
+                Serdes.ByteArray()));
       }
     };
   }
@@ -58,6 +83,12 @@ public final class NormalizeProcessor implements Processor<String, WireReport, S
   public void init(final ProcessorContext<String, ReportExtraction> context) {
     this.context = context;
     this.versions = context.getStateStore(STORE);
+    this.digests = context.getStateStore(DIGESTS);
+    try {
+      this.sha = MessageDigest.getInstance("SHA-256");
+    } catch (final NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
   }
 
   @Override
@@ -66,16 +97,43 @@ public final class NormalizeProcessor implements Processor<String, WireReport, S
     if (report == null) {
       throw new IllegalArgumentException("raw report without a value (key " + record.key() + ")");
     }
+    final boolean again = context.recordMetadata().map(RecordMetadata::topic)
+        .filter(Topics.REPROCESS_REPORTS::equals).isPresent();
     // The uri in the value is the story id; the key is only its partitioning copy.
     final String uri = report.getUri();
     final Integer seen = versions.get(uri);
-    if (seen != null && report.getVersion() <= seen) {
+    final boolean sameVersion = seen != null && report.getVersion() == seen;
+    if (seen != null && (report.getVersion() < seen || sameVersion && !again)) {
       LOG.debug("Ignoring {} version {}: version {} already seen", uri, report.getVersion(), seen);
       return;
     }
     final ReportExtraction extraction = report.getPubStatus() == PubStatus.CANCELED ? null
         : extractor.apply(report);
+    final byte[] digest = digest(extraction);
+    if (sameVersion && Arrays.equals(digest, digests.get(uri))) {
+      return;
+    }
     versions.put(uri, report.getVersion());
-    context.forward(record.withKey(uri).withValue(extraction));
+    digests.put(uri, digest);
+    // A first extraction of a version is what a fresh replay writes too; only a changed re-extraction is the
+    // reprocess's doing and keeps its mark.
+    final Record<String, ReportExtraction> out = record.withKey(uri).withValue(extraction);
+    if (!sameVersion) {
+      out.headers().remove(ReprocessHeaders.RUN);
+    }
+    context.forward(out);
+  }
+
+  /** What identifies an extraction's content: its Avro binary form, hashed. */
+  private byte[] digest(final ReportExtraction extraction) {
+    if (extraction == null) {
+      return CANCELED;
+    }
+    try {
+      sha.update(extraction.toByteBuffer());
+      return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
+    } catch (final java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot encode the extraction of " + extraction.getReportUri(), e);
+    }
   }
 }

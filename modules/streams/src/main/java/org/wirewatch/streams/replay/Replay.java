@@ -79,8 +79,8 @@ public final class Replay {
     final java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
     long n = 0;
     for (final WireReport r : reports) {
-      // The record time is the time of sending, never the publication time: the raw topic has a 90-day time
-      // retention, and a backfill of older reports stamped with their own dates would be deleted before it is read.
+      // The record time is the time of sending, never the publication time: a raw topic with time retention (one
+      // not yet migrated to the archive) would delete a backfill of older reports stamped with their own dates.
       producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, r.getUri(), r),
           (meta, e) -> {
             if (e != null) {

@@ -32,17 +32,29 @@ final class RunningStage implements AutoCloseable {
   private final StreamsStage stage;
 
   RunningStage(final KafkaBroker kafka, final String name, final String topologies) {
+    this(kafka, kafka.uniqueName(name), "mock://" + UUID.randomUUID(),
+        Path.of(System.getProperty("java.io.tmpdir"), name + "-" + UUID.randomUUID()), topologies, null);
+  }
+
+  /**
+   * Some topologies under a given application id prefix, registry and state folder, so that several stages (one
+   * normalize after another, with other rules) make one pipeline; {@code extractor} null for the real rules.
+   */
+  RunningStage(final KafkaBroker kafka, final String applicationId, final String registry, final Path dataDir,
+      final String topologies,
+      final java.util.function.Function<org.wirewatch.schema.WireReport, org.wirewatch.schema.ReportExtraction> extractor) {
     this.kafka = kafka;
-    final String registry = "mock://" + UUID.randomUUID();
     final Settings settings = Settings.of(Map.of(
         CoreConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
         CoreConfig.SCHEMA_REGISTRY_URL, registry,
-        CoreConfig.DATA_DIR, Path.of(System.getProperty("java.io.tmpdir"), name + "-" + UUID.randomUUID()).toString(),
-        CoreConfig.APPLICATION_ID, kafka.uniqueName(name),
+        CoreConfig.DATA_DIR, dataDir.toString(),
+        CoreConfig.APPLICATION_ID, applicationId,
         StreamsStageConfig.TOPOLOGIES, topologies));
     this.serdes = StreamSerdes.forRegistry(registry, Map.of());
-    this.stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings),
-        e -> LOG.error("fatal", e));
+    this.stage = extractor == null
+        ? new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings), e -> LOG.error("fatal", e))
+        : new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings), e -> LOG.error("fatal", e),
+            () -> extractor);
     stage.start();
     await().atMost(60, TimeUnit.SECONDS).until(stage::ready);
   }
