@@ -12,17 +12,23 @@ import org.wirewatch.extract.lexicon.SourceMention;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
-import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.ClaimSource;
 import org.wirewatch.schema.EvidenceSpan;
+import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.SourceType;
+import org.wirewatch.schema.WireReport;
+
+import static org.wirewatch.extract.TokenSpans.negated;
+import static org.wirewatch.extract.TokenSpans.tokenAt;
 
 /**
- * Reads attributed claims: who said it (the subject of a speech verb, "according to X", the subject of
+ * Stage 5 of the reader: attributed claims, from the sentences ({@link ReportFacts}), the frames they belong to
+ * ({@link IncidentDrafts}) and each incident's actor. It reads claims: who said it (the subject of a speech verb, "according to X", the subject of
  * "denied"/"confirmed", pronouns and definite descriptions resolved to an earlier source), and what kind of
  * claim it is (a figure, a denial, a confirmation, a cumulative total). One claim per source, kind and incident.
+ * One instance per report: it keeps the sources named so far to resolve "he", "the ministry" and placeholders.
  */
 final class ClaimReader {
 
@@ -92,17 +98,30 @@ final class ClaimReader {
     }
 
     private final Rules rules;
-    private final ReportReader report;
+    private final ReportFacts facts;
+    private final IncidentDrafts drafts;
+    /** The actor's name of each frame, by {@link Frame#ordinal}; null when the incident has none. */
+    private final List<String> actorNames;
+    private final String text;
+    private final WireReport report;
     private final List<Claimant> history = new ArrayList<>();
     private final Map<String, Claim.Builder> claims = new LinkedHashMap<>();
 
-    ClaimReader(Rules rules, ReportReader report) {
+    ClaimReader(Rules rules, ReportFacts facts, IncidentDrafts drafts, List<IncidentMention> incidents) {
         this.rules = rules;
-        this.report = report;
+        this.facts = facts;
+        this.drafts = drafts;
+        List<String> names = new ArrayList<>(incidents.size());
+        for (IncidentMention m : incidents) {
+            names.add(m.getActor() == null ? null : m.getActor().getName());
+        }
+        this.actorNames = names;
+        this.text = facts.text().text();
+        this.report = facts.text().report();
     }
 
     List<Claim> read() {
-        List<SentenceInfo> infos = report.infos;
+        List<SentenceInfo> infos = facts.sentences();
         List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < infos.size(); i++) {
             SentenceInfo s = infos.get(i);
@@ -140,7 +159,7 @@ final class ClaimReader {
         List<Claim> out = new ArrayList<>();
         int n = 1;
         for (Claim.Builder b : claims.values()) {
-            b.setClaimId(report.report.getUri() + "#c" + n);
+            b.setClaimId(report.getUri() + "#c" + n);
             n++;
             out.add(b.build());
         }
@@ -308,7 +327,7 @@ final class ClaimReader {
             }
             return out;
         }
-        Frame frame = s.frame;
+        Frame frame = drafts.frameOf(s);
         if (frame == null) {
             return out;
         }
@@ -455,18 +474,9 @@ final class ClaimReader {
         return fallback;
     }
 
-    private static boolean negated(List<Token> tokens, int at) {
-        for (int k = Math.max(0, at - 4); k < at; k++) {
-            String w = tokens.get(k).lower();
-            if (w.equals("not") || w.equals("nobody") || w.equals("no") || w.equals("never") || w.equals("denied")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean isActorOf(Claimant c, Frame frame) {
-        return frame.actorName != null && c.name().equalsIgnoreCase(frame.actorName);
+        String actorName = actorNames.get(frame.ordinal);
+        return actorName != null && c.name().equalsIgnoreCase(actorName);
     }
 
     private void add(Pending p) {
@@ -475,14 +485,14 @@ final class ClaimReader {
                 + (p.kind == ClaimKind.CUMULATIVE ? "|" + p.killed + "|" + p.injured : "")
                 + (p.superseded ? "|earlier" : "");
         Claim.Builder b = claims.get(key);
-        EvidenceSpan span = report.span(p.info.sentence);
+        EvidenceSpan span = facts.text().span(p.info.sentence);
         if (b == null) {
             b = Claim.newBuilder()
                     .setClaimId("")
                     .setMentionId(mention)
-                    .setReportUri(report.report.getUri())
-                    .setReportVersion(report.report.getVersion())
-                    .setAgency(report.report.getAgency())
+                    .setReportUri(report.getUri())
+                    .setReportVersion(report.getVersion())
+                    .setAgency(report.getAgency())
                     .setSource(ClaimSource.newBuilder().setName(p.claimant.name()).setType(p.claimant.type()).build())
                     .setSpeaker(p.claimant.speaker())
                     .setKind(p.kind)
@@ -533,7 +543,7 @@ final class ClaimReader {
             return null;
         }
         for (ActorMention a : s.actors) {
-            int at = ReportReader.tokenAt(tokens, a.start());
+            int at = tokenAt(tokens, a.start());
             if (!a.generic() && at >= 0 && at < responsibility) {
                 return new Claimant(a.canonicalName(), SourceType.BELLIGERENT, null, norm(a.canonicalName()), false,
                         head(a.canonicalName()));
@@ -629,7 +639,7 @@ final class ClaimReader {
         // the sentence opens with a known source: "Russia's Defence Ministry called the accusations ..."
         boolean denial = cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY"));
         for (SourceMention m : denial ? s.sources : List.<SourceMention>of()) {
-            int at = ReportReader.tokenAt(tokens, m.start());
+            int at = tokenAt(tokens, m.start());
             if (at >= 0 && at <= 1) {
                 return fromSource(m, null, m.surface());
             }
@@ -903,7 +913,7 @@ final class ClaimReader {
         }
         int start = tokens.get(from).start();
         int end = tokens.get(to - 1).end();
-        String phrase = report.text.substring(start, end);
+        String phrase = text.substring(start, end);
         String lower = phrase.toLowerCase(Locale.ROOT);
         if (to - from == 1 && PRONOUNS.contains(lower)) {
             return anaphor(lower, s);
@@ -919,7 +929,7 @@ final class ClaimReader {
             }
         }
         Optional<SourceMention> known = resolved.computeIfAbsent(phrase,
-                k -> rules.sources.resolve(k, report.mainCountry));
+                k -> rules.sources.resolve(k, facts.mainCountry()));
         if (known.isPresent()) {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
@@ -1043,7 +1053,7 @@ final class ClaimReader {
         if (head.equals("group") || head.equals("militants") || head.equals("paramilitaries")
                 || head.equals("rebels") || head.equals("insurgents") || head.equals("movement")
                 || head.equals("militia") || head.equals("jihadists")) {
-            Frame f = s.frame;
+            Frame f = drafts.frameOf(s);
             if (f != null) {
                 for (SentenceInfo m : f.members) {
                     for (ActorMention a : m.actors) {
@@ -1125,7 +1135,7 @@ final class ClaimReader {
         if (best > from && ORG_JOINERS.contains(tokens.get(best - 1).lower())) {
             return null; // "Kenya National Commission on Human Rights": the end of a body's name, not a person
         }
-        return report.text.substring(tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
+        return text.substring(tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
     }
 
     /** "Elsewhere," or "Separately," opening a sentence: an adverb, not a name. */
@@ -1151,7 +1161,7 @@ final class ClaimReader {
                 return true;
             }
         }
-        String w = report.text.substring(start, end).toLowerCase(Locale.ROOT);
+        String w = text.substring(start, end).toLowerCase(Locale.ROOT);
         return w.contains("ministry") || w.contains("committee") || w.contains("network") || w.contains("council")
                 || w.contains("hospital") || w.contains("forces") || w.contains("agency") || w.contains("office")
                 || w.contains("service") || w.contains("organization") || w.contains("organisation")
@@ -1167,7 +1177,7 @@ final class ClaimReader {
         int f = from;
         int t = to;
         if (person != null) {
-            String all = report.text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+            String all = text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
             int at = all.indexOf(person);
             String rest = at < 0 ? all : (all.substring(0, at) + " " + all.substring(at + person.length())).strip();
             rest = trimCommas(rest);
@@ -1176,7 +1186,7 @@ final class ClaimReader {
             }
             return cleanRoleCached(rest);
         }
-        return cleanRoleCached(report.text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
+        return cleanRoleCached(text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
     }
 
     /** {@code s} without leading and trailing commas and ASCII white space (the regex class \\s). */
@@ -1267,48 +1277,5 @@ final class ClaimReader {
         String n = norm(name);
         int sp = n.lastIndexOf(' ');
         return sp < 0 ? n : n.substring(sp + 1);
-    }
-
-    // ---------------------------------------------------------------- responsibility
-
-    /** The named party that claimed or confirmed carrying out the frame's attack, when the report says so. */
-    static Actor responsibleActor(ReportReader report, Frame f) {
-        Actor own = responsibleActor(f.members, false);
-        // "X claimed responsibility for Thursday's attack as well as for the two earlier ones": a claim that
-        // covers several attacks names the author of each, wherever it stands
-        return own != null || report.frames.size() < 2 ? own : responsibleActor(report.infos, true);
-    }
-
-    /** Words that make a claim of responsibility cover more than one attack. */
-    private static final java.util.Set<String> SEVERAL = java.util.Set.of("both", "all", "ones", "each", "series",
-            "attacks", "bombings", "blasts", "explosions");
-
-    private static Actor responsibleActor(List<SentenceInfo> sentences, boolean coveringSeveral) {
-        for (SentenceInfo s : sentences) {
-            List<Token> tokens = s.sentence.tokens();
-            if (coveringSeveral && tokens.stream().noneMatch(t -> SEVERAL.contains(t.lower()))) {
-                continue;
-            }
-            for (PhraseMatcher.Match m : s.cues) {
-                if (!m.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, m.from())) {
-                    continue;
-                }
-                ActorMention best = null;
-                for (ActorMention a : s.actors) {
-                    if (!a.generic()) {
-                        best = best == null ? a : best;
-                        int at = ReportReader.tokenAt(tokens, a.start());
-                        if (m.entry().key().endsWith("by") && at >= m.to()) {
-                            best = a;
-                            break;
-                        }
-                    }
-                }
-                if (best != null) {
-                    return Actor.newBuilder().setName(best.canonicalName()).build();
-                }
-            }
-        }
-        return null;
     }
 }

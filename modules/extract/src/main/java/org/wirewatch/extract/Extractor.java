@@ -15,10 +15,10 @@ import org.wirewatch.schema.WireReport;
  */
 public final class Extractor {
 
-    private final Rules rules;
+    private final ReportReader reader;
 
     private Extractor(Rules rules) {
-        this.rules = rules;
+        this.reader = new ReportReader(rules);
     }
 
     /** Loads the rule tables, lexicons and the gazetteer once; the instance is immutable afterwards. */
@@ -29,7 +29,7 @@ public final class Extractor {
     /** Extracts incidents and claims from a report. Never returns null. */
     public ReportExtraction extract(WireReport report) {
         Objects.requireNonNull(report, "report");
-        return new ReportReader(rules, report).read();
+        return reader.read(report);
     }
 
     /** The report text evidence offsets index into: headline, blank line, body. */
