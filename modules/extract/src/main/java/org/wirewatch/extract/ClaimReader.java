@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
@@ -26,16 +25,6 @@ import static org.wirewatch.extract.TokenSpans.negated;
  * instance per report.
  */
 final class ClaimReader {
-
-    /** A word set for per-token lookups: a HashSet rules most misses out on the hash alone (Set.of probes). */
-    private static Set<String> words(String... words) {
-        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(words)));
-    }
-
-    private static final Set<String> OWN_STRIKE_VERBS = words("struck", "hit", "targeted", "attacked", "bombed",
-            "shelled", "raided", "killed", "destroyed", "carried");
-    private static final Set<String> PLACEHOLDER_HEADS = words("monitor", "group", "source", "activists", "body",
-            "organisation", "organization", "medics", "network", "agency", "watchdog", "official", "officials");
 
     private final ReportFacts facts;
     private final IncidentDrafts drafts;
@@ -73,7 +62,7 @@ final class ClaimReader {
         Map<String, Claimant> replaced = new java.util.HashMap<>();
         for (Pending p : pending) {
             Claimant c = p.claimant;
-            if (!c.generic() || !PLACEHOLDER_HEADS.contains(c.head()) || replaced.containsKey(c.key())) {
+            if (!c.generic() || !WordList.PLACEHOLDER_HEAD.contains(c.head()) || replaced.containsKey(c.key())) {
                 continue;
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
@@ -122,7 +111,7 @@ final class ClaimReader {
     private static boolean describesTheEvent(List<Token> tokens, int from) {
         for (int k = Math.max(0, from - 3); k <= Math.min(tokens.size() - 1, from); k++) {
             Token t = tokens.get(k);
-            boolean reported = t.is("that") && k > 0 && (ClaimantResolver.SPEECH_WORDS.contains(tokens.get(k - 1).lower())
+            boolean reported = t.is("that") && k > 0 && (WordList.SPEECH_VERB.contains(tokens.get(k - 1).lower())
                     || tokens.get(k - 1).is("saying") || tokens.get(k - 1).is("adding"));
             if ((t.is("that") && !reported) || t.is("which") || t.is("killing") || t.is("leaving")) {
                 return true; // "saying that 12 soldiers had been killed" stays the claimant's own count
@@ -360,7 +349,7 @@ final class ClaimReader {
                 continue;
             }
             for (int k = i + 2; k < Math.min(tokens.size(), i + 6); k++) {
-                if (OWN_STRIKE_VERBS.contains(tokens.get(k).lower())) {
+                if (WordList.OWN_STRIKE_VERB.contains(tokens.get(k).lower())) {
                     return true;
                 }
                 if (tokens.get(k).isPunct()) {

@@ -22,64 +22,15 @@ import static org.wirewatch.extract.TokenSpans.tokenAt;
  */
 final class ClaimantResolver {
 
-    /** A word set for per-token lookups: a HashSet rules most misses out on the hash alone (Set.of probes). */
-    private static Set<String> words(String... words) {
-        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(words)));
-    }
-
-
     /**
      * Kinds of source a list may join and still give one claim ("two residents and a health worker said" is the
      * residents'); officials listed with residents or with the other side ("police and the militants said")
      * speak for nobody in particular.
      */
     private static final Set<SourceType> LIST_HEADS = java.util.EnumSet.of(SourceType.WITNESS, SourceType.MEDICAL);
-    /** Sentence adverbs that open a sentence with a capital and a comma ("Elsewhere, ..."): never a name. */
-    private static final Set<String> SENTENCE_ADVERBS = words("elsewhere", "meanwhile", "separately", "earlier",
-            "later", "however", "overnight", "yesterday", "today", "still", "instead", "nonetheless", "nevertheless",
-            "also", "furthermore", "moreover", "previously", "afterwards", "there", "here", "then");
     private static final java.util.regex.Pattern TRAILING_PARENTHESIS =
             java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
-    static final Set<String> PRONOUNS = words("he", "she", "it", "they", "him", "her", "them");
-    private static final Set<String> DETERMINERS = words("a", "an", "the", "and", "but", "its", "their", "his",
-            "her", "two", "three", "some", "several", "other", "another", "also", "later", "had", "has", "have",
-            "then", "which", "that");
-    private static final Set<String> TITLES = words("major", "general", "colonel", "col", "col.", "dr", "dr.",
-            "sheikh", "president", "colonel-major", "lt", "maj", "gen", "capt", "brig", "prime", "minister",
-            "deputy", "mr", "mrs", "ms", "lieutenant", "captain", "sergeant", "brigadier", "commander", "chief",
-            "spokesman", "spokeswoman", "spokesperson", "inspector", "director", "governor", "senator", "imam");
-    /** Speech verbs whose object is the one spoken to: "told AFP", "tells reporters". */
-    private static final Set<String> LISTENER_VERBS = words("told", "tells", "telling");
-    /**
-     * Past participles that open a descriptive phrase after a name ("The Emergency hospital, run by an Italian aid
-     * group, said"): like a relative clause, the phrase names someone else.
-     */
-    private static final Set<String> DESCRIBING_PARTICIPLES = words("run", "based", "led", "backed", "known",
-            "founded", "headed", "affiliated", "supported", "funded", "operated", "allied", "linked", "controlled");
-    static final Set<String> SPEECH_WORDS = words("said", "says", "say", "told", "reported", "added",
-            "announced", "wrote", "stated");
-    private static final Set<String> PREPOSITIONS = words("in", "on", "at", "from", "by", "for", "with", "into",
-            "during", "after", "as", "when", "while", "since", "before", "over", "under", "to", "of");
-    private static final Set<String> AUXILIARIES = words("may", "might", "been", "was", "were", "is", "are",
-            "be", "would", "could", "will", "there", "what", "if", "not");
-    private static final Set<String> INSTITUTIONS = words("ministry", "office", "service", "department",
-            "agency", "council", "committee", "committees", "administration", "network");
-    private static final Set<String> ROLE_ONLY = words("spokesman", "spokeswoman", "spokesperson", "official",
-            "commander", "chief", "director", "officer");
-    private static final Set<String> LATE = words("had", "has", "have", "reportedly", "on", "in", "later", "earlier", "late", "early", "monday",
-            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "also", "today",
-            "yesterday", "separately", "previously", "initially",
-            // "a government spokesman last week denied": the time phrase is no part of the name
-            "last", "week", "weekend", "month", "night",
-            // "He had first put the toll at 60", "Kurdish groups strongly denied": adverbs before the verb
-            "first", "strongly", "flatly", "categorically", "firmly", "swiftly", "quickly", "immediately",
-            "repeatedly", "publicly", "officially", "again", "then", "now", "subsequently", "vehemently");
-    /** Lower-case words inside an organisation's name: the capitals after them continue the name. */
-    private static final Set<String> ORG_JOINERS = words("on", "for", "of", "and", "de", "del", "des", "du");
-    /** A segment opening with these reports where a source got its words: "IRNA, citing a Guard statement, said". */
-    private static final Set<String> CITING = words("citing", "quoting");
-
 
     private final Rules rules;
     private final ReportFacts facts;
@@ -103,7 +54,7 @@ final class ClaimantResolver {
 
     /** "he", "it", "they": a claimant that only refers back. */
     static boolean isPronoun(String name) {
-        return PRONOUNS.contains(name.toLowerCase(Locale.ROOT));
+        return WordList.PRONOUN.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -188,7 +139,7 @@ final class ClaimantResolver {
             // ("..., told Reuters" is not inverted: who is told is the listener, never the source)
             if (m.entry().value(0).equals("SPEECH") && m.from() > 0 && m.to() < to
                     && (tokens.get(m.from() - 1).is(",") || tokens.get(m.from() - 1).is("\u201D"))
-                    && tokens.get(m.to()).isCapitalized() && !LISTENER_VERBS.contains(m.entry().key())) {
+                    && tokens.get(m.to()).isCapitalized() && !WordList.LISTENER_VERB.contains(m.entry().key())) {
                 int end = m.to();
                 while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".")) {
                     end++;
@@ -244,7 +195,7 @@ final class ClaimantResolver {
         }
         List<Token> tokens = s.sentence.tokens();
         int i = 0;
-        while (i < tokens.size() && TITLES.contains(tokens.get(i).lower())) {
+        while (i < tokens.size() && WordList.TITLE.contains(tokens.get(i).lower())) {
             i++;
         }
         int nameStart = i;
@@ -255,10 +206,10 @@ final class ClaimantResolver {
             return null;
         }
         String next = tokens.get(i).lower();
-        if (tokens.get(i).isCapitalized() || !(next.endsWith("ed") || SPEECH_WORDS.contains(next))) {
+        if (tokens.get(i).isCapitalized() || !(next.endsWith("ed") || WordList.SPEECH_VERB.contains(next))) {
             return null;
         }
-        if (SPEECH_WORDS.contains(next)) {
+        if (WordList.SPEECH_VERB.contains(next)) {
             return null; // the ordinary speech rule reads it, with its apposition
         }
         return resolve(s, 0, i);
@@ -284,7 +235,7 @@ final class ClaimantResolver {
         while (k >= from && segments.size() < 5) {
             Token t = tokens.get(k);
             boolean hard = t.is("that") || t.is(";") || t.is(":") || t.is("\u201D") || t.is("\"")
-                    || (SPEECH_WORDS.contains(t.lower()) && k < verb - 1);
+                    || (WordList.SPEECH_VERB.contains(t.lower()) && k < verb - 1);
             if (t.is(",") || hard) {
                 segments.add(new int[] {k + 1, end});
                 end = k;
@@ -310,15 +261,15 @@ final class ClaimantResolver {
                 }
                 continue;
             }
-            if (CITING.contains(tokens.get(seg[0]).lower()) && i + 1 < segments.size()) {
+            if (WordList.CITING.contains(tokens.get(seg[0]).lower()) && i + 1 < segments.size()) {
                 continue; // "The state news agency IRNA, citing a Guard statement, said": IRNA speaks
             }
-            if (seg[0] + 1 < seg[1] && DESCRIBING_PARTICIPLES.contains(tokens.get(seg[0]).lower())
+            if (seg[0] + 1 < seg[1] && WordList.DESCRIBING_PARTICIPLE.contains(tokens.get(seg[0]).lower())
                     && (tokens.get(seg[0] + 1).is("by") || tokens.get(seg[0] + 1).is("in"))
                     && i + 1 < segments.size()) {
                 continue; // "The Emergency hospital in Kabul, run by an Italian aid group, said"
             }
-            if (PREPOSITIONS.contains(tokens.get(seg[0]).lower())) {
+            if (WordList.PREPOSITION.contains(tokens.get(seg[0]).lower())) {
                 if (seg[1] - seg[0] <= 4) {
                     continue; // "The coalition, for its part, acknowledged"
                 }
@@ -353,7 +304,7 @@ final class ClaimantResolver {
         if (!complete && primary + 1 < segments.size()) {
             int[] second = trim(tokens, segments.get(primary + 1));
             if (second[0] < second[1] && second[1] - second[0] <= 12
-                    && !PREPOSITIONS.contains(tokens.get(second[0]).lower())) {
+                    && !WordList.PREPOSITION.contains(tokens.get(second[0]).lower())) {
                 Claimant other = resolve(s, second[0], second[1]);
                 if (other != null) {
                     boolean cPerson = c.speaker() != null && c.name().equals(c.speaker());
@@ -415,7 +366,7 @@ final class ClaimantResolver {
         }
         int[] name = trim(tokens, segments.get(primary + 1));
         if (name[0] >= name[1] || !tokens.get(name[0]).isCapitalized()
-                || PREPOSITIONS.contains(tokens.get(name[0]).lower())) {
+                || WordList.PREPOSITION.contains(tokens.get(name[0]).lower())) {
             return null; // "..., killing nine civilians, a provincial spokesman said": no name before the description
         }
         Claimant c = resolve(s, name[0], name[1]);
@@ -438,10 +389,10 @@ final class ClaimantResolver {
     Claimant resolve(SentenceInfo s, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
         // trim quotes, determiners at the front and time phrases at the end
-        while (from < to && (tokens.get(from).isPunct() || DETERMINERS.contains(tokens.get(from).lower()))) {
+        while (from < to && (tokens.get(from).isPunct() || WordList.DETERMINER.contains(tokens.get(from).lower()))) {
             from++;
         }
-        while (to > from && (tokens.get(to - 1).isPunct() || LATE.contains(tokens.get(to - 1).lower()))) {
+        while (to > from && (tokens.get(to - 1).isPunct() || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
         for (int i = from + 1; i < to; i++) {
@@ -454,14 +405,14 @@ final class ClaimantResolver {
                 break;
             }
         }
-        while (to > from && (tokens.get(to - 1).isPunct() || LATE.contains(tokens.get(to - 1).lower()))) {
+        while (to > from && (tokens.get(to - 1).isPunct() || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
         if (from >= to || to - from > 14) {
             return null;
         }
         for (int i = from; i < to; i++) {
-            if (AUXILIARIES.contains(tokens.get(i).lower())) {
+            if (WordList.AUXILIARY.contains(tokens.get(i).lower())) {
                 return null; // a clause, not a name
             }
         }
@@ -501,7 +452,7 @@ final class ClaimantResolver {
         int end = tokens.get(to - 1).end();
         String phrase = text.substring(start, end);
         String lower = phrase.toLowerCase(Locale.ROOT);
-        if (to - from == 1 && PRONOUNS.contains(lower)) {
+        if (to - from == 1 && WordList.PRONOUN.contains(lower)) {
             return anaphor(lower, s);
         }
         if (lower.equals("nobody") || lower.equals("no one") || lower.startsWith("according")) {
@@ -537,7 +488,7 @@ final class ClaimantResolver {
                 }
             }
             String org = orgPart(tokens, from, to, person);
-            if (org != null && ROLE_ONLY.contains(org.toLowerCase(Locale.ROOT))) {
+            if (org != null && WordList.ROLE_ONLY.contains(org.toLowerCase(Locale.ROOT))) {
                 // "spokesman Sean Ryan told AFP": the spokesman of the source named just before
                 for (int i = history.size() - 1; i >= 0; i--) {
                     Claimant h = history.get(i);
@@ -584,7 +535,7 @@ final class ClaimantResolver {
     private Claimant fromSource(SourceMention m, String person, String surface) {
         boolean named = m.canonicalName().chars().anyMatch(Character::isUpperCase);
         String surfaceHead = surface == null ? "" : head(surface);
-        if (named && INSTITUTIONS.contains(surfaceHead) && !norm(m.canonicalName()).contains(surfaceHead)) {
+        if (named && WordList.INSTITUTION.contains(surfaceHead) && !norm(m.canonicalName()).contains(surfaceHead)) {
             // "Russia's Defence Ministry" is the ministry, not the forces the actor lexicon names
             named = false;
         }
@@ -616,7 +567,7 @@ final class ClaimantResolver {
         }
         String known = " " + norm(m.canonicalName()) + " ";
         for (String w : words) {
-            boolean role = ROLE_ONLY.contains(w) || w.equals("statement");
+            boolean role = WordList.ROLE_ONLY.contains(w) || w.equals("statement");
             if (w.length() > 1 && !known.contains(" " + w + " ") && !role) {
                 return true;
             }
@@ -692,7 +643,7 @@ final class ClaimantResolver {
         while (i < to) {
             int j = i;
             while (j < to && tokens.get(j).isWord() && tokens.get(j).isCapitalized()
-                    && !TITLES.contains(tokens.get(j).lower()) && !tokens.get(j).text().endsWith(".")
+                    && !WordList.TITLE.contains(tokens.get(j).lower()) && !tokens.get(j).text().endsWith(".")
                     && !isSentenceAdverb(tokens, j)) {
                 j++;
             }
@@ -718,7 +669,7 @@ final class ClaimantResolver {
         if (best > 0 && tokens.get(best - 1).is("the")) {
             return null;
         }
-        if (best > from && ORG_JOINERS.contains(tokens.get(best - 1).lower())) {
+        if (best > from && WordList.ORG_JOINER.contains(tokens.get(best - 1).lower())) {
             return null; // "Kenya National Commission on Human Rights": the end of a body's name, not a person
         }
         return text.substring(tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
@@ -727,7 +678,7 @@ final class ClaimantResolver {
     /** "Elsewhere," or "Separately," opening a sentence: an adverb, not a name. */
     private static boolean isSentenceAdverb(List<Token> tokens, int i) {
         String w = tokens.get(i).lower();
-        return i == 0 && (SENTENCE_ADVERBS.contains(w) || w.endsWith("ly"))
+        return i == 0 && (WordList.SENTENCE_ADVERB.contains(w) || w.endsWith("ly"))
                 && i + 1 < tokens.size() && tokens.get(i + 1).is(",");
     }
 

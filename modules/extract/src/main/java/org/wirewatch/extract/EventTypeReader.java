@@ -22,19 +22,6 @@ import static org.wirewatch.extract.PartyRoles.isVictim;
  */
 final class EventTypeReader {
 
-    private static final Set<String> ARMED_TARGETS = Set.of("soldiers", "soldier", "troops", "army", "police",
-            "policemen", "policeman", "guards", "guard", "military", "militia", "militias", "base", "camp", "post",
-            "checkpoint", "barracks", "station", "colonel", "officers", "forces", "convoy", "patrol", "peacekeepers",
-            "fighting", "clashes", "battle");
-    /** Words that make a camp or site a civilian one: an attack there is on civilians, not a clash. */
-    private static final Set<String> CIVILIAN_SITE_WORDS = Set.of("displacement", "displaced", "refugee", "refugees",
-            "idp", "idps", "evacuees", "homeless");
-    private static final Set<String> STATE_AGENTS = Set.of("army", "troops", "soldiers", "regime", "government",
-            "security", "military", "police", "forces");
-    private static final Set<String> NON_STATE_AGENTS = Set.of("fighters", "militia", "militiamen", "rebels",
-            "insurgents", "militants", "jihadists");
-    private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "say", "told", "reported",
-            "confirmed", "added", "spokesman", "spokesperson", "sources", "source", "statement");
     /** Sub-events a shooting at a protest may have been read as before its victims are known to be protesters. */
     private static final Set<String> GROUND_CODES = Set.of("GROUND", "PROTEST", "ARMED_CLASH", "ATTACK");
 
@@ -123,8 +110,8 @@ final class EventTypeReader {
             int verb = firstEventWord(s);
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
-                boolean speaking = i + 1 < tokens.size() && SPEECH_VERBS.contains(tokens.get(i + 1).lower());
-                if (ARMED_TARGETS.contains(t.lower()) && !speaking && !civilianSite(tokens, i)
+                boolean speaking = i + 1 < tokens.size() && WordList.SOURCE_AFTER.contains(tokens.get(i + 1).lower());
+                if (WordList.ARMED_TARGET.contains(t.lower()) && !speaking && !civilianSite(tokens, i)
                         && !(i < verb && insideActor(s, t))) {
                     return true; // "police said" names the source, not a target
                 }
@@ -163,7 +150,7 @@ final class EventTypeReader {
     /** "a displacement camp", "the refugee camp", "a camp for displaced people": shelter, not a garrison. */
     private static boolean civilianSite(List<Token> tokens, int i) {
         for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 3); k++) {
-            if (k != i && CIVILIAN_SITE_WORDS.contains(tokens.get(k).lower())) {
+            if (k != i && WordList.CIVILIAN_SITE.contains(tokens.get(k).lower())) {
                 return true;
             }
         }
@@ -203,10 +190,10 @@ final class EventTypeReader {
                 }
                 for (int i = 0; i < t.from(); i++) {
                     String w = tokens.get(i).lower();
-                    if (NON_STATE_AGENTS.contains(w)) {
+                    if (WordList.NON_STATE_AGENT.contains(w)) {
                         return false;
                     }
-                    if (STATE_AGENTS.contains(w)) {
+                    if (WordList.STATE_AGENT.contains(w)) {
                         return true;
                     }
                 }

@@ -18,11 +18,6 @@ import org.wirewatch.schema.Location;
  */
 final class LocationReader {
 
-    private static final Set<String> FUNCTION_WORDS = Set.of("and", "or", "in", "on", "at", "to", "from", "with",
-            "for", "of", "is", "was", "has", "have", "had", "said", "says", "the", "a", "an", "as", "but", "after",
-            "before", "since", "by", "during", "where", "which", "that", "who", "while", "near", "into", "over");
-    private static final Set<String> SITE_NOUNS = Set.of("town", "city", "village", "district", "camp", "base",
-            "area", "station", "site", "market", "hospital", "school");
     /**
      * "in an ambush in the centre of the country", "elsewhere in the country": the sentence places its event in the
      * report's country but away from the main incident, so it must not take the main incident's region.
@@ -177,14 +172,14 @@ final class LocationReader {
         if (k == j || !Character.isLowerCase(text.charAt(j))) {
             return false;
         }
-        return !FUNCTION_WORDS.contains(text.substring(j, k));
+        return !WordList.FUNCTION_WORD.contains(text.substring(j, k));
     }
 
     /** "The town in Hasaka province fell ...": a sentence that goes on about the incident's site. */
     private static boolean refersToSite(SentenceInfo s) {
         List<Token> tokens = s.sentence.tokens();
         for (int i = 0; i + 1 < tokens.size() && i < 3; i++) {
-            if (tokens.get(i).is("the") && SITE_NOUNS.contains(tokens.get(i + 1).lower())) {
+            if (tokens.get(i).is("the") && WordList.SITE_NOUN.contains(tokens.get(i + 1).lower())) {
                 return true;
             }
         }

@@ -1,7 +1,6 @@
 package org.wirewatch.extract;
 
 import java.util.List;
-import java.util.Set;
 import org.wirewatch.extract.lexicon.ActorMention;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.text.Token;
@@ -14,13 +13,6 @@ import static org.wirewatch.extract.TokenSpans.tokenAt;
  * suffers or tells.
  */
 final class PartyRoles {
-
-    static final Set<String> STRIKE_VERBS = Set.of("launched", "fired", "struck", "bombed", "hit",
-            "attacked", "shelled", "carried");
-    /** Verbs of an attribution that closes a sentence ("..., the army said"). */
-    private static final Set<String> SPEECH_TAIL = Set.of("said", "says", "say", "told", "reported", "stated",
-            "added");
-    private static final Set<String> BLAME_VERBS = Set.of("blamed", "blames", "accused", "accuses");
 
     private PartyRoles() {
     }
@@ -39,13 +31,13 @@ final class PartyRoles {
         int end = tokenAt(tokens, a.end() - 1);
         for (int k = end + 1; k >= 0 && k < tokens.size() && k <= end + 8; k++) {
             Token t = tokens.get(k);
-            if (t.isPunct() || STRIKE_VERBS.contains(t.lower())) {
+            if (t.isPunct() || WordList.STRIKE_VERB.contains(t.lower())) {
                 return false;
             }
-            if (BLAME_VERBS.contains(t.lower())) {
+            if (WordList.BLAME_VERB.contains(t.lower())) {
                 return true; // "the army spokesman blamed the M23 rebels": the accuser, not the attacker
             }
-            if (SPEECH_TAIL.contains(t.lower())) {
+            if (WordList.SPEECH_TAIL.contains(t.lower())) {
                 // the attribution closes the sentence: "... said." or "... said on Friday."
                 return k + 1 >= tokens.size() || tokens.get(k + 1).is(".") || tokens.get(k + 1).is("on")
                         || tokens.get(k + 1).is("in") || tokens.get(k + 1).is("late");

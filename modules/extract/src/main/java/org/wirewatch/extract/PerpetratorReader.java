@@ -22,14 +22,9 @@ import static org.wirewatch.extract.TokenSpans.tokenAt;
  */
 final class PerpetratorReader {
 
-    /** Words just before a party that a report blames or suspects ("blamed the PKK", "suspected al-Shabaab"). */
-    private static final Set<String> BLAME_CUES = Set.of("blamed", "blaming", "blames", "blame", "suspected",
-            "accused", "accusing");
     /** Words before an unnamed party that are no part of its name: "suspected jihadists", "the rebels". */
-    private static final List<String> UNNAMED_LEADS = List.of("the ", "suspected ", "alleged ", "presumed ");
-    /** Words that make a claim of responsibility cover more than one attack. */
-    private static final Set<String> SEVERAL = Set.of("both", "all", "ones", "each", "series",
-            "attacks", "bombings", "blasts", "explosions");
+    private static final List<String> UNNAMED_LEADS =
+            WordList.UNNAMED_LEAD.inOrder().stream().map(w -> w + " ").toList();
 
     private final Set<String> agentVerbs;
     private final ReportFacts facts;
@@ -84,7 +79,7 @@ final class PerpetratorReader {
                     continue;
                 }
                 int at = tokenAt(tokens, g.end() - 1);
-                if (at >= 0 && at + 1 < tokens.size() && PartyRoles.STRIKE_VERBS.contains(tokens.get(at + 1).lower())) {
+                if (at >= 0 && at + 1 < tokens.size() && WordList.STRIKE_VERB.contains(tokens.get(at + 1).lower())) {
                     return Actor.newBuilder().setName(g.name()).build();
                 }
             }
@@ -112,7 +107,7 @@ final class PerpetratorReader {
                     k--;
                 }
                 String cue = tokens.get(k).lower();
-                if (!BLAME_CUES.contains(cue) || isVictim(s, a)) {
+                if (!WordList.BLAME_CUE.contains(cue) || isVictim(s, a)) {
                     continue;
                 }
                 String qualifier = cue.equals("suspected") ? "suspected" : "alleged";
@@ -206,7 +201,7 @@ final class PerpetratorReader {
     private static Actor responsibleActor(List<SentenceInfo> sentences, boolean coveringSeveral) {
         for (SentenceInfo s : sentences) {
             List<Token> tokens = s.sentence.tokens();
-            if (coveringSeveral && tokens.stream().noneMatch(t -> SEVERAL.contains(t.lower()))) {
+            if (coveringSeveral && tokens.stream().noneMatch(t -> WordList.SEVERAL.contains(t.lower()))) {
                 continue;
             }
             for (PhraseMatcher.Match m : s.cues) {

@@ -33,11 +33,6 @@ final class SentenceReader {
 
     /** A city this large after "near" or "outside" is a landmark for the reader, not the event's place. */
     private static final long LANDMARK_CITY = 300_000;
-    /** Words just before a party that a report blames or suspects ("blamed the PKK", "suspected al-Shabaab"). */
-    private static final Set<String> BLAME_CUES = Set.of("blamed", "blaming", "blames", "blame", "suspected",
-            "accused", "accusing");
-    private static final Set<String> DISTANCE_UNITS = Set.of("km", "kilometres", "kilometers", "miles", "metres",
-            "meters", "mile", "kilometre", "kilometer");
 
     private final Rules rules;
     private final ReportText report;
@@ -175,7 +170,7 @@ final class SentenceReader {
         // "50 km (30 miles) south of Baghdad", "north of the airport"
         for (int k = at - 1; k >= 0 && k >= at - 8; k--) {
             String w = tokens.get(k).lower();
-            if (DISTANCE_UNITS.contains(w)) {
+            if (WordList.DISTANCE_UNIT.contains(w)) {
                 return true;
             }
             if (w.equals("of") && k > 0 && isDirection(tokens.get(k - 1).lower())) {
@@ -199,7 +194,7 @@ final class SentenceReader {
             return false;
         }
         String prev = s.tokens().get(at - 1).lower();
-        return prev.equals("said") || prev.equals("says") || prev.equals("told");
+        return WordList.NAME_AFTER_SPEECH.contains(prev);
     }
 
     private static boolean followsBlame(Sentence s, GeoMention g) {
@@ -207,7 +202,7 @@ final class SentenceReader {
         if (at > 1 && s.tokens().get(at - 1).is("on")) {
             at--; // "in blasts the group blamed on Israel"
         }
-        return at > 0 && BLAME_CUES.contains(s.tokens().get(at - 1).lower());
+        return at > 0 && WordList.BLAME_CUE.contains(s.tokens().get(at - 1).lower());
     }
 
     private static boolean isDirection(String w) {
