@@ -3,106 +3,51 @@ package org.wirewatch.extract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.wirewatch.extract.lexicon.ActorMention;
-import org.wirewatch.extract.lexicon.SourceMention;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
-import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.Claim;
 import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.ClaimSource;
 import org.wirewatch.schema.EvidenceSpan;
+import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.SourceType;
+import org.wirewatch.schema.WireReport;
+
+import static org.wirewatch.extract.TokenSpans.negated;
 
 /**
- * Reads attributed claims: who said it (the subject of a speech verb, "according to X", the subject of
- * "denied"/"confirmed", pronouns and definite descriptions resolved to an earlier source), and what kind of
- * claim it is (a figure, a denial, a confirmation, a cumulative total). One claim per source, kind and incident.
+ * Stage 5 of the reader: attributed claims, from the sentences ({@link ReportFacts}), the frames they belong to
+ * ({@link IncidentDrafts}) and each incident's actor. Who said it is the {@link ClaimantResolver}'s job; this class
+ * decides what kind of claim it is (a figure, a denial, a confirmation, a cumulative total), fills placeholders
+ * ("a monitor said") from the sources named next, and merges: one claim per source, kind and incident. One
+ * instance per report.
  */
 final class ClaimReader {
 
-    /** A word set for per-token lookups: a HashSet rules most misses out on the hash alone (Set.of probes). */
-    private static Set<String> words(String... words) {
-        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(words)));
-    }
-
-    /**
-     * Kinds of source a list may join and still give one claim ("two residents and a health worker said" is the
-     * residents'); officials listed with residents or with the other side ("police and the militants said")
-     * speak for nobody in particular.
-     */
-    private static final Set<SourceType> LIST_HEADS = java.util.EnumSet.of(SourceType.WITNESS, SourceType.MEDICAL);
-    /** Sentence adverbs that open a sentence with a capital and a comma ("Elsewhere, ..."): never a name. */
-    private static final Set<String> SENTENCE_ADVERBS = words("elsewhere", "meanwhile", "separately", "earlier",
-            "later", "however", "overnight", "yesterday", "today", "still", "instead", "nonetheless", "nevertheless",
-            "also", "furthermore", "moreover", "previously", "afterwards", "there", "here", "then");
-    private static final java.util.regex.Pattern TRAILING_PARENTHESIS =
-            java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*$");
-    private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
-    private static final Set<String> OWN_STRIKE_VERBS = words("struck", "hit", "targeted", "attacked", "bombed",
-            "shelled", "raided", "killed", "destroyed", "carried");
-    private static final Set<String> PRONOUNS = words("he", "she", "it", "they", "him", "her", "them");
-    private static final Set<String> DETERMINERS = words("a", "an", "the", "and", "but", "its", "their", "his",
-            "her", "two", "three", "some", "several", "other", "another", "also", "later", "had", "has", "have",
-            "then", "which", "that");
-    private static final Set<String> TITLES = words("major", "general", "colonel", "col", "col.", "dr", "dr.",
-            "sheikh", "president", "colonel-major", "lt", "maj", "gen", "capt", "brig", "prime", "minister",
-            "deputy", "mr", "mrs", "ms", "lieutenant", "captain", "sergeant", "brigadier", "commander", "chief",
-            "spokesman", "spokeswoman", "spokesperson", "inspector", "director", "governor", "senator", "imam");
-    private static final Set<String> PLACEHOLDER_HEADS = words("monitor", "group", "source", "activists", "body",
-            "organisation", "organization", "medics", "network", "agency", "watchdog", "official", "officials");
-    /** Speech verbs whose object is the one spoken to: "told AFP", "tells reporters". */
-    private static final Set<String> LISTENER_VERBS = words("told", "tells", "telling");
-    /**
-     * Past participles that open a descriptive phrase after a name ("The Emergency hospital, run by an Italian aid
-     * group, said"): like a relative clause, the phrase names someone else.
-     */
-    private static final Set<String> DESCRIBING_PARTICIPLES = words("run", "based", "led", "backed", "known",
-            "founded", "headed", "affiliated", "supported", "funded", "operated", "allied", "linked", "controlled");
-    private static final Set<String> SPEECH_WORDS = words("said", "says", "say", "told", "reported", "added",
-            "announced", "wrote", "stated");
-    private static final Set<String> PREPOSITIONS = words("in", "on", "at", "from", "by", "for", "with", "into",
-            "during", "after", "as", "when", "while", "since", "before", "over", "under", "to", "of");
-    private static final Set<String> AUXILIARIES = words("may", "might", "been", "was", "were", "is", "are",
-            "be", "would", "could", "will", "there", "what", "if", "not");
-    private static final Set<String> INSTITUTIONS = words("ministry", "office", "service", "department",
-            "agency", "council", "committee", "committees", "administration", "network");
-    private static final Set<String> ROLE_ONLY = words("spokesman", "spokeswoman", "spokesperson", "official",
-            "commander", "chief", "director", "officer");
-    private static final Set<String> LATE = words("had", "has", "have", "reportedly", "on", "in", "later", "earlier", "late", "early", "monday",
-            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "also", "today",
-            "yesterday", "separately", "previously", "initially",
-            // "a government spokesman last week denied": the time phrase is no part of the name
-            "last", "week", "weekend", "month", "night",
-            // "He had first put the toll at 60", "Kurdish groups strongly denied": adverbs before the verb
-            "first", "strongly", "flatly", "categorically", "firmly", "swiftly", "quickly", "immediately",
-            "repeatedly", "publicly", "officially", "again", "then", "now", "subsequently", "vehemently");
-    /** Lower-case words inside an organisation's name: the capitals after them continue the name. */
-    private static final Set<String> ORG_JOINERS = words("on", "for", "of", "and", "de", "del", "des", "du");
-    /** A segment opening with these reports where a source got its words: "IRNA, citing a Guard statement, said". */
-    private static final Set<String> CITING = words("citing", "quoting");
-
-    /** Who made a statement. */
-    record Claimant(String name, SourceType type, String speaker, String key, boolean generic, String head) {
-    }
-
-    private final Rules rules;
-    private final ReportReader report;
-    private final List<Claimant> history = new ArrayList<>();
+    private final ReportFacts facts;
+    private final IncidentDrafts drafts;
+    /** The actor's name of each frame, by {@link Frame#ordinal}; null when the incident has none. */
+    private final List<String> actorNames;
+    private final WireReport report;
+    private final ClaimantResolver claimants;
     private final Map<String, Claim.Builder> claims = new LinkedHashMap<>();
 
-    ClaimReader(Rules rules, ReportReader report) {
-        this.rules = rules;
-        this.report = report;
+    ClaimReader(Rules rules, ReportFacts facts, IncidentDrafts drafts, List<IncidentMention> incidents) {
+        this.facts = facts;
+        this.drafts = drafts;
+        List<String> names = new ArrayList<>(incidents.size());
+        for (IncidentMention m : incidents) {
+            names.add(m.getActor() == null ? null : m.getActor().getName());
+        }
+        this.actorNames = names;
+        this.report = facts.text().report();
+        this.claimants = new ClaimantResolver(rules, facts, drafts);
     }
 
     List<Claim> read() {
-        List<SentenceInfo> infos = report.infos;
+        List<SentenceInfo> infos = facts.sentences();
         List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < infos.size(); i++) {
             SentenceInfo s = infos.get(i);
@@ -117,7 +62,7 @@ final class ClaimReader {
         Map<String, Claimant> replaced = new java.util.HashMap<>();
         for (Pending p : pending) {
             Claimant c = p.claimant;
-            if (!c.generic() || !PLACEHOLDER_HEADS.contains(c.head()) || replaced.containsKey(c.key())) {
+            if (!c.generic() || !WordList.PLACEHOLDER_HEAD.contains(c.head()) || replaced.containsKey(c.key())) {
                 continue;
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
@@ -140,7 +85,7 @@ final class ClaimReader {
         List<Claim> out = new ArrayList<>();
         int n = 1;
         for (Claim.Builder b : claims.values()) {
-            b.setClaimId(report.report.getUri() + "#c" + n);
+            b.setClaimId(report.getUri() + "#c" + n);
             n++;
             out.add(b.build());
         }
@@ -166,7 +111,7 @@ final class ClaimReader {
     private static boolean describesTheEvent(List<Token> tokens, int from) {
         for (int k = Math.max(0, from - 3); k <= Math.min(tokens.size() - 1, from); k++) {
             Token t = tokens.get(k);
-            boolean reported = t.is("that") && k > 0 && (SPEECH_WORDS.contains(tokens.get(k - 1).lower())
+            boolean reported = t.is("that") && k > 0 && (WordList.SPEECH_VERB.contains(tokens.get(k - 1).lower())
                     || tokens.get(k - 1).is("saying") || tokens.get(k - 1).is("adding"));
             if ((t.is("that") && !reported) || t.is("which") || t.is("killing") || t.is("leaving")) {
                 return true; // "saying that 12 soldiers had been killed" stays the claimant's own count
@@ -222,8 +167,6 @@ final class ClaimReader {
     }
 
     private final List<Pending> figures = new ArrayList<>();
-    private final Map<String, Optional<SourceMention>> resolved = new java.util.HashMap<>();
-    private final Map<String, Optional<String>> cleanedRoles = new java.util.HashMap<>();
     private final Map<Integer, Claimant> bySentence = new java.util.HashMap<>();
     private SentenceInfo previousSentence;
 
@@ -267,9 +210,9 @@ final class ClaimReader {
         List<Pending> out = new ArrayList<>();
         List<Token> tokens = s.sentence.tokens();
         List<PhraseMatcher.Match> cues = s.cues;
-        Claimant sentenceClaimant = claimant(s, cues, 0, tokens.size());
+        Claimant sentenceClaimant = claimants.claimant(s, cues, 0, tokens.size());
         if (sentenceClaimant != null) {
-            history.add(sentenceClaimant);
+            claimants.remember(sentenceClaimant);
             bySentence.put(s.sentence.index(), sentenceClaimant);
         }
         if (s.cumulative) {
@@ -308,7 +251,7 @@ final class ClaimReader {
             }
             return out;
         }
-        Frame frame = s.frame;
+        Frame frame = drafts.frameOf(s);
         if (frame == null) {
             return out;
         }
@@ -406,7 +349,7 @@ final class ClaimReader {
                 continue;
             }
             for (int k = i + 2; k < Math.min(tokens.size(), i + 6); k++) {
-                if (OWN_STRIKE_VERBS.contains(tokens.get(k).lower())) {
+                if (WordList.OWN_STRIKE_VERB.contains(tokens.get(k).lower())) {
                     return true;
                 }
                 if (tokens.get(k).isPunct()) {
@@ -430,7 +373,7 @@ final class ClaimReader {
                 while (end < tokens.size() && !tokens.get(end).isPunct() && !tokens.get(end).is("that")) {
                     end++;
                 }
-                Claimant c = resolve(s, r.to(), end);
+                Claimant c = claimants.resolve(s, r.to(), end);
                 return c != null ? c : fallback;
             }
             PhraseMatcher.Match speech = null;
@@ -440,13 +383,13 @@ final class ClaimReader {
                 }
             }
             if (speech != null) {
-                Claimant c = subjectBefore(s, speech.from(), 0);
+                Claimant c = claimants.subjectBefore(s, speech.from(), 0);
                 if (c != null) {
                     return c;
                 }
             } else if (r.from() > 0) {
-                Claimant c = subjectBefore(s, r.from(), 0);
-                if (c != null && !PRONOUNS.contains(c.name().toLowerCase(Locale.ROOT))) {
+                Claimant c = claimants.subjectBefore(s, r.from(), 0);
+                if (c != null && !ClaimantResolver.isPronoun(c.name())) {
                     return c;
                 }
             }
@@ -455,18 +398,9 @@ final class ClaimReader {
         return fallback;
     }
 
-    private static boolean negated(List<Token> tokens, int at) {
-        for (int k = Math.max(0, at - 4); k < at; k++) {
-            String w = tokens.get(k).lower();
-            if (w.equals("not") || w.equals("nobody") || w.equals("no") || w.equals("never") || w.equals("denied")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean isActorOf(Claimant c, Frame frame) {
-        return frame.actorName != null && c.name().equalsIgnoreCase(frame.actorName);
+        String actorName = actorNames.get(frame.ordinal);
+        return actorName != null && c.name().equalsIgnoreCase(actorName);
     }
 
     private void add(Pending p) {
@@ -475,14 +409,14 @@ final class ClaimReader {
                 + (p.kind == ClaimKind.CUMULATIVE ? "|" + p.killed + "|" + p.injured : "")
                 + (p.superseded ? "|earlier" : "");
         Claim.Builder b = claims.get(key);
-        EvidenceSpan span = report.span(p.info.sentence);
+        EvidenceSpan span = facts.text().span(p.info.sentence);
         if (b == null) {
             b = Claim.newBuilder()
                     .setClaimId("")
                     .setMentionId(mention)
-                    .setReportUri(report.report.getUri())
-                    .setReportVersion(report.report.getVersion())
-                    .setAgency(report.report.getAgency())
+                    .setReportUri(report.getUri())
+                    .setReportVersion(report.getVersion())
+                    .setAgency(report.getAgency())
                     .setSource(ClaimSource.newBuilder().setName(p.claimant.name()).setType(p.claimant.type()).build())
                     .setSpeaker(p.claimant.speaker())
                     .setKind(p.kind)
@@ -509,806 +443,4 @@ final class ClaimReader {
         }
     }
 
-    // ---------------------------------------------------------------- who said it
-
-    /**
-     * "JNIM had claimed responsibility and said it had killed 70 soldiers, according to the SITE Intelligence
-     * Group": the armed party that claims the attack before the cue is the claimant; whoever "according to" names
-     * only relays its statement.
-     */
-    private static Claimant claimingParty(SentenceInfo s, List<PhraseMatcher.Match> cues) {
-        List<Token> tokens = s.sentence.tokens();
-        int according = -1;
-        int responsibility = -1;
-        for (PhraseMatcher.Match m : cues) {
-            String kind = m.entry().value(0);
-            if (kind.equals("ACCORDING") && according < 0) {
-                according = m.from();
-            } else if (kind.equals("RESPONSIBILITY") && responsibility < 0 && !m.entry().key().endsWith("by")
-                    && !negated(tokens, m.from())) {
-                responsibility = m.from();
-            }
-        }
-        if (according < 0 || responsibility < 0 || according < responsibility) {
-            return null;
-        }
-        for (ActorMention a : s.actors) {
-            int at = ReportReader.tokenAt(tokens, a.start());
-            if (!a.generic() && at >= 0 && at < responsibility) {
-                return new Claimant(a.canonicalName(), SourceType.BELLIGERENT, null, norm(a.canonicalName()), false,
-                        head(a.canonicalName()));
-            }
-        }
-        return null;
-    }
-
-    private Claimant claimant(SentenceInfo s, List<PhraseMatcher.Match> cues, int from, int to) {
-        List<Token> tokens = s.sentence.tokens();
-        Claimant party = claimingParty(s, cues);
-        if (party != null) {
-            return party;
-        }
-        for (PhraseMatcher.Match m : cues) {
-            String kind = m.entry().value(0);
-            String key = m.entry().key();
-            if (kind.equals("ACCORDING")) {
-                int end = m.to();
-                while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".") && !tokens.get(end).is("that")
-                        && !tokens.get(end).is(";")) {
-                    end++;
-                }
-                Claimant c = resolve(s, m.to(), end);
-                if (c != null && !(c.generic() && c.type() == SourceType.OTHER)) {
-                    return c;
-                }
-            }
-        }
-        Claimant initial = initialPerson(s, cues);
-        if (initial != null) {
-            return initial;
-        }
-        for (PhraseMatcher.Match m : cues) {
-            String kind = m.entry().value(0);
-            if (kind.equals("CONFIRM_VERB") && m.to() < to && tokens.get(m.to()).is("by")) {
-                // "were confirmed by Mahboob Rahman Talat, who sits on the provincial council"
-                int end = m.to() + 1;
-                while (end < to && !tokens.get(end).isPunct()) {
-                    end++;
-                }
-                Claimant c = resolve(s, m.to() + 1, end);
-                if (c != null) {
-                    return c;
-                }
-            }
-            if (kind.equals("DENY_VERB") || kind.equals("CONFIRM_VERB")) {
-                Claimant c = subjectBefore(s, m.from(), from);
-                if (c != null) {
-                    return c;
-                }
-            }
-        }
-        for (PhraseMatcher.Match m : cues) {
-            // "..., said Usman Kachalla, head of the state emergency agency." (the verb before its subject)
-            // ("..., told Reuters" is not inverted: who is told is the listener, never the source)
-            if (m.entry().value(0).equals("SPEECH") && m.from() > 0 && m.to() < to
-                    && (tokens.get(m.from() - 1).is(",") || tokens.get(m.from() - 1).is("\u201D"))
-                    && tokens.get(m.to()).isCapitalized() && !LISTENER_VERBS.contains(m.entry().key())) {
-                int end = m.to();
-                while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".")) {
-                    end++;
-                }
-                Claimant c = resolve(s, m.to(), end);
-                if (c != null && end < to && tokens.get(end).is(",")) {
-                    int end2 = end + 1;
-                    while (end2 < to && !tokens.get(end2).is(",") && !tokens.get(end2).is(".")) {
-                        end2++;
-                    }
-                    Claimant role = resolve(s, end + 1, end2);
-                    if (role != null && c.speaker() != null && c.name().equals(c.speaker())
-                            && !(role.speaker() != null && role.name().equals(role.speaker()))) {
-                        c = new Claimant(role.name(), role.type(), c.speaker(), role.key(), false, role.head());
-                    }
-                }
-                if (c != null) {
-                    return c;
-                }
-            }
-        }
-        for (PhraseMatcher.Match m : cues) {
-            String kind = m.entry().value(0);
-            if (kind.equals("SPEECH") || (kind.equals("TOLL_SPEECH") && tollFollows(tokens, m.to()))) {
-                if (m.from() > 0 && tokens.get(m.from() - 1).is("was") && m.entry().key().equals("quoted")) {
-                    continue;
-                }
-                Claimant c = subjectBefore(s, m.from(), from);
-                if (c != null) {
-                    return c;
-                }
-            }
-        }
-        // the sentence opens with a known source: "Russia's Defence Ministry called the accusations ..."
-        boolean denial = cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY"));
-        for (SourceMention m : denial ? s.sources : List.<SourceMention>of()) {
-            int at = ReportReader.tokenAt(tokens, m.start());
-            if (at >= 0 && at <= 1) {
-                return fromSource(m, null, m.surface());
-            }
-        }
-        return null;
-    }
-
-    /** "Spokesman Zabiullah Mujahid identified the bomber ..., said ...": a named subject opening the sentence. */
-    private Claimant initialPerson(SentenceInfo s, List<PhraseMatcher.Match> cues) {
-        boolean speech = false;
-        for (PhraseMatcher.Match m : cues) {
-            speech |= m.entry().value(0).equals("SPEECH");
-        }
-        if (!speech) {
-            return null;
-        }
-        List<Token> tokens = s.sentence.tokens();
-        int i = 0;
-        while (i < tokens.size() && TITLES.contains(tokens.get(i).lower())) {
-            i++;
-        }
-        int nameStart = i;
-        while (i < tokens.size() && tokens.get(i).isWord() && tokens.get(i).isCapitalized()) {
-            i++;
-        }
-        if (i - nameStart < 2 || i >= tokens.size()) {
-            return null;
-        }
-        String next = tokens.get(i).lower();
-        if (tokens.get(i).isCapitalized() || !(next.endsWith("ed") || SPEECH_WORDS.contains(next))) {
-            return null;
-        }
-        if (SPEECH_WORDS.contains(next)) {
-            return null; // the ordinary speech rule reads it, with its apposition
-        }
-        return resolve(s, 0, i);
-    }
-
-    private static boolean tollFollows(List<Token> tokens, int at) {
-        for (int k = at; k < Math.min(tokens.size(), at + 5); k++) {
-            String w = tokens.get(k).lower();
-            if (w.equals("toll") || w.equals("number") || w.equals("figure") || w.equals("losses")
-                    || w.equals("casualties") || w.equals("tally") || w.equals("count") || w.equals("estimate")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The noun group before a verb, across a relative clause or an apposition set off by commas. */
-    private Claimant subjectBefore(SentenceInfo s, int verb, int from) {
-        List<Token> tokens = s.sentence.tokens();
-        List<int[]> segments = new ArrayList<>();
-        int end = verb;
-        int k = verb - 1;
-        while (k >= from && segments.size() < 5) {
-            Token t = tokens.get(k);
-            boolean hard = t.is("that") || t.is(";") || t.is(":") || t.is("\u201D") || t.is("\"")
-                    || (SPEECH_WORDS.contains(t.lower()) && k < verb - 1);
-            if (t.is(",") || hard) {
-                segments.add(new int[] {k + 1, end});
-                end = k;
-                if (hard) {
-                    break;
-                }
-            }
-            k--;
-        }
-        if (k < from) {
-            segments.add(new int[] {from, end});
-        }
-        int primary = -1;
-        String relativeOrg = null;
-        for (int i = 0; i < segments.size(); i++) {
-            int[] seg = trim(tokens, segments.get(i));
-            if (seg[0] >= seg[1]) {
-                continue;
-            }
-            if (startsRelative(tokens, seg[0])) {
-                if (startsHeads(tokens, seg[0])) {
-                    relativeOrg = i + "";
-                }
-                continue;
-            }
-            if (CITING.contains(tokens.get(seg[0]).lower()) && i + 1 < segments.size()) {
-                continue; // "The state news agency IRNA, citing a Guard statement, said": IRNA speaks
-            }
-            if (seg[0] + 1 < seg[1] && DESCRIBING_PARTICIPLES.contains(tokens.get(seg[0]).lower())
-                    && (tokens.get(seg[0] + 1).is("by") || tokens.get(seg[0] + 1).is("in"))
-                    && i + 1 < segments.size()) {
-                continue; // "The Emergency hospital in Kabul, run by an Italian aid group, said"
-            }
-            if (PREPOSITIONS.contains(tokens.get(seg[0]).lower())) {
-                if (seg[1] - seg[0] <= 4) {
-                    continue; // "The coalition, for its part, acknowledged"
-                }
-                return null;
-            }
-            primary = i;
-            break;
-        }
-        if (primary < 0) {
-            return null;
-        }
-        Claimant named = namedBeforeDescription(s, segments, primary);
-        if (named != null) {
-            return named;
-        }
-        Claimant c = resolve(s, segments.get(primary)[0], segments.get(primary)[1]);
-        if (c == null) {
-            return null;
-        }
-        if (relativeOrg != null) {
-            // "Pavlo Kyrylenko, who heads the Donetsk regional military-civilian administration, said"
-            int[] rel = trim(tokens, segments.get(Integer.parseInt(relativeOrg)));
-            Claimant org = resolve(s, rel[0] + 2, rel[1]);
-            if (org != null) {
-                return new Claimant(org.name(), org.type(), c.speaker() != null ? c.speaker() : c.name(),
-                        org.key(), false, org.head());
-            }
-        }
-        // "Farid Rahid, spokesman for the public health ministry, said" or
-        // "a spokesman for Ukraine's SBU security service, Artem Dekhtyarenko, said"
-        boolean complete = c.speaker() != null && !c.name().equals(c.speaker());
-        if (!complete && primary + 1 < segments.size()) {
-            int[] second = trim(tokens, segments.get(primary + 1));
-            if (second[0] < second[1] && second[1] - second[0] <= 12
-                    && !PREPOSITIONS.contains(tokens.get(second[0]).lower())) {
-                Claimant other = resolve(s, second[0], second[1]);
-                if (other != null) {
-                    boolean cPerson = c.speaker() != null && c.name().equals(c.speaker());
-                    boolean otherPerson = other.speaker() != null && other.name().equals(other.speaker());
-                    if (cPerson && !otherPerson && !startsClauseVerb(tokens, second)) {
-                        return new Claimant(other.name(), other.type(), c.speaker(), other.key(), false,
-                                other.head());
-                    }
-                    if (otherPerson && !cPerson && c.speaker() == null) {
-                        return new Claimant(c.name(), c.type(), other.speaker(), c.key(), false, c.head());
-                    }
-                }
-            }
-        }
-        return c;
-    }
-
-    private static int[] trim(List<Token> tokens, int[] seg) {
-        int a = seg[0];
-        int b = seg[1];
-        while (a < b && (tokens.get(a).isPunct() || tokens.get(a).is("and") || tokens.get(a).is("but"))) {
-            a++;
-        }
-        while (b > a && tokens.get(b - 1).isPunct()) {
-            b--;
-        }
-        return new int[] {a, b};
-    }
-
-    private static boolean startsClauseVerb(List<Token> tokens, int[] seg) {
-        for (int i = seg[0]; i < seg[1]; i++) {
-            String w = tokens.get(i).lower();
-            if (w.endsWith("ed") && !tokens.get(i).isCapitalized() && i > seg[0] + 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * "The Azawad Liberation Front (FLA), a coalition of mainly Tuareg separatist groups, said", "The city
-     * hospital, one of the last still working, told AFP": when the phrase next to the verb only describes ("a", "an"
-     * or "one of" and a common noun) and the phrase before it names a body that speaks for itself (no person),
-     * the named one speaks. (A person followed by a role, "Ali Hassan, a resident, said", keeps its role as the
-     * source; that is handled by the caller.)
-     */
-    private Claimant namedBeforeDescription(SentenceInfo s, List<int[]> segments, int primary) {
-        List<Token> tokens = s.sentence.tokens();
-        int[] description = trim(tokens, segments.get(primary));
-        if (primary + 1 >= segments.size() || description[1] - description[0] < 2) {
-            return null;
-        }
-        String first = tokens.get(description[0]).lower();
-        boolean describes = (first.equals("a") || first.equals("an")
-                || (first.equals("one") && tokens.get(description[0] + 1).is("of")))
-                && !tokens.get(description[0] + 1).isCapitalized();
-        if (!describes) {
-            return null;
-        }
-        int[] name = trim(tokens, segments.get(primary + 1));
-        if (name[0] >= name[1] || !tokens.get(name[0]).isCapitalized()
-                || PREPOSITIONS.contains(tokens.get(name[0]).lower())) {
-            return null; // "..., killing nine civilians, a provincial spokesman said": no name before the description
-        }
-        Claimant c = resolve(s, name[0], name[1]);
-        // Only a body speaking for itself: a person ("Major Ali Hassan, a police officer, said") keeps the caller's
-        // role-and-speaker reading.
-        return c == null || c.speaker() != null || c.generic() ? null : c;
-    }
-
-    private static boolean startsRelative(List<Token> tokens, int at) {
-        String w = tokens.get(at).lower();
-        return w.equals("who") || w.equals("which") || w.equals("whose") || w.equals("where");
-    }
-
-    private static boolean startsHeads(List<Token> tokens, int at) {
-        return at + 1 < tokens.size() && tokens.get(at).is("who") && (tokens.get(at + 1).is("heads")
-                || tokens.get(at + 1).is("leads") || tokens.get(at + 1).is("runs") || tokens.get(at + 1).is("sits"));
-    }
-
-    /** Resolves the noun group tokens[from, to) to a source. */
-    private Claimant resolve(SentenceInfo s, int from, int to) {
-        List<Token> tokens = s.sentence.tokens();
-        // trim quotes, determiners at the front and time phrases at the end
-        while (from < to && (tokens.get(from).isPunct() || DETERMINERS.contains(tokens.get(from).lower()))) {
-            from++;
-        }
-        while (to > from && (tokens.get(to - 1).isPunct() || LATE.contains(tokens.get(to - 1).lower()))) {
-            to--;
-        }
-        for (int i = from + 1; i < to; i++) {
-            String w = tokens.get(i).lower();
-            if (w.equals("involved") || w.equals("who") || w.equals("which") || w.equals("speaking")
-                    || w.equals("whose") || w.equals("that")) {
-                // "An official of the Borno state government involved in airlifting the wounded", "a leader of the
-                // militia that assists the military": the relative clause names someone else
-                to = i;
-                break;
-            }
-        }
-        while (to > from && (tokens.get(to - 1).isPunct() || LATE.contains(tokens.get(to - 1).lower()))) {
-            to--;
-        }
-        if (from >= to || to - from > 14) {
-            return null;
-        }
-        for (int i = from; i < to; i++) {
-            if (AUXILIARIES.contains(tokens.get(i).lower())) {
-                return null; // a clause, not a name
-            }
-        }
-        for (int i = from; i < to; i++) {
-            Token t = tokens.get(i);
-            if (t.isNumber() || rules.casualties == null) {
-                return null;
-            }
-            String w = t.lower();
-            if (w.equals("killed") || w.equals("dead") || w.equals("died") || w.equals("wounded")
-                    || w.equals("attack") || w.equals("strike") || w.equals("strikes")) {
-                if (!(i > from && tokens.get(i - 1).is("the"))) {
-                    return null;
-                }
-            }
-        }
-        // a list of sources ("two residents and a health worker said", "police and the militants said"): the
-        // claim is the first one's when it is a known kind of source, else nobody's in particular
-        for (int i = from; i < to; i++) {
-            boolean list = tokens.get(i).is("and") && i > from && i + 1 < to
-                    && ((!tokens.get(i + 1).isCapitalized() && !tokens.get(i - 1).isCapitalized())
-                    || tokens.get(i + 1).is("the") || tokens.get(i + 1).is("local") || tokens.get(i + 1).is("aid"));
-            if (list) {
-                Claimant first = i - from <= 4 ? resolve(s, from, i) : null;
-                Claimant rest = first == null ? null : resolve(s, i + 1, to);
-                boolean sameKind = first != null && LIST_HEADS.contains(first.type())
-                        && (rest == null || LIST_HEADS.contains(rest.type()) || rest.type() == SourceType.OTHER);
-                // "the Prosecutor General's Office and the Interior Ministry said in a joint statement": two
-                // named bodies speak together, and the claim is filed under the first
-                boolean jointNamed = first != null && rest != null && !first.generic() && !rest.generic()
-                        && tokens.get(i + 1 < to && tokens.get(i + 1).is("the") ? i + 2 : i + 1).isCapitalized()
-                        && tokens.get(from).isCapitalized();
-                return sameKind || jointNamed ? first : null;
-            }
-        }
-        int start = tokens.get(from).start();
-        int end = tokens.get(to - 1).end();
-        String phrase = report.text.substring(start, end);
-        String lower = phrase.toLowerCase(Locale.ROOT);
-        if (to - from == 1 && PRONOUNS.contains(lower)) {
-            return anaphor(lower, s);
-        }
-        if (lower.equals("nobody") || lower.equals("no one") || lower.startsWith("according")) {
-            return null;
-        }
-        String person = personName(tokens, from, to, s);
-        if (tokens.get(from).is("the") || from > 0 && tokens.get(from - 1).is("the")) {
-            Claimant c = definite(tokens, from, to, s);
-            if (c != null) {
-                return c;
-            }
-        }
-        Optional<SourceMention> known = resolved.computeIfAbsent(phrase,
-                k -> rules.sources.resolve(k, report.mainCountry));
-        if (known.isPresent()) {
-            SourceMention m = known.get();
-            String surface = orgPart(tokens, from, to, person);
-            Claimant c = fromSource(m, person, surface);
-            if (!c.generic() && person == null && !hasProperName(s, from, to)
-                    && !m.canonicalName().chars().anyMatch(Character::isUpperCase)) {
-                // "Local pro-democracy activists", "a Sudanese medical group": capitals of a sentence start or
-                // a nationality make no name
-                c = new Claimant(c.name(), c.type(), null, c.key(), true, c.head());
-            }
-            return c;
-        }
-        if (person != null) {
-            // a bare surname refers to someone named before: "Hussein said ..."
-            for (int i = history.size() - 1; i >= 0; i--) {
-                Claimant h = history.get(i);
-                if (h.speaker() != null && h.speaker().endsWith(person) && !h.speaker().equals(person)) {
-                    return h;
-                }
-            }
-            String org = orgPart(tokens, from, to, person);
-            if (org != null && ROLE_ONLY.contains(org.toLowerCase(Locale.ROOT))) {
-                // "spokesman Sean Ryan told AFP": the spokesman of the source named just before
-                for (int i = history.size() - 1; i >= 0; i--) {
-                    Claimant h = history.get(i);
-                    if (!h.generic() && h.type() != SourceType.OTHER) {
-                        return new Claimant(h.name(), h.type(), person, h.key(), false, h.head());
-                    }
-                }
-            }
-            if (org != null && !org.equals(person)) {
-                return new Claimant(org, SourceType.OTHER, person, norm(org), false, head(org));
-            }
-            for (Claimant h : history) {
-                if (person.equals(h.speaker())) {
-                    return h;
-                }
-            }
-            return new Claimant(person, SourceType.OTHER, person, norm(person), false, head(person));
-        }
-        String name = orgPart(tokens, from, to, null);
-        if (name == null) {
-            return null;
-        }
-        return new Claimant(name, SourceType.OTHER, null, norm(name), !hasProperName(s, from, to), head(name));
-    }
-
-    /** Whether the noun group has a capitalised word that is neither the sentence's first word nor a nationality. */
-    private static boolean hasProperName(SentenceInfo s, int from, int to) {
-        List<Token> tokens = s.sentence.tokens();
-        for (int i = Math.max(from, 1); i < to; i++) {
-            Token t = tokens.get(i);
-            if (!t.isWord() || !t.isCapitalized()) {
-                continue;
-            }
-            boolean nationality = s.allPlaces.stream().anyMatch(g -> g.start() <= t.start() && t.end() <= g.end()
-                    && (g.kind() == org.wirewatch.extract.geo.GeoKind.DEMONYM
-                    || g.kind() == org.wirewatch.extract.geo.GeoKind.COUNTRY));
-            if (!nationality) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Claimant fromSource(SourceMention m, String person, String surface) {
-        boolean named = m.canonicalName().chars().anyMatch(Character::isUpperCase);
-        String surfaceHead = surface == null ? "" : head(surface);
-        if (named && INSTITUTIONS.contains(surfaceHead) && !norm(m.canonicalName()).contains(surfaceHead)) {
-            // "Russia's Defence Ministry" is the ministry, not the forces the actor lexicon names
-            named = false;
-        }
-        if (named) {
-            // The key stays canonical, so two wordings of one source are still one source; the name is the
-            // report's own when its words say more than the lexicon entry ("Lebanese army source" and "Burkina Faso
-            // army" are narrower than "Lebanese military" and "Burkinabe military").
-            String name = saysMore(surface, m) ? surface : m.canonicalName();
-            return new Claimant(name, m.type(), person, norm(m.canonicalName()), false, head(m.canonicalName()));
-        }
-        String name = surface == null || surface.isBlank() ? m.canonicalName() : surface;
-        boolean generic = person == null && (surface == null || surface.chars().noneMatch(Character::isUpperCase));
-        return new Claimant(name, m.type(), person, norm(name), generic, head(name));
-    }
-
-    /**
-     * Whether the report's phrase for a source holds the lexicon's match and a word its canonical name lacks
-     * (roles such as "spokesman" aside: "Taliban spokesman" is the Taliban). A phrase without the match is a
-     * description beside it ("al Shabaab's spokesman for military operations"), never a better name.
-     */
-    private static boolean saysMore(String surface, SourceMention m) {
-        boolean holdsMatch = surface != null && (" " + norm(surface) + " ").contains(" " + norm(m.surface()) + " ");
-        if (!holdsMatch) {
-            return false;
-        }
-        String[] words = norm(surface).split(" ");
-        if (words.length < 2) {
-            return false; // "the army": the canonical name says whose
-        }
-        String known = " " + norm(m.canonicalName()) + " ";
-        for (String w : words) {
-            boolean role = ROLE_ONLY.contains(w) || w.equals("statement");
-            if (w.length() > 1 && !known.contains(" " + w + " ") && !role) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "the monitor", "the ministry", "the Peshawar official", "the paramilitary group": an earlier source. */
-    private Claimant definite(List<Token> tokens, int from, int to, SentenceInfo s) {
-        String head = tokens.get(to - 1).lower();
-        if (to - from > 3 || tokens.get(to - 1).isCapitalized()) {
-            return null; // "the outlawed Tehreek-i-Taliban Pakistan" is a name, not a description
-        }
-        for (int i = history.size() - 1; i >= 0; i--) {
-            Claimant h = history.get(i);
-            if ((" " + norm(h.name()) + " ").contains(" " + head + " ")) {
-                return h;
-            }
-        }
-        if (head.equals("group") || head.equals("militants") || head.equals("paramilitaries")
-                || head.equals("rebels") || head.equals("insurgents") || head.equals("movement")
-                || head.equals("militia") || head.equals("jihadists")) {
-            Frame f = s.frame;
-            if (f != null) {
-                for (SentenceInfo m : f.members) {
-                    for (ActorMention a : m.actors) {
-                        if (!a.generic()) {
-                            return new Claimant(a.canonicalName(), SourceType.BELLIGERENT, null,
-                                    norm(a.canonicalName()), false, head(a.canonicalName()));
-                        }
-                    }
-                }
-            }
-        }
-        if (head.equals("monitor") || head.equals("observatory")) {
-            for (int i = history.size() - 1; i >= 0; i--) {
-                if (history.get(i).type() == SourceType.MONITOR) {
-                    return history.get(i);
-                }
-            }
-        }
-        if (head.equals("spokesman") || head.equals("official") || head.equals("resident")
-                || head.equals("agency") || head.equals("statement") || head.equals("ministry")) {
-            for (int i = history.size() - 1; i >= 0; i--) {
-                Claimant h = history.get(i);
-                if (h.speaker() != null || head.equals("agency") || head.equals("statement")
-                        || head.equals("ministry")) {
-                    if (!h.generic()) {
-                        return h;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private Claimant anaphor(String pronoun, SentenceInfo s) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            Claimant h = history.get(i);
-            boolean personal = pronoun.equals("he") || pronoun.equals("she");
-            if (!personal || h.speaker() != null || h.type() != SourceType.OTHER) {
-                return h;
-            }
-        }
-        return null;
-    }
-
-    /** A personal name in the noun group: two or more capitalised words that name no place or organisation. */
-    private String personName(List<Token> tokens, int from, int to, SentenceInfo s) {
-        int best = -1;
-        int bestLen = 0;
-        int i = from;
-        while (i < to) {
-            int j = i;
-            while (j < to && tokens.get(j).isWord() && tokens.get(j).isCapitalized()
-                    && !TITLES.contains(tokens.get(j).lower()) && !tokens.get(j).text().endsWith(".")
-                    && !isSentenceAdverb(tokens, j)) {
-                j++;
-            }
-            if (j > i) {
-                if (j - i > bestLen && !namesPartyOrPlace(s, tokens.get(i).start(), tokens.get(j - 1).end())) {
-                    best = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        if (best < 0) {
-            return null;
-        }
-        if (bestLen == 1) {
-            // a lone capitalised word is a surname only when it starts the group and nothing follows it
-            if (!(best == from && to - from == 1)) {
-                return null;
-            }
-        }
-        if (best > 0 && tokens.get(best - 1).is("the")) {
-            return null;
-        }
-        if (best > from && ORG_JOINERS.contains(tokens.get(best - 1).lower())) {
-            return null; // "Kenya National Commission on Human Rights": the end of a body's name, not a person
-        }
-        return report.text.substring(tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
-    }
-
-    /** "Elsewhere," or "Separately," opening a sentence: an adverb, not a name. */
-    private static boolean isSentenceAdverb(List<Token> tokens, int i) {
-        String w = tokens.get(i).lower();
-        return i == 0 && (SENTENCE_ADVERBS.contains(w) || w.endsWith("ly"))
-                && i + 1 < tokens.size() && tokens.get(i + 1).is(",");
-    }
-
-    private boolean namesPartyOrPlace(SentenceInfo s, int start, int end) {
-        for (SourceMention m : s.sources) {
-            if (m.start() < end && start < m.end()) {
-                return true;
-            }
-        }
-        for (ActorMention m : s.actors) {
-            if (m.start() < end && start < m.end()) {
-                return true;
-            }
-        }
-        for (org.wirewatch.extract.geo.GeoMention g : s.places) {
-            if (g.start() < end && start < g.end()) {
-                return true;
-            }
-        }
-        String w = report.text.substring(start, end).toLowerCase(Locale.ROOT);
-        return w.contains("ministry") || w.contains("committee") || w.contains("network") || w.contains("council")
-                || w.contains("hospital") || w.contains("forces") || w.contains("agency") || w.contains("office")
-                || w.contains("service") || w.contains("organization") || w.contains("organisation")
-                || w.contains("army") || w.contains("police") || w.contains("nations") || w.contains("resistance")
-                || w.contains("doctors") || w.contains("railway");
-    }
-
-    /**
-     * The organisation in a role phrase: "spokesman for the public health ministry" gives "public health ministry",
-     * "Interior ministry spokesman Zemarai Bashary" gives "Interior ministry", "a senior police officer" stays.
-     */
-    private String orgPart(List<Token> tokens, int from, int to, String person) {
-        int f = from;
-        int t = to;
-        if (person != null) {
-            String all = report.text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
-            int at = all.indexOf(person);
-            String rest = at < 0 ? all : (all.substring(0, at) + " " + all.substring(at + person.length())).strip();
-            rest = trimCommas(rest);
-            if (rest.isEmpty()) {
-                return person;
-            }
-            return cleanRoleCached(rest);
-        }
-        return cleanRoleCached(report.text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
-    }
-
-    /** {@code s} without leading and trailing commas and ASCII white space (the regex class \\s). */
-    private static String trimCommas(String s) {
-        int from = 0;
-        int to = s.length();
-        while (from < to && isCommaOrSpace(s.charAt(from))) {
-            from++;
-        }
-        while (to > from && isCommaOrSpace(s.charAt(to - 1))) {
-            to--;
-        }
-        return s.substring(from, to);
-    }
-
-    private static boolean isCommaOrSpace(char c) {
-        return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    /** {@link #cleanRole(String)} once per phrase of the report: subjects are resolved again for every cue. */
-    private String cleanRoleCached(String phrase) {
-        return cleanedRoles.computeIfAbsent(phrase, k -> Optional.ofNullable(cleanRole(k))).orElse(null);
-    }
-
-    private static String cleanRole(String phrase) {
-        String p = phrase.strip();
-        String lower = p.toLowerCase(Locale.ROOT);
-        String[] roles = {"spokesman for the ", "spokeswoman for the ", "spokesperson for the ", "spokesman for ",
-            "a spokesman for the ", "director-general of the ", "director of the ", "member of the ",
-            "a member of the ", "head of the ", "chief of the ", "commander of the ", "statement from ",
-            "a statement from ", "the office of the ", "office of the ", "spokesman of the "};
-        for (String r : roles) {
-            int at = lower.indexOf(r);
-            if (at >= 0) {
-                p = p.substring(at + r.length());
-                lower = p.toLowerCase(Locale.ROOT);
-                break;
-            }
-        }
-        String[] suffixes = {" spokesman", " spokeswoman", " spokesperson", " chief", " statement"};
-        for (String s : suffixes) {
-            String rest = lower.length() > s.length() ? lower.substring(0, lower.length() - s.length()) : "";
-            boolean loneAdjective = !rest.contains(" ") && (rest.endsWith("al") || rest.endsWith("an")
-                    || rest.endsWith("ese") || rest.endsWith("ary"));
-            if (lower.endsWith(s) && lower.length() > s.length() && !loneAdjective) {
-                p = p.substring(0, p.length() - s.length());
-                lower = p.toLowerCase(Locale.ROOT);
-            }
-        }
-        for (String det : new String[] {"a ", "an ", "the "}) {
-            if (lower.startsWith(det)) {
-                p = p.substring(det.length());
-                lower = p.toLowerCase(Locale.ROOT);
-            }
-        }
-        // the expressions only run when their characters occur: most phrases have neither
-        if (p.indexOf('(') >= 0) {
-            p = TRAILING_PARENTHESIS.matcher(p).replaceAll("");
-        }
-        if (p.indexOf('"') >= 0 || p.indexOf('\u201C') >= 0 || p.indexOf('\u201D') >= 0) {
-            p = QUOTES.matcher(p).replaceAll("");
-        }
-        p = p.strip();
-        return p.isEmpty() ? null : p;
-    }
-
-    /** Lower case, every run of other characters than a-z and 0-9 one space, trimmed (no regex: called often). */
-    private static String norm(String name) {
-        StringBuilder b = new StringBuilder(name.length());
-        boolean gap = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            char l = c < 128 ? (char) (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c);
-            if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
-                if (gap && b.length() > 0) {
-                    b.append(' ');
-                }
-                b.append(l);
-                gap = false;
-            } else {
-                gap = true;
-            }
-        }
-        return b.toString();
-    }
-
-    private static String head(String name) {
-        String n = norm(name);
-        int sp = n.lastIndexOf(' ');
-        return sp < 0 ? n : n.substring(sp + 1);
-    }
-
-    // ---------------------------------------------------------------- responsibility
-
-    /** The named party that claimed or confirmed carrying out the frame's attack, when the report says so. */
-    static Actor responsibleActor(ReportReader report, Frame f) {
-        Actor own = responsibleActor(f.members, false);
-        // "X claimed responsibility for Thursday's attack as well as for the two earlier ones": a claim that
-        // covers several attacks names the author of each, wherever it stands
-        return own != null || report.frames.size() < 2 ? own : responsibleActor(report.infos, true);
-    }
-
-    /** Words that make a claim of responsibility cover more than one attack. */
-    private static final java.util.Set<String> SEVERAL = java.util.Set.of("both", "all", "ones", "each", "series",
-            "attacks", "bombings", "blasts", "explosions");
-
-    private static Actor responsibleActor(List<SentenceInfo> sentences, boolean coveringSeveral) {
-        for (SentenceInfo s : sentences) {
-            List<Token> tokens = s.sentence.tokens();
-            if (coveringSeveral && tokens.stream().noneMatch(t -> SEVERAL.contains(t.lower()))) {
-                continue;
-            }
-            for (PhraseMatcher.Match m : s.cues) {
-                if (!m.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, m.from())) {
-                    continue;
-                }
-                ActorMention best = null;
-                for (ActorMention a : s.actors) {
-                    if (!a.generic()) {
-                        best = best == null ? a : best;
-                        int at = ReportReader.tokenAt(tokens, a.start());
-                        if (m.entry().key().endsWith("by") && at >= m.to()) {
-                            best = a;
-                            break;
-                        }
-                    }
-                }
-                if (best != null) {
-                    return Actor.newBuilder().setName(best.canonicalName()).build();
-                }
-            }
-        }
-        return null;
-    }
 }

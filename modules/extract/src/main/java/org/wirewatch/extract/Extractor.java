@@ -15,11 +15,11 @@ import org.wirewatch.schema.WireReport;
  */
 public final class Extractor {
 
-    private final Rules rules;
+    private final ReportReader reader;
     private final String version;
 
     private Extractor(Rules rules, String version) {
-        this.rules = rules;
+        this.reader = new ReportReader(rules);
         this.version = version;
     }
 
@@ -36,7 +36,7 @@ public final class Extractor {
     /** Extracts incidents and claims from a report. Never returns null. */
     public ReportExtraction extract(WireReport report) {
         Objects.requireNonNull(report, "report");
-        ReportExtraction extraction = new ReportReader(rules, report).read();
+        ReportExtraction extraction = reader.read(report);
         extraction.setExtractorVersion(version);
         extraction.getClaims().forEach(c -> c.setExtractorVersion(version));
         return extraction;

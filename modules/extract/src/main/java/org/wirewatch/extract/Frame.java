@@ -3,79 +3,77 @@ package org.wirewatch.extract;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.wirewatch.extract.geo.GeoKind;
-import org.wirewatch.extract.geo.GeoMention;
-import org.wirewatch.extract.rules.DateMention;
 
-/** One incident being assembled from the sentences that describe it. */
+/**
+ * Stage 3's result for one incident: the sentences that describe it and the day it happened. Immutable; compared by
+ * identity (one frame per incident of a report).
+ */
 final class Frame {
 
-    final List<SentenceInfo> members = new ArrayList<>();
+    /** The member sentences in text order, the opener first. */
+    final List<SentenceInfo> members;
     final SentenceInfo opener;
+    /** The report's first incident: the headline and lead describe it. */
     final boolean main;
-    LocalDate date;
-    int tolerance;
-    boolean dateKnown;
-    boolean past;
-    /** Sub-event code read so far (from triggers), for compatibility checks. */
-    String code;
-    String mentionId;
-    /** Canonical name of the actor chosen for the incident, once known. */
-    String actorName;
+    final LocalDate date;
+    final int tolerance;
+    /** The day is one the report places in the past ("the 1998 attack"): background. */
+    final boolean past;
+    /** Sub-event code read from the first eventful member's triggers, or null. */
+    final String code;
+    final String mentionId;
+    /** Position among the report's incidents, from 0. */
+    final int ordinal;
 
-    Frame(SentenceInfo opener, boolean main) {
-        this.opener = opener;
+    Frame(List<SentenceInfo> members, boolean main, LocalDate date, int tolerance, boolean past, String code,
+          String mentionId, int ordinal) {
+        this.members = List.copyOf(members);
+        this.opener = members.get(0);
         this.main = main;
-        add(opener);
+        this.date = date;
+        this.tolerance = tolerance;
+        this.past = past;
+        this.code = code;
+        this.mentionId = mentionId;
+        this.ordinal = ordinal;
     }
 
-    void add(SentenceInfo s) {
-        members.add(s);
-        if (!dateKnown) {
-            DateMention d = s.eventDate();
-            // a later sentence's date in the past ("the 1998 attack on a college nearby") recalls another event;
-            // it never dates an incident whose own sentences gave no day
-            boolean background = d != null && s != opener && d.role() == DateMention.Role.PAST;
-            if (d != null && !background) {
-                date = d.date();
-                tolerance = d.toleranceDays();
-                dateKnown = true;
-                past = d.role() == DateMention.Role.PAST;
-            }
-        }
-        if (code == null && s.eventful()) {
-            code = s.topTrigger();
-        }
-    }
-
-    int lastParagraph() {
-        return members.get(members.size() - 1).sentence.paragraph();
-    }
-
-    /** The first-level region named in the frame, from its own sentences (no reference points). */
-    String admin1() {
-        for (SentenceInfo s : members) {
-            for (GeoMention g : s.places) {
-                if (g.admin1Code() != null && (g.kind() == GeoKind.ADMIN1 || g.kind() == GeoKind.PLACE)) {
-                    return g.admin1Code();
+    /** The sentences that say what kind of event it was: the headline and lead for the main incident. */
+    List<SentenceInfo> heads() {
+        List<SentenceInfo> heads = new ArrayList<>();
+        if (main) {
+            for (SentenceInfo s : members) {
+                if (s.sentence.paragraph() <= 1 && s.sentence.index() <= 1) {
+                    heads.add(s);
                 }
             }
-        }
-        return null;
-    }
-
-    String country() {
-        for (SentenceInfo s : members) {
-            for (GeoMention g : s.places) {
-                if (g.countryCode() != null && g.kind() != GeoKind.DEMONYM) {
-                    return g.countryCode();
+            if (heads.stream().noneMatch(s -> !s.triggers.isEmpty())) {
+                for (SentenceInfo s : members) {
+                    if (s.eventful() && !heads.contains(s)) {
+                        heads.add(s);
+                        break;
+                    }
                 }
             }
+        } else {
+            heads.add(opener);
         }
-        return null;
+        return heads;
     }
 
-    boolean hasTerritory() {
-        return members.stream().anyMatch(SentenceInfo::hasTerritory);
+    /** The heads with the lead before the headline: the lead says more precisely what happened where. */
+    static List<SentenceInfo> leadFirst(List<SentenceInfo> heads) {
+        List<SentenceInfo> out = new ArrayList<>();
+        for (SentenceInfo s : heads) {
+            if (!s.isHeadline()) {
+                out.add(s);
+            }
+        }
+        for (SentenceInfo s : heads) {
+            if (s.isHeadline()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 }

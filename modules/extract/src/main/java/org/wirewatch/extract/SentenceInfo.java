@@ -7,9 +7,13 @@ import org.wirewatch.extract.lexicon.SourceMention;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.rules.DateMention;
 import org.wirewatch.extract.rules.TriggerReader;
+import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Sentence;
 
-/** Everything read from one sentence, before sentences are grouped into incidents. */
+/**
+ * Stage 2's result for one sentence: everything read from it (figures, dates, triggers, places, parties, sources,
+ * markers, attribution cues), before sentences are grouped into incidents. Immutable.
+ */
 final class SentenceInfo {
 
     final Sentence sentence;
@@ -23,17 +27,15 @@ final class SentenceInfo {
     final boolean superseded;
     final boolean cumulative;
     final boolean also;
-    /** The incident frame the sentence was assigned to, null when none. */
-    Frame frame;
     /** Every place named in the sentence, including those inside party names. */
-    List<GeoMention> allPlaces = List.of();
-    /** Attribution cues of the sentence (attribution.tsv). */
-    List<org.wirewatch.extract.text.PhraseMatcher.Match> cues = List.of();
+    final List<GeoMention> allPlaces;
+    /** Attribution cues of the sentence (attribution.tsv), claimed attacks resolved. */
+    final List<PhraseMatcher.Match> cues;
 
     SentenceInfo(Sentence sentence, List<CasualtyFact> facts, List<DateMention> dates,
                  List<TriggerReader.Trigger> triggers, List<GeoMention> places, List<ActorMention> actors,
                  List<SourceMention> sources, boolean newMarker, boolean superseded, boolean cumulative,
-                 boolean also) {
+                 boolean also, List<GeoMention> allPlaces, List<PhraseMatcher.Match> cues) {
         this.sentence = sentence;
         this.facts = facts;
         this.dates = dates;
@@ -45,6 +47,8 @@ final class SentenceInfo {
         this.superseded = superseded;
         this.cumulative = cumulative;
         this.also = also;
+        this.allPlaces = allPlaces;
+        this.cues = cues;
     }
 
     boolean isHeadline() {

@@ -1,25 +1,16 @@
 package org.wirewatch.extract.geo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.wirewatch.extract.lexicon.PhraseIndex;
 import org.wirewatch.extract.lexicon.Tokens;
-import org.wirewatch.extract.lexicon.TsvResource;
 
 /**
  * Countries, first-level regions (ISO 3166-2), populated places (GeoNames cities500) and demonyms, found in
@@ -36,6 +27,9 @@ import org.wirewatch.extract.lexicon.TsvResource;
  * ("the village of X in Y province", "X, a town in Y", "in the X district of Y") give a place X inside
  * Y's region even when X is in no gazetteer.
  *
+ * <p>Three jobs, three classes: {@link GazetteerLoader} reads the resources, this class matches and resolves
+ * names, {@link CuePlaces} reads the cue patterns (for one call, into its {@code Context}).
+ *
  * <p>Immutable and thread-safe; {@link #load()} reads the resources once per class loader.
  */
 public final class Gazetteer {
@@ -50,27 +44,27 @@ public final class Gazetteer {
     /** Also a personal or other proper name ("Victoria", "Ryan"). */
     static final byte NAME = 2;
 
-    private static final int BIG_PLACE = 100_000;
+    static final int BIG_PLACE = 100_000;
     private static final int MID_PLACE = 15_000;
 
     private static volatile Gazetteer instance;
 
-    private final PhraseIndex index;
-    private final byte[] kinds;
+    final PhraseIndex index;
+    final byte[] kinds;
     private final int[] countryOf;         // index into countryCodes
     private final int[] admin1Of;          // index into admin1Codes, -1 when none
     private final float[] lat;
     private final float[] lon;
     private final int[] population;
     private final byte[] flags;
-    private final String[] names;
-    private final String[] countryCodes;
-    private final String[] admin1Codes;
+    final String[] names;
+    final String[] countryCodes;
+    final String[] admin1Codes;
     private final Map<String, String> countryNames;
     private final Map<String, String> admin1Names;
-    private final CueWords words;
+    final CueWords words;
 
-    private Gazetteer(Loader l) {
+    private Gazetteer(GazetteerLoader l) {
         int n = l.count;
         this.index = l.index.build();
         this.kinds = Arrays.copyOf(l.kinds, n);
@@ -95,7 +89,7 @@ public final class Gazetteer {
             synchronized (Gazetteer.class) {
                 g = instance;
                 if (g == null) {
-                    g = new Gazetteer(new Loader().loadAll());
+                    g = new Gazetteer(new GazetteerLoader().loadAll());
                     instance = g;
                 }
             }
@@ -152,7 +146,7 @@ public final class Gazetteer {
             }
         }
         collectHints(ctx);
-        new CueScanner(ctx).scan();
+        new CuePlaces(this, ctx).scan();
         List<GeoMention> out = new ArrayList<>(raws.size());
         int lastEnd = -1;
         Map<Long, GeoMention> earlier = new HashMap<>();
@@ -742,547 +736,9 @@ public final class Gazetteer {
         return false;
     }
 
-    // ---------------------------------------------------------------- cue places
-
-    /**
-     * Cue patterns that introduce a place: "the (town|village|...) of X [in|of Y]", "X, a (town|...) in Y",
-     * "X (district|village|...) [of|in Y]". X is a run of capitalised words (with glued articles such as
-     * "al-"); Y is the next gazetteer mention within the clause and gives X its country and region.
-     */
-    private static final long SUB = Tokens.wordHash("sub");
-
-    private final class CueScanner {
-        private final Context ctx;
-        private final Tokens t;
-
-        CueScanner(Context ctx) {
-            this.ctx = ctx;
-            this.t = ctx.t;
-        }
-
-        void scan() {
-            int n = t.size();
-            for (int i = 0; i < n; i++) {
-                long h = t.hash(i);
-                if (words.isPlaceType(h) && !t.is(i, Tokens.CAPITALIZED)) {
-                    // "the village of X ..."
-                    if (i + 2 < n && words.isOf(t.hash(i + 1)) && t.joined(i + 1) && t.joined(i + 2)) {
-                        int xEnd = nameRun(i + 2);
-                        if (xEnd > i + 2) {
-                            place(i + 2, xEnd, regionAfter(xEnd));
-                        }
-                    }
-                    // "X district of Y", "Hajin town", "Kalma sub-district"
-                    int typeStart = i > 1 && t.is(i, Tokens.HYPHENATED) && t.hash(i - 1) == SUB ? i - 1 : i;
-                    if (typeStart > 0 && t.joined(typeStart)) {
-                        int xStart = nameRunBackwards(typeStart);
-                        if (xStart < typeStart) {
-                            int y = regionAfter(i + 1);
-                            place(xStart, typeStart, y);
-                        }
-                    }
-                } else if (words.isRegionPreposition(h) && i > 1 && commaBefore(i)) {
-                    // "a school in Kuriga, in the Chikun local government area of Kaduna State", "Liboi, in
-                    // Garissa county": a name that an apposition places inside a district or region
-                    int type = typeWithin(i + 1);
-                    int xStart = type > 0 ? nameRunBackwards(i) : i;
-                    if (xStart < i && xStart > 0 && words.isPlaceLead(t.hash(xStart - 1))) {
-                        // "in Garissa county": the region is inside the apposition, and what follows the type
-                        // word ("in Bam province in the North Central region") is a wider frame
-                        int y = words.isAdminType(t.hash(type)) ? regionAfter(i + 1) : regionAfter(type + 1);
-                        if (y >= 0 && words.isAdminType(t.hash(type)) && ctx.raws.get(y).from() >= type) {
-                            y = -1;
-                        }
-                        place(xStart, i, y);
-                    }
-                } else if (words.isRoute(h) && i + 2 < n && words.isBetween(t.hash(i + 1)) && t.joined(i + 2)) {
-                    // "on the road between Malelei and Kulan": the first town named
-                    int xEnd = nameRun(i + 2);
-                    if (xEnd > i + 2) {
-                        place(i + 2, xEnd, regionAfter(xEnd));
-                    }
-                } else if ((words.isA(h)) && i > 0 && commaBefore(i)) {
-                    // "X, a town some 30 km south-west of Y"
-                    int type = -1;
-                    for (int k = i + 1; k < Math.min(n, i + 5); k++) {
-                        if (!t.joined(k)) {
-                            break;
-                        }
-                        if (words.isPlaceType(t.hash(k))) {
-                            type = k;
-                            break;
-                        }
-                    }
-                    if (type > 0) {
-                        int xStart = nameRunBackwards(i);
-                        if (xStart < i) {
-                            place(xStart, i, regionAfter(type + 1));
-                        }
-                    }
-                }
-            }
-        }
-
-        /** The first district or region word among the next few tokens of the same clause, or -1. */
-        private int typeWithin(int from) {
-            for (int k = from; k < Math.min(t.size(), from + 7); k++) {
-                if (!t.joined(k)) {
-                    return -1;
-                }
-                if (words.isPlaceType(t.hash(k)) || words.isAdminType(t.hash(k))) {
-                    return k;
-                }
-            }
-            return -1;
-        }
-
-        private boolean commaBefore(int i) {
-            CharSequence s = t.text();
-            int a = t.end(i - 1);
-            int b = t.start(i);
-            return b - a <= 3 && s.subSequence(a, b).toString().indexOf(',') >= 0;
-        }
-
-        /** End (exclusive) of a run of name tokens starting at {@code from}, or {@code from}. */
-        private int nameRun(int from) {
-            int k = from;
-            int n = t.size();
-            while (k < n && k - from < 5 && (k == from || t.joined(k))) {
-                boolean cap = t.is(k, Tokens.CAPITALIZED);
-                boolean article = !cap && words.isArticle(t.hash(k)) && k + 1 < n && t.joined(k + 1)
-                        && t.is(k + 1, Tokens.CAPITALIZED);
-                if (!cap && !article) {
-                    break;
-                }
-                if (cap && k == from && words.isNameStop(t.hash(k))) {
-                    return from;
-                }
-                k++;
-            }
-            while (k > from && !t.is(k - 1, Tokens.CAPITALIZED)) {
-                k--;
-            }
-            return k;
-        }
-
-        /** Start of a run of name tokens ending just before {@code end}, or {@code end}. */
-        private int nameRunBackwards(int end) {
-            int k = end;
-            while (k > 0 && end - k < 5) {
-                int p = k - 1;
-                if (p < end - 1 && !t.joined(p + 1)) {
-                    break;
-                }
-                boolean cap = t.is(p, Tokens.CAPITALIZED);
-                boolean article = !cap && words.isArticle(t.hash(p)) && k < end && t.is(k, Tokens.HYPHENATED);
-                if (!cap && !article) {
-                    break;
-                }
-                k = p;
-            }
-            while (k < end && (!t.is(k, Tokens.CAPITALIZED) || words.isNameStop(t.hash(k))
-                    || words.isGeoModifier(t.hash(k)))) {
-                k++;
-            }
-            return k;
-        }
-
-        /** Index of the raw match of the region after a cue place, or -1. */
-        private int regionAfter(int from) {
-            int n = t.size();
-            int k = from;
-            int steps = 0;
-            while (k < n && steps < 10) {
-                if (k > from && !t.joined(k) && sentenceBreakBefore(k)) {
-                    return -1;
-                }
-                int r = ctx.rawAtToken[k];
-                if (r >= 0 && ctx.raws.get(r).from() == k) {
-                    if (!introducesRegion(from, k)) {
-                        return -1;
-                    }
-                    // "in Afghanistan's Badakhshan province": the region after the country is more precise.
-                    if (r + 1 < ctx.raws.size() && isCountryOrDemonymOnly(ctx.raws.get(r))
-                            && ctx.raws.get(r + 1).from() == ctx.raws.get(r).to()
-                            && t.joined(ctx.raws.get(r + 1).from())) {
-                        return r + 1;
-                    }
-                    // "Nigeria's northwestern state of Kaduna", "Mali's central region of Mopti"
-                    if (r + 1 < ctx.raws.size() && isCountryOrDemonymOnly(ctx.raws.get(r))
-                            && regionPhraseBetween(ctx.raws.get(r).to(), ctx.raws.get(r + 1).from())) {
-                        return r + 1;
-                    }
-                    return r;
-                }
-                if (t.is(k, Tokens.CAPITALIZED) && !words.isGeoModifier(t.hash(k)) && steps > 0
-                        && !t.is(k, Tokens.SENTENCE_START)) {
-                    return -1;
-                }
-                k++;
-                steps++;
-            }
-            return -1;
-        }
-
-        /** Only direction words, region types and "of" lie between a country and its region. */
-        private boolean regionPhraseBetween(int from, int to) {
-            if (to <= from || to - from > 4) {
-                return false;
-            }
-            boolean type = false;
-            for (int k = from; k < to; k++) {
-                long h = t.hash(k);
-                if (!t.joined(k)) {
-                    return false;
-                }
-                type |= words.isAdminType(h);
-                if (!(words.isGeoModifier(h) || words.isAdminType(h) || words.isOf(h) || words.isThe(h))) {
-                    return false;
-                }
-            }
-            return type || t.is(to, Tokens.CAPITALIZED);
-        }
-
-        /** Y must follow "in", "of", "near", "outside" or a comma (skipping "the" and modifiers). */
-        private boolean introducesRegion(int from, int y) {
-            for (int k = y - 1; k >= from; k--) {
-                long h = t.hash(k);
-                if (words.isOf(h) || words.isRegionPreposition(h)) {
-                    return true;
-                }
-                if (!(words.isThe(h) || words.isGeoModifier(h) || t.is(k, Tokens.CAPITALIZED))) {
-                    return false;
-                }
-            }
-            CharSequence s = t.text();
-            int a = from > 0 ? t.end(from - 1) : 0;
-            return s.subSequence(a, t.start(from)).toString().indexOf(',') >= 0;
-        }
-
-        private boolean sentenceBreakBefore(int k) {
-            if (t.is(k, Tokens.SENTENCE_START)) {
-                return true;
-            }
-            CharSequence s = t.text();
-            for (int c = t.end(k - 1); c < t.start(k); c++) {
-                char ch = s.charAt(c);
-                if (ch == ';' || ch == '(' || ch == ')') {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void place(int xFrom, int xTo, int yRaw) {
-            GeoMention y = yRaw >= 0 ? ctx.resolved(yRaw) : null;
-            if (y != null && y.kind() == GeoKind.DEMONYM) {
-                y = new GeoMention(y.start(), y.end(), y.surface(), GeoKind.COUNTRY, y.countryCode(), null,
-                        y.name(), null, null, 0);
-            }
-            if (y != null && foreignNamesake(y)) {
-                y = null; // "near the town of Bule": not a Swiss Bulle when the text is about Congo
-            }
-            int yCountry = y == null || y.countryCode() == null ? -1 : countryIndex(y.countryCode());
-            int yAdmin = y == null || y.admin1Code() == null ? -1 : admin1Index(y.admin1Code());
-            // X is itself a gazetteer match: let it resolve with the cue and Y as preferences.
-            int r = ctx.rawAtToken[xFrom];
-            if (r >= 0 && ctx.raws.get(r).from() == xFrom && ctx.raws.get(r).to() == xTo) {
-                if (isCountryOrDemonymOnly(ctx.raws.get(r))) {
-                    return;
-                }
-                ctx.cue[r] = true;
-                ctx.preferAdmin1[r] = yAdmin;
-                ctx.preferCountry[r] = yCountry;
-                ctx.done[r] = false;
-                GeoMention m = ctx.resolved(r);
-                boolean consistent = m != null && (y == null || m.kind() != GeoKind.PLACE
-                        || (y.countryCode() == null || y.countryCode().equals(m.countryCode()))
-                        && (y.admin1Code() == null || y.admin1Code().equals(m.admin1Code())));
-                // "Kohistan district" in a story about Badakhshan is not the Kohistan of another province.
-                if (consistent && (y == null || y.admin1Code() == null) && m.kind() == GeoKind.PLACE && m.admin1Code() != null
-                        && m.population() < BIG_PLACE && regionsNamedIn(m.countryCode())
-                        && !ctx.admin1s.contains(admin1Index(m.admin1Code()))) {
-                    consistent = false;
-                }
-                // "the town of Bule" in a Congo story is not Bulle in Switzerland: a small namesake abroad.
-                if (consistent && foreignNamesake(m)) {
-                    consistent = false;
-                }
-                if (consistent) {
-                    return;
-                }
-                ctx.suppressed[r] = true;
-                ctx.done[r] = false;
-            }
-            for (int k = xFrom; k < xTo; k++) {
-                int inner = ctx.rawAtToken[k];
-                if (inner >= 0) {
-                    Raw ir = ctx.raws.get(inner);
-                    if (ir.from() < xFrom || ir.to() > xTo || isCountryOrDemonymOnly(ir)) {
-                        return;
-                    }
-                }
-            }
-            for (int k = xFrom; k < xTo; k++) {
-                int inner = ctx.rawAtToken[k];
-                if (inner >= 0) {
-                    ctx.suppressed[inner] = true;
-                    ctx.done[inner] = false;
-                }
-            }
-            String surface = t.surface(xFrom, xTo);
-            String cc = y == null ? dominantCountry() : y.countryCode();
-            String admin = y == null ? null : y.admin1Code();
-            GeoMention cuePlace = new GeoMention(t.start(xFrom), t.end(xTo - 1), surface, GeoKind.PLACE, cc, admin,
-                    surface, null, null, 0);
-            ctx.cuePlaces.add(cuePlace);
-            if (r >= 0 && ctx.raws.get(r).from() == xFrom && ctx.raws.get(r).to() == xTo) {
-                ctx.cueByPhrase.put(t.phraseHash(xFrom, xTo), cuePlace);
-            }
-        }
-
-        /** A small gazetteer place in none of the countries the text names. */
-        private boolean foreignNamesake(GeoMention m) {
-            return m.kind() == GeoKind.PLACE && m.countryCode() != null && m.population() < BIG_PLACE
-                    && !ctx.countries.isEmpty() && !ctx.countries.contains(countryIndex(m.countryCode()));
-        }
-
-        /** The country the text is mostly about: at least twice the weight of any other. */
-        private String dominantCountry() {
-            int best = -1;
-            int bestW = 0;
-            int second = 0;
-            for (Map.Entry<Integer, Integer> e : ctx.weight.entrySet()) {
-                if (e.getValue() > bestW) {
-                    second = bestW;
-                    bestW = e.getValue();
-                    best = e.getKey();
-                } else if (e.getValue() > second) {
-                    second = e.getValue();
-                }
-            }
-            return best >= 0 && bestW >= 2 * second ? countryCodes[best] : null;
-        }
-
-        private boolean regionsNamedIn(String country) {
-            for (int a : ctx.admin1s) {
-                if (a >= 0 && admin1Codes[a].startsWith(country + "-")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean isCountryOrDemonymOnly(Raw raw) {
-            for (int c = raw.cursor(); c >= 0; c = index.nextValue(c)) {
-                byte k = kinds[index.value(c) >>> 1];
-                if (k != COUNTRY && k != DEMONYM) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
 
     int admin1Index(String code) {
         int i = Arrays.binarySearch(admin1Codes, code);
         return i >= 0 ? i : -1;
-    }
-
-    // ---------------------------------------------------------------- loading
-
-    private static final class Loader {
-        final PhraseIndex.Builder index = PhraseIndex.builder();
-        int count;
-        byte[] kinds = new byte[1 << 18];
-        int[] countryOf = new int[1 << 18];
-        int[] admin1Of = new int[1 << 18];
-        float[] lat = new float[1 << 18];
-        float[] lon = new float[1 << 18];
-        int[] population = new int[1 << 18];
-        byte[] flags = new byte[1 << 18];
-        String[] names = new String[1 << 18];
-        List<String> countryCodes;
-        List<String> admin1Codes;
-        final Map<String, String> countryNames = new HashMap<>();
-        final Map<String, String> admin1Names = new HashMap<>();
-        final Map<String, Integer> countryEntry = new HashMap<>();
-        final Map<String, Integer> admin1Entry = new HashMap<>();
-        final Map<String, Integer> admin1Pop = new HashMap<>();
-
-        Loader loadAll() {
-            List<String[]> c = new ArrayList<>();
-            List<String[]> a = new ArrayList<>();
-            List<String[]> p = new ArrayList<>();
-            try (BufferedReader r = reader("gazetteer.tsv.gz", true)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    String[] f = line.split("\t", -1);
-                    switch (f[0]) {
-                        case "C" -> c.add(f);
-                        case "A" -> a.add(f);
-                        case "P" -> p.add(f);
-                        default -> throw new IllegalStateException("bad gazetteer line: " + line);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            List<String[]> countryRows = table("countries.tsv");
-            List<String[]> adminRows = table("admin1-aliases.tsv");
-            List<String[]> extraRows = table("places-extra.tsv");
-
-            Set<String> cc = new java.util.TreeSet<>();
-            c.forEach(f -> cc.add(f[1]));
-            countryRows.forEach(f -> cc.add(f[0]));
-            countryCodes = new ArrayList<>(cc);
-            Set<String> ac = new java.util.TreeSet<>();
-            a.forEach(f -> ac.add(f[1]));
-            admin1Codes = new ArrayList<>(ac);
-
-            Map<String, String[]> handCountry = new HashMap<>();
-            countryRows.forEach(f -> handCountry.put(f[0], f));
-            // a short form the hand table gives one country is that country's alone: iso-codes calls the Republic
-            // of the Congo "Congo", but the press means the DRC by it
-            Map<String, String> handAlias = new HashMap<>();
-            countryRows.forEach(f -> split(col(f, 2)).forEach(n -> handAlias.put(n.toLowerCase(Locale.ROOT), f[0])));
-            for (String code : countryCodes) {
-                String[] hand = handCountry.get(code);
-                String[] gen = c.stream().filter(f -> f[1].equals(code)).findFirst().orElse(null);
-                String display = hand != null ? hand[1] : gen[2];
-                int e = add(COUNTRY, code, null, display, Float.NaN, Float.NaN, 0, (byte) 0);
-                countryEntry.put(code, e);
-                countryNames.put(code, display);
-                name(display, e);
-                if (gen != null) {
-                    java.util.stream.Stream.concat(java.util.stream.Stream.of(gen[2]), split(gen[3]).stream())
-                            .filter(n -> handAlias.getOrDefault(n.toLowerCase(Locale.ROOT), code).equals(code))
-                            .forEach(n -> name(n, e));
-                }
-                if (hand != null) {
-                    split(col(hand, 2)).forEach(n -> name(n, e));
-                    int d = -1;
-                    for (String dem : split(col(hand, 3))) {
-                        if (d < 0) {
-                            d = add(DEMONYM, code, null, display, Float.NaN, Float.NaN, 0, (byte) 0);
-                        }
-                        name(dem, d);
-                    }
-                }
-            }
-            for (String[] f : a) {
-                String code = f[1];
-                byte fl = flagsOf(f[3]);
-                int e = add(ADMIN1, code.substring(0, 2), code, f[2], Float.NaN, Float.NaN,
-                        Integer.parseInt(f[4]), fl);
-                admin1Entry.put(code, e);
-                admin1Names.put(code, f[2]);
-                name(f[2], e);
-                split(f[5]).forEach(n -> name(n, e));
-            }
-            for (String[] f : adminRows) {
-                Integer e = admin1Entry.get(f[0]);
-                if (e == null) {
-                    throw new IllegalStateException("admin1-aliases.tsv: unknown region " + f[0]);
-                }
-                // A hand alias is how the press writes the name: it is not an English word.
-                flags[e] = 0;
-                split(col(f, 1)).forEach(n -> name(n, e));
-            }
-            for (String[] f : p) {
-                int e = add(PLACE, f[2], f[3].isEmpty() ? null : f[3], f[1], Float.parseFloat(f[4]),
-                        Float.parseFloat(f[5]), Integer.parseInt(f[6]), flagsOf(f[7]));
-                name(f[1], e);
-                split(f[8]).forEach(n -> name(n, e));
-            }
-            for (String[] f : extraRows) {
-                int e = add(PLACE, f[1], f[2].isEmpty() ? null : f[2], f[0], Float.parseFloat(f[3]),
-                        Float.parseFloat(f[4]), Integer.parseInt(f[5]), (byte) 0);
-                name(f[0], e);
-                split(col(f, 6)).forEach(n -> name(n, e));
-            }
-            return this;
-        }
-
-        private static String col(String[] f, int i) {
-            return i < f.length ? f[i] : "";
-        }
-
-        private static byte flagsOf(String s) {
-            byte b = 0;
-            if (s.indexOf('W') >= 0) {
-                b |= WORD;
-            }
-            if (s.indexOf('N') >= 0) {
-                b |= NAME;
-            }
-            return b;
-        }
-
-        private static List<String> split(String s) {
-            if (s == null || s.isBlank()) {
-                return List.of();
-            }
-            List<String> out = new ArrayList<>();
-            for (String x : s.split("\\|")) {
-                if (!x.isBlank()) {
-                    out.add(x.strip());
-                }
-            }
-            return out;
-        }
-
-        private void name(String name, int entry) {
-            String n = name.strip();
-            if (n.regionMatches(true, 0, "the ", 0, 4)) {
-                n = n.substring(4);
-            }
-            boolean capsOnly = n.length() <= 5 && n.replace(".", "").length() <= 4
-                    && n.equals(n.toUpperCase()) && n.chars().anyMatch(Character::isLetter);
-            index.add(n, entry << 1 | (capsOnly ? 1 : 0));
-        }
-
-        private int add(byte kind, String country, String admin1, String name, float la, float lo, int pop,
-                        byte fl) {
-            if (count == kinds.length) {
-                int cap = count * 2;
-                kinds = Arrays.copyOf(kinds, cap);
-                countryOf = Arrays.copyOf(countryOf, cap);
-                admin1Of = Arrays.copyOf(admin1Of, cap);
-                lat = Arrays.copyOf(lat, cap);
-                lon = Arrays.copyOf(lon, cap);
-                population = Arrays.copyOf(population, cap);
-                flags = Arrays.copyOf(flags, cap);
-                names = Arrays.copyOf(names, cap);
-            }
-            int e = count++;
-            kinds[e] = kind;
-            countryOf[e] = Collections.binarySearch(countryCodes, country);
-            admin1Of[e] = admin1 == null ? -1 : Collections.binarySearch(admin1Codes, admin1);
-            if (admin1Of[e] < 0) {
-                admin1Of[e] = -1;
-            }
-            lat[e] = la;
-            lon[e] = lo;
-            population[e] = pop;
-            flags[e] = fl;
-            names[e] = name;
-            return e;
-        }
-
-        private static BufferedReader reader(String resource, boolean gzip) throws IOException {
-            InputStream in = Gazetteer.class.getResourceAsStream(resource);
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            if (gzip) {
-                in = new GZIPInputStream(in, 1 << 16);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        }
-
-        static List<String[]> table(String resource) {
-            return TsvResource.rows(Gazetteer.class, resource);
-        }
     }
 }

@@ -1,0 +1,368 @@
+package org.wirewatch.extract;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.wirewatch.extract.geo.GeoKind;
+import org.wirewatch.extract.geo.GeoMention;
+import org.wirewatch.extract.rules.CasualtyFact;
+import org.wirewatch.extract.rules.DateMention;
+import org.wirewatch.extract.text.Token;
+
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
+/**
+ * Stage 3 of the reader: groups the sentences of a {@link ReportFacts} into incident frames. A new frame starts
+ * at "Elsewhere"/"In a separate", at an event date that fits no frame, at another region with its own toll, or at
+ * a second gain of territory; other sentences join the frame of the same paragraph, kind of event or the main one.
+ * One instance per report.
+ */
+final class FrameAssembler {
+
+    private final ReportFacts facts;
+    private final LocalDate published;
+    /** Frames being assembled, in the order they opened. */
+    private final List<Draft> frames = new ArrayList<>();
+    /** The draft each sentence joined, by sentence index; null when none. */
+    private final Draft[] frameOf;
+
+    FrameAssembler(ReportFacts facts) {
+        this.facts = facts;
+        this.published = facts.text().published();
+        this.frameOf = new Draft[facts.sentences().size()];
+    }
+
+    /** The incident frames of the report, and which frame each sentence belongs to. */
+    IncidentDrafts assemble() {
+        group();
+        List<Frame> out = new ArrayList<>(frames.size());
+        Frame[] assigned = new Frame[frameOf.length];
+        for (int i = 0; i < frames.size(); i++) {
+            Draft d = frames.get(i);
+            Frame f = new Frame(d.members, d.main, d.date, d.tolerance, d.past, d.code, d.mentionId, i);
+            out.add(f);
+            for (int k = 0; k < frameOf.length; k++) {
+                if (frameOf[k] == d) {
+                    assigned[k] = f;
+                }
+            }
+        }
+        return new IncidentDrafts(Collections.unmodifiableList(out),
+                Collections.unmodifiableList(Arrays.asList(assigned)));
+    }
+
+    /** Groups sentences into frames, one per incident. */
+    private void group() {
+        Draft current = null;
+        for (SentenceInfo s : facts.sentences()) {
+            frameOf[s.sentence.index()] = null;
+            if (s.cumulative) {
+                datesUndatedFrame(s, current);
+                continue;
+            }
+            boolean eventful = s.eventful();
+            if (frames.isEmpty()) {
+                if (eventful) {
+                    current = open(s, true);
+                }
+                continue;
+            }
+            Draft target = null;
+            if (eventful && opensNew(s)) {
+                target = open(s, false);
+            } else if (eventful) {
+                target = bestFrame(s, current);
+                if (target == null && (s.hasCasualties() || s.eventDate() != null)) {
+                    target = open(s, false);
+                } else if (target == null) {
+                    target = current; // a weapon named in passing ("roadside bombs the militants had laid")
+                }
+            } else {
+                DateMention d = s.eventDate();
+                target = d == null ? current : byDate(d, current);
+            }
+            if (target != null && target.members.get(0) != s) {
+                target.add(s);
+            }
+            frameOf[s.sentence.index()] = target;
+            if (eventful && target != null) {
+                current = target;
+            }
+        }
+        frames.removeIf(f -> !isIncident(f));
+        Draft main = frames.isEmpty() ? null : frames.get(0);
+        for (Draft f : frames) {
+            if (!f.dateKnown) {
+                f.date = main != null && main.dateKnown && f != main ? main.date : published;
+                f.tolerance = 1;
+            }
+        }
+        for (SentenceInfo s : facts.sentences()) {
+            if (frameOf[s.sentence.index()] != null && !frames.contains(frameOf[s.sentence.index()])) {
+                frameOf[s.sentence.index()] = main;
+            }
+        }
+        int n = 1;
+        for (Draft f : frames) {
+            f.mentionId = facts.text().report().getUri() + "#" + n++;
+        }
+    }
+
+    /**
+     * A sentence that compares with a period ("The attack on the village on Tuesday morning was the deadliest
+     * since the coup") carries no toll, but the day it gives the event still dates the incident it talks about
+     * when nothing before did.
+     */
+    private static void datesUndatedFrame(SentenceInfo s, Draft current) {
+        DateMention d = s.eventDate();
+        if (current == null || current.dateKnown || d == null || d.role() != DateMention.Role.EVENT
+                || d.toleranceDays() > 1 || s.hasCasualties() || s.sentence.paragraph() > 2) {
+            return;
+        }
+        current.date = d.date();
+        current.tolerance = d.toleranceDays();
+        current.dateKnown = true;
+    }
+
+    private Draft open(SentenceInfo s, boolean main) {
+        Draft f = new Draft(s, main);
+        frames.add(f);
+        frameOf[s.sentence.index()] = f;
+        return f;
+    }
+
+    /** Whether an eventful sentence starts an incident of its own. */
+    private boolean opensNew(SentenceInfo s) {
+        if (s.newMarker) {
+            return true;
+        }
+        DateMention d = s.eventDate();
+        if (d != null) {
+            boolean matchesSome = false;
+            for (Draft f : frames) {
+                if (!f.dateKnown || Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
+                        <= Math.max(f.tolerance, d.toleranceDays())) {
+                    matchesSome = true;
+                }
+            }
+            if (!matchesSome) {
+                return true;
+            }
+            if (d.role() == DateMention.Role.PAST) {
+                return frames.stream().noneMatch(f -> f.dateKnown && f.date.equals(d.date()));
+            }
+        }
+        // a fronted new scene with its own toll: "In Namhsan town, a bomb exploded ..., injuring two civilians"
+        GeoMention scene = frontedPlace(s);
+        if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
+            return true;
+        }
+        // another region, with its own toll or a specific trigger: "In Farah city, gunmen shot dead ..."
+        String admin1 = firstAdmin1(s);
+        if (admin1 != null && (s.hasCasualties() || s.maxTriggerWeight() >= 2)) {
+            boolean explicitRegion = s.places.stream().anyMatch(g -> g.kind() == GeoKind.ADMIN1);
+            boolean compatible = false;
+            for (Draft f : frames) {
+                String fa = f.admin1();
+                if (fa == null || fa.equals(admin1)) {
+                    compatible = true;
+                }
+                // an ambiguous place name ("Kohistan") in a sentence about the same kind of event stays with it
+                if (!explicitRegion && s.topTrigger() != null && s.topTrigger().equals(f.code)) {
+                    compatible = true;
+                }
+            }
+            if (!compatible) {
+                return true;
+            }
+        }
+        // "government forces had also secured four villages": a second gain of territory
+        if (s.hasTerritory() && s.also) {
+            for (Draft f : frames) {
+                if (f.hasTerritory()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private String firstAdmin1(SentenceInfo s) {
+        for (GeoMention g : s.places) {
+            if (g.admin1Code() != null && g.kind() != GeoKind.DEMONYM) {
+                return g.admin1Code();
+            }
+        }
+        return null;
+    }
+
+    private boolean compatible(Draft f, SentenceInfo s) {
+        DateMention d = s.eventDate();
+        if (d != null && f.dateKnown && Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
+                > Math.max(f.tolerance, d.toleranceDays())) {
+            return false;
+        }
+        String a = firstAdmin1(s);
+        String fa = f.admin1();
+        boolean explicitRegion = s.places.stream().anyMatch(g -> g.kind() == GeoKind.ADMIN1);
+        boolean sameKind = s.topTrigger() != null && s.topTrigger().equals(f.code);
+        if (a != null && fa != null && !a.equals(fa) && (explicitRegion || !sameKind)) {
+            return false;
+        }
+        boolean territory = s.hasTerritory();
+        if (f.code != null && s.maxTriggerWeight() >= 2 && territory != "TERRITORY".equals(f.code)) {
+            return false;
+        }
+        return true;
+    }
+
+    private Draft bestFrame(SentenceInfo s, Draft current) {
+        if (current != null && current.lastParagraph() == s.sentence.paragraph() && compatible(current, s)) {
+            return current;
+        }
+        String top = s.topTrigger();
+        if (top != null) {
+            for (int i = frames.size() - 1; i >= 0; i--) {
+                Draft f = frames.get(i);
+                if (top.equals(f.code) && compatible(f, s) && (f.dateKnown || s.eventDate() == null)) {
+                    return f;
+                }
+            }
+        }
+        Draft main = frames.get(0);
+        if (compatible(main, s)) {
+            return main;
+        }
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (compatible(frames.get(i), s)) {
+                return frames.get(i);
+            }
+        }
+        return null;
+    }
+
+    private Draft byDate(DateMention d, Draft current) {
+        for (Draft f : frames) {
+            if (f.dateKnown && f.date.equals(d.date())) {
+                return f;
+            }
+        }
+        return current;
+    }
+
+    /** A frame is an incident when it has a specific trigger, a toll or a change of territory. */
+    private boolean isIncident(Draft f) {
+        for (SentenceInfo s : f.members) {
+            if (s.maxTriggerWeight() >= 2 || s.facts.stream().anyMatch(x -> x.isTotal()
+                    || x.kind() == CasualtyFact.Kind.IMPLICIT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The town a sentence opens with as its scene: "In Namhsan town, ...", "At Kongoussi, ...", or null. */
+    private static GeoMention frontedPlace(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        if (tokens.size() < 4 || !(tokens.get(0).is("in") || tokens.get(0).is("at"))) {
+            return null;
+        }
+        for (GeoMention g : s.places) {
+            int at = tokenAt(tokens, g.start());
+            if (g.kind() == GeoKind.PLACE && at >= 1 && at <= 4) {
+                int end = tokenAt(tokens, g.end() - 1);
+                for (int k = end + 1; k >= 0 && k < Math.min(tokens.size(), end + 4); k++) {
+                    if (tokens.get(k).is(",")) {
+                        return g;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean namesPlace(Draft f, String name) {
+        for (SentenceInfo s : f.members) {
+            for (GeoMention g : s.places) {
+                if (name.equals(g.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** One incident being assembled from the sentences that describe it. */
+    private static final class Draft {
+
+        final List<SentenceInfo> members = new ArrayList<>();
+        final SentenceInfo opener;
+        final boolean main;
+        LocalDate date;
+        int tolerance;
+        boolean dateKnown;
+        boolean past;
+        /** Sub-event code read so far (from triggers), for compatibility checks. */
+        String code;
+        String mentionId;
+
+        Draft(SentenceInfo opener, boolean main) {
+            this.opener = opener;
+            this.main = main;
+            add(opener);
+        }
+
+        void add(SentenceInfo s) {
+            members.add(s);
+            if (!dateKnown) {
+                DateMention d = s.eventDate();
+                // a later sentence's date in the past ("the 1998 attack on a college nearby") recalls another event;
+                // it never dates an incident whose own sentences gave no day
+                boolean background = d != null && s != opener && d.role() == DateMention.Role.PAST;
+                if (d != null && !background) {
+                    date = d.date();
+                    tolerance = d.toleranceDays();
+                    dateKnown = true;
+                    past = d.role() == DateMention.Role.PAST;
+                }
+            }
+            if (code == null && s.eventful()) {
+                code = s.topTrigger();
+            }
+        }
+
+        int lastParagraph() {
+            return members.get(members.size() - 1).sentence.paragraph();
+        }
+
+        /** The first-level region named in the frame, from its own sentences (no reference points). */
+        String admin1() {
+            for (SentenceInfo s : members) {
+                for (GeoMention g : s.places) {
+                    if (g.admin1Code() != null && (g.kind() == GeoKind.ADMIN1 || g.kind() == GeoKind.PLACE)) {
+                        return g.admin1Code();
+                    }
+                }
+            }
+            return null;
+        }
+
+        String country() {
+            for (SentenceInfo s : members) {
+                for (GeoMention g : s.places) {
+                    if (g.countryCode() != null && g.kind() != GeoKind.DEMONYM) {
+                        return g.countryCode();
+                    }
+                }
+            }
+            return null;
+        }
+
+        boolean hasTerritory() {
+            return members.stream().anyMatch(SentenceInfo::hasTerritory);
+        }
+    }
+}

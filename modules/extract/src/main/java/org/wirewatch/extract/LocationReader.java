@@ -1,0 +1,203 @@
+package org.wirewatch.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.wirewatch.extract.geo.Gazetteer;
+import org.wirewatch.extract.geo.GeoKind;
+import org.wirewatch.extract.geo.GeoMention;
+import org.wirewatch.extract.text.Token;
+import org.wirewatch.schema.GeoPrecision;
+import org.wirewatch.schema.Location;
+
+/**
+ * Stage 4b: where an incident happened (country, first-level region, place), from the places of its head
+ * sentences first, then of its other eventful sentences; the report's country wins, landmarks give only a region.
+ * One instance per report.
+ */
+final class LocationReader {
+
+    /**
+     * "in an ambush in the centre of the country", "elsewhere in the country": the sentence places its event in the
+     * report's country but away from the main incident, so it must not take the main incident's region.
+     */
+    private static final Pattern ELSEWHERE_IN_COUNTRY = Pattern.compile(
+            "\\b(?:elsewhere|another part|other parts|(?:the )?(?:far )?(?:north|south|east|west|centre|center|middle"
+            + "|interior|north-?east|north-?west|south-?east|south-?west)(?: part)?) (?:in|of) the country\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Gazetteer gazetteer;
+    private final String text;
+    private final String mainCountry;
+    private final java.util.Set<GeoMention> referencePoints;
+    private final IncidentDrafts drafts;
+
+    LocationReader(Gazetteer gazetteer, ReportFacts facts, IncidentDrafts drafts) {
+        this.gazetteer = gazetteer;
+        this.text = facts.text().text();
+        this.mainCountry = facts.mainCountry();
+        this.referencePoints = facts.referencePoints();
+        this.drafts = drafts;
+    }
+
+    /** The location of a frame. */
+    Location location(Frame f) {
+        List<GeoMention> ordered = new ArrayList<>();
+        List<SentenceInfo> heads = Frame.leadFirst(f.heads());
+        for (SentenceInfo s : heads) {
+            ordered.addAll(s.places);
+        }
+        for (SentenceInfo s : f.members) {
+            if (!heads.contains(s) && (s.eventful() || refersToSite(s))) {
+                ordered.addAll(s.places);
+            }
+        }
+        // the report's country wins when the incident's sentences name it at all ("backed by Washington")
+        String expected = null;
+        for (GeoMention g : ordered) {
+            if (g.countryCode() != null && g.countryCode().equals(mainCountry)) {
+                expected = mainCountry;
+            }
+        }
+        if (expected != null) {
+            final String c = expected;
+            ordered.removeIf(g -> g.countryCode() != null && !g.countryCode().equals(c));
+        }
+        String admin1 = null;
+        GeoMention place = null;
+        String country = null;
+        for (GeoMention g : ordered) {
+            if (g.kind() == GeoKind.PLACE && (g.admin1Code() != null || g.outsideGazetteer())) {
+                if (place == null) {
+                    place = g;
+                }
+            }
+            if (admin1 == null && g.admin1Code() != null && (g.kind() == GeoKind.ADMIN1 || g.kind() == GeoKind.PLACE)) {
+                admin1 = g.admin1Code();
+                country = g.countryCode();
+            }
+        }
+        if (place != null && admin1 != null && place.admin1Code() != null && !place.admin1Code().equals(admin1)) {
+            // keep the first place inside the chosen region
+            GeoMention inside = null;
+            for (GeoMention g : ordered) {
+                if (g.kind() == GeoKind.PLACE && admin1.equals(g.admin1Code())) {
+                    inside = g;
+                    break;
+                }
+            }
+            place = inside;
+        }
+        if (country == null) {
+            for (GeoMention g : ordered) {
+                if (g.countryCode() != null && g.countryCode().equals(mainCountry)) {
+                    country = g.countryCode(); // "Iran launched missiles at two Iraqi bases": the report's country
+                }
+            }
+            if (country == null) {
+                for (GeoMention g : ordered) {
+                    boolean hint = g.kind() == GeoKind.DEMONYM || adjectival(g);
+                    if (g.countryCode() != null && (!hint || g.countryCode().equals(mainCountry))) {
+                        country = g.countryCode();
+                        break;
+                    }
+                }
+            }
+            if (country == null && place != null) {
+                country = place.countryCode();
+            }
+        }
+        if (country == null && admin1 == null && !f.main && !drafts.frames().isEmpty() && !elsewhereInCountry(f)) {
+            // "over the area", "in the city's Eastern Bypass area": the region of the report's main incident
+            Location main = location(drafts.main());
+            country = main.getCountryCode();
+            admin1 = main.getAdmin1Code();
+        }
+        if (country == null) {
+            country = mainCountry;
+        }
+        if (admin1 == null) {
+            for (SentenceInfo s : f.members) {
+                for (GeoMention g : referencePoints) {
+                    if (g.start() >= s.sentence.start() && g.start() < s.sentence.end() && g.admin1Code() != null
+                            && g.countryCode() != null && g.countryCode().equals(country)) {
+                        admin1 = g.admin1Code();
+                    }
+                }
+            }
+        }
+        if (place != null && place.countryCode() != null && !place.countryCode().equals(country)) {
+            place = null;
+        }
+        if (place == null) {
+            // the lead gave only a region ("in northern Burkina Faso"): a later sentence of the same incident
+            // names the village ("came under attack ... near the village of Aorema")
+            place = laterPlace(f, country, admin1);
+        }
+        Location.Builder b = Location.newBuilder().setCountryCode(country).setAdmin1Code(admin1);
+        if (admin1 != null) {
+            b.setAdmin1Name(gazetteer.admin1Name(admin1).orElse(null));
+        }
+        if (place != null) {
+            b.setPlace(place.name()).setLatitude(place.latitude()).setLongitude(place.longitude())
+                    .setGeoPrecision(GeoPrecision.PLACE);
+        } else if (admin1 != null) {
+            b.setGeoPrecision(GeoPrecision.ADMIN1);
+        } else if (country != null) {
+            b.setGeoPrecision(GeoPrecision.COUNTRY);
+        }
+        return b.build();
+    }
+
+    private boolean elsewhereInCountry(Frame f) {
+        for (SentenceInfo s : f.members) {
+            if (ELSEWHERE_IN_COUNTRY.matcher(text).region(s.sentence.start(), s.sentence.end()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "a Saudi jet", "Iran launched missiles": a country word before a noun or verb is a hint, not the place. */
+    private boolean adjectival(GeoMention g) {
+        if (g.kind() != GeoKind.COUNTRY || g.end() + 1 >= text.length() || text.charAt(g.end()) != ' ') {
+            return false;
+        }
+        int j = g.end() + 1;
+        int k = j;
+        while (k < text.length() && Character.isLetter(text.charAt(k))) {
+            k++;
+        }
+        if (k == j || !Character.isLowerCase(text.charAt(j))) {
+            return false;
+        }
+        return !WordList.FUNCTION_WORD.contains(text.substring(j, k));
+    }
+
+    /** "The town in Hasaka province fell ...": a sentence that goes on about the incident's site. */
+    private static boolean refersToSite(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int i = 0; i + 1 < tokens.size() && i < 3; i++) {
+            if (tokens.get(i).is("the") && WordList.SITE_NOUN.contains(tokens.get(i + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first town a member sentence of the frame names inside the chosen country and region, or null. */
+    private static GeoMention laterPlace(Frame f, String country, String admin1) {
+        for (SentenceInfo s : f.members) {
+            for (GeoMention g : s.places) {
+                boolean inside = g.kind() == GeoKind.PLACE && country != null && country.equals(g.countryCode())
+                        && (admin1 == null || admin1.equals(g.admin1Code()) || g.outsideGazetteer()
+                        && g.admin1Code() == null);
+                if (inside) {
+                    return g;
+                }
+            }
+        }
+        return null;
+    }
+}

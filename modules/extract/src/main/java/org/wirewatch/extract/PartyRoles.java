@@ -1,0 +1,60 @@
+package org.wirewatch.extract;
+
+import java.util.List;
+import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.rules.CasualtyFact;
+import org.wirewatch.extract.text.Token;
+
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
+/**
+ * The part a party mention plays in its sentence: a victim (inside a casualty figure) or a speaker (the subject of
+ * a closing attribution). Shared by the event type and perpetrator stages, which both must tell who acts from who
+ * suffers or tells.
+ */
+final class PartyRoles {
+
+    private PartyRoles() {
+    }
+
+    /**
+     * The actor is the one who tells, not the one who acts: a speech verb closing the sentence follows it in the
+     * same clause ("..., the army and a local civil society group said"). "According to the military, warplanes
+     * hit ..." is left alone: a party often reports its own strikes.
+     */
+    static boolean isSpeaker(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int at = tokenAt(tokens, a.start());
+        if (at < 0) {
+            return false;
+        }
+        int end = tokenAt(tokens, a.end() - 1);
+        for (int k = end + 1; k >= 0 && k < tokens.size() && k <= end + 8; k++) {
+            Token t = tokens.get(k);
+            if (t.isPunct() || WordList.STRIKE_VERB.contains(t.lower())) {
+                return false;
+            }
+            if (WordList.BLAME_VERB.contains(t.lower())) {
+                return true; // "the army spokesman blamed the M23 rebels": the accuser, not the attacker
+            }
+            if (WordList.SPEECH_TAIL.contains(t.lower())) {
+                // the attribution closes the sentence: "... said." or "... said on Friday."
+                return k + 1 >= tokens.size() || tokens.get(k + 1).is(".") || tokens.get(k + 1).is("on")
+                        || tokens.get(k + 1).is("in") || tokens.get(k + 1).is("late");
+            }
+        }
+        return false;
+    }
+
+    static boolean isVictim(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        for (CasualtyFact f : s.facts) {
+            int from = tokens.get(f.from()).start();
+            int to = tokens.get(Math.min(f.to(), tokens.size()) - 1).end();
+            if (a.start() < to && from < a.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,229 @@
+package org.wirewatch.extract;
+
+import java.util.List;
+import java.util.Set;
+import org.wirewatch.extract.geo.GeoKind;
+import org.wirewatch.extract.geo.GeoMention;
+import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.text.PhraseMatcher;
+import org.wirewatch.extract.text.Token;
+import org.wirewatch.schema.Actor;
+
+import static org.wirewatch.extract.PartyRoles.isSpeaker;
+import static org.wirewatch.extract.PartyRoles.isVictim;
+import static org.wirewatch.extract.TokenSpans.negated;
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
+/**
+ * Stage 4c: who carried out an incident. The party that is the subject of the event in the head sentences (a
+ * party closing the sentence with "said" is a source, not the attacker), else the party claiming it, else a party
+ * the report blames or suspects, else a generic one, else a state named as the subject of a strike. One instance
+ * per report.
+ */
+final class PerpetratorReader {
+
+    /** Words before an unnamed party that are no part of its name: "suspected jihadists", "the rebels". */
+    private static final List<String> UNNAMED_LEADS =
+            WordList.UNNAMED_LEAD.inOrder().stream().map(w -> w + " ").toList();
+
+    private final Set<String> agentVerbs;
+    private final ReportFacts facts;
+    private final String text;
+    private final IncidentDrafts drafts;
+
+    PerpetratorReader(Set<String> agentVerbs, ReportFacts facts, IncidentDrafts drafts) {
+        this.agentVerbs = agentVerbs;
+        this.facts = facts;
+        this.text = facts.text().text();
+        this.drafts = drafts;
+    }
+
+    /** The actor of a frame, or null. */
+    Actor actor(Frame f) {
+        List<SentenceInfo> heads = f.heads();
+        ActorMention generic = null;
+        for (SentenceInfo s : f.main ? Frame.leadFirst(heads) : heads) {
+            int firstTrigger = s.triggers.isEmpty() ? Integer.MAX_VALUE
+                    : s.sentence.tokens().get(s.triggers.get(0).from()).start();
+            for (ActorMention a : s.actors) {
+                if (isVictim(s, a)) {
+                    continue; // "Eleven Malian soldiers died": the victims, not the attackers
+                }
+                boolean agent = a.start() < firstTrigger || precededByBy(s, a) || subjectOfAgentVerb(s, a);
+                if (!agent || isSpeaker(s, a)) {
+                    continue; // "..., the army and a civil society group said": who tells is not who attacked
+                }
+                if (a.generic()) {
+                    generic = generic == null ? a : generic;
+                    continue;
+                }
+                return actorOf(s, a);
+            }
+        }
+        Actor claimed = responsibleActor(f);
+        if (claimed != null) {
+            return claimed;
+        }
+        Actor blamed = blamedActor(f);
+        if (blamed != null) {
+            return blamed;
+        }
+        if (generic != null) {
+            return Actor.newBuilder().setName(unnamedParty(generic)).build();
+        }
+        // "Iran launched missiles at two Iraqi bases": a state named as the subject of a strike
+        for (SentenceInfo s : heads) {
+            List<Token> tokens = s.sentence.tokens();
+            for (GeoMention g : s.allPlaces) {
+                if (g.kind() != GeoKind.COUNTRY) {
+                    continue;
+                }
+                int at = tokenAt(tokens, g.end() - 1);
+                if (at >= 0 && at + 1 < tokens.size() && WordList.STRIKE_VERB.contains(tokens.get(at + 1).lower())) {
+                    return Actor.newBuilder().setName(g.name()).build();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The party a report blames or suspects when no sentence names the attacker as its subject: "authorities
+     * blamed separatist insurgents", "the ministry blamed the PKK for the attack", "targeted by suspected
+     * al-Shabaab militants". A named party wins over a generic one; the first of each kind counts.
+     */
+    private Actor blamedActor(Frame f) {
+        ActorMention generic = null;
+        String genericCue = null;
+        for (SentenceInfo s : f.members) {
+            List<Token> tokens = s.sentence.tokens();
+            for (ActorMention a : s.actors) {
+                int at = tokenAt(tokens, a.start());
+                if (at <= 0) {
+                    continue;
+                }
+                int k = at - 1;
+                if (tokens.get(k).is("the") && k > 0) {
+                    k--;
+                }
+                String cue = tokens.get(k).lower();
+                if (!WordList.BLAME_CUE.contains(cue) || isVictim(s, a)) {
+                    continue;
+                }
+                String qualifier = cue.equals("suspected") ? "suspected" : "alleged";
+                if (!a.generic()) {
+                    return Actor.newBuilder().setName(a.canonicalName()).setQualifier(qualifier).build();
+                }
+                if (generic == null) {
+                    generic = a;
+                    genericCue = qualifier;
+                }
+            }
+        }
+        return generic == null ? null
+                : Actor.newBuilder().setName(unnamedParty(generic)).setQualifier(genericCue).build();
+    }
+
+    /**
+     * An unnamed militant or rebel party as the report words it ("jihadists", "Islamist insurgents"), not the
+     * lexicon's umbrella term: the wording is all an analyst has to go on, and "jihadists" says more than
+     * "militants". Other generic parties keep the canonical name, which carries the report's country.
+     */
+    private static String unnamedParty(ActorMention a) {
+        if (a.countryCode() != null || !("MILITANTS".equals(a.kind()) || "REBEL".equals(a.kind()))) {
+            return a.canonicalName();
+        }
+        String name = a.surface().strip();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String lead : UNNAMED_LEADS) {
+            if (lower.startsWith(lead)) {
+                name = name.substring(lead.length()).strip();
+                lower = lower.substring(lead.length()).strip();
+            }
+        }
+        if (name.isEmpty()) {
+            return a.canonicalName();
+        }
+        // written in lower case but for the religion's name: a capital that opens a sentence is no part of it
+        StringBuilder out = new StringBuilder();
+        for (String w : lower.split(" +")) {
+            out.append(out.length() == 0 ? "" : " ")
+                    .append(w.startsWith("islam") ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+        }
+        return out.toString();
+    }
+
+    /** "... were killed when suspected jihadists attacked an army unit": the party right before a violent verb. */
+    private boolean subjectOfAgentVerb(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int last = tokenAt(tokens, a.end() - 1);
+        if (last < 0) {
+            return false;
+        }
+        for (int k = last + 1; k < Math.min(tokens.size(), last + 3); k++) {
+            String w = tokens.get(k).lower();
+            if (agentVerbs.contains(w)) {
+                return true;
+            }
+            if (!(w.equals("had") || w.equals("have") || w.equals("has") || w.endsWith("ly"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean precededByBy(SentenceInfo s, ActorMention a) {
+        int at = tokenAt(s.sentence.tokens(), a.start());
+        if (at <= 0) {
+            return false;
+        }
+        String prev = s.sentence.tokens().get(at - 1).lower();
+        String prev2 = at > 1 ? s.sentence.tokens().get(at - 2).lower() : "";
+        return prev.equals("by") || prev2.equals("by");
+    }
+
+    private Actor actorOf(SentenceInfo s, ActorMention a) {
+        String before = text.substring(Math.max(s.sentence.start(), a.start() - 12), a.start()).toLowerCase();
+        String qualifier = before.contains("suspected") ? "suspected" : before.contains("alleged") ? "alleged" : null;
+        return Actor.newBuilder().setName(a.canonicalName()).setQualifier(qualifier).build();
+    }
+
+    // ---------------------------------------------------------------- responsibility
+
+    /** The named party that claimed or confirmed carrying out the frame's attack, when the report says so. */
+    private Actor responsibleActor(Frame f) {
+        Actor own = responsibleActor(f.members, false);
+        // "X claimed responsibility for Thursday's attack as well as for the two earlier ones": a claim that
+        // covers several attacks names the author of each, wherever it stands
+        return own != null || drafts.frames().size() < 2 ? own : responsibleActor(facts.sentences(), true);
+    }
+
+    private static Actor responsibleActor(List<SentenceInfo> sentences, boolean coveringSeveral) {
+        for (SentenceInfo s : sentences) {
+            List<Token> tokens = s.sentence.tokens();
+            if (coveringSeveral && tokens.stream().noneMatch(t -> WordList.SEVERAL.contains(t.lower()))) {
+                continue;
+            }
+            for (PhraseMatcher.Match m : s.cues) {
+                if (!m.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, m.from())) {
+                    continue;
+                }
+                ActorMention best = null;
+                for (ActorMention a : s.actors) {
+                    if (!a.generic()) {
+                        best = best == null ? a : best;
+                        int at = tokenAt(tokens, a.start());
+                        if (m.entry().key().endsWith("by") && at >= m.to()) {
+                            best = a;
+                            break;
+                        }
+                    }
+                }
+                if (best != null) {
+                    return Actor.newBuilder().setName(best.canonicalName()).build();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,416 @@
+package org.wirewatch.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wirewatch.extract.geo.GeoKind;
+import org.wirewatch.extract.geo.GeoMention;
+import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.lexicon.SourceMention;
+import org.wirewatch.extract.lexicon.Tokens;
+import org.wirewatch.extract.rules.CasualtyFact;
+import org.wirewatch.extract.rules.DateMention;
+import org.wirewatch.extract.rules.TriggerReader;
+import org.wirewatch.extract.text.Lexicon;
+import org.wirewatch.extract.text.PhraseMatcher;
+import org.wirewatch.extract.text.Sentence;
+import org.wirewatch.extract.text.Token;
+
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
+/**
+ * Stage 2 of the reader: what each sentence says ({@link SentenceInfo}), from the {@link ReportText}. Places,
+ * parties and sources are found once over the whole text (one {@link Tokens} tokenization shared by the gazetteer
+ * and both lexicons), then each sentence gets its own, its figures, dates, triggers, markers and attribution cues.
+ * One instance per report.
+ */
+final class SentenceReader {
+
+    /** A city this large after "near" or "outside" is a landmark for the reader, not the event's place. */
+    private static final long LANDMARK_CITY = 300_000;
+
+    private final Rules rules;
+    private final ReportText report;
+    private final String text;
+    private final LocalDate published;
+    private final int bodyStart;
+    private final Set<GeoMention> referencePoints = new HashSet<>();
+    private String mainCountry;
+    /** The main event's day once the headline or lead has given it; null before. */
+    private LocalDate anchor;
+
+    SentenceReader(Rules rules, ReportText report) {
+        this.rules = rules;
+        this.report = report;
+        this.text = report.text();
+        this.published = report.published();
+        this.bodyStart = report.bodyStart();
+    }
+
+    /** Reads every sentence of the report. */
+    ReportFacts read() {
+        // one tokenization of the whole text serves the gazetteer and both lexicons
+        Tokens shared = Tokens.of(text);
+        List<GeoMention> geo = locate(shared);
+        List<ActorMention> actors = rules.actors.find(shared, mainCountry);
+        List<SourceMention> sources = rules.sources.find(shared, actors, mainCountry);
+        List<SentenceInfo> infos = new ArrayList<>(report.sentences().size());
+        for (Sentence s : report.sentences()) {
+            SentenceInfo info = describe(s, geo, actors, sources);
+            infos.add(info);
+            if (anchor == null && s.paragraph() <= 1) {
+                // the lead's event day anchors "a day after", "two days earlier" in later sentences
+                for (DateMention d : info.dates) {
+                    if (d.role() == DateMention.Role.EVENT && d.toleranceDays() <= 1) {
+                        anchor = d.date();
+                        break;
+                    }
+                }
+            }
+        }
+        // the set itself, not a copy: its iteration order is the one the location stage has always seen
+        return new ReportFacts(report, Collections.unmodifiableList(infos),
+                Collections.unmodifiableSet(referencePoints), mainCountry);
+    }
+
+    // ---------------------------------------------------------------- places
+
+    private List<GeoMention> locate(Tokens shared) {
+        List<GeoMention> found = rules.gazetteer.find(shared, Set.of());
+        List<GeoMention> out = new ArrayList<>(found.size());
+        int headlineEnd = report.headlineEnd();
+        Map<String, Integer> votes = new HashMap<>();
+        for (GeoMention g : found) {
+            if (g.start() >= headlineEnd && g.start() < bodyStart) {
+                continue; // the dateline names where the reporter is, not where it happened
+            }
+            if (g.end() < text.length() && text.charAt(g.end()) == '-'
+                    && text.startsWith("-based", g.end())) {
+                continue; // "Britain-based monitor"
+            }
+            out.add(g);
+            if (g.countryCode() != null && g.start() < bodyStart + 600) {
+                int w = g.kind() == GeoKind.DEMONYM ? 1 : g.kind() == GeoKind.COUNTRY ? 2 : 3;
+                votes.merge(g.countryCode(), w, Integer::sum);
+            }
+        }
+        mainCountry = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        return withoutForeignHomonyms(out, found);
+    }
+
+    /**
+     * Drops gazetteer towns in countries the report never brings up: "Salerno" in a story from Iran, "La Paz" out of
+     * "Sala da Paz" in one from Mozambique. A country is brought up by its name, its people, one of its regions
+     * (the dateline included), or by two different towns of its own; a report that brings up no country at all
+     * keeps every town.
+     */
+    private static List<GeoMention> withoutForeignHomonyms(List<GeoMention> kept, List<GeoMention> all) {
+        Set<String> attested = new HashSet<>();
+        Map<String, Set<String>> towns = new HashMap<>();
+        for (GeoMention g : all) {
+            if (g.countryCode() == null) {
+                continue;
+            }
+            if (g.kind() == GeoKind.PLACE) {
+                towns.computeIfAbsent(g.countryCode(), k -> new HashSet<>()).add(g.name());
+            } else {
+                attested.add(g.countryCode());
+            }
+        }
+        // two towns attest their country only when no other country has more of them: homonyms abroad come in
+        // pairs too ("Swat" and "Oakville" are both American towns), but never outnumber the story's own
+        int most = towns.values().stream().mapToInt(Set::size).max().orElse(0);
+        towns.forEach((country, names) -> {
+            if (names.size() >= 2 && names.size() == most) {
+                attested.add(country);
+            }
+        });
+        if (attested.isEmpty()) {
+            return kept;
+        }
+        List<GeoMention> out = new ArrayList<>(kept.size());
+        for (GeoMention g : kept) {
+            boolean foreign = g.kind() == GeoKind.PLACE && !g.outsideGazetteer() && g.countryCode() != null
+                    && !attested.contains(g.countryCode());
+            if (!foreign) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    private boolean isReferencePoint(Sentence s, GeoMention g) {
+        List<Token> tokens = s.tokens();
+        int at = tokenAt(tokens, g.start());
+        if (at < 0) {
+            return false;
+        }
+        // "a school near Congo border", "close to the Somali border", "near the border with Congo": a neighbour
+        // named as a landmark
+        if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM) && at >= 2
+                && tokens.get(at - 1).is("with") && tokens.get(at - 2).is("border")) {
+            return true;
+        }
+        if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)) {
+            int last = tokenAt(tokens, g.end() - 1);
+            if (last >= 0 && last + 1 < tokens.size() && tokens.get(last + 1).is("border")) {
+                for (int k = at - 1; k >= 0 && k >= at - 3; k--) {
+                    if (tokens.get(k).is("near") || tokens.get(k).is("close") || tokens.get(k).is("outside")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        // "50 km (30 miles) south of Baghdad", "north of the airport"
+        for (int k = at - 1; k >= 0 && k >= at - 8; k--) {
+            String w = tokens.get(k).lower();
+            if (WordList.DISTANCE_UNIT.contains(w)) {
+                return true;
+            }
+            if (w.equals("of") && k > 0 && isDirection(tokens.get(k - 1).lower())) {
+                return true;
+            }
+            if (k == at - 1 && (w.equals("near") || w.equals("outside")) && g.population() >= LANDMARK_CITY) {
+                // "a raid near Mogadishu" is not in Mogadishu, but "near Aorema" is as close as the report gets:
+                // analysts code the small place named, never a city used as a landmark
+                return true;
+            }
+            if (tokens.get(k).is(".") || tokens.get(k).is(";")) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean followsSpeechVerb(Sentence s, GeoMention g) {
+        int at = tokenAt(s.tokens(), g.start());
+        if (at <= 0) {
+            return false;
+        }
+        String prev = s.tokens().get(at - 1).lower();
+        return WordList.NAME_AFTER_SPEECH.contains(prev);
+    }
+
+    private static boolean followsBlame(Sentence s, GeoMention g) {
+        int at = tokenAt(s.tokens(), g.start());
+        if (at > 1 && s.tokens().get(at - 1).is("on")) {
+            at--; // "in blasts the group blamed on Israel"
+        }
+        return at > 0 && WordList.BLAME_CUE.contains(s.tokens().get(at - 1).lower());
+    }
+
+    private static boolean isDirection(String w) {
+        return w.startsWith("north") || w.startsWith("south") || w.startsWith("east") || w.startsWith("west");
+    }
+
+    // ---------------------------------------------------------------- sentences
+
+    private SentenceInfo describe(Sentence s, List<GeoMention> geo, List<ActorMention> actors,
+                                  List<SourceMention> sources) {
+        List<Token> tokens = s.tokens();
+        List<ActorMention> myActors = within(actors, s, ActorMention::start);
+        List<SourceMention> mySources = within(sources, s, SourceMention::start);
+        List<GeoMention> places = new ArrayList<>();
+        List<GeoMention> allPlaces = new ArrayList<>();
+        for (GeoMention g : geo) {
+            if (g.start() < s.start() || g.start() >= s.end()) {
+                continue;
+            }
+            allPlaces.add(g);
+            boolean inParty = false;
+            for (ActorMention a : myActors) {
+                inParty |= a.start() <= g.start() && g.end() <= a.end();
+            }
+            for (SourceMention a : mySources) {
+                inParty |= a.start() <= g.start() && g.end() <= a.end();
+            }
+            if (inParty && (g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)) {
+                continue;
+            }
+            if (isReferencePoint(s, g)) {
+                referencePoints.add(g);
+                continue;
+            }
+            if (g.kind() == GeoKind.PLACE && followsSpeechVerb(s, g)) {
+                continue; // "said Ali Hassan, a doctor": a person, not a place
+            }
+            if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM) && followsBlame(s, g)) {
+                continue; // "Hezbollah blames Israel": the accused, not where it happened
+            }
+            places.add(g);
+        }
+        List<CasualtyFact> facts = rules.totals.withoutRunningTotals(tokens, rules.casualties.read(tokens));
+        List<DateMention> dates = rules.dates.find(tokens, published, anchor == null ? published : anchor);
+        if (!dates.isEmpty() && s.start() < bodyStart) {
+            // "Srinagar, Feb 15 (PTI)": the dateline's date is when the story was filed, not when it happened
+            dates = dates.stream().filter(d -> tokens.get(d.from()).start() >= bodyStart).toList();
+        }
+        Set<Integer> placeStarts = new HashSet<>();
+        for (GeoMention g : geo) {
+            if (g.start() >= s.start() && g.start() < s.end() && g.kind() != GeoKind.DEMONYM) {
+                placeStarts.add(tokenAt(tokens, g.start()));
+            }
+        }
+        List<TriggerReader.Trigger> triggers = rules.triggers.read(tokens, placeStarts::contains);
+        boolean newMarker = false;
+        boolean superseded = false;
+        boolean hasCumulativeCue = false;
+        boolean hasPeriodCue = false;
+        boolean conflictNoun = false;
+        for (PhraseMatcher.Match m : rules.markers.findAll(tokens)) {
+            String kind = m.entry().value(0);
+            String key = m.entry().key();
+            switch (kind) {
+                case "NEW" -> {
+                    // sentence openers only: "in another" or "a second" further in is an aside ("killed in another
+                    // clash last year", "for a second time")
+                    boolean adverb = key.equals("elsewhere") || key.equals("separately") || key.startsWith("in ")
+                            || key.startsWith("a ");
+                    // an ordinal counts events only: "A second raid", not "A second victim ... died in hospital"
+                    boolean ordinal = key.endsWith("second") || key.endsWith("third");
+                    boolean eventFollows = false;
+                    for (TriggerReader.Trigger t : triggers) {
+                        eventFollows |= t.from() >= m.to() && t.from() <= m.to() + 1;
+                    }
+                    if ((!adverb || m.from() == 0) && (!ordinal || eventFollows)) {
+                        newMarker = true;
+                    }
+                }
+                case "SUPERSEDED" -> {
+                    boolean dateWord = m.from() > 1 && (tokens.get(m.from() - 1).is("days")
+                            || tokens.get(m.from() - 1).is("day") || tokens.get(m.from() - 1).is("weeks"));
+                    boolean thisWeek = m.to() < tokens.size() && tokens.get(m.to()).is("this");
+                    if (!dateWord && !thisWeek) {
+                        superseded = true;
+                    }
+                }
+                case "CUMULATIVE" -> {
+                    if ((key.equals("since") || key.equals("this year") || key.equals("last year"))
+                            && afterSuperlative(tokens, m.from())) {
+                        // "the highest army toll since the Gaza war began", "the worst violence to hit the capital
+                        // this year": a comparison with the past, not a total over it
+                        continue;
+                    }
+                    if (key.equals("this year") || key.equals("this month") || key.equals("last year")) {
+                        hasCumulativeCue = true;
+                    } else if (key.equals("between") || key.equals("from")) {
+                        // "from" only with its other end: "from Tuesday to Thursday", not "the toll from Saturday's
+                        // shelling"
+                        boolean range = key.equals("between") || closesRange(tokens, m.to());
+                        if (range && dates.stream().anyMatch(d -> d.role() == DateMention.Role.PERIOD)) {
+                            hasPeriodCue = true;
+                        }
+                    } else {
+                        hasPeriodCue = true;
+                    }
+                }
+                case "CONFLICT" -> conflictNoun = true;
+                default -> {
+                }
+            }
+        }
+        // plain loops, not streams: this runs for every sentence of every report
+        boolean specificDate = false;
+        for (DateMention d : dates) {
+            specificDate |= (d.role() == DateMention.Role.EVENT
+                    || d.role() == DateMention.Role.PAST && d.toleranceDays() < 30) && d.toleranceDays() <= 15;
+        }
+        int maxWeight = 0;
+        for (TriggerReader.Trigger t : triggers) {
+            maxWeight = Math.max(maxWeight, t.weight());
+        }
+        boolean inYear = false;
+        for (int i = 1; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isNumber() && t.text().length() == 4 && tokens.get(i - 1).is("in")) {
+                inYear = true;
+            }
+        }
+        boolean cumulative = hasPeriodCue || rules.totals.spansLongPeriod(tokens)
+                || (hasCumulativeCue && !specificDate && maxWeight < 3)
+                || (inYear && !specificDate && maxWeight < 3)
+                || (conflictNoun && perfectKill(tokens));
+        boolean also = false;
+        for (Token t : tokens) {
+            also |= t.is("also");
+        }
+        return new SentenceInfo(s, facts, dates, triggers, places, myActors, mySources, newMarker, superseded,
+                cumulative, also, allPlaces, withClaimedAttacks(rules.attribution.findAll(tokens), triggers));
+    }
+
+    /**
+     * "IS claimed twin bombings", "the IRGC claimed the strikes", "Hamas claims Jaffa attack": a CLAIMED_ATTACK cue
+     * is a claim of responsibility when an event word follows within four tokens, and nothing otherwise ("rejected
+     * the BLA's claims").
+     */
+    private static List<PhraseMatcher.Match> withClaimedAttacks(List<PhraseMatcher.Match> cues,
+                                                                List<TriggerReader.Trigger> triggers) {
+        List<PhraseMatcher.Match> out = new ArrayList<>(cues.size());
+        for (PhraseMatcher.Match m : cues) {
+            if (!m.entry().value(0).equals("CLAIMED_ATTACK")) {
+                out.add(m);
+            } else if (triggers.stream().anyMatch(t -> t.from() >= m.to() && t.from() <= m.to() + 4)) {
+                Lexicon.Entry e = m.entry();
+                out.add(new PhraseMatcher.Match(m.from(), m.to(),
+                        new Lexicon.Entry(e.key(), List.of("RESPONSIBILITY"), e.reason(), e.line())));
+            }
+        }
+        return out;
+    }
+
+    /** A superlative ("worst", "deadliest", "highest") among the eight tokens before a period word. */
+    private static boolean afterSuperlative(List<Token> tokens, int at) {
+        for (int k = Math.max(0, at - 8); k < at; k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("worst") || w.equals("biggest") || w.length() > 5 && w.endsWith("iest")
+                    || w.equals("highest") || w.equals("largest") || w.equals("heaviest")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean closesRange(List<Token> tokens, int from) {
+        for (int k = from; k < Math.min(tokens.size(), from + 5); k++) {
+            if (tokens.get(k).is("to") || tokens.get(k).is("until") || tokens.get(k).is("through")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean perfectKill(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is("has") || tokens.get(i).is("have")) {
+                for (int k = i + 1; k < Math.min(tokens.size(), i + 13); k++) {
+                    String w = tokens.get(k).lower();
+                    if (w.equals("killed") || w.equals("died") || w.equals("claimed") || w.equals("cost")
+                            || w.equals("left")) {
+                        return true;
+                    }
+                    if (tokens.get(k).is(".") || tokens.get(k).is(";")) {
+                        break;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static <T> List<T> within(List<T> all, Sentence s, java.util.function.ToIntFunction<T> start) {
+        List<T> out = new ArrayList<>(2);
+        for (T t : all) {
+            int at = start.applyAsInt(t);
+            if (at >= s.start() && at < s.end()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

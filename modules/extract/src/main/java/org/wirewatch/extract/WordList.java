@@ -1,0 +1,143 @@
+package org.wirewatch.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wirewatch.extract.text.Lexicon;
+
+/**
+ * The word lists of the reader's stages, each with one home: a section of {@code rules/reader_words.tsv}, which
+ * says what the list is for and why each word is in it. A list is matched against one lower-cased token. Loaded
+ * once, when the class is first used; immutable afterwards.
+ *
+ * <p>To add a word, add a line to its list's section of the table with a reason; to add a list, add a constant here
+ * and a section there (loading fails on a list name the table uses and no constant has, and on an empty list).
+ */
+enum WordList {
+    /** Speech verbs that close a sentence after a party: the party tells, it does not act. */
+    SPEECH_TAIL,
+    /** Words right after a target noun that make the noun a source ("police said"). */
+    SOURCE_AFTER,
+    /** Verbs whose subject is a claim's source. */
+    SPEECH_VERB,
+    /** Verbs after which a place name is a person's name ("said Ali Hassan"). */
+    NAME_AFTER_SPEECH,
+    /** Speech verbs whose object is the listener ("told AFP"). */
+    LISTENER_VERB,
+    /** Targets that make a fight an armed clash. */
+    ARMED_TARGET,
+    /** Words that make a camp or site a civilian one. */
+    CIVILIAN_SITE,
+    /** The state as the one who gains territory. */
+    STATE_AGENT,
+    /** A non-state actor as the one who gains territory. */
+    NON_STATE_AGENT,
+    /** Verbs after a party that make it the attacker. */
+    STRIKE_VERB,
+    /** Words before a party that the report blames or suspects. */
+    BLAME_CUE,
+    /** Verbs after a party that make it the accuser. */
+    BLAME_VERB,
+    /** Site nouns of a sentence that goes on about the incident's site. */
+    SITE_NOUN,
+    /** Words after a country name that leave it a place. */
+    FUNCTION_WORD,
+    /** Words before an unnamed party that are no part of its name, in the order they are stripped. */
+    UNNAMED_LEAD,
+    /** Words that make a claim of responsibility cover several attacks. */
+    SEVERAL,
+    /** Units that make the place after them a landmark. */
+    DISTANCE_UNIT,
+    /** Verbs of a party telling its own attack. */
+    OWN_STRIKE_VERB,
+    /** Heads of an indefinite source that a later sentence names. */
+    PLACEHOLDER_HEAD,
+    /** Adverbs opening a sentence, never a name. */
+    SENTENCE_ADVERB,
+    /** Pronouns that refer back to a source. */
+    PRONOUN,
+    /** Words trimmed from the front of a source's noun group. */
+    DETERMINER,
+    /** Titles before a personal name. */
+    TITLE,
+    /** Participles opening a description after a name. */
+    DESCRIBING_PARTICIPLE,
+    /** Prepositions that open no subject. */
+    PREPOSITION,
+    /** Words that make a noun group a clause. */
+    AUXILIARY,
+    /** Heads that make a source an institution. */
+    INSTITUTION,
+    /** Roles that name no body of their own. */
+    ROLE_ONLY,
+    /** Words trimmed from the end of a source's noun group. */
+    LATE,
+    /** Lower-case words inside an organisation's name. */
+    ORG_JOINER,
+    /** Words that say where a source got its words. */
+    CITING;
+
+    static final String TABLE = "reader_words.tsv";
+
+    private final Set<String> words;
+    private final List<String> ordered;
+
+    WordList() {
+        List<String> list = Table.LISTS.getOrDefault(name(), List.of());
+        if (list.isEmpty()) {
+            throw new IllegalStateException("rules/" + TABLE + " has no word of the list " + name());
+        }
+        this.ordered = List.copyOf(list);
+        // a HashSet, not Set.of: lookups are per token and mostly miss, which the hash alone settles
+        this.words = Collections.unmodifiableSet(new HashSet<>(list));
+    }
+
+    static {
+        for (String name : Table.LISTS.keySet()) {
+            boolean known = false;
+            for (WordList l : values()) {
+                known |= l.name().equals(name);
+            }
+            if (!known) {
+                throw new IllegalStateException("rules/" + TABLE + " names a list the reader does not have: " + name);
+            }
+        }
+    }
+
+    /** Whether the (lower-cased) word is in the list. */
+    boolean contains(String lowerWord) {
+        return words.contains(lowerWord);
+    }
+
+    /** The words in the table's order. */
+    List<String> inOrder() {
+        return ordered;
+    }
+
+    /** Reads the table once, before the constants are built (they cannot read static fields of their own enum). */
+    private static final class Table {
+        static final Map<String, List<String>> LISTS = load();
+
+        private static Map<String, List<String>> load() {
+            Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+            for (Lexicon.Entry e : Lexicon.rules(TABLE).entries()) {
+                if (e.values().isEmpty()) {
+                    throw new IllegalStateException("rules/" + TABLE + " line " + e.line() + ": \"" + e.key()
+                            + "\" is in no list");
+                }
+                for (String list : e.values()) {
+                    List<String> words = lists.computeIfAbsent(list, k -> new ArrayList<>());
+                    if (words.contains(e.key())) {
+                        throw new IllegalStateException("rules/" + TABLE + " line " + e.line() + ": \"" + e.key()
+                                + "\" is twice in " + list);
+                    }
+                    words.add(e.key());
+                }
+            }
+            return lists;
+        }
+    }
+}
