@@ -44,6 +44,16 @@ class IncidentRulesTest {
   }
 
   @Test
+  void shouldUseTheUpperBoundAsTheTallyDoesWhenTheReportStatesOnlyThat() {
+    // given: "up to 12 killed": no low, no best
+    final Incident upTo = Incident.newBuilder(AlertFixtures.incident("i", 0))
+        .setKilled(CasualtyFigure.newBuilder().setHigh(12).build()).build();
+
+    // when / then: the number the tally counts for this incident reaches the threshold of 10
+    assertThat(rules.evaluate(upTo, IncidentClaims.empty())).extracting(Alert::getKilledBest).containsExactly(12);
+  }
+
+  @Test
   void shouldRaiseCriticalWhenChildrenReachTheCriticalCount() {
     // when
     final var alerts = rules.evaluate(AlertFixtures.withChildren(AlertFixtures.incident("i", 3), 10),
