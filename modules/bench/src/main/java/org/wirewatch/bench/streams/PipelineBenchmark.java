@@ -53,7 +53,7 @@ import org.wirewatch.streams.tally.TallyTopology;
  * A plain main rather than JMH: it measures running distributed applications, not a method.
  *
  * <p>Warm-up: {@code bench.warmup} reports (the corpus repeated under generated story uris, each copy a week
- * earlier than the previous, so most copies are new events) are loaded, the pipeline starts and catches up
+ * later than the previous, so every copy's events are new) are loaded, the pipeline starts and catches up
  * (start-up included: the cold figure), then the passthrough is built from the writes the pipeline made and warmed
  * up on the same reports. Steady state: {@code bench.reports} more reports in slices of {@code bench.slice}; each
  * slice is loaded while every application is paused, then extracted alone, then the pipeline is resumed until it has
@@ -615,12 +615,17 @@ public final class PipelineBenchmark {
     return t;
   }
 
-  /** The corpus repeated under new uris until {@code n} reports; copy i is published 7(i+offset) days earlier. */
+  /**
+   * The corpus repeated under new uris until {@code n} reports; copy i is published 7(i+offset) days later, so
+   * publication and event time move forward as in a live deployment: every copy's events are new, regions' latest
+   * days roll over, and consolidation closes incidents at its horizon as it would in service. (Copies going back in
+   * time, as before, each fell behind the horizon at once, and consolidation's work drifted from slice to slice.)
+   */
   static List<WireReport> generate(final List<WireReport> base, final int n, final int offset) {
     final List<WireReport> out = new ArrayList<>(n);
     for (int i = 0; out.size() < n; i++) {
       final int copy = i + offset / base.size() + 1;
-      final Duration shift = Duration.ofDays(-7L * copy);
+      final Duration shift = Duration.ofDays(7L * copy);
       for (final WireReport r : base) {
         if (out.size() == n) {
           break;
