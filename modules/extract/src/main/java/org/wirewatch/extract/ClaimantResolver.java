@@ -558,7 +558,9 @@ final class ClaimantResolver {
      */
     private static boolean saysMore(String surface, SourceMention m) {
         boolean holdsMatch = surface != null && (" " + norm(surface) + " ").contains(" " + norm(m.surface()) + " ");
-        if (!holdsMatch) {
+        if (!holdsMatch || m.type() == SourceType.MONITOR && m.surface().chars().noneMatch(Character::isUpperCase)) {
+            // "a war monitor" that the report's country resolves to a named monitor (roles.tsv) is a description
+            // of that monitor, never a narrower name for it
             return false;
         }
         String[] words = norm(surface).split(" ");

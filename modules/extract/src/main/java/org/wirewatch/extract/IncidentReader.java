@@ -37,7 +37,7 @@ final class IncidentReader {
     List<IncidentMention> read() {
         List<IncidentMention> out = new ArrayList<>(drafts.frames().size());
         for (Frame f : drafts.frames()) {
-            out.add(incident(f));
+            out.add(PerpetratorReader.presumed(incident(f), out));
         }
         return out;
     }

@@ -8,6 +8,8 @@ import org.wirewatch.extract.lexicon.ActorMention;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Actor;
+import org.wirewatch.schema.EventType;
+import org.wirewatch.schema.IncidentMention;
 
 import static org.wirewatch.extract.PartyRoles.isSpeaker;
 import static org.wirewatch.extract.PartyRoles.isVictim;
@@ -225,5 +227,26 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * A later incident of the same kind, in the same country, that names no attacker is presumed to be the work of
+     * the report's first incident's named party: "It was the second Russian missile strike in a week. On April 4, a
+     * missile attack on Kryvyi Rih killed 20": a report about one party's campaign lists its other attacks without
+     * naming it again. The qualifier says that the report did not name it for this incident.
+     */
+    static IncidentMention presumed(IncidentMention m, List<IncidentMention> earlier) {
+        if (m.getActor() != null || earlier.isEmpty()) {
+            return m;
+        }
+        IncidentMention first = earlier.get(0);
+        Actor a = first.getActor();
+        if (a == null || first.getEventType() != m.getEventType() || m.getEventType() == EventType.PROTESTS
+                || m.getEventType() == EventType.RIOTS
+                || !java.util.Objects.equals(first.getLocation().getCountryCode(), m.getLocation().getCountryCode())) {
+            return m;
+        }
+        return IncidentMention.newBuilder(m).setActor(Actor.newBuilder().setName(a.getName())
+                .setQualifier("presumed").build()).build();
     }
 }

@@ -31,6 +31,34 @@ class ExtractorWireGrammarTest {
     }
 
     @Test
+    void shouldPresumeALaterAttackOfTheSameKindIsByTheLeadsNamedAttackerButSaySo() {
+        ReportExtraction x = extract("2024-08-20T10:00:00Z", "Russian missiles kill 9 in Kharkiv",
+                "KHARKIV, Ukraine (AP) - Russian missiles hit a supermarket in Kharkiv on Monday, killing nine people,"
+                + " the regional governor said.\n\nIt was the third such strike this month. On August 11, a missile"
+                + " attack on a market in Kostiantynivka killed 12 people.\n\nIn Kharkiv, police dispersed a protest"
+                + " by residents on Tuesday.");
+
+        assertThat(x.getIncidents()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Russian forces");
+        assertThat(x.getIncidents().get(0).getActor().getQualifier()).isNull();
+        assertThat(x.getIncidents()).filteredOn(i -> i.getKilled() != null && i.getKilled().getBest() == 12)
+                .singleElement().satisfies(i -> {
+                    assertThat(i.getActor().getName()).isEqualTo("Russian forces");
+                    assertThat(i.getActor().getQualifier()).isEqualTo("presumed");
+                });
+    }
+
+    @Test
+    void shouldNameAMonitorTheReportDescribesByTheMonitorItsCountryMeans() {
+        ReportExtraction x = extract("2024-05-12T09:00:00Z", "Strike on Homs depot kills 11",
+                "BEIRUT (AFP) - An air strike on an arms depot near Homs in central Syria on Saturday killed 11"
+                + " fighters, a war monitor said.");
+
+        assertThat(x.getClaims()).filteredOn(c -> Integer.valueOf(11).equals(c.getKilled())).singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Syrian Observatory for Human Rights"));
+    }
+
+    @Test
     void shouldKeepTheReportsNarrowerNameForASourceTheLexiconKnowsMoreBroadly() {
         ReportExtraction x = extract("2024-05-12T09:00:00Z", "Clashes kill 4 in Tripoli",
                 "BEIRUT (Reuters) - Gunmen clashed in the northern city of Tripoli on Saturday, killing four people,"
