@@ -40,6 +40,7 @@ class IncidentStateTest {
       case 0 -> m.killed((org.wirewatch.schema.CasualtyFigure) null);
       case 1 -> m.killed(figure(null, null, null));
       case 2 -> m.killed(figure(10 + r.nextInt(3), null, 20 + r.nextInt(3)));
+      case 3 -> m.killed(r.nextInt(40)); // more distinct values than an extreme keeps: its holders can all leave
       default -> m.killed(10 + r.nextInt(4));
     }
     if (r.nextInt(3) == 0) {
@@ -63,7 +64,7 @@ class IncidentStateTest {
     }
     return ReportExtraction.newBuilder(extraction(uri, 1 + r.nextInt(2), AGENCIES[r.nextInt(AGENCIES.length)],
             List.of(built), claims))
-        .setPublishedAt(Fixtures.PUBLISHED.plus(Duration.ofMinutes(r.nextInt(6))))
+        .setPublishedAt(Fixtures.PUBLISHED.plus(Duration.ofMinutes(r.nextInt(r.nextBoolean() ? 6 : 60))))
         .build();
   }
 
@@ -74,7 +75,7 @@ class IncidentStateTest {
 
   @Test
   void shouldEqualMergeOfAllMembersAfterAnySequenceOfAddsAndRemovals() {
-    for (int seed = 0; seed < 40; seed++) {
+    for (int seed = 0; seed < 16; seed++) {
       // given: an incident that grows to some dozens of members, with mentions leaving on the way
       final Random r = new Random(seed);
       final Map<String, ReportExtraction> members = new LinkedHashMap<>();
@@ -134,6 +135,30 @@ class IncidentStateTest {
     assertThat(after.getMentionsByAgency()).extracting(a -> a.getAgency() + "=" + a.getMentions())
         .containsExactly("AFP=39");
     assertThat(after).isEqualTo(IncidentMerger.merge("inc", new ArrayList<>(members.values())));
+  }
+
+  @Test
+  void shouldRebuildWhenEveryKeptValueOfAnExtremeLeaves() {
+    // given: twenty reports with twenty different figures, more than an extreme keeps
+    final Map<String, ReportExtraction> members = new LinkedHashMap<>();
+    IncidentState state = new IncidentState();
+    for (int n = 1; n <= 20; n++) {
+      final String uri = "urn:figure:" + n;
+      final ReportExtraction m = extraction(uri, 1, "AFP", mention(uri + "#1").killed(n).build());
+      members.put(uri + "#1", m);
+      state.add(m);
+    }
+    // when: the reports of the lowest figures are withdrawn, one by one
+    boolean rebuilt = false;
+    for (int n = 1; n <= IncidentState.Extreme.VALUES + 1; n++) {
+      if (!state.remove(members.remove("urn:figure:" + n + "#1"))) {
+        state = IncidentState.of(members.values());
+        rebuilt = true;
+      }
+      // then: the low is always the lowest figure left
+      assertThat(incremental(state, members).getKilled().getLow()).isEqualTo(n + 1);
+    }
+    assertThat(rebuilt).isTrue();
   }
 
   @Test
