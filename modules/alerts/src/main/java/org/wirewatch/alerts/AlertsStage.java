@@ -29,81 +29,85 @@ import org.wirewatch.streams.StreamsStageConfig;
  */
 public final class AlertsStage implements Stage {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AlertsStage.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AlertsStage.class);
 
-  private final AlertsConfig config;
-  private final CoreConfig core;
-  private final java.util.function.Consumer<Throwable> onFatal;
-  private StreamsApplication streams;
-  private WebhookDispatcher dispatcher;
+    private final AlertsConfig config;
+    private final CoreConfig core;
+    private final java.util.function.Consumer<Throwable> onFatal;
+    private StreamsApplication streams;
+    private WebhookDispatcher dispatcher;
 
-  /**
-   * @param core    settings pointing at the running cluster ({@code bootstrapServers} present)
-   * @param onFatal told once when the topology dies of an unexpected error (the command exits non-zero)
-   */
-  public AlertsStage(final AlertsConfig config, final CoreConfig core,
-      final java.util.function.Consumer<Throwable> onFatal) {
-    this.config = config;
-    this.core = core;
-    this.onFatal = onFatal == null ? e -> { } : onFatal;
-  }
-
-  @Override
-  public String name() {
-    return "alerts";
-  }
-
-  /** The Streams application id: {@code <wirewatch.application.id>-alerts}. */
-  public String applicationId() {
-    return core.applicationId() + "-alerts";
-  }
-
-  @Override
-  public void start() {
-    final String registry = core.schemaRegistryUrl().toString();
-    final Map<String, Object> serdeConfig = new HashMap<>(core.kafkaClientProperties());
-    final Topology topology = AlertsTopology.build(config.rules(),
-        AvroSerdes.of(Incident.class, registry, serdeConfig, false),
-        AvroSerdes.of(Claim.class, registry, serdeConfig, false),
-        AvroSerdes.of(CasualtyTally.class, registry, serdeConfig, false),
-        AvroSerdes.of(Alert.class, registry, serdeConfig, false));
-    LOG.info("Alert rules: {}", config.rulesFile().map(Object::toString).orElse("bundled"));
-    streams = new StreamsApplication(name(), topology, properties(), onFatal);
-    streams.start();
-    if (config.webhook().enabled()) {
-      final Map<String, Object> clients = new HashMap<>(core.kafkaClientProperties());
-      clients.put("bootstrap.servers", core.bootstrapServers().orElseThrow());
-      dispatcher = new WebhookDispatcher(config.webhook(), clients,
-          AvroSerdes.of(Alert.class, registry, serdeConfig, false).deserializer(), Clock.systemUTC());
-      dispatcher.start();
-    } else {
-      LOG.info("No webhook URLs ({}): alerts go to {} only", AlertsConfig.WEBHOOK_URLS, Topics.ALERTS);
+    /**
+     * @param core    settings pointing at the running cluster ({@code bootstrapServers} present)
+     * @param onFatal told once when the topology dies of an unexpected error (the command exits non-zero)
+     */
+    public AlertsStage(
+            final AlertsConfig config, final CoreConfig core, final java.util.function.Consumer<Throwable> onFatal) {
+        this.config = config;
+        this.core = core;
+        this.onFatal = onFatal == null ? e -> {} : onFatal;
     }
-  }
 
-  Properties properties() {
-    return config.streams().properties(core, applicationId());
-  }
-
-  @Override
-  public boolean ready() {
-    return streams != null && streams.ready() && (dispatcher == null || dispatcher.running());
-  }
-
-  /** The dispatcher, when webhooks are configured. */
-  public java.util.Optional<WebhookDispatcher> dispatcher() {
-    return java.util.Optional.ofNullable(dispatcher);
-  }
-
-  @Override
-  public void close() {
-    if (dispatcher != null) {
-      dispatcher.close();
-      dispatcher = null;
+    @Override
+    public String name() {
+        return "alerts";
     }
-    if (streams != null) {
-      streams.close(config.streams().closeTimeout());
-      streams = null;
+
+    /** The Streams application id: {@code <wirewatch.application.id>-alerts}. */
+    public String applicationId() {
+        return core.applicationId() + "-alerts";
     }
-  }
+
+    @Override
+    public void start() {
+        final String registry = core.schemaRegistryUrl().toString();
+        final Map<String, Object> serdeConfig = new HashMap<>(core.kafkaClientProperties());
+        final Topology topology = AlertsTopology.build(
+                config.rules(),
+                AvroSerdes.of(Incident.class, registry, serdeConfig, false),
+                AvroSerdes.of(Claim.class, registry, serdeConfig, false),
+                AvroSerdes.of(CasualtyTally.class, registry, serdeConfig, false),
+                AvroSerdes.of(Alert.class, registry, serdeConfig, false));
+        LOG.info("Alert rules: {}", config.rulesFile().map(Object::toString).orElse("bundled"));
+        streams = new StreamsApplication(name(), topology, properties(), onFatal);
+        streams.start();
+        if (config.webhook().enabled()) {
+            final Map<String, Object> clients = new HashMap<>(core.kafkaClientProperties());
+            clients.put("bootstrap.servers", core.bootstrapServers().orElseThrow());
+            dispatcher = new WebhookDispatcher(
+                    config.webhook(),
+                    clients,
+                    AvroSerdes.of(Alert.class, registry, serdeConfig, false).deserializer(),
+                    Clock.systemUTC());
+            dispatcher.start();
+        } else {
+            LOG.info("No webhook URLs ({}): alerts go to {} only", AlertsConfig.WEBHOOK_URLS, Topics.ALERTS);
+        }
+    }
+
+    Properties properties() {
+        return config.streams().properties(core, applicationId());
+    }
+
+    @Override
+    public boolean ready() {
+        return streams != null && streams.ready() && (dispatcher == null || dispatcher.running());
+    }
+
+    /** The dispatcher, when webhooks are configured. */
+    public java.util.Optional<WebhookDispatcher> dispatcher() {
+        return java.util.Optional.ofNullable(dispatcher);
+    }
+
+    @Override
+    public void close() {
+        if (dispatcher != null) {
+            dispatcher.close();
+            dispatcher = null;
+        }
+        if (streams != null) {
+            streams.close(config.streams().closeTimeout());
+            streams = null;
+        }
+    }
 }

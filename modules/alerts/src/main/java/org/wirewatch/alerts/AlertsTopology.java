@@ -44,63 +44,85 @@ import org.wirewatch.schema.Incident;
  */
 public final class AlertsTopology {
 
-  public static final String INCIDENTS_STORE = "alerts-incidents";
-  public static final String CLAIMS_STORE = "alerts-claims";
-  public static final String CLAIMS_BY_INCIDENT_REPARTITION = "alerts-claims-by-incident";
-  public static final String CLAIMS_BY_INCIDENT = "alerts-incident-claims";
-  public static final String TALLIES_BY_REGION = "alerts-tallies-by-region";
-  public static final String REGION_DAILY_KILLED = "alerts-region-daily-killed";
-  public static final String INCIDENT_PUBLISHED = "alerts-incident-published";
-  public static final String REGION_PUBLISHED = "alerts-region-published";
+    public static final String INCIDENTS_STORE = "alerts-incidents";
+    public static final String CLAIMS_STORE = "alerts-claims";
+    public static final String CLAIMS_BY_INCIDENT_REPARTITION = "alerts-claims-by-incident";
+    public static final String CLAIMS_BY_INCIDENT = "alerts-incident-claims";
+    public static final String TALLIES_BY_REGION = "alerts-tallies-by-region";
+    public static final String REGION_DAILY_KILLED = "alerts-region-daily-killed";
+    public static final String INCIDENT_PUBLISHED = "alerts-incident-published";
+    public static final String REGION_PUBLISHED = "alerts-region-published";
 
-  private AlertsTopology() {}
+    private AlertsTopology() {}
 
-  public static Topology build(final AlertRules rules, final Serde<Incident> incidentSerde,
-      final Serde<Claim> claimSerde, final Serde<CasualtyTally> tallySerde, final Serde<Alert> alertSerde) {
-    final StreamsBuilder builder = new StreamsBuilder();
-    final Serde<String> keys = Serdes.String();
-    final Serde<ClaimMark> markSerde = JsonSerde.of(ClaimMark.class);
-    final Serde<IncidentClaims> claimsSerde = JsonSerde.of(IncidentClaims.class);
+    public static Topology build(
+            final AlertRules rules,
+            final Serde<Incident> incidentSerde,
+            final Serde<Claim> claimSerde,
+            final Serde<CasualtyTally> tallySerde,
+            final Serde<Alert> alertSerde) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        final Serde<String> keys = Serdes.String();
+        final Serde<ClaimMark> markSerde = JsonSerde.of(ClaimMark.class);
+        final Serde<IncidentClaims> claimsSerde = JsonSerde.of(IncidentClaims.class);
 
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_PUBLISHED), keys, keys));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_PUBLISHED), keys, keys));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_DAILY_KILLED), keys,
-        Serdes.Integer()));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_PUBLISHED), keys, keys));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_PUBLISHED), keys, keys));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(REGION_DAILY_KILLED), keys, Serdes.Integer()));
 
-    final KTable<String, Incident> incidents = builder.table(Topics.INCIDENTS,
-        Consumed.with(keys, incidentSerde).withName("alerts-incidents-source"),
-        Materialized.<String, Incident, KeyValueStore<Bytes, byte[]>>as(INCIDENTS_STORE)
-            .withKeySerde(keys).withValueSerde(incidentSerde));
+        final KTable<String, Incident> incidents = builder.table(
+                Topics.INCIDENTS,
+                Consumed.with(keys, incidentSerde).withName("alerts-incidents-source"),
+                Materialized.<String, Incident, KeyValueStore<Bytes, byte[]>>as(INCIDENTS_STORE)
+                        .withKeySerde(keys)
+                        .withValueSerde(incidentSerde));
 
-    final KTable<String, IncidentClaims> claimsByIncident = builder.table(Topics.CLAIMS,
-            Consumed.with(keys, claimSerde).withName("alerts-claims-source"),
-            Materialized.<String, Claim, KeyValueStore<Bytes, byte[]>>as(CLAIMS_STORE)
-                .withKeySerde(keys).withValueSerde(claimSerde))
-        .filter((claimId, claim) -> ClaimMark.relevant(claim), Named.as("alerts-claims-on-incidents"))
-        .groupBy((claimId, claim) -> KeyValue.pair(claim.getIncidentId(), ClaimMark.of(claim)),
-            Grouped.with(CLAIMS_BY_INCIDENT_REPARTITION, keys, markSerde))
-        .aggregate(IncidentClaims::empty, new IncidentClaims.Add(), new IncidentClaims.Remove(),
-            Named.as("alerts-claims-aggregate"),
-            Materialized.<String, IncidentClaims, KeyValueStore<Bytes, byte[]>>as(CLAIMS_BY_INCIDENT)
-                .withKeySerde(keys).withValueSerde(claimsSerde));
+        final KTable<String, IncidentClaims> claimsByIncident = builder.table(
+                        Topics.CLAIMS,
+                        Consumed.with(keys, claimSerde).withName("alerts-claims-source"),
+                        Materialized.<String, Claim, KeyValueStore<Bytes, byte[]>>as(CLAIMS_STORE)
+                                .withKeySerde(keys)
+                                .withValueSerde(claimSerde))
+                .filter((claimId, claim) -> ClaimMark.relevant(claim), Named.as("alerts-claims-on-incidents"))
+                .groupBy(
+                        (claimId, claim) -> KeyValue.pair(claim.getIncidentId(), ClaimMark.of(claim)),
+                        Grouped.with(CLAIMS_BY_INCIDENT_REPARTITION, keys, markSerde))
+                .aggregate(
+                        IncidentClaims::empty,
+                        new IncidentClaims.Add(),
+                        new IncidentClaims.Remove(),
+                        Named.as("alerts-claims-aggregate"),
+                        Materialized.<String, IncidentClaims, KeyValueStore<Bytes, byte[]>>as(CLAIMS_BY_INCIDENT)
+                                .withKeySerde(keys)
+                                .withValueSerde(claimsSerde));
 
-    final KStream<String, Alert> incidentAlerts = incidents
-        .leftJoin(claimsByIncident, IncidentWithClaims::new, Named.as("alerts-incident-with-claims"))
-        .toStream(Named.as("alerts-incident-changes"))
-        .process(() -> new IncidentAlertProcessor(new IncidentRules(rules)), Named.as("alerts-incident-rules"),
-            INCIDENT_PUBLISHED);
+        final KStream<String, Alert> incidentAlerts = incidents
+                .leftJoin(claimsByIncident, IncidentWithClaims::new, Named.as("alerts-incident-with-claims"))
+                .toStream(Named.as("alerts-incident-changes"))
+                .process(
+                        () -> new IncidentAlertProcessor(new IncidentRules(rules)),
+                        Named.as("alerts-incident-rules"),
+                        INCIDENT_PUBLISHED);
 
-    final KStream<String, Alert> regionAlerts = builder.stream(Topics.TALLIES,
-            Consumed.with(keys, tallySerde).withName("alerts-tallies-source"))
-        .filter((key, tally) -> DailyTallies.isDaily(key), Named.as("alerts-daily-tallies"))
-        .map((key, tally) -> KeyValue.pair(TallyKey.regionOf(key), DailyTallies.valueOrEmpty(key, tally)),
-            Named.as("alerts-tally-region"))
-        .repartition(Repartitioned.with(keys, tallySerde).withName(TALLIES_BY_REGION))
-        .process(() -> new RegionSpikeProcessor(new RegionSpikeRule(rules)), Named.as("alerts-region-spike"),
-            REGION_DAILY_KILLED, REGION_PUBLISHED);
+        final KStream<String, Alert> regionAlerts = builder.stream(
+                        Topics.TALLIES, Consumed.with(keys, tallySerde).withName("alerts-tallies-source"))
+                .filter((key, tally) -> DailyTallies.isDaily(key), Named.as("alerts-daily-tallies"))
+                .map(
+                        (key, tally) -> KeyValue.pair(TallyKey.regionOf(key), DailyTallies.valueOrEmpty(key, tally)),
+                        Named.as("alerts-tally-region"))
+                .repartition(Repartitioned.with(keys, tallySerde).withName(TALLIES_BY_REGION))
+                .process(
+                        () -> new RegionSpikeProcessor(new RegionSpikeRule(rules)),
+                        Named.as("alerts-region-spike"),
+                        REGION_DAILY_KILLED,
+                        REGION_PUBLISHED);
 
-    incidentAlerts.merge(regionAlerts, Named.as("alerts-merge"))
-        .to(Topics.ALERTS, Produced.with(keys, alertSerde).withName("alerts-sink"));
-    return builder.build();
-  }
+        incidentAlerts
+                .merge(regionAlerts, Named.as("alerts-merge"))
+                .to(Topics.ALERTS, Produced.with(keys, alertSerde).withName("alerts-sink"));
+        return builder.build();
+    }
 }

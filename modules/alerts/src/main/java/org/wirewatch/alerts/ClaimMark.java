@@ -13,12 +13,15 @@ import org.wirewatch.schema.ClaimKind;
  */
 public record ClaimMark(String claimId, ClaimKind kind, Integer killed, String source) {
 
-  public static ClaimMark of(final Claim c) {
-    return new ClaimMark(c.getClaimId(), c.getKind(), c.getKilled(), c.getSource().getName());
-  }
+    public static ClaimMark of(final Claim c) {
+        return new ClaimMark(
+                c.getClaimId(), c.getKind(), c.getKilled(), c.getSource().getName());
+    }
 
-  /** Only figures and denials tied to an incident can make a toll contested. */
-  public static boolean relevant(final Claim c) {
-    return c != null && c.getIncidentId() != null && (c.getKind() == ClaimKind.FIGURE || c.getKind() == ClaimKind.DENIAL);
-  }
+    /** Only figures and denials tied to an incident can make a toll contested. */
+    public static boolean relevant(final Claim c) {
+        return c != null
+                && c.getIncidentId() != null
+                && (c.getKind() == ClaimKind.FIGURE || c.getKind() == ClaimKind.DENIAL);
+    }
 }

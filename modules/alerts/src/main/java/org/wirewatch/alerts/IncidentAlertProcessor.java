@@ -14,30 +14,34 @@ import org.wirewatch.schema.Alert;
  */
 final class IncidentAlertProcessor implements Processor<String, IncidentWithClaims, String, Alert> {
 
-  private final IncidentRules rules;
-  private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, String> published;
+    private final IncidentRules rules;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, String> published;
 
-  IncidentAlertProcessor(final IncidentRules rules) {
-    this.rules = rules;
-  }
-
-  @Override
-  public void init(final ProcessorContext<String, Alert> context) {
-    this.context = context;
-    this.published = context.getStateStore(AlertsTopology.INCIDENT_PUBLISHED);
-  }
-
-  @Override
-  public void process(final Record<String, IncidentWithClaims> record) {
-    if (record.value() == null || record.value().incident() == null) {
-      return;
+    IncidentAlertProcessor(final IncidentRules rules) {
+        this.rules = rules;
     }
-    final String alertId = SubjectAlert.incidentAlertId(record.value().incident().getIncidentId());
-    SubjectAlert.of(alertId, rules.evaluate(record.value().incident(), record.value().claims()))
-        .ifPresent(alert -> SubjectAlert.escalation(published.get(alertId), alert).ifPresent(signature -> {
-          published.put(alertId, signature);
-          context.forward(record.withKey(alertId).withValue(alert));
-        }));
-  }
+
+    @Override
+    public void init(final ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.published = context.getStateStore(AlertsTopology.INCIDENT_PUBLISHED);
+    }
+
+    @Override
+    public void process(final Record<String, IncidentWithClaims> record) {
+        if (record.value() == null || record.value().incident() == null) {
+            return;
+        }
+        final String alertId =
+                SubjectAlert.incidentAlertId(record.value().incident().getIncidentId());
+        SubjectAlert.of(
+                        alertId,
+                        rules.evaluate(record.value().incident(), record.value().claims()))
+                .ifPresent(alert -> SubjectAlert.escalation(published.get(alertId), alert)
+                        .ifPresent(signature -> {
+                            published.put(alertId, signature);
+                            context.forward(record.withKey(alertId).withValue(alert));
+                        }));
+    }
 }

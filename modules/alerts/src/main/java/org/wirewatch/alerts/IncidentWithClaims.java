@@ -10,7 +10,7 @@ import org.wirewatch.schema.Incident;
  */
 public record IncidentWithClaims(Incident incident, IncidentClaims claims) {
 
-  public IncidentWithClaims {
-    claims = claims == null ? IncidentClaims.empty() : claims;
-  }
+    public IncidentWithClaims {
+        claims = claims == null ? IncidentClaims.empty() : claims;
+    }
 }

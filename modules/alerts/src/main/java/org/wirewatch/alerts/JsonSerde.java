@@ -14,31 +14,31 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class JsonSerde {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private JsonSerde() {}
+    private JsonSerde() {}
 
-  public static <T> Serde<T> of(final Class<T> type) {
-    final Serializer<T> ser = (topic, value) -> {
-      if (value == null) {
-        return null;
-      }
-      try {
-        return MAPPER.writeValueAsBytes(value);
-      } catch (final IOException e) {
-        throw new SerializationException("cannot write " + type.getSimpleName() + " as JSON", e);
-      }
-    };
-    final Deserializer<T> de = (topic, bytes) -> {
-      if (bytes == null) {
-        return null;
-      }
-      try {
-        return MAPPER.readValue(bytes, type);
-      } catch (final IOException e) {
-        throw new SerializationException("cannot read " + type.getSimpleName() + " from JSON", e);
-      }
-    };
-    return Serdes.serdeFrom(ser, de);
-  }
+    public static <T> Serde<T> of(final Class<T> type) {
+        final Serializer<T> ser = (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return MAPPER.writeValueAsBytes(value);
+            } catch (final IOException e) {
+                throw new SerializationException("cannot write " + type.getSimpleName() + " as JSON", e);
+            }
+        };
+        final Deserializer<T> de = (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return MAPPER.readValue(bytes, type);
+            } catch (final IOException e) {
+                throw new SerializationException("cannot read " + type.getSimpleName() + " from JSON", e);
+            }
+        };
+        return Serdes.serdeFrom(ser, de);
+    }
 }

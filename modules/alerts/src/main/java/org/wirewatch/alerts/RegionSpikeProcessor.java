@@ -15,45 +15,47 @@ import org.wirewatch.schema.CasualtyTally;
  */
 final class RegionSpikeProcessor implements Processor<String, CasualtyTally, String, Alert> {
 
-  private final RegionSpikeRule rule;
-  private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, Integer> daily;
-  private KeyValueStore<String, String> published;
+    private final RegionSpikeRule rule;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, Integer> daily;
+    private KeyValueStore<String, String> published;
 
-  RegionSpikeProcessor(final RegionSpikeRule rule) {
-    this.rule = rule;
-  }
+    RegionSpikeProcessor(final RegionSpikeRule rule) {
+        this.rule = rule;
+    }
 
-  @Override
-  public void init(final ProcessorContext<String, Alert> context) {
-    this.context = context;
-    this.daily = context.getStateStore(AlertsTopology.REGION_DAILY_KILLED);
-    this.published = context.getStateStore(AlertsTopology.REGION_PUBLISHED);
-  }
+    @Override
+    public void init(final ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.daily = context.getStateStore(AlertsTopology.REGION_DAILY_KILLED);
+        this.published = context.getStateStore(AlertsTopology.REGION_PUBLISHED);
+    }
 
-  @Override
-  public void process(final Record<String, CasualtyTally> record) {
-    final CasualtyTally day = record.value();
-    if (day == null) {
-      return;
+    @Override
+    public void process(final Record<String, CasualtyTally> record) {
+        final CasualtyTally day = record.value();
+        if (day == null) {
+            return;
+        }
+        final String region = day.getRegionCode();
+        final LocalDate date = day.getWindowStart();
+        final int killed = RegionSpikeRule.killed(day);
+        if (killed == 0) {
+            daily.delete(region + "|" + date);
+            return;
+        }
+        daily.put(region + "|" + date, killed);
+        final int[] baseline = new int[rule.baselineDays()];
+        for (int i = 0; i < baseline.length; i++) {
+            final Integer k = daily.get(region + "|" + date.minusDays(i + 1L));
+            baseline[i] = k == null ? 0 : k;
+        }
+        rule.evaluate(day, baseline)
+                .flatMap(a -> SubjectAlert.of(a.getAlertId(), java.util.List.of(a)))
+                .ifPresent(alert -> SubjectAlert.escalation(published.get(alert.getAlertId()), alert)
+                        .ifPresent(signature -> {
+                            published.put(alert.getAlertId(), signature);
+                            context.forward(record.withKey(alert.getAlertId()).withValue(alert));
+                        }));
     }
-    final String region = day.getRegionCode();
-    final LocalDate date = day.getWindowStart();
-    final int killed = RegionSpikeRule.killed(day);
-    if (killed == 0) {
-      daily.delete(region + "|" + date);
-      return;
-    }
-    daily.put(region + "|" + date, killed);
-    final int[] baseline = new int[rule.baselineDays()];
-    for (int i = 0; i < baseline.length; i++) {
-      final Integer k = daily.get(region + "|" + date.minusDays(i + 1L));
-      baseline[i] = k == null ? 0 : k;
-    }
-    rule.evaluate(day, baseline).flatMap(a -> SubjectAlert.of(a.getAlertId(), java.util.List.of(a)))
-        .ifPresent(alert -> SubjectAlert.escalation(published.get(alert.getAlertId()), alert).ifPresent(signature -> {
-          published.put(alert.getAlertId(), signature);
-          context.forward(record.withKey(alert.getAlertId()).withValue(alert));
-        }));
-  }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -117,10 +116,13 @@ public final class Pipeline implements AutoCloseable {
         TopicCreator.Replication replication = topicReplication(reader);
         reader.validate();
         logEffective(settings);
-        LOG.info("Kafka: {}; schema registry: {}; data dir: {}",
-                configured.embedded() ? "embedded on port " + configured.embeddedKafkaPort()
+        LOG.info(
+                "Kafka: {}; schema registry: {}; data dir: {}",
+                configured.embedded()
+                        ? "embedded on port " + configured.embeddedKafkaPort()
                         : configured.bootstrapServers().orElseThrow(),
-                configured.schemaRegistryUrl(), configured.dataDir().toAbsolutePath());
+                configured.schemaRegistryUrl(),
+                configured.dataDir().toAbsolutePath());
 
         EmbeddedKafka broker = null;
         CoreConfig core = configured;
@@ -135,11 +137,15 @@ public final class Pipeline implements AutoCloseable {
         Pipeline pipeline = new Pipeline(core, broker, shutdownTimeout, started);
         try {
             if (createTopics) {
-                TopicCreator.Result topics = TopicCreator.createCatalogue(core.bootstrapServers().orElseThrow(),
-                        core.kafkaClientProperties(), replication);
-                LOG.info("Topics: {} created, {} already present", topics.created().size(), topics.existing().size());
+                TopicCreator.Result topics = TopicCreator.createCatalogue(
+                        core.bootstrapServers().orElseThrow(), core.kafkaClientProperties(), replication);
+                LOG.info(
+                        "Topics: {} created, {} already present",
+                        topics.created().size(),
+                        topics.existing().size());
             }
-            boolean registryConfigured = settings.get(CoreConfig.SCHEMA_REGISTRY_URL).isPresent();
+            boolean registryConfigured =
+                    settings.get(CoreConfig.SCHEMA_REGISTRY_URL).isPresent();
             if (configured.embedded() && !registryConfigured) {
                 pipeline.core = pipeline.startRegistry();
             }
@@ -150,8 +156,11 @@ public final class Pipeline implements AutoCloseable {
             throw e;
         }
         pipeline.startupTime = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("Wirewatch started in {} ms: Kafka {}, schema registry {}, stages {}",
-                pipeline.startupTime.toMillis(), core.bootstrapServers().orElseThrow(), core.schemaRegistryUrl(),
+        LOG.info(
+                "Wirewatch started in {} ms: Kafka {}, schema registry {}, stages {}",
+                pipeline.startupTime.toMillis(),
+                core.bootstrapServers().orElseThrow(),
+                core.schemaRegistryUrl(),
                 pipeline.stages.stream().map(Stage::name).toList());
         return pipeline;
     }
@@ -167,11 +176,14 @@ public final class Pipeline implements AutoCloseable {
             reader.problem(TOPICS_MIN_INSYNC_REPLICAS, "0", "must be at least 1, or -1 for the cluster's default");
         }
         if (factor > 0 && minInsync > factor) {
-            reader.problem(TOPICS_MIN_INSYNC_REPLICAS, Integer.toString(minInsync), "exceeds "
-                    + TOPICS_REPLICATION_FACTOR + "=" + factor + ": no acks=all write could succeed");
+            reader.problem(
+                    TOPICS_MIN_INSYNC_REPLICAS,
+                    Integer.toString(minInsync),
+                    "exceeds " + TOPICS_REPLICATION_FACTOR + "=" + factor + ": no acks=all write could succeed");
         }
         return factor == 0 || minInsync == 0 || (factor > 0 && minInsync > factor)
-                ? TopicCreator.Replication.BROKER_DEFAULTS : new TopicCreator.Replication(factor, minInsync);
+                ? TopicCreator.Replication.BROKER_DEFAULTS
+                : new TopicCreator.Replication(factor, minInsync);
     }
 
     /** What must hold before any Streams application starts: see the class comment. */
@@ -180,7 +192,9 @@ public final class Pipeline implements AutoCloseable {
             return;
         }
         Map<String, Object> conf = new HashMap<>(core.kafkaClientProperties());
-        conf.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow());
+        conf.put(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                core.bootstrapServers().orElseThrow());
         String internalPrefix = core.applicationId() + "-";
         // Both steps only speed a restart up or unblock one: when the cluster does not answer them, the stages start
         // anyway and /health/ready shows whether they get ready.
@@ -194,11 +208,14 @@ public final class Pipeline implements AutoCloseable {
                 }
             }
             if (abortHanging) {
-                Set<String> catalogue = Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet());
+                Set<String> catalogue =
+                        Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet());
                 try {
-                    hangingTransactions = Optional.of(new HangingTransactions(admin, transactionTimeout(core),
-                            Clock.systemUTC()).abortHanging(t -> catalogue.contains(t) || t.startsWith(internalPrefix),
-                            id -> id.startsWith(internalPrefix)));
+                    hangingTransactions =
+                            Optional.of(new HangingTransactions(admin, transactionTimeout(core), Clock.systemUTC())
+                                    .abortHanging(
+                                            t -> catalogue.contains(t) || t.startsWith(internalPrefix),
+                                            id -> id.startsWith(internalPrefix)));
                 } catch (IllegalStateException e) {
                     LOG.warn("Hanging transactions not checked: {}", e.getMessage());
                 }
@@ -209,7 +226,8 @@ public final class Pipeline implements AutoCloseable {
     /** The transaction timeout of the Streams producers: theirs if configured, else Kafka Streams' default. */
     static Duration transactionTimeout(CoreConfig core) {
         Map<String, String> kafka = core.kafkaClientProperties();
-        String configured = kafka.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+        String configured = kafka.getOrDefault(
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 kafka.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG));
         if (configured == null) {
             return STREAMS_TRANSACTION_TIMEOUT;
@@ -217,8 +235,8 @@ public final class Pipeline implements AutoCloseable {
         try {
             return Duration.ofMillis(Long.parseLong(configured.trim()));
         } catch (NumberFormatException e) {
-            throw new ConfigException(List.of(CoreConfig.KAFKA_PREFIX + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG
-                    + "=" + configured + ": not a number of milliseconds"));
+            throw new ConfigException(List.of(CoreConfig.KAFKA_PREFIX + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG + "="
+                    + configured + ": not a number of milliseconds"));
         }
     }
 
@@ -255,17 +273,26 @@ public final class Pipeline implements AutoCloseable {
     /** The registry endpoint of the embedded default, its schemas in the {@code _schemas} topic of the broker. */
     private CoreConfig startRegistry() {
         Map<String, Object> kafka = new HashMap<>(core.kafkaClientProperties());
-        kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow());
-        SchemaRegistryServer registry = new SchemaRegistryServer(REGISTRY_HOST, core.embeddedRegistryPort(),
-                Topics.SCHEMAS, kafka, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        kafka.put(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                core.bootstrapServers().orElseThrow());
+        SchemaRegistryServer registry = new SchemaRegistryServer(
+                REGISTRY_HOST,
+                core.embeddedRegistryPort(),
+                Topics.SCHEMAS,
+                kafka,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
         try {
             registry.start();
             platform.add(registry);
             ownRegistry = true;
         } catch (Exception e) {
             registry.close();
-            throw new IllegalStateException("The schema registry endpoint failed to start on port "
-                    + core.embeddedRegistryPort() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The schema registry endpoint failed to start on port " + core.embeddedRegistryPort() + ": "
+                            + e.getMessage(),
+                    e);
         }
         return core.withCluster(core.bootstrapServers().orElseThrow(), URI.create(registry.url()));
     }
@@ -315,8 +342,9 @@ public final class Pipeline implements AutoCloseable {
      * (Ctrl-C, SIGTERM), prints on {@code out} the line {@code started} makes of the running pipeline (it may first
      * wait for readiness), and returns once the pipeline has closed.
      */
-    public static void runUntilStopped(Settings settings, List<StageFactory> factories, java.io.PrintWriter out,
-            StartedLine started) throws InterruptedException {
+    public static void runUntilStopped(
+            Settings settings, List<StageFactory> factories, java.io.PrintWriter out, StartedLine started)
+            throws InterruptedException {
         Pipeline pipeline = start(settings, factories);
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "wirewatch-shutdown"));
         out.println(started.of(pipeline));
@@ -349,7 +377,9 @@ public final class Pipeline implements AutoCloseable {
             }
             closing = true;
         }
-        LOG.info("Stopping Wirewatch (up {} s)", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
+        LOG.info(
+                "Stopping Wirewatch (up {} s)",
+                Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
         try {
             closeStages();
             closePlatform();
@@ -363,13 +393,15 @@ public final class Pipeline implements AutoCloseable {
         List<Stage> reversed = new ArrayList<>(stages);
         Collections.reverse(reversed);
         AtomicReference<String> current = new AtomicReference<>();
-        Thread closer = new Thread(() -> {
-            for (Stage stage : reversed) {
-                current.set(stage.name());
-                closeQuietly(stage);
-            }
-            current.set(null);
-        }, "wirewatch-close");
+        Thread closer = new Thread(
+                () -> {
+                    for (Stage stage : reversed) {
+                        current.set(stage.name());
+                        closeQuietly(stage);
+                    }
+                    current.set(null);
+                },
+                "wirewatch-close");
         closer.setDaemon(true);
         closer.start();
         try {
@@ -378,8 +410,11 @@ public final class Pipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (closer.isAlive()) {
-            LOG.error("Stage {} did not stop within {} ({}); stopping the rest without it", current.get(),
-                    SHUTDOWN_TIMEOUT, shutdownTimeout);
+            LOG.error(
+                    "Stage {} did not stop within {} ({}); stopping the rest without it",
+                    current.get(),
+                    SHUTDOWN_TIMEOUT,
+                    shutdownTimeout);
         }
     }
 
@@ -411,8 +446,12 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("Effective configuration: all defaults");
             return;
         }
-        LOG.info("Effective configuration (secrets masked):{}{}", System.lineSeparator(), masked.entrySet().stream()
-                .map(e -> "  " + e.getKey() + "=" + e.getValue() + "  (" + settings.origin(e.getKey()).orElse("default") + ")")
-                .collect(Collectors.joining(System.lineSeparator())));
+        LOG.info(
+                "Effective configuration (secrets masked):{}{}",
+                System.lineSeparator(),
+                masked.entrySet().stream()
+                        .map(e -> "  " + e.getKey() + "=" + e.getValue() + "  ("
+                                + settings.origin(e.getKey()).orElse("default") + ")")
+                        .collect(Collectors.joining(System.lineSeparator())));
     }
 }

@@ -1,7 +1,6 @@
 package org.wirewatch.app;
 
 import java.util.Optional;
-
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
 import org.wirewatch.embedded.HangingTransactions;
@@ -15,8 +14,8 @@ import org.wirewatch.embedded.HangingTransactions;
  * @param hangingTransactions what the start-up check for hanging transactions did, for health and metrics; empty
  *                            when it was turned off
  */
-public record StageContext(CoreConfig core, Settings settings,
-        Optional<HangingTransactions.Report> hangingTransactions) {
+public record StageContext(
+        CoreConfig core, Settings settings, Optional<HangingTransactions.Report> hangingTransactions) {
 
     /** The bootstrap servers of the running cluster. */
     public String bootstrapServers() {

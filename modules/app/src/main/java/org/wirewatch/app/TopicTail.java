@@ -1,5 +1,8 @@
 package org.wirewatch.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,8 +67,7 @@ public final class TopicTail implements AutoCloseable {
     }
 
     /** What a tail did. */
-    public record Summary(long printed, long undecodable) {
-    }
+    public record Summary(long printed, long undecodable) {}
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final SchemaRegistryClient registry;
@@ -93,10 +91,13 @@ public final class TopicTail implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static Deserializer<SpecificRecord> deserializerFor(String topic, SchemaRegistryClient registry,
-            CoreConfig core) {
-        Class<?> type = Topics.catalogue().stream().filter(t -> t.name().equals(topic)).findFirst()
-                .map(TopicSpec::valueType).orElse(null);
+    private static Deserializer<SpecificRecord> deserializerFor(
+            String topic, SchemaRegistryClient registry, CoreConfig core) {
+        Class<?> type = Topics.catalogue().stream()
+                .filter(t -> t.name().equals(topic))
+                .findFirst()
+                .map(TopicSpec::valueType)
+                .orElse(null);
         if (type != null && SpecificRecord.class.isAssignableFrom(type)) {
             return new AvroDeserializer<>((Class<SpecificRecord>) type, registry);
         }
@@ -114,20 +115,26 @@ public final class TopicTail implements AutoCloseable {
         try {
             partitions = consumer.partitionsFor(options.topic(), METADATA_TIMEOUT);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalStateException("No answer from Kafka at " + bootstrapServers + " within "
-                    + METADATA_TIMEOUT.toSeconds() + " s: is it running? ('wirewatch run' starts the embedded"
-                    + " default on localhost:9092)", e);
+            throw new IllegalStateException(
+                    "No answer from Kafka at " + bootstrapServers + " within "
+                            + METADATA_TIMEOUT.toSeconds() + " s: is it running? ('wirewatch run' starts the embedded"
+                            + " default on localhost:9092)",
+                    e);
         }
         if (partitions == null || partitions.isEmpty()) {
-            throw new IllegalArgumentException("Topic '" + options.topic() + "' does not exist on "
-                    + "the cluster; catalogue topics: " + Topics.catalogue().stream().map(TopicSpec::name).toList());
+            throw new IllegalArgumentException(
+                    "Topic '" + options.topic() + "' does not exist on " + "the cluster; catalogue topics: "
+                            + Topics.catalogue().stream().map(TopicSpec::name).toList());
         }
         List<TopicPartition> assigned = partitions.stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
         Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
-        long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
+        long deadline = options.timeout() == null
+                ? Long.MAX_VALUE
+                : System.nanoTime() + options.timeout().toNanos();
         long printed = 0;
         long undecodable = 0;
         try {
@@ -140,7 +147,11 @@ public final class TopicTail implements AutoCloseable {
                         out.println(render(record));
                     } catch (SerializationException e) {
                         undecodable++;
-                        LOG.warn("Cannot decode {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        LOG.warn(
+                                "Cannot decode {}-{}@{}: {}",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
                                 e.getMessage());
                         continue;
                     }
@@ -177,7 +188,8 @@ public final class TopicTail implements AutoCloseable {
         envelope.put("topic", record.topic());
         envelope.put("partition", record.partition());
         envelope.put("offset", record.offset());
-        envelope.put("timestamp", java.time.Instant.ofEpochMilli(record.timestamp()).toString());
+        envelope.put(
+                "timestamp", java.time.Instant.ofEpochMilli(record.timestamp()).toString());
         envelope.put("key", record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
         envelope.set("value", value);
         return envelope.toString();

@@ -5,7 +5,6 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wirewatch.app.cli.RunCommand;
@@ -32,22 +31,22 @@ import picocli.CommandLine.Spec;
         description = "Real-time conflict monitoring: wire reports to incidents, claims and casualty tallies on Kafka.",
         footer = {"", "Run 'wirewatch COMMAND --help' for a command's options."},
         subcommands = {
-                // One line per command, in the order `wirewatch --help` lists them.
-                RunCommand.class,
-                TailCommand.class,
-                org.wirewatch.app.cli.FeedCommand.class,
-                org.wirewatch.app.cli.DemoCommand.class,
-                org.wirewatch.app.cli.IngestCommand.class,
-                org.wirewatch.app.cli.ReplayCommand.class,
-                org.wirewatch.app.cli.ReprocessCommand.class,
-                org.wirewatch.app.cli.NormalizeCommand.class,
-                org.wirewatch.app.cli.ConsolidateCommand.class,
-                org.wirewatch.app.cli.TallyCommand.class,
-                org.wirewatch.app.cli.AlertsCommand.class,
-                org.wirewatch.app.cli.SinkCommand.class,
-                org.wirewatch.app.cli.ExportCommand.class,
-                org.wirewatch.app.cli.ExtractCommand.class,
-                CommandLine.HelpCommand.class,
+            // One line per command, in the order `wirewatch --help` lists them.
+            RunCommand.class,
+            TailCommand.class,
+            org.wirewatch.app.cli.FeedCommand.class,
+            org.wirewatch.app.cli.DemoCommand.class,
+            org.wirewatch.app.cli.IngestCommand.class,
+            org.wirewatch.app.cli.ReplayCommand.class,
+            org.wirewatch.app.cli.ReprocessCommand.class,
+            org.wirewatch.app.cli.NormalizeCommand.class,
+            org.wirewatch.app.cli.ConsolidateCommand.class,
+            org.wirewatch.app.cli.TallyCommand.class,
+            org.wirewatch.app.cli.AlertsCommand.class,
+            org.wirewatch.app.cli.SinkCommand.class,
+            org.wirewatch.app.cli.ExportCommand.class,
+            org.wirewatch.app.cli.ExtractCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class WirewatchCli implements Runnable {
 
@@ -70,10 +69,10 @@ public final class WirewatchCli implements Runnable {
         CommandLine cli = commandLine();
         // Commands print JSON and CSV with place names in any script ("Şa‘dah"): UTF-8 whatever the locale says
         // (the JVM's default under LANG=C is ASCII, which would turn them into question marks).
-        cli.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-                StandardCharsets.UTF_8), true));
+        cli.setOut(new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
         int status = cli.execute(args);
         cli.getOut().flush();
         cli.getErr().flush();
@@ -109,8 +108,10 @@ public final class WirewatchCli implements Runnable {
 
     /** Failures our own code raised with a message meant for the user, as opposed to bugs. */
     private static boolean explained(Exception e) {
-        return e.getMessage() != null && (e instanceof IllegalStateException || e instanceof IllegalArgumentException
-                || e instanceof java.io.UncheckedIOException);
+        return e.getMessage() != null
+                && (e instanceof IllegalStateException
+                        || e instanceof IllegalArgumentException
+                        || e instanceof java.io.UncheckedIOException);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.wirewatch.alerts.AlertsConfig;
 import org.wirewatch.common.config.CoreConfig;
@@ -31,8 +30,14 @@ class ExampleConfigTest {
     void shouldDocumentEveryKeyWhenAConfigClassDeclaresOne() throws Exception {
         List<String> documented = documentedKeys();
         List<String> declared = new ArrayList<>();
-        for (Class<?> type : List.of(CoreConfig.class, Pipeline.class, FeedConfig.class, IngestConfig.class,
-                StreamsStageConfig.class, SinkConfig.class, AlertsConfig.class)) {
+        for (Class<?> type : List.of(
+                CoreConfig.class,
+                Pipeline.class,
+                FeedConfig.class,
+                IngestConfig.class,
+                StreamsStageConfig.class,
+                SinkConfig.class,
+                AlertsConfig.class)) {
             declared.addAll(keys(type));
         }
         assertThat(declared).isNotEmpty();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-
 import org.junit.jupiter.api.Test;
 import org.wirewatch.common.Stage;
 import org.wirewatch.common.config.ConfigException;
@@ -72,16 +71,21 @@ class PipelineTest {
 
         // when/then
         assertThatThrownBy(() -> Pipeline.start(CLUSTER, factories))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "wirewatch.one.key: bad", "wirewatch.two.key: bad", "wirewatch.two.other: bad"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "wirewatch.one.key: bad",
+                                        "wirewatch.two.key: bad",
+                                        "wirewatch.two.other: bad"));
         assertThat(events).containsExactly("close ok");
     }
 
     @Test
     void shouldCloseWhatStartedWhenALaterStageFailsToStart() {
         // given
-        List<StageFactory> factories = List.of(c -> new Recording("a"), c -> new Recording("broken"),
-                c -> new Recording("c"));
+        List<StageFactory> factories =
+                List.of(c -> new Recording("a"), c -> new Recording("broken"), c -> new Recording("c"));
 
         // when/then
         assertThatThrownBy(() -> Pipeline.start(CLUSTER, factories))
@@ -119,9 +123,11 @@ class PipelineTest {
                 CoreConfig.BOOTSTRAP_SERVERS, "no-port",
                 Pipeline.SHUTDOWN_TIMEOUT, "later"));
         assertThatThrownBy(() -> Pipeline.start(bad, List.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .anySatisfy(p -> assertThat(p).startsWith(CoreConfig.BOOTSTRAP_SERVERS))
-                        .anySatisfy(p -> assertThat(p).startsWith(Pipeline.SHUTDOWN_TIMEOUT)));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p).startsWith(CoreConfig.BOOTSTRAP_SERVERS))
+                                .anySatisfy(p -> assertThat(p).startsWith(Pipeline.SHUTDOWN_TIMEOUT)));
     }
 
     @Test
@@ -130,17 +136,23 @@ class PipelineTest {
                 Pipeline.TOPICS_REPLICATION_FACTOR, "2",
                 Pipeline.TOPICS_MIN_INSYNC_REPLICAS, "3"));
         assertThatThrownBy(() -> Pipeline.start(bad, List.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .singleElement().asString().startsWith(Pipeline.TOPICS_MIN_INSYNC_REPLICAS)
-                        .contains("exceeds"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith(Pipeline.TOPICS_MIN_INSYNC_REPLICAS)
+                                .contains("exceeds"));
     }
 
     @Test
     void shouldReadTheTopicReplicationWhenBothAreGiven() {
         Settings.Reader reader = Settings.of(Map.of(
-                Pipeline.TOPICS_REPLICATION_FACTOR, "3",
-                Pipeline.TOPICS_MIN_INSYNC_REPLICAS, "2")).reader();
-        assertThat(Pipeline.topicReplication(reader)).isEqualTo(new org.wirewatch.embedded.TopicCreator.Replication(3, 2));
+                        Pipeline.TOPICS_REPLICATION_FACTOR, "3",
+                        Pipeline.TOPICS_MIN_INSYNC_REPLICAS, "2"))
+                .reader();
+        assertThat(Pipeline.topicReplication(reader))
+                .isEqualTo(new org.wirewatch.embedded.TopicCreator.Replication(3, 2));
         assertThat(reader.problems()).isEmpty();
     }
 

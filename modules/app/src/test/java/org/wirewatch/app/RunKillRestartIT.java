@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
@@ -55,9 +54,9 @@ class RunKillRestartIT {
 
     private final Path root = Path.of(System.getProperty("java.io.tmpdir"), "run-kill-it-" + UUID.randomUUID());
     // C1 only: a short-lived child spends less of its two shared cores compiling; behaviour is the same.
-    private final ChildJvm jvm = new ChildJvm(root, List.of("-Xmx768m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1"));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ChildJvm jvm = new ChildJvm(root, List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Long> restartMillis = new ArrayList<>();
     private int kills;
 
@@ -78,9 +77,15 @@ class RunKillRestartIT {
         // The kill within seconds of a start follows one of the other kills' restarts: a directory killed during its
         // very first start may hold a half-formatted log, which is a different matter.
         final int earlyAfter = killAfter.first();
-        LOG.info("Run kill test: seed {}, {} reports in {} chunks, burst kill in chunk {}, kills after chunks {},"
-                + " a kill within seconds of the restart after chunk {}", seed, reports.size(), CHUNKS, burst,
-                killAfter, earlyAfter);
+        LOG.info(
+                "Run kill test: seed {}, {} reports in {} chunks, burst kill in chunk {}, kills after chunks {},"
+                        + " a kill within seconds of the restart after chunk {}",
+                seed,
+                reports.size(),
+                CHUNKS,
+                burst,
+                killAfter,
+                earlyAfter);
 
         // when
         final List<String> clean = uninterrupted(reports);
@@ -90,16 +95,21 @@ class RunKillRestartIT {
         // never had the chance)
         LOG.info("Restart to ready after each SIGKILL: {} ms", restartMillis);
         assertThat(kills).isEqualTo(5);
-        assertThat(restartMillis).hasSize(4).allSatisfy(ms -> assertThat(ms)
-                .as("restart to ready after SIGKILL, ms").isLessThanOrEqualTo(READY_WITHIN.toMillis()));
+        assertThat(restartMillis)
+                .hasSize(4)
+                .allSatisfy(ms -> assertThat(ms)
+                        .as("restart to ready after SIGKILL, ms")
+                        .isLessThanOrEqualTo(READY_WITHIN.toMillis()));
         assertThat(clean).isNotEmpty();
         Files.write(root.resolve("clean.jsonl"), clean);
         Files.write(root.resolve("crashed.jsonl"), crashed);
         // Only the differences are reported: thousands of lines in one message help nobody.
         assertThat(clean.stream().filter(l -> !crashed.contains(l)).limit(5).toList())
-                .as("tallies of the uninterrupted run missing after the kills").isEmpty();
+                .as("tallies of the uninterrupted run missing after the kills")
+                .isEmpty();
         assertThat(crashed.stream().filter(l -> !clean.contains(l)).limit(5).toList())
-                .as("tallies after the kills that the uninterrupted run lacks").isEmpty();
+                .as("tallies after the kills that the uninterrupted run lacks")
+                .isEmpty();
         assertThat(crashed).as("every tally, byte for byte, in key order").isEqualTo(clean);
     }
 
@@ -110,10 +120,13 @@ class RunKillRestartIT {
             run.awaitReady(child, Duration.ofSeconds(120));
             final long started = System.nanoTime();
             try (KafkaProducer<String, WireReport> producer = run.producer()) {
-                Replay.produce(producer, reports, n -> { });
+                Replay.produce(producer, reports, n -> {});
             }
             final List<String> out = run.drain();
-            LOG.info("Uninterrupted run: {} reports, {} tallies in {} ms", reports.size(), out.size(),
+            LOG.info(
+                    "Uninterrupted run: {} reports, {} tallies in {} ms",
+                    reports.size(),
+                    out.size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return out;
         } finally {
@@ -121,8 +134,13 @@ class RunKillRestartIT {
         }
     }
 
-    private List<String> killed(final List<WireReport> reports, final int burst, final TreeSet<Integer> killAfter,
-            final int earlyAfter, final Random random) throws Exception {
+    private List<String> killed(
+            final List<WireReport> reports,
+            final int burst,
+            final TreeSet<Integer> killAfter,
+            final int earlyAfter,
+            final Random random)
+            throws Exception {
         final Run run = new Run(root.resolve("killed"));
         ChildJvm.Child child = run.start();
         run.awaitReady(child, Duration.ofSeconds(120));
@@ -135,19 +153,21 @@ class RunKillRestartIT {
                     // are sent into the broker's absence, and the producer delivers them after the restart.
                     final int at = 1 + random.nextInt(part.size() - 1);
                     final CompletableFuture<Void> handedOver = new CompletableFuture<>();
-                    final CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> Replay.produce(producer,
-                            part, n -> {
+                    final CompletableFuture<Void> sending =
+                            CompletableFuture.runAsync(() -> Replay.produce(producer, part, n -> {
                                 if (n == at) {
                                     handedOver.complete(null);
                                 }
                             }));
                     handedOver.get(60, TimeUnit.SECONDS);
-                    child = killAndRestart(run, child, "during the burst of chunk " + c + " (" + at + " of "
-                            + part.size() + " reports sent)");
+                    child = killAndRestart(
+                            run,
+                            child,
+                            "during the burst of chunk " + c + " (" + at + " of " + part.size() + " reports sent)");
                     sending.get(120, TimeUnit.SECONDS);
                     continue;
                 }
-                Replay.produce(producer, part, n -> { });
+                Replay.produce(producer, part, n -> {});
                 if (killAfter.contains(c)) {
                     // Somewhere in the middle of processing what was just sent.
                     Thread.sleep(random.nextInt(1500));
@@ -198,12 +218,20 @@ class RunKillRestartIT {
         }
 
         ChildJvm.Child start() throws IOException {
-            return jvm.start(WirewatchCli.class.getName(), List.of("run",
-                    "--data-dir", dir.resolve("data").toString(),
-                    "-D", "wirewatch.embedded.kafka.port=" + kafkaPort,
-                    "-D", "wirewatch.embedded.registry.port=" + registryPort,
-                    "-D", "wirewatch.http.port=" + httpPort,
-                    "-D", "wirewatch.ingest.inbox.dir=" + dir.resolve("inbox")));
+            return jvm.start(
+                    WirewatchCli.class.getName(),
+                    List.of(
+                            "run",
+                            "--data-dir",
+                            dir.resolve("data").toString(),
+                            "-D",
+                            "wirewatch.embedded.kafka.port=" + kafkaPort,
+                            "-D",
+                            "wirewatch.embedded.registry.port=" + registryPort,
+                            "-D",
+                            "wirewatch.http.port=" + httpPort,
+                            "-D",
+                            "wirewatch.ingest.inbox.dir=" + dir.resolve("inbox")));
         }
 
         String bootstrap() {
@@ -221,11 +249,16 @@ class RunKillRestartIT {
         void awaitReady(final ChildJvm.Child child, final Duration timeout) throws Exception {
             final long deadline = System.nanoTime() + timeout.toNanos();
             while (get("/health/ready").status() != 200) {
-                assertThat(child.process().isAlive()).as("wirewatch run is running (log %s)", child.log()).isTrue();
+                assertThat(child.process().isAlive())
+                        .as("wirewatch run is running (log %s)", child.log())
+                        .isTrue();
                 if (System.nanoTime() >= deadline) {
                     // CI keeps only the failure message: the warnings say where the start stopped
-                    assertThat(System.nanoTime()).as("ready within %s (log %s; its last warnings:%n%s)", timeout,
-                            child.log(), lastWarnings(child.log(), 12)).isLessThan(deadline);
+                    assertThat(System.nanoTime())
+                            .as(
+                                    "ready within %s (log %s; its last warnings:%n%s)",
+                                    timeout, child.log(), lastWarnings(child.log(), 12))
+                            .isLessThan(deadline);
                 }
                 Thread.sleep(100);
             }
@@ -238,18 +271,26 @@ class RunKillRestartIT {
 
         List<String> drain() throws Exception {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
-                assertThat(Replay.awaitCaughtUp(admin, Map.of(), bootstrap(),
-                        StreamsStage.sourceTopicsByGroup(APPLICATION_ID, EnumSet.allOf(Part.class)),
-                        Duration.ofSeconds(120))).as("pipeline caught up").isTrue();
+                assertThat(Replay.awaitCaughtUp(
+                                admin,
+                                Map.of(),
+                                bootstrap(),
+                                StreamsStage.sourceTopicsByGroup(APPLICATION_ID, EnumSet.allOf(Part.class)),
+                                Duration.ofSeconds(120)))
+                        .as("pipeline caught up")
+                        .isTrue();
             }
             return Replay.readTallies(Map.of(), bootstrap(), serdes().tally()).values().stream()
-                    .map(AvroJson::toJson).toList();
+                    .map(AvroJson::toJson)
+                    .toList();
         }
 
         private Answer get(final String path) throws InterruptedException {
             try {
-                final HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + httpPort + path)).timeout(Duration.ofSeconds(2)).build(),
+                final HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 return new Answer(r.statusCode(), r.body());
             } catch (final IOException e) {
@@ -261,9 +302,10 @@ class RunKillRestartIT {
     private static String lastWarnings(final Path log, final int n) {
         try (var lines = Files.lines(log)) {
             final List<String> warnings = lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
-                    .map(l -> l.length() > 300 ? l.substring(0, 300) : l).toList();
-            return String.join(System.lineSeparator(), warnings.subList(Math.max(0, warnings.size() - n),
-                    warnings.size()));
+                    .map(l -> l.length() > 300 ? l.substring(0, 300) : l)
+                    .toList();
+            return String.join(
+                    System.lineSeparator(), warnings.subList(Math.max(0, warnings.size() - n), warnings.size()));
         } catch (IOException | java.io.UncheckedIOException e) {
             return "(log unreadable: " + e + ")";
         }
@@ -278,6 +320,5 @@ class RunKillRestartIT {
     }
 
     /** An HTTP answer; status 0 while nothing listens. */
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 }

@@ -2,6 +2,8 @@ package org.wirewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -9,9 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,13 +47,19 @@ class RunPipelineIT {
     @Test
     void shouldKeepTopicsRecordsAndSchemaIdsWhenRestartedOnTheSameDataDirectory() throws Exception {
         Settings settings = Settings.of(Map.of(
-                CoreConfig.DATA_DIR, dir.resolve("data").toString(),
-                CoreConfig.EMBEDDED_KAFKA_PORT, "0",
-                CoreConfig.EMBEDDED_REGISTRY_PORT, "0",
-                CoreConfig.HTTP_PORT, "0",
-                Pipeline.EMBEDDED_BROKER_PREFIX + "log.retention.bytes", "1073741824",
+                CoreConfig.DATA_DIR,
+                dir.resolve("data").toString(),
+                CoreConfig.EMBEDDED_KAFKA_PORT,
+                "0",
+                CoreConfig.EMBEDDED_REGISTRY_PORT,
+                "0",
+                CoreConfig.HTTP_PORT,
+                "0",
+                Pipeline.EMBEDDED_BROKER_PREFIX + "log.retention.bytes",
+                "1073741824",
                 // the stages run registers read their own keys; keep their files in the test directory
-                "wirewatch.ingest.inbox.dir", dir.resolve("inbox").toString()));
+                "wirewatch.ingest.inbox.dir",
+                dir.resolve("inbox").toString()));
         int schemaId;
 
         // given the pipeline started as `run` starts it
@@ -62,20 +67,27 @@ class RunPipelineIT {
             CoreConfig core = pipeline.core();
 
             // then every catalogue topic exists
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            try (Admin admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     core.bootstrapServers().orElseThrow()))) {
                 assertThat(admin.listTopics().names().get())
-                        .containsAll(Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet()));
+                        .containsAll(
+                                Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet()));
                 // and the broker took the wirewatch.embedded.broker.* setting
                 ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
-                assertThat(admin.describeConfigs(List.of(broker)).all().get().get(broker)
-                        .get("log.retention.bytes").value()).isEqualTo("1073741824");
+                assertThat(admin.describeConfigs(List.of(broker))
+                                .all()
+                                .get()
+                                .get(broker)
+                                .get("log.retention.bytes")
+                                .value())
+                        .isEqualTo("1073741824");
             }
 
             // when a report is written with the serde through the registry endpoint
             produce(core, report("urn:test:run:1", 1, "Air strike kills 43"));
-            try (SchemaRegistryClient registry = SchemaRegistryClients.forUrl(core.schemaRegistryUrl().toString(),
-                    Map.of())) {
+            try (SchemaRegistryClient registry =
+                    SchemaRegistryClients.forUrl(core.schemaRegistryUrl().toString(), Map.of())) {
                 schemaId = registry.latest(Topics.RAW_REPORTS + "-value").id();
             }
 
@@ -92,35 +104,53 @@ class RunPipelineIT {
             CoreConfig core = pipeline.core();
             // then the record and its schema id are still there, and new writes reuse the id
             produce(core, report("urn:test:run:2", 1, "Second report"));
-            try (SchemaRegistryClient registry = SchemaRegistryClients.forUrl(core.schemaRegistryUrl().toString(),
-                    Map.of())) {
+            try (SchemaRegistryClient registry =
+                    SchemaRegistryClients.forUrl(core.schemaRegistryUrl().toString(), Map.of())) {
                 assertThat(registry.latest(Topics.RAW_REPORTS + "-value").id()).isEqualTo(schemaId);
             }
-            assertThat(tail(core, Topics.RAW_REPORTS)).extracting(n -> n.get("uri").asText())
+            assertThat(tail(core, Topics.RAW_REPORTS))
+                    .extracting(n -> n.get("uri").asText())
                     .containsExactlyInAnyOrder("urn:test:run:1", "urn:test:run:2");
 
             // and `wirewatch tail` in a second terminal prints them, with their keys
             StringWriter out = new StringWriter();
-            int exit = WirewatchCli.commandLine().setOut(new PrintWriter(out)).execute("tail", Topics.RAW_REPORTS,
-                    "--bootstrap-servers", core.bootstrapServers().orElseThrow(),
-                    "--schema-registry-url", core.schemaRegistryUrl().toString(), "--keys", "--timeout", "30s");
+            int exit = WirewatchCli.commandLine()
+                    .setOut(new PrintWriter(out))
+                    .execute(
+                            "tail",
+                            Topics.RAW_REPORTS,
+                            "--bootstrap-servers",
+                            core.bootstrapServers().orElseThrow(),
+                            "--schema-registry-url",
+                            core.schemaRegistryUrl().toString(),
+                            "--keys",
+                            "--timeout",
+                            "30s");
             assertThat(exit).isZero();
-            List<JsonNode> lines = out.toString().lines().map(RunPipelineIT::parse).toList();
-            assertThat(lines).extracting(n -> n.get("key").asText())
+            List<JsonNode> lines =
+                    out.toString().lines().map(RunPipelineIT::parse).toList();
+            assertThat(lines)
+                    .extracting(n -> n.get("key").asText())
                     .containsExactlyInAnyOrder("urn:test:run:1", "urn:test:run:2");
             assertThat(lines).allSatisfy(n -> {
                 assertThat(n.get("topic").asText()).isEqualTo(Topics.RAW_REPORTS);
-                assertThat(n.get("value").get("uri").asText()).isEqualTo(n.get("key").asText());
+                assertThat(n.get("value").get("uri").asText())
+                        .isEqualTo(n.get("key").asText());
             });
         }
     }
 
     private static void produce(CoreConfig core, WireReport report) throws Exception {
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(core.schemaRegistryUrl().toString(), Map.of());
+        SchemaRegistryClient registry =
+                SchemaRegistryClients.forUrl(core.schemaRegistryUrl().toString(), Map.of());
         try (KafkaProducer<String, WireReport> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, core.bootstrapServers().orElseThrow()),
-                new StringSerializer(), new AvroSerializer<>(registry))) {
-            producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, report.getUri(), report)).get();
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        core.bootstrapServers().orElseThrow()),
+                new StringSerializer(),
+                new AvroSerializer<>(registry))) {
+            producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, report.getUri(), report))
+                    .get();
         } finally {
             registry.close();
         }

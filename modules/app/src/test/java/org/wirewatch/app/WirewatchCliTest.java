@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -47,8 +46,9 @@ class WirewatchCliTest {
         StringWriter err = new StringWriter();
 
         // when
-        int exit = WirewatchCli.commandLine().setErr(new PrintWriter(err)).execute("run", "--config", file.toString(),
-                "--schema-registry-url", "ftp://registry");
+        int exit = WirewatchCli.commandLine()
+                .setErr(new PrintWriter(err))
+                .execute("run", "--config", file.toString(), "--schema-registry-url", "ftp://registry");
 
         // then nothing starts and all three are named at once
         assertThat(exit).isEqualTo(WirewatchCli.EXIT_USAGE);
@@ -61,9 +61,12 @@ class WirewatchCliTest {
     @Test
     void shouldExitWithTwoWhenTheCommandIsMissingOrUnknown() {
         StringWriter err = new StringWriter();
-        assertThat(WirewatchCli.commandLine().setErr(new PrintWriter(err)).execute()).isEqualTo(2);
+        assertThat(WirewatchCli.commandLine().setErr(new PrintWriter(err)).execute())
+                .isEqualTo(2);
         assertThat(err.toString()).contains("Missing command");
-        assertThat(WirewatchCli.commandLine().setErr(new PrintWriter(new StringWriter())).execute("frobnicate"))
+        assertThat(WirewatchCli.commandLine()
+                        .setErr(new PrintWriter(new StringWriter()))
+                        .execute("frobnicate"))
                 .isEqualTo(2);
     }
 }

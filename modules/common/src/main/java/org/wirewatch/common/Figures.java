@@ -10,24 +10,24 @@ import org.wirewatch.schema.CasualtyFigure;
  */
 public final class Figures {
 
-  private Figures() {}
+    private Figures() {}
 
-  /** {@code best}, else {@code low}, else {@code high}; null when the figure states no number. */
-  public static Integer best(final CasualtyFigure f) {
-    return f == null ? null : first(f.getBest(), f.getLow(), f.getHigh());
-  }
+    /** {@code best}, else {@code low}, else {@code high}; null when the figure states no number. */
+    public static Integer best(final CasualtyFigure f) {
+        return f == null ? null : first(f.getBest(), f.getLow(), f.getHigh());
+    }
 
-  /** {@code low}, else {@code best}, else {@code high}; null when the figure states no number. */
-  public static Integer low(final CasualtyFigure f) {
-    return f == null ? null : first(f.getLow(), f.getBest(), f.getHigh());
-  }
+    /** {@code low}, else {@code best}, else {@code high}; null when the figure states no number. */
+    public static Integer low(final CasualtyFigure f) {
+        return f == null ? null : first(f.getLow(), f.getBest(), f.getHigh());
+    }
 
-  /** {@code high}, else {@code best}, else {@code low}; null when the figure states no number. */
-  public static Integer high(final CasualtyFigure f) {
-    return f == null ? null : first(f.getHigh(), f.getBest(), f.getLow());
-  }
+    /** {@code high}, else {@code best}, else {@code low}; null when the figure states no number. */
+    public static Integer high(final CasualtyFigure f) {
+        return f == null ? null : first(f.getHigh(), f.getBest(), f.getLow());
+    }
 
-  private static Integer first(final Integer a, final Integer b, final Integer c) {
-    return a != null ? a : b != null ? b : c;
-  }
+    private static Integer first(final Integer a, final Integer b, final Integer c) {
+        return a != null ? a : b != null ? b : c;
+    }
 }

@@ -23,29 +23,29 @@ import org.wirewatch.schema.WireReport;
  */
 public final class Publication {
 
-  private Publication() {}
+    private Publication() {}
 
-  /** When the story was published: {@code firstCreated}, else {@code versionCreated}, else {@code receivedAt}. */
-  public static Instant of(final WireReport report) {
-    return first(report.getFirstCreated(), report.getVersionCreated(), report.getReceivedAt());
-  }
+    /** When the story was published: {@code firstCreated}, else {@code versionCreated}, else {@code receivedAt}. */
+    public static Instant of(final WireReport report) {
+        return first(report.getFirstCreated(), report.getVersionCreated(), report.getReceivedAt());
+    }
 
-  /** The UTC day of {@link #of}; the epoch day when the report carries no time at all. */
-  public static LocalDate dayOf(final WireReport report) {
-    final Instant t = of(report);
-    return t == null ? LocalDate.EPOCH : LocalDate.ofInstant(t, ZoneOffset.UTC);
-  }
+    /** The UTC day of {@link #of}; the epoch day when the report carries no time at all. */
+    public static LocalDate dayOf(final WireReport report) {
+        final Instant t = of(report);
+        return t == null ? LocalDate.EPOCH : LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
 
-  /**
-   * When this version was published: {@code versionCreated}, else {@code firstCreated}, else {@code receivedAt};
-   * the epoch when the report carries no time at all, so such reports sort first.
-   */
-  public static Instant ofVersion(final WireReport report) {
-    final Instant t = first(report.getVersionCreated(), report.getFirstCreated(), report.getReceivedAt());
-    return t == null ? Instant.EPOCH : t;
-  }
+    /**
+     * When this version was published: {@code versionCreated}, else {@code firstCreated}, else {@code receivedAt};
+     * the epoch when the report carries no time at all, so such reports sort first.
+     */
+    public static Instant ofVersion(final WireReport report) {
+        final Instant t = first(report.getVersionCreated(), report.getFirstCreated(), report.getReceivedAt());
+        return t == null ? Instant.EPOCH : t;
+    }
 
-  private static Instant first(final Instant a, final Instant b, final Instant c) {
-    return a != null ? a : b != null ? b : c;
-  }
+    private static Instant first(final Instant a, final Instant b, final Instant c) {
+        return a != null ? a : b != null ? b : c;
+    }
 }

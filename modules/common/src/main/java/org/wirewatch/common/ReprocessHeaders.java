@@ -9,8 +9,8 @@ package org.wirewatch.common;
  */
 public final class ReprocessHeaders {
 
-  /** The start of the reprocess run, ISO-8601 UTC ({@code 2026-12-07T04:00:00Z}), as UTF-8 bytes. */
-  public static final String RUN = "wirewatch.reprocess.run";
+    /** The start of the reprocess run, ISO-8601 UTC ({@code 2026-12-07T04:00:00Z}), as UTF-8 bytes. */
+    public static final String RUN = "wirewatch.reprocess.run";
 
-  private ReprocessHeaders() {}
+    private ReprocessHeaders() {}
 }

@@ -6,18 +6,18 @@ package org.wirewatch.common;
  */
 public interface Stage extends AutoCloseable {
 
-  /** Short name for logs and health output, e.g. {@code normalize}, {@code feed}. */
-  String name();
+    /** Short name for logs and health output, e.g. {@code normalize}, {@code feed}. */
+    String name();
 
-  /** Starts the stage; returns once it is started (not necessarily ready). Throws when it cannot start. */
-  void start() throws Exception;
+    /** Starts the stage; returns once it is started (not necessarily ready). Throws when it cannot start. */
+    void start() throws Exception;
 
-  /** True when the stage serves its purpose, e.g. its Kafka Streams are RUNNING; drives {@code /health/ready}. */
-  default boolean ready() {
-    return true;
-  }
+    /** True when the stage serves its purpose, e.g. its Kafka Streams are RUNNING; drives {@code /health/ready}. */
+    default boolean ready() {
+        return true;
+    }
 
-  /** Stops the stage, flushing anything in flight; must be idempotent and must not throw. */
-  @Override
-  void close();
+    /** Stops the stage, flushing anything in flight; must be idempotent and must not throw. */
+    @Override
+    void close();
 }

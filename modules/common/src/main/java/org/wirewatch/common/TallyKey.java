@@ -22,55 +22,58 @@ import org.wirewatch.schema.TallyWindow;
  */
 public record TallyKey(String region, TallyWindow window, LocalDate start) {
 
-  /** Separates the parts of a tally key. */
-  public static final char SEPARATOR = '|';
+    /** Separates the parts of a tally key. */
+    public static final char SEPARATOR = '|';
 
-  public TallyKey {
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(window, "window");
-    Objects.requireNonNull(start, "start");
-    if (region.isEmpty() || region.indexOf(SEPARATOR) >= 0) {
-      throw new IllegalArgumentException("region must be a non-empty code without '" + SEPARATOR + "': " + region);
+    public TallyKey {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(start, "start");
+        if (region.isEmpty() || region.indexOf(SEPARATOR) >= 0) {
+            throw new IllegalArgumentException(
+                    "region must be a non-empty code without '" + SEPARATOR + "': " + region);
+        }
     }
-  }
 
-  /** The key of a window: {@code region|window|start}. */
-  public static String format(final String region, final TallyWindow window, final LocalDate start) {
-    return new TallyKey(region, window, start).toString();
-  }
-
-  /** The key a tally is published under. */
-  public static String of(final CasualtyTally tally) {
-    return format(tally.getRegionCode(), tally.getWindow(), tally.getWindowStart());
-  }
-
-  /** The parts of a tally key; empty when the key is not {@code region|window|start}. */
-  public static Optional<TallyKey> parse(final String key) {
-    if (key == null) {
-      return Optional.empty();
+    /** The key of a window: {@code region|window|start}. */
+    public static String format(final String region, final TallyWindow window, final LocalDate start) {
+        return new TallyKey(region, window, start).toString();
     }
-    final int first = key.indexOf(SEPARATOR);
-    final int second = first < 0 ? -1 : key.indexOf(SEPARATOR, first + 1);
-    if (first <= 0 || second < 0 || key.indexOf(SEPARATOR, second + 1) >= 0) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new TallyKey(key.substring(0, first), TallyWindow.valueOf(key.substring(first + 1, second)),
-          LocalDate.parse(key.substring(second + 1))));
-    } catch (final IllegalArgumentException | DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
 
-  /** The region of a key partitioned by region: everything before the first separator, or the whole key. */
-  public static String regionOf(final String key) {
-    final int i = key.indexOf(SEPARATOR);
-    return i < 0 ? key : key.substring(0, i);
-  }
+    /** The key a tally is published under. */
+    public static String of(final CasualtyTally tally) {
+        return format(tally.getRegionCode(), tally.getWindow(), tally.getWindowStart());
+    }
 
-  /** The key itself, {@code region|window|start}. */
-  @Override
-  public String toString() {
-    return region + SEPARATOR + window.name() + SEPARATOR + start;
-  }
+    /** The parts of a tally key; empty when the key is not {@code region|window|start}. */
+    public static Optional<TallyKey> parse(final String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        final int first = key.indexOf(SEPARATOR);
+        final int second = first < 0 ? -1 : key.indexOf(SEPARATOR, first + 1);
+        if (first <= 0 || second < 0 || key.indexOf(SEPARATOR, second + 1) >= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TallyKey(
+                    key.substring(0, first),
+                    TallyWindow.valueOf(key.substring(first + 1, second)),
+                    LocalDate.parse(key.substring(second + 1))));
+        } catch (final IllegalArgumentException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The region of a key partitioned by region: everything before the first separator, or the whole key. */
+    public static String regionOf(final String key) {
+        final int i = key.indexOf(SEPARATOR);
+        return i < 0 ? key : key.substring(0, i);
+    }
+
+    /** The key itself, {@code region|window|start}. */
+    @Override
+    public String toString() {
+        return region + SEPARATOR + window.name() + SEPARATOR + start;
+    }
 }

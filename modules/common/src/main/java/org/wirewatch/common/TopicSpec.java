@@ -15,24 +15,24 @@ import java.util.Optional;
  * @param valueType  the Avro record class of the values, or null for raw bytes (dead letters)
  * @param doc        what the topic is for, shown in ops/topics.yaml
  */
-public record TopicSpec(String name, int partitions, boolean compacted, Optional<Duration> retention,
-    Class<?> valueType, String doc) {
+public record TopicSpec(
+        String name, int partitions, boolean compacted, Optional<Duration> retention, Class<?> valueType, String doc) {
 
-  public TopicSpec {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(retention, "retention");
-    if (partitions < 1) {
-      throw new IllegalArgumentException(name + ": partitions must be >= 1");
+    public TopicSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(retention, "retention");
+        if (partitions < 1) {
+            throw new IllegalArgumentException(name + ": partitions must be >= 1");
+        }
     }
-  }
 
-  /** The {@code cleanup.policy} topic config value. */
-  public String cleanupPolicy() {
-    return compacted ? "compact" : "delete";
-  }
+    /** The {@code cleanup.policy} topic config value. */
+    public String cleanupPolicy() {
+        return compacted ? "compact" : "delete";
+    }
 
-  /** The {@code retention.ms} topic config value; -1 (forever) when no retention is set. */
-  public long retentionMs() {
-    return retention.map(Duration::toMillis).orElse(-1L);
-  }
+    /** The {@code retention.ms} topic config value; -1 (forever) when no retention is set. */
+    public long retentionMs() {
+        return retention.map(Duration::toMillis).orElse(-1L);
+    }
 }

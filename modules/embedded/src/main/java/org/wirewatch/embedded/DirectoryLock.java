@@ -55,8 +55,10 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     private static IllegalStateException inUse(Path dir, Path file, Exception cause) {
-        return new IllegalStateException("The Kafka data directory " + dir + " is in use by another embedded"
-                + " broker (is another 'wirewatch run' running? lock: " + file + ")", cause);
+        return new IllegalStateException(
+                "The Kafka data directory " + dir + " is in use by another embedded"
+                        + " broker (is another 'wirewatch run' running? lock: " + file + ")",
+                cause);
     }
 
     /** @return the lock file beside the directory */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,15 +162,21 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (controllerPort != 0) {
                 KRaftNode.requireFree(controllerPort, "controller");
             }
-            String clusterId = KRaftNode.formatIfEmpty(dir, NODE_ID, Uuid.randomUuid().toString());
+            String clusterId =
+                    KRaftNode.formatIfEmpty(dir, NODE_ID, Uuid.randomUuid().toString());
             Map<String, String> settings = new LinkedHashMap<>(singleNodeDefaults());
             settings.putAll(overrides);
             // A port we pick ourselves can be taken by someone else before the broker binds it: try again then.
             for (int attempt = 1; ; attempt++) {
                 int clientPort = port != 0 ? port : KRaftNode.freePort(List.of());
                 int quorumPort = controllerPort != 0 ? controllerPort : KRaftNode.freePort(List.of(clientPort));
-                KRaftNode node = new KRaftNode(NODE_ID, dir, clientPort, quorumPort,
-                        NODE_ID + "@" + KRaftNode.HOST + ":" + quorumPort, settings);
+                KRaftNode node = new KRaftNode(
+                        NODE_ID,
+                        dir,
+                        clientPort,
+                        quorumPort,
+                        NODE_ID + "@" + KRaftNode.HOST + ":" + quorumPort,
+                        settings);
                 try {
                     node.start();
                 } catch (RuntimeException e) {
@@ -181,19 +186,27 @@ public final class EmbeddedKafka implements AutoCloseable {
                         LOG.debug("Port {} or {} was taken, retrying", clientPort, quorumPort);
                         continue;
                     }
-                    throw new IllegalStateException("Embedded Kafka failed to start on port " + clientPort
-                            + " with data in " + dir + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "Embedded Kafka failed to start on port " + clientPort + " with data in " + dir + ": "
+                                    + e.getMessage(),
+                            e);
                 }
                 try {
                     KRaftNode.awaitCluster(node.bootstrapServers(), readyTimeout, nodes -> !nodes.isEmpty(), "ready");
                 } catch (RuntimeException e) {
                     node.stop();
-                    throw new IllegalStateException("Embedded Kafka on " + node.bootstrapServers()
-                            + " did not become ready within " + readyTimeout, e);
+                    throw new IllegalStateException(
+                            "Embedded Kafka on " + node.bootstrapServers() + " did not become ready within "
+                                    + readyTimeout,
+                            e);
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
-                LOG.info("Embedded Kafka ready on {} (cluster {}, data in {}) after {} ms",
-                        node.bootstrapServers(), clusterId, dir, took.toMillis());
+                LOG.info(
+                        "Embedded Kafka ready on {} (cluster {}, data in {}) after {} ms",
+                        node.bootstrapServers(),
+                        clusterId,
+                        dir,
+                        took.toMillis());
                 return new EmbeddedKafka(node, lock, clusterId, took);
             }
         }

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -59,8 +58,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private final Duration readyTimeout;
     private boolean closed;
 
-    private EmbeddedKafkaCluster(List<KRaftNode> nodes, List<DirectoryLock> locks, Path dataDir, String clusterId,
-            Duration readyTimeout) {
+    private EmbeddedKafkaCluster(
+            List<KRaftNode> nodes, List<DirectoryLock> locks, Path dataDir, String clusterId, Duration readyTimeout) {
         this.nodes = List.copyOf(nodes);
         this.locks = List.copyOf(locks);
         this.dataDir = dataDir;
@@ -124,9 +123,13 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         long started = System.nanoTime();
         KRaftNode.requireFree(node.clientPort(), "client");
         node.start();
-        KRaftNode.awaitCluster(bootstrapServers(), readyTimeout,
-                live -> live.stream().anyMatch(n -> n.id() == nodeId), "serving node " + nodeId + " again");
-        LOG.info("Kafka node {} restarted in {} ms", nodeId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        KRaftNode.awaitCluster(
+                bootstrapServers(),
+                readyTimeout,
+                live -> live.stream().anyMatch(n -> n.id() == nodeId),
+                "serving node " + nodeId + " again");
+        LOG.info(
+                "Kafka node {} restarted in {} ms", nodeId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     /**
@@ -147,8 +150,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     for (TopicDescription d : described.values()) {
                         for (TopicPartitionInfo p : d.partitions()) {
                             if (p.isr().size() < p.replicas().size()) {
-                                lagging.add(d.name() + "-" + p.partition() + " (isr " + ids(p.isr())
-                                        + " of " + ids(p.replicas()) + ")");
+                                lagging.add(d.name() + "-" + p.partition() + " (isr " + ids(p.isr()) + " of "
+                                        + ids(p.replicas()) + ")");
                             }
                         }
                     }
@@ -192,8 +195,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     private KRaftNode node(int nodeId) {
-        return nodes.stream().filter(n -> n.nodeId() == nodeId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No Kafka node " + nodeId + "; nodes are " + nodeIds()));
+        return nodes.stream()
+                .filter(n -> n.nodeId() == nodeId)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("No Kafka node " + nodeId + "; nodes are " + nodeIds()));
     }
 
     /**
@@ -248,8 +254,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 }
                 String clusterId = format(dir);
                 EmbeddedKafkaCluster cluster = startNodes(dir, locks, clusterId);
-                LOG.info("Embedded Kafka cluster of {} nodes ready on {} (cluster {}, data in {}) after {} ms", nodes,
-                        cluster.bootstrapServers(), clusterId, dir,
+                LOG.info(
+                        "Embedded Kafka cluster of {} nodes ready on {} (cluster {}, data in {}) after {} ms",
+                        nodes,
+                        cluster.bootstrapServers(),
+                        clusterId,
+                        dir,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 return cluster;
             } catch (RuntimeException e) {
@@ -269,8 +279,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 }
             }
             if (ids.size() > 1) {
-                throw new IllegalStateException("The node directories under " + dir + " belong to different clusters: "
-                        + ids);
+                throw new IllegalStateException(
+                        "The node directories under " + dir + " belong to different clusters: " + ids);
             }
             for (int id = 1; id <= nodes; id++) {
                 KRaftNode.formatIfEmpty(nodeDir(dir, id), id, clusterId);
@@ -292,15 +302,18 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                         .collect(Collectors.joining(","));
                 List<KRaftNode> started = new ArrayList<>();
                 for (int id = 1; id <= nodes; id++) {
-                    started.add(new KRaftNode(id, nodeDir(dir, id), ports.get(id - 1), ports.get(nodes + id - 1),
-                            voters, settings));
+                    started.add(new KRaftNode(
+                            id, nodeDir(dir, id), ports.get(id - 1), ports.get(nodes + id - 1), voters, settings));
                 }
                 try {
                     // A node's start-up returns only once a quorum of controllers has elected a leader: all at once.
                     onEachNode(started, KRaftNode::start, readyTimeout, "start");
-                    EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(started, locks, dir, clusterId,
-                            readyTimeout);
-                    KRaftNode.awaitCluster(cluster.bootstrapServers(), readyTimeout, live -> live.size() == nodes,
+                    EmbeddedKafkaCluster cluster =
+                            new EmbeddedKafkaCluster(started, locks, dir, clusterId, readyTimeout);
+                    KRaftNode.awaitCluster(
+                            cluster.bootstrapServers(),
+                            readyTimeout,
+                            live -> live.size() == nodes,
                             "serving all " + nodes + " nodes");
                     return cluster;
                 } catch (RuntimeException e) {
@@ -309,8 +322,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                         LOG.debug("A port of {} was taken, retrying", ports);
                         continue;
                     }
-                    throw new IllegalStateException("The embedded Kafka cluster failed to start with data in " + dir
-                            + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "The embedded Kafka cluster failed to start with data in " + dir + ": " + e.getMessage(),
+                            e);
                 }
             }
         }
@@ -333,8 +347,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * Runs {@code action} on every node concurrently and waits up to {@code timeout}; throws the first failure (the
      * others suppressed in it). A node still busy then is left to its daemon thread.
      */
-    private static void onEachNode(List<KRaftNode> targets, Consumer<KRaftNode> action, Duration timeout,
-            String what) {
+    private static void onEachNode(List<KRaftNode> targets, Consumer<KRaftNode> action, Duration timeout, String what) {
         if (targets.isEmpty()) {
             return;
         }
@@ -355,8 +368,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 } catch (ExecutionException e) {
                     problem = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 } catch (TimeoutException e) {
-                    problem = new IllegalStateException("Kafka node " + targets.get(i).nodeId() + " did not " + what
-                            + " within " + timeout);
+                    problem = new IllegalStateException(
+                            "Kafka node " + targets.get(i).nodeId() + " did not " + what + " within " + timeout);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while waiting for Kafka nodes to " + what, e);

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -29,8 +28,7 @@ public final class GroupMembers {
     private static final Logger LOG = LoggerFactory.getLogger(GroupMembers.class);
     private static final long TIMEOUT_SECONDS = 30;
 
-    private GroupMembers() {
-    }
+    private GroupMembers() {}
 
     /**
      * Removes every member of each classic group that {@code groups} accepts and that has members.
@@ -49,16 +47,21 @@ public final class GroupMembers {
             if (candidates.isEmpty()) {
                 return removed;
             }
-            for (ConsumerGroupDescription d : admin.describeConsumerGroups(candidates).all()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values()) {
+            for (ConsumerGroupDescription d : admin.describeConsumerGroups(candidates)
+                    .all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .values()) {
                 if (d.members().isEmpty()) {
                     continue;
                 }
                 // No member named: the broker removes all of them.
                 admin.removeMembersFromConsumerGroup(d.groupId(), new RemoveMembersFromConsumerGroupOptions())
-                        .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        .all()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 removed.add(d.groupId());
-                LOG.info("Removed {} member(s) of the previous process from consumer group {}", d.members().size(),
+                LOG.info(
+                        "Removed {} member(s) of the previous process from consumer group {}",
+                        d.members().size(),
                         d.groupId());
             }
             return removed;

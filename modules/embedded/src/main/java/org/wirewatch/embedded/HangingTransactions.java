@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -67,8 +66,11 @@ public final class HangingTransactions {
     private static final Logger LOG = LoggerFactory.getLogger(HangingTransactions.class);
     private static final long TIMEOUT_SECONDS = 30;
     /** The coordinator states in which it will still write markers to the partitions it lists. */
-    private static final Set<TransactionState> MARKERS_PENDING = EnumSet.of(TransactionState.ONGOING,
-            TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT, TransactionState.PREPARE_EPOCH_FENCE);
+    private static final Set<TransactionState> MARKERS_PENDING = EnumSet.of(
+            TransactionState.ONGOING,
+            TransactionState.PREPARE_COMMIT,
+            TransactionState.PREPARE_ABORT,
+            TransactionState.PREPARE_EPOCH_FENCE);
 
     /**
      * One aborted transaction.
@@ -76,9 +78,13 @@ public final class HangingTransactions {
      * @param transactionalId the id the coordinator knows the producer by, or empty when it knows none
      * @param coordinatorView what the coordinator said of that id (its state and partitions), for the log
      */
-    public record Aborted(TopicPartition partition, long producerId, int producerEpoch, long startOffset,
-            Optional<String> transactionalId, String coordinatorView) {
-    }
+    public record Aborted(
+            TopicPartition partition,
+            long producerId,
+            int producerEpoch,
+            long startOffset,
+            Optional<String> transactionalId,
+            String coordinatorView) {}
 
     /** What a check found: how many partitions it looked at, the transactions it aborted, how long it took. */
     public record Report(int partitionsChecked, int openTransactions, List<Aborted> aborted, Duration took) {
@@ -89,7 +95,8 @@ public final class HangingTransactions {
 
     private record Open(TopicPartition partition, ProducerState state) {
         boolean sameAs(ProducerState other) {
-            return other.producerId() == state.producerId() && other.producerEpoch() == state.producerEpoch()
+            return other.producerId() == state.producerId()
+                    && other.producerEpoch() == state.producerEpoch()
                     && other.currentTransactionStartOffset().equals(state.currentTransactionStartOffset());
         }
     }
@@ -122,19 +129,25 @@ public final class HangingTransactions {
     public Report abortHanging(Predicate<String> topics, Predicate<String> owned) {
         long started = System.nanoTime();
         try {
-            List<TopicPartition> partitions = partitions(
-                    t -> topics.test(t) || t.equals(Topic.GROUP_METADATA_TOPIC_NAME));
+            List<TopicPartition> partitions =
+                    partitions(t -> topics.test(t) || t.equals(Topic.GROUP_METADATA_TOPIC_NAME));
             List<Open> open = owned(openTransactions(partitions), owned);
             List<Aborted> aborted = new ArrayList<>();
             if (!open.isEmpty()) {
-                LOG.info("{} open transaction(s) on {} partitions; checking them against their coordinators",
-                        open.size(), partitions.size());
+                LOG.info(
+                        "{} open transaction(s) on {} partitions; checking them against their coordinators",
+                        open.size(),
+                        partitions.size());
                 abort(open, aborted);
             }
-            Report report = new Report(partitions.size(), open.size(), aborted,
-                    Duration.ofNanos(System.nanoTime() - started));
-            LOG.info("Hanging transactions: {} aborted on {} partitions ({} open) in {} ms", aborted.size(),
-                    report.partitionsChecked(), report.openTransactions(), report.took().toMillis());
+            Report report =
+                    new Report(partitions.size(), open.size(), aborted, Duration.ofNanos(System.nanoTime() - started));
+            LOG.info(
+                    "Hanging transactions: {} aborted on {} partitions ({} open) in {} ms",
+                    aborted.size(),
+                    report.partitionsChecked(),
+                    report.openTransactions(),
+                    report.took().toMillis());
             return report;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot check for hanging transactions: " + e.getMessage(), e);
@@ -156,16 +169,24 @@ public final class HangingTransactions {
                 String id = ids.get(o.state().producerId());
                 Optional<TransactionDescription> d = id == null ? Optional.empty() : descriptions.get(id);
                 if (d.isPresent() && markerPending(d.get(), o)) {
-                    LOG.debug("Open transaction of producer {} on {} is {} at its coordinator; left to it",
-                            o.state().producerId(), o.partition(), d.get().state());
-                } else if (d.isPresent() && d.get().producerId() == o.state().producerId()
+                    LOG.debug(
+                            "Open transaction of producer {} on {} is {} at its coordinator; left to it",
+                            o.state().producerId(),
+                            o.partition(),
+                            d.get().state());
+                } else if (d.isPresent()
+                        && d.get().producerId() == o.state().producerId()
                         && d.get().state() == TransactionState.COMPLETE_COMMIT) {
                     // A coordinator that has just committed lists no partition, while its commit marker may still
                     // be on its way to this one (seen right after a restart): an abort marker written first would
                     // discard records whose input offsets are committed. Never abort under a commit.
-                    LOG.warn("Open transaction of producer {} (epoch {}) on {} is left: its coordinator committed the"
-                            + " producer's last transaction ({})", o.state().producerId(), o.state().producerEpoch(),
-                            o.partition(), view(d.get()));
+                    LOG.warn(
+                            "Open transaction of producer {} (epoch {}) on {} is left: its coordinator committed the"
+                                    + " producer's last transaction ({})",
+                            o.state().producerId(),
+                            o.state().producerEpoch(),
+                            o.partition(),
+                            view(d.get()));
                 } else {
                     unknown.add(o);
                 }
@@ -183,14 +204,19 @@ public final class HangingTransactions {
                     continue;
                 }
                 String id = ids.get(o.state().producerId());
-                String view = id == null ? "no transactional id for this producer"
+                String view = id == null
+                        ? "no transactional id for this producer"
                         : descriptions.get(id).map(HangingTransactions::view).orElse(id + ": not found");
                 abortOne(o, Optional.ofNullable(id), view, age, aborted);
             }
             remaining = younger;
             if (!remaining.isEmpty()) {
-                LOG.info("{} open transaction(s) unknown to their coordinator are younger than the transaction"
-                        + " timeout {}; looking again in {} ms", remaining.size(), transactionTimeout, wait);
+                LOG.info(
+                        "{} open transaction(s) unknown to their coordinator are younger than the transaction"
+                                + " timeout {}; looking again in {} ms",
+                        remaining.size(),
+                        transactionTimeout,
+                        wait);
                 Thread.sleep(wait);
             }
         }
@@ -200,19 +226,32 @@ public final class HangingTransactions {
             throws InterruptedException, TimeoutException, ExecutionException {
         ProducerState s = o.state();
         long startOffset = s.currentTransactionStartOffset().orElseThrow();
-        LOG.warn("Aborting the hanging transaction of producer {} (epoch {}, transactional id {}) on {} open since"
-                        + " offset {}, open for at least {} ms; coordinator: {}", s.producerId(), s.producerEpoch(),
-                id.orElse("unknown"), o.partition(), startOffset, age, view);
+        LOG.warn(
+                "Aborting the hanging transaction of producer {} (epoch {}, transactional id {}) on {} open since"
+                        + " offset {}, open for at least {} ms; coordinator: {}",
+                s.producerId(),
+                s.producerEpoch(),
+                id.orElse("unknown"),
+                o.partition(),
+                startOffset,
+                age,
+                view);
         // A new producer id that hung before its first marker has no coordinator epoch: 0 is at most any leader
         // epoch, which is what kafka-transactions.sh uses as well.
-        admin.abortTransaction(new AbortTransactionSpec(o.partition(), s.producerId(), (short) s.producerEpoch(),
-                Math.max(0, s.coordinatorEpoch().orElse(0)))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        admin.abortTransaction(new AbortTransactionSpec(
+                        o.partition(),
+                        s.producerId(),
+                        (short) s.producerEpoch(),
+                        Math.max(0, s.coordinatorEpoch().orElse(0))))
+                .all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         aborted.add(new Aborted(o.partition(), s.producerId(), s.producerEpoch(), startOffset, id, view));
     }
 
     /** The coordinator will close the partition's transaction only if it lists the partition under that producer. */
     private static boolean markerPending(TransactionDescription d, Open o) {
-        return MARKERS_PENDING.contains(d.state()) && d.producerId() == o.state().producerId()
+        return MARKERS_PENDING.contains(d.state())
+                && d.producerId() == o.state().producerId()
                 && d.topicPartitions().contains(o.partition());
     }
 
@@ -224,7 +263,8 @@ public final class HangingTransactions {
     private List<TopicPartition> partitions(Predicate<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> names = new HashSet<>();
-        for (String t : admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
+        for (String t : admin.listTopics(new ListTopicsOptions().listInternal(true))
+                .names()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             if (topics.test(t)) {
                 names.add(t);
@@ -234,8 +274,10 @@ public final class HangingTransactions {
         if (names.isEmpty()) {
             return out;
         }
-        for (TopicDescription d : admin.describeTopics(names).allTopicNames()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values()) {
+        for (TopicDescription d : admin.describeTopics(names)
+                .allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .values()) {
             d.partitions().forEach(p -> out.add(new TopicPartition(d.name(), p.partition())));
         }
         return out;
@@ -247,8 +289,10 @@ public final class HangingTransactions {
         if (partitions.isEmpty()) {
             return out;
         }
-        admin.describeProducers(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((tp, state) ->
-                state.activeProducers().stream()
+        admin.describeProducers(partitions)
+                .all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .forEach((tp, state) -> state.activeProducers().stream()
                         .filter(p -> p.currentTransactionStartOffset().isPresent())
                         .forEach(p -> out.add(new Open(tp, p))));
         return out;
@@ -260,7 +304,8 @@ public final class HangingTransactions {
      */
     private List<Open> owned(List<Open> open, Predicate<String> owned)
             throws ExecutionException, InterruptedException, TimeoutException {
-        List<Open> offsets = open.stream().filter(o -> o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME))
+        List<Open> offsets = open.stream()
+                .filter(o -> o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME))
                 .toList();
         if (offsets.isEmpty()) {
             return open;
@@ -286,8 +331,10 @@ public final class HangingTransactions {
         List<Open> now = openTransactions(partitions);
         List<Open> out = new ArrayList<>();
         for (Open c : candidates) {
-            now.stream().filter(n -> n.partition().equals(c.partition()) && c.sameAs(n.state()))
-                    .findFirst().ifPresent(out::add);
+            now.stream()
+                    .filter(n -> n.partition().equals(c.partition()) && c.sameAs(n.state()))
+                    .findFirst()
+                    .ifPresent(out::add);
         }
         return out;
     }
@@ -297,8 +344,9 @@ public final class HangingTransactions {
         Set<Long> producerIds = new HashSet<>();
         open.forEach(o -> producerIds.add(o.state().producerId()));
         Map<Long, String> out = new HashMap<>();
-        for (TransactionListing l : admin.listTransactions(new ListTransactionsOptions()
-                .filterProducerIds(producerIds)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        for (TransactionListing l : admin.listTransactions(new ListTransactionsOptions().filterProducerIds(producerIds))
+                .all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             out.put(l.producerId(), l.transactionalId());
         }
         return out;

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -169,8 +168,7 @@ final class KRaftNode {
         } catch (IllegalStateException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot format the Kafka data directory " + dir + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("Cannot format the Kafka data directory " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -187,18 +185,22 @@ final class KRaftNode {
      *
      * @throws IllegalStateException when that does not happen within {@code timeout}
      */
-    static void awaitCluster(String bootstrapServers, Duration timeout, Predicate<Collection<Node>> ready,
-            String what) {
+    static void awaitCluster(
+            String bootstrapServers, Duration timeout, Predicate<Collection<Node>> ready, String what) {
         Map<String, Object> conf = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(conf)) {
             while (true) {
                 try {
                     Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
-                            .nodes().get(10, TimeUnit.SECONDS);
+                            .nodes()
+                            .get(10, TimeUnit.SECONDS);
                     if (ready.test(nodes)) {
                         return;
                     }
@@ -210,8 +212,8 @@ final class KRaftNode {
                     throw new IllegalStateException("Interrupted while waiting for Kafka: " + what, e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka on " + bootstrapServers + ": not " + what + " within "
-                            + timeout);
+                    throw new IllegalStateException(
+                            "Kafka on " + bootstrapServers + ": not " + what + " within " + timeout);
                 }
             }
         }
@@ -242,8 +244,10 @@ final class KRaftNode {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start embedded Kafka: " + what + " port " + port + " on " + HOST
-                    + " is in use (another Kafka, or another 'wirewatch run'?); choose another port", e);
+            throw new IllegalStateException(
+                    "Cannot start embedded Kafka: " + what + " port " + port + " on " + HOST
+                            + " is in use (another Kafka, or another 'wirewatch run'?); choose another port",
+                    e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
 import org.slf4j.Logger;
 
 /** Sends what the storage formatter prints to a logger, line by line, instead of stdout. */

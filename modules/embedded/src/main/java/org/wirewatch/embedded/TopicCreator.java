@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -66,8 +65,7 @@ public final class TopicCreator {
         }
     }
 
-    private TopicCreator() {
-    }
+    private TopicCreator() {}
 
     /** Creates the missing catalogue topics on the cluster at {@code bootstrapServers}, replicated as its brokers say. */
     public static Result createCatalogue(String bootstrapServers, Map<String, ?> clientProperties) {
@@ -75,8 +73,8 @@ public final class TopicCreator {
     }
 
     /** Creates the missing catalogue topics on the cluster at {@code bootstrapServers}, replicated as given. */
-    public static Result createCatalogue(String bootstrapServers, Map<String, ?> clientProperties,
-            Replication replication) {
+    public static Result createCatalogue(
+            String bootstrapServers, Map<String, ?> clientProperties, Replication replication) {
         Map<String, Object> conf = new HashMap<>(clientProperties);
         conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(conf)) {
@@ -104,7 +102,8 @@ public final class TopicCreator {
             }
             List<String> created = new ArrayList<>();
             if (!missing.isEmpty()) {
-                Map<String, org.apache.kafka.common.KafkaFuture<Void>> futures = admin.createTopics(missing).values();
+                Map<String, org.apache.kafka.common.KafkaFuture<Void>> futures =
+                        admin.createTopics(missing).values();
                 for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> f : futures.entrySet()) {
                     try {
                         f.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -178,7 +177,8 @@ public final class TopicCreator {
         if (replication.minInsyncReplicas() > 0) {
             configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replication.minInsyncReplicas()));
         }
-        Optional<Short> factor = replication.factor() > 0 ? Optional.of((short) replication.factor()) : Optional.empty();
+        Optional<Short> factor =
+                replication.factor() > 0 ? Optional.of((short) replication.factor()) : Optional.empty();
         return new NewTopic(spec.name(), Optional.of(spec.partitions()), factor).configs(configs);
     }
 
@@ -210,30 +210,36 @@ public final class TopicCreator {
         try {
             configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            LOG.debug("Cannot compare cleanup policies of {}: {}", existing, e.getCause().toString());
+            LOG.debug(
+                    "Cannot compare cleanup policies of {}: {}",
+                    existing,
+                    e.getCause().toString());
             return List.of();
         }
         List<String> problems = new ArrayList<>();
         for (TopicSpec spec : specs) {
             org.apache.kafka.clients.admin.Config c = configs.get(new org.apache.kafka.common.config.ConfigResource(
                     org.apache.kafka.common.config.ConfigResource.Type.TOPIC, spec.name()));
-            org.apache.kafka.clients.admin.ConfigEntry policy = c == null ? null
-                    : c.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            org.apache.kafka.clients.admin.ConfigEntry policy =
+                    c == null ? null : c.get(TopicConfig.CLEANUP_POLICY_CONFIG);
             if (policy != null && !policy.value().equals(spec.cleanupPolicy())) {
                 problems.add("Topic " + spec.name() + " has cleanup.policy=" + policy.value() + ", the catalogue says "
-                        + spec.cleanupPolicy() + (spec.name().equals(Topics.RAW_REPORTS)
-                        ? ": reports past its retention are deleted and a reprocess cannot reach them. Left as it is;"
-                        + " to keep the archive: kafka-configs.sh --alter --entity-type topics --entity-name "
-                        + spec.name() + " --add-config cleanup.policy=compact (docs/runbook.md, migrating the raw"
-                        + " topic to the archive)"
-                        : "; left as it is"));
+                        + spec.cleanupPolicy()
+                        + (spec.name().equals(Topics.RAW_REPORTS)
+                                ? ": reports past its retention are deleted and a reprocess cannot reach them. Left as it is;"
+                                        + " to keep the archive: kafka-configs.sh --alter --entity-type topics --entity-name "
+                                        + spec.name()
+                                        + " --add-config cleanup.policy=compact (docs/runbook.md, migrating the raw"
+                                        + " topic to the archive)"
+                                : "; left as it is"));
             }
         }
         return problems;
     }
 
-    private static void warnOnLayoutMismatch(Admin admin, Collection<TopicSpec> specs, List<String> existing,
-            Replication replication) throws ExecutionException, InterruptedException, TimeoutException {
+    private static void warnOnLayoutMismatch(
+            Admin admin, Collection<TopicSpec> specs, List<String> existing, Replication replication)
+            throws ExecutionException, InterruptedException, TimeoutException {
         if (existing.isEmpty()) {
             return;
         }
@@ -242,19 +248,31 @@ public final class TopicCreator {
             descriptions = admin.describeTopics(existing).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             // Only a consistency warning depends on this; a topic created a moment ago may not be described yet.
-            LOG.debug("Cannot compare partition counts of {}: {}", existing, e.getCause().toString());
+            LOG.debug(
+                    "Cannot compare partition counts of {}: {}",
+                    existing,
+                    e.getCause().toString());
             return;
         }
         for (TopicSpec spec : specs) {
             TopicDescription d = descriptions.get(spec.name());
             if (d != null && d.partitions().size() != spec.partitions()) {
-                LOG.warn("Topic {} has {} partitions, the catalogue says {}; left as it is",
-                        spec.name(), d.partitions().size(), spec.partitions());
+                LOG.warn(
+                        "Topic {} has {} partitions, the catalogue says {}; left as it is",
+                        spec.name(),
+                        d.partitions().size(),
+                        spec.partitions());
             }
-            int replicas = d == null || d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
+            int replicas = d == null || d.partitions().isEmpty()
+                    ? 0
+                    : d.partitions().get(0).replicas().size();
             if (d != null && replication.factor() > 0 && replicas != replication.factor()) {
-                LOG.warn("Topic {} has {} replicas, the configuration asks for {}; left as it is (kafka-reassign-partitions"
-                        + " changes it)", spec.name(), replicas, replication.factor());
+                LOG.warn(
+                        "Topic {} has {} replicas, the configuration asks for {}; left as it is (kafka-reassign-partitions"
+                                + " changes it)",
+                        spec.name(),
+                        replicas,
+                        replication.factor());
             }
         }
     }

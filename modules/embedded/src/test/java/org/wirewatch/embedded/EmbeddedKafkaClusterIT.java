@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,11 +33,15 @@ class EmbeddedKafkaClusterIT {
 
     @Test
     void shouldKeepEveryAcknowledgedRecordWhenTheLeaderIsStoppedAndRestarted() throws Exception {
-        try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder().nodes(3).dataDir(dir).start();
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-             KafkaProducer<String, String> producer = producer(kafka)) {
+        try (EmbeddedKafkaCluster kafka =
+                        EmbeddedKafkaCluster.builder().nodes(3).dataDir(dir).start();
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+                KafkaProducer<String, String> producer = producer(kafka)) {
             // given a topic on the cluster's defaults: three replicas, two in sync for acks=all
-            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(1), Optional.empty()))).all().get();
+            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(1), Optional.empty())))
+                    .all()
+                    .get();
             TopicCreator.awaitTopics(admin, List.of(TOPIC));
             TopicDescription before = describe(admin);
             assertThat(before.partitions().get(0).replicas()).hasSize(3);
@@ -70,11 +73,16 @@ class EmbeddedKafkaClusterIT {
 
     private static KafkaProducer<String, String> producer(EmbeddedKafkaCluster kafka) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
     }
 
     private static void send(KafkaProducer<String, String> producer, String prefix, int count) throws Exception {

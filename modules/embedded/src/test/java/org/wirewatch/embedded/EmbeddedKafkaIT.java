@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,13 +37,18 @@ class EmbeddedKafkaIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(data).start()) {
             clusterId = kafka.clusterId();
             try (Admin admin = admin(kafka)) {
-                admin.createTopics(List.of(new NewTopic("restart.events.v1", 2, (short) 1),
-                        new NewTopic("restart.state.v1", 1, (short) 1)
-                                .configs(Map.of("cleanup.policy", "compact")))).all().get();
+                admin.createTopics(List.of(
+                                new NewTopic("restart.events.v1", 2, (short) 1),
+                                new NewTopic("restart.state.v1", 1, (short) 1)
+                                        .configs(Map.of("cleanup.policy", "compact"))))
+                        .all()
+                        .get();
             }
             try (KafkaProducer<String, String> producer = producer(kafka)) {
-                producer.send(new ProducerRecord<>("restart.events.v1", "k1", "first")).get();
-                producer.send(new ProducerRecord<>("restart.events.v1", "k2", "second")).get();
+                producer.send(new ProducerRecord<>("restart.events.v1", "k1", "first"))
+                        .get();
+                producer.send(new ProducerRecord<>("restart.events.v1", "k2", "second"))
+                        .get();
             }
         }
 
@@ -54,8 +58,12 @@ class EmbeddedKafkaIT {
             assertThat(kafka.clusterId()).isEqualTo(clusterId);
             try (Admin admin = admin(kafka)) {
                 assertThat(admin.listTopics().names().get()).contains("restart.events.v1", "restart.state.v1");
-                assertThat(admin.describeTopics(Set.of("restart.events.v1")).allTopicNames().get()
-                        .get("restart.events.v1").partitions()).hasSize(2);
+                assertThat(admin.describeTopics(Set.of("restart.events.v1"))
+                                .allTopicNames()
+                                .get()
+                                .get("restart.events.v1")
+                                .partitions())
+                        .hasSize(2);
             }
             assertThat(readAll(kafka, "restart.events.v1", 2)).containsExactlyInAnyOrder("first", "second");
         }
@@ -64,16 +72,23 @@ class EmbeddedKafkaIT {
     @Test
     void shouldCommitTransactionsWhenRunningOnOneNode() throws Exception {
         // given one node with the exactly-once defaults
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("tx")).start();
-             Admin admin = admin(kafka)) {
-            admin.createTopics(List.of(new NewTopic("tx.out.v1", 1, (short) 1))).all().get();
+        try (EmbeddedKafka kafka =
+                        EmbeddedKafka.builder().dataDir(dir.resolve("tx")).start();
+                Admin admin = admin(kafka)) {
+            admin.createTopics(List.of(new NewTopic("tx.out.v1", 1, (short) 1)))
+                    .all()
+                    .get();
 
             // when a transactional producer commits one transaction and aborts another
             Map<String, Object> conf = Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-it",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers(),
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                    "tx-it",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class);
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(conf)) {
                 producer.initTransactions();
                 producer.beginTransaction();
@@ -104,7 +119,9 @@ class EmbeddedKafkaIT {
 
             // then the first one still serves
             try (Admin admin = admin(first)) {
-                admin.createTopics(List.of(new NewTopic("shared.after.v1", 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("shared.after.v1", 1, (short) 1)))
+                        .all()
+                        .get();
                 assertThat(admin.listTopics().names().get()).contains("shared.after.v1");
             }
         }
@@ -116,9 +133,13 @@ class EmbeddedKafkaIT {
 
     @Test
     void shouldNameThePortWhenTheRequestedPortIsTaken() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("localhost"))) {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("localhost"))) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> EmbeddedKafka.builder().dataDir(dir.resolve("taken")).port(port).start())
+            assertThatThrownBy(() -> EmbeddedKafka.builder()
+                            .dataDir(dir.resolve("taken"))
+                            .port(port)
+                            .start())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("client port " + port)
                     .hasMessageContaining("in use");
@@ -151,12 +172,18 @@ class EmbeddedKafkaIT {
 
     private static List<String> readAll(EmbeddedKafka kafka, String topic, int expected) {
         Map<String, Object> conf = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(conf)) {
             consumer.subscribe(List.of(topic));

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -74,11 +73,17 @@ class HangingTransactionsIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka"))
-                .brokerProperty("transaction.partition.verification.enable", "false").start();
+        kafka = EmbeddedKafka.builder()
+                .dataDir(dir.resolve("kafka"))
+                .brokerProperty("transaction.partition.verification.enable", "false")
+                .start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-        admin.createTopics(List.of(new NewTopic(HUNG, 1, (short) 1), new NewTopic(HEALTHY, 1, (short) 1),
-                new NewTopic(AFTER_COMMIT, 1, (short) 1))).all().get();
+        admin.createTopics(List.of(
+                        new NewTopic(HUNG, 1, (short) 1),
+                        new NewTopic(HEALTHY, 1, (short) 1),
+                        new NewTopic(AFTER_COMMIT, 1, (short) 1)))
+                .all()
+                .get();
     }
 
     @AfterAll
@@ -98,12 +103,15 @@ class HangingTransactionsIT {
         try (KafkaProducer<String, String> plain = producer(Map.of())) {
             plain.send(new ProducerRecord<>(HUNG, 0, "after", "committed")).get();
         }
-        assertThat(lastStableOffset(partition)).as("stuck below the high watermark").isZero();
+        assertThat(lastStableOffset(partition))
+                .as("stuck below the high watermark")
+                .isZero();
         assertThat(highWatermark(partition)).isEqualTo(2);
 
         // when
-        final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ofMillis(500),
-                Clock.systemUTC()).abortHanging(HUNG::equals, id -> false);
+        final HangingTransactions.Report report = new HangingTransactions(
+                        admin, Duration.ofMillis(500), Clock.systemUTC())
+                .abortHanging(HUNG::equals, id -> false);
 
         // then the transaction is aborted and the committed record is readable
         assertThat(report.openTransactions()).isEqualTo(1);
@@ -115,7 +123,10 @@ class HangingTransactionsIT {
             assertThat(a.coordinatorView()).contains("Empty");
         });
         assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition));
-        assertThat(admin.describeProducers(List.of(partition)).partitionResult(partition).get().activeProducers())
+        assertThat(admin.describeProducers(List.of(partition))
+                        .partitionResult(partition)
+                        .get()
+                        .activeProducers())
                 .noneMatch(p -> p.currentTransactionStartOffset().isPresent());
     }
 
@@ -123,15 +134,15 @@ class HangingTransactionsIT {
     void shouldLeaveTransactionOpenWhenItsCoordinatorListsThePartition() throws Exception {
         // given a live transaction, older than the timeout, that its coordinator knows
         final TopicPartition partition = new TopicPartition(HEALTHY, 0);
-        try (KafkaProducer<String, String> producer = producer(Map.of(
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-producer"))) {
+        try (KafkaProducer<String, String> producer =
+                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-producer"))) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "open")).get();
 
             // when
-            final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO,
-                    Clock.systemUTC()).abortHanging(HEALTHY::equals, id -> false);
+            final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO, Clock.systemUTC())
+                    .abortHanging(HEALTHY::equals, id -> false);
 
             // then it is left to its producer, which can still commit it
             assertThat(report.openTransactions()).isEqualTo(1);
@@ -139,8 +150,8 @@ class HangingTransactionsIT {
             producer.commitTransaction();
         }
         // The commit marker is written after the coordinator answered the commit.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition)));
     }
 
     @Test
@@ -150,22 +161,27 @@ class HangingTransactionsIT {
         // does not list: what a partition looks like while a commit marker is still on its way after a restart
         final TopicPartition partition = new TopicPartition(AFTER_COMMIT, 0);
         final TransactionDescription committed;
-        try (KafkaProducer<String, String> producer = producer(Map.of(
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "committed-producer"))) {
+        try (KafkaProducer<String, String> producer =
+                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "committed-producer"))) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "committed")).get();
             producer.commitTransaction();
         }
-        committed = await().atMost(Duration.ofSeconds(10)).until(
-                () -> admin.describeTransactions(List.of("committed-producer")).description("committed-producer").get(),
-                d -> d.state() == TransactionState.COMPLETE_COMMIT);
+        committed = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> admin.describeTransactions(List.of("committed-producer"))
+                                .description("committed-producer")
+                                .get(),
+                        d -> d.state() == TransactionState.COMPLETE_COMMIT);
         writeBatchTheCoordinatorNeverSaw(partition, committed);
-        assertThat(lastStableOffset(partition)).as("open below the high watermark").isZero();
+        assertThat(lastStableOffset(partition))
+                .as("open below the high watermark")
+                .isZero();
 
         // when the check runs long after the transaction timeout
-        final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO,
-                Clock.systemUTC()).abortHanging(AFTER_COMMIT::equals, id -> false);
+        final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO, Clock.systemUTC())
+                .abortHanging(AFTER_COMMIT::equals, id -> false);
 
         // then it is seen and left: an abort marker written before the commit marker would lose committed records
         assertThat(report.openTransactions()).isEqualTo(1);
@@ -181,14 +197,17 @@ class HangingTransactionsIT {
         final TransactionDescription abandoned = initialisedAndAbandoned(transactionalId);
         final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
         // the first lookup of a group's coordinator creates the consumer offsets topic and loads its partitions
-        assertThat(stableOffsets("stuck-group", consumed, Duration.ofSeconds(30))).containsEntry(consumed, null);
+        assertThat(stableOffsets("stuck-group", consumed, Duration.ofSeconds(30)))
+                .containsEntry(consumed, null);
         commitOffsetTheCoordinatorNeverSaw("stuck-group", consumed, abandoned, transactionalId);
         assertThatThrownBy(() -> stableOffsets("stuck-group", consumed, Duration.ofSeconds(2)))
                 .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         final HangingTransactions check = new HangingTransactions(admin, Duration.ofMillis(500), Clock.systemUTC());
 
         // when the producer is not one of ours, then it is not touched
-        assertThat(check.abortHanging(t -> false, id -> id.startsWith("other-app-")).aborted()).isEmpty();
+        assertThat(check.abortHanging(t -> false, id -> id.startsWith("other-app-"))
+                        .aborted())
+                .isEmpty();
 
         // when it is, then it is aborted and the group's offsets read stably again, without the aborted commit
         final HangingTransactions.Report report = check.abortHanging(t -> false, id -> id.startsWith("owned-app-"));
@@ -197,37 +216,58 @@ class HangingTransactionsIT {
             assertThat(a.producerId()).isEqualTo(abandoned.producerId());
             assertThat(a.transactionalId()).contains(transactionalId);
         });
-        assertThat(stableOffsets("stuck-group", consumed, Duration.ofSeconds(10))).containsEntry(consumed, null);
+        assertThat(stableOffsets("stuck-group", consumed, Duration.ofSeconds(10)))
+                .containsEntry(consumed, null);
     }
 
     /** A transactional producer that initialised (the coordinator now knows its id as Empty) and went away. */
     private static TransactionDescription initialisedAndAbandoned(final String transactionalId) throws Exception {
-        try (KafkaProducer<String, String> producer = producer(Map.of(
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
+        try (KafkaProducer<String, String> producer =
+                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
             producer.initTransactions();
         }
-        return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get();
+        return admin.describeTransactions(List.of(transactionalId))
+                .description(transactionalId)
+                .get();
     }
 
     /**
      * One transactional record of {@code owner}'s producer id and epoch on {@code partition}, sent as a client
      * before KIP-890 would (it added partitions itself), so the leader appends it without telling the coordinator.
      */
-    private static void writeBatchTheCoordinatorNeverSaw(final TopicPartition partition,
-            final TransactionDescription owner) throws IOException {
-        final MemoryRecords records = MemoryRecords.withTransactionalRecords(Compression.NONE, owner.producerId(),
-                (short) owner.producerEpoch(), 0, new SimpleRecord(System.currentTimeMillis(),
-                        "k".getBytes(StandardCharsets.UTF_8), "hung".getBytes(StandardCharsets.UTF_8)));
-        final ProduceRequestData.TopicProduceDataCollection topics = new ProduceRequestData.TopicProduceDataCollection();
-        topics.add(new ProduceRequestData.TopicProduceData().setName(partition.topic()).setPartitionData(List.of(
-                new ProduceRequestData.PartitionProduceData().setIndex(partition.partition()).setRecords(records))));
+    private static void writeBatchTheCoordinatorNeverSaw(
+            final TopicPartition partition, final TransactionDescription owner) throws IOException {
+        final MemoryRecords records = MemoryRecords.withTransactionalRecords(
+                Compression.NONE,
+                owner.producerId(),
+                (short) owner.producerEpoch(),
+                0,
+                new SimpleRecord(
+                        System.currentTimeMillis(),
+                        "k".getBytes(StandardCharsets.UTF_8),
+                        "hung".getBytes(StandardCharsets.UTF_8)));
+        final ProduceRequestData.TopicProduceDataCollection topics =
+                new ProduceRequestData.TopicProduceDataCollection();
+        topics.add(new ProduceRequestData.TopicProduceData()
+                .setName(partition.topic())
+                .setPartitionData(List.of(new ProduceRequestData.PartitionProduceData()
+                        .setIndex(partition.partition())
+                        .setRecords(records))));
         final short version = ProduceRequest.LAST_STABLE_VERSION_BEFORE_TRANSACTION_V2;
-        final ProduceRequest request = new ProduceRequest.Builder(version, version, new ProduceRequestData()
-                .setAcks((short) -1).setTimeoutMs(10_000).setTransactionalId("abandoned-producer")
-                .setTopicData(topics)).build(version);
+        final ProduceRequest request = new ProduceRequest.Builder(
+                        version,
+                        version,
+                        new ProduceRequestData()
+                                .setAcks((short) -1)
+                                .setTimeoutMs(10_000)
+                                .setTransactionalId("abandoned-producer")
+                                .setTopicData(topics))
+                .build(version);
         final ProduceResponse response = (ProduceResponse) send(ApiKeys.PRODUCE, version, request);
-        assertThat(response.data().responses()).allSatisfy(t -> assertThat(t.partitionResponses())
-                .allSatisfy(p -> assertThat(Errors.forCode(p.errorCode())).isEqualTo(Errors.NONE)));
+        assertThat(response.data().responses())
+                .allSatisfy(t -> assertThat(t.partitionResponses())
+                        .allSatisfy(
+                                p -> assertThat(Errors.forCode(p.errorCode())).isEqualTo(Errors.NONE)));
     }
 
     /**
@@ -235,19 +275,28 @@ class HangingTransactionsIT {
      * before KIP-890 would (after its own AddOffsetsToTxn, which is left out), so the group coordinator writes it to
      * the consumer offsets topic without the transaction coordinator knowing.
      */
-    private static void commitOffsetTheCoordinatorNeverSaw(final String group, final TopicPartition consumed,
-            final TransactionDescription owner, final String transactionalId) throws IOException {
+    private static void commitOffsetTheCoordinatorNeverSaw(
+            final String group,
+            final TopicPartition consumed,
+            final TransactionDescription owner,
+            final String transactionalId)
+            throws IOException {
         final short version = TxnOffsetCommitRequest.LAST_STABLE_VERSION_BEFORE_TRANSACTION_V2;
         final TxnOffsetCommitRequest request = new TxnOffsetCommitRequest.Builder(new TxnOffsetCommitRequestData()
-                .setTransactionalId(transactionalId).setGroupId(group).setProducerId(owner.producerId())
-                .setProducerEpoch((short) owner.producerEpoch()).setGenerationId(-1).setMemberId("")
-                .setTopics(List.of(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestTopic()
-                        .setName(consumed.topic()).setPartitions(List.of(
-                                new TxnOffsetCommitRequestData.TxnOffsetCommitRequestPartition()
-                                        .setPartitionIndex(consumed.partition()).setCommittedOffset(1))))))
+                        .setTransactionalId(transactionalId)
+                        .setGroupId(group)
+                        .setProducerId(owner.producerId())
+                        .setProducerEpoch((short) owner.producerEpoch())
+                        .setGenerationId(-1)
+                        .setMemberId("")
+                        .setTopics(List.of(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestTopic()
+                                .setName(consumed.topic())
+                                .setPartitions(List.of(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestPartition()
+                                        .setPartitionIndex(consumed.partition())
+                                        .setCommittedOffset(1))))))
                 .build(version);
-        final TxnOffsetCommitResponse response = (TxnOffsetCommitResponse) send(ApiKeys.TXN_OFFSET_COMMIT, version,
-                request);
+        final TxnOffsetCommitResponse response =
+                (TxnOffsetCommitResponse) send(ApiKeys.TXN_OFFSET_COMMIT, version, request);
         assertThat(response.errors()).containsOnly(Map.entry(consumed, Errors.NONE));
     }
 
@@ -271,11 +320,17 @@ class HangingTransactionsIT {
     }
 
     /** The group's committed offset as a read_committed consumer asks for it: only once no commit is pending. */
-    private static Map<TopicPartition, OffsetAndMetadata> stableOffsets(final String group,
-            final TopicPartition partition, final Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+    private static Map<TopicPartition, OffsetAndMetadata> stableOffsets(
+            final String group, final TopicPartition partition, final Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
                 new StringDeserializer())) {
             return consumer.committed(java.util.Set.of(partition), timeout);
         }
@@ -288,11 +343,17 @@ class HangingTransactionsIT {
     }
 
     private static long lastStableOffset(final TopicPartition partition) throws Exception {
-        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).partitionResult(partition).get().offset();
+        return admin.listOffsets(
+                        Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .partitionResult(partition)
+                .get()
+                .offset();
     }
 
     private static long highWatermark(final TopicPartition partition) throws Exception {
-        return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                .partitionResult(partition)
+                .get()
+                .offset();
     }
 }

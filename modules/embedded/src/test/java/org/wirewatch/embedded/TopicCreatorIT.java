@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -54,10 +53,14 @@ class TopicCreatorIT {
         // and each topic has the catalogue's partitions, cleanup policy and retention
         var descriptions = admin.describeTopics(names).allTopicNames().get();
         List<ConfigResource> resources = names.stream()
-                .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
+                .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                .toList();
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(resources).all().get();
         for (TopicSpec spec : Topics.catalogue()) {
-            assertThat(descriptions.get(spec.name()).partitions()).as(spec.name()).hasSize(spec.partitions());
+            assertThat(descriptions.get(spec.name()).partitions())
+                    .as(spec.name())
+                    .hasSize(spec.partitions());
             Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
             assertThat(config.get("cleanup.policy").value()).as(spec.name()).isEqualTo(spec.cleanupPolicy());
             assertThat(config.get("retention.ms").value()).as(spec.name()).isEqualTo(Long.toString(spec.retentionMs()));
@@ -68,7 +71,9 @@ class TopicCreatorIT {
     void shouldLeaveAnExistingTopicAloneWhenItDiffersFromTheCatalogue() throws Exception {
         // given a topic created by hand with another layout
         TopicSpec spec = new TopicSpec("creator.handmade.v1", 4, true, java.util.Optional.empty(), null, "test");
-        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(spec.name(), 2, (short) 1))).all().get();
+        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(spec.name(), 2, (short) 1)))
+                .all()
+                .get();
         TopicCreator.awaitTopics(admin, List.of(spec.name()));
 
         // when
@@ -77,7 +82,11 @@ class TopicCreatorIT {
         // then
         assertThat(result.created()).isEmpty();
         assertThat(result.existing()).containsExactly(spec.name());
-        assertThat(admin.describeTopics(List.of(spec.name())).allTopicNames().get().get(spec.name()).partitions())
+        assertThat(admin.describeTopics(List.of(spec.name()))
+                        .allTopicNames()
+                        .get()
+                        .get(spec.name())
+                        .partitions())
                 .hasSize(2);
     }
 
@@ -85,8 +94,13 @@ class TopicCreatorIT {
     void shouldNameTheMigrationWhenTheRawTopicStillDeletesReports() throws Exception {
         // given a raw reports topic as deployments before the archive created it
         TopicSpec raw = Topics.spec(Topics.RAW_REPORTS);
-        TopicSpec old = new TopicSpec("creator.raw.v1", raw.partitions(), false,
-                java.util.Optional.of(java.time.Duration.ofDays(90)), null, "test");
+        TopicSpec old = new TopicSpec(
+                "creator.raw.v1",
+                raw.partitions(),
+                false,
+                java.util.Optional.of(java.time.Duration.ofDays(90)),
+                null,
+                "test");
         TopicSpec archive = new TopicSpec(old.name(), raw.partitions(), true, java.util.Optional.empty(), null, "test");
         TopicCreator.createMissing(admin, List.of(old));
 
@@ -95,11 +109,17 @@ class TopicCreatorIT {
         List<String> none = TopicCreator.policyMismatches(admin, List.of(old), List.of(old.name()));
 
         // then the difference is named, and the topic is left as it was
-        assertThat(problems).singleElement().asString()
+        assertThat(problems)
+                .singleElement()
+                .asString()
                 .contains(old.name(), "cleanup.policy=delete", "the catalogue says compact");
         assertThat(none).isEmpty();
         Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, old.name())))
-                .all().get().values().iterator().next();
+                .all()
+                .get()
+                .values()
+                .iterator()
+                .next();
         assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
     }
 }

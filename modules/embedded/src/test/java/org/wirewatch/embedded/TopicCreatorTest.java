@@ -20,7 +20,8 @@ class TopicCreatorTest {
         // then
         assertThat(topic.replicationFactor()).isEqualTo((short) 3);
         assertThat(topic.numPartitions()).isEqualTo(raw.partitions());
-        assertThat(topic.configs()).containsEntry("min.insync.replicas", "2")
+        assertThat(topic.configs())
+                .containsEntry("min.insync.replicas", "2")
                 .containsEntry("cleanup.policy", raw.cleanupPolicy());
     }
 
@@ -39,7 +40,6 @@ class TopicCreatorTest {
         assertThatThrownBy(() -> new TopicCreator.Replication(2, 3))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("exceeds the replication factor");
-        assertThatThrownBy(() -> new TopicCreator.Replication(0, -1))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TopicCreator.Replication(0, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,7 @@
 package org.wirewatch.extract;
 
+import static org.wirewatch.extract.TokenSpans.negated;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,6 @@ import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.SourceType;
 import org.wirewatch.schema.WireReport;
 
-import static org.wirewatch.extract.TokenSpans.negated;
-
 /**
  * Stage 5 of the reader: attributed claims, from the sentences ({@link ReportFacts}), the frames they belong to
  * ({@link IncidentDrafts}) and each incident's actor. Who said it is the {@link ClaimantResolver}'s job; this class
@@ -30,6 +30,7 @@ final class ClaimReader {
     private final IncidentDrafts drafts;
     /** The actor's name of each frame, by {@link Frame#ordinal}; null when the incident has none. */
     private final List<String> actorNames;
+
     private final WireReport report;
     private final ClaimantResolver claimants;
     private final Map<String, Claim.Builder> claims = new LinkedHashMap<>();
@@ -111,8 +112,11 @@ final class ClaimReader {
     private static boolean describesTheEvent(List<Token> tokens, int from) {
         for (int k = Math.max(0, from - 3); k <= Math.min(tokens.size() - 1, from); k++) {
             Token t = tokens.get(k);
-            boolean reported = t.is("that") && k > 0 && (WordList.SPEECH_VERB.contains(tokens.get(k - 1).lower())
-                    || tokens.get(k - 1).is("saying") || tokens.get(k - 1).is("adding"));
+            boolean reported = t.is("that")
+                    && k > 0
+                    && (WordList.SPEECH_VERB.contains(tokens.get(k - 1).lower())
+                            || tokens.get(k - 1).is("saying")
+                            || tokens.get(k - 1).is("adding"));
             if ((t.is("that") && !reported) || t.is("which") || t.is("killing") || t.is("leaving")) {
                 return true; // "saying that 12 soldiers had been killed" stays the claimant's own count
             }
@@ -135,7 +139,8 @@ final class ClaimReader {
             // nor the outlet it talked to ("told AFP ... according to an AFP tally"), nor a monitor, think tank or
             // aid body named for another figure ("A security source put the toll at 23. ... according to the
             // International Crisis Group")
-            return named.type() != SourceType.MEDIA && named.type() != SourceType.UN_NGO
+            return named.type() != SourceType.MEDIA
+                    && named.type() != SourceType.UN_NGO
                     && named.type() != SourceType.MONITOR
                     && (named.type() != SourceType.BELLIGERENT || named.speaker() != null);
         }
@@ -153,7 +158,13 @@ final class ClaimReader {
         final SentenceInfo info;
         final int sentence;
 
-        Pending(Claimant claimant, ClaimKind kind, Integer killed, Integer injured, boolean superseded, Frame frame,
+        Pending(
+                Claimant claimant,
+                ClaimKind kind,
+                Integer killed,
+                Integer injured,
+                boolean superseded,
+                Frame frame,
                 SentenceInfo info) {
             this.claimant = claimant;
             this.kind = kind;
@@ -294,13 +305,14 @@ final class ClaimReader {
                     responsibilityAt = m.from();
                 }
                 case "ADMISSION" -> admission = true;
-                default -> {
-                }
+                default -> {}
             }
         }
         Claimant responsible = responsibility ? responsibleClaimant(s, cues, sentenceClaimant) : null;
-        if (responsible != null && (responsible.type() == SourceType.BELLIGERENT || isActorOf(responsible, frame)
-                || responsible.type() == SourceType.OTHER && !responsible.generic())) {
+        if (responsible != null
+                && (responsible.type() == SourceType.BELLIGERENT
+                        || isActorOf(responsible, frame)
+                        || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
             responsibility = false;
             if (!figure && (killed != null || injured != null) && figuresAfter(s, responsibilityAt)) {
@@ -334,7 +346,8 @@ final class ClaimReader {
             out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
         } else if (confirmVerb && !figure) {
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
-        } else if (type == SourceType.BELLIGERENT && isActorOf(sentenceClaimant, frame)
+        } else if (type == SourceType.BELLIGERENT
+                && isActorOf(sentenceClaimant, frame)
                 && (figure || s.maxTriggerWeight() >= 2 || ownStrike(tokens))) {
             // a party reporting its own attack confirms it: "the insurgents had killed at least 15 policemen"
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
@@ -345,7 +358,9 @@ final class ClaimReader {
     /** "its aircraft had struck", "their forces targeted": a party telling its own attack. */
     private static boolean ownStrike(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
-            if (!(tokens.get(i).is("its") || tokens.get(i).is("their") || tokens.get(i).is("our"))) {
+            if (!(tokens.get(i).is("its")
+                    || tokens.get(i).is("their")
+                    || tokens.get(i).is("our"))) {
                 continue;
             }
             for (int k = i + 2; k < Math.min(tokens.size(), i + 6); k++) {
@@ -370,7 +385,9 @@ final class ClaimReader {
             if (r.entry().key().endsWith("by")) {
                 // "an attack claimed by X", "a claim by the Houthi rebels that ..."
                 int end = r.to();
-                while (end < tokens.size() && !tokens.get(end).isPunct() && !tokens.get(end).is("that")) {
+                while (end < tokens.size()
+                        && !tokens.get(end).isPunct()
+                        && !tokens.get(end).is("that")) {
                     end++;
                 }
                 Claimant c = claimants.resolve(s, r.to(), end);
@@ -417,7 +434,10 @@ final class ClaimReader {
                     .setReportUri(report.getUri())
                     .setReportVersion(report.getVersion())
                     .setAgency(report.getAgency())
-                    .setSource(ClaimSource.newBuilder().setName(p.claimant.name()).setType(p.claimant.type()).build())
+                    .setSource(ClaimSource.newBuilder()
+                            .setName(p.claimant.name())
+                            .setType(p.claimant.type())
+                            .build())
                     .setSpeaker(p.claimant.speaker())
                     .setKind(p.kind)
                     .setKilled(p.killed)
@@ -442,5 +462,4 @@ final class ClaimReader {
             b.setEvidence(ev);
         }
     }
-
 }

@@ -12,5 +12,4 @@ import org.wirewatch.schema.SourceType;
  * @param generic no name, only a description ("a security source", "residents")
  * @param head the last word of the normalised name ("monitor", "ministry")
  */
-record Claimant(String name, SourceType type, String speaker, String key, boolean generic, String head) {
-}
+record Claimant(String name, SourceType type, String speaker, String key, boolean generic, String head) {}

@@ -1,5 +1,8 @@
 package org.wirewatch.extract;
 
+import static org.wirewatch.extract.TokenSpans.negated;
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +14,6 @@ import org.wirewatch.extract.lexicon.SourceMention;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.SourceType;
-
-import static org.wirewatch.extract.TokenSpans.negated;
-import static org.wirewatch.extract.TokenSpans.tokenAt;
 
 /**
  * Who said it, for the claim stage: the subject of a speech verb, "according to X", "said X, head of Y", the
@@ -28,6 +28,7 @@ final class ClaimantResolver {
      * speak for nobody in particular.
      */
     private static final Set<SourceType> LIST_HEADS = java.util.EnumSet.of(SourceType.WITNESS, SourceType.MEDICAL);
+
     private static final java.util.regex.Pattern TRAILING_PARENTHESIS =
             java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
@@ -70,7 +71,9 @@ final class ClaimantResolver {
             String kind = m.entry().value(0);
             if (kind.equals("ACCORDING") && according < 0) {
                 according = m.from();
-            } else if (kind.equals("RESPONSIBILITY") && responsibility < 0 && !m.entry().key().endsWith("by")
+            } else if (kind.equals("RESPONSIBILITY")
+                    && responsibility < 0
+                    && !m.entry().key().endsWith("by")
                     && !negated(tokens, m.from())) {
                 responsibility = m.from();
             }
@@ -81,7 +84,12 @@ final class ClaimantResolver {
         for (ActorMention a : s.actors) {
             int at = tokenAt(tokens, a.start());
             if (!a.generic() && at >= 0 && at < responsibility) {
-                return new Claimant(a.canonicalName(), SourceType.BELLIGERENT, null, norm(a.canonicalName()), false,
+                return new Claimant(
+                        a.canonicalName(),
+                        SourceType.BELLIGERENT,
+                        null,
+                        norm(a.canonicalName()),
+                        false,
                         head(a.canonicalName()));
             }
         }
@@ -100,7 +108,10 @@ final class ClaimantResolver {
             String key = m.entry().key();
             if (kind.equals("ACCORDING")) {
                 int end = m.to();
-                while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".") && !tokens.get(end).is("that")
+                while (end < to
+                        && !tokens.get(end).is(",")
+                        && !tokens.get(end).is(".")
+                        && !tokens.get(end).is("that")
                         && !tokens.get(end).is(";")) {
                     end++;
                 }
@@ -137,9 +148,13 @@ final class ClaimantResolver {
         for (PhraseMatcher.Match m : cues) {
             // "..., said Usman Kachalla, head of the state emergency agency." (the verb before its subject)
             // ("..., told Reuters" is not inverted: who is told is the listener, never the source)
-            if (m.entry().value(0).equals("SPEECH") && m.from() > 0 && m.to() < to
-                    && (tokens.get(m.from() - 1).is(",") || tokens.get(m.from() - 1).is("\u201D"))
-                    && tokens.get(m.to()).isCapitalized() && !WordList.LISTENER_VERB.contains(m.entry().key())) {
+            if (m.entry().value(0).equals("SPEECH")
+                    && m.from() > 0
+                    && m.to() < to
+                    && (tokens.get(m.from() - 1).is(",")
+                            || tokens.get(m.from() - 1).is("\u201D"))
+                    && tokens.get(m.to()).isCapitalized()
+                    && !WordList.LISTENER_VERB.contains(m.entry().key())) {
                 int end = m.to();
                 while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".")) {
                     end++;
@@ -147,11 +162,15 @@ final class ClaimantResolver {
                 Claimant c = resolve(s, m.to(), end);
                 if (c != null && end < to && tokens.get(end).is(",")) {
                     int end2 = end + 1;
-                    while (end2 < to && !tokens.get(end2).is(",") && !tokens.get(end2).is(".")) {
+                    while (end2 < to
+                            && !tokens.get(end2).is(",")
+                            && !tokens.get(end2).is(".")) {
                         end2++;
                     }
                     Claimant role = resolve(s, end + 1, end2);
-                    if (role != null && c.speaker() != null && c.name().equals(c.speaker())
+                    if (role != null
+                            && c.speaker() != null
+                            && c.name().equals(c.speaker())
                             && !(role.speaker() != null && role.name().equals(role.speaker()))) {
                         c = new Claimant(role.name(), role.type(), c.speaker(), role.key(), false, role.head());
                     }
@@ -164,7 +183,9 @@ final class ClaimantResolver {
         for (PhraseMatcher.Match m : cues) {
             String kind = m.entry().value(0);
             if (kind.equals("SPEECH") || (kind.equals("TOLL_SPEECH") && tollFollows(tokens, m.to()))) {
-                if (m.from() > 0 && tokens.get(m.from() - 1).is("was") && m.entry().key().equals("quoted")) {
+                if (m.from() > 0
+                        && tokens.get(m.from() - 1).is("was")
+                        && m.entry().key().equals("quoted")) {
                     continue;
                 }
                 Claimant c = subjectBefore(s, m.from(), from);
@@ -218,8 +239,14 @@ final class ClaimantResolver {
     private static boolean tollFollows(List<Token> tokens, int at) {
         for (int k = at; k < Math.min(tokens.size(), at + 5); k++) {
             String w = tokens.get(k).lower();
-            if (w.equals("toll") || w.equals("number") || w.equals("figure") || w.equals("losses")
-                    || w.equals("casualties") || w.equals("tally") || w.equals("count") || w.equals("estimate")) {
+            if (w.equals("toll")
+                    || w.equals("number")
+                    || w.equals("figure")
+                    || w.equals("losses")
+                    || w.equals("casualties")
+                    || w.equals("tally")
+                    || w.equals("count")
+                    || w.equals("estimate")) {
                 return true;
             }
         }
@@ -234,7 +261,11 @@ final class ClaimantResolver {
         int k = verb - 1;
         while (k >= from && segments.size() < 5) {
             Token t = tokens.get(k);
-            boolean hard = t.is("that") || t.is(";") || t.is(":") || t.is("\u201D") || t.is("\"")
+            boolean hard = t.is("that")
+                    || t.is(";")
+                    || t.is(":")
+                    || t.is("\u201D")
+                    || t.is("\"")
                     || (WordList.SPEECH_VERB.contains(t.lower()) && k < verb - 1);
             if (t.is(",") || hard) {
                 segments.add(new int[] {k + 1, end});
@@ -264,8 +295,11 @@ final class ClaimantResolver {
             if (WordList.CITING.contains(tokens.get(seg[0]).lower()) && i + 1 < segments.size()) {
                 continue; // "The state news agency IRNA, citing a Guard statement, said": IRNA speaks
             }
-            if (seg[0] + 1 < seg[1] && WordList.DESCRIBING_PARTICIPLE.contains(tokens.get(seg[0]).lower())
-                    && (tokens.get(seg[0] + 1).is("by") || tokens.get(seg[0] + 1).is("in"))
+            if (seg[0] + 1 < seg[1]
+                    && WordList.DESCRIBING_PARTICIPLE.contains(
+                            tokens.get(seg[0]).lower())
+                    && (tokens.get(seg[0] + 1).is("by")
+                            || tokens.get(seg[0] + 1).is("in"))
                     && i + 1 < segments.size()) {
                 continue; // "The Emergency hospital in Kabul, run by an Italian aid group, said"
             }
@@ -294,8 +328,13 @@ final class ClaimantResolver {
             int[] rel = trim(tokens, segments.get(Integer.parseInt(relativeOrg)));
             Claimant org = resolve(s, rel[0] + 2, rel[1]);
             if (org != null) {
-                return new Claimant(org.name(), org.type(), c.speaker() != null ? c.speaker() : c.name(),
-                        org.key(), false, org.head());
+                return new Claimant(
+                        org.name(),
+                        org.type(),
+                        c.speaker() != null ? c.speaker() : c.name(),
+                        org.key(),
+                        false,
+                        org.head());
             }
         }
         // "Farid Rahid, spokesman for the public health ministry, said" or
@@ -303,15 +342,16 @@ final class ClaimantResolver {
         boolean complete = c.speaker() != null && !c.name().equals(c.speaker());
         if (!complete && primary + 1 < segments.size()) {
             int[] second = trim(tokens, segments.get(primary + 1));
-            if (second[0] < second[1] && second[1] - second[0] <= 12
+            if (second[0] < second[1]
+                    && second[1] - second[0] <= 12
                     && !WordList.PREPOSITION.contains(tokens.get(second[0]).lower())) {
                 Claimant other = resolve(s, second[0], second[1]);
                 if (other != null) {
                     boolean cPerson = c.speaker() != null && c.name().equals(c.speaker());
-                    boolean otherPerson = other.speaker() != null && other.name().equals(other.speaker());
+                    boolean otherPerson =
+                            other.speaker() != null && other.name().equals(other.speaker());
                     if (cPerson && !otherPerson && !startsClauseVerb(tokens, second)) {
-                        return new Claimant(other.name(), other.type(), c.speaker(), other.key(), false,
-                                other.head());
+                        return new Claimant(other.name(), other.type(), c.speaker(), other.key(), false, other.head());
                     }
                     if (otherPerson && !cPerson && c.speaker() == null) {
                         return new Claimant(c.name(), c.type(), other.speaker(), c.key(), false, c.head());
@@ -325,7 +365,10 @@ final class ClaimantResolver {
     private static int[] trim(List<Token> tokens, int[] seg) {
         int a = seg[0];
         int b = seg[1];
-        while (a < b && (tokens.get(a).isPunct() || tokens.get(a).is("and") || tokens.get(a).is("but"))) {
+        while (a < b
+                && (tokens.get(a).isPunct()
+                        || tokens.get(a).is("and")
+                        || tokens.get(a).is("but"))) {
             a++;
         }
         while (b > a && tokens.get(b - 1).isPunct()) {
@@ -358,14 +401,17 @@ final class ClaimantResolver {
             return null;
         }
         String first = tokens.get(description[0]).lower();
-        boolean describes = (first.equals("a") || first.equals("an")
-                || (first.equals("one") && tokens.get(description[0] + 1).is("of")))
+        boolean describes = (first.equals("a")
+                        || first.equals("an")
+                        || (first.equals("one")
+                                && tokens.get(description[0] + 1).is("of")))
                 && !tokens.get(description[0] + 1).isCapitalized();
         if (!describes) {
             return null;
         }
         int[] name = trim(tokens, segments.get(primary + 1));
-        if (name[0] >= name[1] || !tokens.get(name[0]).isCapitalized()
+        if (name[0] >= name[1]
+                || !tokens.get(name[0]).isCapitalized()
                 || WordList.PREPOSITION.contains(tokens.get(name[0]).lower())) {
             return null; // "..., killing nine civilians, a provincial spokesman said": no name before the description
         }
@@ -381,31 +427,45 @@ final class ClaimantResolver {
     }
 
     private static boolean startsHeads(List<Token> tokens, int at) {
-        return at + 1 < tokens.size() && tokens.get(at).is("who") && (tokens.get(at + 1).is("heads")
-                || tokens.get(at + 1).is("leads") || tokens.get(at + 1).is("runs") || tokens.get(at + 1).is("sits"));
+        return at + 1 < tokens.size()
+                && tokens.get(at).is("who")
+                && (tokens.get(at + 1).is("heads")
+                        || tokens.get(at + 1).is("leads")
+                        || tokens.get(at + 1).is("runs")
+                        || tokens.get(at + 1).is("sits"));
     }
 
     /** Resolves the noun group tokens[from, to) to a source. */
     Claimant resolve(SentenceInfo s, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
         // trim quotes, determiners at the front and time phrases at the end
-        while (from < to && (tokens.get(from).isPunct() || WordList.DETERMINER.contains(tokens.get(from).lower()))) {
+        while (from < to
+                && (tokens.get(from).isPunct()
+                        || WordList.DETERMINER.contains(tokens.get(from).lower()))) {
             from++;
         }
-        while (to > from && (tokens.get(to - 1).isPunct() || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
+        while (to > from
+                && (tokens.get(to - 1).isPunct()
+                        || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
         for (int i = from + 1; i < to; i++) {
             String w = tokens.get(i).lower();
-            if (w.equals("involved") || w.equals("who") || w.equals("which") || w.equals("speaking")
-                    || w.equals("whose") || w.equals("that")) {
+            if (w.equals("involved")
+                    || w.equals("who")
+                    || w.equals("which")
+                    || w.equals("speaking")
+                    || w.equals("whose")
+                    || w.equals("that")) {
                 // "An official of the Borno state government involved in airlifting the wounded", "a leader of the
                 // militia that assists the military": the relative clause names someone else
                 to = i;
                 break;
             }
         }
-        while (to > from && (tokens.get(to - 1).isPunct() || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
+        while (to > from
+                && (tokens.get(to - 1).isPunct()
+                        || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
         if (from >= to || to - from > 14) {
@@ -422,8 +482,13 @@ final class ClaimantResolver {
                 return null;
             }
             String w = t.lower();
-            if (w.equals("killed") || w.equals("dead") || w.equals("died") || w.equals("wounded")
-                    || w.equals("attack") || w.equals("strike") || w.equals("strikes")) {
+            if (w.equals("killed")
+                    || w.equals("dead")
+                    || w.equals("died")
+                    || w.equals("wounded")
+                    || w.equals("attack")
+                    || w.equals("strike")
+                    || w.equals("strikes")) {
                 if (!(i > from && tokens.get(i - 1).is("the"))) {
                     return null;
                 }
@@ -432,18 +497,28 @@ final class ClaimantResolver {
         // a list of sources ("two residents and a health worker said", "police and the militants said"): the
         // claim is the first one's when it is a known kind of source, else nobody's in particular
         for (int i = from; i < to; i++) {
-            boolean list = tokens.get(i).is("and") && i > from && i + 1 < to
-                    && ((!tokens.get(i + 1).isCapitalized() && !tokens.get(i - 1).isCapitalized())
-                    || tokens.get(i + 1).is("the") || tokens.get(i + 1).is("local") || tokens.get(i + 1).is("aid"));
+            boolean list = tokens.get(i).is("and")
+                    && i > from
+                    && i + 1 < to
+                    && ((!tokens.get(i + 1).isCapitalized()
+                                    && !tokens.get(i - 1).isCapitalized())
+                            || tokens.get(i + 1).is("the")
+                            || tokens.get(i + 1).is("local")
+                            || tokens.get(i + 1).is("aid"));
             if (list) {
                 Claimant first = i - from <= 4 ? resolve(s, from, i) : null;
                 Claimant rest = first == null ? null : resolve(s, i + 1, to);
-                boolean sameKind = first != null && LIST_HEADS.contains(first.type())
+                boolean sameKind = first != null
+                        && LIST_HEADS.contains(first.type())
                         && (rest == null || LIST_HEADS.contains(rest.type()) || rest.type() == SourceType.OTHER);
                 // "the Prosecutor General's Office and the Interior Ministry said in a joint statement": two
                 // named bodies speak together, and the claim is filed under the first
-                boolean jointNamed = first != null && rest != null && !first.generic() && !rest.generic()
-                        && tokens.get(i + 1 < to && tokens.get(i + 1).is("the") ? i + 2 : i + 1).isCapitalized()
+                boolean jointNamed = first != null
+                        && rest != null
+                        && !first.generic()
+                        && !rest.generic()
+                        && tokens.get(i + 1 < to && tokens.get(i + 1).is("the") ? i + 2 : i + 1)
+                                .isCapitalized()
                         && tokens.get(from).isCapitalized();
                 return sameKind || jointNamed ? first : null;
             }
@@ -465,13 +540,15 @@ final class ClaimantResolver {
                 return c;
             }
         }
-        Optional<SourceMention> known = resolved.computeIfAbsent(phrase,
-                k -> rules.sources.resolve(k, facts.mainCountry()));
+        Optional<SourceMention> known =
+                resolved.computeIfAbsent(phrase, k -> rules.sources.resolve(k, facts.mainCountry()));
         if (known.isPresent()) {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
             Claimant c = fromSource(m, person, surface);
-            if (!c.generic() && person == null && !hasProperName(s, from, to)
+            if (!c.generic()
+                    && person == null
+                    && !hasProperName(s, from, to)
                     && !m.canonicalName().chars().anyMatch(Character::isUpperCase)) {
                 // "Local pro-democracy activists", "a Sudanese medical group": capitals of a sentence start or
                 // a nationality make no name
@@ -483,7 +560,9 @@ final class ClaimantResolver {
             // a bare surname refers to someone named before: "Hussein said ..."
             for (int i = history.size() - 1; i >= 0; i--) {
                 Claimant h = history.get(i);
-                if (h.speaker() != null && h.speaker().endsWith(person) && !h.speaker().equals(person)) {
+                if (h.speaker() != null
+                        && h.speaker().endsWith(person)
+                        && !h.speaker().equals(person)) {
                     return h;
                 }
             }
@@ -522,9 +601,11 @@ final class ClaimantResolver {
             if (!t.isWord() || !t.isCapitalized()) {
                 continue;
             }
-            boolean nationality = s.allPlaces.stream().anyMatch(g -> g.start() <= t.start() && t.end() <= g.end()
-                    && (g.kind() == org.wirewatch.extract.geo.GeoKind.DEMONYM
-                    || g.kind() == org.wirewatch.extract.geo.GeoKind.COUNTRY));
+            boolean nationality = s.allPlaces.stream()
+                    .anyMatch(g -> g.start() <= t.start()
+                            && t.end() <= g.end()
+                            && (g.kind() == org.wirewatch.extract.geo.GeoKind.DEMONYM
+                                    || g.kind() == org.wirewatch.extract.geo.GeoKind.COUNTRY));
             if (!nationality) {
                 return true;
             }
@@ -535,7 +616,9 @@ final class ClaimantResolver {
     private Claimant fromSource(SourceMention m, String person, String surface) {
         boolean named = m.canonicalName().chars().anyMatch(Character::isUpperCase);
         String surfaceHead = surface == null ? "" : head(surface);
-        if (named && WordList.INSTITUTION.contains(surfaceHead) && !norm(m.canonicalName()).contains(surfaceHead)) {
+        if (named
+                && WordList.INSTITUTION.contains(surfaceHead)
+                && !norm(m.canonicalName()).contains(surfaceHead)) {
             // "Russia's Defence Ministry" is the ministry, not the forces the actor lexicon names
             named = false;
         }
@@ -589,16 +672,26 @@ final class ClaimantResolver {
                 return h;
             }
         }
-        if (head.equals("group") || head.equals("militants") || head.equals("paramilitaries")
-                || head.equals("rebels") || head.equals("insurgents") || head.equals("movement")
-                || head.equals("militia") || head.equals("jihadists")) {
+        if (head.equals("group")
+                || head.equals("militants")
+                || head.equals("paramilitaries")
+                || head.equals("rebels")
+                || head.equals("insurgents")
+                || head.equals("movement")
+                || head.equals("militia")
+                || head.equals("jihadists")) {
             Frame f = drafts.frameOf(s);
             if (f != null) {
                 for (SentenceInfo m : f.members) {
                     for (ActorMention a : m.actors) {
                         if (!a.generic()) {
-                            return new Claimant(a.canonicalName(), SourceType.BELLIGERENT, null,
-                                    norm(a.canonicalName()), false, head(a.canonicalName()));
+                            return new Claimant(
+                                    a.canonicalName(),
+                                    SourceType.BELLIGERENT,
+                                    null,
+                                    norm(a.canonicalName()),
+                                    false,
+                                    head(a.canonicalName()));
                         }
                     }
                 }
@@ -611,11 +704,17 @@ final class ClaimantResolver {
                 }
             }
         }
-        if (head.equals("spokesman") || head.equals("official") || head.equals("resident")
-                || head.equals("agency") || head.equals("statement") || head.equals("ministry")) {
+        if (head.equals("spokesman")
+                || head.equals("official")
+                || head.equals("resident")
+                || head.equals("agency")
+                || head.equals("statement")
+                || head.equals("ministry")) {
             for (int i = history.size() - 1; i >= 0; i--) {
                 Claimant h = history.get(i);
-                if (h.speaker() != null || head.equals("agency") || head.equals("statement")
+                if (h.speaker() != null
+                        || head.equals("agency")
+                        || head.equals("statement")
                         || head.equals("ministry")) {
                     if (!h.generic()) {
                         return h;
@@ -644,13 +743,18 @@ final class ClaimantResolver {
         int i = from;
         while (i < to) {
             int j = i;
-            while (j < to && tokens.get(j).isWord() && tokens.get(j).isCapitalized()
-                    && !WordList.TITLE.contains(tokens.get(j).lower()) && !tokens.get(j).text().endsWith(".")
+            while (j < to
+                    && tokens.get(j).isWord()
+                    && tokens.get(j).isCapitalized()
+                    && !WordList.TITLE.contains(tokens.get(j).lower())
+                    && !tokens.get(j).text().endsWith(".")
                     && !isSentenceAdverb(tokens, j)) {
                 j++;
             }
             if (j > i) {
-                if (j - i > bestLen && !namesPartyOrPlace(s, tokens.get(i).start(), tokens.get(j - 1).end())) {
+                if (j - i > bestLen
+                        && !namesPartyOrPlace(
+                                s, tokens.get(i).start(), tokens.get(j - 1).end())) {
                     best = i;
                     bestLen = j - i;
                 }
@@ -674,14 +778,17 @@ final class ClaimantResolver {
         if (best > from && WordList.ORG_JOINER.contains(tokens.get(best - 1).lower())) {
             return null; // "Kenya National Commission on Human Rights": the end of a body's name, not a person
         }
-        return text.substring(tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
+        return text.substring(
+                tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
     }
 
     /** "Elsewhere," or "Separately," opening a sentence: an adverb, not a name. */
     private static boolean isSentenceAdverb(List<Token> tokens, int i) {
         String w = tokens.get(i).lower();
-        return i == 0 && (WordList.SENTENCE_ADVERB.contains(w) || w.endsWith("ly"))
-                && i + 1 < tokens.size() && tokens.get(i + 1).is(",");
+        return i == 0
+                && (WordList.SENTENCE_ADVERB.contains(w) || w.endsWith("ly"))
+                && i + 1 < tokens.size()
+                && tokens.get(i + 1).is(",");
     }
 
     private boolean namesPartyOrPlace(SentenceInfo s, int start, int end) {
@@ -701,11 +808,23 @@ final class ClaimantResolver {
             }
         }
         String w = text.substring(start, end).toLowerCase(Locale.ROOT);
-        return w.contains("ministry") || w.contains("committee") || w.contains("network") || w.contains("council")
-                || w.contains("hospital") || w.contains("forces") || w.contains("agency") || w.contains("office")
-                || w.contains("service") || w.contains("organization") || w.contains("organisation")
-                || w.contains("army") || w.contains("police") || w.contains("nations") || w.contains("resistance")
-                || w.contains("doctors") || w.contains("railway");
+        return w.contains("ministry")
+                || w.contains("committee")
+                || w.contains("network")
+                || w.contains("council")
+                || w.contains("hospital")
+                || w.contains("forces")
+                || w.contains("agency")
+                || w.contains("office")
+                || w.contains("service")
+                || w.contains("organization")
+                || w.contains("organisation")
+                || w.contains("army")
+                || w.contains("police")
+                || w.contains("nations")
+                || w.contains("resistance")
+                || w.contains("doctors")
+                || w.contains("railway");
     }
 
     /**
@@ -716,7 +835,8 @@ final class ClaimantResolver {
         int f = from;
         int t = to;
         if (person != null) {
-            String all = text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+            String all =
+                    text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
             int at = all.indexOf(person);
             String rest = at < 0 ? all : (all.substring(0, at) + " " + all.substring(at + person.length())).strip();
             rest = trimCommas(rest);
@@ -725,7 +845,8 @@ final class ClaimantResolver {
             }
             return cleanRoleCached(rest);
         }
-        return cleanRoleCached(text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
+        return cleanRoleCached(
+                text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
     }
 
     /** {@code s} without leading and trailing commas and ASCII white space (the regex class \\s). */
@@ -747,16 +868,33 @@ final class ClaimantResolver {
 
     /** {@link #cleanRole(String)} once per phrase of the report: subjects are resolved again for every cue. */
     private String cleanRoleCached(String phrase) {
-        return cleanedRoles.computeIfAbsent(phrase, k -> Optional.ofNullable(cleanRole(k))).orElse(null);
+        return cleanedRoles
+                .computeIfAbsent(phrase, k -> Optional.ofNullable(cleanRole(k)))
+                .orElse(null);
     }
 
     private static String cleanRole(String phrase) {
         String p = phrase.strip();
         String lower = p.toLowerCase(Locale.ROOT);
-        String[] roles = {"spokesman for the ", "spokeswoman for the ", "spokesperson for the ", "spokesman for ",
-            "a spokesman for the ", "director-general of the ", "director of the ", "member of the ",
-            "a member of the ", "head of the ", "chief of the ", "commander of the ", "statement from ",
-            "a statement from ", "the office of the ", "office of the ", "spokesman of the "};
+        String[] roles = {
+            "spokesman for the ",
+            "spokeswoman for the ",
+            "spokesperson for the ",
+            "spokesman for ",
+            "a spokesman for the ",
+            "director-general of the ",
+            "director of the ",
+            "member of the ",
+            "a member of the ",
+            "head of the ",
+            "chief of the ",
+            "commander of the ",
+            "statement from ",
+            "a statement from ",
+            "the office of the ",
+            "office of the ",
+            "spokesman of the "
+        };
         for (String r : roles) {
             int at = lower.indexOf(r);
             if (at >= 0) {
@@ -768,8 +906,8 @@ final class ClaimantResolver {
         String[] suffixes = {" spokesman", " spokeswoman", " spokesperson", " chief", " statement"};
         for (String s : suffixes) {
             String rest = lower.length() > s.length() ? lower.substring(0, lower.length() - s.length()) : "";
-            boolean loneAdjective = !rest.contains(" ") && (rest.endsWith("al") || rest.endsWith("an")
-                    || rest.endsWith("ese") || rest.endsWith("ary"));
+            boolean loneAdjective = !rest.contains(" ")
+                    && (rest.endsWith("al") || rest.endsWith("an") || rest.endsWith("ese") || rest.endsWith("ary"));
             if (lower.endsWith(s) && lower.length() > s.length() && !loneAdjective) {
                 p = p.substring(0, p.length() - s.length());
                 lower = p.toLowerCase(Locale.ROOT);

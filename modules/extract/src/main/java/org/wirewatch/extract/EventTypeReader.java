@@ -1,5 +1,8 @@
 package org.wirewatch.extract;
 
+import static org.wirewatch.extract.PartyRoles.isSpeaker;
+import static org.wirewatch.extract.PartyRoles.isVictim;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +15,6 @@ import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.SubEventType;
-
-import static org.wirewatch.extract.PartyRoles.isSpeaker;
-import static org.wirewatch.extract.PartyRoles.isVictim;
 
 /**
  * Stage 4a: the ACLED event and sub-event type of an incident frame, from the triggers of its head sentences, who
@@ -44,7 +44,8 @@ final class EventTypeReader {
         String code = null;
         int best = 0;
         for (Map.Entry<String, Integer> e : score.entrySet()) {
-            if (e.getValue() > best || (e.getValue() == best && code != null && e.getKey().compareTo(code) < 0)) {
+            if (e.getValue() > best
+                    || (e.getValue() == best && code != null && e.getKey().compareTo(code) < 0)) {
                 best = e.getValue();
                 code = e.getKey();
             }
@@ -61,8 +62,10 @@ final class EventTypeReader {
         }
         return switch (code) {
             case "GROUND", "PROTEST" -> armedTargets(heads) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
-            case "TERRITORY" -> stateAgent(heads) ? SubEventType.GOVERNMENT_REGAINS_TERRITORY
-                    : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
+            case "TERRITORY" ->
+                stateAgent(heads)
+                        ? SubEventType.GOVERNMENT_REGAINS_TERRITORY
+                        : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
             default -> SubEventType.valueOf(code);
         };
     }
@@ -81,8 +84,12 @@ final class EventTypeReader {
         int to = tokens.size();
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).lower();
-            boolean boundary = w.equals("that") || w.equals("when") || w.equals("after") || w.equals(";")
-                    || w.equals("which") || w.equals(":");
+            boolean boundary = w.equals("that")
+                    || w.equals("when")
+                    || w.equals("after")
+                    || w.equals(";")
+                    || w.equals("which")
+                    || w.equals(":");
             if (boundary && i >= d.from() && i < d.to()) {
                 continue; // "two days after" is the date, not a clause boundary
             }
@@ -110,8 +117,11 @@ final class EventTypeReader {
             int verb = firstEventWord(s);
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
-                boolean speaking = i + 1 < tokens.size() && WordList.SOURCE_AFTER.contains(tokens.get(i + 1).lower());
-                if (WordList.ARMED_TARGET.contains(t.lower()) && !speaking && !civilianSite(tokens, i)
+                boolean speaking = i + 1 < tokens.size()
+                        && WordList.SOURCE_AFTER.contains(tokens.get(i + 1).lower());
+                if (WordList.ARMED_TARGET.contains(t.lower())
+                        && !speaking
+                        && !civilianSite(tokens, i)
                         && !(i < verb && insideActor(s, t))) {
                     return true; // "police said" names the source, not a target
                 }
@@ -161,7 +171,8 @@ final class EventTypeReader {
     private static boolean stateForceActs(List<SentenceInfo> heads) {
         for (SentenceInfo s : heads) {
             for (ActorMention a : s.actors) {
-                if (("STATE_MILITARY".equals(a.kind()) || "POLICE".equals(a.kind())) && !isSpeaker(s, a)
+                if (("STATE_MILITARY".equals(a.kind()) || "POLICE".equals(a.kind()))
+                        && !isSpeaker(s, a)
                         && !isVictim(s, a)) {
                     return true;
                 }
@@ -206,8 +217,12 @@ final class EventTypeReader {
     static EventType eventType(SubEventType sub) {
         return switch (sub) {
             case ARMED_CLASH, GOVERNMENT_REGAINS_TERRITORY, NON_STATE_ACTOR_OVERTAKES_TERRITORY -> EventType.BATTLES;
-            case CHEMICAL_WEAPON, AIR_DRONE_STRIKE, SUICIDE_BOMB, SHELLING_ARTILLERY_MISSILE_ATTACK,
-                 REMOTE_EXPLOSIVE_LANDMINE_IED, GRENADE -> EventType.EXPLOSIONS_REMOTE_VIOLENCE;
+            case CHEMICAL_WEAPON,
+                    AIR_DRONE_STRIKE,
+                    SUICIDE_BOMB,
+                    SHELLING_ARTILLERY_MISSILE_ATTACK,
+                    REMOTE_EXPLOSIVE_LANDMINE_IED,
+                    GRENADE -> EventType.EXPLOSIONS_REMOTE_VIOLENCE;
             case SEXUAL_VIOLENCE, ATTACK, ABDUCTION_FORCED_DISAPPEARANCE -> EventType.VIOLENCE_AGAINST_CIVILIANS;
             case PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, EXCESSIVE_FORCE_AGAINST_PROTESTERS -> EventType.PROTESTS;
             case VIOLENT_DEMONSTRATION, MOB_VIOLENCE -> EventType.RIOTS;

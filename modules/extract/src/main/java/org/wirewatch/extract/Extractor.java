@@ -44,7 +44,8 @@ public final class Extractor {
 
     /** The report text evidence offsets index into: headline, blank line, body. */
     public static String reportText(WireReport report) {
-        String headline = report.getHeadline() == null ? "" : report.getHeadline().strip();
+        String headline =
+                report.getHeadline() == null ? "" : report.getHeadline().strip();
         return headline + "\n\n" + (report.getBody() == null ? "" : report.getBody());
     }
 }

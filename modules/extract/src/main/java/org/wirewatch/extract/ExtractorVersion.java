@@ -33,8 +33,7 @@ public final class ExtractorVersion {
     private static final String BUILD_FILE = PREFIX + "extractor-build.properties";
     private static final int DIGEST_HEX_DIGITS = 12;
 
-    private ExtractorVersion() {
-    }
+    private ExtractorVersion() {}
 
     /** The version of the extractor whose classes and resources {@code anchor}'s class loader serves. */
     public static String of(Class<?> anchor) {
@@ -89,7 +88,8 @@ public final class ExtractorVersion {
                 Path dir = root.resolve(PREFIX);
                 try (Stream<Path> files = Files.walk(dir)) {
                     files.filter(Files::isRegularFile)
-                            .forEach(f -> names.add(root.relativize(f).toString().replace('\\', '/')));
+                            .forEach(
+                                    f -> names.add(root.relativize(f).toString().replace('\\', '/')));
                 }
             } else {
                 try (JarFile jar = new JarFile(root.toFile())) {

@@ -15,8 +15,7 @@ import org.wirewatch.schema.IncidentMention;
  */
 final class FigureReader {
 
-    private FigureReader() {
-    }
+    private FigureReader() {}
 
     /** Killed, injured, civilians, children and abducted figures of a frame. */
     static void figures(Frame f, IncidentMention.Builder b) {
@@ -66,18 +65,24 @@ final class FigureReader {
                 // within a sentence only the figure just before counts ("killed five ... and wounded 38 others"
                 // are others than the dead); a new sentence adds to the last figure of its role
                 CasualtyFact previous = lastSentence == s.sentence.index() ? last : previousOf.get(x.role());
-                int previousSentence = lastSentence == s.sentence.index() ? lastSentence
+                int previousSentence = lastSentence == s.sentence.index()
+                        ? lastSentence
                         : previousSentenceOf.getOrDefault(x.role(), -10);
-                if (x.additive() && previous != null && previous.role() == x.role()
-                        && s.sentence.index() - previousSentence <= 1 && previous.value() != null) {
+                if (x.additive()
+                        && previous != null
+                        && previous.role() == x.role()
+                        && s.sentence.index() - previousSentence <= 1
+                        && previous.value() != null) {
                     int sum = previous.value() + x.value();
                     List<Integer> list = totals.computeIfAbsent(x.role(), k -> new ArrayList<>());
-                    if (previous.isTotal() && !list.isEmpty() && list.get(list.size() - 1).equals(previous.value())) {
+                    if (previous.isTotal()
+                            && !list.isEmpty()
+                            && list.get(list.size() - 1).equals(previous.value())) {
                         list.remove(list.size() - 1); // "36 ... Another seven": the 36 was part of the 43
                     }
                     list.add(sum);
-                    last = new CasualtyFact(x.role(), sum, false, CasualtyFact.Kind.TOTAL, null, x.from(), x.to(),
-                            false);
+                    last = new CasualtyFact(
+                            x.role(), sum, false, CasualtyFact.Kind.TOTAL, null, x.from(), x.to(), false);
                     lastSentence = s.sentence.index();
                     previousOf.put(x.role(), last);
                     previousSentenceOf.put(x.role(), lastSentence);
@@ -102,8 +107,8 @@ final class FigureReader {
             killed = List.of(1);
         }
         b.setKilled(figure(killed, vague.getOrDefault(CasualtyFact.Role.KILLED, false)));
-        b.setInjured(figure(totals.get(CasualtyFact.Role.INJURED), vague.getOrDefault(CasualtyFact.Role.INJURED,
-                false)));
+        b.setInjured(
+                figure(totals.get(CasualtyFact.Role.INJURED), vague.getOrDefault(CasualtyFact.Role.INJURED, false)));
         List<Integer> abducted = totals.get(CasualtyFact.Role.ABDUCTED);
         b.setAbducted(abducted == null ? null : abducted.get(0));
         b.setChildrenKilled(children);
@@ -121,6 +126,11 @@ final class FigureReader {
             low = Math.min(low, v);
             high = Math.max(high, v);
         }
-        return CasualtyFigure.newBuilder().setLow(low).setBest(values.get(0)).setHigh(high).setVague(false).build();
+        return CasualtyFigure.newBuilder()
+                .setLow(low)
+                .setBest(values.get(0))
+                .setHigh(high)
+                .setVague(false)
+                .build();
     }
 }

@@ -12,21 +12,31 @@ final class Frame {
 
     /** The member sentences in text order, the opener first. */
     final List<SentenceInfo> members;
+
     final SentenceInfo opener;
     /** The report's first incident: the headline and lead describe it. */
     final boolean main;
+
     final LocalDate date;
     final int tolerance;
     /** The day is one the report places in the past ("the 1998 attack"): background. */
     final boolean past;
     /** Sub-event code read from the first eventful member's triggers, or null. */
     final String code;
+
     final String mentionId;
     /** Position among the report's incidents, from 0. */
     final int ordinal;
 
-    Frame(List<SentenceInfo> members, boolean main, LocalDate date, int tolerance, boolean past, String code,
-          String mentionId, int ordinal) {
+    Frame(
+            List<SentenceInfo> members,
+            boolean main,
+            LocalDate date,
+            int tolerance,
+            boolean past,
+            String code,
+            String mentionId,
+            int ordinal) {
         this.members = List.copyOf(members);
         this.opener = members.get(0);
         this.main = main;

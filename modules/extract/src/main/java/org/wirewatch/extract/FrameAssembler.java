@@ -1,5 +1,7 @@
 package org.wirewatch.extract;
 
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,8 +13,6 @@ import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.rules.DateMention;
 import org.wirewatch.extract.text.Token;
-
-import static org.wirewatch.extract.TokenSpans.tokenAt;
 
 /**
  * Stage 3 of the reader: groups the sentences of a {@link ReportFacts} into incident frames. A new frame starts
@@ -50,8 +50,8 @@ final class FrameAssembler {
                 }
             }
         }
-        return new IncidentDrafts(Collections.unmodifiableList(out),
-                Collections.unmodifiableList(Arrays.asList(assigned)));
+        return new IncidentDrafts(
+                Collections.unmodifiableList(out), Collections.unmodifiableList(Arrays.asList(assigned)));
     }
 
     /** Groups sentences into frames, one per incident. */
@@ -118,8 +118,13 @@ final class FrameAssembler {
      */
     private static void datesUndatedFrame(SentenceInfo s, Draft current) {
         DateMention d = s.eventDate();
-        if (current == null || current.dateKnown || d == null || d.role() != DateMention.Role.EVENT
-                || d.toleranceDays() > 1 || s.hasCasualties() || s.sentence.paragraph() > 2) {
+        if (current == null
+                || current.dateKnown
+                || d == null
+                || d.role() != DateMention.Role.EVENT
+                || d.toleranceDays() > 1
+                || s.hasCasualties()
+                || s.sentence.paragraph() > 2) {
             return;
         }
         current.date = d.date();
@@ -143,8 +148,9 @@ final class FrameAssembler {
         if (d != null) {
             boolean matchesSome = false;
             for (Draft f : frames) {
-                if (!f.dateKnown || Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
-                        <= Math.max(f.tolerance, d.toleranceDays())) {
+                if (!f.dateKnown
+                        || Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
+                                <= Math.max(f.tolerance, d.toleranceDays())) {
                     matchesSome = true;
                 }
             }
@@ -201,8 +207,9 @@ final class FrameAssembler {
 
     private boolean compatible(Draft f, SentenceInfo s) {
         DateMention d = s.eventDate();
-        if (d != null && f.dateKnown && Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
-                > Math.max(f.tolerance, d.toleranceDays())) {
+        if (d != null
+                && f.dateKnown
+                && Math.abs(ChronoUnit.DAYS.between(f.date, d.date())) > Math.max(f.tolerance, d.toleranceDays())) {
             return false;
         }
         String a = firstAdmin1(s);
@@ -256,8 +263,8 @@ final class FrameAssembler {
     /** A frame is an incident when it has a specific trigger, a toll or a change of territory. */
     private boolean isIncident(Draft f) {
         for (SentenceInfo s : f.members) {
-            if (s.maxTriggerWeight() >= 2 || s.facts.stream().anyMatch(x -> x.isTotal()
-                    || x.kind() == CasualtyFact.Kind.IMPLICIT)) {
+            if (s.maxTriggerWeight() >= 2
+                    || s.facts.stream().anyMatch(x -> x.isTotal() || x.kind() == CasualtyFact.Kind.IMPLICIT)) {
                 return true;
             }
         }
@@ -307,6 +314,7 @@ final class FrameAssembler {
         boolean past;
         /** Sub-event code read so far (from triggers), for compatibility checks. */
         String code;
+
         String mentionId;
 
         Draft(SentenceInfo opener, boolean main) {

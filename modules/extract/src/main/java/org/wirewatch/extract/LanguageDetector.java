@@ -18,6 +18,7 @@ final class LanguageDetector {
     private final List<String> languages = new ArrayList<>();
     /** Function word to the indexes of the languages it belongs to. */
     private final Map<String, int[]> words = new HashMap<>();
+
     private final int english;
 
     LanguageDetector(Lexicon stopwords) {
@@ -29,7 +30,8 @@ final class LanguageDetector {
                 byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(index);
             }
         }
-        byWord.forEach((w, l) -> words.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+        byWord.forEach(
+                (w, l) -> words.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
         english = languages.indexOf("en");
     }
 
@@ -96,8 +98,7 @@ final class LanguageDetector {
                 case HEBREW -> counts[3]++;
                 case DEVANAGARI -> counts[4]++;
                 case HIRAGANA, KATAKANA, HANGUL, THAI, GREEK, ETHIOPIC, BENGALI, TAMIL -> counts[5]++;
-                default -> {
-                }
+                default -> {}
             }
         }
         if (letters == 0) {

@@ -2,7 +2,6 @@ package org.wirewatch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.wirewatch.extract.geo.Gazetteer;
 import org.wirewatch.extract.geo.GeoKind;
@@ -24,7 +23,7 @@ final class LocationReader {
      */
     private static final Pattern ELSEWHERE_IN_COUNTRY = Pattern.compile(
             "\\b(?:elsewhere|another part|other parts|(?:the )?(?:far )?(?:north|south|east|west|centre|center|middle"
-            + "|interior|north-?east|north-?west|south-?east|south-?west)(?: part)?) (?:in|of) the country\\b",
+                    + "|interior|north-?east|north-?west|south-?east|south-?west)(?: part)?) (?:in|of) the country\\b",
             Pattern.CASE_INSENSITIVE);
 
     private final Gazetteer gazetteer;
@@ -78,7 +77,10 @@ final class LocationReader {
                 country = g.countryCode();
             }
         }
-        if (place != null && admin1 != null && place.admin1Code() != null && !place.admin1Code().equals(admin1)) {
+        if (place != null
+                && admin1 != null
+                && place.admin1Code() != null
+                && !place.admin1Code().equals(admin1)) {
             // keep the first place inside the chosen region
             GeoMention inside = null;
             for (GeoMention g : ordered) {
@@ -120,8 +122,11 @@ final class LocationReader {
         if (admin1 == null) {
             for (SentenceInfo s : f.members) {
                 for (GeoMention g : referencePoints) {
-                    if (g.start() >= s.sentence.start() && g.start() < s.sentence.end() && g.admin1Code() != null
-                            && g.countryCode() != null && g.countryCode().equals(country)) {
+                    if (g.start() >= s.sentence.start()
+                            && g.start() < s.sentence.end()
+                            && g.admin1Code() != null
+                            && g.countryCode() != null
+                            && g.countryCode().equals(country)) {
                         admin1 = g.admin1Code();
                     }
                 }
@@ -140,7 +145,9 @@ final class LocationReader {
             b.setAdmin1Name(gazetteer.admin1Name(admin1).orElse(null));
         }
         if (place != null) {
-            b.setPlace(place.name()).setLatitude(place.latitude()).setLongitude(place.longitude())
+            b.setPlace(place.name())
+                    .setLatitude(place.latitude())
+                    .setLongitude(place.longitude())
                     .setGeoPrecision(GeoPrecision.PLACE);
         } else if (admin1 != null) {
             b.setGeoPrecision(GeoPrecision.ADMIN1);
@@ -152,7 +159,10 @@ final class LocationReader {
 
     private boolean elsewhereInCountry(Frame f) {
         for (SentenceInfo s : f.members) {
-            if (ELSEWHERE_IN_COUNTRY.matcher(text).region(s.sentence.start(), s.sentence.end()).find()) {
+            if (ELSEWHERE_IN_COUNTRY
+                    .matcher(text)
+                    .region(s.sentence.start(), s.sentence.end())
+                    .find()) {
                 return true;
             }
         }
@@ -179,7 +189,8 @@ final class LocationReader {
     private static boolean refersToSite(SentenceInfo s) {
         List<Token> tokens = s.sentence.tokens();
         for (int i = 0; i + 1 < tokens.size() && i < 3; i++) {
-            if (tokens.get(i).is("the") && WordList.SITE_NOUN.contains(tokens.get(i + 1).lower())) {
+            if (tokens.get(i).is("the")
+                    && WordList.SITE_NOUN.contains(tokens.get(i + 1).lower())) {
                 return true;
             }
         }
@@ -190,9 +201,12 @@ final class LocationReader {
     private static GeoMention laterPlace(Frame f, String country, String admin1) {
         for (SentenceInfo s : f.members) {
             for (GeoMention g : s.places) {
-                boolean inside = g.kind() == GeoKind.PLACE && country != null && country.equals(g.countryCode())
-                        && (admin1 == null || admin1.equals(g.admin1Code()) || g.outsideGazetteer()
-                        && g.admin1Code() == null);
+                boolean inside = g.kind() == GeoKind.PLACE
+                        && country != null
+                        && country.equals(g.countryCode())
+                        && (admin1 == null
+                                || admin1.equals(g.admin1Code())
+                                || g.outsideGazetteer() && g.admin1Code() == null);
                 if (inside) {
                     return g;
                 }

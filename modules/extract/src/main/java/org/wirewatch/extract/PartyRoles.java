@@ -1,11 +1,11 @@
 package org.wirewatch.extract;
 
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
 import java.util.List;
 import org.wirewatch.extract.lexicon.ActorMention;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.text.Token;
-
-import static org.wirewatch.extract.TokenSpans.tokenAt;
 
 /**
  * The part a party mention plays in its sentence: a victim (inside a casualty figure) or a speaker (the subject of
@@ -14,8 +14,7 @@ import static org.wirewatch.extract.TokenSpans.tokenAt;
  */
 final class PartyRoles {
 
-    private PartyRoles() {
-    }
+    private PartyRoles() {}
 
     /**
      * The actor is the one who tells, not the one who acts: a speech verb closing the sentence follows it in the
@@ -39,8 +38,11 @@ final class PartyRoles {
             }
             if (WordList.SPEECH_TAIL.contains(t.lower())) {
                 // the attribution closes the sentence: "... said." or "... said on Friday."
-                return k + 1 >= tokens.size() || tokens.get(k + 1).is(".") || tokens.get(k + 1).is("on")
-                        || tokens.get(k + 1).is("in") || tokens.get(k + 1).is("late");
+                return k + 1 >= tokens.size()
+                        || tokens.get(k + 1).is(".")
+                        || tokens.get(k + 1).is("on")
+                        || tokens.get(k + 1).is("in")
+                        || tokens.get(k + 1).is("late");
             }
         }
         return false;

@@ -1,5 +1,10 @@
 package org.wirewatch.extract;
 
+import static org.wirewatch.extract.PartyRoles.isSpeaker;
+import static org.wirewatch.extract.PartyRoles.isVictim;
+import static org.wirewatch.extract.TokenSpans.negated;
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
 import java.util.List;
 import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
@@ -10,11 +15,6 @@ import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.IncidentMention;
-
-import static org.wirewatch.extract.PartyRoles.isSpeaker;
-import static org.wirewatch.extract.PartyRoles.isVictim;
-import static org.wirewatch.extract.TokenSpans.negated;
-import static org.wirewatch.extract.TokenSpans.tokenAt;
 
 /**
  * Stage 4c: who carried out an incident. The party that is the subject of the event in the head sentences (a
@@ -45,7 +45,8 @@ final class PerpetratorReader {
         List<SentenceInfo> heads = f.heads();
         ActorMention generic = null;
         for (SentenceInfo s : f.main ? Frame.leadFirst(heads) : heads) {
-            int firstTrigger = s.triggers.isEmpty() ? Integer.MAX_VALUE
+            int firstTrigger = s.triggers.isEmpty()
+                    ? Integer.MAX_VALUE
                     : s.sentence.tokens().get(s.triggers.get(0).from()).start();
             for (ActorMention a : s.actors) {
                 if (isVictim(s, a)) {
@@ -81,7 +82,9 @@ final class PerpetratorReader {
                     continue;
                 }
                 int at = tokenAt(tokens, g.end() - 1);
-                if (at >= 0 && at + 1 < tokens.size() && WordList.STRIKE_VERB.contains(tokens.get(at + 1).lower())) {
+                if (at >= 0
+                        && at + 1 < tokens.size()
+                        && WordList.STRIKE_VERB.contains(tokens.get(at + 1).lower())) {
                     return Actor.newBuilder().setName(g.name()).build();
                 }
             }
@@ -114,7 +117,10 @@ final class PerpetratorReader {
                 }
                 String qualifier = cue.equals("suspected") ? "suspected" : "alleged";
                 if (!a.generic()) {
-                    return Actor.newBuilder().setName(a.canonicalName()).setQualifier(qualifier).build();
+                    return Actor.newBuilder()
+                            .setName(a.canonicalName())
+                            .setQualifier(qualifier)
+                            .build();
                 }
                 if (generic == null) {
                     generic = a;
@@ -122,8 +128,12 @@ final class PerpetratorReader {
                 }
             }
         }
-        return generic == null ? null
-                : Actor.newBuilder().setName(unnamedParty(generic)).setQualifier(genericCue).build();
+        return generic == null
+                ? null
+                : Actor.newBuilder()
+                        .setName(unnamedParty(generic))
+                        .setQualifier(genericCue)
+                        .build();
     }
 
     /**
@@ -185,9 +195,13 @@ final class PerpetratorReader {
     }
 
     private Actor actorOf(SentenceInfo s, ActorMention a) {
-        String before = text.substring(Math.max(s.sentence.start(), a.start() - 12), a.start()).toLowerCase();
+        String before = text.substring(Math.max(s.sentence.start(), a.start() - 12), a.start())
+                .toLowerCase();
         String qualifier = before.contains("suspected") ? "suspected" : before.contains("alleged") ? "alleged" : null;
-        return Actor.newBuilder().setName(a.canonicalName()).setQualifier(qualifier).build();
+        return Actor.newBuilder()
+                .setName(a.canonicalName())
+                .setQualifier(qualifier)
+                .build();
     }
 
     // ---------------------------------------------------------------- responsibility
@@ -241,12 +255,19 @@ final class PerpetratorReader {
         }
         IncidentMention first = earlier.get(0);
         Actor a = first.getActor();
-        if (a == null || first.getEventType() != m.getEventType() || m.getEventType() == EventType.PROTESTS
+        if (a == null
+                || first.getEventType() != m.getEventType()
+                || m.getEventType() == EventType.PROTESTS
                 || m.getEventType() == EventType.RIOTS
-                || !java.util.Objects.equals(first.getLocation().getCountryCode(), m.getLocation().getCountryCode())) {
+                || !java.util.Objects.equals(
+                        first.getLocation().getCountryCode(), m.getLocation().getCountryCode())) {
             return m;
         }
-        return IncidentMention.newBuilder(m).setActor(Actor.newBuilder().setName(a.getName())
-                .setQualifier("presumed").build()).build();
+        return IncidentMention.newBuilder(m)
+                .setActor(Actor.newBuilder()
+                        .setName(a.getName())
+                        .setQualifier("presumed")
+                        .build())
+                .build();
     }
 }

@@ -13,6 +13,5 @@ import org.wirewatch.extract.geo.GeoMention;
  *     never an event's place, but a region when nothing else gives one
  * @param mainCountry the country the report's opening names most, or null
  */
-record ReportFacts(ReportText text, List<SentenceInfo> sentences, Set<GeoMention> referencePoints,
-                   String mainCountry) {
-}
+record ReportFacts(
+        ReportText text, List<SentenceInfo> sentences, Set<GeoMention> referencePoints, String mainCountry) {}

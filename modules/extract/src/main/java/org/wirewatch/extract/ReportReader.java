@@ -48,16 +48,24 @@ final class ReportReader {
             // says the governor"): analysts keep it, and no tally ever counts it. Most such reports have none, and
             // read no claims at all.
             boolean anyTotal = facts.sentences().stream().anyMatch(s -> s.cumulative && s.hasCasualties());
-            List<Claim> totals = !anyTotal ? List.of() : new ClaimReader(rules, facts, drafts, incidents).read()
-                    .stream().filter(c -> c.getKind() == ClaimKind.CUMULATIVE).toList();
+            List<Claim> totals = !anyTotal
+                    ? List.of()
+                    : new ClaimReader(rules, facts, drafts, incidents)
+                            .read().stream()
+                                    .filter(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                                    .toList();
             return output(report, "en", ExtractionStatus.NOT_RELEVANT, List.of(), totals);
         }
         List<Claim> claims = new ClaimReader(rules, facts, drafts, incidents).read();
         return output(report, "en", ExtractionStatus.EXTRACTED, incidents, claims);
     }
 
-    private static ReportExtraction output(WireReport report, String language, ExtractionStatus status,
-                                           List<IncidentMention> incidents, List<Claim> claims) {
+    private static ReportExtraction output(
+            WireReport report,
+            String language,
+            ExtractionStatus status,
+            List<IncidentMention> incidents,
+            List<Claim> claims) {
         return ReportExtraction.newBuilder()
                 .setReportUri(report.getUri())
                 .setReportVersion(report.getVersion())

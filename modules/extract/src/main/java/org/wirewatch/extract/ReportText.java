@@ -25,19 +25,19 @@ import org.wirewatch.schema.WireReport;
  * @param sentences the headline (paragraph 0) and the body's sentences, numbered from 0 in text order
  * @param language the detected language code; only "en" is read further
  */
-record ReportText(WireReport report, String text, LocalDate published, int bodyStart, List<Sentence> sentences,
-                  String language) {
+record ReportText(
+        WireReport report, String text, LocalDate published, int bodyStart, List<Sentence> sentences, String language) {
 
     /** TASS style: "BELGOROD, August 14. /TASS/. Ukrainian troops ...". */
     private static final Pattern SLASHED_DATELINE = Pattern.compile(
             "[\\s\\u00a0]*\\p{Lu}[^.\\n(),/]{0,40},[^\\n()/]{1,40}?/[\\p{L}][\\p{L}0-9 .&\\-]{0,30}/[ \\u00a0]*\\.?"
-            + "[ \\u00a0]*(?:(?:--|\u2014|\u2013|-|:)[ \\u00a0]*)?");
+                    + "[ \\u00a0]*(?:(?:--|\u2014|\u2013|-|:)[ \\u00a0]*)?");
     /** A place, a comma and up to 100 characters without a full stop, then "(Agency)", an optional full stop, a dash. */
-    private static final Pattern AGENCY_DATELINE = Pattern.compile(
-            "[\\s\\u00a0]*\\p{Lu}[^.\\n(),]{0,40},[^.\\n()]{1,100}?"
-            + "\\([\\p{L}][\\p{L}0-9 .&/\\-]{0,30}\\)[ \\u00a0]*\\.?[ \\u00a0]*"
-            // the dash may be missing: "Srinagar, Feb 15 (PTI) At least 37 ..."
-            + "(?:(?:--|\u2014|\u2013|-|:)[ \\u00a0]*|(?=\\p{Lu}))");
+    private static final Pattern AGENCY_DATELINE =
+            Pattern.compile("[\\s\\u00a0]*\\p{Lu}[^.\\n(),]{0,40},[^.\\n()]{1,100}?"
+                    + "\\([\\p{L}][\\p{L}0-9 .&/\\-]{0,30}\\)[ \\u00a0]*\\.?[ \\u00a0]*"
+                    // the dash may be missing: "Srinagar, Feb 15 (PTI) At least 37 ..."
+                    + "(?:(?:--|\u2014|\u2013|-|:)[ \\u00a0]*|(?=\\p{Lu}))");
 
     ReportText {
         sentences = List.copyOf(sentences);
@@ -45,13 +45,14 @@ record ReportText(WireReport report, String text, LocalDate published, int bodyS
 
     /** Splits the report into sentences and detects its language. */
     static ReportText read(Rules rules, WireReport report) {
-        String headline = report.getHeadline() == null ? "" : report.getHeadline().strip();
+        String headline =
+                report.getHeadline() == null ? "" : report.getHeadline().strip();
         String body = report.getBody() == null ? "" : report.getBody();
         String text = headline + "\n\n" + body;
         LocalDate published = Publication.dayOf(report);
         Optional<Dateline> dateline = Dateline.parse(body, rules.gazetteer);
-        int bodyStart = headline.length() + 2
-                + dateline.map(Dateline::textStart).orElseGet(() -> agencyDateline(body));
+        int bodyStart =
+                headline.length() + 2 + dateline.map(Dateline::textStart).orElseGet(() -> agencyDateline(body));
         int headlineEnd = text.indexOf("\n\n");
         List<Sentence> sentences = new ArrayList<>(rules.splitter.split(text, 0, headlineEnd, 0, 0));
         sentences.addAll(rules.splitter.split(text, bodyStart, text.length(), sentences.size(), 1));
@@ -86,7 +87,6 @@ record ReportText(WireReport report, String text, LocalDate published, int bodyS
         return slashed.lookingAt() ? slashed.end() : 0;
     }
 
-
     /** Where the headline ends (the blank line before the body). */
     int headlineEnd() {
         return text.indexOf("\n\n");
@@ -94,7 +94,10 @@ record ReportText(WireReport report, String text, LocalDate published, int bodyS
 
     /** The evidence span of a sentence. */
     EvidenceSpan span(Sentence s) {
-        return EvidenceSpan.newBuilder().setStart(s.start()).setEnd(s.end())
-                .setText(text.substring(s.start(), s.end())).build();
+        return EvidenceSpan.newBuilder()
+                .setStart(s.start())
+                .setEnd(s.end())
+                .setText(text.substring(s.start(), s.end()))
+                .build();
     }
 }

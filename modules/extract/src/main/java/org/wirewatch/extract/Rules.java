@@ -28,15 +28,26 @@ final class Rules {
     final TotalFrames totals;
     /** Verbs whose subject, right before them, is the party that acts (AGENT_VERB entries of markers.tsv). */
     final Set<String> agentVerbs;
+
     final LanguageDetector language;
     final Gazetteer gazetteer;
     final Actors actors;
     final Sources sources;
 
     /** The rule tables whose words the tokenizer shares instead of allocating (see {@link Vocabulary}). */
-    private static final List<String> WORD_TABLES = List.of("abbreviations.tsv", "attribution.tsv",
-            "casualty_nouns.tsv", "casualty_terms.tsv", "markers.tsv", "non_casualty_nouns.tsv", "numbers.tsv",
-            "qualifiers.tsv", "sentence_starters.tsv", "stopwords.tsv", "territory_objects.tsv", "triggers.tsv");
+    private static final List<String> WORD_TABLES = List.of(
+            "abbreviations.tsv",
+            "attribution.tsv",
+            "casualty_nouns.tsv",
+            "casualty_terms.tsv",
+            "markers.tsv",
+            "non_casualty_nouns.tsv",
+            "numbers.tsv",
+            "qualifiers.tsv",
+            "sentence_starters.tsv",
+            "stopwords.tsv",
+            "territory_objects.tsv",
+            "triggers.tsv");
 
     Rules() {
         this.numbers = NumberReader.load();
@@ -48,23 +59,32 @@ final class Rules {
         this.markers = new PhraseMatcher(markerTable);
         this.totals = new TotalFrames(markerTable, numbers);
         this.agentVerbs = markerTable.entries().stream()
-                .filter(e -> e.value(0).equals("AGENT_VERB")).map(Lexicon.Entry::key)
+                .filter(e -> e.value(0).equals("AGENT_VERB"))
+                .map(Lexicon.Entry::key)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.language = new LanguageDetector(Lexicon.rules("stopwords.tsv"));
         this.gazetteer = Gazetteer.load();
         this.actors = Actors.load();
         this.sources = Sources.load();
         // Tokens outside the vocabulary skip the lookups of these lists, so it must hold every word of them
-        List<Set<String>> perToken = new java.util.ArrayList<>(List.of(numbers.starters(), DateResolver.starters(),
-                triggers.firstWords(), attribution.firstWords(), markers.firstWords(), language.words()));
+        List<Set<String>> perToken = new java.util.ArrayList<>(List.of(
+                numbers.starters(),
+                DateResolver.starters(),
+                triggers.firstWords(),
+                attribution.firstWords(),
+                markers.firstWords(),
+                language.words()));
         perToken.addAll(casualties.wordSets());
-        Vocabulary vocabulary = Vocabulary.of(WORD_TABLES.stream().map(Lexicon::rules).toList(), perToken);
+        Vocabulary vocabulary =
+                Vocabulary.of(WORD_TABLES.stream().map(Lexicon::rules).toList(), perToken);
         for (Set<String> words : perToken) {
             if (!vocabulary.coversAll(words)) {
                 throw new IllegalStateException("the tokenizer vocabulary misses words of a per-token list");
             }
         }
-        this.splitter = new SentenceSplitter(Lexicon.rules("abbreviations.tsv").keys(),
-                Set.copyOf(Lexicon.rules("sentence_starters.tsv").keys()), vocabulary);
+        this.splitter = new SentenceSplitter(
+                Lexicon.rules("abbreviations.tsv").keys(),
+                Set.copyOf(Lexicon.rules("sentence_starters.tsv").keys()),
+                vocabulary);
     }
 }

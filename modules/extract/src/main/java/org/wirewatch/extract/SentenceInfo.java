@@ -32,10 +32,20 @@ final class SentenceInfo {
     /** Attribution cues of the sentence (attribution.tsv), claimed attacks resolved. */
     final List<PhraseMatcher.Match> cues;
 
-    SentenceInfo(Sentence sentence, List<CasualtyFact> facts, List<DateMention> dates,
-                 List<TriggerReader.Trigger> triggers, List<GeoMention> places, List<ActorMention> actors,
-                 List<SourceMention> sources, boolean newMarker, boolean superseded, boolean cumulative,
-                 boolean also, List<GeoMention> allPlaces, List<PhraseMatcher.Match> cues) {
+    SentenceInfo(
+            Sentence sentence,
+            List<CasualtyFact> facts,
+            List<DateMention> dates,
+            List<TriggerReader.Trigger> triggers,
+            List<GeoMention> places,
+            List<ActorMention> actors,
+            List<SourceMention> sources,
+            boolean newMarker,
+            boolean superseded,
+            boolean cumulative,
+            boolean also,
+            List<GeoMention> allPlaces,
+            List<PhraseMatcher.Match> cues) {
         this.sentence = sentence;
         this.facts = facts;
         this.dates = dates;

@@ -1,5 +1,7 @@
 package org.wirewatch.extract;
 
+import static org.wirewatch.extract.TokenSpans.tokenAt;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,8 +22,6 @@ import org.wirewatch.extract.text.Lexicon;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Sentence;
 import org.wirewatch.extract.text.Token;
-
-import static org.wirewatch.extract.TokenSpans.tokenAt;
 
 /**
  * Stage 2 of the reader: what each sentence says ({@link SentenceInfo}), from the {@link ReportText}. Places,
@@ -74,8 +74,8 @@ final class SentenceReader {
             }
         }
         // the set itself, not a copy: its iteration order is the one the location stage has always seen
-        return new ReportFacts(report, Collections.unmodifiableList(infos),
-                Collections.unmodifiableSet(referencePoints), mainCountry);
+        return new ReportFacts(
+                report, Collections.unmodifiableList(infos), Collections.unmodifiableSet(referencePoints), mainCountry);
     }
 
     // ---------------------------------------------------------------- places
@@ -89,8 +89,7 @@ final class SentenceReader {
             if (g.start() >= headlineEnd && g.start() < bodyStart) {
                 continue; // the dateline names where the reporter is, not where it happened
             }
-            if (g.end() < text.length() && text.charAt(g.end()) == '-'
-                    && text.startsWith("-based", g.end())) {
+            if (g.end() < text.length() && text.charAt(g.end()) == '-' && text.startsWith("-based", g.end())) {
                 continue; // "Britain-based monitor"
             }
             out.add(g);
@@ -99,7 +98,9 @@ final class SentenceReader {
                 votes.merge(g.countryCode(), w, Integer::sum);
             }
         }
-        mainCountry = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        mainCountry = votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElse(null);
         return withoutForeignHomonyms(out, found);
     }
@@ -136,7 +137,9 @@ final class SentenceReader {
         }
         List<GeoMention> out = new ArrayList<>(kept.size());
         for (GeoMention g : kept) {
-            boolean foreign = g.kind() == GeoKind.PLACE && !g.outsideGazetteer() && g.countryCode() != null
+            boolean foreign = g.kind() == GeoKind.PLACE
+                    && !g.outsideGazetteer()
+                    && g.countryCode() != null
                     && !attested.contains(g.countryCode());
             if (!foreign) {
                 out.add(g);
@@ -153,15 +156,19 @@ final class SentenceReader {
         }
         // "a school near Congo border", "close to the Somali border", "near the border with Congo": a neighbour
         // named as a landmark
-        if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM) && at >= 2
-                && tokens.get(at - 1).is("with") && tokens.get(at - 2).is("border")) {
+        if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)
+                && at >= 2
+                && tokens.get(at - 1).is("with")
+                && tokens.get(at - 2).is("border")) {
             return true;
         }
         if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)) {
             int last = tokenAt(tokens, g.end() - 1);
             if (last >= 0 && last + 1 < tokens.size() && tokens.get(last + 1).is("border")) {
                 for (int k = at - 1; k >= 0 && k >= at - 3; k--) {
-                    if (tokens.get(k).is("near") || tokens.get(k).is("close") || tokens.get(k).is("outside")) {
+                    if (tokens.get(k).is("near")
+                            || tokens.get(k).is("close")
+                            || tokens.get(k).is("outside")) {
                         return true;
                     }
                 }
@@ -211,8 +218,8 @@ final class SentenceReader {
 
     // ---------------------------------------------------------------- sentences
 
-    private SentenceInfo describe(Sentence s, List<GeoMention> geo, List<ActorMention> actors,
-                                  List<SourceMention> sources) {
+    private SentenceInfo describe(
+            Sentence s, List<GeoMention> geo, List<ActorMention> actors, List<SourceMention> sources) {
         List<Token> tokens = s.tokens();
         List<ActorMention> myActors = within(actors, s, ActorMention::start);
         List<SourceMention> mySources = within(sources, s, SourceMention::start);
@@ -249,7 +256,9 @@ final class SentenceReader {
         List<DateMention> dates = rules.dates.find(tokens, published, anchor == null ? published : anchor);
         if (!dates.isEmpty() && s.start() < bodyStart) {
             // "Srinagar, Feb 15 (PTI)": the dateline's date is when the story was filed, not when it happened
-            dates = dates.stream().filter(d -> tokens.get(d.from()).start() >= bodyStart).toList();
+            dates = dates.stream()
+                    .filter(d -> tokens.get(d.from()).start() >= bodyStart)
+                    .toList();
         }
         Set<Integer> placeStarts = new HashSet<>();
         for (GeoMention g : geo) {
@@ -270,7 +279,9 @@ final class SentenceReader {
                 case "NEW" -> {
                     // sentence openers only: "in another" or "a second" further in is an aside ("killed in another
                     // clash last year", "for a second time")
-                    boolean adverb = key.equals("elsewhere") || key.equals("separately") || key.startsWith("in ")
+                    boolean adverb = key.equals("elsewhere")
+                            || key.equals("separately")
+                            || key.startsWith("in ")
                             || key.startsWith("a ");
                     // an ordinal counts events only: "A second raid", not "A second victim ... died in hospital"
                     boolean ordinal = key.endsWith("second") || key.endsWith("third");
@@ -283,9 +294,12 @@ final class SentenceReader {
                     }
                 }
                 case "SUPERSEDED" -> {
-                    boolean dateWord = m.from() > 1 && (tokens.get(m.from() - 1).is("days")
-                            || tokens.get(m.from() - 1).is("day") || tokens.get(m.from() - 1).is("weeks"));
-                    boolean thisWeek = m.to() < tokens.size() && tokens.get(m.to()).is("this");
+                    boolean dateWord = m.from() > 1
+                            && (tokens.get(m.from() - 1).is("days")
+                                    || tokens.get(m.from() - 1).is("day")
+                                    || tokens.get(m.from() - 1).is("weeks"));
+                    boolean thisWeek =
+                            m.to() < tokens.size() && tokens.get(m.to()).is("this");
                     if (!dateWord && !thisWeek) {
                         superseded = true;
                     }
@@ -311,15 +325,15 @@ final class SentenceReader {
                     }
                 }
                 case "CONFLICT" -> conflictNoun = true;
-                default -> {
-                }
+                default -> {}
             }
         }
         // plain loops, not streams: this runs for every sentence of every report
         boolean specificDate = false;
         for (DateMention d : dates) {
-            specificDate |= (d.role() == DateMention.Role.EVENT
-                    || d.role() == DateMention.Role.PAST && d.toleranceDays() < 30) && d.toleranceDays() <= 15;
+            specificDate |=
+                    (d.role() == DateMention.Role.EVENT || d.role() == DateMention.Role.PAST && d.toleranceDays() < 30)
+                            && d.toleranceDays() <= 15;
         }
         int maxWeight = 0;
         for (TriggerReader.Trigger t : triggers) {
@@ -332,7 +346,8 @@ final class SentenceReader {
                 inYear = true;
             }
         }
-        boolean cumulative = hasPeriodCue || rules.totals.spansLongPeriod(tokens)
+        boolean cumulative = hasPeriodCue
+                || rules.totals.spansLongPeriod(tokens)
                 || (hasCumulativeCue && !specificDate && maxWeight < 3)
                 || (inYear && !specificDate && maxWeight < 3)
                 || (conflictNoun && perfectKill(tokens));
@@ -340,8 +355,20 @@ final class SentenceReader {
         for (Token t : tokens) {
             also |= t.is("also");
         }
-        return new SentenceInfo(s, facts, dates, triggers, places, myActors, mySources, newMarker, superseded,
-                cumulative, also, allPlaces, withClaimedAttacks(rules.attribution.findAll(tokens), triggers));
+        return new SentenceInfo(
+                s,
+                facts,
+                dates,
+                triggers,
+                places,
+                myActors,
+                mySources,
+                newMarker,
+                superseded,
+                cumulative,
+                also,
+                allPlaces,
+                withClaimedAttacks(rules.attribution.findAll(tokens), triggers));
     }
 
     /**
@@ -349,16 +376,16 @@ final class SentenceReader {
      * is a claim of responsibility when an event word follows within four tokens, and nothing otherwise ("rejected
      * the BLA's claims").
      */
-    private static List<PhraseMatcher.Match> withClaimedAttacks(List<PhraseMatcher.Match> cues,
-                                                                List<TriggerReader.Trigger> triggers) {
+    private static List<PhraseMatcher.Match> withClaimedAttacks(
+            List<PhraseMatcher.Match> cues, List<TriggerReader.Trigger> triggers) {
         List<PhraseMatcher.Match> out = new ArrayList<>(cues.size());
         for (PhraseMatcher.Match m : cues) {
             if (!m.entry().value(0).equals("CLAIMED_ATTACK")) {
                 out.add(m);
             } else if (triggers.stream().anyMatch(t -> t.from() >= m.to() && t.from() <= m.to() + 4)) {
                 Lexicon.Entry e = m.entry();
-                out.add(new PhraseMatcher.Match(m.from(), m.to(),
-                        new Lexicon.Entry(e.key(), List.of("RESPONSIBILITY"), e.reason(), e.line())));
+                out.add(new PhraseMatcher.Match(
+                        m.from(), m.to(), new Lexicon.Entry(e.key(), List.of("RESPONSIBILITY"), e.reason(), e.line())));
             }
         }
         return out;
@@ -368,8 +395,12 @@ final class SentenceReader {
     private static boolean afterSuperlative(List<Token> tokens, int at) {
         for (int k = Math.max(0, at - 8); k < at; k++) {
             String w = tokens.get(k).lower();
-            if (w.equals("worst") || w.equals("biggest") || w.length() > 5 && w.endsWith("iest")
-                    || w.equals("highest") || w.equals("largest") || w.equals("heaviest")) {
+            if (w.equals("worst")
+                    || w.equals("biggest")
+                    || w.length() > 5 && w.endsWith("iest")
+                    || w.equals("highest")
+                    || w.equals("largest")
+                    || w.equals("heaviest")) {
                 return true;
             }
         }
@@ -378,7 +409,9 @@ final class SentenceReader {
 
     private static boolean closesRange(List<Token> tokens, int from) {
         for (int k = from; k < Math.min(tokens.size(), from + 5); k++) {
-            if (tokens.get(k).is("to") || tokens.get(k).is("until") || tokens.get(k).is("through")) {
+            if (tokens.get(k).is("to")
+                    || tokens.get(k).is("until")
+                    || tokens.get(k).is("through")) {
                 return true;
             }
         }
@@ -390,7 +423,10 @@ final class SentenceReader {
             if (tokens.get(i).is("has") || tokens.get(i).is("have")) {
                 for (int k = i + 1; k < Math.min(tokens.size(), i + 13); k++) {
                     String w = tokens.get(k).lower();
-                    if (w.equals("killed") || w.equals("died") || w.equals("claimed") || w.equals("cost")
+                    if (w.equals("killed")
+                            || w.equals("died")
+                            || w.equals("claimed")
+                            || w.equals("cost")
                             || w.equals("left")) {
                         return true;
                     }

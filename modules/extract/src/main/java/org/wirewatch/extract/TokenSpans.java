@@ -6,8 +6,7 @@ import org.wirewatch.extract.text.Token;
 /** Where a text offset falls among a sentence's tokens: shared by every stage that maps mentions onto tokens. */
 final class TokenSpans {
 
-    private TokenSpans() {
-    }
+    private TokenSpans() {}
 
     /**
      * The index of the token that covers {@code offset} (or starts one character after it: a lexicon match may

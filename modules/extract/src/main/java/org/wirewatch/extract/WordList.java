@@ -125,14 +125,14 @@ enum WordList {
             Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
             for (Lexicon.Entry e : Lexicon.rules(TABLE).entries()) {
                 if (e.values().isEmpty()) {
-                    throw new IllegalStateException("rules/" + TABLE + " line " + e.line() + ": \"" + e.key()
-                            + "\" is in no list");
+                    throw new IllegalStateException(
+                            "rules/" + TABLE + " line " + e.line() + ": \"" + e.key() + "\" is in no list");
                 }
                 for (String list : e.values()) {
                     List<String> words = lists.computeIfAbsent(list, k -> new ArrayList<>());
                     if (words.contains(e.key())) {
-                        throw new IllegalStateException("rules/" + TABLE + " line " + e.line() + ": \"" + e.key()
-                                + "\" is twice in " + list);
+                        throw new IllegalStateException(
+                                "rules/" + TABLE + " line " + e.line() + ": \"" + e.key() + "\" is twice in " + list);
                     }
                     words.add(e.key());
                 }

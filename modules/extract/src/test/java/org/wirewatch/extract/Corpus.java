@@ -24,16 +24,15 @@ final class Corpus {
         "015_iq_balad_rockets_reuters", "016_sd_el_fasher_shelling_2024", "017_sd_el_fasher_shelter_2025",
         "018_so_afgoi_raid_reuters", "019_ml_bamba_camp_attack_afp", "020_pk_datta_khel_drone_nyt",
         "021_ua_donetsk_shelling_efe", "022_ye_prisoner_swap_reuters", "023_sd_juba_peace_deal_reuters",
-        "024_sy_shadadi_captured_reuters"};
+        "024_sy_shadadi_captured_reuters"
+    };
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One corpus entry. */
-    record Entry(String stem, WireReport report, JsonNode gold) {
-    }
+    record Entry(String stem, WireReport report, JsonNode gold) {}
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     static List<Entry> load() {
         return load("dev", List.of(STEMS));
@@ -46,10 +45,13 @@ final class Corpus {
 
     /** Every report with a gold file in /corpus/FOLDER. */
     static List<Entry> loadFolder(String folder) {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                java.nio.file.Path.of(Corpus.class.getResource("/corpus/" + folder).toURI()))) {
-            List<String> stems = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".gold.json"))
-                    .map(f -> f.substring(0, f.length() - ".gold.json".length())).sorted().toList();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(
+                Corpus.class.getResource("/corpus/" + folder).toURI()))) {
+            List<String> stems = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".gold.json"))
+                    .map(f -> f.substring(0, f.length() - ".gold.json".length()))
+                    .sorted()
+                    .toList();
             return load(folder, stems);
         } catch (IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException("cannot list /corpus/" + folder, e);
@@ -81,8 +83,10 @@ final class Corpus {
         return WireReport.newBuilder()
                 .setUri(n.path("uri").asText())
                 .setVersion(Integer.parseInt(n.path("version").asText("1")))
-                .setPubStatus(n.path("pubstatus").asText("usable").equalsIgnoreCase("canceled")
-                        ? PubStatus.CANCELED : PubStatus.USABLE)
+                .setPubStatus(
+                        n.path("pubstatus").asText("usable").equalsIgnoreCase("canceled")
+                                ? PubStatus.CANCELED
+                                : PubStatus.USABLE)
                 .setFirstCreated(instant(n, "firstcreated"))
                 .setVersionCreated(instant(n, "versioncreated"))
                 .setLanguage(n.path("language").asText(null))

@@ -21,8 +21,20 @@ import java.util.TreeMap;
  */
 final class ExtractionScore {
 
-    private static final Set<String> STOP = Set.of("the", "and", "for", "of", "forces", "force", "group", "led",
-            "its", "unknown", "unidentified", "gunmen", "suspected");
+    private static final Set<String> STOP = Set.of(
+            "the",
+            "and",
+            "for",
+            "of",
+            "forces",
+            "force",
+            "group",
+            "led",
+            "its",
+            "unknown",
+            "unidentified",
+            "gunmen",
+            "suspected");
 
     final Map<String, Double> metrics = new LinkedHashMap<>();
     final List<String> misses = new ArrayList<>();
@@ -36,8 +48,9 @@ final class ExtractionScore {
         for (Corpus.Entry e : entries) {
             gold.put(e.stem(), e.gold());
             try {
-                predicted.put(e.stem(), Corpus.JSON.readTree(
-                        org.wirewatch.common.json.AvroJson.toJson(extractor.extract(e.report()))));
+                predicted.put(
+                        e.stem(),
+                        Corpus.JSON.readTree(org.wirewatch.common.json.AvroJson.toJson(extractor.extract(e.report()))));
             } catch (java.io.IOException ex) {
                 throw new IllegalStateException(ex);
             }
@@ -95,8 +108,10 @@ final class ExtractionScore {
             }
             for (int i = 0; i < cur.size(); i++) {
                 if (!mp.contains(i)) {
-                    misses.add(stem + ": spurious " + cur.get(i).path("location").path("countryCode").asText() + " "
-                            + cur.get(i).path("eventDate").asText() + " killed=" + fig(cur.get(i).get("killed"), "best"));
+                    misses.add(stem + ": spurious "
+                            + cur.get(i).path("location").path("countryCode").asText() + " "
+                            + cur.get(i).path("eventDate").asText() + " killed="
+                            + fig(cur.get(i).get("killed"), "best"));
                 }
             }
             for (int[] pr : pairs) {
@@ -104,27 +119,66 @@ final class ExtractionScore {
                 JsonNode gi = gnew.get(pr[1]);
                 JsonNode loc = pi.path("location");
                 String key = gi.path("key").asText();
-                check(fields, stem, key, "event_type", norm(pi.path("eventType").asText()).equals(norm(gi.path("event_type").asText())));
-                check(fields, stem, key, "sub_event_type", norm(pi.path("subEventType").asText()).equals(norm(gi.path("sub_event_type").asText())));
+                check(
+                        fields,
+                        stem,
+                        key,
+                        "event_type",
+                        norm(pi.path("eventType").asText())
+                                .equals(norm(gi.path("event_type").asText())));
+                check(
+                        fields,
+                        stem,
+                        key,
+                        "sub_event_type",
+                        norm(pi.path("subEventType").asText())
+                                .equals(norm(gi.path("sub_event_type").asText())));
                 long dd = Math.abs(ChronoUnit.DAYS.between(date(pi.path("eventDate")), date(gi.path("date"))));
-                check(fields, stem, key, "date", dd <= gi.path("date_tolerance_days").asInt(0));
+                check(
+                        fields,
+                        stem,
+                        key,
+                        "date",
+                        dd <= gi.path("date_tolerance_days").asInt(0));
                 if (!gi.path("admin1").isNull() && !gi.path("admin1").isMissingNode()) {
-                    check(fields, stem, key, "admin1", norm(loc.path("admin1Code").asText("")).equals(norm(gi.path("admin1").asText())));
+                    check(
+                            fields,
+                            stem,
+                            key,
+                            "admin1",
+                            norm(loc.path("admin1Code").asText(""))
+                                    .equals(norm(gi.path("admin1").asText())));
                 }
                 if (gi.path("place").size() > 0) {
                     check(fields, stem, key, "place", placeOk(loc.path("place").asText(""), gi.path("place")));
                 }
-                Boolean actor = actorOk(pi.path("actor").path("name").asText(""), gi.path("actor").asText(""));
+                Boolean actor = actorOk(
+                        pi.path("actor").path("name").asText(""),
+                        gi.path("actor").asText(""));
                 if (actor != null) {
                     check(fields, stem, key, "actor", actor);
                 }
                 check(fields, stem, key, "killed", inRange(fig(pi.get("killed"), "best"), gi.get("killed")));
                 check(fields, stem, key, "injured", inRange(fig(pi.get("injured"), "best"), gi.get("injured")));
                 if (gi.hasNonNull("children_killed")) {
-                    check(fields, stem, key, "children_killed", eq(fig(pi.get("childrenKilled"), "best"), gi.get("children_killed").asInt()));
+                    check(
+                            fields,
+                            stem,
+                            key,
+                            "children_killed",
+                            eq(
+                                    fig(pi.get("childrenKilled"), "best"),
+                                    gi.get("children_killed").asInt()));
                 }
                 if (gi.hasNonNull("civilians_killed")) {
-                    check(fields, stem, key, "civilians_killed", eq(fig(pi.get("civiliansKilled"), "best"), gi.get("civilians_killed").asInt()));
+                    check(
+                            fields,
+                            stem,
+                            key,
+                            "civilians_killed",
+                            eq(
+                                    fig(pi.get("civiliansKilled"), "best"),
+                                    gi.get("civilians_killed").asInt()));
                 }
             }
             Set<Integer> bad = new HashSet<>();
@@ -134,7 +188,8 @@ final class ExtractionScore {
             for (JsonNode gi : g.path("incidents")) {
                 JsonNode k = gi.get("killed");
                 if (k != null && !k.isNull()) {
-                    bad.removeIf(b -> k.get("min").asInt() <= b && b <= k.get("max").asInt());
+                    bad.removeIf(
+                            b -> k.get("min").asInt() <= b && b <= k.get("max").asInt());
                 }
             }
             for (JsonNode pi : cur) {
@@ -171,7 +226,11 @@ final class ExtractionScore {
                 boolean found = false;
                 for (int k = 0; k < pclaims.size(); k++) {
                     JsonNode pc = pclaims.get(k);
-                    if (used.contains(k) || !pc.path("kind").asText().toLowerCase(Locale.ROOT).equals(kind)) {
+                    if (used.contains(k)
+                            || !pc.path("kind")
+                                    .asText()
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals(kind)) {
                         continue;
                     }
                     String name = pc.path("source").path("name").asText("");
@@ -185,12 +244,17 @@ final class ExtractionScore {
                     if (!src) {
                         continue;
                     }
-                    if ((kind.equals("figure") || kind.equals("cumulative")) && gc.hasNonNull("killed")
-                            && !eq(fig(pc.get("killed"), "best"), gc.get("killed").asInt())) {
+                    if ((kind.equals("figure") || kind.equals("cumulative"))
+                            && gc.hasNonNull("killed")
+                            && !eq(
+                                    fig(pc.get("killed"), "best"),
+                                    gc.get("killed").asInt())) {
                         continue;
                     }
                     String linked = mentionToGold.get(pc.path("mentionId").asText(null));
-                    if (gc.hasNonNull("incident") && linked != null && !linked.equals(gc.get("incident").asText())) {
+                    if (gc.hasNonNull("incident")
+                            && linked != null
+                            && !linked.equals(gc.get("incident").asText())) {
                         continue;
                     }
                     used.add(k);
@@ -200,12 +264,14 @@ final class ExtractionScore {
                 if (found) {
                     c[1]++;
                 } else {
-                    misses.add(stem + ": missed claim " + kind + " by " + gc.path("source").get(0).asText());
+                    misses.add(stem + ": missed claim " + kind + " by "
+                            + gc.path("source").get(0).asText());
                 }
             }
             for (int k = 0; k < pclaims.size(); k++) {
                 if (!used.contains(k)) {
-                    misses.add(stem + ": extra claim " + pclaims.get(k).path("kind").asText() + " by "
+                    misses.add(stem + ": extra claim "
+                            + pclaims.get(k).path("kind").asText() + " by "
                             + pclaims.get(k).path("source").path("name").asText() + " killed="
                             + pclaims.get(k).path("killed").asText());
                 }
@@ -284,7 +350,8 @@ final class ExtractionScore {
 
     private static Double candidate(JsonNode p, JsonNode g) {
         JsonNode loc = p.path("location");
-        if (!norm(loc.path("countryCode").asText("")).equals(norm(g.path("country").asText("")))) {
+        if (!norm(loc.path("countryCode").asText(""))
+                .equals(norm(g.path("country").asText("")))) {
             return null;
         }
         LocalDate pd = date(p.path("eventDate"));
@@ -294,10 +361,13 @@ final class ExtractionScore {
             return null;
         }
         double s = 1;
-        if (g.hasNonNull("admin1") && norm(loc.path("admin1Code").asText("")).equals(norm(g.get("admin1").asText()))) {
+        if (g.hasNonNull("admin1")
+                && norm(loc.path("admin1Code").asText(""))
+                        .equals(norm(g.get("admin1").asText()))) {
             s += 2;
         }
-        if (norm(p.path("subEventType").asText("")).equals(norm(g.path("sub_event_type").asText("")))) {
+        if (norm(p.path("subEventType").asText(""))
+                .equals(norm(g.path("sub_event_type").asText("")))) {
             s += 1;
         }
         if (g.hasNonNull("killed") && inRange(fig(p.get("killed"), "best"), g.get("killed"))) {
@@ -344,7 +414,9 @@ final class ExtractionScore {
         if (range == null || range.isNull()) {
             return value == null;
         }
-        return value != null && range.get("min").asInt() <= value && value <= range.get("max").asInt();
+        return value != null
+                && range.get("min").asInt() <= value
+                && value <= range.get("max").asInt();
     }
 
     static String norm(String s) {
@@ -356,15 +428,17 @@ final class ExtractionScore {
     }
 
     private static String tokens(String s) {
-        String d = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String d =
+                Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         return String.join(" ", d.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).strip();
     }
 
     static boolean sameSource(String alias, String name) {
         String a = tokens(alias);
         String n = tokens(name);
-        return !a.isEmpty() && !n.isEmpty() && ((" " + n + " ").contains(" " + a + " ")
-                || (" " + a + " ").contains(" " + n + " "));
+        return !a.isEmpty()
+                && !n.isEmpty()
+                && ((" " + n + " ").contains(" " + a + " ") || (" " + a + " ").contains(" " + n + " "));
     }
 
     private static boolean placeOk(String pred, JsonNode gold) {

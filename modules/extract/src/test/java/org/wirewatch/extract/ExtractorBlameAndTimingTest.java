@@ -19,10 +19,12 @@ class ExtractorBlameAndTimingTest {
 
     @Test
     void shouldTakeTheBlamedPartyAsActorWhenNoSentenceNamesTheAttacker() {
-        ReportExtraction x = extract("2024-11-20T10:00:00Z", "Bomb wounds four soldiers in southern Philippines",
+        ReportExtraction x = extract(
+                "2024-11-20T10:00:00Z",
+                "Bomb wounds four soldiers in southern Philippines",
                 "COTABATO, Philippines (AP) \u2014 A roadside bomb exploded next to an army truck in Maguindanao on"
-                + " Wednesday morning, wounding four soldiers, police said.\n\nNo group claimed responsibility, but"
-                + " the military blamed the Abu Sayyaf for the attack.");
+                        + " Wednesday morning, wounding four soldiers, police said.\n\nNo group claimed responsibility, but"
+                        + " the military blamed the Abu Sayyaf for the attack.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getActor()).isNotNull();
@@ -32,9 +34,11 @@ class ExtractorBlameAndTimingTest {
 
     @Test
     void shouldNotTakeTheSpeakerAsActorWhenTheAttributionClosesTheSentence() {
-        ReportExtraction x = extract("2024-05-03T19:00:00Z", "Shells hit camp near Goma, killing 9",
+        ReportExtraction x = extract(
+                "2024-05-03T19:00:00Z",
+                "Shells hit camp near Goma, killing 9",
                 "GOMA, Democratic Republic of Congo, May 3 (Reuters) - Shells struck a camp for displaced people near"
-                + " Goma on Friday, killing at least nine people, the army and a local aid group said.");
+                        + " Goma on Friday, killing at least nine people, the army and a local aid group said.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getKilled().getBest()).isEqualTo(9);
@@ -43,10 +47,12 @@ class ExtractorBlameAndTimingTest {
 
     @Test
     void shouldDateAnEarlierEventFromTheMainEventWhenTheReportSaysADayAfter() {
-        ReportExtraction x = extract("2024-03-15T09:40:00Z", "Gunmen storm hotel in Mogadishu, killing 9",
+        ReportExtraction x = extract(
+                "2024-03-15T09:40:00Z",
+                "Gunmen storm hotel in Mogadishu, killing 9",
                 "MOGADISHU, Somalia (AP) \u2014 Gunmen stormed a hotel in Somalia's capital late Thursday, killing at"
-                + " least nine people, police said.\n\nThe assault came a day after four soldiers died when their"
-                + " patrol was ambushed in the Lower Shabelle region.");
+                        + " least nine people, police said.\n\nThe assault came a day after four soldiers died when their"
+                        + " patrol was ambushed in the Lower Shabelle region.");
 
         assertThat(x.getIncidents()).hasSize(2);
         assertThat(x.getIncidents().get(0).getEventDate()).isEqualTo(LocalDate.of(2024, 3, 14));
@@ -58,9 +64,11 @@ class ExtractorBlameAndTimingTest {
 
     @Test
     void shouldDateAnAttackOverTheWeekendToTheLastSunday() {
-        ReportExtraction x = extract("2024-02-20T14:00:00Z", "Rebels kill 15 villagers in Central African Republic",
+        ReportExtraction x = extract(
+                "2024-02-20T14:00:00Z",
+                "Rebels kill 15 villagers in Central African Republic",
                 "BANGUI, Feb 20 (Reuters) - Rebels killed at least 15 civilians in an attack on a village in the"
-                + " Ouham-Pende prefecture over the weekend, the United Nations said on Tuesday.");
+                        + " Ouham-Pende prefecture over the weekend, the United Nations said on Tuesday.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getEventDate()).isEqualTo(LocalDate.of(2024, 2, 18));
@@ -69,11 +77,13 @@ class ExtractorBlameAndTimingTest {
 
     @Test
     void shouldNotOpenAnIncidentForTheDayAStatementWasRead() {
-        ReportExtraction x = extract("2024-12-12T16:00:00Z", "Niger says 10 soldiers killed in west",
+        ReportExtraction x = extract(
+                "2024-12-12T16:00:00Z",
+                "Niger says 10 soldiers killed in west",
                 "NIAMEY (AFP) - Ten soldiers were killed on Tuesday when their unit came under attack in the"
-                + " Tillaberi region, the defence ministry said.\n\nIn a statement read on state television late"
-                + " Wednesday, the ministry said the assailants had been repelled in a counter-offensive supported"
-                + " by air strikes.");
+                        + " Tillaberi region, the defence ministry said.\n\nIn a statement read on state television late"
+                        + " Wednesday, the ministry said the assailants had been repelled in a counter-offensive supported"
+                        + " by air strikes.");
 
         assertThat(x.getIncidents()).hasSize(1);
         assertThat(x.getIncidents().get(0).getEventDate()).isEqualTo(LocalDate.of(2024, 12, 10));
@@ -81,18 +91,22 @@ class ExtractorBlameAndTimingTest {
 
     @Test
     void shouldCodeGuidedAerialBombsAsAnAirStrike() {
-        ReportExtraction x = extract("2024-08-31T08:00:00Z", "Russian glide bombs kill 6 in Kharkiv",
+        ReportExtraction x = extract(
+                "2024-08-31T08:00:00Z",
+                "Russian glide bombs kill 6 in Kharkiv",
                 "KHARKIV, Ukraine -- Russian aircraft dropped guided aerial bombs on Kharkiv on Friday afternoon,"
-                + " killing six people and injuring 97, the regional governor said.");
+                        + " killing six people and injuring 97, the regional governor said.");
 
         assertThat(x.getIncidents().get(0).getSubEventType()).isEqualTo(SubEventType.AIR_DRONE_STRIKE);
     }
 
     @Test
     void shouldAttributeAFigureToLocalSourcesWhenTheReportQuotesThem() {
-        ReportExtraction x = extract("2024-06-08T15:00:00Z", "Car bomb kills 5 civilians in northwestern Syria",
+        ReportExtraction x = extract(
+                "2024-06-08T15:00:00Z",
+                "Car bomb kills 5 civilians in northwestern Syria",
                 "ANKARA\n\nA car bomb attack killed five civilians and injured 14 others in the town of Afrin in"
-                + " northwestern Syria on Saturday, according to local sources.");
+                        + " northwestern Syria on Saturday, according to local sources.");
 
         assertThat(x.getClaims()).anySatisfy(c -> {
             assertThat(c.getKind()).isEqualTo(ClaimKind.FIGURE);
@@ -103,21 +117,25 @@ class ExtractorBlameAndTimingTest {
 
     @Test
     void shouldCountASideAsKilledWhenItLostMen() {
-        ReportExtraction x = extract("2024-12-12T16:00:00Z", "Army post attacked in western Niger",
+        ReportExtraction x = extract(
+                "2024-12-12T16:00:00Z",
+                "Army post attacked in western Niger",
                 "NIAMEY (AFP) - Jihadists attacked an army post in the Tillaberi region on Tuesday and the army lost"
-                + " at least 15 soldiers, a security source said.");
+                        + " at least 15 soldiers, a security source said.");
 
         assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(15);
     }
 
     @Test
     void shouldKeepAnAnonymousSourceAnonymousWhenAnOrganisationIsNamedOnlyInALaterParagraph() {
-        ReportExtraction x = extract("2024-01-16T09:00:00Z", "Separatists blamed for killing of 20 in Cameroon",
+        ReportExtraction x = extract(
+                "2024-01-16T09:00:00Z",
+                "Separatists blamed for killing of 20 in Cameroon",
                 "YAOUNDE: Suspected separatist fighters killed at least 20 people in an overnight raid on a village"
-                + " in Cameroon's South West region, a local official told AFP on Tuesday.\n\nThe gunmen burned"
-                + " houses, said the official. A security source put the toll at 23.\n\nThe conflict in the two"
-                + " English-speaking regions has killed more than 6,000 people since 2017, according to the"
-                + " International Crisis Group.");
+                        + " in Cameroon's South West region, a local official told AFP on Tuesday.\n\nThe gunmen burned"
+                        + " houses, said the official. A security source put the toll at 23.\n\nThe conflict in the two"
+                        + " English-speaking regions has killed more than 6,000 people since 2017, according to the"
+                        + " International Crisis Group.");
 
         assertThat(x.getClaims()).noneSatisfy(c -> {
             assertThat(c.getSource().getName()).isEqualTo("International Crisis Group");
@@ -128,11 +146,13 @@ class ExtractorBlameAndTimingTest {
 
     @Test
     void shouldRecordThePartysFigureWhenItClaimsTheAttackAndGivesAToll() {
-        ReportExtraction x = extract("2024-10-25T13:20:00Z", "7 soldiers killed in militant attack in NW Pakistan",
+        ReportExtraction x = extract(
+                "2024-10-25T13:20:00Z",
+                "7 soldiers killed in militant attack in NW Pakistan",
                 "ISLAMABAD, Oct. 25 (Xinhua) -- Seven soldiers were killed when militants attacked a check post in"
-                + " North Waziristan on Thursday night, the military said on Friday.\n\nA spokesman for the"
-                + " Pakistani Taliban claimed responsibility for the attack, saying that 12 soldiers had been"
-                + " killed.");
+                        + " North Waziristan on Thursday night, the military said on Friday.\n\nA spokesman for the"
+                        + " Pakistani Taliban claimed responsibility for the attack, saying that 12 soldiers had been"
+                        + " killed.");
 
         assertThat(x.getClaims()).anySatisfy(c -> {
             assertThat(c.getKind()).isEqualTo(ClaimKind.FIGURE);
@@ -145,4 +165,3 @@ class ExtractorBlameAndTimingTest {
         });
     }
 }
-

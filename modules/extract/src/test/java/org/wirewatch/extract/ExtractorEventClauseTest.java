@@ -16,25 +16,29 @@ import org.wirewatch.schema.SubEventType;
  */
 class ExtractorEventClauseTest {
 
-
     @Test
     void shouldDateTheEventNotTheDatelineWhenTheDatelineNamesALongCountryAndADay() {
-        ReportExtraction x = extract("2024-03-09T11:00:00Z", "Militia raid kills 12 villagers in east Congo",
+        ReportExtraction x = extract(
+                "2024-03-09T11:00:00Z",
+                "Militia raid kills 12 villagers in east Congo",
                 "GOMA, Democratic Republic of Congo, March 9 (Reuters) - Militiamen killed at least 12 villagers in"
-                + " an overnight raid on a settlement in North Kivu province, local officials said on Saturday.");
+                        + " an overnight raid on a settlement in North Kivu province, local officials said on Saturday.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getEventDate()).isEqualTo(LocalDate.of(2024, 3, 8));
         assertThat(i.getLocation().getAdmin1Code()).isEqualTo("CD-NK");
         assertThat(i.getLocation().getPlace()).isNotEqualTo("Goma");
-        assertThat(x.getClaims()).noneSatisfy(c -> assertThat(c.getSource().getName()).contains("Congo"));
+        assertThat(x.getClaims())
+                .noneSatisfy(c -> assertThat(c.getSource().getName()).contains("Congo"));
     }
 
     @Test
     void shouldNotPlaceTheEventInTheDatelineCityWhenTheAgencyIsFollowedByAFullStopAndADash() {
-        ReportExtraction x = extract("2024-08-03T20:00:00Z", "Bomb wounds six guards at Ecuador prison",
+        ReportExtraction x = extract(
+                "2024-08-03T20:00:00Z",
+                "Bomb wounds six guards at Ecuador prison",
                 "Quito, Aug 3 (EFE).- A bomb exploded on Friday outside a prison in Ecuador's Guayas province,"
-                + " wounding six guards, police said.");
+                        + " wounding six guards, police said.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getLocation().getAdmin1Code()).isEqualTo("EC-G");
@@ -45,10 +49,12 @@ class ExtractorEventClauseTest {
 
     @Test
     void shouldTakeTheDayOfTheEventClauseWhenTheLeadOnlyDatesTheStatement() {
-        ReportExtraction x = extract("2024-05-16T09:00:00Z", "Helicopter fire kills 20 in Sudan village",
+        ReportExtraction x = extract(
+                "2024-05-16T09:00:00Z",
+                "Helicopter fire kills 20 in Sudan village",
                 "KHARTOUM (AP) \u2014 Army helicopters killed 20 people in a village in Sudan's South Kordofan state,"
-                + " witnesses said Thursday.\n\nThe raid on the village on Tuesday evening was the deadliest in the"
-                + " state since the war began in April last year.");
+                        + " witnesses said Thursday.\n\nThe raid on the village on Tuesday evening was the deadliest in the"
+                        + " state since the war began in April last year.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getEventDate()).isEqualTo(LocalDate.of(2024, 5, 14));
@@ -57,10 +63,12 @@ class ExtractorEventClauseTest {
 
     @Test
     void shouldAddAttackersNeutralisedToTheHighEndWhenAnotherFigureComesBetween() {
-        ReportExtraction x = extract("2023-09-11T08:00:00Z", "Eight soldiers killed in attack in central Mali",
+        ReportExtraction x = extract(
+                "2023-09-11T08:00:00Z",
+                "Eight soldiers killed in attack in central Mali",
                 "BAMAKO: Eight soldiers were killed and five others wounded on Sunday when jihadists attacked a"
-                + " military post near Boni in central Mali, the army said in a statement.\n\nAbout fifteen"
-                + " assailants were also neutralised, the statement said.");
+                        + " military post near Boni in central Mali, the army said in a statement.\n\nAbout fifteen"
+                        + " assailants were also neutralised, the statement said.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getKilled().getBest()).isEqualTo(8);
@@ -70,10 +78,12 @@ class ExtractorEventClauseTest {
 
     @Test
     void shouldCountTheInjuredWhenAnAdverbStandsBeforeTheVerb() {
-        ReportExtraction x = extract("2024-02-02T15:00:00Z", "Gunmen kill nine at Honduras football pitch",
+        ReportExtraction x = extract(
+                "2024-02-02T15:00:00Z",
+                "Gunmen kill nine at Honduras football pitch",
                 "TEGUCIGALPA, Honduras (AP) \u2014 Gunmen opened fire on a crowd at a football pitch in the city of"
-                + " San Pedro Sula on Thursday, killing nine people, police said.\n\nAt least 11 others were"
-                + " critically wounded, a hospital spokeswoman said.");
+                        + " San Pedro Sula on Thursday, killing nine people, police said.\n\nAt least 11 others were"
+                        + " critically wounded, a hospital spokeswoman said.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getKilled().getBest()).isEqualTo(9);
@@ -82,9 +92,11 @@ class ExtractorEventClauseTest {
 
     @Test
     void shouldCodeAnAttackOnCiviliansWhenTheAttackersNameContainsForcesAndTheTargetIsADisplacementCamp() {
-        ReportExtraction x = extract("2024-06-10T12:00:00Z", "Paramilitaries kill 23 at Darfur displacement camp",
+        ReportExtraction x = extract(
+                "2024-06-10T12:00:00Z",
+                "Paramilitaries kill 23 at Darfur displacement camp",
                 "EL FASHER, Sudan: Fighters from the paramilitary Rapid Support Forces (RSF) killed 23 people in an"
-                + " attack on a camp for displaced people in North Darfur on Sunday, local activists said.");
+                        + " attack on a camp for displaced people in North Darfur on Sunday, local activists said.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getSubEventType()).isEqualTo(SubEventType.ATTACK);
@@ -93,9 +105,11 @@ class ExtractorEventClauseTest {
 
     @Test
     void shouldCodeAnAbductionWhenOneCaptiveWasAlsoShot() {
-        ReportExtraction x = extract("2024-01-16T10:00:00Z", "Gunmen abduct 40 villagers in northwest Nigeria",
+        ReportExtraction x = extract(
+                "2024-01-16T10:00:00Z",
+                "Gunmen abduct 40 villagers in northwest Nigeria",
                 "GUSAU, Nigeria - Gunmen on Monday kidnapped 40 villagers in a raid on a village in Nigeria's"
-                + " Zamfara state, shooting dead one man who tried to flee, police said.");
+                        + " Zamfara state, shooting dead one man who tried to flee, police said.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getSubEventType()).isEqualTo(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE);
@@ -105,16 +119,20 @@ class ExtractorEventClauseTest {
 
     @Test
     void shouldKeepOnlyTheCountryWhenASecondEventIsElsewhereInTheCountry() {
-        ReportExtraction x = extract("2023-02-11T15:00:00Z", "Gunmen kill 14 villagers in northwest Nigeria",
+        ReportExtraction x = extract(
+                "2023-02-11T15:00:00Z",
+                "Gunmen kill 14 villagers in northwest Nigeria",
                 "GUSAU, Nigeria (AP) \u2014 Gunmen killed 14 villagers in an attack on a village in Zamfara state"
-                + " on Friday, police said.\n\nThe attack came two days after three police officers were killed in"
-                + " an ambush in the north-east of the country on Wednesday.");
+                        + " on Friday, police said.\n\nThe attack came two days after three police officers were killed in"
+                        + " an ambush in the north-east of the country on Wednesday.");
 
         assertThat(x.getIncidents()).hasSizeGreaterThanOrEqualTo(2);
         IncidentMention village = x.getIncidents().get(0);
         assertThat(village.getLocation().getAdmin1Code()).isEqualTo("NG-ZA");
         IncidentMention ambush = x.getIncidents().stream()
-                .filter(m -> m.getEventDate().equals(LocalDate.of(2023, 2, 8))).findFirst().orElseThrow();
+                .filter(m -> m.getEventDate().equals(LocalDate.of(2023, 2, 8)))
+                .findFirst()
+                .orElseThrow();
         assertThat(ambush.getLocation().getCountryCode()).isEqualTo("NG");
         assertThat(ambush.getLocation().getAdmin1Code()).isNull();
         assertThat(ambush.getKilled().getBest()).isEqualTo(3);

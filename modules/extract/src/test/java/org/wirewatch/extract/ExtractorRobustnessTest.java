@@ -24,9 +24,10 @@ class ExtractorRobustnessTest {
         for (Corpus.Entry e : Corpus.load()) {
             String body = e.report().getBody();
             for (int cut = 0; cut < body.length(); cut += Math.max(1, body.length() / 9)) {
-                WireReport r = Corpus.report(e.report().getUri(), "2020-01-01T00:00:00Z", e.report().getHeadline(),
-                        body.substring(0, cut));
-                assertThatCode(() -> extractor.extract(r)).as("%s cut at %d", e.stem(), cut)
+                WireReport r = Corpus.report(
+                        e.report().getUri(), "2020-01-01T00:00:00Z", e.report().getHeadline(), body.substring(0, cut));
+                assertThatCode(() -> extractor.extract(r))
+                        .as("%s cut at %d", e.stem(), cut)
                         .doesNotThrowAnyException();
             }
         }
@@ -41,9 +42,11 @@ class ExtractorRobustnessTest {
 
     @Test
     void shouldNeverTakeAnAbsurdNumberAsATollWhenOneAppears() {
-        ReportExtraction x = extractor.extract(Corpus.report("urn:test:huge", "2020-01-01T00:00:00Z",
-                "Blast kills 9,999,999,999,999 in Kabul", "KABUL - A blast killed 9,999,999,999,999 people in Kabul"
-                + " on Monday, police said."));
+        ReportExtraction x = extractor.extract(Corpus.report(
+                "urn:test:huge",
+                "2020-01-01T00:00:00Z",
+                "Blast kills 9,999,999,999,999 in Kabul",
+                "KABUL - A blast killed 9,999,999,999,999 people in Kabul" + " on Monday, police said."));
 
         assertThat(x.getIncidents()).allSatisfy(i -> assertThat(i.getKilled()).isNull());
     }

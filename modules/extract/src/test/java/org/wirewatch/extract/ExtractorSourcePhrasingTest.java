@@ -17,10 +17,12 @@ class ExtractorSourcePhrasingTest {
 
     @Test
     void shouldTakeTheSubjectNotTheOutletWhenASourceToldAnAgency() {
-        ReportExtraction x = extract("2024-02-11T09:00:00Z", "Shelling kills 12 in Sudan's Kadugli",
+        ReportExtraction x = extract(
+                "2024-02-11T09:00:00Z",
+                "Shelling kills 12 in Sudan's Kadugli",
                 "KHARTOUM (AFP) - Shells hit a residential district of Kadugli on Saturday, killing at least 12"
-                + " people, witnesses said.\n\nA surgeon at the Kadugli Teaching Hospital, one of two still open in"
-                + " the city, told AFP by phone that the hospital had received 12 bodies and 30 wounded people.");
+                        + " people, witnesses said.\n\nA surgeon at the Kadugli Teaching Hospital, one of two still open in"
+                        + " the city, told AFP by phone that the hospital had received 12 bodies and 30 wounded people.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getKilled().getBest()).isEqualTo(12);
@@ -30,33 +32,42 @@ class ExtractorSourcePhrasingTest {
 
     @Test
     void shouldLetTheNamedGroupSpeakWhenADescriptionFollowsItsName() {
-        ReportExtraction x = extract("2024-07-08T12:00:00Z", "Air strike kills nine villagers in Myanmar",
+        ReportExtraction x = extract(
+                "2024-07-08T12:00:00Z",
+                "Air strike kills nine villagers in Myanmar",
                 "YANGON (Reuters) - A military air strike on a village in Myanmar's Kayin state killed nine people on"
-                + " Sunday.\n\nThe Karen National Union (KNU), an ethnic armed group in eastern Myanmar, said in a"
-                + " statement that nine villagers had been killed and 11 wounded.");
+                        + " Sunday.\n\nThe Karen National Union (KNU), an ethnic armed group in eastern Myanmar, said in a"
+                        + " statement that nine villagers had been killed and 11 wounded.");
 
-        assertThat(x.getClaims()).extracting(c -> c.getSource().getName())
+        assertThat(x.getClaims())
+                .extracting(c -> c.getSource().getName())
                 .anyMatch(n -> n.contains("Karen National Union"))
                 .noneMatch(n -> n.contains("ethnic armed group"));
     }
 
     @Test
     void shouldSkipAParticipialDescriptionBetweenTheSourceAndItsVerb() {
-        ReportExtraction x = extract("2024-09-03T15:00:00Z", "Blast wounds 14 at Idlib market",
+        ReportExtraction x = extract(
+                "2024-09-03T15:00:00Z",
+                "Blast wounds 14 at Idlib market",
                 "IDLIB, Syria (AP) \u2014 A car bomb exploded in a crowded market in the town of Sarmada on Tuesday,"
-                + " wounding at least 14 people.\n\nThe Al-Rahma clinic in Sarmada, run by a Turkish charity, said it"
-                + " had treated 14 wounded people.");
+                        + " wounding at least 14 people.\n\nThe Al-Rahma clinic in Sarmada, run by a Turkish charity, said it"
+                        + " had treated 14 wounded people.");
 
-        Claim clinic = x.getClaims().stream().filter(c -> Integer.valueOf(14).equals(c.getInjured())).findFirst()
+        Claim clinic = x.getClaims().stream()
+                .filter(c -> Integer.valueOf(14).equals(c.getInjured()))
+                .findFirst()
                 .orElseThrow();
         assertThat(clinic.getSource().getName()).doesNotContain("charity").contains("Rahma");
     }
 
     @Test
     void shouldReadBodiesAndWoundedAsTwoCountsWhenJoinedByAnd() {
-        ReportExtraction x = extract("2024-04-21T08:00:00Z", "Attack on Borno village kills 9",
+        ReportExtraction x = extract(
+                "2024-04-21T08:00:00Z",
+                "Attack on Borno village kills 9",
                 "MAIDUGURI, Nigeria (AFP) - Gunmen attacked a village in Nigeria's Borno state on Saturday, medics"
-                + " said, adding that they had received 9 bodies and 17 wounded people.");
+                        + " said, adding that they had received 9 bodies and 17 wounded people.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getKilled().getBest()).isEqualTo(9);

@@ -14,12 +14,13 @@ import org.wirewatch.schema.SubEventType;
 /** Agency styles the development corpus does not use: AP datelines, inverted attribution, updated tolls. */
 class ExtractorStylesTest {
 
-
     @Test
     void shouldReadAnApDatelineAndABreakdownWhenARoadsideBombKillsChildren() {
-        ReportExtraction x = extract("2023-06-22T10:00:00Z", "Roadside bomb kills nine civilians in Afghanistan's"
-                + " Helmand", "KABUL, Afghanistan (AP) \u2014 A roadside bomb struck a minibus in southern Helmand"
-                + " province on Thursday, killing nine civilians including four children, a provincial spokesman said.");
+        ReportExtraction x = extract(
+                "2023-06-22T10:00:00Z",
+                "Roadside bomb kills nine civilians in Afghanistan's" + " Helmand",
+                "KABUL, Afghanistan (AP) \u2014 A roadside bomb struck a minibus in southern Helmand"
+                        + " province on Thursday, killing nine civilians including four children, a provincial spokesman said.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getSubEventType()).isEqualTo(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
@@ -35,11 +36,13 @@ class ExtractorStylesTest {
 
     @Test
     void shouldTakeTheRisenTollAndTheNightBeforeWhenATollIsUpdated() {
-        ReportExtraction x = extract("2019-06-17T12:00:00Z", "Death toll in Nigeria mosque bombing rises to 30",
+        ReportExtraction x = extract(
+                "2019-06-17T12:00:00Z",
+                "Death toll in Nigeria mosque bombing rises to 30",
                 "MAIDUGURI, Nigeria (Reuters) - The death toll from a triple suicide bombing in Konduga in Nigeria's"
-                + " Borno state has risen to 30, emergency officials said on Monday.\n\nAt least 40 people were"
-                + " wounded in the attack on Sunday night, said Usman Kachalla, head of the state emergency"
-                + " management agency.");
+                        + " Borno state has risen to 30, emergency officials said on Monday.\n\nAt least 40 people were"
+                        + " wounded in the attack on Sunday night, said Usman Kachalla, head of the state emergency"
+                        + " management agency.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getSubEventType()).isEqualTo(SubEventType.SUICIDE_BOMB);
@@ -55,9 +58,11 @@ class ExtractorStylesTest {
 
     @Test
     void shouldRecordAnAbductionWithoutADeathTollWhenStudentsAreKidnapped() {
-        ReportExtraction x = extract("2021-02-26T15:00:00Z", "Gunmen abduct 73 students in Nigeria's Zamfara",
+        ReportExtraction x = extract(
+                "2021-02-26T15:00:00Z",
+                "Gunmen abduct 73 students in Nigeria's Zamfara",
                 "GUSAU, Nigeria - Gunmen abducted 73 students from a school in Zamfara state on Wednesday, police"
-                + " said.");
+                        + " said.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getSubEventType()).isEqualTo(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE);
@@ -68,9 +73,11 @@ class ExtractorStylesTest {
 
     @Test
     void shouldReadARecaptureByStateForcesAsGovernmentRegainingTerritoryWhenAVillageIsRetaken() {
-        ReportExtraction x = extract("2023-08-28T09:00:00Z", "Ukraine says it recaptured village of Robotyne",
+        ReportExtraction x = extract(
+                "2023-08-28T09:00:00Z",
+                "Ukraine says it recaptured village of Robotyne",
                 "KYIV (Reuters) - Ukrainian forces have recaptured the village of Robotyne in the southern"
-                + " Zaporizhzhia region, Deputy Defence Minister Hanna Maliar said on Monday.");
+                        + " Zaporizhzhia region, Deputy Defence Minister Hanna Maliar said on Monday.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getSubEventType()).isEqualTo(SubEventType.GOVERNMENT_REGAINS_TERRITORY);
@@ -80,10 +87,12 @@ class ExtractorStylesTest {
 
     @Test
     void shouldAttributeAQuoteToTheSpeakerNamedAfterSaidWhenTheVerbComesFirst() {
-        ReportExtraction x = extract("2024-03-02T10:00:00Z", "Hospital says 12 bodies recovered after Mali market"
-                + " attack", "BAMAKO - Gunmen on motorbikes opened fire on a market in central Mali's Mopti region on"
-                + " Friday. \u201CWe have recovered 12 bodies so far,\u201D said Ali Hassan, a doctor at the district"
-                + " hospital. The army said it was hunting the attackers.");
+        ReportExtraction x = extract(
+                "2024-03-02T10:00:00Z",
+                "Hospital says 12 bodies recovered after Mali market" + " attack",
+                "BAMAKO - Gunmen on motorbikes opened fire on a market in central Mali's Mopti region on"
+                        + " Friday. \u201CWe have recovered 12 bodies so far,\u201D said Ali Hassan, a doctor at the district"
+                        + " hospital. The army said it was hunting the attackers.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getSubEventType()).isEqualTo(SubEventType.ATTACK);

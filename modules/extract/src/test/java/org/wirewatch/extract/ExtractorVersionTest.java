@@ -24,7 +24,9 @@ class ExtractorVersionTest {
     @Test
     void shouldListTheLexiconsAndTheGazetteer() {
         assertThat(ExtractorVersion.resourceNames(Extractor.class))
-                .contains("org/wirewatch/extract/lexicon/actors.tsv", "org/wirewatch/extract/geo/gazetteer.tsv.gz",
+                .contains(
+                        "org/wirewatch/extract/lexicon/actors.tsv",
+                        "org/wirewatch/extract/geo/gazetteer.tsv.gz",
                         "org/wirewatch/extract/rules/triggers.tsv")
                 .isSorted();
     }
@@ -55,7 +57,9 @@ class ExtractorVersionTest {
     void shouldStampEveryExtractionAndClaim() {
         Extractor extractor = Extractor.create();
         var report = org.wirewatch.schema.WireReport.newBuilder()
-                .setUri("urn:test:1").setVersion(1).setHeadline("Air strike kills 12 in Idlib")
+                .setUri("urn:test:1")
+                .setVersion(1)
+                .setHeadline("Air strike kills 12 in Idlib")
                 .setBody("An air strike killed 12 people in Idlib on Saturday, the Syrian Observatory for Human Rights"
                         + " said.")
                 .setPubStatus(org.wirewatch.schema.PubStatus.USABLE)
@@ -66,7 +70,8 @@ class ExtractorVersionTest {
         var extraction = extractor.extract(report);
 
         assertThat(extraction.getExtractorVersion()).isEqualTo(extractor.version());
-        assertThat(extraction.getClaims()).isNotEmpty()
+        assertThat(extraction.getClaims())
+                .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.getExtractorVersion()).isEqualTo(extractor.version()));
     }
 

@@ -33,8 +33,8 @@ class WordListTest {
     @Test
     void shouldListEverySpeechWordOnceWhenReadingTheTable() {
         // given
-        Set<String> speechLists = Set.of("SPEECH_TAIL", "SOURCE_AFTER", "SPEECH_VERB", "NAME_AFTER_SPEECH",
-                "LISTENER_VERB");
+        Set<String> speechLists =
+                Set.of("SPEECH_TAIL", "SOURCE_AFTER", "SPEECH_VERB", "NAME_AFTER_SPEECH", "LISTENER_VERB");
         List<Lexicon.Entry> entries = Lexicon.rules(WordList.TABLE).entries();
 
         // when

@@ -27,49 +27,61 @@ import org.wirewatch.common.config.Settings;
  * <p>The feed joins no consumer group: it assigns every partition of its four topics and keeps no committed
  * offsets, because every instance must hold the whole view and serve any client's resume position.
  */
-public record FeedConfig(String host, int port, Duration heartbeat, int replayEvents, int clientQueue, int maxClients,
-    int senderThreads, int pageMax) {
+public record FeedConfig(
+        String host,
+        int port,
+        Duration heartbeat,
+        int replayEvents,
+        int clientQueue,
+        int maxClients,
+        int senderThreads,
+        int pageMax) {
 
-  public static final String PORT = "wirewatch.feed.port";
-  public static final String HOST = "wirewatch.feed.host";
-  public static final String HEARTBEAT = "wirewatch.feed.heartbeat";
-  public static final String REPLAY_EVENTS = "wirewatch.feed.replay.events";
-  public static final String CLIENT_QUEUE = "wirewatch.feed.client.queue";
-  public static final String MAX_CLIENTS = "wirewatch.feed.max.clients";
-  public static final String SENDER_THREADS = "wirewatch.feed.sender.threads";
-  public static final String PAGE_MAX = "wirewatch.feed.page.max";
+    public static final String PORT = "wirewatch.feed.port";
+    public static final String HOST = "wirewatch.feed.host";
+    public static final String HEARTBEAT = "wirewatch.feed.heartbeat";
+    public static final String REPLAY_EVENTS = "wirewatch.feed.replay.events";
+    public static final String CLIENT_QUEUE = "wirewatch.feed.client.queue";
+    public static final String MAX_CLIENTS = "wirewatch.feed.max.clients";
+    public static final String SENDER_THREADS = "wirewatch.feed.sender.threads";
+    public static final String PAGE_MAX = "wirewatch.feed.page.max";
 
-  /** Defaults suitable for tests: ephemeral port, everything else as documented. */
-  public static FeedConfig defaults() {
-    return new FeedConfig("0.0.0.0", 0, Duration.ofSeconds(15), 10_000, 10_000, 2_000, 4, 500);
-  }
-
-  /** Reads and validates; throws naming every bad key. */
-  public static FeedConfig from(final Settings settings) {
-    final Settings.Reader r = settings.reader();
-    final FeedConfig c = read(r);
-    r.validate();
-    return c;
-  }
-
-  /** Reads into a caller's reader so that a command reports core and stage problems together. */
-  public static FeedConfig read(final Settings.Reader r) {
-    final int httpPort = r.port(CoreConfig.HTTP_PORT, 8080);
-    final Duration heartbeat = r.duration(HEARTBEAT, Duration.ofSeconds(15));
-    if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.compareTo(Duration.ofMinutes(10)) > 0) {
-      r.problem(HEARTBEAT, heartbeat.toString(), "must be between 1ms and 10m");
+    /** Defaults suitable for tests: ephemeral port, everything else as documented. */
+    public static FeedConfig defaults() {
+        return new FeedConfig("0.0.0.0", 0, Duration.ofSeconds(15), 10_000, 10_000, 2_000, 4, 500);
     }
-    return new FeedConfig(r.string(HOST, "0.0.0.0"), r.port(PORT, httpPort), heartbeat,
-        r.intValue(REPLAY_EVENTS, 10_000, 0, 10_000_000), r.intValue(CLIENT_QUEUE, 10_000, 16, 10_000_000),
-        r.intValue(MAX_CLIENTS, 2_000, 1, 1_000_000), r.intValue(SENDER_THREADS, 4, 1, 256),
-        r.intValue(PAGE_MAX, 500, 1, 100_000));
-  }
 
-  public FeedConfig withHeartbeat(final Duration newHeartbeat) {
-    return new FeedConfig(host, port, newHeartbeat, replayEvents, clientQueue, maxClients, senderThreads, pageMax);
-  }
+    /** Reads and validates; throws naming every bad key. */
+    public static FeedConfig from(final Settings settings) {
+        final Settings.Reader r = settings.reader();
+        final FeedConfig c = read(r);
+        r.validate();
+        return c;
+    }
 
-  public FeedConfig withReplayEvents(final int events) {
-    return new FeedConfig(host, port, heartbeat, events, clientQueue, maxClients, senderThreads, pageMax);
-  }
+    /** Reads into a caller's reader so that a command reports core and stage problems together. */
+    public static FeedConfig read(final Settings.Reader r) {
+        final int httpPort = r.port(CoreConfig.HTTP_PORT, 8080);
+        final Duration heartbeat = r.duration(HEARTBEAT, Duration.ofSeconds(15));
+        if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.compareTo(Duration.ofMinutes(10)) > 0) {
+            r.problem(HEARTBEAT, heartbeat.toString(), "must be between 1ms and 10m");
+        }
+        return new FeedConfig(
+                r.string(HOST, "0.0.0.0"),
+                r.port(PORT, httpPort),
+                heartbeat,
+                r.intValue(REPLAY_EVENTS, 10_000, 0, 10_000_000),
+                r.intValue(CLIENT_QUEUE, 10_000, 16, 10_000_000),
+                r.intValue(MAX_CLIENTS, 2_000, 1, 1_000_000),
+                r.intValue(SENDER_THREADS, 4, 1, 256),
+                r.intValue(PAGE_MAX, 500, 1, 100_000));
+    }
+
+    public FeedConfig withHeartbeat(final Duration newHeartbeat) {
+        return new FeedConfig(host, port, newHeartbeat, replayEvents, clientQueue, maxClients, senderThreads, pageMax);
+    }
+
+    public FeedConfig withReplayEvents(final int events) {
+        return new FeedConfig(host, port, heartbeat, events, clientQueue, maxClients, senderThreads, pageMax);
+    }
 }

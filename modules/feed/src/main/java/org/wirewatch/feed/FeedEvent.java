@@ -17,15 +17,24 @@ import org.apache.avro.specific.SpecificRecord;
  * @param admin1    ISO 3166-2 code the record concerns, if known
  * @param killed    the killed figure the {@code minKilled} filter compares, if any
  */
-public record FeedEvent(FeedEventType type, String key, int partition, long offset, long timestamp,
-    SpecificRecord value, String json, String country, String admin1, Integer killed) {
+public record FeedEvent(
+        FeedEventType type,
+        String key,
+        int partition,
+        long offset,
+        long timestamp,
+        SpecificRecord value,
+        String json,
+        String country,
+        String admin1,
+        Integer killed) {
 
-  public boolean removed() {
-    return value == null;
-  }
+    public boolean removed() {
+        return value == null;
+    }
 
-  /** The SSE {@code event:} field. */
-  public String eventName() {
-    return removed() ? type.removedEventName() : type.eventName();
-  }
+    /** The SSE {@code event:} field. */
+    public String eventName() {
+        return removed() ? type.removedEventName() : type.eventName();
+    }
 }

@@ -7,44 +7,45 @@ import org.wirewatch.common.Topics;
 
 /** The four kinds of record the feed serves, with their topic and the one-letter code used in event ids. */
 public enum FeedEventType {
-  INCIDENT(Topics.INCIDENTS, 'i'),
-  CLAIM(Topics.CLAIMS, 'c'),
-  TALLY(Topics.TALLIES, 't'),
-  ALERT(Topics.ALERTS, 'a');
+    INCIDENT(Topics.INCIDENTS, 'i'),
+    CLAIM(Topics.CLAIMS, 'c'),
+    TALLY(Topics.TALLIES, 't'),
+    ALERT(Topics.ALERTS, 'a');
 
-  private final String topic;
-  private final char code;
+    private final String topic;
+    private final char code;
 
-  FeedEventType(final String topic, final char code) {
-    this.topic = topic;
-    this.code = code;
-  }
+    FeedEventType(final String topic, final char code) {
+        this.topic = topic;
+        this.code = code;
+    }
 
-  public String topic() {
-    return topic;
-  }
+    public String topic() {
+        return topic;
+    }
 
-  char code() {
-    return code;
-  }
+    char code() {
+        return code;
+    }
 
-  /** The SSE {@code event:} name of an upsert, and the value of the {@code types} filter. */
-  public String eventName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    /** The SSE {@code event:} name of an upsert, and the value of the {@code types} filter. */
+    public String eventName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  /** The SSE {@code event:} name of a tombstone (retraction or deletion). */
-  public String removedEventName() {
-    return eventName() + "-removed";
-  }
+    /** The SSE {@code event:} name of a tombstone (retraction or deletion). */
+    public String removedEventName() {
+        return eventName() + "-removed";
+    }
 
-  public static Optional<FeedEventType> ofName(final String name) {
-    final String n = name.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(t -> t.eventName().equals(n) || (t.eventName() + "s").equals(n))
-        .findFirst();
-  }
+    public static Optional<FeedEventType> ofName(final String name) {
+        final String n = name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(t -> t.eventName().equals(n) || (t.eventName() + "s").equals(n))
+                .findFirst();
+    }
 
-  static Optional<FeedEventType> ofCode(final char code) {
-    return Arrays.stream(values()).filter(t -> t.code == code).findFirst();
-  }
+    static Optional<FeedEventType> ofCode(final char code) {
+        return Arrays.stream(values()).filter(t -> t.code == code).findFirst();
+    }
 }

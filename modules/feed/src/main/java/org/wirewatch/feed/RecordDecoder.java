@@ -14,16 +14,25 @@ import org.wirewatch.serde.AvroSerdes;
 @FunctionalInterface
 public interface RecordDecoder {
 
-  /** The decoded value; null bytes (a tombstone) decode to null. Throws on undecodable input. */
-  SpecificRecord decode(FeedEventType type, String topic, byte[] value);
+    /** The decoded value; null bytes (a tombstone) decode to null. Throws on undecodable input. */
+    SpecificRecord decode(FeedEventType type, String topic, byte[] value);
 
-  /** Avro deserializers against the registry at {@code registryUrl} ({@code mock://scope} in tests). */
-  static RecordDecoder avro(final String registryUrl, final Map<String, ?> serdeConfig) {
-    final Map<FeedEventType, Deserializer<? extends SpecificRecord>> d = new EnumMap<>(FeedEventType.class);
-    d.put(FeedEventType.INCIDENT, AvroSerdes.of(Incident.class, registryUrl, serdeConfig, false).deserializer());
-    d.put(FeedEventType.CLAIM, AvroSerdes.of(Claim.class, registryUrl, serdeConfig, false).deserializer());
-    d.put(FeedEventType.TALLY, AvroSerdes.of(CasualtyTally.class, registryUrl, serdeConfig, false).deserializer());
-    d.put(FeedEventType.ALERT, AvroSerdes.of(Alert.class, registryUrl, serdeConfig, false).deserializer());
-    return (type, topic, value) -> value == null ? null : d.get(type).deserialize(topic, value);
-  }
+    /** Avro deserializers against the registry at {@code registryUrl} ({@code mock://scope} in tests). */
+    static RecordDecoder avro(final String registryUrl, final Map<String, ?> serdeConfig) {
+        final Map<FeedEventType, Deserializer<? extends SpecificRecord>> d = new EnumMap<>(FeedEventType.class);
+        d.put(
+                FeedEventType.INCIDENT,
+                AvroSerdes.of(Incident.class, registryUrl, serdeConfig, false).deserializer());
+        d.put(
+                FeedEventType.CLAIM,
+                AvroSerdes.of(Claim.class, registryUrl, serdeConfig, false).deserializer());
+        d.put(
+                FeedEventType.TALLY,
+                AvroSerdes.of(CasualtyTally.class, registryUrl, serdeConfig, false)
+                        .deserializer());
+        d.put(
+                FeedEventType.ALERT,
+                AvroSerdes.of(Alert.class, registryUrl, serdeConfig, false).deserializer());
+        return (type, topic, value) -> value == null ? null : d.get(type).deserialize(topic, value);
+    }
 }

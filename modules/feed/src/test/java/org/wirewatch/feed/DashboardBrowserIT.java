@@ -21,7 +21,6 @@ import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.IncidentGrade;
 import org.wirewatch.schema.SourceType;
 import org.wirewatch.schema.SubEventType;
-import org.wirewatch.schema.TallyWindow;
 import org.wirewatch.testkit.KafkaBroker;
 import org.wirewatch.testkit.WithKafka;
 
@@ -33,69 +32,104 @@ import org.wirewatch.testkit.WithKafka;
 @WithKafka
 class DashboardBrowserIT {
 
-  static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-  static FeedFixture feed;
-  static Browser browser;
+    static FeedFixture feed;
+    static Browser browser;
 
-  @BeforeAll
-  static void start(final KafkaBroker kafka) throws Exception {
-    feed = new FeedFixture(kafka, FeedConfig.defaults(), 3);
-    DashboardData.publish(feed, TODAY);
-    await().atMost(Duration.ofSeconds(10)).until(() -> feed.feed.view().incidentCount() >= DashboardData.INCIDENTS);
-    browser = new Browser(1440, 900);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
+    @BeforeAll
+    static void start(final KafkaBroker kafka) throws Exception {
+        feed = new FeedFixture(kafka, FeedConfig.defaults(), 3);
+        DashboardData.publish(feed, TODAY);
+        await().atMost(Duration.ofSeconds(10)).until(() -> feed.feed.view().incidentCount() >= DashboardData.INCIDENTS);
+        browser = new Browser(1440, 900);
     }
-    if (feed != null) {
-      feed.close();
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (feed != null) {
+            feed.close();
+        }
     }
-  }
 
-  @Test
-  void shouldShowAPublishedIncidentAtTheTopWithinThreeSecondsWhenThePageIsOpen() throws Exception {
-    // given the dashboard showing what the topics hold, connected to the stream
-    browser.driver.get(feed.url("/"));
-    final WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(10));
-    wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "live"));
-    assertThat(browser.driver.findElements(By.cssSelector("#incidents li.incident"))).hasSize(DashboardData.INCIDENTS);
+    @Test
+    void shouldShowAPublishedIncidentAtTheTopWithinThreeSecondsWhenThePageIsOpen() throws Exception {
+        // given the dashboard showing what the topics hold, connected to the stream
+        browser.driver.get(feed.url("/"));
+        final WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "live"));
+        assertThat(browser.driver.findElements(By.cssSelector("#incidents li.incident")))
+                .hasSize(DashboardData.INCIDENTS);
 
-    // when an incident is published
-    feed.send(FeedEventType.CLAIM, "urn:wire:sy-01#c1", TestRecords.claim("urn:wire:sy-01#c1", "sy-abu-husn",
-        "Syrian Observatory for Human Rights", SourceType.MONITOR, ClaimKind.FIGURE, 43));
-    feed.send(FeedEventType.CLAIM, "urn:wire:sy-01#c2", TestRecords.claim("urn:wire:sy-01#c2", "sy-abu-husn",
-        "US-led coalition", SourceType.BELLIGERENT, ClaimKind.DENIAL, null));
-    final long sentAt = System.nanoTime();
-    feed.send(FeedEventType.INCIDENT, "sy-abu-husn", TestRecords.incident("sy-abu-husn", "SY", "SY-DY", "Deir ez-Zor",
-        "Abu Husn", TODAY, EventType.EXPLOSIONS_REMOTE_VIOLENCE, SubEventType.AIR_DRONE_STRIKE, "US-led coalition",
-        TestRecords.figure(36, 43, 43), 17, IncidentGrade.CONTESTED, 2));
+        // when an incident is published
+        feed.send(
+                FeedEventType.CLAIM,
+                "urn:wire:sy-01#c1",
+                TestRecords.claim(
+                        "urn:wire:sy-01#c1",
+                        "sy-abu-husn",
+                        "Syrian Observatory for Human Rights",
+                        SourceType.MONITOR,
+                        ClaimKind.FIGURE,
+                        43));
+        feed.send(
+                FeedEventType.CLAIM,
+                "urn:wire:sy-01#c2",
+                TestRecords.claim(
+                        "urn:wire:sy-01#c2",
+                        "sy-abu-husn",
+                        "US-led coalition",
+                        SourceType.BELLIGERENT,
+                        ClaimKind.DENIAL,
+                        null));
+        final long sentAt = System.nanoTime();
+        feed.send(
+                FeedEventType.INCIDENT,
+                "sy-abu-husn",
+                TestRecords.incident(
+                        "sy-abu-husn",
+                        "SY",
+                        "SY-DY",
+                        "Deir ez-Zor",
+                        "Abu Husn",
+                        TODAY,
+                        EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+                        SubEventType.AIR_DRONE_STRIKE,
+                        "US-led coalition",
+                        TestRecords.figure(36, 43, 43),
+                        17,
+                        IncidentGrade.CONTESTED,
+                        2));
 
-    // then it is the first card within 3 s, with the claims side by side
-    final WebElement first = new WebDriverWait(browser.driver, Duration.ofSeconds(3)).until(d -> {
-      final List<WebElement> cards = d.findElements(By.cssSelector("#incidents li.incident"));
-      return !cards.isEmpty() && "sy-abu-husn".equals(cards.get(0).getAttribute("data-id")) ? cards.get(0) : null;
-    });
-    final long elapsedMs = (System.nanoTime() - sentAt) / 1_000_000;
-    assertThat(elapsedMs).isLessThan(3_000);
-    assertThat(first.findElement(By.cssSelector(".place")).getText()).isEqualTo("Abu Husn");
-    assertThat(first.findElement(By.cssSelector(".best")).getText()).isEqualTo("43");
-    assertThat(first.findElement(By.cssSelector(".range")).getText()).isEqualTo("36–43–43");
-    assertThat(first.findElement(By.cssSelector(".claims")).getText())
-        .contains("SOHR: 43 killed").contains("US-led coalition: denies");
-    assertThat(first.findElement(By.cssSelector(".extra")).getText()).contains("17 children");
+        // then it is the first card within 3 s, with the claims side by side
+        final WebElement first = new WebDriverWait(browser.driver, Duration.ofSeconds(3)).until(d -> {
+            final List<WebElement> cards = d.findElements(By.cssSelector("#incidents li.incident"));
+            return !cards.isEmpty() && "sy-abu-husn".equals(cards.get(0).getAttribute("data-id")) ? cards.get(0) : null;
+        });
+        final long elapsedMs = (System.nanoTime() - sentAt) / 1_000_000;
+        assertThat(elapsedMs).isLessThan(3_000);
+        assertThat(first.findElement(By.cssSelector(".place")).getText()).isEqualTo("Abu Husn");
+        assertThat(first.findElement(By.cssSelector(".best")).getText()).isEqualTo("43");
+        assertThat(first.findElement(By.cssSelector(".range")).getText()).isEqualTo("36–43–43");
+        assertThat(first.findElement(By.cssSelector(".claims")).getText())
+                .contains("SOHR: 43 killed")
+                .contains("US-led coalition: denies");
+        assertThat(first.findElement(By.cssSelector(".extra")).getText()).contains("17 children");
 
-    // and the regions table and alert banner reflect the topics
-    wait.until(d -> d.findElements(By.cssSelector("#regions tr")).size() >= 4);
-    assertThat(browser.driver.findElement(By.id("regions")).getText()).contains("Deir ez-Zor").contains("Balochistan");
-    assertThat(browser.driver.findElements(By.cssSelector("#regions svg rect"))).isNotEmpty();
-    assertThat(browser.driver.findElement(By.id("alerts")).getText()).contains("killed");
+        // and the regions table and alert banner reflect the topics
+        wait.until(d -> d.findElements(By.cssSelector("#regions tr")).size() >= 4);
+        assertThat(browser.driver.findElement(By.id("regions")).getText())
+                .contains("Deir ez-Zor")
+                .contains("Balochistan");
+        assertThat(browser.driver.findElements(By.cssSelector("#regions svg rect")))
+                .isNotEmpty();
+        assertThat(browser.driver.findElement(By.id("alerts")).getText()).contains("killed");
 
-    await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> true);
-    final Path shot = browser.screenshot("dashboard.png");
-    assertThat(Files.size(shot)).isGreaterThan(10_000);
-  }
+        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        final Path shot = browser.screenshot("dashboard.png");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
 }

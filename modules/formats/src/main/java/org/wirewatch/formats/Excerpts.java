@@ -12,8 +12,7 @@ public final class Excerpts {
     /** The largest excerpt a RejectedReport carries, in bytes of UTF-8. */
     public static final int MAX_EXCERPT_BYTES = 1024;
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /**
      * The start of {@code bytes} as text of at most {@code maxBytes} UTF-8 bytes: invalid bytes become U+FFFD and
@@ -21,7 +20,8 @@ public final class Excerpts {
      */
     public static String of(byte[] bytes, int maxBytes) {
         int limit = Math.max(0, maxBytes);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         int window = Math.min(bytes.length, limit);
@@ -36,10 +36,14 @@ public final class Excerpts {
         int usedBytes = 0;
         for (int i = 0; i < chars.length(); i++) {
             char c = chars.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < chars.length()
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < chars.length()
                     && Character.isLowSurrogate(chars.charAt(i + 1));
-            char shown = !pair && (Character.isSurrogate(c)
-                    || (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) ? '\uFFFD' : c;
+            char shown = !pair
+                            && (Character.isSurrogate(c)
+                                    || (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r'))
+                    ? '\uFFFD'
+                    : c;
             int cost = pair ? 4 : shown < 0x80 ? 1 : shown < 0x800 ? 2 : 3;
             if (usedBytes + cost > limit) {
                 break;

@@ -27,11 +27,9 @@ import org.wirewatch.schema.WireReport;
 final class FeedFormat {
 
     /** One entry of a feed: its id and either a report or the reason it could not be one. */
-    record Entry(String id, String excerpt, WireReport report, FormatException problem) {
-    }
+    record Entry(String id, String excerpt, WireReport report, FormatException problem) {}
 
-    private FeedFormat() {
-    }
+    private FeedFormat() {}
 
     static List<Entry> entries(Document document, ReportFormat format) throws FormatException {
         Element root = document.getDocumentElement();
@@ -46,7 +44,8 @@ final class FeedFormat {
                 // Rome refuses an <rss> without a channel; to a sender that is a feed with nothing in it.
                 throw new FormatException(RejectionCode.NO_ITEM, "the " + format + " feed has no entries");
             }
-            throw new FormatException(RejectionCode.MALFORMED,
+            throw new FormatException(
+                    RejectionCode.MALFORMED,
                     "not a readable " + format + " feed: " + Excerpts.clip(String.valueOf(e.getMessage()), 160));
         }
         String agency = firstNonBlank(feed.getCopyright(), feed.getTitle());
@@ -62,8 +61,8 @@ final class FeedFormat {
 
     /** An Atom entry document as a feed of that one entry, which is how Rome reads entries. */
     private static Document asFeed(Element entry) {
-        Document feed = entry.getOwnerDocument().getImplementation().createDocument(entry.getNamespaceURI(), "feed",
-                null);
+        Document feed =
+                entry.getOwnerDocument().getImplementation().createDocument(entry.getNamespaceURI(), "feed", null);
         feed.getDocumentElement().appendChild(feed.importNode(entry, true));
         return feed;
     }

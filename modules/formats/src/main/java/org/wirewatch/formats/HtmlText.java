@@ -17,9 +17,37 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlText {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "header", "footer", "aside",
-            "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table",
-            "tr", "figure", "figcaption", "hr", "address", "main", "nav", "body");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "aside",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "pre",
+            "table",
+            "tr",
+            "figure",
+            "figcaption",
+            "hr",
+            "address",
+            "main",
+            "nav",
+            "body");
     // Indentation in markup is layout, not content (pre blocks aside, which rarely carry wire copy).
     private static final Pattern LINE_INDENT = Pattern.compile("\\n[ \\t\\u00A0]+");
     // An XML declaration, comments and a DOCTYPE may come before a page's first element.
@@ -28,8 +56,7 @@ final class HtmlText {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "noscript", "template", "title");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** Plain text of an HTML fragment or document. */
     static String toText(String html) {
@@ -47,13 +74,18 @@ final class HtmlText {
     /** A body that looks like markup rather than plain text. */
     static boolean looksLikeHtml(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return lower.contains("<p>") || lower.contains("<p ") || lower.contains("<br") || lower.contains("</div>")
+        return lower.contains("<p>")
+                || lower.contains("<p ")
+                || lower.contains("<br")
+                || lower.contains("</div>")
                 || lower.contains("</p>");
     }
 
     /** A document whose first element is an HTML page's ({@code html}, {@code head} or {@code body}). */
     static boolean startsAsHtmlPage(String text) {
-        return PAGE_START.matcher(text.length() > 4096 ? text.substring(0, 4096) : text).lookingAt();
+        return PAGE_START
+                .matcher(text.length() > 4096 ? text.substring(0, 4096) : text)
+                .lookingAt();
     }
 
     private static final class Collector implements NodeVisitor {
@@ -86,8 +118,10 @@ final class HtmlText {
                     out.append(text.getWholeText());
                 } else {
                     String collapsed = text.text();
-                    if (!collapsed.isBlank() || (out.length() > 0 && out.charAt(out.length() - 1) != ' '
-                            && out.charAt(out.length() - 1) != '\n')) {
+                    if (!collapsed.isBlank()
+                            || (out.length() > 0
+                                    && out.charAt(out.length() - 1) != ' '
+                                    && out.charAt(out.length() - 1) != '\n')) {
                         out.append(collapsed.isBlank() ? " " : collapsed);
                     }
                 }

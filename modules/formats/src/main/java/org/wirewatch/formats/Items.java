@@ -29,8 +29,8 @@ final class Items {
     }
 
     void reject(String id, String excerpt, FormatException problem) {
-        rejected.add(new ParseResult.RejectedItem(id, excerpt,
-                new ParseResult.Rejection(problem.code(), problem.getMessage(), format)));
+        rejected.add(new ParseResult.RejectedItem(
+                id, excerpt, new ParseResult.Rejection(problem.code(), problem.getMessage(), format)));
         problems.add(problem);
     }
 
@@ -41,7 +41,9 @@ final class Items {
         if (problems.isEmpty()) {
             throw new FormatException(RejectionCode.NO_ITEM, whenEmpty);
         }
-        FormatException telling = problems.stream().filter(p -> p.code() != RejectionCode.NOT_TEXT).findFirst()
+        FormatException telling = problems.stream()
+                .filter(p -> p.code() != RejectionCode.NOT_TEXT)
+                .findFirst()
                 .orElse(problems.get(0));
         String others = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more unusable)";
         throw new FormatException(telling.code(), telling.getMessage() + others);

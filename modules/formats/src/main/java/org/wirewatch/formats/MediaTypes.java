@@ -26,15 +26,21 @@ public final class MediaTypes {
      * Parser families. XML is one family because the root element, not the label, tells NewsML-G2 from RSS and
      * Atom (feeds are routinely served with each other's type).
      */
-    public enum Kind { NINJS, XML, TEXT, SNIFF }
-
-    private MediaTypes() {
+    public enum Kind {
+        NINJS,
+        XML,
+        TEXT,
+        SNIFF
     }
+
+    private MediaTypes() {}
 
     /** The media type without parameters, lower case; empty for a blank header. */
     public static String essence(String contentType) {
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The parser family of a content type, or empty when Wirewatch does not read it. */

@@ -31,20 +31,19 @@ final class NewsMlG2Format {
     static final String NAMESPACE = "http://iptc.org/std/nar/2006-10-01/";
 
     /** NewsML-G2 items that are well-formed G2 but never a text story. */
-    private static final Set<String> OTHER_ITEMS = Set.of("packageItem", "planningItem", "conceptItem",
-            "knowledgeItem", "catalogItem");
+    private static final Set<String> OTHER_ITEMS =
+            Set.of("packageItem", "planningItem", "conceptItem", "knowledgeItem", "catalogItem");
 
     // XHTML and NITF as agencies label them ("application/xhtml+xml", "xhtml/xml", "application/nitf+xml"...).
     private static final Pattern PROSE_XML = Pattern.compile("html|nitf|text/plain", Pattern.CASE_INSENSITIVE);
 
-    private NewsMlG2Format() {
-    }
+    private NewsMlG2Format() {}
 
     static ParseResult.Accepted parse(Document document) throws FormatException {
         Element root = document.getDocumentElement();
         if (!NAMESPACE.equals(root.getNamespaceURI())) {
-            throw new FormatException(RejectionCode.MALFORMED,
-                    "NewsML-G2 root element is not in the namespace " + NAMESPACE);
+            throw new FormatException(
+                    RejectionCode.MALFORMED, "NewsML-G2 root element is not in the namespace " + NAMESPACE);
         }
         String name = root.getLocalName();
         if ("newsItem".equals(name)) {
@@ -54,7 +53,8 @@ final class NewsMlG2Format {
             throw notText(name, "");
         }
         if (!"newsMessage".equals(name)) {
-            throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE,
+            throw new FormatException(
+                    RejectionCode.UNSUPPORTED_MEDIA_TYPE,
                     "NewsML-G2 " + name + " is not a news item; send a newsItem or a newsMessage");
         }
         Items items = new Items(ReportFormat.NEWSML_G2, "newsMessage carries no newsItem");
@@ -81,8 +81,9 @@ final class NewsMlG2Format {
     }
 
     private static FormatException notText(String what, String prefix) {
-        return new FormatException(RejectionCode.NOT_TEXT, prefix + "a NewsML-G2 " + what
-                + " is not a text story; only text newsItems are ingested");
+        return new FormatException(
+                RejectionCode.NOT_TEXT,
+                prefix + "a NewsML-G2 " + what + " is not a text story; only text newsItems are ingested");
     }
 
     private static WireReport item(Element item, String where) throws FormatException {
@@ -163,7 +164,8 @@ final class NewsMlG2Format {
             String type = attribute(xhtml, "contenttype");
             if (type != null && !PROSE_XML.matcher(type).find()) {
                 // SportsML, event data and the like: structured data, not a story's text.
-                throw new FormatException(RejectionCode.MISSING_FIELD,
+                throw new FormatException(
+                        RejectionCode.MISSING_FIELD,
                         prefix + "no body text: inlineXML holds " + Excerpts.clip(type, 60) + ", not prose");
             }
             return HtmlText.toText(serializeChildren(xhtml));
@@ -175,7 +177,8 @@ final class NewsMlG2Format {
             return type != null && type.toLowerCase(Locale.ROOT).contains("html") ? HtmlText.toText(data) : data;
         }
         if (child(contentSet, "remoteContent") != null) {
-            throw new FormatException(RejectionCode.MISSING_FIELD,
+            throw new FormatException(
+                    RejectionCode.MISSING_FIELD,
                     prefix + "body is remoteContent, which Wirewatch does not fetch; send inlineXML or inlineData");
         }
         return null;
@@ -184,14 +187,17 @@ final class NewsMlG2Format {
     /** Puts the dateline in front of the body unless the body already opens with its place. */
     private static String withDateline(String dateline, String body) {
         String place = dateline.split("[,:(\\u2014-]", 2)[0].strip();
-        if (dateline.isEmpty() || body.isEmpty() || body.toLowerCase(Locale.ROOT).startsWith(place.toLowerCase(Locale.ROOT))) {
+        if (dateline.isEmpty()
+                || body.isEmpty()
+                || body.toLowerCase(Locale.ROOT).startsWith(place.toLowerCase(Locale.ROOT))) {
             return body;
         }
         return dateline + " - " + body;
     }
 
     private static String serializeChildren(Element element) {
-        DOMImplementationLS ls = (DOMImplementationLS) element.getOwnerDocument().getImplementation();
+        DOMImplementationLS ls =
+                (DOMImplementationLS) element.getOwnerDocument().getImplementation();
         LSSerializer serializer = ls.createLSSerializer();
         serializer.getDomConfig().setParameter("xml-declaration", false);
         StringBuilder out = new StringBuilder();
@@ -256,7 +262,8 @@ final class NewsMlG2Format {
     private static List<Element> children(Element parent, String localName) {
         List<Element> out = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && NAMESPACE.equals(e.getNamespaceURI())
+            if (n instanceof Element e
+                    && NAMESPACE.equals(e.getNamespaceURI())
                     && (localName == null || localName.equals(e.getLocalName()))) {
                 out.add(e);
             }

@@ -27,7 +27,8 @@ final class NinjsFormat {
 
     // Nesting deeper than any ninjs document needs is an attack, not a story.
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(64).build())
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -36,36 +37,59 @@ final class NinjsFormat {
 
     /** Types that carry a story's text; a composite may carry one beside its associations. */
     private static final Set<String> STORY_TYPES = Set.of("text", "composite");
-    private static final Set<String> PUB_STATUSES = Set.of("usable", "withheld", "canceled");
-    private static final Set<String> NINJS_FIELDS = Set.of("uri", "guid", "type", "headline", "headlines", "bodies",
-            "version", "pubstatus", "pubStatus", "firstcreated", "firstCreated", "versioncreated", "versionCreated",
-            "standard", "profile", "language", "located", "title", "descriptions", "description_text");
 
-    private NinjsFormat() {
-    }
+    private static final Set<String> PUB_STATUSES = Set.of("usable", "withheld", "canceled");
+    private static final Set<String> NINJS_FIELDS = Set.of(
+            "uri",
+            "guid",
+            "type",
+            "headline",
+            "headlines",
+            "bodies",
+            "version",
+            "pubstatus",
+            "pubStatus",
+            "firstcreated",
+            "firstCreated",
+            "versioncreated",
+            "versionCreated",
+            "standard",
+            "profile",
+            "language",
+            "located",
+            "title",
+            "descriptions",
+            "description_text");
+
+    private NinjsFormat() {}
 
     static List<WireReport> parse(String json) throws FormatException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new FormatException(RejectionCode.MALFORMED,
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new FormatException(
+                    RejectionCode.MALFORMED,
                     "malformed JSON" + where + ": " + Excerpts.clip(withoutSourceNoise(e.getOriginalMessage()), 160));
         }
         if (root == null || !root.isObject()) {
-            throw new FormatException(root == null ? RejectionCode.MALFORMED : RejectionCode.UNSUPPORTED_MEDIA_TYPE,
+            throw new FormatException(
+                    root == null ? RejectionCode.MALFORMED : RejectionCode.UNSUPPORTED_MEDIA_TYPE,
                     "a ninjs document must be one JSON object");
         }
         if (!root.isEmpty() && !looksLikeNinjs(root)) {
-            throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "a JSON object with none of ninjs' fields"
-                    + " (an API envelope?); send the ninjs object itself");
+            throw new FormatException(
+                    RejectionCode.UNSUPPORTED_MEDIA_TYPE,
+                    "a JSON object with none of ninjs' fields" + " (an API envelope?); send the ninjs object itself");
         }
         String type = optionalText(root, "type");
         if (type != null && !STORY_TYPES.contains(type.strip().toLowerCase(Locale.ROOT))) {
-            throw new FormatException(RejectionCode.NOT_TEXT, "ninjs type '" + Excerpts.clip(type, 40)
-                    + "' is not a text story");
+            throw new FormatException(
+                    RejectionCode.NOT_TEXT, "ninjs type '" + Excerpts.clip(type, 40) + "' is not a text story");
         }
         Reports.Draft draft = new Reports.Draft();
         draft.uri = optionalText(root, "uri");
@@ -83,8 +107,10 @@ final class NinjsFormat {
         String pubStatus = optionalText(root, "pubstatus");
         if (pubStatus != null) {
             if (!PUB_STATUSES.contains(pubStatus.strip())) {
-                throw new FormatException(RejectionCode.INVALID_FIELD, "pubstatus must be usable, withheld or"
-                        + " canceled, got '" + Excerpts.clip(pubStatus, 40) + "'");
+                throw new FormatException(
+                        RejectionCode.INVALID_FIELD,
+                        "pubstatus must be usable, withheld or" + " canceled, got '" + Excerpts.clip(pubStatus, 40)
+                                + "'");
             }
             draft.pubStatus = Reports.pubStatus("pubstatus", pubStatus);
         }
@@ -207,7 +233,9 @@ final class NinjsFormat {
         }
         for (var fields = root.fields(); fields.hasNext(); ) {
             var field = fields.next();
-            if (field.getKey().startsWith(prefix) && field.getValue().isTextual() && !field.getValue().asText().isBlank()) {
+            if (field.getKey().startsWith(prefix)
+                    && field.getValue().isTextual()
+                    && !field.getValue().asText().isBlank()) {
                 return field.getValue().asText();
             }
         }

@@ -12,8 +12,7 @@ final class Paragraphs {
     private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\f\\u00A0]+\\n");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00A0]+");
 
-    private Paragraphs() {
-    }
+    private Paragraphs() {}
 
     /** Normalises a multi-paragraph body. */
     static String body(String text) {

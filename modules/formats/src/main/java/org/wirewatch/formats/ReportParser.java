@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.wirewatch.schema.ReportFormat;
-import org.wirewatch.schema.WireReport;
 
 /**
  * Reads one input (a file, a request body, a feed document) into WireReports, or rejects it with a reason.
@@ -62,24 +61,32 @@ public final class ReportParser {
 
     /** Parses with the format told by the content type, else the name's extension, else the content. */
     public ParseResult parse(byte[] bytes, String name, Optional<String> contentType) {
-        return guarded(bytes, name, () -> {
-            Optional<String> charset = contentType.flatMap(MediaTypes::charset);
-            MediaTypes.Kind kind = kindFor(contentType, name);
-            return read(bytes, kind, null, charset);
-        }, rejection -> rejection);
+        return guarded(
+                bytes,
+                name,
+                () -> {
+                    Optional<String> charset = contentType.flatMap(MediaTypes::charset);
+                    MediaTypes.Kind kind = kindFor(contentType, name);
+                    return read(bytes, kind, null, charset);
+                },
+                rejection -> rejection);
     }
 
     /** Parses as the given format, whatever the name or content suggest. */
     public ParseResult parse(byte[] bytes, String name, ReportFormat format) {
         Objects.requireNonNull(format, "format");
-        return guarded(bytes, name, () -> {
-            MediaTypes.Kind kind = switch (format) {
-                case NINJS -> MediaTypes.Kind.NINJS;
-                case TEXT -> MediaTypes.Kind.TEXT;
-                case NEWSML_G2, RSS, ATOM -> MediaTypes.Kind.XML;
-            };
-            return read(bytes, kind, format, Optional.empty());
-        }, rejection -> rejection);
+        return guarded(
+                bytes,
+                name,
+                () -> {
+                    MediaTypes.Kind kind = switch (format) {
+                        case NINJS -> MediaTypes.Kind.NINJS;
+                        case TEXT -> MediaTypes.Kind.TEXT;
+                        case NEWSML_G2, RSS, ATOM -> MediaTypes.Kind.XML;
+                    };
+                    return read(bytes, kind, format, Optional.empty());
+                },
+                rejection -> rejection);
     }
 
     /**
@@ -87,23 +94,29 @@ public final class ReportParser {
      * readable RSS or Atom feed is rejected as a whole.
      */
     public FeedParse parseFeed(byte[] bytes, String name) {
-        return guarded(bytes, name, () -> {
-            String text = TextDecoder.decode(bytes, Optional.empty());
-            Document document = SafeXml.parse(text);
-            ReportFormat format = xmlFormat(document.getDocumentElement());
-            if (format != ReportFormat.RSS && format != ReportFormat.ATOM) {
-                throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE,
-                        "a polled feed must be RSS or Atom, got " + format);
-            }
-            List<FeedEntry> entries = new ArrayList<>();
-            for (FeedFormat.Entry entry : FeedFormat.entries(document, format)) {
-                ParseResult result = entry.problem() == null
-                        ? new ParseResult.Accepted(format, List.of(entry.report()))
-                        : new ParseResult.Rejection(entry.problem().code(), entry.problem().getMessage(), format);
-                entries.add(new FeedEntry(entry.id(), entry.excerpt(), result));
-            }
-            return new FeedParse(Optional.empty(), entries);
-        }, FeedParse::rejected);
+        return guarded(
+                bytes,
+                name,
+                () -> {
+                    String text = TextDecoder.decode(bytes, Optional.empty());
+                    Document document = SafeXml.parse(text);
+                    ReportFormat format = xmlFormat(document.getDocumentElement());
+                    if (format != ReportFormat.RSS && format != ReportFormat.ATOM) {
+                        throw new FormatException(
+                                RejectionCode.UNSUPPORTED_MEDIA_TYPE,
+                                "a polled feed must be RSS or Atom, got " + format);
+                    }
+                    List<FeedEntry> entries = new ArrayList<>();
+                    for (FeedFormat.Entry entry : FeedFormat.entries(document, format)) {
+                        ParseResult result = entry.problem() == null
+                                ? new ParseResult.Accepted(format, List.of(entry.report()))
+                                : new ParseResult.Rejection(
+                                        entry.problem().code(), entry.problem().getMessage(), format);
+                        entries.add(new FeedEntry(entry.id(), entry.excerpt(), result));
+                    }
+                    return new FeedParse(Optional.empty(), entries);
+                },
+                FeedParse::rejected);
     }
 
     private ParseResult read(byte[] bytes, MediaTypes.Kind kind, ReportFormat forced, Optional<String> charset)
@@ -116,10 +129,12 @@ public final class ReportParser {
             kind = sniff(text);
         }
         return switch (kind) {
-            case NINJS -> new ParseResult.Accepted(ReportFormat.NINJS, FormatException.in(ReportFormat.NINJS,
-                    () -> NinjsFormat.parse(text)));
-            case TEXT -> new ParseResult.Accepted(ReportFormat.TEXT, FormatException.in(ReportFormat.TEXT,
-                    () -> TextFormat.parse(text)));
+            case NINJS ->
+                new ParseResult.Accepted(
+                        ReportFormat.NINJS, FormatException.in(ReportFormat.NINJS, () -> NinjsFormat.parse(text)));
+            case TEXT ->
+                new ParseResult.Accepted(
+                        ReportFormat.TEXT, FormatException.in(ReportFormat.TEXT, () -> TextFormat.parse(text)));
             case XML, SNIFF -> readXml(text, forced);
         };
     }
@@ -139,8 +154,8 @@ public final class ReportParser {
         return FormatException.in(format, () -> switch (format) {
             case NEWSML_G2 -> NewsMlG2Format.parse(document);
             case RSS, ATOM -> allEntries(document, format);
-            default -> throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE,
-                    "XML cannot be read as " + format);
+            default ->
+                throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "XML cannot be read as " + format);
         });
     }
 
@@ -166,24 +181,29 @@ public final class ReportParser {
             return ReportFormat.RSS;
         }
         // An Atom entry document (RFC 4287 4.1.2) is read as a feed of that one entry.
-        if ((local.equals("feed") || local.equals("entry")) && (ATOM_NAMESPACE.equals(root.getNamespaceURI())
-                || "http://purl.org/atom/ns#".equals(root.getNamespaceURI()))) {
+        if ((local.equals("feed") || local.equals("entry"))
+                && (ATOM_NAMESPACE.equals(root.getNamespaceURI())
+                        || "http://purl.org/atom/ns#".equals(root.getNamespaceURI()))) {
             return ReportFormat.ATOM;
         }
         if (local.equalsIgnoreCase("html")) {
             throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "an HTML page is not a wire report");
         }
-        throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "XML root element <"
-                + Excerpts.clip(local, 60) + "> is not NewsML-G2 (newsItem, newsMessage), RSS or Atom");
+        throw new FormatException(
+                RejectionCode.UNSUPPORTED_MEDIA_TYPE,
+                "XML root element <" + Excerpts.clip(local, 60)
+                        + "> is not NewsML-G2 (newsItem, newsMessage), RSS or Atom");
     }
 
     private static MediaTypes.Kind kindFor(Optional<String> contentType, String name) throws FormatException {
         if (contentType.isPresent() && !contentType.get().isBlank()) {
             Optional<MediaTypes.Kind> kind = MediaTypes.kindOf(contentType.get());
             if (kind.isEmpty()) {
-                throw new FormatException(RejectionCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type '"
-                        + Excerpts.clip(MediaTypes.essence(contentType.get()), 80) + "'; supported: "
-                        + MediaTypes.supportedList());
+                throw new FormatException(
+                        RejectionCode.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported content type '"
+                                + Excerpts.clip(MediaTypes.essence(contentType.get()), 80) + "'; supported: "
+                                + MediaTypes.supportedList());
             }
             if (kind.get() != MediaTypes.Kind.SNIFF) {
                 return kind.get();
@@ -223,8 +243,10 @@ public final class ReportParser {
             return rejected.apply(new ParseResult.Rejection(RejectionCode.EMPTY, "no input", null));
         }
         if (bytes.length > maxBytes) {
-            return rejected.apply(new ParseResult.Rejection(RejectionCode.TOO_LARGE,
-                    "input of " + bytes.length + " bytes exceeds the limit of " + maxBytes + " bytes", null));
+            return rejected.apply(new ParseResult.Rejection(
+                    RejectionCode.TOO_LARGE,
+                    "input of " + bytes.length + " bytes exceeds the limit of " + maxBytes + " bytes",
+                    null));
         }
         if (bytes.length == 0) {
             return rejected.apply(new ParseResult.Rejection(RejectionCode.EMPTY, "the input is empty", null));
@@ -236,7 +258,8 @@ public final class ReportParser {
         } catch (RuntimeException | StackOverflowError e) {
             // A bug, not bad input: keep the promise of never throwing, and say so loudly.
             LOG.warn("Parser failure on {} ({} bytes)", name, bytes.length, e);
-            return rejected.apply(new ParseResult.Rejection(RejectionCode.INTERNAL_ERROR,
+            return rejected.apply(new ParseResult.Rejection(
+                    RejectionCode.INTERNAL_ERROR,
                     "the parser failed on this input (" + e.getClass().getSimpleName() + "); this is a Wirewatch bug",
                     null));
         }

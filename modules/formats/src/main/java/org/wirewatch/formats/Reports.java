@@ -12,8 +12,7 @@ final class Reports {
 
     private static final int MAX_URI_LENGTH = 1024;
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** A story's fields as read from one format, checked and turned into a WireReport by {@link #build}. */
     static final class Draft {
@@ -41,8 +40,8 @@ final class Reports {
             }
             String id = uri.strip();
             if (id.length() > MAX_URI_LENGTH) {
-                throw new FormatException(RejectionCode.INVALID_FIELD,
-                        prefix + "story id longer than " + MAX_URI_LENGTH + " characters");
+                throw new FormatException(
+                        RejectionCode.INVALID_FIELD, prefix + "story id longer than " + MAX_URI_LENGTH + " characters");
             }
             String head = headline == null ? "" : Paragraphs.line(headline);
             String text = body == null ? "" : Paragraphs.body(body);
@@ -85,8 +84,8 @@ final class Reports {
         } catch (NumberFormatException e) {
             // fall through to the rejection below
         }
-        throw new FormatException(RejectionCode.INVALID_FIELD,
-                field + " must be a positive integer, got '" + Excerpts.clip(v, 40) + "'");
+        throw new FormatException(
+                RejectionCode.INVALID_FIELD, field + " must be a positive integer, got '" + Excerpts.clip(v, 40) + "'");
     }
 
     /** IPTC urgency, 1 (highest) to 9. */
@@ -100,20 +99,24 @@ final class Reports {
         } catch (NumberFormatException e) {
             // fall through to the rejection below
         }
-        throw new FormatException(RejectionCode.INVALID_FIELD,
+        throw new FormatException(
+                RejectionCode.INVALID_FIELD,
                 field + " must be an integer from 1 to 9, got '" + Excerpts.clip(v, 40) + "'");
     }
 
     /** IPTC publication status from a ninjs value or the last segment of a NewsML-G2 qcode/URI. */
     static PubStatus pubStatus(String field, String value) throws FormatException {
         String v = value.strip();
-        String code = v.substring(Math.max(v.lastIndexOf(':'), v.lastIndexOf('/')) + 1).toLowerCase(Locale.ROOT);
+        String code = v.substring(Math.max(v.lastIndexOf(':'), v.lastIndexOf('/')) + 1)
+                .toLowerCase(Locale.ROOT);
         return switch (code) {
             case "usable" -> PubStatus.USABLE;
             case "withheld" -> PubStatus.WITHHELD;
             case "canceled", "cancelled" -> PubStatus.CANCELED;
-            default -> throw new FormatException(RejectionCode.INVALID_FIELD,
-                    field + " must be usable, withheld or canceled, got '" + Excerpts.clip(v, 40) + "'");
+            default ->
+                throw new FormatException(
+                        RejectionCode.INVALID_FIELD,
+                        field + " must be usable, withheld or canceled, got '" + Excerpts.clip(v, 40) + "'");
         };
     }
 

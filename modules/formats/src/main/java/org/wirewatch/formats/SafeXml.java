@@ -24,8 +24,7 @@ final class SafeXml {
 
     private static final DocumentBuilderFactory FACTORY = createFactory();
 
-    private SafeXml() {
-    }
+    private SafeXml() {}
 
     static Document parse(String xml) throws FormatException {
         try {
@@ -38,18 +37,21 @@ final class SafeXml {
         } catch (SAXParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.contains("DOCTYPE")) {
-                throw new FormatException(RejectionCode.FORBIDDEN_XML,
+                throw new FormatException(
+                        RejectionCode.FORBIDDEN_XML,
                         "XML with a DOCTYPE is refused: DTDs, external entities and entity expansion are not processed");
             }
             if (message.contains("maxElementDepth") || message.contains("depth")) {
-                throw new FormatException(RejectionCode.MALFORMED,
-                        "XML nested deeper than " + MAX_ELEMENT_DEPTH + " elements");
+                throw new FormatException(
+                        RejectionCode.MALFORMED, "XML nested deeper than " + MAX_ELEMENT_DEPTH + " elements");
             }
-            throw new FormatException(RejectionCode.MALFORMED, "malformed XML at line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + ": " + Excerpts.clip(message, 160));
+            throw new FormatException(
+                    RejectionCode.MALFORMED,
+                    "malformed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
+                            + Excerpts.clip(message, 160));
         } catch (SAXException e) {
-            throw new FormatException(RejectionCode.MALFORMED,
-                    "malformed XML: " + Excerpts.clip(String.valueOf(e.getMessage()), 160));
+            throw new FormatException(
+                    RejectionCode.MALFORMED, "malformed XML: " + Excerpts.clip(String.valueOf(e.getMessage()), 160));
         } catch (IOException | ParserConfigurationException e) {
             // Reading from a String cannot do I/O; a configuration failure is a platform bug worth a clear message.
             throw new FormatException(RejectionCode.INTERNAL_ERROR, "XML parser failure: " + e);

@@ -10,8 +10,7 @@ import org.wirewatch.schema.ReportFormat;
 /** Story ids for inputs that carry none: derived from the content, so re-sending the same bytes is a no-op. */
 final class StoryIds {
 
-    private StoryIds() {
-    }
+    private StoryIds() {}
 
     /** {@code urn:wirewatch:<format>:<first 128 bits of SHA-256 of the content, hex>}. */
     static String fromContent(ReportFormat format, String content) {

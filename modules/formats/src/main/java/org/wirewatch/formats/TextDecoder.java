@@ -25,8 +25,7 @@ final class TextDecoder {
     private static final Pattern XML_DECL_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     static String decode(byte[] bytes, Optional<String> declaredCharset) throws FormatException {
         int bomLength = 0;
@@ -69,7 +68,8 @@ final class TextDecoder {
         try {
             return Charset.forName(trimmed);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new FormatException(RejectionCode.UNKNOWN_ENCODING,
+            throw new FormatException(
+                    RejectionCode.UNKNOWN_ENCODING,
                     "unknown character encoding '" + Excerpts.clip(trimmed, 60) + "' (" + what + ")");
         }
     }
@@ -101,7 +101,8 @@ final class TextDecoder {
         String lower = charset.name().toLowerCase(Locale.ROOT);
         if (lower.startsWith("utf-16") || lower.startsWith("utf-32")) {
             // A UTF-16 document whose declaration we could read as ASCII has no BOM and is mislabelled.
-            throw new FormatException(RejectionCode.INVALID_ENCODING,
+            throw new FormatException(
+                    RejectionCode.INVALID_ENCODING,
                     "XML declares " + charset.name() + " but its bytes are single-byte text without a byte order mark");
         }
         return Optional.of(charset);
@@ -112,15 +113,17 @@ final class TextDecoder {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
+        CharBuffer out = CharBuffer.allocate((int) Math.min(
+                Integer.MAX_VALUE - 16L,
                 (long) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 16));
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new FormatException(RejectionCode.INVALID_ENCODING, "invalid " + charset.name()
-                    + " byte sequence at byte offset " + in.position());
+            throw new FormatException(
+                    RejectionCode.INVALID_ENCODING,
+                    "invalid " + charset.name() + " byte sequence at byte offset " + in.position());
         }
         out.flip();
         return out.toString();
@@ -133,15 +136,23 @@ final class TextDecoder {
     private static void rejectControlCharacters(String text) throws FormatException {
         int nul = text.indexOf('\u0000');
         if (nul >= 0) {
-            throw new FormatException(RejectionCode.BINARY, String.format(Locale.ROOT,
-                    "binary content: control character U+0000 at character offset %d", nul));
+            throw new FormatException(
+                    RejectionCode.BINARY,
+                    String.format(Locale.ROOT, "binary content: control character U+0000 at character offset %d", nul));
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F
-                    || c == 0xFFFE || c == 0xFFFF) {
-                throw new FormatException(RejectionCode.MALFORMED, String.format(Locale.ROOT,
-                        "control character U+%04X at character offset %d is not allowed in text", (int) c, i));
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+                    || c == 0x7F
+                    || c == 0xFFFE
+                    || c == 0xFFFF) {
+                throw new FormatException(
+                        RejectionCode.MALFORMED,
+                        String.format(
+                                Locale.ROOT,
+                                "control character U+%04X at character offset %d is not allowed in text",
+                                (int) c,
+                                i));
             }
         }
     }

@@ -10,8 +10,7 @@ import org.wirewatch.schema.WireReport;
  */
 final class TextFormat {
 
-    private TextFormat() {
-    }
+    private TextFormat() {}
 
     static List<WireReport> parse(String text) throws FormatException {
         String normalised = text.replace("\r\n", "\n").replace('\r', '\n').strip();

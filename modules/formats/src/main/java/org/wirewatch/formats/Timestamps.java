@@ -20,17 +20,25 @@ final class Timestamps {
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
             .optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
             .toFormatter();
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** Parses a timestamp field, with a rejection naming the field when it cannot be read. */
     static Instant parse(String field, String value) throws FormatException {
@@ -40,14 +48,16 @@ final class Timestamps {
                 return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
             var parsed = FLEXIBLE.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
-            Instant instant = parsed instanceof OffsetDateTime odt ? odt.toInstant()
+            Instant instant = parsed instanceof OffsetDateTime odt
+                    ? odt.toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
             if (instant.getEpochSecond() < -62_135_596_800L || instant.getEpochSecond() > 253_402_300_799L) {
                 throw new DateTimeException("outside years 1-9999");
             }
             return instant;
         } catch (DateTimeException e) {
-            throw new FormatException(RejectionCode.INVALID_FIELD,
+            throw new FormatException(
+                    RejectionCode.INVALID_FIELD,
                     field + " is not an ISO-8601 timestamp: '" + Excerpts.clip(v, 60) + "'");
         }
     }

@@ -44,7 +44,8 @@ class BadInputTest {
 
         // then
         assertThat(pushed.code()).isEqualTo(RejectionCode.FORBIDDEN_XML);
-        assertThat(polled.rejection()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(RejectionCode.FORBIDDEN_XML));
+        assertThat(polled.rejection())
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(RejectionCode.FORBIDDEN_XML));
     }
 
     @Test
@@ -64,8 +65,9 @@ class BadInputTest {
         ParseResult.Rejection r = rejection(parser.parse(Samples.utf8("{\"uri\":\"x\""), "x.json"));
 
         // then
-        assertThat(r.reason()).isEqualTo("malformed JSON at line 1, column 11: Unexpected end-of-input: "
-                + "expected close marker for Object");
+        assertThat(r.reason())
+                .isEqualTo("malformed JSON at line 1, column 11: Unexpected end-of-input: "
+                        + "expected close marker for Object");
     }
 
     @Test
@@ -99,8 +101,8 @@ class BadInputTest {
 
         // when
         ParseResult.Rejection utf16 = rejection(parser.parse(xml.getBytes(StandardCharsets.UTF_16BE), "a.xml"));
-        ParseResult.Rejection utf32 = rejection(parser.parse(xml.getBytes(java.nio.charset.Charset.forName("UTF-32LE")),
-                "b.xml"));
+        ParseResult.Rejection utf32 =
+                rejection(parser.parse(xml.getBytes(java.nio.charset.Charset.forName("UTF-32LE")), "b.xml"));
 
         // then: decoded, and found empty
         assertThat(utf16.code()).isEqualTo(RejectionCode.NO_ITEM);
@@ -110,8 +112,8 @@ class BadInputTest {
     @Test
     void shouldRejectAControlCharacterOtherThanNulAsMalformed() {
         // when
-        ParseResult.Rejection r = rejection(parser.parse(Samples.utf8("<rss><channel><title>a\bb</title></channel></rss>"),
-                "x.xml"));
+        ParseResult.Rejection r =
+                rejection(parser.parse(Samples.utf8("<rss><channel><title>a\bb</title></channel></rss>"), "x.xml"));
 
         // then
         assertThat(r.code()).isEqualTo(RejectionCode.MALFORMED);
@@ -121,8 +123,8 @@ class BadInputTest {
     @Test
     void shouldRejectUnknownDeclaredCharset() {
         // when
-        ParseResult.Rejection r = rejection(parser.parse(Samples.utf8("Head\nBody"), "x",
-                Optional.of("text/plain; charset=x-klingon")));
+        ParseResult.Rejection r =
+                rejection(parser.parse(Samples.utf8("Head\nBody"), "x", Optional.of("text/plain; charset=x-klingon")));
 
         // then
         assertThat(r.code()).isEqualTo(RejectionCode.UNKNOWN_ENCODING);
@@ -132,8 +134,8 @@ class BadInputTest {
     @Test
     void shouldRejectUnknownEncodingInTheXmlDeclaration() {
         // when
-        ParseResult.Rejection r = rejection(parser.parse(
-                Samples.utf8("<?xml version=\"1.0\" encoding=\"ebcdic-klingon\"?><rss/>"), "x.xml"));
+        ParseResult.Rejection r = rejection(
+                parser.parse(Samples.utf8("<?xml version=\"1.0\" encoding=\"ebcdic-klingon\"?><rss/>"), "x.xml"));
 
         // then
         assertThat(r.code()).isEqualTo(RejectionCode.UNKNOWN_ENCODING);
@@ -201,11 +203,13 @@ class BadInputTest {
     @Test
     void shouldRejectUnsupportedContentTypeListingTheSupportedOnes() {
         // when
-        ParseResult.Rejection r = rejection(parser.parse(Samples.utf8("%PDF-1.4"), "x", Optional.of("application/pdf")));
+        ParseResult.Rejection r =
+                rejection(parser.parse(Samples.utf8("%PDF-1.4"), "x", Optional.of("application/pdf")));
 
         // then
         assertThat(r.code()).isEqualTo(RejectionCode.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(r.reason()).startsWith("unsupported content type 'application/pdf'; supported: application/atom+xml");
+        assertThat(r.reason())
+                .startsWith("unsupported content type 'application/pdf'; supported: application/atom+xml");
     }
 
     @Test

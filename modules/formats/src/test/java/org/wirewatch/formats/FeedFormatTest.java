@@ -25,8 +25,9 @@ class FeedFormatTest {
         assertThat(first.getUri()).isEqualTo("example-news-0001");
         assertThat(first.getVersion()).isEqualTo(1);
         assertThat(first.getHeadline()).isEqualTo("Shelling hits market in El Fasher");
-        assertThat(first.getBody()).isEqualTo("EL FASHER, Sudan - Shelling hit a crowded market on Saturday, killing at "
-                + "least 15 people, medics said.\n\nThe army blamed the RSF.");
+        assertThat(first.getBody())
+                .isEqualTo("EL FASHER, Sudan - Shelling hit a crowded market on Saturday, killing at "
+                        + "least 15 people, medics said.\n\nThe army blamed the RSF.");
         assertThat(first.getFirstCreated()).isEqualTo(Instant.parse("2024-06-15T10:00:00Z"));
         assertThat(first.getAgency()).isEqualTo("Example News Ltd");
         assertThat(first.getLanguage()).isEqualTo("en");
@@ -47,8 +48,9 @@ class FeedFormatTest {
         assertThat(entry.getUri()).isEqualTo("urn:example:agency:2022-04-08:kramatorsk");
         assertThat(entry.getFormat()).isEqualTo(ReportFormat.ATOM);
         assertThat(entry.getHeadline()).isEqualTo("Missile strike on Kramatorsk station");
-        assertThat(entry.getBody()).isEqualTo("KRAMATORSK, Ukraine - A missile strike on a railway station killed at "
-                + "least 50 people on Friday, officials said.\n\nThousands were waiting to leave.");
+        assertThat(entry.getBody())
+                .isEqualTo("KRAMATORSK, Ukraine - A missile strike on a railway station killed at "
+                        + "least 50 people on Friday, officials said.\n\nThousands were waiting to leave.");
         assertThat(entry.getFirstCreated()).isEqualTo(Instant.parse("2022-04-08T09:00:00Z"));
         assertThat(entry.getVersionCreated()).isEqualTo(Instant.parse("2022-04-08T11:00:00Z"));
         assertThat(entry.getLanguage()).isNull();
@@ -65,11 +67,13 @@ class FeedFormatTest {
 
         // then
         assertThat(feed.rejection()).isEmpty();
-        assertThat(feed.entries()).extracting(FeedEntry::id)
+        assertThat(feed.entries())
+                .extracting(FeedEntry::id)
                 .containsExactly("example-news-0001", "https://news.example.org/a/2");
         assertThat(feed.entries().get(0).result().accepted()).isTrue();
-        assertThat(feed.entries().get(1).result()).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD,
-                "entry 2: no body text", ReportFormat.RSS));
+        assertThat(feed.entries().get(1).result())
+                .isEqualTo(new ParseResult.Rejection(
+                        RejectionCode.MISSING_FIELD, "entry 2: no body text", ReportFormat.RSS));
         assertThat(feed.entries().get(1).excerpt()).startsWith("Talks resume in Juba");
     }
 
@@ -88,8 +92,9 @@ class FeedFormatTest {
             assertThat(accepted.rejectedItems()).singleElement().satisfies(item -> {
                 assertThat(item.id()).isEqualTo("https://news.example.org/a/2");
                 assertThat(item.excerpt()).startsWith("Talks resume in Juba");
-                assertThat(item.rejection()).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD,
-                        "entry 2: no body text", ReportFormat.RSS));
+                assertThat(item.rejection())
+                        .isEqualTo(new ParseResult.Rejection(
+                                RejectionCode.MISSING_FIELD, "entry 2: no body text", ReportFormat.RSS));
             });
         });
     }
@@ -104,8 +109,9 @@ class FeedFormatTest {
         ParseResult result = parser.parse(Samples.utf8(rss), "feed.xml");
 
         // then
-        assertThat(result).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD, "entry 1: no body text",
-                ReportFormat.RSS));
+        assertThat(result)
+                .isEqualTo(new ParseResult.Rejection(
+                        RejectionCode.MISSING_FIELD, "entry 1: no body text", ReportFormat.RSS));
     }
 
     @Test
@@ -115,18 +121,19 @@ class FeedFormatTest {
 
         // then
         assertThat(feed.entries()).isEmpty();
-        assertThat(feed.rejection()).hasValueSatisfying(r ->
-                assertThat(r.code()).isEqualTo(RejectionCode.UNSUPPORTED_MEDIA_TYPE));
+        assertThat(feed.rejection())
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(RejectionCode.UNSUPPORTED_MEDIA_TYPE));
     }
 
     @Test
     void shouldRejectAFeedWithoutEntries() {
         // when
-        ParseResult result = parser.parse(Samples.utf8("<rss version=\"2.0\"><channel><title>t</title></channel></rss>"),
-                "empty.rss");
+        ParseResult result = parser.parse(
+                Samples.utf8("<rss version=\"2.0\"><channel><title>t</title></channel></rss>"), "empty.rss");
 
         // then
-        assertThat(result).isEqualTo(new ParseResult.Rejection(RejectionCode.NO_ITEM, "the RSS feed has no entries",
-                ReportFormat.RSS));
+        assertThat(result)
+                .isEqualTo(new ParseResult.Rejection(
+                        RejectionCode.NO_ITEM, "the RSS feed has no entries", ReportFormat.RSS));
     }
 }

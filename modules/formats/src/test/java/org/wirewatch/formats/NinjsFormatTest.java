@@ -57,8 +57,10 @@ class NinjsFormatTest {
         WireReport report = result.reports().get(0);
         assertThat(report.getVersion()).isEqualTo(3);
         assertThat(report.getHeadline()).isEqualTo("Clashes near Juba kill 12, officials say");
-        assertThat(report.getBody()).isEqualTo("JUBA, May 12 - Clashes between two armed groups near Juba killed 12 "
-                + "people on Sunday, a local official said.\n\nThe fighting broke out at dawn.\nResidents fled.");
+        assertThat(report.getBody())
+                .isEqualTo(
+                        "JUBA, May 12 - Clashes between two armed groups near Juba killed 12 "
+                                + "people on Sunday, a local official said.\n\nThe fighting broke out at dawn.\nResidents fled.");
         assertThat(report.getFirstCreated()).isEqualTo(Instant.parse("2024-05-12T06:15:00Z"));
         assertThat(report.getLanguage()).isEqualTo("en");
         assertThat(report.getLocated()).isEqualTo("Juba");
@@ -99,8 +101,8 @@ class NinjsFormatTest {
         ParseResult result = parser.parse(Samples.bytes("bad/missing-headline.json"), "x.json");
 
         // then
-        assertThat(result).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD, "no headline",
-                ReportFormat.NINJS));
+        assertThat(result)
+                .isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD, "no headline", ReportFormat.NINJS));
     }
 
     @Test
@@ -118,14 +120,18 @@ class NinjsFormatTest {
     @Test
     void shouldRejectWhenATimestampCannotBeRead() {
         // given
-        byte[] json = Samples.utf8("{\"uri\":\"u\",\"headline\":\"h\",\"body_text\":\"b\",\"versioncreated\":\"yesterday\"}");
+        byte[] json =
+                Samples.utf8("{\"uri\":\"u\",\"headline\":\"h\",\"body_text\":\"b\",\"versioncreated\":\"yesterday\"}");
 
         // when
         ParseResult result = parser.parse(json, "x.json");
 
         // then
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
-                assertThat(r.reason()).isEqualTo("versioncreated is not an ISO-8601 timestamp: 'yesterday'"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ParseResult.Rejection.class,
+                        r -> assertThat(r.reason())
+                                .isEqualTo("versioncreated is not an ISO-8601 timestamp: 'yesterday'"));
     }
 
     @Test
@@ -137,8 +143,9 @@ class NinjsFormatTest {
         ParseResult result = parser.parse(json, "x.json", Optional.of("application/vnd.iptc.ninjs+json"));
 
         // then
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
-                assertThat(r.code()).isEqualTo(RejectionCode.INVALID_FIELD));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ParseResult.Rejection.class, r -> assertThat(r.code()).isEqualTo(RejectionCode.INVALID_FIELD));
     }
 
     @Test
@@ -147,8 +154,10 @@ class NinjsFormatTest {
         ParseResult result = parser.parse(Samples.utf8("[{\"headline\":\"h\"}]"), "x.json");
 
         // then
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
-                assertThat(r.reason()).isEqualTo("a ninjs document must be one JSON object"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ParseResult.Rejection.class,
+                        r -> assertThat(r.reason()).isEqualTo("a ninjs document must be one JSON object"));
     }
 
     @Test
@@ -163,14 +172,16 @@ class NinjsFormatTest {
         ParseResult result = parser.parse(json, "picture.json");
 
         // then
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
-                assertThat(r.code()).isEqualTo(RejectionCode.NOT_TEXT));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ParseResult.Rejection.class, r -> assertThat(r.code()).isEqualTo(RejectionCode.NOT_TEXT));
     }
 
     @Test
     void shouldReadBodyXhtmlAndPatternPropertiesWhenThePlainFieldsAreAbsent() {
         // given
-        byte[] xhtml = Samples.utf8("{\"uri\": \"urn:a\", \"headline\": \"h\", \"body_xhtml\": \"<p>One.</p><p>Two.</p>\"}");
+        byte[] xhtml =
+                Samples.utf8("{\"uri\": \"urn:a\", \"headline\": \"h\", \"body_xhtml\": \"<p>One.</p><p>Two.</p>\"}");
         byte[] pattern = Samples.utf8("{\"uri\": \"urn:b\", \"headline_main\": \"h\", \"body_main\": \"Text.\"}");
 
         // when
@@ -178,7 +189,9 @@ class NinjsFormatTest {
         ParseResult fromPattern = parser.parse(pattern, "b.json");
 
         // then
-        assertThat(fromXhtml.reports()).singleElement().satisfies(r -> assertThat(r.getBody()).isEqualTo("One.\n\nTwo."));
+        assertThat(fromXhtml.reports())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getBody()).isEqualTo("One.\n\nTwo."));
         assertThat(fromPattern.reports()).singleElement().satisfies(r -> {
             assertThat(r.getHeadline()).isEqualTo("h");
             assertThat(r.getBody()).isEqualTo("Text.");
@@ -188,11 +201,13 @@ class NinjsFormatTest {
     @Test
     void shouldTakeTheGuidAsIdWhenUriIsMissing() {
         // when
-        ParseResult result = parser.parse(Samples.utf8("{\"guid\": \"sd:1\", \"headline\": \"h\", \"body_text\": \"b\"}"),
-                "x.json");
+        ParseResult result =
+                parser.parse(Samples.utf8("{\"guid\": \"sd:1\", \"headline\": \"h\", \"body_text\": \"b\"}"), "x.json");
 
         // then
-        assertThat(result.reports()).singleElement().satisfies(r -> assertThat(r.getUri()).isEqualTo("sd:1"));
+        assertThat(result.reports())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getUri()).isEqualTo("sd:1"));
     }
 
     @Test
@@ -202,9 +217,12 @@ class NinjsFormatTest {
         ParseResult cancelled = parser.parse(Samples.utf8("{\"uri\": \"u\", \"pubstatus\": \"cancelled\"}"), "y.json");
 
         // then
-        assertThat(envelope).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
-                assertThat(r.code()).isEqualTo(RejectionCode.UNSUPPORTED_MEDIA_TYPE));
-        assertThat(cancelled).isInstanceOfSatisfying(ParseResult.Rejection.class, r ->
-                assertThat(r.code()).isEqualTo(RejectionCode.INVALID_FIELD));
+        assertThat(envelope)
+                .isInstanceOfSatisfying(
+                        ParseResult.Rejection.class,
+                        r -> assertThat(r.code()).isEqualTo(RejectionCode.UNSUPPORTED_MEDIA_TYPE));
+        assertThat(cancelled)
+                .isInstanceOfSatisfying(
+                        ParseResult.Rejection.class, r -> assertThat(r.code()).isEqualTo(RejectionCode.INVALID_FIELD));
     }
 }

@@ -25,10 +25,14 @@ import org.wirewatch.schema.WireReport;
 class ReportParserFuzzTest {
 
     private static final ReportParser PARSER = new ReportParser(256 * 1024);
-    private static final List<Optional<String>> CONTENT_TYPES = List.of(Optional.empty(),
-            Optional.of("application/json"), Optional.of("application/vnd.iptc.g2.newsitem+xml"),
-            Optional.of("application/rss+xml"), Optional.of("text/plain; charset=ISO-8859-1"),
-            Optional.of("text/plain; charset=UTF-16"), Optional.of("application/octet-stream"));
+    private static final List<Optional<String>> CONTENT_TYPES = List.of(
+            Optional.empty(),
+            Optional.of("application/json"),
+            Optional.of("application/vnd.iptc.g2.newsitem+xml"),
+            Optional.of("application/rss+xml"),
+            Optional.of("text/plain; charset=ISO-8859-1"),
+            Optional.of("text/plain; charset=UTF-16"),
+            Optional.of("application/octet-stream"));
     private static final List<String> NAMES = List.of("drop", "story.json", "story.xml", "story.txt");
 
     @FuzzTest(maxDuration = "5m")

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Test inputs from src/test/resources. */
 final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static byte[] bytes(String resource) {
         try (InputStream in = Samples.class.getResourceAsStream("/" + resource)) {

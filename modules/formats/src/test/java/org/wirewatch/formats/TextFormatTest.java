@@ -21,7 +21,8 @@ class TextFormatTest {
         WireReport report = result.reports().get(0);
         assertThat(report.getFormat()).isEqualTo(ReportFormat.TEXT);
         assertThat(report.getHeadline()).isEqualTo("Rocket attack on base north of Baghdad wounds two");
-        assertThat(report.getBody()).startsWith("BALAD, Iraq, Jan 5 (Example) - Two rockets")
+        assertThat(report.getBody())
+                .startsWith("BALAD, Iraq, Jan 5 (Example) - Two rockets")
                 .endsWith("security sources said.\n\nNo group claimed responsibility.");
         assertThat(report.getVersion()).isEqualTo(1);
         assertThat(report.getPubStatus()).isEqualTo(PubStatus.USABLE);
@@ -46,7 +47,8 @@ class TextFormatTest {
     @Test
     void shouldNormaliseWindowsLineEndsAndBlankLineRuns() {
         // when
-        ParseResult result = parser.parse(Samples.utf8("Head \r\n\r\n\r\n\r\nPara one.  \r\n\r\n\r\nPara two.\r\n"), "x.txt");
+        ParseResult result =
+                parser.parse(Samples.utf8("Head \r\n\r\n\r\n\r\nPara one.  \r\n\r\n\r\nPara two.\r\n"), "x.txt");
 
         // then
         assertThat(result.reports().get(0).getBody()).isEqualTo("Para one.\n\nPara two.");
@@ -58,7 +60,7 @@ class TextFormatTest {
         ParseResult result = parser.parse(Samples.utf8("Just one line\n"), "x.txt");
 
         // then
-        assertThat(result).isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD, "no body text",
-                ReportFormat.TEXT));
+        assertThat(result)
+                .isEqualTo(new ParseResult.Rejection(RejectionCode.MISSING_FIELD, "no body text", ReportFormat.TEXT));
     }
 }

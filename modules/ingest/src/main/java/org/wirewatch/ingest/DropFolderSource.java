@@ -75,11 +75,10 @@ public final class DropFolderSource implements AutoCloseable {
     private volatile Thread watcher;
     private volatile boolean closing;
 
-    private record Observation(long size, Instant modified, Instant since) {
-    }
+    private record Observation(long size, Instant modified, Instant since) {}
 
-    public DropFolderSource(Path inbox, ReportIngestor ingestor, Duration rescan, Duration settle, int maxBytes,
-            Clock clock) {
+    public DropFolderSource(
+            Path inbox, ReportIngestor ingestor, Duration rescan, Duration settle, int maxBytes, Clock clock) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.processed = inbox.resolve("processed");
         this.failed = inbox.resolve("failed");
@@ -190,7 +189,9 @@ public final class DropFolderSource implements AutoCloseable {
                 }
                 Instant modified = attrs.lastModifiedTime().toInstant();
                 Observation seen = observed.get(file);
-                if (seen == null || seen.size() != attrs.size() || !seen.modified().equals(modified)) {
+                if (seen == null
+                        || seen.size() != attrs.size()
+                        || !seen.modified().equals(modified)) {
                     observed.put(file, new Observation(attrs.size(), modified, now));
                 } else if (!now.isBefore(seen.since().plus(settle))) {
                     observed.remove(file);
@@ -223,13 +224,15 @@ public final class DropFolderSource implements AutoCloseable {
                 try (InputStream in = Files.newInputStream(file)) {
                     head = in.readNBytes(Excerpts.MAX_EXCERPT_BYTES);
                 }
-                ParseResult tooLarge = new ParseResult.Rejection(RejectionCode.TOO_LARGE,
-                        "file of " + size + " bytes exceeds the limit of " + maxBytes + " bytes", null);
-                outcome = ingestor.publish(tooLarge, size, head, SOURCE, sourceId, SOURCE + ":" + sourceId,
-                        Optional.empty());
+                ParseResult tooLarge = new ParseResult.Rejection(
+                        RejectionCode.TOO_LARGE,
+                        "file of " + size + " bytes exceeds the limit of " + maxBytes + " bytes",
+                        null);
+                outcome = ingestor.publish(
+                        tooLarge, size, head, SOURCE, sourceId, SOURCE + ":" + sourceId, Optional.empty());
             } else {
-                outcome = ingestor.ingest(Files.readAllBytes(file), SOURCE, sourceId, SOURCE + ":" + sourceId,
-                        Optional.empty());
+                outcome = ingestor.ingest(
+                        Files.readAllBytes(file), SOURCE, sourceId, SOURCE + ":" + sourceId, Optional.empty());
             }
         } catch (IOException e) {
             if (!(e instanceof NoSuchFileException)) {
@@ -239,20 +242,22 @@ public final class DropFolderSource implements AutoCloseable {
             done.complete(null);
             return;
         }
-        outcome.whenCompleteAsync((result, error) -> {
-            try {
-                if (error != null) {
-                    LOG.error("{} not delivered, left in the inbox to retry: {}", file, error.toString());
-                } else {
-                    settleFile(file, name, result);
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.error("{} was delivered but could not be moved out of the inbox: {}", file, e.toString());
-            } finally {
-                inFlight.remove(file);
-                done.complete(null);
-            }
-        }, scheduler);
+        outcome.whenCompleteAsync(
+                (result, error) -> {
+                    try {
+                        if (error != null) {
+                            LOG.error("{} not delivered, left in the inbox to retry: {}", file, error.toString());
+                        } else {
+                            settleFile(file, name, result);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        LOG.error("{} was delivered but could not be moved out of the inbox: {}", file, e.toString());
+                    } finally {
+                        inFlight.remove(file);
+                        done.complete(null);
+                    }
+                },
+                scheduler);
     }
 
     private void settleFile(Path file, String name, IngestOutcome result) throws IOException {
@@ -263,16 +268,23 @@ public final class DropFolderSource implements AutoCloseable {
         if (result instanceof IngestOutcome.Rejected rejected) {
             Path target = move(file, failed, name);
             String reason = rejected.reason() + "\n" + "code=" + rejected.code()
-                    + (rejected.format() == null ? "" : " format=" + rejected.format()) + " at=" + clock.instant() + "\n";
+                    + (rejected.format() == null ? "" : " format=" + rejected.format()) + " at=" + clock.instant()
+                    + "\n";
             writeReason(target, reason);
             LOG.debug("Rejected {}: {}", file, rejected.reason());
         } else {
             Path target = move(file, processed, name);
-            if (result instanceof IngestOutcome.Published published && !published.rejectedItems().isEmpty()) {
+            if (result instanceof IngestOutcome.Published published
+                    && !published.rejectedItems().isEmpty()) {
                 StringBuilder reasons = new StringBuilder();
                 for (IngestOutcome.RejectedItem item : published.rejectedItems()) {
-                    reasons.append(item.sourceId()).append(": ").append(item.reason()).append('\n')
-                            .append("code=").append(item.code()).append('\n');
+                    reasons.append(item.sourceId())
+                            .append(": ")
+                            .append(item.reason())
+                            .append('\n')
+                            .append("code=")
+                            .append(item.code())
+                            .append('\n');
                 }
                 writeReason(target, reasons.toString());
             }
@@ -281,8 +293,13 @@ public final class DropFolderSource implements AutoCloseable {
     }
 
     private static void writeReason(Path moved, String reason) throws IOException {
-        Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason"), reason, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        Files.writeString(
+                moved.resolveSibling(moved.getFileName() + ".reason"),
+                reason,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
     }
 
     /** Moves into {@code dir}, never overwriting: a second {@code a.json} becomes {@code a-2.json}. */
@@ -324,7 +341,8 @@ public final class DropFolderSource implements AutoCloseable {
             LOG.debug("Closing the watch service: {}", e.toString());
         }
         try {
-            CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new))
+                    .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {

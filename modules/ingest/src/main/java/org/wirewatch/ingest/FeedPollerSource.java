@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -72,15 +72,22 @@ public final class FeedPollerSource implements AutoCloseable {
     /**
      * @param stateDir where the seen ids are kept, one file per feed (named by a hash of its URL)
      */
-    public FeedPollerSource(List<URI> urls, Path stateDir, ReportIngestor ingestor, Duration interval,
-            Duration maxBackoff, int maxBytes) throws IOException {
+    public FeedPollerSource(
+            List<URI> urls,
+            Path stateDir,
+            ReportIngestor ingestor,
+            Duration interval,
+            Duration maxBackoff,
+            int maxBytes)
+            throws IOException {
         this.ingestor = Objects.requireNonNull(ingestor, "ingestor");
         this.interval = interval;
         this.maxBackoff = maxBackoff;
         this.maxBytes = maxBytes;
         for (URI url : urls) {
-            feeds.add(new Feed(url, SeenIds.load(stateDir.resolve(digest(url.toString()).substring(0, 16) + ".seen"),
-                    SEEN_CAPACITY)));
+            feeds.add(new Feed(
+                    url,
+                    SeenIds.load(stateDir.resolve(digest(url.toString()).substring(0, 16) + ".seen"), SEEN_CAPACITY)));
         }
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -158,8 +165,11 @@ public final class FeedPollerSource implements AutoCloseable {
             return false;
         }
         if (body.length > maxBytes) {
-            return rejectDocument(feed, new ParseResult.Rejection(RejectionCode.TOO_LARGE,
-                    "feed document exceeds the limit of " + maxBytes + " bytes", null), body);
+            return rejectDocument(
+                    feed,
+                    new ParseResult.Rejection(
+                            RejectionCode.TOO_LARGE, "feed document exceeds the limit of " + maxBytes + " bytes", null),
+                    body);
         }
         FeedParse parsed = ingestor.parser().parseFeed(body, feed.url.toString());
         if (parsed.rejection().isPresent()) {
@@ -178,12 +188,19 @@ public final class FeedPollerSource implements AutoCloseable {
     }
 
     private boolean publishNewEntries(Feed feed, List<FeedEntry> entries) {
-        List<FeedEntry> fresh = entries.stream().filter(e -> !feed.seen.contains(e.id())).toList();
+        List<FeedEntry> fresh =
+                entries.stream().filter(e -> !feed.seen.contains(e.id())).toList();
         List<CompletableFuture<IngestOutcome>> acks = new ArrayList<>();
         for (FeedEntry entry : fresh) {
             byte[] text = entry.excerpt().getBytes(StandardCharsets.UTF_8);
-            acks.add(ingestor.publish(entry.result(), text.length, text, SOURCE,
-                    "feed:" + feed.url + "#" + entry.id(), "feed:" + feed.url, Optional.of("application/rss+xml")));
+            acks.add(ingestor.publish(
+                    entry.result(),
+                    text.length,
+                    text,
+                    SOURCE,
+                    "feed:" + feed.url + "#" + entry.id(),
+                    "feed:" + feed.url,
+                    Optional.of("application/rss+xml")));
         }
         boolean all = true;
         for (int i = 0; i < fresh.size(); i++) {
@@ -192,12 +209,18 @@ public final class FeedPollerSource implements AutoCloseable {
                 feed.seen.add(fresh.get(i).id());
             } catch (ExecutionException | TimeoutException e) {
                 all = false;
-                LOG.error("Feed {} entry {} not delivered; offered again on the next poll: {}", feed.url,
-                        fresh.get(i).id(), e.toString());
+                LOG.error(
+                        "Feed {} entry {} not delivered; offered again on the next poll: {}",
+                        feed.url,
+                        fresh.get(i).id(),
+                        e.toString());
             } catch (IOException e) {
                 // Delivered but not remembered: the next poll sends it again, which downstream ignores.
-                LOG.warn("Feed {} entry {} delivered but the seen-id file could not be written: {}", feed.url,
-                        fresh.get(i).id(), e.toString());
+                LOG.warn(
+                        "Feed {} entry {} delivered but the seen-id file could not be written: {}",
+                        feed.url,
+                        fresh.get(i).id(),
+                        e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -217,8 +240,15 @@ public final class FeedPollerSource implements AutoCloseable {
             return false;
         }
         try {
-            ingestor.publish(rejection, body.length, body, SOURCE, "feed:" + feed.url,
-                    "feed:" + feed.url, Optional.empty()).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ingestor.publish(
+                            rejection,
+                            body.length,
+                            body,
+                            SOURCE,
+                            "feed:" + feed.url,
+                            "feed:" + feed.url,
+                            Optional.empty())
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             feed.lastRejectedDigest = digest;
         } catch (ExecutionException | TimeoutException e) {
             LOG.error("Rejection of feed {} not delivered: {}", feed.url, e.toString());

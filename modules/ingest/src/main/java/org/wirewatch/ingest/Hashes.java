@@ -6,8 +6,7 @@ import java.security.NoSuchAlgorithmException;
 /** SHA-256, which every Java platform provides. */
 final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     static byte[] sha256(byte[] bytes) {
         try {

@@ -95,21 +95,39 @@ public final class HttpPushSource implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         String sourceId = "http:" + requestId;
         if (closed) {
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, requestId, "unavailable", "ingest is shutting down; retry later");
+            error(
+                    ctx,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    requestId,
+                    "unavailable",
+                    "ingest is shutting down; retry later");
             return;
         }
         if (!authorized(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"wirewatch\"");
-            error(ctx, HttpStatus.UNAUTHORIZED, requestId, "unauthorized",
+            error(
+                    ctx,
+                    HttpStatus.UNAUTHORIZED,
+                    requestId,
+                    "unauthorized",
                     "send Authorization: Bearer <token> with the configured ingest token");
             return;
         }
-        Optional<String> contentType = Optional.ofNullable(ctx.header("Content-Type")).filter(s -> !s.isBlank());
+        Optional<String> contentType =
+                Optional.ofNullable(ctx.header("Content-Type")).filter(s -> !s.isBlank());
         long declaredLength = ctx.req().getContentLengthLong();
         if (declaredLength > maxBytes) {
             // Refused before reading: the body never reaches the heap.
-            publish(ctx, requestId, new ParseResult.Rejection(RejectionCode.TOO_LARGE, "body of " + declaredLength
-                    + " bytes exceeds the limit of " + maxBytes + " bytes", null), declaredLength, new byte[0], contentType);
+            publish(
+                    ctx,
+                    requestId,
+                    new ParseResult.Rejection(
+                            RejectionCode.TOO_LARGE,
+                            "body of " + declaredLength + " bytes exceeds the limit of " + maxBytes + " bytes",
+                            null),
+                    declaredLength,
+                    new byte[0],
+                    contentType);
             return;
         }
         byte[] body;
@@ -120,47 +138,81 @@ public final class HttpPushSource implements AutoCloseable {
             return;
         }
         if (body.length > maxBytes) {
-            publish(ctx, requestId, new ParseResult.Rejection(RejectionCode.TOO_LARGE,
-                    "body exceeds the limit of " + maxBytes + " bytes", null), body.length, body,
+            publish(
+                    ctx,
+                    requestId,
+                    new ParseResult.Rejection(
+                            RejectionCode.TOO_LARGE, "body exceeds the limit of " + maxBytes + " bytes", null),
+                    body.length,
+                    body,
                     contentType);
             return;
         }
         if (contentType.isEmpty() || MediaTypes.kindOf(contentType.get()).isEmpty()) {
-            String reason = contentType.isEmpty() ? "no Content-Type" : "unsupported content type '"
-                    + Excerpts.of(MediaTypes.essence(contentType.get()).getBytes(StandardCharsets.UTF_8), 100) + "'";
-            publish(ctx, requestId, new ParseResult.Rejection(RejectionCode.UNSUPPORTED_MEDIA_TYPE,
-                    reason + "; supported: " + MediaTypes.supportedList(),
-                    null), body.length, body, contentType);
+            String reason = contentType.isEmpty()
+                    ? "no Content-Type"
+                    : "unsupported content type '"
+                            + Excerpts.of(MediaTypes.essence(contentType.get()).getBytes(StandardCharsets.UTF_8), 100)
+                            + "'";
+            publish(
+                    ctx,
+                    requestId,
+                    new ParseResult.Rejection(
+                            RejectionCode.UNSUPPORTED_MEDIA_TYPE,
+                            reason + "; supported: " + MediaTypes.supportedList(),
+                            null),
+                    body.length,
+                    body,
+                    contentType);
             return;
         }
         ParseResult result = ingestor.parser().parse(body, sourceId, contentType);
         publish(ctx, requestId, result, body.length, body, contentType);
     }
 
-    private void publish(Context ctx, String requestId, ParseResult result, long size, byte[] raw,
-            Optional<String> contentType) {
+    private void publish(
+            Context ctx, String requestId, ParseResult result, long size, byte[] raw, Optional<String> contentType) {
         String sourceId = "http:" + requestId;
         CompletableFuture<IngestOutcome> outcome =
                 ingestor.publish(result, size, raw, SOURCE, sourceId, SOURCE + ":" + requestId, contentType);
         ctx.future(() -> outcome.handle((done, error) -> {
             if (error != null) {
-                error(ctx, HttpStatus.SERVICE_UNAVAILABLE, requestId, "not_delivered",
+                error(
+                        ctx,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        requestId,
+                        "not_delivered",
                         "the report could not be stored; nothing was accepted, retry later");
             } else if (done instanceof IngestOutcome.Published published) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("requestId", requestId);
                 body.put("format", published.format().name());
-                body.put("stories", published.stories().stream()
-                        .map(s -> Map.of("uri", s.uri(), "version", s.version())).toList());
+                body.put(
+                        "stories",
+                        published.stories().stream()
+                                .map(s -> Map.of("uri", s.uri(), "version", s.version()))
+                                .toList());
                 if (!published.rejectedItems().isEmpty()) {
-                    body.put("rejected", published.rejectedItems().stream().map(r -> Map.of("id", r.sourceId(),
-                            "error", r.code().name().toLowerCase(java.util.Locale.ROOT), "reason", r.reason()))
-                            .toList());
+                    body.put(
+                            "rejected",
+                            published.rejectedItems().stream()
+                                    .map(r -> Map.of(
+                                            "id",
+                                            r.sourceId(),
+                                            "error",
+                                            r.code().name().toLowerCase(java.util.Locale.ROOT),
+                                            "reason",
+                                            r.reason()))
+                                    .toList());
                 }
                 json(ctx, HttpStatus.ACCEPTED, body);
             } else {
                 IngestOutcome.Rejected rejected = (IngestOutcome.Rejected) done;
-                error(ctx, statusFor(rejected.code()), requestId, rejected.code().name().toLowerCase(java.util.Locale.ROOT),
+                error(
+                        ctx,
+                        statusFor(rejected.code()),
+                        requestId,
+                        rejected.code().name().toLowerCase(java.util.Locale.ROOT),
                         rejected.reason());
             }
             return null;

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 final class HttpTokens {
 
-    private HttpTokens() {
-    }
+    private HttpTokens() {}
 
     static Path file(Path dataDir) {
         return dataDir.resolve("ingest").resolve("http-token");

@@ -33,8 +33,17 @@ import org.wirewatch.formats.ReportParser;
  *   doubles from the interval on every failed poll)</td></tr>
  * </table>
  */
-public record IngestConfig(boolean inboxEnabled, Path inboxDir, Duration rescan, Duration settle, boolean httpEnabled,
-        Optional<String> httpToken, int httpPort, int maxBytes, List<URI> feeds, Duration pollInterval,
+public record IngestConfig(
+        boolean inboxEnabled,
+        Path inboxDir,
+        Duration rescan,
+        Duration settle,
+        boolean httpEnabled,
+        Optional<String> httpToken,
+        int httpPort,
+        int maxBytes,
+        List<URI> feeds,
+        Duration pollInterval,
         Duration maxBackoff) {
 
     public static final String INBOX_ENABLED = "wirewatch.ingest.inbox.enabled";
@@ -102,9 +111,17 @@ public record IngestConfig(boolean inboxEnabled, Path inboxDir, Duration rescan,
         if (rescan.isZero() || rescan.isNegative()) {
             r.problem(INBOX_RESCAN, rescan.toString(), "must be positive");
         }
-        return new IngestConfig(r.bool(INBOX_ENABLED, true), r.path(INBOX_DIR, Path.of("inbox")), rescan, settle,
-                r.bool(HTTP_ENABLED, true), token.map(String::strip), r.port(HTTP_PORT, defaultHttpPort),
-                r.intValue(MAX_BYTES, ReportParser.DEFAULT_MAX_BYTES, 1024, 256 * 1024 * 1024), List.copyOf(feeds),
-                interval, maxBackoff);
+        return new IngestConfig(
+                r.bool(INBOX_ENABLED, true),
+                r.path(INBOX_DIR, Path.of("inbox")),
+                rescan,
+                settle,
+                r.bool(HTTP_ENABLED, true),
+                token.map(String::strip),
+                r.port(HTTP_PORT, defaultHttpPort),
+                r.intValue(MAX_BYTES, ReportParser.DEFAULT_MAX_BYTES, 1024, 256 * 1024 * 1024),
+                List.copyOf(feeds),
+                interval,
+                maxBackoff);
     }
 }

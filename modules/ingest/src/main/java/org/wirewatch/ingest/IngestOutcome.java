@@ -29,8 +29,7 @@ public sealed interface IngestOutcome permits IngestOutcome.Published, IngestOut
     }
 
     /** One item of a published input that went to the rejected topic, keyed there by {@code sourceId}. */
-    record RejectedItem(String sourceId, RejectionCode code, String reason) {
-    }
+    record RejectedItem(String sourceId, RejectionCode code, String reason) {}
 
     /** The input is on the rejected topic. */
     record Rejected(RejectionCode code, String reason, ReportFormat format) implements IngestOutcome {
@@ -41,6 +40,5 @@ public sealed interface IngestOutcome permits IngestOutcome.Published, IngestOut
     }
 
     /** One story version as published. */
-    record Story(String uri, int version) {
-    }
+    record Story(String uri, int version) {}
 }

@@ -45,8 +45,11 @@ public final class IngestProducer implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    IngestProducer(Producer<String, byte[]> producer, Serializer<WireReport> reportSerializer,
-            Serializer<RejectedReport> rejectedSerializer, Duration closeTimeout) {
+    IngestProducer(
+            Producer<String, byte[]> producer,
+            Serializer<WireReport> reportSerializer,
+            Serializer<RejectedReport> rejectedSerializer,
+            Duration closeTimeout) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.reportSerializer = Objects.requireNonNull(reportSerializer, "reportSerializer");
         this.rejectedSerializer = Objects.requireNonNull(rejectedSerializer, "rejectedSerializer");
@@ -69,9 +72,11 @@ public final class IngestProducer implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new IngestProducer(new KafkaProducer<>(props),
+        return new IngestProducer(
+                new KafkaProducer<>(props),
                 AvroSerdes.of(WireReport.class, registryUrl, serdeConfig, false).serializer(),
-                AvroSerdes.of(RejectedReport.class, registryUrl, serdeConfig, false).serializer(),
+                AvroSerdes.of(RejectedReport.class, registryUrl, serdeConfig, false)
+                        .serializer(),
                 Duration.ofSeconds(30));
     }
 
@@ -88,13 +93,18 @@ public final class IngestProducer implements AutoCloseable {
 
     /** Sends one report to the raw topic; the future completes once the broker has it. */
     public CompletableFuture<RecordMetadata> send(WireReport report) {
-        return send(Topics.RAW_REPORTS, report.getUri(), () -> reportSerializer.serialize(Topics.RAW_REPORTS, report),
+        return send(
+                Topics.RAW_REPORTS,
+                report.getUri(),
+                () -> reportSerializer.serialize(Topics.RAW_REPORTS, report),
                 "report " + report.getUri() + " v" + report.getVersion());
     }
 
     /** Sends one rejection to the rejected topic; the future completes once the broker has it. */
     public CompletableFuture<RecordMetadata> send(RejectedReport rejected) {
-        return send(Topics.REJECTED_REPORTS, rejected.getSourceId(),
+        return send(
+                Topics.REJECTED_REPORTS,
+                rejected.getSourceId(),
                 () -> rejectedSerializer.serialize(Topics.REJECTED_REPORTS, rejected),
                 "rejection of " + rejected.getSourceId());
     }

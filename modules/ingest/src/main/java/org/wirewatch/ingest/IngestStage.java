@@ -56,8 +56,8 @@ public final class IngestStage implements Stage {
     }
 
     /** As above, with producer settings that override the defaults (the benchmark uses this). */
-    public IngestStage(IngestConfig config, CoreConfig core, Set<IngestSource> sources,
-            Map<String, Object> kafkaOverrides) {
+    public IngestStage(
+            IngestConfig config, CoreConfig core, Set<IngestSource> sources, Map<String, Object> kafkaOverrides) {
         this.config = Objects.requireNonNull(config, "config");
         this.core = Objects.requireNonNull(core, "core");
         this.sources = sources.isEmpty() ? EnumSet.noneOf(IngestSource.class) : EnumSet.copyOf(sources);
@@ -81,7 +81,8 @@ public final class IngestStage implements Stage {
     private void handlePush(Context ctx) {
         HttpPushSource source = push;
         if (source == null) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType("application/json")
                     .result("{\"error\":\"unavailable\",\"reason\":\"ingest is not running\"}");
             return;
         }
@@ -102,14 +103,24 @@ public final class IngestStage implements Stage {
         ReportIngestor ingestor = new ReportIngestor(new ReportParser(config.maxBytes()), producer, Clock.systemUTC());
         try {
             if (sources.contains(IngestSource.FOLDER) && config.inboxEnabled()) {
-                DropFolderSource folder = new DropFolderSource(config.inboxDir(), ingestor, config.rescan(),
-                        config.settle(), config.maxBytes(), Clock.systemUTC());
+                DropFolderSource folder = new DropFolderSource(
+                        config.inboxDir(),
+                        ingestor,
+                        config.rescan(),
+                        config.settle(),
+                        config.maxBytes(),
+                        Clock.systemUTC());
                 folder.start();
                 running.add(folder);
             }
             if (sources.contains(IngestSource.FEEDS) && !config.feeds().isEmpty()) {
-                FeedPollerSource feeds = new FeedPollerSource(config.feeds(), core.dataDir().resolve("ingest")
-                        .resolve("feeds"), ingestor, config.pollInterval(), config.maxBackoff(), config.maxBytes());
+                FeedPollerSource feeds = new FeedPollerSource(
+                        config.feeds(),
+                        core.dataDir().resolve("ingest").resolve("feeds"),
+                        ingestor,
+                        config.pollInterval(),
+                        config.maxBackoff(),
+                        config.maxBytes());
                 feeds.start();
                 running.add(feeds);
             }
@@ -122,7 +133,9 @@ public final class IngestStage implements Stage {
                 running.add(0, source);
                 push = source;
                 if (config.httpToken().isEmpty()) {
-                    LOG.info("HTTP push token generated; it is in {}", HttpTokens.file(core.dataDir()).toAbsolutePath());
+                    LOG.info(
+                            "HTTP push token generated; it is in {}",
+                            HttpTokens.file(core.dataDir()).toAbsolutePath());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -130,7 +143,9 @@ public final class IngestStage implements Stage {
             throw e;
         }
         started = true;
-        LOG.info("Ingest started: sources {}", running.stream().map(s -> s.getClass().getSimpleName()).toList());
+        LOG.info(
+                "Ingest started: sources {}",
+                running.stream().map(s -> s.getClass().getSimpleName()).toList());
     }
 
     @Override

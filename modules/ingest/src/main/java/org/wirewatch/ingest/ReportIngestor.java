@@ -47,10 +47,16 @@ public final class ReportIngestor {
      * @param sourceLabel the WireReport {@code source} value, e.g. {@code drop-folder:inbox/a.json}
      * @param contentType declared content type, if any
      */
-    public CompletableFuture<IngestOutcome> ingest(byte[] input, String source, String sourceId, String sourceLabel,
-            Optional<String> contentType) {
-        return publish(parser.parse(input, sourceId, contentType), input.length, input, source, sourceId,
-                sourceLabel, contentType);
+    public CompletableFuture<IngestOutcome> ingest(
+            byte[] input, String source, String sourceId, String sourceLabel, Optional<String> contentType) {
+        return publish(
+                parser.parse(input, sourceId, contentType),
+                input.length,
+                input,
+                source,
+                sourceId,
+                sourceLabel,
+                contentType);
     }
 
     /**
@@ -59,8 +65,14 @@ public final class ReportIngestor {
      * @param sizeBytes size of the raw input
      * @param raw       the raw input, or as much of its start as was read; a rejection carries a bounded excerpt
      */
-    public CompletableFuture<IngestOutcome> publish(ParseResult result, long sizeBytes, byte[] raw, String source,
-            String sourceId, String sourceLabel, Optional<String> contentType) {
+    public CompletableFuture<IngestOutcome> publish(
+            ParseResult result,
+            long sizeBytes,
+            byte[] raw,
+            String source,
+            String sourceId,
+            String sourceLabel,
+            Optional<String> contentType) {
         try {
             return send(result, sizeBytes, raw, source, sourceId, sourceLabel, contentType);
         } catch (RuntimeException e) {
@@ -70,19 +82,28 @@ public final class ReportIngestor {
         }
     }
 
-    private CompletableFuture<IngestOutcome> send(ParseResult result, long sizeBytes, byte[] raw, String source,
-            String sourceId, String sourceLabel, Optional<String> contentType) {
+    private CompletableFuture<IngestOutcome> send(
+            ParseResult result,
+            long sizeBytes,
+            byte[] raw,
+            String source,
+            String sourceId,
+            String sourceLabel,
+            Optional<String> contentType) {
         Instant now = clock.instant();
         if (result instanceof ParseResult.Rejection rejection) {
             return producer.send(rejected(rejection, sourceId, source, contentType, sizeBytes, Excerpts.of(raw), now))
-                    .thenApply(m -> new IngestOutcome.Rejected(rejection.code(), rejection.reason(),
-                            rejection.detectedFormat()));
+                    .thenApply(m -> new IngestOutcome.Rejected(
+                            rejection.code(), rejection.reason(), rejection.detectedFormat()));
         }
         ParseResult.Accepted accepted = (ParseResult.Accepted) result;
         List<CompletableFuture<?>> acks = new ArrayList<>();
         List<IngestOutcome.Story> stories = new ArrayList<>();
         for (WireReport parsed : accepted.reports()) {
-            WireReport report = WireReport.newBuilder(parsed).setSource(sourceLabel).setReceivedAt(now).build();
+            WireReport report = WireReport.newBuilder(parsed)
+                    .setSource(sourceLabel)
+                    .setReceivedAt(now)
+                    .build();
             acks.add(producer.send(report));
             stories.add(new IngestOutcome.Story(report.getUri(), report.getVersion()));
         }
@@ -90,16 +111,23 @@ public final class ReportIngestor {
         for (ParseResult.RejectedItem item : accepted.rejectedItems()) {
             String itemId = sourceId + "#" + item.id();
             byte[] excerpt = item.excerpt().getBytes(StandardCharsets.UTF_8);
-            acks.add(producer.send(rejected(item.rejection(), itemId, source, contentType, excerpt.length,
-                    Excerpts.of(excerpt), now)));
-            items.add(new IngestOutcome.RejectedItem(itemId, item.rejection().code(), item.rejection().reason()));
+            acks.add(producer.send(rejected(
+                    item.rejection(), itemId, source, contentType, excerpt.length, Excerpts.of(excerpt), now)));
+            items.add(new IngestOutcome.RejectedItem(
+                    itemId, item.rejection().code(), item.rejection().reason()));
         }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .thenApply(v -> new IngestOutcome.Published(accepted.detectedFormat(), stories, items));
     }
 
-    private static RejectedReport rejected(ParseResult.Rejection rejection, String sourceId, String source,
-            Optional<String> contentType, long sizeBytes, String excerpt, Instant now) {
+    private static RejectedReport rejected(
+            ParseResult.Rejection rejection,
+            String sourceId,
+            String source,
+            Optional<String> contentType,
+            long sizeBytes,
+            String excerpt,
+            Instant now) {
         return RejectedReport.newBuilder()
                 .setSourceId(sourceId)
                 .setSource(source)

@@ -53,14 +53,22 @@ final class SeenIds {
         if (!ids.add(clean)) {
             return;
         }
-        Files.writeString(file, clean + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        Files.writeString(
+                file,
+                clean + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
         lines++;
         if (lines > 2 * capacity) {
             trim();
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(tmp, ids, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             lines = ids.size();
         }

@@ -52,8 +52,8 @@ class DropFolderSourceTest {
     }
 
     private DropFolderSource source(int maxBytes) throws IOException {
-        source = new DropFolderSource(inbox, producers.ingestor(maxBytes), Duration.ofHours(1), Duration.ofMillis(500),
-                maxBytes, clock);
+        source = new DropFolderSource(
+                inbox, producers.ingestor(maxBytes), Duration.ofHours(1), Duration.ofMillis(500), maxBytes, clock);
         Files.createDirectories(inbox.resolve("processed"));
         Files.createDirectories(inbox.resolve("failed"));
         return source;
@@ -102,8 +102,10 @@ class DropFolderSourceTest {
         // then
         assertThat(inbox.resolve("failed/broken.xml")).exists();
         assertThat(Files.readString(inbox.resolve("failed/broken.xml.reason"))).startsWith("malformed XML at line 1");
-        assertThat(producers.sentRejections()).singleElement()
-                .satisfies(r -> assertThat(r.getSourceId()).isEqualTo(inbox.resolve("broken.xml").toString()));
+        assertThat(producers.sentRejections())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getSourceId())
+                        .isEqualTo(inbox.resolve("broken.xml").toString()));
         assertThat(producers.sentReports()).isEmpty();
     }
 
@@ -182,8 +184,8 @@ class DropFolderSourceTest {
     void shouldLeaveTheFileInTheInboxWhenDeliveryFails() throws IOException {
         // given
         TestProducers failing = new TestProducers(false);
-        source = new DropFolderSource(inbox, failing.ingestor(1 << 20), Duration.ofHours(1), Duration.ofMillis(500),
-                1 << 20, clock);
+        source = new DropFolderSource(
+                inbox, failing.ingestor(1 << 20), Duration.ofHours(1), Duration.ofMillis(500), 1 << 20, clock);
         Files.createDirectories(inbox.resolve("processed"));
         Files.createDirectories(inbox.resolve("failed"));
         Files.writeString(inbox.resolve("story.json"), GOOD);
@@ -224,15 +226,16 @@ class DropFolderSourceTest {
         });
         assertThat(inbox.resolve("processed/feed.rss")).exists();
         assertThat(Files.readString(inbox.resolve("processed/feed.rss.reason")))
-                .contains("#urn:b: entry 2: no body text").contains("code=MISSING_FIELD");
+                .contains("#urn:b: entry 2: no body text")
+                .contains("code=MISSING_FIELD");
     }
 
     @Test
     void shouldRecreateProcessedAndFailedWhenTheyAreDeletedWhileAFileIsInFlight() throws IOException {
         // given: two files read, their delivery not yet acknowledged
         TestProducers slow = new TestProducers(false);
-        source = new DropFolderSource(inbox, slow.ingestor(1 << 20), Duration.ofHours(1), Duration.ofMillis(500),
-                1 << 20, clock);
+        source = new DropFolderSource(
+                inbox, slow.ingestor(1 << 20), Duration.ofHours(1), Duration.ofMillis(500), 1 << 20, clock);
         source.scan();
         Files.writeString(inbox.resolve("story.json"), GOOD);
         Files.writeString(inbox.resolve("broken.json"), "{");
@@ -259,8 +262,13 @@ class DropFolderSourceTest {
     void shouldRecreateTheInboxAndCarryOnWhenItIsDeletedWhileRunning() throws IOException {
         // given: a running source with its watch and a short rescan
         Path root = inbox.resolve("drop");
-        source = new DropFolderSource(root, producers.ingestor(1 << 20), Duration.ofMillis(100), Duration.ofMillis(50),
-                1 << 20, Clock.systemUTC());
+        source = new DropFolderSource(
+                root,
+                producers.ingestor(1 << 20),
+                Duration.ofMillis(100),
+                Duration.ofMillis(50),
+                1 << 20,
+                Clock.systemUTC());
         Files.createDirectories(root);
         source.start();
         Files.writeString(root.resolve("first.json"), GOOD);
@@ -268,8 +276,8 @@ class DropFolderSourceTest {
 
         // when: the whole inbox is removed, then a file is dropped into the recreated one
         deleteTree(root);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.isDirectory(root.resolve("processed"))
-                && Files.isDirectory(root.resolve("failed")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Files.isDirectory(root.resolve("processed")) && Files.isDirectory(root.resolve("failed")));
         Files.writeString(root.resolve("second.json"), GOOD.replace("urn:good", "urn:second"));
 
         // then

@@ -33,8 +33,13 @@ class FeedPollerSourceTest {
     private static String rss(String... guids) {
         StringBuilder items = new StringBuilder();
         for (String guid : guids) {
-            items.append("<item><title>Story ").append(guid).append("</title><guid>").append(guid)
-                    .append("</guid><description>Body of ").append(guid).append(".</description></item>");
+            items.append("<item><title>Story ")
+                    .append(guid)
+                    .append("</title><guid>")
+                    .append(guid)
+                    .append("</guid><description>Body of ")
+                    .append(guid)
+                    .append(".</description></item>");
         }
         return "<rss version=\"2.0\"><channel><title>Test feed</title>" + items + "</channel></rss>";
     }
@@ -71,8 +76,13 @@ class FeedPollerSourceTest {
 
     private FeedPollerSource poller() throws IOException {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rss");
-        return new FeedPollerSource(List.of(url), state, producers.ingestor(1 << 20), Duration.ofSeconds(30),
-                Duration.ofMinutes(8), 1 << 20);
+        return new FeedPollerSource(
+                List.of(url),
+                state,
+                producers.ingestor(1 << 20),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(8),
+                1 << 20);
     }
 
     @Test
@@ -134,7 +144,8 @@ class FeedPollerSourceTest {
     @Test
     void shouldPublishABadEntryAsARejectionAndTheGoodOnesAsReports() throws IOException {
         // given: the second item has no title
-        feed = rss("a").replace("</channel>", "<item><guid>no-title</guid><description>x</description></item></channel>");
+        feed = rss("a").replace(
+                        "</channel>", "<item><guid>no-title</guid><description>x</description></item></channel>");
         FeedPollerSource poller = poller();
 
         // when
@@ -164,8 +175,11 @@ class FeedPollerSourceTest {
         // then
         assertThat(first).isFalse();
         assertThat(second).isFalse();
-        assertThat(producers.sentRejections()).extracting(RejectedReport::getReason)
-                .singleElement().asString().startsWith("malformed XML");
+        assertThat(producers.sentRejections())
+                .extracting(RejectedReport::getReason)
+                .singleElement()
+                .asString()
+                .startsWith("malformed XML");
         poller.close();
     }
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wirewatch.formats.ReportParser;
 import org.wirewatch.formats.RejectionCode;
+import org.wirewatch.formats.ReportParser;
 
 /**
  * Third-party wire files (IPTC, Superdesk, feed-parser test suites, XML attack files) through the drop folder,
@@ -54,8 +54,9 @@ class FormatsConformanceTest {
     /** The reason codes that fit each class of rejection listed in expected.tsv. */
     private static final Map<String, Set<RejectionCode>> CLASSES = Map.ofEntries(
             Map.entry("malformed", EnumSet.of(RejectionCode.MALFORMED, RejectionCode.EMPTY)),
-            Map.entry("encoding", EnumSet.of(RejectionCode.INVALID_ENCODING, RejectionCode.UNKNOWN_ENCODING,
-                    RejectionCode.BINARY)),
+            Map.entry(
+                    "encoding",
+                    EnumSet.of(RejectionCode.INVALID_ENCODING, RejectionCode.UNKNOWN_ENCODING, RejectionCode.BINARY)),
             Map.entry("entity", EnumSet.of(RejectionCode.FORBIDDEN_XML)),
             Map.entry("not-text", EnumSet.of(RejectionCode.NOT_TEXT)),
             Map.entry("package", EnumSet.of(RejectionCode.NOT_TEXT)),
@@ -63,30 +64,53 @@ class FormatsConformanceTest {
             Map.entry("no-item", EnumSet.of(RejectionCode.NO_ITEM)),
             Map.entry("no-title", EnumSet.of(RejectionCode.MISSING_FIELD)),
             Map.entry("no-body", EnumSet.of(RejectionCode.MISSING_FIELD)),
-            Map.entry("invalid", EnumSet.of(RejectionCode.MISSING_FIELD, RejectionCode.INVALID_FIELD,
-                    RejectionCode.UNSUPPORTED_MEDIA_TYPE)));
+            Map.entry(
+                    "invalid",
+                    EnumSet.of(
+                            RejectionCode.MISSING_FIELD,
+                            RejectionCode.INVALID_FIELD,
+                            RejectionCode.UNSUPPORTED_MEDIA_TYPE)));
 
     /** How Wirewatch treats a row on purpose differently from expected.tsv, and why (also in the README). */
-    record Decision(boolean accept, RejectionCode code, String why) {
-    }
+    record Decision(boolean accept, RejectionCode code, String why) {}
 
     /** Rows decided against expected.tsv on purpose: the outcome, or for a rejection the reason code, differs. */
     static final Map<String, Decision> DECIDED_OTHERWISE = Map.of(
-            "ninjs/superdesk__ninjs4.json", new Decision(true, null,
-                    "Superdesk's guid is the story's stable id, so it stands in for the missing uri"),
-            "rss-atom/rome__rss_0.91N.xml", new Decision(false, RejectionCode.FORBIDDEN_XML,
-                    "every DOCTYPE is refused, so that no DTD is ever read, fetched or expanded"),
-            "rss-atom/feedrs__atom_xml_base.xml", new Decision(false, RejectionCode.MISSING_FIELD,
-                    "the entry's only content is an image: there is no text to extract from"),
-            "rss-atom/feedparser__wellformed__rss__entity_in_doctype.xml", new Decision(false,
-                    RejectionCode.FORBIDDEN_XML, "rejected as listed; the reason is the DOCTYPE, refused first"),
-            "rss-atom/feedparser__illformed__always_strip_doctype.xml", new Decision(false,
-                    RejectionCode.FORBIDDEN_XML, "rejected as listed; the reason is the DOCTYPE, refused first"),
-            "rss-atom/feedparser__encoding__bozo_invalid-bytes-with-bom.xml", new Decision(false,
-                    RejectionCode.INVALID_ENCODING,
-                    "rejected as listed; bytes are decoded before XML is parsed, so the invalid UTF-8 is named first"),
-            "newsml-g2/superdesk__scoop.xml", new Decision(false, RejectionCode.INVALID_FIELD,
-                    "rejected as listed; the text item's non-ISO versionCreated is named before its missing headline"));
+            "ninjs/superdesk__ninjs4.json",
+                    new Decision(
+                            true,
+                            null,
+                            "Superdesk's guid is the story's stable id, so it stands in for the missing uri"),
+            "rss-atom/rome__rss_0.91N.xml",
+                    new Decision(
+                            false,
+                            RejectionCode.FORBIDDEN_XML,
+                            "every DOCTYPE is refused, so that no DTD is ever read, fetched or expanded"),
+            "rss-atom/feedrs__atom_xml_base.xml",
+                    new Decision(
+                            false,
+                            RejectionCode.MISSING_FIELD,
+                            "the entry's only content is an image: there is no text to extract from"),
+            "rss-atom/feedparser__wellformed__rss__entity_in_doctype.xml",
+                    new Decision(
+                            false,
+                            RejectionCode.FORBIDDEN_XML,
+                            "rejected as listed; the reason is the DOCTYPE, refused first"),
+            "rss-atom/feedparser__illformed__always_strip_doctype.xml",
+                    new Decision(
+                            false,
+                            RejectionCode.FORBIDDEN_XML,
+                            "rejected as listed; the reason is the DOCTYPE, refused first"),
+            "rss-atom/feedparser__encoding__bozo_invalid-bytes-with-bom.xml",
+                    new Decision(
+                            false,
+                            RejectionCode.INVALID_ENCODING,
+                            "rejected as listed; bytes are decoded before XML is parsed, so the invalid UTF-8 is named first"),
+            "newsml-g2/superdesk__scoop.xml",
+                    new Decision(
+                            false,
+                            RejectionCode.INVALID_FIELD,
+                            "rejected as listed; the text item's non-ISO versionCreated is named before its missing headline"));
 
     /** A note that says how many stories a newsMessage or feed must give ("expect 3 stories"). */
     private static final Pattern STORY_COUNT = Pattern.compile("(?:expect|exactly) (\\d+|one) (?:text )?stor");
@@ -102,8 +126,7 @@ class FormatsConformanceTest {
         }
     }
 
-    record Outcome(boolean accepted, int stories, int rejections, RejectionCode code, String reason) {
-    }
+    record Outcome(boolean accepted, int stories, int rejections, RejectionCode code, String reason) {}
 
     @TestFactory
     Stream<DynamicTest> shouldTreatEveryThirdPartyFileAsListedUnlessDecidedOtherwise() throws IOException {
@@ -135,8 +158,13 @@ class FormatsConformanceTest {
         TestProducers producers = new TestProducers(true);
         DropFolderSourceTest.MutableClock clock = new DropFolderSourceTest.MutableClock();
         Map<Row, Outcome> outcomes = new LinkedHashMap<>();
-        try (DropFolderSource source = new DropFolderSource(inbox, producers.ingestor(ReportParser.DEFAULT_MAX_BYTES),
-                Duration.ofHours(1), Duration.ofMillis(500), ReportParser.DEFAULT_MAX_BYTES, clock)) {
+        try (DropFolderSource source = new DropFolderSource(
+                inbox,
+                producers.ingestor(ReportParser.DEFAULT_MAX_BYTES),
+                Duration.ofHours(1),
+                Duration.ofMillis(500),
+                ReportParser.DEFAULT_MAX_BYTES,
+                clock)) {
             Files.createDirectories(inbox.resolve("processed"));
             Files.createDirectories(inbox.resolve("failed"));
             source.scan();
@@ -149,8 +177,12 @@ class FormatsConformanceTest {
         for (Map.Entry<Row, Path> e : dropped.entrySet()) {
             Path file = e.getValue();
             String name = file.getFileName().toString();
-            int stories = (int) reports.stream().filter(r -> r.getSource().equals("drop-folder:" + file)).count();
-            int rejected = (int) rejections.stream().filter(r -> r.getSourceId().startsWith(file.toString())).count();
+            int stories = (int) reports.stream()
+                    .filter(r -> r.getSource().equals("drop-folder:" + file))
+                    .count();
+            int rejected = (int) rejections.stream()
+                    .filter(r -> r.getSourceId().startsWith(file.toString()))
+                    .count();
             boolean accepted = Files.exists(inbox.resolve("processed").resolve(name));
             Path reasonFile = inbox.resolve(accepted ? "processed" : "failed").resolve(name + ".reason");
             RejectionCode code = null;
@@ -172,21 +204,27 @@ class FormatsConformanceTest {
         Decision decided = DECIDED_OTHERWISE.get(row.path());
         boolean expectAccept = decided == null ? row.accept() : decided.accept();
         if (expectAccept) {
-            assertThat(outcome.accepted()).as("accepted, but was rejected: %s (%s)", outcome.reason(), outcome.code())
+            assertThat(outcome.accepted())
+                    .as("accepted, but was rejected: %s (%s)", outcome.reason(), outcome.code())
                     .isTrue();
             assertThat(outcome.stories()).as("stories on the raw topic").isPositive();
             Matcher count = STORY_COUNT.matcher(row.note());
             if (decided == null && count.find()) {
-                assertThat(outcome.stories()).as("stories on the raw topic, as the note says")
+                assertThat(outcome.stories())
+                        .as("stories on the raw topic, as the note says")
                         .isEqualTo(count.group(1).equals("one") ? 1 : Integer.parseInt(count.group(1)));
             }
         } else {
-            assertThat(outcome.accepted()).as("rejected, but was accepted with %d stories", outcome.stories())
+            assertThat(outcome.accepted())
+                    .as("rejected, but was accepted with %d stories", outcome.stories())
                     .isFalse();
             assertThat(outcome.stories()).as("stories on the raw topic").isZero();
-            assertThat(outcome.rejections()).as("rejections on the rejected topic").isEqualTo(1);
+            assertThat(outcome.rejections())
+                    .as("rejections on the rejected topic")
+                    .isEqualTo(1);
             Set<RejectionCode> codes = decided == null ? CLASSES.get(row.reasonClass()) : EnumSet.of(decided.code());
-            assertThat(outcome.code()).as("reason code for class '%s': %s", row.reasonClass(), outcome.reason())
+            assertThat(outcome.code())
+                    .as("reason code for class '%s': %s", row.reasonClass(), outcome.reason())
                     .isIn(codes);
         }
     }
@@ -216,8 +254,10 @@ class FormatsConformanceTest {
                 Decision decided = DECIDED_OTHERWISE.get(row.path());
                 otherwise.add("| `" + row.path() + "` | " + (row.accept() ? "accept" : "reject " + row.reasonClass())
                         + (row.judgment() ? " (JUDGMENT)" : "") + " | "
-                        + (outcome.accepted() ? "accept (" + outcome.stories() + " stories)"
-                        : "reject " + outcome.code() + ": " + outcome.reason()).replace("|", "\\|")
+                        + (outcome.accepted()
+                                        ? "accept (" + outcome.stories() + " stories)"
+                                        : "reject " + outcome.code() + ": " + outcome.reason())
+                                .replace("|", "\\|")
                         + " | " + (decided == null ? "not decided: a failure" : decided.why()) + " |");
             }
         }
@@ -225,11 +265,23 @@ class FormatsConformanceTest {
                 .append("| listed | files | outcome as listed | outcome and reason class as listed |\n")
                 .append("|---|---|---|---|\n");
         for (int i = 0; i < 2; i++) {
-            table.append("| ").append(i == 0 ? "accept" : "reject").append(" | ").append(counts[i][0]).append(" | ")
-                    .append(counts[i][1]).append(" | ").append(counts[i][2]).append(" |\n");
+            table.append("| ")
+                    .append(i == 0 ? "accept" : "reject")
+                    .append(" | ")
+                    .append(counts[i][0])
+                    .append(" | ")
+                    .append(counts[i][1])
+                    .append(" | ")
+                    .append(counts[i][2])
+                    .append(" |\n");
         }
-        table.append("| total | ").append(rows.size()).append(" | ").append(counts[0][1] + counts[1][1]).append(" | ")
-                .append(counts[0][2] + counts[1][2]).append(" |\n\n")
+        table.append("| total | ")
+                .append(rows.size())
+                .append(" | ")
+                .append(counts[0][1] + counts[1][1])
+                .append(" | ")
+                .append(counts[0][2] + counts[1][2])
+                .append(" |\n\n")
                 .append("| file | listed | Wirewatch | why |\n|---|---|---|---|\n");
         otherwise.forEach(line -> table.append(line).append('\n'));
         Path out = Paths.get("target", "formats-conformance.md");

@@ -21,7 +21,8 @@ import org.wirewatch.schema.WireReport;
 class HttpPushSourceTest {
 
     private static final String TOKEN = "s3cret-token-for-tests";
-    private static final String NINJS = "{\"uri\":\"urn:push:1\",\"version\":\"2\",\"headline\":\"H\",\"body_text\":\"B\"}";
+    private static final String NINJS =
+            "{\"uri\":\"urn:push:1\",\"version\":\"2\",\"headline\":\"H\",\"body_text\":\"B\"}";
     private static final String NEWS_ITEM = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:g2:1\""
             + " version=\"4\"><contentMeta><headline>H</headline></contentMeta>"
             + "<contentSet><inlineData contenttype=\"text/plain\">Body.</inlineData></contentSet></newsItem>";
@@ -44,7 +45,8 @@ class HttpPushSourceTest {
     }
 
     private HttpResponse<String> post(String body, String contentType, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + source.port() + "/v1/reports"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + source.port() + "/v1/reports"))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -67,14 +69,15 @@ class HttpPushSourceTest {
         assertThat(body.path("stories").get(0).path("uri").asText()).isEqualTo("urn:push:1");
         assertThat(body.path("stories").get(0).path("version").asInt()).isEqualTo(2);
         assertThat(producers.sentReports()).extracting(WireReport::getUri).containsExactly("urn:push:1");
-        assertThat(producers.sentReports().get(0).getSource()).isEqualTo("http:" + body.path("requestId").asText());
+        assertThat(producers.sentReports().get(0).getSource())
+                .isEqualTo("http:" + body.path("requestId").asText());
     }
 
     @Test
     void shouldAnswer202ListingTheRejectedItemWhenOneItemOfAMessageIsUnusable() throws Exception {
         // given: a newsMessage with a text item and a picture
-        String message = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><itemSet>" + NEWS_ITEM
-                .replace(" xmlns=\"http://iptc.org/std/nar/2006-10-01/\"", "")
+        String message = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><itemSet>"
+                + NEWS_ITEM.replace(" xmlns=\"http://iptc.org/std/nar/2006-10-01/\"", "")
                 + "<newsItem guid=\"urn:pic:1\" version=\"1\"><itemMeta><itemClass qcode=\"ninat:picture\"/>"
                 + "</itemMeta><contentSet><remoteContent href=\"p.jpg\"/></contentSet></newsItem></itemSet></newsMessage>";
 
@@ -89,7 +92,8 @@ class HttpPushSourceTest {
         assertThat(body.path("rejected").get(0).path("id").asText()).isEqualTo("http:" + requestId + "#urn:pic:1");
         assertThat(body.path("rejected").get(0).path("error").asText()).isEqualTo("not_text");
         assertThat(producers.sentReports()).extracting(WireReport::getUri).containsExactly("urn:g2:1");
-        assertThat(producers.sentRejections()).singleElement()
+        assertThat(producers.sentRejections())
+                .singleElement()
                 .satisfies(r -> assertThat(r.getSourceId()).isEqualTo("http:" + requestId + "#urn:pic:1"));
     }
 
@@ -131,7 +135,8 @@ class HttpPushSourceTest {
         assertThat(body.path("error").asText()).isEqualTo("missing_field");
         assertThat(body.path("reason").asText()).isEqualTo("no headline");
         assertThat(producers.sentRejections()).singleElement().satisfies(r -> {
-            assertThat(r.getSourceId()).isEqualTo("http:" + body.path("requestId").asText());
+            assertThat(r.getSourceId())
+                    .isEqualTo("http:" + body.path("requestId").asText());
             assertThat(r.getContentType()).isEqualTo("application/json");
         });
         assertThat(producers.sentReports()).isEmpty();
@@ -146,7 +151,9 @@ class HttpPushSourceTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json.readTree(response.body()).path("reason").asText())
                 .isEqualTo("body of 5000 bytes exceeds the limit of 4096 bytes");
-        assertThat(producers.sentRejections()).extracting(RejectedReport::getSizeBytes).containsExactly(5000L);
+        assertThat(producers.sentRejections())
+                .extracting(RejectedReport::getSizeBytes)
+                .containsExactly(5000L);
     }
 
     @Test
@@ -172,8 +179,10 @@ class HttpPushSourceTest {
         source = new HttpPushSource(failing.ingestor(4096), TOKEN, 4096);
         source.start(0);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + source.port() + "/v1/reports"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(NINJS)).build();
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(NINJS))
+                .build();
         var pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
 
         // when: the broker fails the record the request produced

@@ -37,7 +37,8 @@ class IngestConfigTest {
                 IngestConfig.HTTP_TOKEN, "0123456789abcdef0123")));
 
         // then
-        assertThat(config.feeds()).containsExactly(URI.create("https://a.example/rss"), URI.create("http://b.example/atom"));
+        assertThat(config.feeds())
+                .containsExactly(URI.create("https://a.example/rss"), URI.create("http://b.example/atom"));
         assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.httpToken()).hasValue("0123456789abcdef0123");
     }
@@ -52,8 +53,12 @@ class IngestConfigTest {
 
         // then
         assertThatThrownBy(() -> IngestConfig.from(settings))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage())
-                        .contains(IngestConfig.FEEDS).contains(IngestConfig.MAX_BYTES).contains(IngestConfig.HTTP_TOKEN)
-                        .doesNotContain("short"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains(IngestConfig.FEEDS)
+                                .contains(IngestConfig.MAX_BYTES)
+                                .contains(IngestConfig.HTTP_TOKEN)
+                                .doesNotContain("short"));
     }
 }

@@ -66,8 +66,13 @@ class IngestIT {
     static void serveFeed() throws IOException {
         StringBuilder items = new StringBuilder();
         for (int i = 1; i <= 5; i++) {
-            items.append("<item><title>Feed story ").append(i).append("</title><guid>urn:feed:").append(i)
-                    .append("</guid><description>Body ").append(i).append(".</description></item>");
+            items.append("<item><title>Feed story ")
+                    .append(i)
+                    .append("</title><guid>urn:feed:")
+                    .append(i)
+                    .append("</guid><description>Body ")
+                    .append(i)
+                    .append(".</description></item>");
         }
         items.append("<item><guid>urn:feed:untitled</guid><description>No title.</description></item>");
         byte[] rss = ("<rss version=\"2.0\"><channel><title>IT feed</title>" + items + "</channel></rss>")
@@ -102,12 +107,16 @@ class IngestIT {
         }
         Files.writeString(inbox.resolve("story-1-v2.json"), ninjs("urn:folder:1", 2, "Folder story 1, update"));
         Files.writeString(inbox.resolve("plain.txt"), "A plain headline\n\nA plain body.\n");
-        Files.write(inbox.resolve("message.xml"), Files.readAllBytes(Path.of(
-                IngestIT.class.getResource("/newsmessage.xml").toURI())));
+        Files.write(
+                inbox.resolve("message.xml"),
+                Files.readAllBytes(
+                        Path.of(IngestIT.class.getResource("/newsmessage.xml").toURI())));
         Map<String, byte[]> bad = Map.of(
                 "malformed.json", "{\"uri\": \"urn:x\", ".getBytes(StandardCharsets.UTF_8),
-                "xxe.xml", ("<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                        + "<n>&x;</n>").getBytes(StandardCharsets.UTF_8),
+                "xxe.xml",
+                        ("<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                        + "<n>&x;</n>")
+                                .getBytes(StandardCharsets.UTF_8),
                 "garbage.bin", randomBytes(2048),
                 "no-body.json", "{\"uri\":\"urn:nobody\",\"headline\":\"H\"}".getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> e : bad.entrySet()) {
@@ -115,17 +124,26 @@ class IngestIT {
         }
         Files.writeString(inbox.resolve(".partial-upload.json"), ninjs("urn:never", 1, "Never read"));
 
-        IngestStage stage = new IngestStage(IngestConfig.from(Settings.of(Map.of(
-                IngestConfig.INBOX_DIR, inbox.toString(),
-                IngestConfig.INBOX_RESCAN, "300ms",
-                IngestConfig.INBOX_SETTLE, "200ms",
-                IngestConfig.HTTP_TOKEN, TOKEN,
-                IngestConfig.HTTP_PORT, "0",
-                IngestConfig.MAX_BYTES, "65536",
-                IngestConfig.FEEDS, "http://127.0.0.1:" + feedServer.getAddress().getPort() + "/rss",
-                IngestConfig.FEEDS_INTERVAL, "1s"))),
-                new CoreConfig(Optional.of(kafka.bootstrapServers()), URI.create(REGISTRY), work.resolve("data"),
-                        0, 0, 0, "wirewatch-it", Map.of()),
+        IngestStage stage = new IngestStage(
+                IngestConfig.from(Settings.of(Map.of(
+                        IngestConfig.INBOX_DIR, inbox.toString(),
+                        IngestConfig.INBOX_RESCAN, "300ms",
+                        IngestConfig.INBOX_SETTLE, "200ms",
+                        IngestConfig.HTTP_TOKEN, TOKEN,
+                        IngestConfig.HTTP_PORT, "0",
+                        IngestConfig.MAX_BYTES, "65536",
+                        IngestConfig.FEEDS,
+                                "http://127.0.0.1:" + feedServer.getAddress().getPort() + "/rss",
+                        IngestConfig.FEEDS_INTERVAL, "1s"))),
+                new CoreConfig(
+                        Optional.of(kafka.bootstrapServers()),
+                        URI.create(REGISTRY),
+                        work.resolve("data"),
+                        0,
+                        0,
+                        0,
+                        "wirewatch-it",
+                        Map.of()),
                 EnumSet.allOf(IngestSource.class));
 
         // when
@@ -133,12 +151,14 @@ class IngestIT {
         List<Integer> statuses = new ArrayList<>();
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 1; i <= 10; i++) {
-            statuses.add(post(client, stage, ninjs("urn:http:" + i, 1, "Pushed story " + i), "application/json", TOKEN));
+            statuses.add(
+                    post(client, stage, ninjs("urn:http:" + i, 1, "Pushed story " + i), "application/json", TOKEN));
         }
         statuses.add(post(client, stage, "{\"uri\":", "application/json", TOKEN));
         statuses.add(post(client, stage, "Headline\n\nBody", "application/pdf", TOKEN));
         statuses.add(post(client, stage, "x".repeat(70_000), "text/plain", TOKEN));
-        statuses.add(post(client, stage, ninjs("urn:http:intruder", 1, "Nope"), "application/json", "wrong-token-wrong"));
+        statuses.add(
+                post(client, stage, ninjs("urn:http:intruder", 1, "Nope"), "application/json", "wrong-token-wrong"));
 
         int expectedRaw = 6 + 1 + 1 + 3 + 10 + 5;
         int expectedRejected = 4 + 3 + 1;
@@ -154,29 +174,46 @@ class IngestIT {
         assertThat(endOffsets(Topics.REJECTED_REPORTS)).isEqualTo(expectedRejected);
 
         List<WireReport> raw = read(Topics.RAW_REPORTS, expectedRaw).stream()
-                .map(r -> AvroSerdes.value(WireReport.class, REGISTRY).deserializer().deserialize(r.topic(), r.value()))
+                .map(r -> AvroSerdes.value(WireReport.class, REGISTRY)
+                        .deserializer()
+                        .deserialize(r.topic(), r.value()))
                 .toList();
         Map<String, Long> perVersion = raw.stream()
                 .collect(Collectors.groupingBy(r -> r.getUri() + "#" + r.getVersion(), Collectors.counting()));
-        assertThat(perVersion).hasSize(expectedRaw).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
-        assertThat(perVersion).containsKeys("urn:folder:1#1", "urn:folder:1#2", "urn:http:10#1", "urn:feed:5#1",
-                "urn:newsml:example.org:20090902:af-laghman#2");
+        assertThat(perVersion)
+                .hasSize(expectedRaw)
+                .allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+        assertThat(perVersion)
+                .containsKeys(
+                        "urn:folder:1#1",
+                        "urn:folder:1#2",
+                        "urn:http:10#1",
+                        "urn:feed:5#1",
+                        "urn:newsml:example.org:20090902:af-laghman#2");
         assertThat(raw).filteredOn(r -> r.getPubStatus() == PubStatus.CANCELED).hasSize(1);
-        assertThat(read(Topics.RAW_REPORTS, expectedRaw)).allSatisfy(r ->
-                assertThat(r.key()).isEqualTo(AvroSerdes.value(WireReport.class, REGISTRY).deserializer()
-                        .deserialize(r.topic(), r.value()).getUri()));
+        assertThat(read(Topics.RAW_REPORTS, expectedRaw))
+                .allSatisfy(r -> assertThat(r.key())
+                        .isEqualTo(AvroSerdes.value(WireReport.class, REGISTRY)
+                                .deserializer()
+                                .deserialize(r.topic(), r.value())
+                                .getUri()));
 
         List<RejectedReport> rejected = read(Topics.REJECTED_REPORTS, expectedRejected).stream()
-                .map(r -> AvroSerdes.value(RejectedReport.class, REGISTRY).deserializer().deserialize(r.topic(), r.value()))
+                .map(r -> AvroSerdes.value(RejectedReport.class, REGISTRY)
+                        .deserializer()
+                        .deserialize(r.topic(), r.value()))
                 .toList();
-        assertThat(rejected).extracting(RejectedReport::getSource)
-                .containsOnly("drop-folder", "http", "feed");
-        assertThat(rejected).allSatisfy(r -> assertThat(r.getExcerpt().getBytes(StandardCharsets.UTF_8).length)
-                .isLessThanOrEqualTo(1024));
+        assertThat(rejected).extracting(RejectedReport::getSource).containsOnly("drop-folder", "http", "feed");
+        assertThat(rejected)
+                .allSatisfy(r -> assertThat(r.getExcerpt().getBytes(StandardCharsets.UTF_8).length)
+                        .isLessThanOrEqualTo(1024));
 
-        assertThat(names(inbox.resolve("failed"))).filteredOn(n -> !n.endsWith(".reason"))
+        assertThat(names(inbox.resolve("failed")))
+                .filteredOn(n -> !n.endsWith(".reason"))
                 .containsExactlyInAnyOrderElementsOf(bad.keySet());
-        assertThat(names(inbox.resolve("failed"))).filteredOn(n -> n.endsWith(".reason")).hasSize(bad.size());
+        assertThat(names(inbox.resolve("failed")))
+                .filteredOn(n -> n.endsWith(".reason"))
+                .hasSize(bad.size());
         assertThat(names(inbox.resolve("processed"))).hasSize(9);
         assertThat(inbox.resolve(".partial-upload.json")).exists();
     }
@@ -184,16 +221,25 @@ class IngestIT {
     private static int post(HttpClient client, IngestStage stage, String body, String contentType, String token)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + stage.httpPort() + "/v1/reports"))
-                .header("Content-Type", contentType).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static long endOffsets(String topic) throws Exception {
-        var partitions = kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        var partitions = kafka.admin()
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        return kafka.admin().listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        return kafka.admin().listOffsets(latest).all().get().values().stream()
+                .mapToLong(o -> o.offset())
+                .sum();
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(String topic, int count) {
@@ -214,8 +260,10 @@ class IngestIT {
 
     private static Set<String> files(Path inbox) throws IOException {
         try (Stream<Path> s = Files.list(inbox)) {
-            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).collect(Collectors.toSet());
+            return s.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .collect(Collectors.toSet());
         }
     }
 

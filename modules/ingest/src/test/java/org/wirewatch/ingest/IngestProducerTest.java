@@ -17,8 +17,15 @@ import org.wirewatch.schema.WireReport;
 class IngestProducerTest {
 
     static WireReport report(String uri, int version) {
-        return WireReport.newBuilder().setUri(uri).setVersion(version).setPubStatus(PubStatus.USABLE)
-                .setHeadline("h").setBody("b").setFormat(ReportFormat.NINJS).setSignals(List.of()).build();
+        return WireReport.newBuilder()
+                .setUri(uri)
+                .setVersion(version)
+                .setPubStatus(PubStatus.USABLE)
+                .setHeadline("h")
+                .setBody("b")
+                .setFormat(ReportFormat.NINJS)
+                .setSignals(List.of())
+                .build();
     }
 
     @Test
@@ -31,8 +38,12 @@ class IngestProducerTest {
 
         // then
         assertThat(ack).isCompleted();
-        assertThat(t.sent(Topics.RAW_REPORTS)).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("urn:a"));
-        assertThat(t.sentReports()).singleElement().satisfies(r -> assertThat(r.getVersion()).isEqualTo(2));
+        assertThat(t.sent(Topics.RAW_REPORTS))
+                .singleElement()
+                .satisfies(r -> assertThat(r.key()).isEqualTo("urn:a"));
+        assertThat(t.sentReports())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getVersion()).isEqualTo(2));
         assertThat(t.producer.acknowledged()).isEqualTo(1);
     }
 
@@ -40,14 +51,21 @@ class IngestProducerTest {
     void shouldKeyRejectionsBySourceIdOnTheRejectedTopic() {
         // given
         TestProducers t = new TestProducers(true);
-        RejectedReport rejected = RejectedReport.newBuilder().setSourceId("inbox/x.json").setSource("drop-folder")
-                .setReason("no headline").setSizeBytes(3).setExcerpt("abc").setReceivedAt(Instant.EPOCH).build();
+        RejectedReport rejected = RejectedReport.newBuilder()
+                .setSourceId("inbox/x.json")
+                .setSource("drop-folder")
+                .setReason("no headline")
+                .setSizeBytes(3)
+                .setExcerpt("abc")
+                .setReceivedAt(Instant.EPOCH)
+                .build();
 
         // when
         t.producer.send(rejected);
 
         // then
-        assertThat(t.sent(Topics.REJECTED_REPORTS)).singleElement()
+        assertThat(t.sent(Topics.REJECTED_REPORTS))
+                .singleElement()
                 .satisfies(r -> assertThat(r.key()).isEqualTo("inbox/x.json"));
         assertThat(t.sentRejections()).containsExactly(rejected);
     }

@@ -19,11 +19,14 @@ class ReportIngestorTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         // when
-        IngestOutcome outcome = t.ingestor(1 << 20).ingest(json, "http", "http:1", "http:1", Optional.empty()).join();
+        IngestOutcome outcome = t.ingestor(1 << 20)
+                .ingest(json, "http", "http:1", "http:1", Optional.empty())
+                .join();
 
         // then
-        assertThat(outcome).isEqualTo(new IngestOutcome.Published(ReportFormat.NINJS,
-                java.util.List.of(new IngestOutcome.Story("urn:x", 3))));
+        assertThat(outcome)
+                .isEqualTo(new IngestOutcome.Published(
+                        ReportFormat.NINJS, java.util.List.of(new IngestOutcome.Story("urn:x", 3))));
         assertThat(t.sentReports()).singleElement().satisfies(r -> {
             assertThat(r.getSource()).isEqualTo("http:1");
             assertThat(r.getReceivedAt()).isNotNull();
@@ -35,15 +38,17 @@ class ReportIngestorTest {
     void shouldPublishOnlyARejectionWithABoundedExcerptWhenTheInputIsBad() {
         // given
         TestProducers t = new TestProducers(true);
-        byte[] bad = ("{\"uri\":\"urn:x\",\"body_text\":\"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] bad =
+                ("{\"uri\":\"urn:x\",\"body_text\":\"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
 
         // when
-        IngestOutcome outcome = t.ingestor(1 << 20).ingest(bad, "drop-folder", "inbox/bad.json",
-                "drop-folder:inbox/bad.json", Optional.empty()).join();
+        IngestOutcome outcome = t.ingestor(1 << 20)
+                .ingest(bad, "drop-folder", "inbox/bad.json", "drop-folder:inbox/bad.json", Optional.empty())
+                .join();
 
         // then
-        assertThat(outcome).isEqualTo(new IngestOutcome.Rejected(RejectionCode.MISSING_FIELD, "no headline",
-                ReportFormat.NINJS));
+        assertThat(outcome)
+                .isEqualTo(new IngestOutcome.Rejected(RejectionCode.MISSING_FIELD, "no headline", ReportFormat.NINJS));
         assertThat(t.sentReports()).isEmpty();
         RejectedReport rejected = t.sentRejections().get(0);
         assertThat(rejected.getSourceId()).isEqualTo("inbox/bad.json");

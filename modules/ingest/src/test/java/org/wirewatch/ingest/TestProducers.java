@@ -41,11 +41,13 @@ final class TestProducers {
 
     List<WireReport> sentReports() {
         return sent(Topics.RAW_REPORTS).stream()
-                .map(r -> reports.deserializer().deserialize(Topics.RAW_REPORTS, r.value())).toList();
+                .map(r -> reports.deserializer().deserialize(Topics.RAW_REPORTS, r.value()))
+                .toList();
     }
 
     List<RejectedReport> sentRejections() {
         return sent(Topics.REJECTED_REPORTS).stream()
-                .map(r -> rejections.deserializer().deserialize(Topics.REJECTED_REPORTS, r.value())).toList();
+                .map(r -> rejections.deserializer().deserialize(Topics.REJECTED_REPORTS, r.value()))
+                .toList();
     }
 }

@@ -93,11 +93,15 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
             ensureTopic(admin, startTimeout);
             end = endOffset(admin, deadline);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + kafkaConfig.get("bootstrap.servers") + " did not answer"
-                    + " within " + startTimeout.toSeconds() + " s while preparing schema store topic " + topic, e);
+            throw new IllegalStateException(
+                    "Kafka at " + kafkaConfig.get("bootstrap.servers") + " did not answer" + " within "
+                            + startTimeout.toSeconds() + " s while preparing schema store topic " + topic,
+                    e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot prepare schema store topic " + topic + " on Kafka at "
-                    + kafkaConfig.get("bootstrap.servers") + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot prepare schema store topic " + topic + " on Kafka at "
+                            + kafkaConfig.get("bootstrap.servers") + ": " + e.getCause(),
+                    e.getCause());
         } finally {
             // Every call has been answered or given up on; unbounded, closing would wait out calls still pending
             // against an unreachable cluster.
@@ -126,7 +130,11 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         awaitPosition(end, startTimeout, "reading " + topic + " to its end (offset " + end + ")");
-        LOG.info("Schema store {} read to offset {}: {} subjects", topic, end, catalog.subjects().size());
+        LOG.info(
+                "Schema store {} read to offset {}: {} subjects",
+                topic,
+                end,
+                catalog.subjects().size());
     }
 
     /** The end of the topic, retried while a topic just created is not yet known to every broker. */
@@ -134,14 +142,20 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
         while (true) {
             long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             try {
-                return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                return admin.listOffsets(
+                                Map.of(partition, OffsetSpec.latest()),
                                 new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                        .partitionResult(partition).get(left, TimeUnit.MILLISECONDS).offset();
+                        .partitionResult(partition)
+                        .get(left, TimeUnit.MILLISECONDS)
+                        .offset();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
                     throw e;
                 }
-                LOG.debug("End offset of {} not available yet: {}", topic, e.getCause().toString());
+                LOG.debug(
+                        "End offset of {} not available yet: {}",
+                        topic,
+                        e.getCause().toString());
                 TimeUnit.MILLISECONDS.sleep(100);
             }
         }
@@ -150,20 +164,28 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
     private void ensureTopic(Admin admin, Duration startTimeout) throws Exception {
         long millis = startTimeout.toMillis();
         try {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(millis, TimeUnit.MILLISECONDS).get(topic);
+            TopicDescription description = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(millis, TimeUnit.MILLISECONDS)
+                    .get(topic);
             if (description.partitions().size() != 1) {
                 throw new IllegalStateException("Schema store topic " + topic + " has "
                         + description.partitions().size() + " partitions; it must have exactly 1 so that schemas"
                         + " are read in the order they were written");
             }
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get(millis, TimeUnit.MILLISECONDS)
+            Config config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(millis, TimeUnit.MILLISECONDS)
                     .get(resource);
             String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-            if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT) || policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
-                LOG.warn("Schema store topic {} has cleanup.policy={}; it should be compact only, or old schemas"
-                        + " (and their ids) will be deleted by retention", topic, policy);
+            if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)
+                    || policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
+                LOG.warn(
+                        "Schema store topic {} has cleanup.policy={}; it should be compact only, or old schemas"
+                                + " (and their ids) will be deleted by retention",
+                        topic,
+                        policy);
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -206,8 +228,11 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
     }
 
     private void fail(Throwable e) {
-        LOG.error("Schema store reader of {} stopped at offset {}: the registry can no longer answer", topic,
-                position, e);
+        LOG.error(
+                "Schema store reader of {} stopped at offset {}: the registry can no longer answer",
+                topic,
+                position,
+                e);
         failure = e;
         synchronized (progress) {
             progress.notifyAll();
@@ -219,24 +244,37 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
         try {
             entry = StoreRecords.decode(record.key(), record.value());
         } catch (RuntimeException e) {
-            LOG.warn("Skipping unreadable record at {}-{} offset {}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            LOG.warn(
+                    "Skipping unreadable record at {}-{} offset {}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
             return;
         }
         if (entry instanceof StoreRecords.SchemaEntry schema) {
             SchemaMetadata metadata = schema.metadata();
             Optional<Schema> existing = catalog.byId(metadata.id());
-            if (existing.isPresent() && !SchemaCatalog.canonical(existing.get())
-                    .equals(SchemaCatalog.canonical(metadata.schema()))) {
-                LOG.error("Record at {}-{} offset {} gives id {} to a different schema than an earlier record;"
-                        + " more than one registry is writing to {}. Keeping the first.", record.topic(),
-                        record.partition(), record.offset(), metadata.id(), topic);
+            if (existing.isPresent()
+                    && !SchemaCatalog.canonical(existing.get()).equals(SchemaCatalog.canonical(metadata.schema()))) {
+                LOG.error(
+                        "Record at {}-{} offset {} gives id {} to a different schema than an earlier record;"
+                                + " more than one registry is writing to {}. Keeping the first.",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        metadata.id(),
+                        topic);
             }
             catalog.put(metadata);
         } else if (entry instanceof StoreRecords.ConfigEntry config) {
             catalog.setCompatibility(config.subject(), config.level());
         } else if (entry instanceof StoreRecords.Ignored ignored) {
-            LOG.debug("Ignoring record at {}-{} offset {}: {}", record.topic(), record.partition(), record.offset(),
+            LOG.debug(
+                    "Ignoring record at {}-{} offset {}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     ignored.reason());
         }
     }
@@ -250,9 +288,14 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
                 return registration.metadata();
             }
             SchemaMetadata metadata = registration.metadata();
-            write(StoreRecords.schemaKey(subject, metadata.version()), StoreRecords.schemaValue(metadata),
+            write(
+                    StoreRecords.schemaKey(subject, metadata.version()),
+                    StoreRecords.schemaValue(metadata),
                     "registering version " + metadata.version() + " of subject '" + subject + "'");
-            LOG.info("Registered schema id {} as version {} of subject '{}'", metadata.id(), metadata.version(),
+            LOG.info(
+                    "Registered schema id {} as version {} of subject '{}'",
+                    metadata.id(),
+                    metadata.version(),
                     subject);
             return catalog.find(subject, schema).orElse(metadata);
         }
@@ -262,8 +305,11 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
     public void setCompatibility(String subject, Compatibility level) {
         synchronized (writeLock) {
             settlePreviousWrite();
-            write(StoreRecords.configKey(subject), StoreRecords.configValue(level),
-                    "setting compatibility " + level + (subject == null ? " globally" : " of subject '" + subject + "'"));
+            write(
+                    StoreRecords.configKey(subject),
+                    StoreRecords.configValue(level),
+                    "setting compatibility " + level
+                            + (subject == null ? " globally" : " of subject '" + subject + "'"));
         }
     }
 
@@ -285,8 +331,8 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
         try {
             sent = producer.send(new ProducerRecord<>(topic, 0, key, value));
         } catch (RuntimeException e) {
-            throw new SchemaRegistryException("Store error while " + what + " in " + topic + ": " + e, 500,
-                    SchemaRegistryException.STORE_ERROR);
+            throw new SchemaRegistryException(
+                    "Store error while " + what + " in " + topic + ": " + e, 500, SchemaRegistryException.STORE_ERROR);
         }
         lastWrite = sent;
         awaitApplied(sent, what);
@@ -298,13 +344,17 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
         try {
             metadata = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new SchemaRegistryException("Timed out after " + timeout.toMillis() + " ms " + what + " in "
-                    + topic, 500, SchemaRegistryException.OPERATION_TIMEOUT);
+            throw new SchemaRegistryException(
+                    "Timed out after " + timeout.toMillis() + " ms " + what + " in " + topic,
+                    500,
+                    SchemaRegistryException.OPERATION_TIMEOUT);
         } catch (ExecutionException e) {
             // A failed send wrote nothing: the next write may go ahead.
             lastWrite = null;
-            throw new SchemaRegistryException("Store error while " + what + " in " + topic + ": " + e.getCause(),
-                    500, SchemaRegistryException.STORE_ERROR);
+            throw new SchemaRegistryException(
+                    "Store error while " + what + " in " + topic + ": " + e.getCause(),
+                    500,
+                    SchemaRegistryException.STORE_ERROR);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException("Interrupted while " + what, 500, SchemaRegistryException.STORE_ERROR);
@@ -319,16 +369,18 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
                 checkHealthy();
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    throw new SchemaRegistryException("Timed out after " + limit.toMillis() + " ms " + what
-                            + " in " + topic + " (read up to offset " + position + ", waiting for " + target + ")",
-                            500, SchemaRegistryException.OPERATION_TIMEOUT);
+                    throw new SchemaRegistryException(
+                            "Timed out after " + limit.toMillis() + " ms " + what + " in " + topic
+                                    + " (read up to offset " + position + ", waiting for " + target + ")",
+                            500,
+                            SchemaRegistryException.OPERATION_TIMEOUT);
                 }
                 try {
                     progress.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SchemaRegistryException("Interrupted while " + what, 500,
-                            SchemaRegistryException.STORE_ERROR);
+                    throw new SchemaRegistryException(
+                            "Interrupted while " + what, 500, SchemaRegistryException.STORE_ERROR);
                 }
             }
         }
@@ -337,7 +389,9 @@ final class KafkaSchemaStore implements SchemaWriter, AutoCloseable {
     private void checkHealthy() {
         Throwable failed = failure;
         if (failed != null) {
-            throw new SchemaRegistryException("The schema store reader of " + topic + " has failed: " + failed, 500,
+            throw new SchemaRegistryException(
+                    "The schema store reader of " + topic + " has failed: " + failed,
+                    500,
                     SchemaRegistryException.STORE_ERROR);
         }
     }

@@ -44,8 +44,7 @@ final class RegistryApi {
     }
 
     /** A status and a JSON body. */
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     Response handle(String method, String rawPath, String rawQuery, byte[] body) {
         try {
@@ -88,11 +87,12 @@ final class RegistryApi {
             only("POST", method, null);
             Schema schema = schemaOf(body);
             if (!catalog.hasSubject(subject)) {
-                throw new RouteException(404, SchemaRegistryException.SUBJECT_NOT_FOUND,
-                        "Subject '" + subject + "' not found.");
+                throw new RouteException(
+                        404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
             }
-            SchemaMetadata found = catalog.find(subject, schema).orElseThrow(() -> new RouteException(404,
-                    SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema not found"));
+            SchemaMetadata found = catalog.find(subject, schema)
+                    .orElseThrow(() ->
+                            new RouteException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema not found"));
             return metadata(found);
         }
         if (!path.get(2).equals("versions")) {
@@ -128,10 +128,11 @@ final class RegistryApi {
         if (path.size() < 3 || !path.get(1).equals("ids")) {
             throw notFound();
         }
-        int id = integer(path.get(2), 404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + path.get(2)
-                + " not found");
-        Schema schema = catalog.byId(id).orElseThrow(() -> new RouteException(404,
-                SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found"));
+        int id = integer(
+                path.get(2), 404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + path.get(2) + " not found");
+        Schema schema = catalog.byId(id)
+                .orElseThrow(() -> new RouteException(
+                        404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found"));
         if (path.size() == 3) {
             return JSON.createObjectNode().put("schema", schema.toString());
         }
@@ -141,13 +142,17 @@ final class RegistryApi {
                     return rawSchema(schema);
                 case "versions": {
                     ArrayNode uses = JSON.createArrayNode();
-                    catalog.usesOf(id).forEach(m -> uses.addObject().put("subject", m.subject())
-                            .put("version", m.version()));
+                    catalog.usesOf(id)
+                            .forEach(m ->
+                                    uses.addObject().put("subject", m.subject()).put("version", m.version()));
                     return uses;
                 }
                 case "subjects": {
                     ArrayNode subjects = JSON.createArrayNode();
-                    catalog.usesOf(id).stream().map(SchemaMetadata::subject).distinct().forEach(subjects::add);
+                    catalog.usesOf(id).stream()
+                            .map(SchemaMetadata::subject)
+                            .distinct()
+                            .forEach(subjects::add);
                     return subjects;
                 }
                 default:
@@ -192,8 +197,8 @@ final class RegistryApi {
             JsonNode request = json(body);
             JsonNode level = request.get("compatibility");
             if (level == null || !level.isTextual()) {
-                throw new RouteException(422, SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
-                        "Missing field 'compatibility'");
+                throw new RouteException(
+                        422, SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL, "Missing field 'compatibility'");
             }
             Compatibility parsed;
             try {
@@ -205,10 +210,17 @@ final class RegistryApi {
             return JSON.createObjectNode().put("compatibility", parsed.name());
         }
         only("GET", method, null);
-        Optional<Compatibility> level = subject == null ? Optional.of(catalog.compatibility(null))
-                : catalog.subjectCompatibility(subject);
-        return JSON.createObjectNode().put("compatibilityLevel", level.orElseThrow(() -> new RouteException(404,
-                40408, "Subject '" + subject + "' does not have subject-level compatibility configured")).name());
+        Optional<Compatibility> level =
+                subject == null ? Optional.of(catalog.compatibility(null)) : catalog.subjectCompatibility(subject);
+        return JSON.createObjectNode()
+                .put(
+                        "compatibilityLevel",
+                        level.orElseThrow(() -> new RouteException(
+                                        404,
+                                        40408,
+                                        "Subject '" + subject
+                                                + "' does not have subject-level compatibility configured"))
+                                .name());
     }
 
     private SchemaMetadata version(String subject, String version) {
@@ -216,15 +228,22 @@ final class RegistryApi {
         if (version.equals("latest") || version.equals("-1")) {
             return catalog.latest(subject).orElseThrow(() -> subjectNotFound(subject));
         }
-        int number = integer(version, 422, SchemaRegistryException.INVALID_VERSION, "The specified version '"
-                + version + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string"
-                + " \"latest\"");
+        int number = integer(
+                version,
+                422,
+                SchemaRegistryException.INVALID_VERSION,
+                "The specified version '"
+                        + version + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string"
+                        + " \"latest\"");
         if (number < 1) {
-            throw new RouteException(422, SchemaRegistryException.INVALID_VERSION, "The specified version '"
-                    + version + "' is not a valid version id");
+            throw new RouteException(
+                    422,
+                    SchemaRegistryException.INVALID_VERSION,
+                    "The specified version '" + version + "' is not a valid version id");
         }
-        return catalog.version(subject, number).orElseThrow(() -> new RouteException(404,
-                SchemaRegistryException.VERSION_NOT_FOUND, "Version " + number + " not found."));
+        return catalog.version(subject, number)
+                .orElseThrow(() -> new RouteException(
+                        404, SchemaRegistryException.VERSION_NOT_FOUND, "Version " + number + " not found."));
     }
 
     private void requireSubject(String subject) {
@@ -234,25 +253,31 @@ final class RegistryApi {
     }
 
     private static RouteException subjectNotFound(String subject) {
-        return new RouteException(404, SchemaRegistryException.SUBJECT_NOT_FOUND,
-                "Subject '" + subject + "' not found.");
+        return new RouteException(
+                404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
     }
 
     private static Schema schemaOf(byte[] body) {
         JsonNode request = json(body);
         String type = request.path("schemaType").asText("AVRO");
         if (!type.equalsIgnoreCase("AVRO")) {
-            throw new RouteException(422, SchemaRegistryException.INVALID_SCHEMA,
+            throw new RouteException(
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "Schema type " + type + " is not supported: this registry holds Avro schemas only");
         }
         JsonNode references = request.get("references");
         if (references != null && references.isArray() && !references.isEmpty()) {
-            throw new RouteException(422, SchemaRegistryException.INVALID_SCHEMA,
+            throw new RouteException(
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "Schema references are not supported: send a self-contained schema");
         }
         JsonNode schema = request.get("schema");
         if (schema == null || !schema.isTextual()) {
-            throw new RouteException(422, SchemaRegistryException.INVALID_SCHEMA,
+            throw new RouteException(
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "Missing field 'schema' (the schema as a JSON string)");
         }
         return SchemaCatalog.parse(schema.asText());

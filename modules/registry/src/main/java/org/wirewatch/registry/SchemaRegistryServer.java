@@ -68,8 +68,13 @@ public final class SchemaRegistryServer implements Stage {
      * @param topic the store topic, usually {@link Topics#SCHEMAS}
      */
     public SchemaRegistryServer(String bootstrapServers, int port, String topic) {
-        this(null, port, topic, Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                Duration.ofSeconds(10), Duration.ofSeconds(60));
+        this(
+                null,
+                port,
+                topic,
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
     }
 
     /**
@@ -82,8 +87,13 @@ public final class SchemaRegistryServer implements Stage {
      * @param storeTimeout how long one write may take to be stored and read back
      * @param startTimeout how long start may take to reach the store and read it
      */
-    public SchemaRegistryServer(String host, int port, String topic, Map<String, Object> kafkaConfig,
-            Duration storeTimeout, Duration startTimeout) {
+    public SchemaRegistryServer(
+            String host,
+            int port,
+            String topic,
+            Map<String, Object> kafkaConfig,
+            Duration storeTimeout,
+            Duration startTimeout) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -112,8 +122,8 @@ public final class SchemaRegistryServer implements Stage {
         try {
             store.start(startTimeout);
             RegistryApi api = new RegistryApi(catalog, store);
-            InetSocketAddress address = host == null ? new InetSocketAddress(requestedPort)
-                    : new InetSocketAddress(host, requestedPort);
+            InetSocketAddress address =
+                    host == null ? new InetSocketAddress(requestedPort) : new InetSocketAddress(host, requestedPort);
             http = HttpServer.create(address, 50);
             AtomicInteger threads = new AtomicInteger();
             executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -129,7 +139,11 @@ public final class SchemaRegistryServer implements Stage {
             throw e;
         }
         started = true;
-        LOG.info("Schema registry serving {} from topic {} ({} subjects)", url(), topic, catalog.subjects().size());
+        LOG.info(
+                "Schema registry serving {} from topic {} ({} subjects)",
+                url(),
+                topic,
+                catalog.subjects().size());
     }
 
     private static void serve(RegistryApi api, HttpExchange exchange) throws IOException {
@@ -137,11 +151,15 @@ public final class SchemaRegistryServer implements Stage {
             RegistryApi.Response response;
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                response = new RegistryApi.Response(413, "{\"error_code\":413,\"message\":\"Request body larger than "
-                        + MAX_BODY_BYTES + " bytes\"}");
+                response = new RegistryApi.Response(
+                        413,
+                        "{\"error_code\":413,\"message\":\"Request body larger than " + MAX_BODY_BYTES + " bytes\"}");
             } else {
-                response = api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), body);
+                response = api.handle(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(),
+                        body);
             }
             if (response.status() >= 500) {
                 LOG.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), response.body());

@@ -20,19 +20,24 @@ final class StoreRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StoreRecords() {
-    }
+    private StoreRecords() {}
 
     static byte[] schemaKey(String subject, int version) {
-        ObjectNode key = JSON.createObjectNode().put("keytype", "SCHEMA").put("subject", subject)
-                .put("version", version).put("magic", 1);
+        ObjectNode key = JSON.createObjectNode()
+                .put("keytype", "SCHEMA")
+                .put("subject", subject)
+                .put("version", version)
+                .put("magic", 1);
         return bytes(key);
     }
 
     static byte[] schemaValue(SchemaMetadata metadata) {
-        ObjectNode value = JSON.createObjectNode().put("subject", metadata.subject())
-                .put("version", metadata.version()).put("id", metadata.id())
-                .put("schema", metadata.schema().toString()).put("deleted", false);
+        ObjectNode value = JSON.createObjectNode()
+                .put("subject", metadata.subject())
+                .put("version", metadata.version())
+                .put("id", metadata.id())
+                .put("schema", metadata.schema().toString())
+                .put("deleted", false);
         return bytes(value);
     }
 
@@ -51,17 +56,13 @@ final class StoreRecords {
     }
 
     /** What a stored record means for the catalog. */
-    sealed interface Entry permits SchemaEntry, ConfigEntry, Ignored {
-    }
+    sealed interface Entry permits SchemaEntry, ConfigEntry, Ignored {}
 
-    record SchemaEntry(SchemaMetadata metadata) implements Entry {
-    }
+    record SchemaEntry(SchemaMetadata metadata) implements Entry {}
 
-    record ConfigEntry(String subject, Compatibility level) implements Entry {
-    }
+    record ConfigEntry(String subject, Compatibility level) implements Entry {}
 
-    record Ignored(String reason) implements Entry {
-    }
+    record Ignored(String reason) implements Entry {}
 
     /** Decodes one record of the store topic. */
     static Entry decode(byte[] key, byte[] value) {
@@ -71,7 +72,8 @@ final class StoreRecords {
         }
         String type = keyNode.path("keytype").asText("");
         if (value == null) {
-            return new Ignored("tombstone for " + type + " " + keyNode.path("subject").asText());
+            return new Ignored(
+                    "tombstone for " + type + " " + keyNode.path("subject").asText());
         }
         JsonNode valueNode = read(value);
         if (valueNode == null) {
@@ -80,15 +82,18 @@ final class StoreRecords {
         switch (type) {
             case "SCHEMA": {
                 if (valueNode.path("deleted").asBoolean(false)) {
-                    return new Ignored("deleted version " + valueNode.path("version").asInt() + " of "
-                            + valueNode.path("subject").asText());
+                    return new Ignored(
+                            "deleted version " + valueNode.path("version").asInt() + " of "
+                                    + valueNode.path("subject").asText());
                 }
                 String schemaType = valueNode.path("schemaType").asText("AVRO");
                 if (!schemaType.equals("AVRO")) {
                     return new Ignored(schemaType + " schema");
                 }
-                return new SchemaEntry(new SchemaMetadata(valueNode.path("subject").asText(),
-                        valueNode.path("id").asInt(), valueNode.path("version").asInt(),
+                return new SchemaEntry(new SchemaMetadata(
+                        valueNode.path("subject").asText(),
+                        valueNode.path("id").asInt(),
+                        valueNode.path("version").asInt(),
                         SchemaCatalog.parse(valueNode.path("schema").asText())));
             }
             case "CONFIG": {
@@ -97,8 +102,8 @@ final class StoreRecords {
                 if (level.isEmpty()) {
                     return new Ignored("config without compatibilityLevel");
                 }
-                return new ConfigEntry(subject == null || subject.isNull() ? null : subject.asText(),
-                        Compatibility.parse(level));
+                return new ConfigEntry(
+                        subject == null || subject.isNull() ? null : subject.asText(), Compatibility.parse(level));
             }
             default:
                 return new Ignored("key type '" + type + "'");

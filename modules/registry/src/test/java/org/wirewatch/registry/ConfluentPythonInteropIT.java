@@ -62,8 +62,8 @@ class ConfluentPythonInteropIT {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static SchemaRegistryServer registry;
 
@@ -73,8 +73,8 @@ class ConfluentPythonInteropIT {
     static void requireConfluentPythonClient(KafkaBroker broker) throws Exception {
         List<String> missing = missingPythonPackages();
         if (!missing.isEmpty()) {
-            String message = "Confluent Python interop needs Debian's " + String.join(", ", missing)
-                    + " for " + PYTHON + " (apt-get install -y python3-confluent-kafka python3-requests python3-avro)";
+            String message = "Confluent Python interop needs Debian's " + String.join(", ", missing) + " for " + PYTHON
+                    + " (apt-get install -y python3-confluent-kafka python3-requests python3-avro)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail("Missing on CI: " + message);
             }
@@ -103,15 +103,28 @@ class ConfluentPythonInteropIT {
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
         try (KafkaProducer<String, WireReport> producer = new KafkaProducer<>(config)) {
             for (WireReport report : reports) {
-                producer.send(new ProducerRecord<>(topic, report.getUri(), report)).get();
+                producer.send(new ProducerRecord<>(topic, report.getUri(), report))
+                        .get();
             }
-            producer.send(new ProducerRecord<>(topic, "urn:wirewatch:tombstone", null)).get();
+            producer.send(new ProducerRecord<>(topic, "urn:wirewatch:tombstone", null))
+                    .get();
         }
-        SchemaMetadata registered = RestSchemaRegistryClient.of(registry.url(), Map.of()).latest(topic + "-value");
+        SchemaMetadata registered =
+                RestSchemaRegistryClient.of(registry.url(), Map.of()).latest(topic + "-value");
 
         // when
-        List<JsonNode> lines = python("consume", "--bootstrap", kafka.bootstrapServers(), "--registry",
-                registry.url(), "--topic", topic, "--count", "4", "--group", kafka.uniqueName("python"));
+        List<JsonNode> lines = python(
+                "consume",
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--registry",
+                registry.url(),
+                "--topic",
+                topic,
+                "--count",
+                "4",
+                "--group",
+                kafka.uniqueName("python"));
 
         // then
         assertThat(lines).hasSize(5);
@@ -141,16 +154,26 @@ class ConfluentPythonInteropIT {
         Files.writeString(schemaFile, WireReport.getClassSchema().toString(), StandardCharsets.UTF_8);
 
         // when
-        List<JsonNode> written = python("produce", "--bootstrap", kafka.bootstrapServers(), "--registry",
-                registry.url(), "--topic", topic, "--count", "3", "--schema-file", schemaFile.toString());
+        List<JsonNode> written = python(
+                "produce",
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--registry",
+                registry.url(),
+                "--topic",
+                topic,
+                "--count",
+                "3",
+                "--schema-file",
+                schemaFile.toString());
 
         // then
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.uniqueName("wirewatch"));
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> raw = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(raw::add);
@@ -159,7 +182,9 @@ class ConfluentPythonInteropIT {
         }
         AvroDeserializer<WireReport> deserializer = new AvroDeserializer<>(WireReport.class);
         deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
-        List<WireReport> records = raw.stream().map(r -> deserializer.deserialize(topic, r.value())).toList();
+        List<WireReport> records = raw.stream()
+                .map(r -> deserializer.deserialize(topic, r.value()))
+                .toList();
         assertThat(raw).hasSize(4);
         assertThat(written).hasSize(4);
         JsonNode registered = written.get(3).get("registered");
@@ -167,7 +192,8 @@ class ConfluentPythonInteropIT {
         assertThat(registered.get("version").asInt()).isEqualTo(1);
         for (int i = 0; i < 3; i++) {
             assertThat(raw.get(i).key()).isEqualTo(written.get(i).get("key").asText());
-            assertThat(WireFormat.schemaId(raw.get(i).value())).isEqualTo(registered.get("schema_id").asInt());
+            assertThat(WireFormat.schemaId(raw.get(i).value()))
+                    .isEqualTo(registered.get("schema_id").asInt());
             assertThat(plain(records.get(i))).isEqualTo(written.get(i).get("value"));
         }
         WireReport first = records.get(0);
@@ -217,8 +243,11 @@ class ConfluentPythonInteropIT {
     }
 
     private static WireReport retraction() {
-        return WireReport.newBuilder(fullReport()).setVersion(3).setPubStatus(PubStatus.CANCELED)
-                .setSignals(List.of()).build();
+        return WireReport.newBuilder(fullReport())
+                .setVersion(3)
+                .setPubStatus(PubStatus.CANCELED)
+                .setSignals(List.of())
+                .build();
     }
 
     /** A record as plain JSON in the form the Python script prints: ISO-8601 UTC timestamps with millis. */
@@ -253,11 +282,14 @@ class ConfluentPythonInteropIT {
     }
 
     private static List<JsonNode> python(String... args) throws Exception {
-        Path script = Path.of(ConfluentPythonInteropIT.class.getResource("/interop/confluent_interop.py").toURI());
+        Path script = Path.of(ConfluentPythonInteropIT.class
+                .getResource("/interop/confluent_interop.py")
+                .toURI());
         List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "-I", "-X", "utf8", script.toString()));
         command.addAll(List.of(args));
         Path stderr = Files.createTempFile("confluent-interop", ".err");
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        Process process =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         process.getOutputStream().close();
         byte[] stdout = process.getInputStream().readAllBytes();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
@@ -289,7 +321,9 @@ class ConfluentPythonInteropIT {
         // One interpreter tries every import and prints the modules it could not load.
         String probe = "import importlib\nfor m in " + JSON.writeValueAsString(List.copyOf(modules.keySet()))
                 + ":\n    try:\n        importlib.import_module(m)\n    except Exception:\n        print(m)\n";
-        Process process = new ProcessBuilder(PYTHON.toString(), "-I", "-c", probe).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(PYTHON.toString(), "-I", "-c", probe)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(PYTHON + " could not run the import probe: " + output);

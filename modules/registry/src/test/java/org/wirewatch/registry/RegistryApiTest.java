@@ -17,12 +17,14 @@ import org.wirewatch.serde.SchemaMetadata;
 class RegistryApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACTOR_V2 = "{\"type\":\"record\",\"name\":\"Actor\",\"namespace\":\"org.wirewatch.schema\","
-            + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"},"
-            + "{\"name\":\"qualifier\",\"type\":[\"null\",\"string\"],\"default\":null},"
-            + "{\"name\":\"side\",\"type\":[\"null\",\"string\"],\"default\":null}]}";
-    private static final String ACTOR_BROKEN = "{\"type\":\"record\",\"name\":\"Actor\",\"namespace\":\"org.wirewatch.schema\","
-            + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"side\",\"type\":\"string\"}]}";
+    private static final String ACTOR_V2 =
+            "{\"type\":\"record\",\"name\":\"Actor\",\"namespace\":\"org.wirewatch.schema\","
+                    + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"},"
+                    + "{\"name\":\"qualifier\",\"type\":[\"null\",\"string\"],\"default\":null},"
+                    + "{\"name\":\"side\",\"type\":[\"null\",\"string\"],\"default\":null}]}";
+    private static final String ACTOR_BROKEN =
+            "{\"type\":\"record\",\"name\":\"Actor\",\"namespace\":\"org.wirewatch.schema\","
+                    + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"side\",\"type\":\"string\"}]}";
 
     private final SchemaCatalog catalog = new SchemaCatalog(Compatibility.BACKWARD);
     private final RegistryApi api = new RegistryApi(catalog, new SchemaWriter() {
@@ -42,10 +44,13 @@ class RegistryApiTest {
     @Test
     void shouldAssignIdsAndVersionsWhenRegistering() throws IOException {
         // when
-        JsonNode first = ok(post("/subjects/actors-value/versions", Actor.getClassSchema().toString()));
-        JsonNode again = ok(post("/subjects/actors-value/versions", Actor.getClassSchema().toString()));
+        JsonNode first = ok(
+                post("/subjects/actors-value/versions", Actor.getClassSchema().toString()));
+        JsonNode again = ok(
+                post("/subjects/actors-value/versions", Actor.getClassSchema().toString()));
         JsonNode second = ok(post("/subjects/actors-value/versions", ACTOR_V2));
-        JsonNode elsewhere = ok(post("/subjects/other-value/versions", Actor.getClassSchema().toString()));
+        JsonNode elsewhere =
+                ok(post("/subjects/other-value/versions", Actor.getClassSchema().toString()));
 
         // then
         assertThat(first.get("id").asInt()).isEqualTo(1);
@@ -55,7 +60,8 @@ class RegistryApiTest {
         assertThat(ok(get("/subjects/actors-value/versions"))).hasToString("[1,2]");
         assertThat(ok(get("/subjects"))).hasToString("[\"actors-value\",\"other-value\"]");
         assertThat(ok(get("/schemas/ids/1/versions")))
-                .hasToString("[{\"subject\":\"actors-value\",\"version\":1},{\"subject\":\"other-value\",\"version\":1}]");
+                .hasToString(
+                        "[{\"subject\":\"actors-value\",\"version\":1},{\"subject\":\"other-value\",\"version\":1}]");
     }
 
     @Test
@@ -82,7 +88,8 @@ class RegistryApiTest {
         ok(post("/subjects/actors-value/versions", Actor.getClassSchema().toString()));
 
         // when
-        JsonNode found = ok(post("/subjects/actors-value", Actor.getClassSchema().toString()));
+        JsonNode found =
+                ok(post("/subjects/actors-value", Actor.getClassSchema().toString()));
         RegistryApi.Response missingSchema = post("/subjects/actors-value", ACTOR_V2);
         RegistryApi.Response missingSubject = post("/subjects/nobody-value", ACTOR_V2);
 
@@ -99,8 +106,8 @@ class RegistryApiTest {
 
         // when
         RegistryApi.Response refused = post("/subjects/actors-value/versions", ACTOR_BROKEN);
-        JsonNode check = ok(api.handle("POST", "/compatibility/subjects/actors-value/versions/latest", "verbose=true",
-                body(ACTOR_BROKEN)));
+        JsonNode check = ok(api.handle(
+                "POST", "/compatibility/subjects/actors-value/versions/latest", "verbose=true", body(ACTOR_BROKEN)));
         JsonNode fine = ok(post("/compatibility/subjects/actors-value/versions/latest", ACTOR_V2));
 
         // then
@@ -124,7 +131,8 @@ class RegistryApiTest {
         // then
         assertThat(set.get("compatibility").asText()).isEqualTo("NONE");
         assertThat(registered.get("id").asInt()).isEqualTo(2);
-        assertThat(ok(get("/config/actors-value")).get("compatibilityLevel").asText()).isEqualTo("NONE");
+        assertThat(ok(get("/config/actors-value")).get("compatibilityLevel").asText())
+                .isEqualTo("NONE");
         assertThat(ok(get("/config")).get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
         assertError(get("/config/other-value"), 404, 40408);
         assertError(api.handle("PUT", "/config", null, "{\"compatibility\":\"SIDEWAYS\"}".getBytes()), 422, 42203);
@@ -132,10 +140,20 @@ class RegistryApiTest {
 
     @Test
     void shouldAnswerConfluentErrorsWhenRequestIsWrong() {
-        assertError(post("/subjects/x-value/versions", "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\"}]}"),
-                422, 42201);
-        assertError(api.handle("POST", "/subjects/x-value/versions", null,
-                "{\"schema\":\"{}\",\"schemaType\":\"PROTOBUF\"}".getBytes()), 422, 42201);
+        assertError(
+                post(
+                        "/subjects/x-value/versions",
+                        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\"}]}"),
+                422,
+                42201);
+        assertError(
+                api.handle(
+                        "POST",
+                        "/subjects/x-value/versions",
+                        null,
+                        "{\"schema\":\"{}\",\"schemaType\":\"PROTOBUF\"}".getBytes()),
+                422,
+                42201);
         assertError(api.handle("POST", "/subjects/x-value/versions", null, "not json".getBytes()), 400, 400);
         assertError(get("/schemas/ids/77"), 404, 40403);
         assertError(get("/subjects/x-value/versions/latest"), 404, 40401);

@@ -42,10 +42,11 @@ import org.wirewatch.testkit.WithKafka;
 @WithKafka
 class SchemaRegistryServerIT {
 
-    private static final String ACTOR_V2 = "{\"type\":\"record\",\"name\":\"Actor\",\"namespace\":\"org.wirewatch.schema\","
-            + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"},"
-            + "{\"name\":\"qualifier\",\"type\":[\"null\",\"string\"],\"default\":null},"
-            + "{\"name\":\"side\",\"type\":[\"null\",\"string\"],\"default\":null}]}";
+    private static final String ACTOR_V2 =
+            "{\"type\":\"record\",\"name\":\"Actor\",\"namespace\":\"org.wirewatch.schema\","
+                    + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"},"
+                    + "{\"name\":\"qualifier\",\"type\":[\"null\",\"string\"],\"default\":null},"
+                    + "{\"name\":\"side\",\"type\":[\"null\",\"string\"],\"default\":null}]}";
 
     KafkaBroker kafka;
 
@@ -67,16 +68,24 @@ class SchemaRegistryServerIT {
             assertThat(RestSchemaRegistryClient.of(server.url(), Map.of()).getById(id))
                     .isEqualTo(WireReport.getClassSchema());
             assertThat(client.latest("wirewatch.reports.raw.v1-value"))
-                    .isEqualTo(new SchemaMetadata("wirewatch.reports.raw.v1-value", id, 1, WireReport.getClassSchema()));
-            assertThat(client.lookup("actors-value", Actor.getClassSchema())).map(SchemaMetadata::id).contains(actorId);
-            assertThat(client.testCompatibility("actors-value", new Schema.Parser().parse(ACTOR_V2))).isTrue();
+                    .isEqualTo(
+                            new SchemaMetadata("wirewatch.reports.raw.v1-value", id, 1, WireReport.getClassSchema()));
+            assertThat(client.lookup("actors-value", Actor.getClassSchema()))
+                    .map(SchemaMetadata::id)
+                    .contains(actorId);
+            assertThat(client.testCompatibility("actors-value", new Schema.Parser().parse(ACTOR_V2)))
+                    .isTrue();
             assertThat(client.subjects()).containsExactly("actors-value", "wirewatch.reports.raw.v1-value");
             assertThat(List.of(id, actorId)).containsExactly(1, 2);
-            TopicDescription description = kafka.admin().describeTopics(List.of(topic)).allTopicNames().get()
+            TopicDescription description = kafka.admin()
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
                     .get(topic);
             assertThat(description.partitions()).hasSize(1);
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = kafka.admin().describeConfigs(List.of(resource)).all().get().get(resource);
+            Config config =
+                    kafka.admin().describeConfigs(List.of(resource)).all().get().get(resource);
             assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
         }
     }
@@ -124,10 +133,12 @@ class SchemaRegistryServerIT {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Callable<Integer>> registrations = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                Schema schema = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"R" + i
-                        + "\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
+                Schema schema = new Schema.Parser()
+                        .parse("{\"type\":\"record\",\"name\":\"R" + i
+                                + "\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
                 String subject = "s" + i + "-value";
-                registrations.add(() -> RestSchemaRegistryClient.of(server.url(), Map.of()).register(subject, schema));
+                registrations.add(() ->
+                        RestSchemaRegistryClient.of(server.url(), Map.of()).register(subject, schema));
             }
 
             // when
@@ -158,8 +169,10 @@ class SchemaRegistryServerIT {
 
             // when
             try (KafkaProducer<String, WireReport> producer = new KafkaProducer<>(producerConfig)) {
-                producer.send(new ProducerRecord<>(topic, report.getUri(), report)).get();
-                producer.send(new ProducerRecord<>(topic, report.getUri(), null)).get();
+                producer.send(new ProducerRecord<>(topic, report.getUri(), report))
+                        .get();
+                producer.send(new ProducerRecord<>(topic, report.getUri(), null))
+                        .get();
             }
 
             // then
@@ -180,15 +193,16 @@ class SchemaRegistryServerIT {
             }
             assertThat(records.get(0).value()).usingRecursiveComparison().isEqualTo(report);
             assertThat(records.get(1).value()).isNull();
-            assertThat(RestSchemaRegistryClient.of(server.url(), Map.of()).subjects()).containsExactly(topic + "-value");
+            assertThat(RestSchemaRegistryClient.of(server.url(), Map.of()).subjects())
+                    .containsExactly(topic + "-value");
         }
     }
 
     @Test
     void shouldStopAnsweringWhenClosed() throws Exception {
         // given
-        SchemaRegistryServer server = new SchemaRegistryServer(kafka.bootstrapServers(), 0,
-                kafka.uniqueName("_schemas"));
+        SchemaRegistryServer server =
+                new SchemaRegistryServer(kafka.bootstrapServers(), 0, kafka.uniqueName("_schemas"));
         server.start();
         String url = server.url();
 
@@ -210,8 +224,13 @@ class SchemaRegistryServerIT {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        SchemaRegistryServer server = new SchemaRegistryServer(null, 0, "_schemas",
-                Map.of("bootstrap.servers", "localhost:" + closedPort), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        SchemaRegistryServer server = new SchemaRegistryServer(
+                null,
+                0,
+                "_schemas",
+                Map.of("bootstrap.servers", "localhost:" + closedPort),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
 
         // when / then
         assertThatThrownBy(server::start)
@@ -238,15 +257,17 @@ class SchemaRegistryServerIT {
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
                 .build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private static String getJson(String url) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

@@ -25,10 +25,10 @@ class StoreRecordsTest {
         SchemaMetadata metadata = new SchemaMetadata("actors-value", 7, 2, Actor.getClassSchema());
 
         // when
-        StoreRecords.Entry schema = StoreRecords.decode(StoreRecords.schemaKey("actors-value", 2),
-                StoreRecords.schemaValue(metadata));
-        StoreRecords.Entry config = StoreRecords.decode(StoreRecords.configKey("actors-value"),
-                StoreRecords.configValue(Compatibility.NONE));
+        StoreRecords.Entry schema =
+                StoreRecords.decode(StoreRecords.schemaKey("actors-value", 2), StoreRecords.schemaValue(metadata));
+        StoreRecords.Entry config = StoreRecords.decode(
+                StoreRecords.configKey("actors-value"), StoreRecords.configValue(Compatibility.NONE));
 
         // then
         assertThat(schema).isEqualTo(new StoreRecords.SchemaEntry(metadata));
@@ -41,11 +41,17 @@ class StoreRecordsTest {
                 .isInstanceOf(StoreRecords.Ignored.class);
         assertThat(StoreRecords.decode(StoreRecords.schemaKey("a-value", 1), null))
                 .isInstanceOf(StoreRecords.Ignored.class);
-        assertThat(StoreRecords.decode(StoreRecords.schemaKey("a-value", 1), bytes("{\"subject\":\"a-value\","
-                + "\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\",\"deleted\":true}")))
+        assertThat(StoreRecords.decode(
+                        StoreRecords.schemaKey("a-value", 1),
+                        bytes("{\"subject\":\"a-value\","
+                                + "\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\",\"deleted\":true}")))
                 .isInstanceOf(StoreRecords.Ignored.class);
-        assertThat(StoreRecords.decode(StoreRecords.schemaKey("a-value", 1), bytes("{\"subject\":\"a-value\","
-                + "\"version\":1,\"id\":1,\"schema\":\"syntax = \\\"proto3\\\";\",\"schemaType\":\"PROTOBUF\"}")))
+        assertThat(
+                        StoreRecords.decode(
+                                StoreRecords.schemaKey("a-value", 1),
+                                bytes(
+                                        "{\"subject\":\"a-value\","
+                                                + "\"version\":1,\"id\":1,\"schema\":\"syntax = \\\"proto3\\\";\",\"schemaType\":\"PROTOBUF\"}")))
                 .isInstanceOf(StoreRecords.Ignored.class);
         assertThat(StoreRecords.decode(bytes("not json"), bytes("{}"))).isInstanceOf(StoreRecords.Ignored.class);
     }

@@ -31,8 +31,7 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
     /** For construction by Kafka from configuration; {@link #configure} must follow. */
-    public AvroDeserializer() {
-    }
+    public AvroDeserializer() {}
 
     /** Reads into {@code type}; {@link #configure} must follow to select the registry. */
     public AvroDeserializer(Class<T> type) {
@@ -52,9 +51,10 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
             Class<?> configured = AvroSerdeConfig.specificType(configs, isKey);
             if (configured != null) {
                 if (!SpecificRecord.class.isAssignableFrom(configured)) {
-                    throw new org.apache.kafka.common.config.ConfigException(isKey
-                            ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE,
-                            configured.getName(), "not a generated Avro class (SpecificRecord)");
+                    throw new org.apache.kafka.common.config.ConfigException(
+                            isKey ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE,
+                            configured.getName(),
+                            "not a generated Avro class (SpecificRecord)");
                 }
                 type = (Class<T>) configured;
             }
@@ -80,13 +80,15 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
         int id = WireFormat.schemaId(data);
         DatumReader<T> reader = reader(topic, id);
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                    data.length - WireFormat.HEADER_SIZE, null);
+            BinaryDecoder decoder = DecoderFactory.get()
+                    .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
             return reader.read(null, decoder);
         } catch (java.io.IOException | RuntimeException e) {
-            throw new SerializationException("Cannot deserialize record from topic '" + topic + "' (schema id " + id
-                    + "): the " + (data.length - WireFormat.HEADER_SIZE)
-                    + " bytes after the header are not a valid record of the writer schema: " + e, e);
+            throw new SerializationException(
+                    "Cannot deserialize record from topic '" + topic + "' (schema id " + id
+                            + "): the " + (data.length - WireFormat.HEADER_SIZE)
+                            + " bytes after the header are not a valid record of the writer schema: " + e,
+                    e);
         }
     }
 
@@ -99,10 +101,11 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
         try {
             writer = client.getById(id);
         } catch (SchemaRegistryException e) {
-            String reason = e.isNotFound() ? "unknown schema id (not in the registry at " + client.url() + ")"
+            String reason = e.isNotFound()
+                    ? "unknown schema id (not in the registry at " + client.url() + ")"
                     : "registry error: " + e.getMessage();
-            throw new SerializationException("Cannot deserialize record from topic '" + topic + "' (schema id " + id
-                    + "): " + reason, e);
+            throw new SerializationException(
+                    "Cannot deserialize record from topic '" + topic + "' (schema id " + id + "): " + reason, e);
         }
         Class<T> target = targetType(topic, id, writer);
         SpecificData model = SpecificData.getForClass(target);

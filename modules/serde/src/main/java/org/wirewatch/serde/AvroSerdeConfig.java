@@ -28,8 +28,7 @@ public final class AvroSerdeConfig {
     public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
     public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
 
-    private AvroSerdeConfig() {
-    }
+    private AvroSerdeConfig() {}
 
     static boolean autoRegister(Map<String, ?> config) {
         Object value = config.get(AUTO_REGISTER_SCHEMAS);

@@ -7,16 +7,15 @@ import org.apache.avro.specific.SpecificRecord;
 /** Ready-to-use serdes for generated Avro classes. */
 public final class AvroSerdes {
 
-    private AvroSerdes() {
-    }
+    private AvroSerdes() {}
 
     /**
      * A configured serde for {@code type} against the registry at {@code registryUrl} ({@code mock://scope} for
      * tests), with further Confluent-named settings from {@code config} (auth, TLS, subject strategy...; may be
      * empty), for keys when {@code isKey}.
      */
-    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, String registryUrl, Map<String, ?> config,
-            boolean isKey) {
+    public static <T extends SpecificRecord> AvroSerde<T> of(
+            Class<T> type, String registryUrl, Map<String, ?> config, boolean isKey) {
         Map<String, Object> settings = new HashMap<>(config);
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         AvroSerde<T> serde = new AvroSerde<>(type, SchemaRegistryClients.forUrl(registryUrl, settings));

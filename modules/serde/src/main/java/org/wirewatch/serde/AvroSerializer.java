@@ -40,8 +40,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     private final Map<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
 
     /** For construction by Kafka from configuration; {@link #configure} must follow. */
-    public AvroSerializer() {
-    }
+    public AvroSerializer() {}
 
     /** Uses {@code client}; {@link #configure} may still set the other settings (its URL is then ignored). */
     public AvroSerializer(SchemaRegistryClient client) {
@@ -91,9 +90,11 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
         } catch (IOException | RuntimeException e) {
             // The encoder may hold part of the failed record; it must not reach the next one.
             BUFFERS.remove();
-            throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
-                    + "' (subject '" + strategy.subject(topic, isKey, schema) + "', schema id " + id + "): "
-                    + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot serialize " + schema.getFullName() + " for topic '" + topic
+                            + "' (subject '" + strategy.subject(topic, isKey, schema) + "', schema id " + id + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -111,14 +112,18 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             if (autoRegister) {
                 id = client.register(subject, schema);
             } else {
-                id = client.lookup(subject, schema).map(SchemaMetadata::id).orElseThrow(() ->
-                        new SerializationException("Schema " + schema.getFullName() + " is not registered under subject '"
+                id = client.lookup(subject, schema)
+                        .map(SchemaMetadata::id)
+                        .orElseThrow(() -> new SerializationException("Schema " + schema.getFullName()
+                                + " is not registered under subject '"
                                 + subject + "' at " + client.url() + " and " + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS
                                 + "=false (topic '" + topic + "')"));
             }
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Cannot get a schema id for " + schema.getFullName() + " on topic '"
-                    + topic + "' (subject '" + subject + "') from " + client.url() + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot get a schema id for " + schema.getFullName() + " on topic '" + topic + "' (subject '"
+                            + subject + "') from " + client.url() + ": " + e.getMessage(),
+                    e);
         }
         forTopic.put(schema, id);
         return id;

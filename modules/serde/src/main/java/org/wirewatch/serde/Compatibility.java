@@ -16,15 +16,21 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
  * against every earlier version instead of only the latest.
  */
 public enum Compatibility {
-    NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE;
+    NONE,
+    BACKWARD,
+    BACKWARD_TRANSITIVE,
+    FORWARD,
+    FORWARD_TRANSITIVE,
+    FULL,
+    FULL_TRANSITIVE;
 
     /** Parses a level name as the registry API spells it (case-insensitive). */
     public static Compatibility parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Unknown compatibility level '" + name + "'; expected one of "
-                    + List.of(values()), e);
+            throw new IllegalArgumentException(
+                    "Unknown compatibility level '" + name + "'; expected one of " + List.of(values()), e);
         }
     }
 
@@ -43,12 +49,16 @@ public enum Compatibility {
         List<String> problems = new ArrayList<>();
         for (Schema old : against) {
             if (backward) {
-                describe("new schema cannot read data written by an earlier version",
-                        SchemaCompatibility.checkReaderWriterCompatibility(candidate, old), problems);
+                describe(
+                        "new schema cannot read data written by an earlier version",
+                        SchemaCompatibility.checkReaderWriterCompatibility(candidate, old),
+                        problems);
             }
             if (forward) {
-                describe("an earlier version cannot read data written by the new schema",
-                        SchemaCompatibility.checkReaderWriterCompatibility(old, candidate), problems);
+                describe(
+                        "an earlier version cannot read data written by the new schema",
+                        SchemaCompatibility.checkReaderWriterCompatibility(old, candidate),
+                        problems);
             }
         }
         return problems;
@@ -56,8 +66,8 @@ public enum Compatibility {
 
     private static void describe(String what, SchemaPairCompatibility result, List<String> problems) {
         for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
-            problems.add(what + ": " + incompatibility.getType() + " at " + incompatibility.getLocation()
-                    + ": " + incompatibility.getMessage());
+            problems.add(what + ": " + incompatibility.getType() + " at " + incompatibility.getLocation() + ": "
+                    + incompatibility.getMessage());
         }
     }
 }

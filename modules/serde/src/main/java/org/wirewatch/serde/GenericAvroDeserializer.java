@@ -34,8 +34,7 @@ public class GenericAvroDeserializer implements Deserializer<GenericRecord> {
     private final Map<Integer, GenericDatumReader<GenericRecord>> readers = new ConcurrentHashMap<>();
 
     /** For construction by Kafka from configuration; {@link #configure} must follow. */
-    public GenericAvroDeserializer() {
-    }
+    public GenericAvroDeserializer() {}
 
     public GenericAvroDeserializer(SchemaRegistryClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -63,20 +62,25 @@ public class GenericAvroDeserializer implements Deserializer<GenericRecord> {
             try {
                 reader = new GenericDatumReader<>(client.getById(id), client.getById(id), MODEL);
             } catch (SchemaRegistryException e) {
-                String reason = e.isNotFound() ? "unknown schema id (not in the registry at " + client.url() + ")"
+                String reason = e.isNotFound()
+                        ? "unknown schema id (not in the registry at " + client.url() + ")"
                         : "registry error: " + e.getMessage();
-                throw new SerializationException("Cannot deserialize record from topic '" + topic + "' (schema id "
-                        + id + "): " + reason, e);
+                throw new SerializationException(
+                        "Cannot deserialize record from topic '" + topic + "' (schema id " + id + "): " + reason, e);
             }
             readers.put(id, reader);
         }
         try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                    data.length - WireFormat.HEADER_SIZE, null));
+            return reader.read(
+                    null,
+                    DecoderFactory.get()
+                            .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
         } catch (java.io.IOException | RuntimeException e) {
-            throw new SerializationException("Cannot deserialize record from topic '" + topic + "' (schema id " + id
-                    + "): the " + (data.length - WireFormat.HEADER_SIZE)
-                    + " bytes after the header are not a valid record of the writer schema: " + e, e);
+            throw new SerializationException(
+                    "Cannot deserialize record from topic '" + topic + "' (schema id " + id
+                            + "): the " + (data.length - WireFormat.HEADER_SIZE)
+                            + " bytes after the header are not a valid record of the writer schema: " + e,
+                    e);
         }
     }
 }

@@ -63,8 +63,9 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public Schema getById(int id) {
-        return catalog.byId(id).orElseThrow(() -> new SchemaRegistryException(
-                "Schema " + id + " not found in " + url(), 404, SchemaRegistryException.SCHEMA_NOT_FOUND));
+        return catalog.byId(id)
+                .orElseThrow(() -> new SchemaRegistryException(
+                        "Schema " + id + " not found in " + url(), 404, SchemaRegistryException.SCHEMA_NOT_FOUND));
     }
 
     @Override
@@ -77,9 +78,11 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
         if (!catalog.hasSubject(subject)) {
             throw subjectNotFound(subject);
         }
-        return catalog.version(subject, version).orElseThrow(() -> new SchemaRegistryException(
-                "Version " + version + " of subject '" + subject + "' not found in " + url(), 404,
-                SchemaRegistryException.VERSION_NOT_FOUND));
+        return catalog.version(subject, version)
+                .orElseThrow(() -> new SchemaRegistryException(
+                        "Version " + version + " of subject '" + subject + "' not found in " + url(),
+                        404,
+                        SchemaRegistryException.VERSION_NOT_FOUND));
     }
 
     @Override
@@ -111,7 +114,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     }
 
     private SchemaRegistryException subjectNotFound(String subject) {
-        return new SchemaRegistryException("Subject '" + subject + "' not found in " + url(), 404,
-                SchemaRegistryException.SUBJECT_NOT_FOUND);
+        return new SchemaRegistryException(
+                "Subject '" + subject + "' not found in " + url(), 404, SchemaRegistryException.SUBJECT_NOT_FOUND);
     }
 }

@@ -39,7 +39,8 @@ import org.apache.kafka.common.config.ConfigException;
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    private static final String ACCEPT = CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
+    private static final String ACCEPT =
+            CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SchemaRegistryClientConfig config;
@@ -57,9 +58,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             builder.sslContext(sslContext(config));
         }
         this.http = builder.build();
-        this.authorization = config.bearerToken().map(token -> "Bearer " + token)
-                .or(() -> config.userInfo().map(info -> "Basic "
-                        + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8))));
+        this.authorization = config.bearerToken()
+                .map(token -> "Bearer " + token)
+                .or(() -> config.userInfo()
+                        .map(info ->
+                                "Basic " + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** A client for {@code url} with the settings of {@code config} (Confluent key names). */
@@ -77,8 +80,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         JsonNode answer = call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema), subject);
         int id = answer.path("id").asInt(-1);
         if (id < 0) {
-            throw new SchemaRegistryException("Registering subject '" + subject + "' at " + url()
-                    + " gave no id: " + answer, 500, 0);
+            throw new SchemaRegistryException(
+                    "Registering subject '" + subject + "' at " + url() + " gave no id: " + answer, 500, 0);
         }
         remember(subject, schema, id);
         return id;
@@ -117,8 +120,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public Optional<SchemaMetadata> lookup(String subject, Schema schema) {
         try {
-            SchemaMetadata found = metadata(call("POST", "/subjects/" + encode(subject), schemaBody(schema), subject),
-                    subject);
+            SchemaMetadata found =
+                    metadata(call("POST", "/subjects/" + encode(subject), schemaBody(schema), subject), subject);
             remember(subject, schema, found.id());
             return Optional.of(found);
         } catch (SchemaRegistryException e) {
@@ -132,8 +135,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public boolean testCompatibility(String subject, Schema schema) {
         try {
-            JsonNode answer = call("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
-                    schemaBody(schema), subject);
+            JsonNode answer = call(
+                    "POST",
+                    "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+                    schemaBody(schema),
+                    subject);
             return answer.path("is_compatible").asBoolean(false);
         } catch (SchemaRegistryException e) {
             // A subject without versions accepts any schema; older registries answer 404 instead of true.
@@ -173,19 +179,26 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         Schema schema = parse(answer, "subject '" + subject + "'");
         int id = answer.path("id").asInt();
         schemasById.putIfAbsent(id, schema);
-        return new SchemaMetadata(answer.path("subject").asText(subject), id, answer.path("version").asInt(), schema);
+        return new SchemaMetadata(
+                answer.path("subject").asText(subject),
+                id,
+                answer.path("version").asInt(),
+                schema);
     }
 
     private Schema parse(JsonNode answer, String what) {
         String type = answer.path("schemaType").asText("AVRO");
         if (!type.equals("AVRO")) {
-            throw new SchemaRegistryException("The registry at " + url() + " holds a " + type + " schema for " + what
-                    + "; Wirewatch reads only Avro", 422, SchemaRegistryException.INVALID_SCHEMA);
+            throw new SchemaRegistryException(
+                    "The registry at " + url() + " holds a " + type + " schema for " + what
+                            + "; Wirewatch reads only Avro",
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA);
         }
         JsonNode text = answer.get("schema");
         if (text == null || !text.isTextual()) {
-            throw new SchemaRegistryException("The registry at " + url() + " sent no schema for " + what + ": "
-                    + answer, 500, 0);
+            throw new SchemaRegistryException(
+                    "The registry at " + url() + " sent no schema for " + what + ": " + answer, 500, 0);
         }
         return SchemaCatalog.parse(text.asText());
     }
@@ -223,22 +236,30 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         int status = response.statusCode();
         JsonNode json;
         try {
-            json = response.body() == null || response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            json = response.body() == null || response.body().isBlank()
+                    ? JSON.nullNode()
+                    : JSON.readTree(response.body());
         } catch (IOException e) {
             json = null;
         }
         if (status >= 200 && status < 300) {
             if (json == null) {
-                throw new SchemaRegistryException(method + " " + url + describe(subject)
-                        + " answered with a body that is not JSON: " + abbreviate(response.body()), status, 0);
+                throw new SchemaRegistryException(
+                        method + " " + url + describe(subject) + " answered with a body that is not JSON: "
+                                + abbreviate(response.body()),
+                        status,
+                        0);
             }
             return json;
         }
         int errorCode = json != null ? json.path("error_code").asInt(0) : 0;
-        String message = json != null && json.hasNonNull("message") ? json.get("message").asText()
-                : abbreviate(response.body());
-        throw new SchemaRegistryException(method + " " + url + describe(subject) + ": HTTP " + status
-                + (errorCode != 0 ? " error_code " + errorCode : "") + ": " + message, status, errorCode);
+        String message =
+                json != null && json.hasNonNull("message") ? json.get("message").asText() : abbreviate(response.body());
+        throw new SchemaRegistryException(
+                method + " " + url + describe(subject) + ": HTTP " + status
+                        + (errorCode != 0 ? " error_code " + errorCode : "") + ": " + message,
+                status,
+                errorCode);
     }
 
     private static String describe(String subject) {
@@ -260,23 +281,29 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         try {
             TrustManagerFactory trust = null;
             if (config.truststoreLocation().isPresent()) {
-                KeyStore store = load(config.truststoreLocation().get(), config.truststoreType(),
+                KeyStore store = load(
+                        config.truststoreLocation().get(),
+                        config.truststoreType(),
                         config.truststorePassword().orElse(null));
                 trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(store);
             }
             KeyManagerFactory keys = null;
             if (config.keystoreLocation().isPresent()) {
-                KeyStore store = load(config.keystoreLocation().get(), config.keystoreType(),
+                KeyStore store = load(
+                        config.keystoreLocation().get(),
+                        config.keystoreType(),
                         config.keystorePassword().orElse(null));
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                char[] keyPassword = config.keyPassword().or(config::keystorePassword).map(String::toCharArray)
+                char[] keyPassword = config.keyPassword()
+                        .or(config::keystorePassword)
+                        .map(String::toCharArray)
                         .orElse(null);
                 keys.init(store, keyPassword);
             }
             SSLContext context = SSLContext.getInstance(config.sslProtocol());
-            context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(),
-                    null);
+            context.init(
+                    keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new ConfigException("Cannot set up TLS for the schema registry at " + config.urls() + ": " + e);

@@ -36,8 +36,8 @@ public final class SchemaCatalog {
         try {
             return new Schema.Parser().setValidateDefaults(true).parse(schemaText);
         } catch (SchemaParseException | NullPointerException e) {
-            throw new SchemaRegistryException("Invalid schema: " + e.getMessage(), 422,
-                    SchemaRegistryException.INVALID_SCHEMA);
+            throw new SchemaRegistryException(
+                    "Invalid schema: " + e.getMessage(), 422, SchemaRegistryException.INVALID_SCHEMA);
         }
     }
 
@@ -53,7 +53,9 @@ public final class SchemaCatalog {
         if (versions == null) {
             return Optional.empty();
         }
-        return versions.values().stream().filter(m -> canonical(m.schema()).equals(key)).findFirst();
+        return versions.values().stream()
+                .filter(m -> canonical(m.schema()).equals(key))
+                .findFirst();
     }
 
     /**
@@ -70,9 +72,11 @@ public final class SchemaCatalog {
         }
         List<String> problems = incompatibilities(subject, schema);
         if (!problems.isEmpty()) {
-            throw new SchemaRegistryException("Schema being registered is incompatible with an earlier schema for"
-                    + " subject \"" + subject + "\" (" + compatibility(subject) + "): " + String.join("; ", problems),
-                    409, SchemaRegistryException.INCOMPATIBLE_SCHEMA);
+            throw new SchemaRegistryException(
+                    "Schema being registered is incompatible with an earlier schema for" + " subject \"" + subject
+                            + "\" (" + compatibility(subject) + "): " + String.join("; ", problems),
+                    409,
+                    SchemaRegistryException.INCOMPATIBLE_SCHEMA);
         }
         Integer id = idsByCanonical.get(canonical(schema));
         int newId = id != null ? id : maxId + 1;
@@ -95,7 +99,9 @@ public final class SchemaCatalog {
 
     public synchronized Optional<SchemaMetadata> latest(String subject) {
         TreeMap<Integer, SchemaMetadata> versions = subjects.get(subject);
-        return versions == null || versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+        return versions == null || versions.isEmpty()
+                ? Optional.empty()
+                : Optional.of(versions.lastEntry().getValue());
     }
 
     public synchronized Optional<SchemaMetadata> version(String subject, int version) {
@@ -115,13 +121,18 @@ public final class SchemaCatalog {
     }
 
     public synchronized List<String> subjects() {
-        return subjects.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        return subjects.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Every (subject, version) that holds the schema with this id. */
     public synchronized List<SchemaMetadata> usesOf(int id) {
         List<SchemaMetadata> uses = new ArrayList<>();
-        subjects.values().forEach(versions -> versions.values().stream().filter(m -> m.id() == id).forEach(uses::add));
+        subjects.values()
+                .forEach(versions ->
+                        versions.values().stream().filter(m -> m.id() == id).forEach(uses::add));
         return uses;
     }
 
@@ -150,11 +161,11 @@ public final class SchemaCatalog {
         if (versions == null || versions.isEmpty()) {
             return List.of();
         }
-        List<Schema> previous = versions.values().stream().map(SchemaMetadata::schema).toList();
+        List<Schema> previous =
+                versions.values().stream().map(SchemaMetadata::schema).toList();
         return compatibility(subject).incompatibilities(schema, previous);
     }
 
     /** The outcome of {@link #prepare}: the entry, and whether it is new and must be stored. */
-    public record Registration(SchemaMetadata metadata, boolean isNew) {
-    }
+    public record Registration(SchemaMetadata metadata, boolean isNew) {}
 }

@@ -48,6 +48,5 @@ public interface SchemaRegistryClient extends AutoCloseable {
     String url();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -71,8 +71,11 @@ public final class SchemaRegistryClientConfig {
 
     private SchemaRegistryClientConfig(Map<String, ?> config, String url) {
         List<String> problems = new ArrayList<>();
-        this.urls = Arrays.stream(url.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).toList();
+        this.urls = Arrays.stream(url.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
+                .toList();
         if (urls.isEmpty()) {
             problems.add(URL + " is empty");
         }
@@ -81,7 +84,8 @@ public final class SchemaRegistryClientConfig {
                 problems.add(URL + " '" + u + "' must start with http:// or https:// (or be mock://scope)");
             }
         }
-        String source = prefixed(config, BASIC_AUTH_CREDENTIALS_SOURCE).orElse("URL").toUpperCase(Locale.ROOT);
+        String source =
+                prefixed(config, BASIC_AUTH_CREDENTIALS_SOURCE).orElse("URL").toUpperCase(Locale.ROOT);
         Optional<String> info = prefixed(config, BASIC_AUTH_USER_INFO);
         switch (source) {
             case "USER_INFO" -> {
@@ -132,8 +136,10 @@ public final class SchemaRegistryClientConfig {
 
     /** Reads the client settings, taking the URL from {@value #URL}. */
     public static SchemaRegistryClientConfig of(Map<String, ?> config) {
-        return new SchemaRegistryClientConfig(config, string(config, URL)
-                .orElseThrow(() -> new ConfigException("Missing required configuration '" + URL + "'")));
+        return new SchemaRegistryClientConfig(
+                config,
+                string(config, URL)
+                        .orElseThrow(() -> new ConfigException("Missing required configuration '" + URL + "'")));
     }
 
     private static Optional<String> userInfoOf(String url) {

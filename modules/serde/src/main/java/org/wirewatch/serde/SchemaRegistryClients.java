@@ -5,8 +5,7 @@ import java.util.Map;
 /** Picks the registry client for a URL: {@code mock://scope} gives the shared in-memory scope, else REST. */
 public final class SchemaRegistryClients {
 
-    private SchemaRegistryClients() {
-    }
+    private SchemaRegistryClients() {}
 
     /**
      * The client for {@code url} (one or more comma-separated base URLs, or {@code mock://scope}) with the
@@ -25,8 +24,8 @@ public final class SchemaRegistryClients {
     public static SchemaRegistryClient fromConfig(Map<String, ?> config) {
         Object url = config.get(SchemaRegistryClientConfig.URL);
         if (url == null || url.toString().isBlank()) {
-            throw new org.apache.kafka.common.config.ConfigException("Missing required configuration '"
-                    + SchemaRegistryClientConfig.URL + "'");
+            throw new org.apache.kafka.common.config.ConfigException(
+                    "Missing required configuration '" + SchemaRegistryClientConfig.URL + "'");
         }
         return forUrl(url.toString(), config);
     }

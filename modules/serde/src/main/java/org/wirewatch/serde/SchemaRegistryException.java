@@ -48,7 +48,9 @@ public class SchemaRegistryException extends RuntimeException {
 
     /** True when the registry said the subject, version or schema does not exist. */
     public boolean isNotFound() {
-        return errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND
+        return errorCode == SUBJECT_NOT_FOUND
+                || errorCode == VERSION_NOT_FOUND
+                || errorCode == SCHEMA_NOT_FOUND
                 || (errorCode == 0 && httpStatus == 404);
     }
 }

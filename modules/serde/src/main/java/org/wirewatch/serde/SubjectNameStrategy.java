@@ -37,14 +37,19 @@ public enum SubjectNameStrategy {
         if (configured == null) {
             return TOPIC_NAME;
         }
-        String text = configured instanceof Class<?> c ? c.getName() : configured.toString().trim();
+        String text = configured instanceof Class<?> c
+                ? c.getName()
+                : configured.toString().trim();
         String simple = text.substring(text.lastIndexOf('.') + 1);
         for (SubjectNameStrategy strategy : values()) {
             if (strategy.className.equals(simple) || strategy.name().equals(text.toUpperCase(Locale.ROOT))) {
                 return strategy;
             }
         }
-        throw new ConfigException(key, configured, "unknown subject name strategy; use TopicNameStrategy, "
-                + "RecordNameStrategy or TopicRecordNameStrategy");
+        throw new ConfigException(
+                key,
+                configured,
+                "unknown subject name strategy; use TopicNameStrategy, "
+                        + "RecordNameStrategy or TopicRecordNameStrategy");
     }
 }

@@ -11,8 +11,7 @@ public final class WireFormat {
     public static final byte MAGIC_BYTE = 0;
     public static final int HEADER_SIZE = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** The schema id in the header of {@code data}, assuming a header check has passed. */
     public static int schemaId(byte[] data) {
@@ -26,8 +25,9 @@ public final class WireFormat {
                     + "-byte header (magic byte and schema id)";
         }
         if (data[0] != MAGIC_BYTE) {
-            return String.format("unknown magic byte 0x%02x (expected 0x00): not written by a schema registry "
-                    + "serializer", data[0]);
+            return String.format(
+                    "unknown magic byte 0x%02x (expected 0x00): not written by a schema registry " + "serializer",
+                    data[0]);
         }
         return null;
     }

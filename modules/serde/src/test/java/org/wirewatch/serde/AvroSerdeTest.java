@@ -50,9 +50,21 @@ class AvroSerdeTest {
     }
 
     static Stream<Class<? extends SpecificRecord>> recordTypes() {
-        return Stream.of(WireReport.class, RejectedReport.class, ReportExtraction.class, IncidentMention.class,
-                Claim.class, ClaimSource.class, Location.class, Actor.class, CasualtyFigure.class, EvidenceSpan.class,
-                Incident.class, MentionRef.class, CasualtyTally.class, Alert.class);
+        return Stream.of(
+                WireReport.class,
+                RejectedReport.class,
+                ReportExtraction.class,
+                IncidentMention.class,
+                Claim.class,
+                ClaimSource.class,
+                Location.class,
+                Actor.class,
+                CasualtyFigure.class,
+                EvidenceSpan.class,
+                Incident.class,
+                MentionRef.class,
+                CasualtyTally.class,
+                Alert.class);
     }
 
     @ParameterizedTest
@@ -64,7 +76,8 @@ class AvroSerdeTest {
 
         // when
         List<T> read = records.stream()
-                .map(r -> serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, r)))
+                .map(r -> serde.deserializer()
+                        .deserialize(TOPIC, serde.serializer().serialize(TOPIC, r)))
                 .toList();
 
         // then: field by field, since generated equals() cannot compare nested nullable timestamps
@@ -79,7 +92,8 @@ class AvroSerdeTest {
         WireReport report = TestRecords.wireReport();
 
         // when
-        WireReport read = serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, report));
+        WireReport read =
+                serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, report));
 
         // then
         assertThat(read).isEqualTo(report);
@@ -109,7 +123,9 @@ class AvroSerdeTest {
         AvroSerde<Actor> serde = AvroSerdes.key(Actor.class, url);
 
         // when
-        serde.serializer().serialize("actors", Actor.newBuilder().setName("US-led coalition").build());
+        serde.serializer()
+                .serialize(
+                        "actors", Actor.newBuilder().setName("US-led coalition").build());
 
         // then
         assertThat(MockSchemaRegistry.scope(scope).subjects()).containsExactly("actors-key");
@@ -149,7 +165,8 @@ class AvroSerdeTest {
         assertThat(read.getUri()).isEqualTo(current.getUri());
         assertThat(read.getFirstCreated()).isEqualTo(current.getFirstCreated());
         assertThat(read.getBody()).isEqualTo(current.getBody());
-        assertThat(registry.register(TOPIC + "-value", WireReport.getClassSchema())).isNotEqualTo(oldId);
+        assertThat(registry.register(TOPIC + "-value", WireReport.getClassSchema()))
+                .isNotEqualTo(oldId);
         assertThat(registry.versions(TOPIC + "-value")).containsExactly(1, 2);
     }
 
@@ -184,7 +201,8 @@ class AvroSerdeTest {
                 .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageContaining("incompatible")
                 .hasMessageContaining("region")
-                .extracting(e -> ((SchemaRegistryException) e).errorCode()).isEqualTo(409);
+                .extracting(e -> ((SchemaRegistryException) e).errorCode())
+                .isEqualTo(409);
     }
 
     @Test
@@ -204,8 +222,8 @@ class AvroSerdeTest {
     @Test
     void shouldFailWhenRecordIsShorterThanTheHeader() {
         // given
-        AvroDeserializer<WireReport> deserializer = new AvroDeserializer<>(WireReport.class,
-                MockSchemaRegistry.scope(scope));
+        AvroDeserializer<WireReport> deserializer =
+                new AvroDeserializer<>(WireReport.class, MockSchemaRegistry.scope(scope));
 
         // when / then
         assertThatThrownBy(() -> deserializer.deserialize(TOPIC, new byte[] {0, 0, 1}))
@@ -220,8 +238,8 @@ class AvroSerdeTest {
     @Test
     void shouldFailNamingSchemaIdWhenIdIsUnknown() {
         // given
-        AvroDeserializer<WireReport> deserializer = new AvroDeserializer<>(WireReport.class,
-                MockSchemaRegistry.scope(scope));
+        AvroDeserializer<WireReport> deserializer =
+                new AvroDeserializer<>(WireReport.class, MockSchemaRegistry.scope(scope));
         byte[] bytes = {0, 0, 0, 0x30, 0x39, 2, 4};
 
         // when / then
@@ -252,15 +270,17 @@ class AvroSerdeTest {
     void shouldRefuseToSerializeWhenAutoRegisterIsOffAndSchemaIsUnknown() {
         // given
         AvroSerializer<WireReport> serializer = new AvroSerializer<>();
-        serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url,
-                AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
+        serializer.configure(
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false"),
+                false);
 
         // when / then
         assertThatThrownBy(() -> serializer.serialize(TOPIC, TestRecords.wireReport()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("not registered under subject '" + TOPIC + "-value'");
         int id = MockSchemaRegistry.scope(scope).register(TOPIC + "-value", WireReport.getClassSchema());
-        assertThat(ByteBuffer.wrap(serializer.serialize(TOPIC, TestRecords.wireReport()), 1, 4).getInt())
+        assertThat(ByteBuffer.wrap(serializer.serialize(TOPIC, TestRecords.wireReport()), 1, 4)
+                        .getInt())
                 .isEqualTo(id);
         assertThat(MockSchemaRegistry.scope(scope).versions(TOPIC + "-value")).containsExactly(1);
     }
@@ -290,7 +310,8 @@ class AvroSerdeTest {
         // given
         Map<String, Object> config = new HashMap<>();
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url);
-        config.put(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+        config.put(
+                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
                 "io.confluent.kafka.serializers.subject.RecordNameStrategy");
         AvroSerializer<Incident> serializer = new AvroSerializer<>();
         serializer.configure(config, false);
@@ -305,8 +326,12 @@ class AvroSerdeTest {
         byte[] bytes = serializer.serialize("wirewatch.incidents.v1", incident);
 
         // then
-        assertThat(untyped.deserialize("wirewatch.incidents.v1", bytes)).usingRecursiveComparison().isEqualTo(incident);
-        assertThat(typed.deserialize("wirewatch.incidents.v1", bytes)).usingRecursiveComparison().isEqualTo(incident);
+        assertThat(untyped.deserialize("wirewatch.incidents.v1", bytes))
+                .usingRecursiveComparison()
+                .isEqualTo(incident);
+        assertThat(typed.deserialize("wirewatch.incidents.v1", bytes))
+                .usingRecursiveComparison()
+                .isEqualTo(incident);
         assertThat(MockSchemaRegistry.scope(scope).subjects()).containsExactly(Incident.class.getName());
     }
 
@@ -314,13 +339,14 @@ class AvroSerdeTest {
     void shouldWorkAsStreamsDefaultSerdeWhenBuiltWithoutArguments() {
         // given
         AvroSerde<Claim> serde = new AvroSerde<>();
-        serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url,
-                AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, Claim.class), false);
+        serde.configure(
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url, AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, Claim.class),
+                false);
         Claim claim = TestRecords.random(Claim.class, 1, 11L).get(0);
 
         // when
-        Claim read = serde.deserializer().deserialize("wirewatch.claims.v1",
-                serde.serializer().serialize("wirewatch.claims.v1", claim));
+        Claim read = serde.deserializer()
+                .deserialize("wirewatch.claims.v1", serde.serializer().serialize("wirewatch.claims.v1", claim));
 
         // then
         assertThat(read).usingRecursiveComparison().isEqualTo(claim);
@@ -392,8 +418,13 @@ class AvroSerdeTest {
 
     private static Schema withExtraField(Schema schema) {
         ObjectNode json = json(schema);
-        ((ArrayNode) json.get("fields")).addObject().put("name", "sentiment").putNull("default")
-                .putArray("type").add("null").add("string");
+        ((ArrayNode) json.get("fields"))
+                .addObject()
+                .put("name", "sentiment")
+                .putNull("default")
+                .putArray("type")
+                .add("null")
+                .add("string");
         return new Schema.Parser().parse(json.toString());
     }
 

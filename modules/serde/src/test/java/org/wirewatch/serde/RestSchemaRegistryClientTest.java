@@ -14,9 +14,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +38,15 @@ class RestSchemaRegistryClientTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
-            requests.add(new Request(key, exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
-            Answer answer = answers.getOrDefault(key, new Answer(404,
-                    "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"));
+            String key =
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+            requests.add(new Request(
+                    key,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
+            Answer answer = answers.getOrDefault(
+                    key, new Answer(404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", RestSchemaRegistryClient.CONTENT_TYPE);
             exchange.sendResponseHeaders(answer.status(), bytes.length);
@@ -62,8 +66,8 @@ class RestSchemaRegistryClientTest {
     void shouldPostSchemaWithBasicAuthWhenRegistering() throws IOException {
         // given
         answers.put("POST /subjects/wirewatch.reports.raw.v1-value/versions", new Answer(200, "{\"id\":21}"));
-        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of(
-                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "fred:s3cret"));
+        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(
+                url, Map.of("basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "fred:s3cret"));
 
         // when
         int id = client.register("wirewatch.reports.raw.v1-value", WireReport.getClassSchema());
@@ -74,8 +78,9 @@ class RestSchemaRegistryClientTest {
         assertThat(again).isEqualTo(21);
         assertThat(requests).hasSize(1);
         Request request = requests.get(0);
-        assertThat(request.authorization()).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("fred:s3cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.authorization())
+                .isEqualTo(
+                        "Basic " + Base64.getEncoder().encodeToString("fred:s3cret".getBytes(StandardCharsets.UTF_8)));
         assertThat(request.contentType()).isEqualTo("application/vnd.schemaregistry.v1+json");
         assertThat(JSON.readTree(request.body()).get("schema").asText())
                 .isEqualTo(WireReport.getClassSchema().toString());
@@ -87,16 +92,23 @@ class RestSchemaRegistryClientTest {
     void shouldPreferPrefixedKeysWhenBothFormsAreGiven() {
         // given
         answers.put("GET /subjects", new Answer(200, "[]"));
-        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of(
-                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "plain:one",
-                "schema.registry.basic.auth.user.info", "prefixed:two"));
+        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(
+                url,
+                Map.of(
+                        "basic.auth.credentials.source",
+                        "USER_INFO",
+                        "basic.auth.user.info",
+                        "plain:one",
+                        "schema.registry.basic.auth.user.info",
+                        "prefixed:two"));
 
         // when
         client.subjects();
 
         // then
-        assertThat(requests.get(0).authorization()).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("prefixed:two".getBytes(StandardCharsets.UTF_8)));
+        assertThat(requests.get(0).authorization())
+                .isEqualTo(
+                        "Basic " + Base64.getEncoder().encodeToString("prefixed:two".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -111,15 +123,17 @@ class RestSchemaRegistryClientTest {
 
         // then
         assertThat(subjects).containsExactly("a-value", "b-key");
-        assertThat(requests.get(0).authorization()).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("ann:pw".getBytes(StandardCharsets.UTF_8)));
+        assertThat(requests.get(0).authorization())
+                .isEqualTo("Basic " + Base64.getEncoder().encodeToString("ann:pw".getBytes(StandardCharsets.UTF_8)));
         assertThat(client.url()).isEqualTo(url);
     }
 
     @Test
     void shouldFetchAndCacheSchemaWhenLookingUpById() {
         // given
-        answers.put("GET /schemas/ids/5", new Answer(200, schemaAnswer(Actor.getClassSchema().toString())));
+        answers.put(
+                "GET /schemas/ids/5",
+                new Answer(200, schemaAnswer(Actor.getClassSchema().toString())));
         RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of());
 
         // when
@@ -154,10 +168,15 @@ class RestSchemaRegistryClientTest {
     @Test
     void shouldReturnEmptyWhenLookupFindsNoSuchSchema() {
         // given
-        answers.put("POST /subjects/actors-value", new Answer(404,
-                "{\"error_code\":40403,\"message\":\"Schema not found\"}"));
-        answers.put("POST /subjects/other-value", new Answer(200, "{\"subject\":\"other-value\",\"id\":4,"
-                + "\"version\":1,\"schema\":" + JSON.valueToTree(Actor.getClassSchema().toString()) + "}"));
+        answers.put(
+                "POST /subjects/actors-value",
+                new Answer(404, "{\"error_code\":40403,\"message\":\"Schema not found\"}"));
+        answers.put(
+                "POST /subjects/other-value",
+                new Answer(
+                        200,
+                        "{\"subject\":\"other-value\",\"id\":4," + "\"version\":1,\"schema\":"
+                                + JSON.valueToTree(Actor.getClassSchema().toString()) + "}"));
         RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of());
 
         // when / then
@@ -169,22 +188,27 @@ class RestSchemaRegistryClientTest {
     @Test
     void shouldReportCompatibilityWhenRegistryAnswers() {
         // given
-        answers.put("POST /compatibility/subjects/actors-value/versions/latest",
+        answers.put(
+                "POST /compatibility/subjects/actors-value/versions/latest",
                 new Answer(200, "{\"is_compatible\":false}"));
-        answers.put("POST /compatibility/subjects/new-value/versions/latest",
+        answers.put(
+                "POST /compatibility/subjects/new-value/versions/latest",
                 new Answer(404, "{\"error_code\":40401,\"message\":\"Subject 'new-value' not found.\"}"));
         RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of());
 
         // when / then
-        assertThat(client.testCompatibility("actors-value", Actor.getClassSchema())).isFalse();
-        assertThat(client.testCompatibility("new-value", Actor.getClassSchema())).isTrue();
+        assertThat(client.testCompatibility("actors-value", Actor.getClassSchema()))
+                .isFalse();
+        assertThat(client.testCompatibility("new-value", Actor.getClassSchema()))
+                .isTrue();
     }
 
     @Test
     void shouldNameUrlSubjectAndErrorCodeWhenRegistryRefuses() {
         // given
-        answers.put("POST /subjects/actors-value/versions", new Answer(409,
-                "{\"error_code\":409,\"message\":\"Schema being registered is incompatible\"}"));
+        answers.put(
+                "POST /subjects/actors-value/versions",
+                new Answer(409, "{\"error_code\":409,\"message\":\"Schema being registered is incompatible\"}"));
         RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of());
 
         // when / then
@@ -194,7 +218,8 @@ class RestSchemaRegistryClientTest {
                 .hasMessageContaining("subject 'actors-value'")
                 .hasMessageContaining("error_code 409")
                 .hasMessageContaining("incompatible")
-                .satisfies(e -> assertThat(((SchemaRegistryException) e).httpStatus()).isEqualTo(409));
+                .satisfies(e ->
+                        assertThat(((SchemaRegistryException) e).httpStatus()).isEqualTo(409));
     }
 
     @Test
@@ -205,8 +230,8 @@ class RestSchemaRegistryClientTest {
             closedPort = socket.getLocalPort();
         }
         answers.put("GET /subjects", new Answer(200, "[]"));
-        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(
-                "http://127.0.0.1:" + closedPort + "," + url, Map.of());
+        RestSchemaRegistryClient client =
+                RestSchemaRegistryClient.of("http://127.0.0.1:" + closedPort + "," + url, Map.of());
 
         // when / then
         assertThat(client.subjects()).isEmpty();
@@ -242,8 +267,8 @@ class RestSchemaRegistryClientTest {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url + "/slow",
-                Map.of("http.read.timeout.ms", "300"));
+        RestSchemaRegistryClient client =
+                RestSchemaRegistryClient.of(url + "/slow", Map.of("http.read.timeout.ms", "300"));
 
         // when / then
         try {
@@ -270,9 +295,11 @@ class RestSchemaRegistryClientTest {
     void shouldSendBearerTokenWhenConfigured() {
         // given
         answers.put("GET /subjects", new Answer(200, "[]"));
-        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of(
-                "schema.registry.bearer.auth.credentials.source", "STATIC_TOKEN",
-                "schema.registry.bearer.auth.token", "tok"));
+        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(
+                url,
+                Map.of(
+                        "schema.registry.bearer.auth.credentials.source", "STATIC_TOKEN",
+                        "schema.registry.bearer.auth.token", "tok"));
 
         // when
         client.subjects();
@@ -283,8 +310,9 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void shouldReportEveryProblemWhenConfigIsInvalid() {
-        assertThatThrownBy(() -> RestSchemaRegistryClient.of("ftp://x", Map.of(
-                "basic.auth.credentials.source", "USER_INFO", "http.read.timeout.ms", "soon")))
+        assertThatThrownBy(() -> RestSchemaRegistryClient.of(
+                        "ftp://x",
+                        Map.of("basic.auth.credentials.source", "USER_INFO", "http.read.timeout.ms", "soon")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("must start with http://")
                 .hasMessageContaining("basic.auth.user.info=user:password")
@@ -293,9 +321,11 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void shouldFailClearlyWhenTrustStoreIsMissing() {
-        assertThatThrownBy(() -> RestSchemaRegistryClient.of("https://registry:8081", Map.of(
-                "schema.registry.ssl.truststore.location", "target/no-such-truststore.p12",
-                "schema.registry.ssl.truststore.password", "pw")))
+        assertThatThrownBy(() -> RestSchemaRegistryClient.of(
+                        "https://registry:8081",
+                        Map.of(
+                                "schema.registry.ssl.truststore.location", "target/no-such-truststore.p12",
+                                "schema.registry.ssl.truststore.password", "pw")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Cannot set up TLS")
                 .hasMessageContaining("no-such-truststore.p12");
@@ -314,9 +344,7 @@ class RestSchemaRegistryClientTest {
         return node.toString();
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
-    private record Request(String key, String authorization, String contentType, String body) {
-    }
+    private record Request(String key, String authorization, String contentType, String body) {}
 }

@@ -36,8 +36,12 @@ class RestSchemaRegistryClientTlsTest {
     static void startHttpsServer() throws Exception {
         // One self-signed key pair (src/test/resources/tls) serves as the server's and the client's identity; the
         // trust store holds its certificate, so each side trusts the other.
-        keystore = Path.of(RestSchemaRegistryClientTlsTest.class.getResource("/tls/identity.p12").toURI());
-        truststore = Path.of(RestSchemaRegistryClientTlsTest.class.getResource("/tls/trust.p12").toURI());
+        keystore = Path.of(RestSchemaRegistryClientTlsTest.class
+                .getResource("/tls/identity.p12")
+                .toURI());
+        truststore = Path.of(RestSchemaRegistryClientTlsTest.class
+                .getResource("/tls/trust.p12")
+                .toURI());
 
         SSLContext context = SSLContext.getInstance("TLS");
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -73,12 +77,14 @@ class RestSchemaRegistryClientTlsTest {
     @Test
     void shouldTalkToHttpsRegistryWhenTrustStoreAndKeyStoreAreConfigured() {
         // given
-        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of(
-                SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION, truststore.toString(),
-                SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, PASSWORD,
-                SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION, keystore.toString(),
-                SchemaRegistryClientConfig.SSL_KEYSTORE_PASSWORD, PASSWORD,
-                SchemaRegistryClientConfig.SSL_KEY_PASSWORD, PASSWORD));
+        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(
+                url,
+                Map.of(
+                        SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION, truststore.toString(),
+                        SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, PASSWORD,
+                        SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION, keystore.toString(),
+                        SchemaRegistryClientConfig.SSL_KEYSTORE_PASSWORD, PASSWORD,
+                        SchemaRegistryClientConfig.SSL_KEY_PASSWORD, PASSWORD));
 
         // when
         List<String> subjects = client.subjects();
@@ -102,9 +108,13 @@ class RestSchemaRegistryClientTlsTest {
     @Test
     void shouldFailWhenClientPresentsNoCertificate() {
         // given: the server is trusted, but the client has no key store
-        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(url, Map.of(
-                SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION, truststore.toString(),
-                SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, PASSWORD));
+        RestSchemaRegistryClient client = RestSchemaRegistryClient.of(
+                url,
+                Map.of(
+                        SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION,
+                        truststore.toString(),
+                        SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD,
+                        PASSWORD));
 
         // when / then
         assertThatThrownBy(client::subjects)

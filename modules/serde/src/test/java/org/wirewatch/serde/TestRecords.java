@@ -23,8 +23,7 @@ import org.wirewatch.schema.WireReport;
 /** Records for serde tests. */
 final class TestRecords {
 
-    private TestRecords() {
-    }
+    private TestRecords() {}
 
     static WireReport wireReport() {
         return WireReport.newBuilder()

@@ -16,56 +16,56 @@ import java.util.Map;
  */
 public final class ChangeBatch {
 
-  /** An upsert ({@code value != null}) or a delete of one row. */
-  public record Change(Table<?> table, String key, Object value, int partition, long offset) {}
+    /** An upsert ({@code value != null}) or a delete of one row. */
+    public record Change(Table<?> table, String key, Object value, int partition, long offset) {}
 
-  /** A record that could not be decoded: kept with its coordinates and reason instead of being skipped. */
-  public record DeadLetter(String topic, int partition, long offset, String key, String error) {}
+    /** A record that could not be decoded: kept with its coordinates and reason instead of being skipped. */
+    public record DeadLetter(String topic, int partition, long offset, String key, String error) {}
 
-  private final Map<String, Change> changes = new LinkedHashMap<>();
-  private final Map<PartitionKey, Long> nextOffsets = new LinkedHashMap<>();
-  private final List<DeadLetter> deadLetters = new ArrayList<>();
-  private int records;
+    private final Map<String, Change> changes = new LinkedHashMap<>();
+    private final Map<PartitionKey, Long> nextOffsets = new LinkedHashMap<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private int records;
 
-  /** Records a value ({@code null} for a tombstone) read at a position. */
-  public void put(final Table<?> table, final String key, final Object value, final int partition,
-      final long offset) {
-    final String rowId = table.name() + '\u0000' + key;
-    // Re-inserting moves the entry to the end, so changes are applied in the order of their last occurrence.
-    changes.remove(rowId);
-    changes.put(rowId, new Change(table, key, value, partition, offset));
-    advance(table.topic(), partition, offset);
-  }
+    /** Records a value ({@code null} for a tombstone) read at a position. */
+    public void put(
+            final Table<?> table, final String key, final Object value, final int partition, final long offset) {
+        final String rowId = table.name() + '\u0000' + key;
+        // Re-inserting moves the entry to the end, so changes are applied in the order of their last occurrence.
+        changes.remove(rowId);
+        changes.put(rowId, new Change(table, key, value, partition, offset));
+        advance(table.topic(), partition, offset);
+    }
 
-  /** Records an undecodable record, which still moves the partition's offset on. */
-  public void deadLetter(final DeadLetter letter) {
-    deadLetters.add(letter);
-    advance(letter.topic(), letter.partition(), letter.offset());
-  }
+    /** Records an undecodable record, which still moves the partition's offset on. */
+    public void deadLetter(final DeadLetter letter) {
+        deadLetters.add(letter);
+        advance(letter.topic(), letter.partition(), letter.offset());
+    }
 
-  private void advance(final String topic, final int partition, final long offset) {
-    nextOffsets.merge(new PartitionKey(topic, partition), offset + 1, Math::max);
-    records++;
-  }
+    private void advance(final String topic, final int partition, final long offset) {
+        nextOffsets.merge(new PartitionKey(topic, partition), offset + 1, Math::max);
+        records++;
+    }
 
-  public Collection<Change> changes() {
-    return Collections.unmodifiableCollection(changes.values());
-  }
+    public Collection<Change> changes() {
+        return Collections.unmodifiableCollection(changes.values());
+    }
 
-  public Map<PartitionKey, Long> nextOffsets() {
-    return Collections.unmodifiableMap(nextOffsets);
-  }
+    public Map<PartitionKey, Long> nextOffsets() {
+        return Collections.unmodifiableMap(nextOffsets);
+    }
 
-  public List<DeadLetter> deadLetters() {
-    return Collections.unmodifiableList(deadLetters);
-  }
+    public List<DeadLetter> deadLetters() {
+        return Collections.unmodifiableList(deadLetters);
+    }
 
-  /** Records read, including superseded ones and dead letters. */
-  public int records() {
-    return records;
-  }
+    /** Records read, including superseded ones and dead letters. */
+    public int records() {
+        return records;
+    }
 
-  public boolean isEmpty() {
-    return records == 0;
-  }
+    public boolean isEmpty() {
+        return records == 0;
+    }
 }

@@ -7,9 +7,9 @@ package org.wirewatch.sink;
  */
 public final class FencedException extends Exception {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public FencedException(final String message) {
-    super(message);
-  }
+    public FencedException(final String message) {
+        super(message);
+    }
 }

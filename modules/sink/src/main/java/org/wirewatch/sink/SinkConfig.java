@@ -30,52 +30,62 @@ import org.wirewatch.common.config.Settings;
  * @param pollTimeout     consumer poll timeout
  * @param maxRetryBackoff cap of the exponential wait after a failed transaction
  */
-public record SinkConfig(String jdbcUrl, Optional<String> user, Optional<String> password, String groupId,
-    Duration pollTimeout, Duration maxRetryBackoff) {
+public record SinkConfig(
+        String jdbcUrl,
+        Optional<String> user,
+        Optional<String> password,
+        String groupId,
+        Duration pollTimeout,
+        Duration maxRetryBackoff) {
 
-  public static final String JDBC_URL = "wirewatch.sink.jdbc.url";
-  public static final String JDBC_USER = "wirewatch.sink.jdbc.user";
-  public static final String JDBC_PASSWORD = "wirewatch.sink.jdbc.password";
-  public static final String GROUP_ID = "wirewatch.sink.group.id";
-  public static final String POLL_TIMEOUT = "wirewatch.sink.poll.timeout";
-  public static final String RETRY_BACKOFF_MAX = "wirewatch.sink.retry.backoff.max";
+    public static final String JDBC_URL = "wirewatch.sink.jdbc.url";
+    public static final String JDBC_USER = "wirewatch.sink.jdbc.user";
+    public static final String JDBC_PASSWORD = "wirewatch.sink.jdbc.password";
+    public static final String GROUP_ID = "wirewatch.sink.group.id";
+    public static final String POLL_TIMEOUT = "wirewatch.sink.poll.timeout";
+    public static final String RETRY_BACKOFF_MAX = "wirewatch.sink.retry.backoff.max";
 
-  /** File name of the embedded store under the data dir. */
-  public static final String DUCKDB_FILE = "analytics.duckdb";
+    /** File name of the embedded store under the data dir. */
+    public static final String DUCKDB_FILE = "analytics.duckdb";
 
-  /** Reads and validates; throws naming every bad key. */
-  public static SinkConfig from(final Settings settings, final CoreConfig core) {
-    final Settings.Reader r = settings.reader();
-    final SinkConfig c = read(r, core);
-    r.validate();
-    return c;
-  }
-
-  /** Reads into a caller's reader, so a command reports core and sink problems together. */
-  public static SinkConfig read(final Settings.Reader r, final CoreConfig core) {
-    final String url = r.string(JDBC_URL, defaultUrl(core.dataDir()));
-    if (Dialect.of(url).isEmpty()) {
-      r.problem(JDBC_URL, url, "must start with jdbc:duckdb: or jdbc:postgresql:");
+    /** Reads and validates; throws naming every bad key. */
+    public static SinkConfig from(final Settings settings, final CoreConfig core) {
+        final Settings.Reader r = settings.reader();
+        final SinkConfig c = read(r, core);
+        r.validate();
+        return c;
     }
-    final Duration poll = r.duration(POLL_TIMEOUT, Duration.ofMillis(500));
-    if (poll.isNegative() || poll.isZero()) {
-      r.problem(POLL_TIMEOUT, poll.toString(), "must be positive");
-    }
-    final Duration backoff = r.duration(RETRY_BACKOFF_MAX, Duration.ofSeconds(30));
-    if (backoff.isNegative() || backoff.isZero()) {
-      r.problem(RETRY_BACKOFF_MAX, backoff.toString(), "must be positive");
-    }
-    return new SinkConfig(url, r.optional(JDBC_USER), r.optional(JDBC_PASSWORD),
-        r.string(GROUP_ID, core.applicationId() + "-sink"), poll, backoff);
-  }
 
-  /** The embedded DuckDB store under a data dir. */
-  public static String defaultUrl(final Path dataDir) {
-    return "jdbc:duckdb:" + dataDir.resolve(DUCKDB_FILE);
-  }
+    /** Reads into a caller's reader, so a command reports core and sink problems together. */
+    public static SinkConfig read(final Settings.Reader r, final CoreConfig core) {
+        final String url = r.string(JDBC_URL, defaultUrl(core.dataDir()));
+        if (Dialect.of(url).isEmpty()) {
+            r.problem(JDBC_URL, url, "must start with jdbc:duckdb: or jdbc:postgresql:");
+        }
+        final Duration poll = r.duration(POLL_TIMEOUT, Duration.ofMillis(500));
+        if (poll.isNegative() || poll.isZero()) {
+            r.problem(POLL_TIMEOUT, poll.toString(), "must be positive");
+        }
+        final Duration backoff = r.duration(RETRY_BACKOFF_MAX, Duration.ofSeconds(30));
+        if (backoff.isNegative() || backoff.isZero()) {
+            r.problem(RETRY_BACKOFF_MAX, backoff.toString(), "must be positive");
+        }
+        return new SinkConfig(
+                url,
+                r.optional(JDBC_USER),
+                r.optional(JDBC_PASSWORD),
+                r.string(GROUP_ID, core.applicationId() + "-sink"),
+                poll,
+                backoff);
+    }
 
-  /** The JDBC url for logs: credentials embedded in a url's query are masked. */
-  public String maskedUrl() {
-    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1******");
-  }
+    /** The embedded DuckDB store under a data dir. */
+    public static String defaultUrl(final Path dataDir) {
+        return "jdbc:duckdb:" + dataDir.resolve(DUCKDB_FILE);
+    }
+
+    /** The JDBC url for logs: credentials embedded in a url's query are masked. */
+    public String maskedUrl() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1******");
+    }
 }

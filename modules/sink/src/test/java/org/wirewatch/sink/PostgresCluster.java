@@ -12,23 +12,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class PostgresCluster implements BeforeAllCallback, AfterAllCallback {
 
-  private PostgresServer postgres;
+    private PostgresServer postgres;
 
-  @Override
-  public void beforeAll(final ExtensionContext context) throws Exception {
-    Assumptions.assumeTrue(PostgresServer.unavailable().isEmpty(), () -> PostgresServer.unavailable().get());
-    postgres = PostgresServer.start();
-  }
-
-  @Override
-  public void afterAll(final ExtensionContext context) throws Exception {
-    if (postgres != null) {
-      postgres.close();
+    @Override
+    public void beforeAll(final ExtensionContext context) throws Exception {
+        Assumptions.assumeTrue(
+                PostgresServer.unavailable().isEmpty(),
+                () -> PostgresServer.unavailable().get());
+        postgres = PostgresServer.start();
     }
-  }
 
-  /** The sink settings of a new, empty database on the cluster. */
-  SinkConfig freshStore() throws Exception {
-    return TestStores.config(postgres.newDatabase(), Optional.of(PostgresServer.USER));
-  }
+    @Override
+    public void afterAll(final ExtensionContext context) throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** The sink settings of a new, empty database on the cluster. */
+    SinkConfig freshStore() throws Exception {
+        return TestStores.config(postgres.newDatabase(), Optional.of(PostgresServer.USER));
+    }
 }

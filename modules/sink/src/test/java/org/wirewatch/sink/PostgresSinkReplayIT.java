@@ -5,11 +5,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Replay and crash equality on PostgreSQL, on a throwaway local cluster. */
 class PostgresSinkReplayIT extends SinkReplayContract {
 
-  @RegisterExtension
-  static final PostgresCluster POSTGRES = new PostgresCluster();
+    @RegisterExtension
+    static final PostgresCluster POSTGRES = new PostgresCluster();
 
-  @Override
-  protected SinkConfig freshStore() throws Exception {
-    return POSTGRES.freshStore();
-  }
+    @Override
+    protected SinkConfig freshStore() throws Exception {
+        return POSTGRES.freshStore();
+    }
 }

@@ -14,16 +14,22 @@ import org.wirewatch.serde.AvroSerdes;
  * Every serde the topologies use, built once against one schema registry ({@code mock://scope} in tests). Keys
  * are plain UTF-8 strings on every topic.
  */
-public record StreamSerdes(Serde<String> key, Serde<WireReport> report, Serde<ReportExtraction> extraction,
-    Serde<Incident> incident, Serde<Claim> claim, Serde<CasualtyTally> tally) {
+public record StreamSerdes(
+        Serde<String> key,
+        Serde<WireReport> report,
+        Serde<ReportExtraction> extraction,
+        Serde<Incident> incident,
+        Serde<Claim> claim,
+        Serde<CasualtyTally> tally) {
 
-  /** Value serdes against the registry at {@code registryUrl}, with extra client settings (auth, TLS). */
-  public static StreamSerdes forRegistry(final String registryUrl, final Map<String, ?> clientConfig) {
-    return new StreamSerdes(Serdes.String(),
-        AvroSerdes.of(WireReport.class, registryUrl, clientConfig, false),
-        AvroSerdes.of(ReportExtraction.class, registryUrl, clientConfig, false),
-        AvroSerdes.of(Incident.class, registryUrl, clientConfig, false),
-        AvroSerdes.of(Claim.class, registryUrl, clientConfig, false),
-        AvroSerdes.of(CasualtyTally.class, registryUrl, clientConfig, false));
-  }
+    /** Value serdes against the registry at {@code registryUrl}, with extra client settings (auth, TLS). */
+    public static StreamSerdes forRegistry(final String registryUrl, final Map<String, ?> clientConfig) {
+        return new StreamSerdes(
+                Serdes.String(),
+                AvroSerdes.of(WireReport.class, registryUrl, clientConfig, false),
+                AvroSerdes.of(ReportExtraction.class, registryUrl, clientConfig, false),
+                AvroSerdes.of(Incident.class, registryUrl, clientConfig, false),
+                AvroSerdes.of(Claim.class, registryUrl, clientConfig, false),
+                AvroSerdes.of(CasualtyTally.class, registryUrl, clientConfig, false));
+    }
 }

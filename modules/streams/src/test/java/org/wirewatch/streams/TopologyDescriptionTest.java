@@ -21,31 +21,31 @@ import org.wirewatch.streams.tally.TallyTopology;
  */
 class TopologyDescriptionTest {
 
-  private final StreamSerdes serdes = TestDrivers.serdes();
+    private final StreamSerdes serdes = TestDrivers.serdes();
 
-  @Test
-  void shouldMatchGoldenDescriptionWhenNormalizeTopologyIsBuilt() throws IOException {
-    check("normalize-topology.txt", NormalizeTopology.build(serdes, Extractor.create()));
-  }
-
-  @Test
-  void shouldMatchGoldenDescriptionWhenConsolidateTopologyIsBuilt() throws IOException {
-    check("consolidate-topology.txt", ConsolidateTopology.build(serdes, 90));
-  }
-
-  @Test
-  void shouldMatchGoldenDescriptionWhenTallyTopologyIsBuilt() throws IOException {
-    check("tally-topology.txt", TallyTopology.build(serdes));
-  }
-
-  private static void check(final String golden, final Topology topology) throws IOException {
-    final String actual = topology.describe().toString();
-    if (Boolean.getBoolean("wirewatch.golden.update")) {
-      Files.writeString(Path.of("src/test/resources", golden), actual, StandardCharsets.UTF_8);
+    @Test
+    void shouldMatchGoldenDescriptionWhenNormalizeTopologyIsBuilt() throws IOException {
+        check("normalize-topology.txt", NormalizeTopology.build(serdes, Extractor.create()));
     }
-    try (InputStream in = TopologyDescriptionTest.class.getResourceAsStream("/" + golden)) {
-      assertThat(in).as("golden file %s", golden).isNotNull();
-      assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+
+    @Test
+    void shouldMatchGoldenDescriptionWhenConsolidateTopologyIsBuilt() throws IOException {
+        check("consolidate-topology.txt", ConsolidateTopology.build(serdes, 90));
     }
-  }
+
+    @Test
+    void shouldMatchGoldenDescriptionWhenTallyTopologyIsBuilt() throws IOException {
+        check("tally-topology.txt", TallyTopology.build(serdes));
+    }
+
+    private static void check(final String golden, final Topology topology) throws IOException {
+        final String actual = topology.describe().toString();
+        if (Boolean.getBoolean("wirewatch.golden.update")) {
+            Files.writeString(Path.of("src/test/resources", golden), actual, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = TopologyDescriptionTest.class.getResourceAsStream("/" + golden)) {
+            assertThat(in).as("golden file %s", golden).isNotNull();
+            assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
 }

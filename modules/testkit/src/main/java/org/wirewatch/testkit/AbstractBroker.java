@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,7 +51,8 @@ abstract class AbstractBroker implements KafkaBroker, AutoCloseable {
             }
             try {
                 admin().createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                TopicCreator.awaitTopics(admin(), missing.stream().map(NewTopic::name).toList());
+                TopicCreator.awaitTopics(
+                        admin(), missing.stream().map(NewTopic::name).toList());
             } catch (ExecutionException e) {
                 // another test of the class created the same topic in between: that is what we wanted
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -60,8 +60,11 @@ abstract class AbstractBroker implements KafkaBroker, AutoCloseable {
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot create topics " + Arrays.stream(topics).map(NewTopic::name).toList()
-                    + " on " + bootstrapServers() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create topics "
+                            + Arrays.stream(topics).map(NewTopic::name).toList() + " on " + bootstrapServers() + ": "
+                            + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);

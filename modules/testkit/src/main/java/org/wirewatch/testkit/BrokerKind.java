@@ -26,9 +26,12 @@ public enum BrokerKind {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown " + PROPERTY + "=" + value + "; use one of "
-                    + Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", ")), e);
+            throw new IllegalArgumentException(
+                    "Unknown " + PROPERTY + "=" + value + "; use one of "
+                            + Arrays.stream(values())
+                                    .map(k -> k.name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", ")),
+                    e);
         }
     }
 }

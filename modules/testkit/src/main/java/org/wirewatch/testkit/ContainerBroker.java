@@ -1,7 +1,6 @@
 package org.wirewatch.testkit;
 
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -14,6 +13,7 @@ final class ContainerBroker extends AbstractBroker {
 
     /** System property overriding the image, for example {@code apache/kafka:4.3.1}. */
     static final String IMAGE_PROPERTY = "wirewatch.it.kafka-image";
+
     static final String DEFAULT_IMAGE = "apache/kafka:4.3.1";
 
     private final KafkaContainer container;

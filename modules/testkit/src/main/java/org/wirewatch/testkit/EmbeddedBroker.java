@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +46,12 @@ final class EmbeddedBroker extends AbstractBroker {
         if (EXIT_GUARD_INSTALLED.compareAndSet(false, true)) {
             Exit.setExitProcedure((status, message) -> LOG.error(
                     "Kafka asked to exit the JVM with status {}: {} (not exiting: tests report the failure)",
-                    status, message));
+                    status,
+                    message));
             Exit.setHaltProcedure((status, message) -> LOG.error(
                     "Kafka asked to halt the JVM with status {}: {} (not halting: tests report the failure)",
-                    status, message));
+                    status,
+                    message));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.wirewatch.testkit;
 
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.wirewatch.common.Topics;

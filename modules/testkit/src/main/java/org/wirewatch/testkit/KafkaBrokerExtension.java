@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBrokerExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerExtension.class);
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
     private static final String KEY = "broker";
 
     @Override
@@ -39,13 +39,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, TestInstan
                 field.set(null, broker);
             }
         }
-        AnnotationSupport.findAnnotation(testClass, WithKafka.class)
-                .ifPresent(with -> {
-                    if (with.catalogue()) {
-                        broker.createCatalogueTopics();
-                    }
-                    broker.createTopics(with.topics());
-                });
+        AnnotationSupport.findAnnotation(testClass, WithKafka.class).ifPresent(with -> {
+            if (with.catalogue()) {
+                broker.createCatalogueTopics();
+            }
+            broker.createTopics(with.topics());
+        });
     }
 
     @Override
@@ -81,7 +80,8 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, TestInstan
     private static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext current = context;
         // Climb to the top-level class so that @Nested classes reuse their enclosing class's broker.
-        while (current.getParent().isPresent() && current.getParent().get().getTestClass().isPresent()) {
+        while (current.getParent().isPresent()
+                && current.getParent().get().getTestClass().isPresent()) {
             current = current.getParent().get();
         }
         return current;

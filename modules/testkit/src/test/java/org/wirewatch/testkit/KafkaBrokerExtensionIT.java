@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,7 +55,12 @@ class KafkaBrokerExtensionIT {
         String topic = kafka.uniqueName("testkit.twice");
         kafka.createTopic(topic, 3);
         kafka.createTopics(new NewTopic(topic, 1, (short) 1));
-        assertThat(kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions())
+        assertThat(kafka.admin()
+                        .describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get()
+                        .get(topic)
+                        .partitions())
                 .hasSize(3);
     }
 

@@ -3,7 +3,6 @@ package org.wirewatch.app.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
 import picocli.CommandLine.Option;
@@ -14,24 +13,34 @@ import picocli.CommandLine.Option;
  */
 public final class ConfigOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Properties file with wirewatch.* keys (see ops/wirewatch.properties).")
     Path configFile;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,...]",
             description = "Kafka cluster (key wirewatch.bootstrap.servers); unset: the embedded default"
                     + " (run starts it on localhost:9092).")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
+    @Option(
+            names = "--schema-registry-url",
+            paramLabel = "URL",
             description = "Confluent-compatible schema registry (key wirewatch.schema.registry.url).")
     String schemaRegistryUrl;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Local data: embedded broker, Streams state (key wirewatch.data.dir, default ./data).")
     Path dataDir;
 
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
+    @Option(
+            names = {"-D", "--set"},
+            paramLabel = "KEY=VALUE",
             description = "Any setting, e.g. -D wirewatch.http.port=9000 or -D wirewatch.kafka.security.protocol=SSL.")
     Map<String, String> set = new LinkedHashMap<>();
 

@@ -2,7 +2,6 @@ package org.wirewatch.app.cli;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.wirewatch.common.config.Settings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-
 import org.wirewatch.common.json.AvroJson;
 import org.wirewatch.extract.Extractor;
 import org.wirewatch.formats.ParseResult;
@@ -25,13 +24,16 @@ import picocli.CommandLine.Spec;
  * JSON line on stdout; an input that cannot be read gets one line on stderr naming the file and the reason, and
  * the other inputs still run.
  */
-@Command(name = "extract",
-        description = {"Extracts incidents and attributed claims from wire reports, without Kafka: one ReportExtraction"
-                + " JSON line per report on stdout.",
-                "PATH is a report file (ninjs 1.x/2.x JSON, NewsML-G2, or plain text with the headline on the first"
-                + " line) or a folder, read recursively for .json, .ninjs, .xml and .txt files (analyst gold files,"
-                + " *.gold.json, are skipped).",
-                "Unreadable inputs are reported on stderr as 'PATH: reason'; exit code 1 when there was one."})
+@Command(
+        name = "extract",
+        description = {
+            "Extracts incidents and attributed claims from wire reports, without Kafka: one ReportExtraction"
+                    + " JSON line per report on stdout.",
+            "PATH is a report file (ninjs 1.x/2.x JSON, NewsML-G2, or plain text with the headline on the first"
+                    + " line) or a folder, read recursively for .json, .ninjs, .xml and .txt files (analyst gold files,"
+                    + " *.gold.json, are skipped).",
+            "Unreadable inputs are reported on stderr as 'PATH: reason'; exit code 1 when there was one."
+        })
 public final class ExtractCommand implements Callable<Integer> {
 
     private static final List<String> EXTENSIONS = List.of(".json", ".ninjs", ".xml", ".txt");
@@ -65,7 +67,10 @@ public final class ExtractCommand implements Callable<Integer> {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(ExtractCommand::isReportFile).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(ExtractCommand::isReportFile)
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     err.println(p + ": cannot list folder: " + e.getMessage());
                     missing = true;
@@ -88,8 +93,8 @@ public final class ExtractCommand implements Callable<Integer> {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    private static boolean extractFile(Path file, ReportParser parser, Extractor extractor, PrintWriter out,
-                                       PrintWriter err) {
+    private static boolean extractFile(
+            Path file, ReportParser parser, Extractor extractor, PrintWriter out, PrintWriter err) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -21,11 +21,14 @@ import picocli.CommandLine.Spec;
  * {@code wirewatch ingest [folder] [http] [feeds]}: the ingest sources alone, for scaled deployments; and the factory
  * {@code run} uses to add ingest with every source.
  */
-@Command(name = "ingest",
-        description = {"Runs ingest alone: the drop folder (wirewatch.ingest.inbox.dir, default ./inbox), HTTP push"
-                + " (POST /v1/reports on wirewatch.ingest.http.port, default wirewatch.http.port or 8080) and the"
-                + " feed poller (wirewatch.ingest.feeds). Name sources to run only those.",
-                "Without Kafka settings it starts the embedded broker, as 'run' does."})
+@Command(
+        name = "ingest",
+        description = {
+            "Runs ingest alone: the drop folder (wirewatch.ingest.inbox.dir, default ./inbox), HTTP push"
+                    + " (POST /v1/reports on wirewatch.ingest.http.port, default wirewatch.http.port or 8080) and the"
+                    + " feed poller (wirewatch.ingest.feeds). Name sources to run only those.",
+            "Without Kafka settings it starts the embedded broker, as 'run' does."
+        })
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,24 +37,26 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..3",
-            description = "folder, http or feeds; default: all three.")
+    @Parameters(paramLabel = "SOURCE", arity = "0..3", description = "folder, http or feeds; default: all three.")
     List<IngestSource> sources = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
         Set<IngestSource> chosen = sources.isEmpty() ? EnumSet.allOf(IngestSource.class) : EnumSet.copyOf(sources);
-        Pipeline.runUntilStopped(config.settings(), List.of(factory(chosen)), spec.commandLine().getOut(), pipeline -> {
-            IngestStage ingest = FeedCommand.find(pipeline.stages(), IngestStage.class);
-            StringBuilder where = new StringBuilder("Wirewatch ingest running (" + chosen + ")");
-            if (chosen.contains(IngestSource.FOLDER)) {
-                where.append("; drop folder ").append(ingest.inbox().toAbsolutePath());
-            }
-            if (chosen.contains(IngestSource.HTTP) && ingest.httpToken() != null) {
-                where.append("; POST http://localhost:").append(ingest.httpPort()).append("/v1/reports");
-            }
-            return where.append(". Ctrl-C stops it.").toString();
-        });
+        Pipeline.runUntilStopped(
+                config.settings(), List.of(factory(chosen)), spec.commandLine().getOut(), pipeline -> {
+                    IngestStage ingest = FeedCommand.find(pipeline.stages(), IngestStage.class);
+                    StringBuilder where = new StringBuilder("Wirewatch ingest running (" + chosen + ")");
+                    if (chosen.contains(IngestSource.FOLDER)) {
+                        where.append("; drop folder ").append(ingest.inbox().toAbsolutePath());
+                    }
+                    if (chosen.contains(IngestSource.HTTP) && ingest.httpToken() != null) {
+                        where.append("; POST http://localhost:")
+                                .append(ingest.httpPort())
+                                .append("/v1/reports");
+                    }
+                    return where.append(". Ctrl-C stops it.").toString();
+                });
         return 0;
     }
 
@@ -61,7 +66,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private static StageFactory factory(Set<IngestSource> sources) {
-        return context -> new IngestStage(IngestConfig.from(context.settings(), context.core().httpPort()),
-                context.core(), sources);
+        return context -> new IngestStage(
+                IngestConfig.from(context.settings(), context.core().httpPort()), context.core(), sources);
     }
 }

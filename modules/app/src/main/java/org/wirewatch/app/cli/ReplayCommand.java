@@ -46,175 +46,194 @@ import picocli.CommandLine.Spec;
  * topology has consumed everything upstream of it, and prints the final tallies as CasualtyTally JSON lines on
  * stdout, sorted by key.
  */
-@Command(name = "replay",
-    description = {"Pushes report files through the pipeline and prints the final tallies as JSON lines.",
-        "Without Kafka settings it runs on a fresh embedded broker (free ports, temporary data dir), so the"
-            + " tallies reflect exactly these reports; the progress bar and logs go to stderr."})
+@Command(
+        name = "replay",
+        description = {
+            "Pushes report files through the pipeline and prints the final tallies as JSON lines.",
+            "Without Kafka settings it runs on a fresh embedded broker (free ports, temporary data dir), so the"
+                    + " tallies reflect exactly these reports; the progress bar and logs go to stderr."
+        })
 public final class ReplayCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Report files or folders of report files.")
-  List<Path> paths;
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Report files or folders of report files.")
+    List<Path> paths;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-      description = "How long to wait for the pipeline to catch up (default ${DEFAULT-VALUE}).")
-  Duration timeout;
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = DurationConverter.class,
+            description = "How long to wait for the pipeline to catch up (default ${DEFAULT-VALUE}).")
+    Duration timeout;
 
-  @Option(names = "--verbose", description = "Log the pipeline's progress at INFO on stderr.")
-  boolean verbose;
+    @Option(names = "--verbose", description = "Log the pipeline's progress at INFO on stderr.")
+    boolean verbose;
 
-  @Mixin
-  ConfigOptions config;
+    @Mixin
+    ConfigOptions config;
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Override
-  public Integer call() throws Exception {
-    final PrintWriter err = spec.commandLine().getErr();
-    final PrintWriter out = spec.commandLine().getOut();
-    if (!verbose) {
-      quiet();
-    }
-    final List<WireReport> reports = read(err);
-    if (reports.isEmpty()) {
-      err.println("No reports found in " + paths);
-      err.flush();
-      return WirewatchCli.EXIT_USAGE;
-    }
-
-    Settings settings = config.settings();
-    Path temp = null;
-    if (settings.get(CoreConfig.BOOTSTRAP_SERVERS).isEmpty()) {
-      temp = Files.createTempDirectory("wirewatch-replay");
-      final Map<String, String> embedded = new HashMap<>();
-      embedded.put(CoreConfig.DATA_DIR, temp.toString());
-      embedded.put(CoreConfig.EMBEDDED_KAFKA_PORT, "0");
-      embedded.put(CoreConfig.EMBEDDED_REGISTRY_PORT, "0");
-      settings = settings.with(embedded);
-    }
-    try (Pipeline pipeline = Pipeline.start(settings, List.of(StreamsCommands.stage(EnumSet.allOf(Part.class))))) {
-      final StreamsStage stage = (StreamsStage) pipeline.stages().get(0);
-      final CoreConfig core = pipeline.core();
-      final String bootstrap = core.bootstrapServers().orElseThrow();
-      final StreamSerdes serdes = StreamSerdes.forRegistry(core.schemaRegistryUrl().toString(),
-          core.kafkaClientProperties());
-      final long deadline = System.nanoTime() + timeout.toNanos();
-      while (!stage.ready()) {
-        if (System.nanoTime() > deadline || stage.failure().isPresent()) {
-          err.println("The pipeline did not start" + stage.failure().map(e -> ": " + e.getMessage()).orElse(""));
-          err.flush();
-          return WirewatchCli.EXIT_FAILURE;
+    @Override
+    public Integer call() throws Exception {
+        final PrintWriter err = spec.commandLine().getErr();
+        final PrintWriter out = spec.commandLine().getOut();
+        if (!verbose) {
+            quiet();
         }
-        Thread.sleep(100);
-      }
-      final List<WireReport> ordered = Replay.inPublicationOrder(reports);
-      try (KafkaProducer<String, WireReport> producer = Replay.producer(core.kafkaClientProperties(), bootstrap,
-          serdes.report())) {
-        Replay.produce(producer, ordered, n -> progress(err, "sent", n, ordered.size()));
-      }
-      err.println();
-      err.print("waiting for the pipeline to catch up...");
-      err.flush();
-      final Map<String, Object> admin = new HashMap<>(core.kafkaClientProperties());
-      admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-      final boolean done;
-      try (Admin a = Admin.create(admin)) {
-        done = Replay.awaitCaughtUp(a, core.kafkaClientProperties(), bootstrap, stage.sourceTopicsByGroup(),
-            Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-      }
-      if (!done || stage.failure().isPresent()) {
-        err.println(" failed: " + stage.failure().map(Throwable::getMessage).orElse("not caught up within " + timeout));
+        final List<WireReport> reports = read(err);
+        if (reports.isEmpty()) {
+            err.println("No reports found in " + paths);
+            err.flush();
+            return WirewatchCli.EXIT_USAGE;
+        }
+
+        Settings settings = config.settings();
+        Path temp = null;
+        if (settings.get(CoreConfig.BOOTSTRAP_SERVERS).isEmpty()) {
+            temp = Files.createTempDirectory("wirewatch-replay");
+            final Map<String, String> embedded = new HashMap<>();
+            embedded.put(CoreConfig.DATA_DIR, temp.toString());
+            embedded.put(CoreConfig.EMBEDDED_KAFKA_PORT, "0");
+            embedded.put(CoreConfig.EMBEDDED_REGISTRY_PORT, "0");
+            settings = settings.with(embedded);
+        }
+        try (Pipeline pipeline = Pipeline.start(settings, List.of(StreamsCommands.stage(EnumSet.allOf(Part.class))))) {
+            final StreamsStage stage = (StreamsStage) pipeline.stages().get(0);
+            final CoreConfig core = pipeline.core();
+            final String bootstrap = core.bootstrapServers().orElseThrow();
+            final StreamSerdes serdes =
+                    StreamSerdes.forRegistry(core.schemaRegistryUrl().toString(), core.kafkaClientProperties());
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (!stage.ready()) {
+                if (System.nanoTime() > deadline || stage.failure().isPresent()) {
+                    err.println("The pipeline did not start"
+                            + stage.failure().map(e -> ": " + e.getMessage()).orElse(""));
+                    err.flush();
+                    return WirewatchCli.EXIT_FAILURE;
+                }
+                Thread.sleep(100);
+            }
+            final List<WireReport> ordered = Replay.inPublicationOrder(reports);
+            try (KafkaProducer<String, WireReport> producer =
+                    Replay.producer(core.kafkaClientProperties(), bootstrap, serdes.report())) {
+                Replay.produce(producer, ordered, n -> progress(err, "sent", n, ordered.size()));
+            }
+            err.println();
+            err.print("waiting for the pipeline to catch up...");
+            err.flush();
+            final Map<String, Object> admin = new HashMap<>(core.kafkaClientProperties());
+            admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            final boolean done;
+            try (Admin a = Admin.create(admin)) {
+                done = Replay.awaitCaughtUp(
+                        a,
+                        core.kafkaClientProperties(),
+                        bootstrap,
+                        stage.sourceTopicsByGroup(),
+                        Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+            if (!done || stage.failure().isPresent()) {
+                err.println(" failed: "
+                        + stage.failure().map(Throwable::getMessage).orElse("not caught up within " + timeout));
+                err.flush();
+                return WirewatchCli.EXIT_FAILURE;
+            }
+            final TreeMap<String, CasualtyTally> tallies =
+                    Replay.readTallies(core.kafkaClientProperties(), bootstrap, serdes.tally());
+            err.println(" done: " + reports.size() + " reports, " + tallies.size() + " tallies");
+            err.flush();
+            tallies.values().forEach(t -> out.println(AvroJson.toJson(t)));
+            out.flush();
+            return 0;
+        } finally {
+            if (temp != null) {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    private List<WireReport> read(final PrintWriter err) throws IOException {
+        final ReportParser parser = new ReportParser();
+        final List<Path> files = new ArrayList<>();
+        for (final Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(ReplayCommand::isReport)
+                            .sorted()
+                            .forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                err.println("Not found: " + p);
+            }
+        }
+        final List<WireReport> reports = new ArrayList<>();
+        int rejected = 0;
+        for (final Path f : files) {
+            final ParseResult r =
+                    parser.parse(Files.readAllBytes(f), f.getFileName().toString());
+            if (r instanceof ParseResult.Rejection rejection) {
+                rejected++;
+                err.println("Skipping " + f + ": " + rejection.reason());
+            } else {
+                for (final WireReport w : r.reports()) {
+                    w.setSource("replay:" + f);
+                    reports.add(w);
+                }
+            }
+            progress(err, "read", reports.size(), files.size());
+        }
+        err.println();
+        if (rejected > 0) {
+            err.println(rejected + " of " + files.size() + " files rejected");
+        }
         err.flush();
-        return WirewatchCli.EXIT_FAILURE;
-      }
-      final TreeMap<String, CasualtyTally> tallies = Replay.readTallies(core.kafkaClientProperties(), bootstrap,
-          serdes.tally());
-      err.println(" done: " + reports.size() + " reports, " + tallies.size() + " tallies");
-      err.flush();
-      tallies.values().forEach(t -> out.println(AvroJson.toJson(t)));
-      out.flush();
-      return 0;
-    } finally {
-      if (temp != null) {
-        deleteTree(temp);
-      }
+        return reports;
     }
-  }
 
-  private List<WireReport> read(final PrintWriter err) throws IOException {
-    final ReportParser parser = new ReportParser();
-    final List<Path> files = new ArrayList<>();
-    for (final Path p : paths) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).filter(ReplayCommand::isReport).sorted().forEach(files::add);
+    /** Report files: not gold annotations, READMEs or hidden files. */
+    static boolean isReport(final Path f) {
+        final String name = f.getFileName().toString();
+        return !name.startsWith(".")
+                && !name.endsWith(".gold.json")
+                && !name.toLowerCase().endsWith(".md");
+    }
+
+    private static void progress(final PrintWriter err, final String what, final long n, final long total) {
+        final int width = 30;
+        final int filled = total == 0 ? width : (int) (width * Math.min(n, total) / total);
+        err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + n + "/" + total + " " + what);
+        err.flush();
+    }
+
+    /**
+     * Keeps stderr to the progress bar and real problems. Exactly-once producers on a single broker retry their first
+     * sends after each commit (CONCURRENT_TRANSACTIONS, then OUT_OF_ORDER_SEQUENCE_NUMBER on the broker side) and
+     * succeed; those retries are silenced here, not under {@code --verbose}.
+     */
+    private static void quiet() {
+        level("org.wirewatch", ch.qos.logback.classic.Level.WARN);
+        level("org.apache.kafka.clients.producer.internals.Sender", ch.qos.logback.classic.Level.ERROR);
+        level("kafka.server.ReplicaManager", ch.qos.logback.classic.Level.OFF);
+        level("org.apache.kafka.streams.processor.internals.StateDirectory", ch.qos.logback.classic.Level.ERROR);
+        level("org.apache.kafka.streams.StreamsConfig", ch.qos.logback.classic.Level.ERROR);
+    }
+
+    private static void level(final String logger, final ch.qos.logback.classic.Level level) {
+        if (LoggerFactory.getLogger(logger) instanceof ch.qos.logback.classic.Logger l) {
+            l.setLevel(level);
         }
-      } else if (Files.isRegularFile(p)) {
-        files.add(p);
-      } else {
-        err.println("Not found: " + p);
-      }
     }
-    final List<WireReport> reports = new ArrayList<>();
-    int rejected = 0;
-    for (final Path f : files) {
-      final ParseResult r = parser.parse(Files.readAllBytes(f), f.getFileName().toString());
-      if (r instanceof ParseResult.Rejection rejection) {
-        rejected++;
-        err.println("Skipping " + f + ": " + rejection.reason());
-      } else {
-        for (final WireReport w : r.reports()) {
-          w.setSource("replay:" + f);
-          reports.add(w);
+
+    private static void deleteTree(final Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final IOException e) {
+            LoggerFactory.getLogger(ReplayCommand.class).warn("Could not delete {}: {}", root, e.toString());
         }
-      }
-      progress(err, "read", reports.size(), files.size());
     }
-    err.println();
-    if (rejected > 0) {
-      err.println(rejected + " of " + files.size() + " files rejected");
-    }
-    err.flush();
-    return reports;
-  }
-
-  /** Report files: not gold annotations, READMEs or hidden files. */
-  static boolean isReport(final Path f) {
-    final String name = f.getFileName().toString();
-    return !name.startsWith(".") && !name.endsWith(".gold.json") && !name.toLowerCase().endsWith(".md");
-  }
-
-  private static void progress(final PrintWriter err, final String what, final long n, final long total) {
-    final int width = 30;
-    final int filled = total == 0 ? width : (int) (width * Math.min(n, total) / total);
-    err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + n + "/" + total + " " + what);
-    err.flush();
-  }
-
-  /**
-   * Keeps stderr to the progress bar and real problems. Exactly-once producers on a single broker retry their first
-   * sends after each commit (CONCURRENT_TRANSACTIONS, then OUT_OF_ORDER_SEQUENCE_NUMBER on the broker side) and
-   * succeed; those retries are silenced here, not under {@code --verbose}.
-   */
-  private static void quiet() {
-    level("org.wirewatch", ch.qos.logback.classic.Level.WARN);
-    level("org.apache.kafka.clients.producer.internals.Sender", ch.qos.logback.classic.Level.ERROR);
-    level("kafka.server.ReplicaManager", ch.qos.logback.classic.Level.OFF);
-    level("org.apache.kafka.streams.processor.internals.StateDirectory", ch.qos.logback.classic.Level.ERROR);
-    level("org.apache.kafka.streams.StreamsConfig", ch.qos.logback.classic.Level.ERROR);
-  }
-
-  private static void level(final String logger, final ch.qos.logback.classic.Level level) {
-    if (LoggerFactory.getLogger(logger) instanceof ch.qos.logback.classic.Logger l) {
-      l.setLevel(level);
-    }
-  }
-
-  private static void deleteTree(final Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (final IOException e) {
-      LoggerFactory.getLogger(ReplayCommand.class).warn("Could not delete {}: {}", root, e.toString());
-    }
-  }
 }

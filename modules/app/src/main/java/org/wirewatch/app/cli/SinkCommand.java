@@ -21,38 +21,49 @@ import picocli.CommandLine.Spec;
  * {@code wirewatch sink}: the analytics store alone, for scaled deployments; and the factory {@code run} uses to add
  * it.
  */
-@Command(name = "sink",
-    description = {"Runs the analytics store alone: incidents, claims and tallies into relational tables, exactly"
-        + " once (offsets are committed in the same database transaction).",
-        "Store: wirewatch.sink.jdbc.url, default DuckDB in <data dir>/analytics.duckdb; PostgreSQL with"
-            + " jdbc:postgresql://HOST:5432/DB plus wirewatch.sink.jdbc.user and wirewatch.sink.jdbc.password.",
-        "Without Kafka settings it starts the embedded broker, as 'run' does."})
+@Command(
+        name = "sink",
+        description = {
+            "Runs the analytics store alone: incidents, claims and tallies into relational tables, exactly"
+                    + " once (offsets are committed in the same database transaction).",
+            "Store: wirewatch.sink.jdbc.url, default DuckDB in <data dir>/analytics.duckdb; PostgreSQL with"
+                    + " jdbc:postgresql://HOST:5432/DB plus wirewatch.sink.jdbc.user and wirewatch.sink.jdbc.password.",
+            "Without Kafka settings it starts the embedded broker, as 'run' does."
+        })
 public final class SinkCommand implements Callable<Integer> {
 
-  @Mixin
-  ConfigOptions config;
+    @Mixin
+    ConfigOptions config;
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Override
-  public Integer call() throws InterruptedException {
-    Pipeline.runUntilStopped(config.settings(), List.of(SinkCommand::stage), spec.commandLine().getOut(),
-        pipeline -> "Wirewatch sink running against " + pipeline.core().bootstrapServers().orElseThrow()
-            + ". Ctrl-C stops it.");
-    return 0;
-  }
+    @Override
+    public Integer call() throws InterruptedException {
+        Pipeline.runUntilStopped(
+                config.settings(),
+                List.of(SinkCommand::stage),
+                spec.commandLine().getOut(),
+                pipeline -> "Wirewatch sink running against "
+                        + pipeline.core().bootstrapServers().orElseThrow() + ". Ctrl-C stops it.");
+        return 0;
+    }
 
-  /** The sink stage, its settings validated, decoding through the run's registry. */
-  public static AnalyticsSink stage(final StageContext context) {
-    final SinkConfig sink = SinkConfig.from(context.settings(), context.core());
-    final Map<String, Object> kafka = new HashMap<>(context.core().kafkaClientProperties());
-    kafka.put("bootstrap.servers", context.bootstrapServers());
-    final Map<String, Object> serde = new HashMap<>(context.core().kafkaClientProperties());
-    final String registry = context.schemaRegistryUrl();
-    return new AnalyticsSink(sink, kafka, new AnalyticsSink.Decoders(
-        AvroSerdes.of(Incident.class, registry, serde, false).deserializer(),
-        AvroSerdes.of(Claim.class, registry, serde, false).deserializer(),
-        AvroSerdes.of(CasualtyTally.class, registry, serde, false).deserializer()), null);
-  }
+    /** The sink stage, its settings validated, decoding through the run's registry. */
+    public static AnalyticsSink stage(final StageContext context) {
+        final SinkConfig sink = SinkConfig.from(context.settings(), context.core());
+        final Map<String, Object> kafka = new HashMap<>(context.core().kafkaClientProperties());
+        kafka.put("bootstrap.servers", context.bootstrapServers());
+        final Map<String, Object> serde = new HashMap<>(context.core().kafkaClientProperties());
+        final String registry = context.schemaRegistryUrl();
+        return new AnalyticsSink(
+                sink,
+                kafka,
+                new AnalyticsSink.Decoders(
+                        AvroSerdes.of(Incident.class, registry, serde, false).deserializer(),
+                        AvroSerdes.of(Claim.class, registry, serde, false).deserializer(),
+                        AvroSerdes.of(CasualtyTally.class, registry, serde, false)
+                                .deserializer()),
+                null);
+    }
 }

@@ -3,7 +3,6 @@ package org.wirewatch.app.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-
 import org.wirewatch.app.TopicTail;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
@@ -15,11 +14,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wirewatch tail TOPIC}: prints a topic's records as JSON lines, decoded through the schema registry. */
-@Command(name = "tail",
-        description = {"Prints a topic's records from the beginning as plain JSON, one per line, decoded through the"
-                + " schema registry (stdout; logs go to stderr).",
-                "Without Kafka settings it reads from the embedded default (localhost:9092, http://localhost:8081)"
-                + " that 'wirewatch run' serves."})
+@Command(
+        name = "tail",
+        description = {
+            "Prints a topic's records from the beginning as plain JSON, one per line, decoded through the"
+                    + " schema registry (stdout; logs go to stderr).",
+            "Without Kafka settings it reads from the embedded default (localhost:9092, http://localhost:8081)"
+                    + " that 'wirewatch run' serves."
+        })
 public final class TailCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,18 +33,28 @@ public final class TailCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TOPIC", description = "Topic to print, e.g. wirewatch.reports.raw.v1.")
     String topic;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new records until Ctrl-C.")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep printing new records until Ctrl-C.")
     boolean follow;
 
-    @Option(names = {"-n", "--max"}, paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = {"-n", "--max"},
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Stop after N records (0: no limit).")
     long max;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Stop after this long, e.g. 30s, 5m, PT1M (default: no limit).")
     Duration timeout;
 
-    @Option(names = {"-k", "--keys"}, description = "Print {topic, partition, offset, timestamp, key, value} per record.")
+    @Option(
+            names = {"-k", "--keys"},
+            description = "Print {topic, partition, offset, timestamp, key, value} per record.")
     boolean keys;
 
     @Override
@@ -68,8 +80,9 @@ public final class TailCommand implements Callable<Integer> {
                 // already shutting down
             }
             if (summary.undecodable() > 0) {
-                spec.commandLine().getErr().printf("%d record(s) could not be decoded (see the log)%n",
-                        summary.undecodable());
+                spec.commandLine()
+                        .getErr()
+                        .printf("%d record(s) could not be decoded (see the log)%n", summary.undecodable());
                 return 1;
             }
             return 0;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirewatch.common.config.CoreConfig;
@@ -24,13 +23,16 @@ class ConfigOptionsTest {
     void shouldLayerFileEnvironmentAndCommandLineWhenAllSetTheSameKeys() throws Exception {
         // given
         Path file = dir.resolve("wirewatch.properties");
-        Files.writeString(file, String.join("\n",
-                "wirewatch.http.port=7000",
-                "wirewatch.data.dir=/from/file",
-                "wirewatch.bootstrap.servers=file:9092",
-                "wirewatch.application.id=from-file"));
-        ConfigOptions options = parse("--config", file.toString(), "--bootstrap-servers", "cli:9092",
-                "-D", "wirewatch.http.port=9000");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "wirewatch.http.port=7000",
+                        "wirewatch.data.dir=/from/file",
+                        "wirewatch.bootstrap.servers=file:9092",
+                        "wirewatch.application.id=from-file"));
+        ConfigOptions options =
+                parse("--config", file.toString(), "--bootstrap-servers", "cli:9092", "-D", "wirewatch.http.port=9000");
 
         // when
         Settings settings = options.settings(Map.of(
@@ -51,8 +53,12 @@ class ConfigOptionsTest {
 
     @Test
     void shouldMaskSecretsWhenTheEffectiveConfigurationIsShown() {
-        Settings settings = parse("-D", "wirewatch.kafka.sasl.jaas.config.password=hunter2",
-                "-D", "wirewatch.kafka.basic.auth.user.info=user:pw").settings(Map.of());
+        Settings settings = parse(
+                        "-D",
+                        "wirewatch.kafka.sasl.jaas.config.password=hunter2",
+                        "-D",
+                        "wirewatch.kafka.basic.auth.user.info=user:pw")
+                .settings(Map.of());
         assertThat(settings.masked().values()).doesNotContain("hunter2", "user:pw");
     }
 
@@ -61,7 +67,8 @@ class ConfigOptionsTest {
         DurationConverter converter = new DurationConverter();
         assertThat(converter.convert("30s")).isEqualTo(Duration.ofSeconds(30));
         assertThat(converter.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
-        assertThatThrownBy(() -> converter.convert("soon")).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> converter.convert("soon"))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("'soon' is not a duration");
     }
 

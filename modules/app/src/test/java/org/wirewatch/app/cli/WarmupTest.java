@@ -15,32 +15,33 @@ import org.wirewatch.streams.StreamsStageConfig.Part;
 
 class WarmupTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void shouldRegisterTheInternalSubjectsOfTheTopologiesWhenWarmingUp() {
-    // given an empty registry
-    final String registry = "mock://warmup-test-" + System.nanoTime();
+    @Test
+    void shouldRegisterTheInternalSubjectsOfTheTopologiesWhenWarmingUp() {
+        // given an empty registry
+        final String registry = "mock://warmup-test-" + System.nanoTime();
 
-    // when the topologies of normalize, consolidate and tally are warmed up under the application ids "ww-<part>"
-    final int registered = Warmup.runTopologies(EnumSet.allOf(Part.class), p -> "ww-" + p.id(), dir, registry);
+        // when the topologies of normalize, consolidate and tally are warmed up under the application ids "ww-<part>"
+        final int registered = Warmup.runTopologies(EnumSet.allOf(Part.class), p -> "ww-" + p.id(), dir, registry);
 
-    // then the repartition and changelog subjects their first records would register are already there
-    try (SchemaRegistryClient client = SchemaRegistryClients.forUrl(registry, Map.of())) {
-      final List<String> subjects = client.subjects();
-      assertThat(subjects).hasSize(registered);
-      assertThat(subjects).anyMatch(s -> s.startsWith("ww-consolidate-") && s.endsWith("-repartition-value"));
-      assertThat(subjects).anyMatch(s -> s.startsWith("ww-consolidate-") && s.endsWith("-changelog-value"));
-      assertThat(subjects).anyMatch(s -> s.startsWith("ww-tally-"));
-      assertThat(subjects).allMatch(s -> s.startsWith("ww-"));
+        // then the repartition and changelog subjects their first records would register are already there
+        try (SchemaRegistryClient client = SchemaRegistryClients.forUrl(registry, Map.of())) {
+            final List<String> subjects = client.subjects();
+            assertThat(subjects).hasSize(registered);
+            assertThat(subjects).anyMatch(s -> s.startsWith("ww-consolidate-") && s.endsWith("-repartition-value"));
+            assertThat(subjects).anyMatch(s -> s.startsWith("ww-consolidate-") && s.endsWith("-changelog-value"));
+            assertThat(subjects).anyMatch(s -> s.startsWith("ww-tally-"));
+            assertThat(subjects).allMatch(s -> s.startsWith("ww-"));
+        }
+        // and the temporary state is gone
+        assertThat(dir.toFile().list()).isEmpty();
     }
-    // and the temporary state is gone
-    assertThat(dir.toFile().list()).isEmpty();
-  }
 
-  @Test
-  void shouldParseAndExtractEverySampleAtLeastOnceWhenExercising() {
-    assertThat(Warmup.exercise(Duration.ofMillis(1))).isGreaterThanOrEqualTo(DemoCommand.sampleNames().size());
-  }
+    @Test
+    void shouldParseAndExtractEverySampleAtLeastOnceWhenExercising() {
+        assertThat(Warmup.exercise(Duration.ofMillis(1)))
+                .isGreaterThanOrEqualTo(DemoCommand.sampleNames().size());
+    }
 }

@@ -24,10 +24,10 @@ public final class ExtractCorpus {
         "015_iq_balad_rockets_reuters", "016_sd_el_fasher_shelling_2024", "017_sd_el_fasher_shelter_2025",
         "018_so_afgoi_raid_reuters", "019_ml_bamba_camp_attack_afp", "020_pk_datta_khel_drone_nyt",
         "021_ua_donetsk_shelling_efe", "022_ye_prisoner_swap_reuters", "023_sd_juba_peace_deal_reuters",
-        "024_sy_shadadi_captured_reuters"};
+        "024_sy_shadadi_captured_reuters"
+    };
 
-    private ExtractCorpus() {
-    }
+    private ExtractCorpus() {}
 
     /** The 25 reports, parsed, in stem order. */
     public static List<WireReport> load() {

@@ -31,7 +31,9 @@ import org.wirewatch.schema.WireReport;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m", "-Xms256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx256m", "-Xms256m"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class ExtractorBenchmark {
@@ -44,8 +46,8 @@ public class ExtractorBenchmark {
         extractor = Extractor.create();
         reports = ExtractCorpus.load();
         if (reports.size() != ExtractCorpus.STEMS.length) {
-            throw new IllegalStateException("expected " + ExtractCorpus.STEMS.length + " reports, got "
-                    + reports.size());
+            throw new IllegalStateException(
+                    "expected " + ExtractCorpus.STEMS.length + " reports, got " + reports.size());
         }
     }
 

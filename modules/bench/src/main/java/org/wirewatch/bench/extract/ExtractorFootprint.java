@@ -14,8 +14,7 @@ import org.wirewatch.schema.WireReport;
  */
 public final class ExtractorFootprint {
 
-    private ExtractorFootprint() {
-    }
+    private ExtractorFootprint() {}
 
     public static void main(String[] args) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -42,14 +41,22 @@ public final class ExtractorFootprint {
         }
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
-        System.out.printf("throughput after warm-up: %.0f reports per CPU-second (%.0f per wall-second), %.0f us CPU"
-                + " per report%n", rounds * reports.size() / cpuSeconds, rounds * reports.size() / wallSeconds,
+        System.out.printf(
+                "throughput after warm-up: %.0f reports per CPU-second (%.0f per wall-second), %.0f us CPU"
+                        + " per report%n",
+                rounds * reports.size() / cpuSeconds,
+                rounds * reports.size() / wallSeconds,
                 cpuSeconds * 1e6 / (rounds * reports.size()));
         long after = settledHeap(memory);
         long max = Runtime.getRuntime().maxMemory();
-        System.out.printf("extractor retained heap: %.1f MiB (heap in use %.1f MiB of max %.1f MiB), "
+        System.out.printf(
+                "extractor retained heap: %.1f MiB (heap in use %.1f MiB of max %.1f MiB), "
                         + "load %d ms, %d incident mentions over %d extractions%n",
-                (after - before) / 1048576.0, after / 1048576.0, max / 1048576.0, loadMillis, incidents,
+                (after - before) / 1048576.0,
+                after / 1048576.0,
+                max / 1048576.0,
+                loadMillis,
+                incidents,
                 600 * reports.size());
         // keep the extractor reachable until after the measurement
         System.out.println(extractor.getClass().getSimpleName() + " ok");

@@ -36,7 +36,9 @@ import org.wirewatch.schema.WireReport;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m", "-Xms256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx256m", "-Xms256m"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class GazetteerBenchmark {

@@ -64,8 +64,7 @@ public final class HttpPushBenchmark {
     private static final String TOKEN = "benchmark-token-0123456789";
     private static final String REGISTRY = "mock://http-push-benchmark";
 
-    private HttpPushBenchmark() {
-    }
+    private HttpPushBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         // Broker and client logs at INFO would swamp the figures; set before the first logger exists.
@@ -78,12 +77,18 @@ public final class HttpPushBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
         Path corpus = Path.of(options.getOrDefault("corpus", "../shared/corpus/dev"));
         List<String> payloads = payloads(corpus);
-        double avgBytes = payloads.stream().mapToInt(p -> p.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
-        System.out.printf("payloads: %d ninjs reports from %s, %.0f bytes on average; %d records per phase,"
-                + " %d requests in flight, %d warm-up%n", payloads.size(), corpus, avgBytes, records, concurrency, warmup);
+        double avgBytes = payloads.stream()
+                .mapToInt(p -> p.getBytes(StandardCharsets.UTF_8).length)
+                .average()
+                .orElse(0);
+        System.out.printf(
+                "payloads: %d ninjs reports from %s, %.0f bytes on average; %d records per phase,"
+                        + " %d requests in flight, %d warm-up%n",
+                payloads.size(), corpus, avgBytes, records, concurrency, warmup);
 
         Path dir = Files.createTempDirectory("http-push-bench");
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).port(0).start()) {
+        try (EmbeddedKafka kafka =
+                EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).port(0).start()) {
             TopicCreator.createCatalogue(kafka.bootstrapServers(), Map.of());
 
             // Kafka's own producer, same payloads, same settings, pre-serialised.
@@ -92,29 +97,50 @@ public final class HttpPushBenchmark {
             double producerRate = producerPhase(kafka.bootstrapServers(), avro, records);
 
             // HTTP push through the ingest stage.
-            CoreConfig core = new CoreConfig(Optional.of(kafka.bootstrapServers()), URI.create(REGISTRY),
-                    dir.resolve("data"), 0, 0, 0, "bench", Map.of());
-            IngestConfig config = IngestConfig.from(Settings.of(Map.of(IngestConfig.HTTP_TOKEN, TOKEN,
-                    IngestConfig.HTTP_PORT, "0")));
+            CoreConfig core = new CoreConfig(
+                    Optional.of(kafka.bootstrapServers()),
+                    URI.create(REGISTRY),
+                    dir.resolve("data"),
+                    0,
+                    0,
+                    0,
+                    "bench",
+                    Map.of());
+            IngestConfig config =
+                    IngestConfig.from(Settings.of(Map.of(IngestConfig.HTTP_TOKEN, TOKEN, IngestConfig.HTTP_PORT, "0")));
             try (IngestStage stage = new IngestStage(config, core, EnumSet.of(IngestSource.HTTP))) {
                 stage.start();
                 URI endpoint = URI.create("http://localhost:" + stage.httpPort() + "/v1/reports");
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 pushPhase(client, endpoint, payloads, warmup, concurrency, "warmup");
                 PushResult push = pushPhase(client, endpoint, payloads, records, concurrency, "run");
-                System.out.printf("%nKafka producer (Java client, idempotent, acks=all, lz4, batch.size=1000000,"
-                        + " linger.ms=10): %,.0f records/s (%.1f MB/s of Avro)%n", producerRate,
-                        producerRate * avro.stream().mapToInt(b -> b.length).average().orElse(0) / 1e6);
-                System.out.printf("HTTP push (POST /v1/reports, %d in flight, 202 after broker ack): %,.0f reports/s"
-                        + " (%.1f MB/s of ninjs), latency p50 %.1f ms, p99 %.1f ms, non-202: %d%n", concurrency,
-                        push.rate, push.rate * avgBytes / 1e6, push.p50Millis, push.p99Millis, push.errors);
+                System.out.printf(
+                        "%nKafka producer (Java client, idempotent, acks=all, lz4, batch.size=1000000,"
+                                + " linger.ms=10): %,.0f records/s (%.1f MB/s of Avro)%n",
+                        producerRate,
+                        producerRate
+                                * avro.stream()
+                                        .mapToInt(b -> b.length)
+                                        .average()
+                                        .orElse(0)
+                                / 1e6);
+                System.out.printf(
+                        "HTTP push (POST /v1/reports, %d in flight, 202 after broker ack): %,.0f reports/s"
+                                + " (%.1f MB/s of ninjs), latency p50 %.1f ms, p99 %.1f ms, non-202: %d%n",
+                        concurrency,
+                        push.rate,
+                        push.rate * avgBytes / 1e6,
+                        push.p50Millis,
+                        push.p99Millis,
+                        push.errors);
                 System.out.printf("HTTP push / Kafka producer: %.0f%%%n", 100 * push.rate / producerRate);
             }
         }
     }
 
-    private record PushResult(double rate, double p50Millis, double p99Millis, long errors) {
-    }
+    private record PushResult(double rate, double p50Millis, double p99Millis, long errors) {}
 
     private static double producerPhase(String servers, List<byte[]> avro, int records) throws Exception {
         Map<String, Object> props = new HashMap<>(IngestProducer.defaults());
@@ -128,8 +154,9 @@ public final class HttpPushBenchmark {
             CompletableFuture<Void> last = new CompletableFuture<>();
             AtomicLong acked = new AtomicLong();
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(Topics.RAW_REPORTS, "urn:bench:producer:" + i,
-                        avro.get(i % avro.size())), (m, e) -> {
+                producer.send(
+                        new ProducerRecord<>(Topics.RAW_REPORTS, "urn:bench:producer:" + i, avro.get(i % avro.size())),
+                        (m, e) -> {
                             if (e != null) {
                                 last.completeExceptionally(e);
                             } else if (acked.incrementAndGet() == records) {
@@ -142,8 +169,9 @@ public final class HttpPushBenchmark {
         }
     }
 
-    private static PushResult pushPhase(HttpClient client, URI endpoint, List<String> payloads, int records,
-            int concurrency, String phase) throws InterruptedException {
+    private static PushResult pushPhase(
+            HttpClient client, URI endpoint, List<String> payloads, int records, int concurrency, String phase)
+            throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
         long[] latencies = new long[records];
         AtomicLong errors = new AtomicLong();
@@ -155,7 +183,8 @@ public final class HttpPushBenchmark {
             HttpRequest request = HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/vnd.iptc.ninjs+json")
                     .header("Authorization", "Bearer " + TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(payload))
+                    .build();
             inFlight.acquire();
             long sent = System.nanoTime();
             int index = i;
@@ -171,8 +200,8 @@ public final class HttpPushBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return new PushResult(records / seconds, sorted[records / 2] / 1e6, sorted[(int) (records * 0.99)] / 1e6,
-                errors.get());
+        return new PushResult(
+                records / seconds, sorted[records / 2] / 1e6, sorted[(int) (records * 0.99)] / 1e6, errors.get());
     }
 
     private static List<byte[]> avroRecords(List<String> payloads) {
@@ -190,14 +219,17 @@ public final class HttpPushBenchmark {
 
     private static List<String> payloads(Path corpus) throws IOException {
         try (Stream<Path> files = Files.list(corpus)) {
-            List<String> out = files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".gold.json"))
-                    .sorted().map(p -> {
+            List<String> out = files.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().endsWith(".gold.json"))
+                    .sorted()
+                    .map(p -> {
                         try {
                             return Files.readString(p, StandardCharsets.UTF_8);
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }).toList();
+                    })
+                    .toList();
             if (out.isEmpty()) {
                 throw new IllegalArgumentException("no ninjs reports in " + corpus);
             }

@@ -29,103 +29,113 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class ShapePassthroughTopology {
 
-  /** Writes per record read, and the value size, of one store or sink. */
-  record Target(String name, double ratio, int bytes) {}
+    /** Writes per record read, and the value size, of one store or sink. */
+    record Target(String name, double ratio, int bytes) {}
 
-  /** One sub-topology: its source topics, and its stores and sinks with their fan-out. */
-  record Stage(List<String> sources, List<Target> stores, List<Target> sinks) {}
+    /** One sub-topology: its source topics, and its stores and sinks with their fan-out. */
+    record Stage(List<String> sources, List<Target> stores, List<Target> sinks) {}
 
-  private ShapePassthroughTopology() {}
+    private ShapePassthroughTopology() {}
 
-  static Topology build(final List<Stage> stages) {
-    final Topology t = new Topology();
-    int n = 0;
-    for (final Stage s : stages) {
-      final String source = "source-" + n;
-      final String processor = "fan-out-" + n;
-      t.addSource(source, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-          s.sources().toArray(String[]::new));
-      t.addProcessor(processor, () -> new FanOut(s), source);
-      for (final Target store : s.stores()) {
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store.name()),
-            Serdes.ByteArray(), Serdes.ByteArray()), processor);
-      }
-      for (final Target sink : s.sinks()) {
-        t.addSink("sink-" + sink.name(), sink.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
-            processor);
-      }
-      n++;
-    }
-    return t;
-  }
-
-  /** The sources, stores and sinks of each sub-topology of a pipeline topology, in order. */
-  static List<Map<String, List<String>>> shape(final Topology pipeline) {
-    final List<Map<String, List<String>>> out = new ArrayList<>();
-    for (final TopologyDescription.Subtopology s : pipeline.describe().subtopologies().stream()
-        .sorted(java.util.Comparator.comparingInt(TopologyDescription.Subtopology::id)).toList()) {
-      final Map<String, List<String>> m = new LinkedHashMap<>();
-      m.put("sources", new ArrayList<>());
-      m.put("stores", new ArrayList<>());
-      m.put("sinks", new ArrayList<>());
-      for (final TopologyDescription.Node node : s.nodes()) {
-        if (node instanceof TopologyDescription.Source src && src.topicSet() != null) {
-          m.get("sources").addAll(src.topicSet());
-        } else if (node instanceof TopologyDescription.Processor p) {
-          m.get("stores").addAll(p.stores());
-        } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
-          m.get("sinks").add(sink.topic());
+    static Topology build(final List<Stage> stages) {
+        final Topology t = new Topology();
+        int n = 0;
+        for (final Stage s : stages) {
+            final String source = "source-" + n;
+            final String processor = "fan-out-" + n;
+            t.addSource(
+                    source,
+                    Serdes.ByteArray().deserializer(),
+                    Serdes.ByteArray().deserializer(),
+                    s.sources().toArray(String[]::new));
+            t.addProcessor(processor, () -> new FanOut(s), source);
+            for (final Target store : s.stores()) {
+                t.addStateStore(
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(store.name()), Serdes.ByteArray(), Serdes.ByteArray()),
+                        processor);
+            }
+            for (final Target sink : s.sinks()) {
+                t.addSink(
+                        "sink-" + sink.name(),
+                        sink.name(),
+                        Serdes.ByteArray().serializer(),
+                        Serdes.ByteArray().serializer(),
+                        processor);
+            }
+            n++;
         }
-      }
-      out.add(m);
-    }
-    return out;
-  }
-
-  private static final class FanOut implements Processor<byte[], byte[], byte[], byte[]> {
-    private final Stage stage;
-    private final double[] storeCarry;
-    private final double[] sinkCarry;
-    private final List<KeyValueStore<byte[], byte[]>> stores = new ArrayList<>();
-    private ProcessorContext<byte[], byte[]> context;
-    private long seq;
-
-    FanOut(final Stage stage) {
-      this.stage = stage;
-      this.storeCarry = new double[stage.stores().size()];
-      this.sinkCarry = new double[stage.sinks().size()];
+        return t;
     }
 
-    @Override
-    public void init(final ProcessorContext<byte[], byte[]> context) {
-      this.context = context;
-      stage.stores().forEach(s -> stores.add(context.getStateStore(s.name())));
-    }
-
-    @Override
-    public void process(final Record<byte[], byte[]> record) {
-      final byte[] value = record.value() == null ? new byte[0] : record.value();
-      for (int i = 0; i < storeCarry.length; i++) {
-        final Target target = stage.stores().get(i);
-        storeCarry[i] += target.ratio();
-        final byte[] v = Arrays.copyOf(value, target.bytes());
-        for (; storeCarry[i] >= 1; storeCarry[i]--) {
-          // A bounded key space, as the pipeline's stores are bounded by the live incidents and days.
-          stores.get(i).put(key(seq++ % 65_536), v);
+    /** The sources, stores and sinks of each sub-topology of a pipeline topology, in order. */
+    static List<Map<String, List<String>>> shape(final Topology pipeline) {
+        final List<Map<String, List<String>>> out = new ArrayList<>();
+        for (final TopologyDescription.Subtopology s : pipeline.describe().subtopologies().stream()
+                .sorted(java.util.Comparator.comparingInt(TopologyDescription.Subtopology::id))
+                .toList()) {
+            final Map<String, List<String>> m = new LinkedHashMap<>();
+            m.put("sources", new ArrayList<>());
+            m.put("stores", new ArrayList<>());
+            m.put("sinks", new ArrayList<>());
+            for (final TopologyDescription.Node node : s.nodes()) {
+                if (node instanceof TopologyDescription.Source src && src.topicSet() != null) {
+                    m.get("sources").addAll(src.topicSet());
+                } else if (node instanceof TopologyDescription.Processor p) {
+                    m.get("stores").addAll(p.stores());
+                } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
+                    m.get("sinks").add(sink.topic());
+                }
+            }
+            out.add(m);
         }
-      }
-      for (int i = 0; i < sinkCarry.length; i++) {
-        final Target target = stage.sinks().get(i);
-        sinkCarry[i] += target.ratio();
-        final byte[] v = Arrays.copyOf(value, target.bytes());
-        for (; sinkCarry[i] >= 1; sinkCarry[i]--) {
-          context.forward(record.withKey(key(seq++)).withValue(v), "sink-" + target.name());
-        }
-      }
+        return out;
     }
 
-    private static byte[] key(final long n) {
-      return Long.toString(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final class FanOut implements Processor<byte[], byte[], byte[], byte[]> {
+        private final Stage stage;
+        private final double[] storeCarry;
+        private final double[] sinkCarry;
+        private final List<KeyValueStore<byte[], byte[]>> stores = new ArrayList<>();
+        private ProcessorContext<byte[], byte[]> context;
+        private long seq;
+
+        FanOut(final Stage stage) {
+            this.stage = stage;
+            this.storeCarry = new double[stage.stores().size()];
+            this.sinkCarry = new double[stage.sinks().size()];
+        }
+
+        @Override
+        public void init(final ProcessorContext<byte[], byte[]> context) {
+            this.context = context;
+            stage.stores().forEach(s -> stores.add(context.getStateStore(s.name())));
+        }
+
+        @Override
+        public void process(final Record<byte[], byte[]> record) {
+            final byte[] value = record.value() == null ? new byte[0] : record.value();
+            for (int i = 0; i < storeCarry.length; i++) {
+                final Target target = stage.stores().get(i);
+                storeCarry[i] += target.ratio();
+                final byte[] v = Arrays.copyOf(value, target.bytes());
+                for (; storeCarry[i] >= 1; storeCarry[i]--) {
+                    // A bounded key space, as the pipeline's stores are bounded by the live incidents and days.
+                    stores.get(i).put(key(seq++ % 65_536), v);
+                }
+            }
+            for (int i = 0; i < sinkCarry.length; i++) {
+                final Target target = stage.sinks().get(i);
+                sinkCarry[i] += target.ratio();
+                final byte[] v = Arrays.copyOf(value, target.bytes());
+                for (; sinkCarry[i] >= 1; sinkCarry[i]--) {
+                    context.forward(record.withKey(key(seq++)).withValue(v), "sink-" + target.name());
+                }
+            }
+        }
+
+        private static byte[] key(final long n) {
+            return Long.toString(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
     }
-  }
 }

@@ -12,15 +12,15 @@ import org.wirewatch.schema.TallyWindow;
  */
 public interface TallyQueries {
 
-  /** The tally of one region and window ending on {@code windowEnd} (inclusive), if any incident falls in it. */
-  default Optional<CasualtyTally> tally(final String regionCode, final TallyWindow window,
-      final LocalDate windowEnd) {
-    return tallies(regionCode, window, windowEnd, windowEnd).stream().findFirst();
-  }
+    /** The tally of one region and window ending on {@code windowEnd} (inclusive), if any incident falls in it. */
+    default Optional<CasualtyTally> tally(
+            final String regionCode, final TallyWindow window, final LocalDate windowEnd) {
+        return tallies(regionCode, window, windowEnd, windowEnd).stream().findFirst();
+    }
 
-  /** The tallies of one region and window whose windowEnd lies in {@code [from, to]}, oldest first. */
-  List<CasualtyTally> tallies(String regionCode, TallyWindow window, LocalDate from, LocalDate to);
+    /** The tallies of one region and window whose windowEnd lies in {@code [from, to]}, oldest first. */
+    List<CasualtyTally> tallies(String regionCode, TallyWindow window, LocalDate from, LocalDate to);
 
-  /** Every region code that has a tally, sorted. */
-  List<String> regions();
+    /** Every region code that has a tally, sorted. */
+    List<String> regions();
 }

@@ -2,7 +2,6 @@ package org.wirewatch.extract.geo;
 
 import static org.wirewatch.extract.geo.Gazetteer.COUNTRY;
 import static org.wirewatch.extract.geo.Gazetteer.DEMONYM;
-import static org.wirewatch.extract.geo.Gazetteer.PLACE;
 
 import java.util.Map;
 import org.wirewatch.extract.lexicon.Tokens;
@@ -58,7 +57,9 @@ final class CuePlaces {
                     // "in Garissa county": the region is inside the apposition, and what follows the type
                     // word ("in Bam province in the North Central region") is a wider frame
                     int y = g.words.isAdminType(t.hash(type)) ? regionAfter(i + 1) : regionAfter(type + 1);
-                    if (y >= 0 && g.words.isAdminType(t.hash(type)) && ctx.raws.get(y).from() >= type) {
+                    if (y >= 0
+                            && g.words.isAdminType(t.hash(type))
+                            && ctx.raws.get(y).from() >= type) {
                         y = -1;
                     }
                     place(xStart, i, y);
@@ -117,7 +118,10 @@ final class CuePlaces {
         int n = t.size();
         while (k < n && k - from < 5 && (k == from || t.joined(k))) {
             boolean cap = t.is(k, Tokens.CAPITALIZED);
-            boolean article = !cap && g.words.isArticle(t.hash(k)) && k + 1 < n && t.joined(k + 1)
+            boolean article = !cap
+                    && g.words.isArticle(t.hash(k))
+                    && k + 1 < n
+                    && t.joined(k + 1)
                     && t.is(k + 1, Tokens.CAPITALIZED);
             if (!cap && !article) {
                 break;
@@ -148,8 +152,10 @@ final class CuePlaces {
             }
             k = p;
         }
-        while (k < end && (!t.is(k, Tokens.CAPITALIZED) || g.words.isNameStop(t.hash(k))
-                || g.words.isGeoModifier(t.hash(k)))) {
+        while (k < end
+                && (!t.is(k, Tokens.CAPITALIZED)
+                        || g.words.isNameStop(t.hash(k))
+                        || g.words.isGeoModifier(t.hash(k)))) {
             k++;
         }
         return k;
@@ -170,19 +176,24 @@ final class CuePlaces {
                     return -1;
                 }
                 // "in Afghanistan's Badakhshan province": the region after the country is more precise.
-                if (r + 1 < ctx.raws.size() && isCountryOrDemonymOnly(ctx.raws.get(r))
+                if (r + 1 < ctx.raws.size()
+                        && isCountryOrDemonymOnly(ctx.raws.get(r))
                         && ctx.raws.get(r + 1).from() == ctx.raws.get(r).to()
                         && t.joined(ctx.raws.get(r + 1).from())) {
                     return r + 1;
                 }
                 // "Nigeria's northwestern state of Kaduna", "Mali's central region of Mopti"
-                if (r + 1 < ctx.raws.size() && isCountryOrDemonymOnly(ctx.raws.get(r))
-                        && regionPhraseBetween(ctx.raws.get(r).to(), ctx.raws.get(r + 1).from())) {
+                if (r + 1 < ctx.raws.size()
+                        && isCountryOrDemonymOnly(ctx.raws.get(r))
+                        && regionPhraseBetween(
+                                ctx.raws.get(r).to(), ctx.raws.get(r + 1).from())) {
                     return r + 1;
                 }
                 return r;
             }
-            if (t.is(k, Tokens.CAPITALIZED) && !g.words.isGeoModifier(t.hash(k)) && steps > 0
+            if (t.is(k, Tokens.CAPITALIZED)
+                    && !g.words.isGeoModifier(t.hash(k))
+                    && steps > 0
                     && !t.is(k, Tokens.SENTENCE_START)) {
                 return -1;
             }
@@ -244,8 +255,8 @@ final class CuePlaces {
     private void place(int xFrom, int xTo, int yRaw) {
         GeoMention y = yRaw >= 0 ? ctx.resolved(yRaw) : null;
         if (y != null && y.kind() == GeoKind.DEMONYM) {
-            y = new GeoMention(y.start(), y.end(), y.surface(), GeoKind.COUNTRY, y.countryCode(), null,
-                    y.name(), null, null, 0);
+            y = new GeoMention(
+                    y.start(), y.end(), y.surface(), GeoKind.COUNTRY, y.countryCode(), null, y.name(), null, null, 0);
         }
         if (y != null && foreignNamesake(y)) {
             y = null; // "near the town of Bule": not a Swiss Bulle when the text is about Congo
@@ -263,12 +274,18 @@ final class CuePlaces {
             ctx.preferCountry[r] = yCountry;
             ctx.done[r] = false;
             GeoMention m = ctx.resolved(r);
-            boolean consistent = m != null && (y == null || m.kind() != GeoKind.PLACE
-                    || (y.countryCode() == null || y.countryCode().equals(m.countryCode()))
-                    && (y.admin1Code() == null || y.admin1Code().equals(m.admin1Code())));
+            boolean consistent = m != null
+                    && (y == null
+                            || m.kind() != GeoKind.PLACE
+                            || (y.countryCode() == null || y.countryCode().equals(m.countryCode()))
+                                    && (y.admin1Code() == null || y.admin1Code().equals(m.admin1Code())));
             // "Kohistan district" in a story about Badakhshan is not the Kohistan of another province.
-            if (consistent && (y == null || y.admin1Code() == null) && m.kind() == GeoKind.PLACE && m.admin1Code() != null
-                    && m.population() < g.BIG_PLACE && regionsNamedIn(m.countryCode())
+            if (consistent
+                    && (y == null || y.admin1Code() == null)
+                    && m.kind() == GeoKind.PLACE
+                    && m.admin1Code() != null
+                    && m.population() < g.BIG_PLACE
+                    && regionsNamedIn(m.countryCode())
                     && !ctx.admin1s.contains(g.admin1Index(m.admin1Code()))) {
                 consistent = false;
             }
@@ -301,8 +318,8 @@ final class CuePlaces {
         String surface = t.surface(xFrom, xTo);
         String cc = y == null ? dominantCountry() : y.countryCode();
         String admin = y == null ? null : y.admin1Code();
-        GeoMention cuePlace = new GeoMention(t.start(xFrom), t.end(xTo - 1), surface, GeoKind.PLACE, cc, admin,
-                surface, null, null, 0);
+        GeoMention cuePlace = new GeoMention(
+                t.start(xFrom), t.end(xTo - 1), surface, GeoKind.PLACE, cc, admin, surface, null, null, 0);
         ctx.cuePlaces.add(cuePlace);
         if (r >= 0 && ctx.raws.get(r).from() == xFrom && ctx.raws.get(r).to() == xTo) {
             ctx.cueByPhrase.put(t.phraseHash(xFrom, xTo), cuePlace);
@@ -311,8 +328,11 @@ final class CuePlaces {
 
     /** A small gazetteer place in none of the countries the text g.names. */
     private boolean foreignNamesake(GeoMention m) {
-        return m.kind() == GeoKind.PLACE && m.countryCode() != null && m.population() < g.BIG_PLACE
-                && !ctx.countries.isEmpty() && !ctx.countries.contains(g.countryIndex(m.countryCode()));
+        return m.kind() == GeoKind.PLACE
+                && m.countryCode() != null
+                && m.population() < g.BIG_PLACE
+                && !ctx.countries.isEmpty()
+                && !ctx.countries.contains(g.countryIndex(m.countryCode()));
     }
 
     /** The country the text is mostly about: at least twice the weight of any other. */

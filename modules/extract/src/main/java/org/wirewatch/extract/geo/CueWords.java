@@ -2,8 +2,8 @@ package org.wirewatch.extract.geo;
 
 import java.util.List;
 import org.wirewatch.extract.lexicon.Tokens;
-import org.wirewatch.extract.lexicon.WordSet;
 import org.wirewatch.extract.lexicon.TsvResource;
+import org.wirewatch.extract.lexicon.WordSet;
 
 /**
  * Word classes the gazetteer's context rules use, kept as data in {@code cue-words.tsv}

@@ -16,14 +16,13 @@ import java.util.regex.Pattern;
  * @param date        the date as written ("Aug 8", "Jan. 5"), null when absent
  * @param textStart   offset in the body where the story text begins (after the dash or colon and spaces)
  */
-public record Dateline(String place, String countryCode, String admin1Code, String agency, String date,
-                       int textStart) {
+public record Dateline(String place, String countryCode, String admin1Code, String agency, String date, int textStart) {
 
     private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
     private static final String WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
     /** Place: up to four words; either all capitals or mixed case. */
-    private static final Pattern DATELINE = Pattern.compile(
-            "^[\\s\\u00a0]*(?<place>" + WORD + "(?:[ \\u00a0]" + WORD + "){0,3})"
+    private static final Pattern DATELINE = Pattern.compile("^[\\s\\u00a0]*(?<place>" + WORD + "(?:[ \\u00a0]" + WORD
+            + "){0,3})"
             + "(?:,[ \\u00a0]+(?<country>(?!" + MONTH + "[ \\u00a0]+\\d)" + WORD + "(?:[ \\u00a0]" + WORD + "){0,3}))?"
             + "(?:,?[ \\u00a0]+(?<date>" + MONTH + "[ \\u00a0]+\\d{1,2}(?:,[ \\u00a0]+\\d{4})?))?"
             + "(?:[ \\u00a0]*\\((?<agency>[\\p{L}][\\p{L}0-9 .&/\\-]{0,30})\\))?"
@@ -79,8 +78,8 @@ public record Dateline(String place, String countryCode, String admin1Code, Stri
                 countryCode = p.get().countryCode();
             }
         }
-        return Optional.of(new Dateline(place, countryCode, admin1,
-                agency == null ? null : agency.strip(), date, m.end()));
+        return Optional.of(
+                new Dateline(place, countryCode, admin1, agency == null ? null : agency.strip(), date, m.end()));
     }
 
     private static char charBefore(String s, int i) {

@@ -51,8 +51,8 @@ public final class Gazetteer {
 
     final PhraseIndex index;
     final byte[] kinds;
-    private final int[] countryOf;         // index into countryCodes
-    private final int[] admin1Of;          // index into admin1Codes, -1 when none
+    private final int[] countryOf; // index into countryCodes
+    private final int[] admin1Of; // index into admin1Codes, -1 when none
     private final float[] lat;
     private final float[] lon;
     private final int[] population;
@@ -157,8 +157,17 @@ public final class Gazetteer {
             if (cued != null && !ctx.suppressed[r]) {
                 int s0 = t.start(raw.from());
                 int e0 = t.end(raw.to() - 1);
-                ctx.cuePlaces.add(new GeoMention(s0, e0, t.text().subSequence(s0, e0).toString(), cued.kind(),
-                        cued.countryCode(), cued.admin1Code(), cued.name(), null, null, 0));
+                ctx.cuePlaces.add(new GeoMention(
+                        s0,
+                        e0,
+                        t.text().subSequence(s0, e0).toString(),
+                        cued.kind(),
+                        cued.countryCode(),
+                        cued.admin1Code(),
+                        cued.name(),
+                        null,
+                        null,
+                        0));
                 continue;
             }
             GeoMention before = earlier.get(key);
@@ -210,8 +219,19 @@ public final class Gazetteer {
         if (region == null && !regionsNamed) {
             region = soleRegion(cue.countryCode(), mentions, GeoKind.PLACE);
         }
-        return region == null ? cue : new GeoMention(cue.start(), cue.end(), cue.surface(), cue.kind(),
-                cue.countryCode(), region, cue.name(), null, null, 0);
+        return region == null
+                ? cue
+                : new GeoMention(
+                        cue.start(),
+                        cue.end(),
+                        cue.surface(),
+                        cue.kind(),
+                        cue.countryCode(),
+                        region,
+                        cue.name(),
+                        null,
+                        null,
+                        0);
     }
 
     private static String soleRegion(String country, List<GeoMention> mentions, GeoKind kind) {
@@ -247,8 +267,10 @@ public final class Gazetteer {
                 second = e.getValue();
             }
         }
-        return best != null && bestN >= 2 * second ? new GeoMention(cue.start(), cue.end(), cue.surface(),
-                cue.kind(), best, null, cue.name(), null, null, 0) : cue;
+        return best != null && bestN >= 2 * second
+                ? new GeoMention(
+                        cue.start(), cue.end(), cue.surface(), cue.kind(), best, null, cue.name(), null, null, 0)
+                : cue;
     }
 
     /** Looks up a single name (a dateline place, say), preferring the given country; never a demonym. */
@@ -295,17 +317,23 @@ public final class Gazetteer {
     GeoMention mention(int e, int start, int end, String surface) {
         GeoKind kind = GeoKind.values()[kinds[e]];
         boolean hasPoint = kinds[e] == PLACE && !Float.isNaN(lat[e]);
-        return new GeoMention(start, end, surface, kind, countryCode(e),
-                kinds[e] == ADMIN1 || kinds[e] == PLACE ? admin1Code(e) : null, names[e],
-                hasPoint ? (double) lat[e] : null, hasPoint ? (double) lon[e] : null,
+        return new GeoMention(
+                start,
+                end,
+                surface,
+                kind,
+                countryCode(e),
+                kinds[e] == ADMIN1 || kinds[e] == PLACE ? admin1Code(e) : null,
+                names[e],
+                hasPoint ? (double) lat[e] : null,
+                hasPoint ? (double) lon[e] : null,
                 kinds[e] == COUNTRY || kinds[e] == DEMONYM ? 0 : population[e]);
     }
 
     // ---------------------------------------------------------------- matching
 
     /** A longest-first phrase match before any decision: the candidate entries are in the index chain. */
-    record Raw(int from, int to, int cursor) {
-    }
+    record Raw(int from, int to, int cursor) {}
 
     private List<Raw> scan(Tokens t) {
         int n = t.size();
@@ -345,7 +373,9 @@ public final class Gazetteer {
             return true;
         }
         // "al-Jawf", "el-Fasher", "ad-Dawr": a lowercase article glued to a capitalised word.
-        return i + 1 < t.size() && t.is(i + 1, Tokens.HYPHENATED) && t.is(i + 1, Tokens.CAPITALIZED)
+        return i + 1 < t.size()
+                && t.is(i + 1, Tokens.HYPHENATED)
+                && t.is(i + 1, Tokens.CAPITALIZED)
                 && words.isArticle(t.hash(i));
     }
 
@@ -373,6 +403,7 @@ public final class Gazetteer {
         final Set<Integer> countries = new HashSet<>();
         /** How strongly the text points at each country: mentions, plus external hints. */
         final Map<Integer, Integer> weight = new HashMap<>();
+
         final Set<Integer> admin1s = new HashSet<>();
         final GeoMention[] resolved;
         final boolean[] done;
@@ -383,6 +414,7 @@ public final class Gazetteer {
         final List<GeoMention> cuePlaces = new ArrayList<>();
         /** Gazetteer names a cue overrode ("Kohistan district"): later bare uses mean the same place. */
         final Map<Long, GeoMention> cueByPhrase = new HashMap<>();
+
         final int[] rawAtToken;
 
         Context(Tokens t, List<Raw> raws) {
@@ -468,11 +500,14 @@ public final class Gazetteer {
         int from = raw.from();
         int to = raw.to();
         boolean capsText = !hasLowerCase(t, from, to);
-        boolean stopName = to - from == 1 ? words.isStopPlace(t.hash(from))
-                : words.isStopPhrase(t.phraseHash(from, to));
+        boolean stopName =
+                to - from == 1 ? words.isStopPlace(t.hash(from)) : words.isStopPhrase(t.phraseHash(from, to));
         boolean adminSuffix = to < t.size() && t.joined(to) && words.isAdminType(t.hash(to));
         boolean adminPrefix = from >= 2 && words.isAdminType(t.hash(from - 2)) && words.isOf(t.hash(from - 1));
-        boolean cue = ctx.cue[r] || locativeBefore(t, from) || (adminSuffix) || placeTypeAfter(t, to)
+        boolean cue = ctx.cue[r]
+                || locativeBefore(t, from)
+                || (adminSuffix)
+                || placeTypeAfter(t, to)
                 || commaRegionAfter(ctx, r);
 
         int nearCountry = countryJustBefore(ctx, r);
@@ -516,23 +551,33 @@ public final class Gazetteer {
             }
         }
         String surface;
-        boolean adminByType = bestAdmin >= 0 && (adminSuffix || adminPrefix)
+        boolean adminByType = bestAdmin >= 0
+                && (adminSuffix || adminPrefix)
                 && (bestCountry < 0 && bestDemonym < 0 || ctx.countries.contains(countryOf[bestAdmin]))
-                && (ctx.countries.isEmpty() || ctx.countries.contains(countryOf[bestAdmin])
+                && (ctx.countries.isEmpty()
+                        || ctx.countries.contains(countryOf[bestAdmin])
                         || !nameWordBefore(ctx, from));
         if (adminByType) {
             int end = adminSuffix ? t.end(to) : t.end(to - 1);
-            return mention(bestAdmin, t.start(from), end, t.text().subSequence(t.start(from), end).toString());
+            return mention(
+                    bestAdmin,
+                    t.start(from),
+                    end,
+                    t.text().subSequence(t.start(from), end).toString());
         }
         int start = t.start(from);
         int end = t.end(to - 1);
         // "U.S.": the closing period of an abbreviation belongs to the name.
-        if (end - t.start(to - 1) == 1 && to - from > 1 && end < t.text().length() && t.text().charAt(end) == '.') {
+        if (end - t.start(to - 1) == 1
+                && to - from > 1
+                && end < t.text().length()
+                && t.text().charAt(end) == '.') {
             end++;
         }
         surface = t.text().subSequence(start, end).toString();
         if (bestCountry >= 0) {
-            boolean adminHinted = bestAdmin >= 0 && ctx.countries.contains(countryOf[bestAdmin])
+            boolean adminHinted = bestAdmin >= 0
+                    && ctx.countries.contains(countryOf[bestAdmin])
                     && !ctx.countries.contains(countryOf[bestCountry]);
             if (!adminHinted) {
                 return mention(bestCountry, start, end, surface);
@@ -545,7 +590,8 @@ public final class Gazetteer {
         if (bestAdmin >= 0) {
             boolean adminHinted = ctx.countries.contains(countryOf[bestAdmin]) || ctx.countries.isEmpty();
             boolean sameRegionCity = placeOk && admin1Of[bestPlace] == admin1Of[bestAdmin];
-            boolean bigPlace = placeOk && population[bestPlace] >= 20_000
+            boolean bigPlace = placeOk
+                    && population[bestPlace] >= 20_000
                     && (ctx.countries.contains(countryOf[bestPlace]) || !adminHinted);
             if (sameRegionCity || bigPlace) {
                 return mention(bestPlace, start, end, surface);
@@ -653,8 +699,11 @@ public final class Gazetteer {
      */
     private boolean nameWordBefore(Context ctx, int from) {
         Tokens t = ctx.t;
-        return from > 0 && t.joined(from) && !t.is(from, Tokens.HYPHENATED)
-                && t.is(from - 1, Tokens.CAPITALIZED) && !t.is(from - 1, Tokens.SENTENCE_START)
+        return from > 0
+                && t.joined(from)
+                && !t.is(from, Tokens.HYPHENATED)
+                && t.is(from - 1, Tokens.CAPITALIZED)
+                && !t.is(from - 1, Tokens.SENTENCE_START)
                 && !words.isGeoModifier(t.hash(from - 1))
                 && (ctx.rawAtToken[from - 1] < 0 || !countryWord(ctx.raws.get(ctx.rawAtToken[from - 1])));
     }
@@ -670,15 +719,24 @@ public final class Gazetteer {
     }
 
     private boolean gluedToName(Tokens t, int from, int to) {
-        boolean before = from > 0 && t.joined(from) && !t.is(from, Tokens.HYPHENATED)
-                && t.is(from - 1, Tokens.CAPITALIZED) && !t.is(from - 1, Tokens.SENTENCE_START)
+        boolean before = from > 0
+                && t.joined(from)
+                && !t.is(from, Tokens.HYPHENATED)
+                && t.is(from - 1, Tokens.CAPITALIZED)
+                && !t.is(from - 1, Tokens.SENTENCE_START)
                 && !words.isGeoModifier(t.hash(from - 1));
-        boolean after = to < t.size() && t.joined(to) && !t.is(to, Tokens.HYPHENATED)
-                && t.is(to, Tokens.CAPITALIZED) && !words.isAdminType(t.hash(to))
+        boolean after = to < t.size()
+                && t.joined(to)
+                && !t.is(to, Tokens.HYPHENATED)
+                && t.is(to, Tokens.CAPITALIZED)
+                && !words.isAdminType(t.hash(to))
                 && !words.isPlaceType(t.hash(to));
         // "Dar al-Arqam": a word followed by a glued article continues an Arabic name.
-        boolean article = to + 1 < t.size() && t.joined(to) && words.isArticle(t.hash(to))
-                && t.is(to + 1, Tokens.HYPHENATED) && t.is(to + 1, Tokens.CAPITALIZED);
+        boolean article = to + 1 < t.size()
+                && t.joined(to)
+                && words.isArticle(t.hash(to))
+                && t.is(to + 1, Tokens.HYPHENATED)
+                && t.is(to + 1, Tokens.CAPITALIZED);
         return before || after || article;
     }
 
@@ -735,7 +793,6 @@ public final class Gazetteer {
         }
         return false;
     }
-
 
     int admin1Index(String code) {
         int i = Arrays.binarySearch(admin1Codes, code);

@@ -94,7 +94,9 @@ final class GazetteerLoader {
             name(display, e);
             if (gen != null) {
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(gen[2]), split(gen[3]).stream())
-                        .filter(n -> handAlias.getOrDefault(n.toLowerCase(Locale.ROOT), code).equals(code))
+                        .filter(n -> handAlias
+                                .getOrDefault(n.toLowerCase(Locale.ROOT), code)
+                                .equals(code))
                         .forEach(n -> name(n, e));
             }
             if (hand != null) {
@@ -111,8 +113,7 @@ final class GazetteerLoader {
         for (String[] f : a) {
             String code = f[1];
             byte fl = flagsOf(f[3]);
-            int e = add(ADMIN1, code.substring(0, 2), code, f[2], Float.NaN, Float.NaN,
-                    Integer.parseInt(f[4]), fl);
+            int e = add(ADMIN1, code.substring(0, 2), code, f[2], Float.NaN, Float.NaN, Integer.parseInt(f[4]), fl);
             admin1Entry.put(code, e);
             admin1Names.put(code, f[2]);
             name(f[2], e);
@@ -128,14 +129,28 @@ final class GazetteerLoader {
             split(col(f, 1)).forEach(n -> name(n, e));
         }
         for (String[] f : p) {
-            int e = add(PLACE, f[2], f[3].isEmpty() ? null : f[3], f[1], Float.parseFloat(f[4]),
-                    Float.parseFloat(f[5]), Integer.parseInt(f[6]), flagsOf(f[7]));
+            int e = add(
+                    PLACE,
+                    f[2],
+                    f[3].isEmpty() ? null : f[3],
+                    f[1],
+                    Float.parseFloat(f[4]),
+                    Float.parseFloat(f[5]),
+                    Integer.parseInt(f[6]),
+                    flagsOf(f[7]));
             name(f[1], e);
             split(f[8]).forEach(n -> name(n, e));
         }
         for (String[] f : extraRows) {
-            int e = add(PLACE, f[1], f[2].isEmpty() ? null : f[2], f[0], Float.parseFloat(f[3]),
-                    Float.parseFloat(f[4]), Integer.parseInt(f[5]), (byte) 0);
+            int e = add(
+                    PLACE,
+                    f[1],
+                    f[2].isEmpty() ? null : f[2],
+                    f[0],
+                    Float.parseFloat(f[3]),
+                    Float.parseFloat(f[4]),
+                    Integer.parseInt(f[5]),
+                    (byte) 0);
             name(f[0], e);
             split(col(f, 6)).forEach(n -> name(n, e));
         }
@@ -175,13 +190,14 @@ final class GazetteerLoader {
         if (n.regionMatches(true, 0, "the ", 0, 4)) {
             n = n.substring(4);
         }
-        boolean capsOnly = n.length() <= 5 && n.replace(".", "").length() <= 4
-                && n.equals(n.toUpperCase()) && n.chars().anyMatch(Character::isLetter);
+        boolean capsOnly = n.length() <= 5
+                && n.replace(".", "").length() <= 4
+                && n.equals(n.toUpperCase())
+                && n.chars().anyMatch(Character::isLetter);
         index.add(n, entry << 1 | (capsOnly ? 1 : 0));
     }
 
-    private int add(byte kind, String country, String admin1, String name, float la, float lo, int pop,
-                    byte fl) {
+    private int add(byte kind, String country, String admin1, String name, float la, float lo, int pop, byte fl) {
         if (count == kinds.length) {
             int cap = count * 2;
             kinds = Arrays.copyOf(kinds, cap);

@@ -14,8 +14,17 @@ package org.wirewatch.extract.geo;
  * @param longitude   WGS84 longitude of a gazetteer place, else null
  * @param population  GeoNames population of a place (0 when unknown); for a region, the sum over its places
  */
-public record GeoMention(int start, int end, String surface, GeoKind kind, String countryCode, String admin1Code,
-                         String name, Double latitude, Double longitude, long population) {
+public record GeoMention(
+        int start,
+        int end,
+        String surface,
+        GeoKind kind,
+        String countryCode,
+        String admin1Code,
+        String name,
+        Double latitude,
+        Double longitude,
+        long population) {
 
     /** True when the mention came from a cue pattern and the place itself is in no gazetteer. */
     public boolean outsideGazetteer() {

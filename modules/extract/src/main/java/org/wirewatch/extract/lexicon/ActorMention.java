@@ -11,13 +11,17 @@ package org.wirewatch.extract.lexicon;
  *                      CRIMINAL, MILITANTS or UNKNOWN_GUNMEN
  * @param countryCode   ISO 3166-1 alpha-2 of the actor's state or main theatre, null when unknown
  */
-public record ActorMention(int start, int end, String surface, String canonicalName, String kind,
-                           String countryCode) {
+public record ActorMention(int start, int end, String surface, String canonicalName, String kind, String countryCode) {
 
     /** True for unnamed parties ("gunmen", "militants", "government forces" without a country). */
     public boolean generic() {
-        return "UNKNOWN_GUNMEN".equals(kind) || "MILITANTS".equals(kind)
-                || (countryCode == null && ("STATE_MILITARY".equals(kind) || "POLICE".equals(kind)
-                || "REBEL".equals(kind) || "MILITIA".equals(kind) || "COALITION".equals(kind)));
+        return "UNKNOWN_GUNMEN".equals(kind)
+                || "MILITANTS".equals(kind)
+                || (countryCode == null
+                        && ("STATE_MILITARY".equals(kind)
+                                || "POLICE".equals(kind)
+                                || "REBEL".equals(kind)
+                                || "MILITIA".equals(kind)
+                                || "COALITION".equals(kind)));
     }
 }

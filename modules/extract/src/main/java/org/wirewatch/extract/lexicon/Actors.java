@@ -24,9 +24,8 @@ public final class Actors {
 
     private static volatile Actors instance;
 
-    private record Entry(String canonical, String kind, String country, String role, boolean needsCountry,
-                         String fallbackCountry) {
-    }
+    private record Entry(
+            String canonical, String kind, String country, String role, boolean needsCountry, String fallbackCountry) {}
 
     private final PhraseMatcher matcher;
     private final List<Entry> entries = new ArrayList<>();
@@ -76,8 +75,13 @@ public final class Actors {
                 country = null;
             }
             int e = entries.size();
-            entries.add(new Entry(row[1].strip(), row[2].strip(), country == null || country.isEmpty() ? null : country,
-                    role, needsCountry, fallbackCountry));
+            entries.add(new Entry(
+                    row[1].strip(),
+                    row[2].strip(),
+                    country == null || country.isEmpty() ? null : country,
+                    role,
+                    needsCountry,
+                    fallbackCountry));
             for (String alias : row[0].split("\\|")) {
                 b.add(alias, e);
             }
@@ -154,8 +158,8 @@ public final class Actors {
             }
             int start = t.start(from);
             int end = t.end(m.to() - 1);
-            out.add(new ActorMention(start, end, t.text().subSequence(start, end).toString(), canonical, e.kind(),
-                    country));
+            out.add(new ActorMention(
+                    start, end, t.text().subSequence(start, end).toString(), canonical, e.kind(), country));
             lastEnd = end;
         }
         List<ActorMention> named = namedByPattern(t, countryHint);
@@ -181,7 +185,10 @@ public final class Actors {
             boolean covered = false;
             for (ActorMention l : lexicon) {
                 boolean overlaps = l.start() < p.end() && p.start() < l.end();
-                if (overlaps && !(p.start() <= l.start() && l.end() <= p.end() && p.end() - p.start() > l.end() - l.start())) {
+                if (overlaps
+                        && !(p.start() <= l.start()
+                                && l.end() <= p.end()
+                                && p.end() - p.start() > l.end() - l.start())) {
                     covered = true;
                     break;
                 }
@@ -216,16 +223,25 @@ public final class Actors {
                 int from = nameStart(t, i);
                 if (from < i && countries.before(t, i) < 0) {
                     String name = t.surface(from, i);
-                    String head = criminal ? (h == GANGS || h == GANG ? "gang" : "cartel")
+                    String head = criminal
+                            ? (h == GANGS || h == GANG ? "gang" : "cartel")
                             : (h == BRIGADE || h == BRIGADES ? "Brigade" : "militia");
                     int start = t.start(from);
                     int end = t.end(i);
-                    out.add(new ActorMention(start, end, t.text().subSequence(start, end).toString(),
-                            name + " " + head, criminal ? "CRIMINAL" : "MILITIA", countryHint));
+                    out.add(new ActorMention(
+                            start,
+                            end,
+                            t.text().subSequence(start, end).toString(),
+                            name + " " + head,
+                            criminal ? "CRIMINAL" : "MILITIA",
+                            countryHint));
                 }
             }
             boolean acronymAfter = i + 1 < n && t.is(i + 1, Tokens.ALL_CAPS) && bracketed(t, i + 1);
-            if (in(armedHeads, h) && t.is(i, Tokens.CAPITALIZED) && !t.is(i, Tokens.SENTENCE_START) && t.joined(i)
+            if (in(armedHeads, h)
+                    && t.is(i, Tokens.CAPITALIZED)
+                    && !t.is(i, Tokens.SENTENCE_START)
+                    && t.joined(i)
                     && !acronymAfter) {
                 // a name followed by its acronym in brackets is read by the acronym rule below
                 int from = nameStart(t, i);
@@ -247,9 +263,17 @@ public final class Actors {
         return out;
     }
 
-    private static final WordSet INSURGENT_WORDS = WordSet.of(java.util.stream.Stream.of("liberation", "front",
-            "movement", "resistance", "revolutionary", "rebels", "salvation", "independence")
-            .mapToLong(Tokens::wordHash).toArray());
+    private static final WordSet INSURGENT_WORDS = WordSet.of(java.util.stream.Stream.of(
+                    "liberation",
+                    "front",
+                    "movement",
+                    "resistance",
+                    "revolutionary",
+                    "rebels",
+                    "salvation",
+                    "independence")
+            .mapToLong(Tokens::wordHash)
+            .toArray());
 
     /** "Mozambique Liberation Front": a country in an insurgent name does not make it the state's army. */
     private static boolean insurgentName(Tokens t, int from, int to) {
@@ -269,7 +293,10 @@ public final class Actors {
     /** First token of a run of up to four capitalised words ending before {@code head}, or {@code head}. */
     private int nameStart(Tokens t, int head) {
         int k = head;
-        while (k > 0 && head - k < 4 && t.is(k - 1, Tokens.CAPITALIZED) && (k == head || t.joined(k))
+        while (k > 0
+                && head - k < 4
+                && t.is(k - 1, Tokens.CAPITALIZED)
+                && (k == head || t.joined(k))
                 && !t.is(k - 1, Tokens.ALL_CAPS)) {
             k--;
             if (t.is(k, Tokens.SENTENCE_START)) {
@@ -330,8 +357,8 @@ public final class Actors {
             if (e.role() != null) {
                 return null;
             }
-            return new ActorMention(start, end, t.text().subSequence(start, end).toString(), e.canonical(), e.kind(),
-                    e.country());
+            return new ActorMention(
+                    start, end, t.text().subSequence(start, end).toString(), e.canonical(), e.kind(), e.country());
         }
         if (!islamist && !armed) {
             return null;
@@ -342,12 +369,22 @@ public final class Actors {
             long cw = countries.before(t, c);
             if (cw >= 0 && (int) (cw >>> 32) >= from && !islamist) {
                 String cc = countries.code((int) cw);
-                return new ActorMention(start, end, t.text().subSequence(start, end).toString(),
-                        roles.canonical("military", cc, acr), "STATE_MILITARY", cc);
+                return new ActorMention(
+                        start,
+                        end,
+                        t.text().subSequence(start, end).toString(),
+                        roles.canonical("military", cc, acr),
+                        "STATE_MILITARY",
+                        cc);
             }
         }
-        return new ActorMention(start, end, t.text().subSequence(start, end).toString(), acr,
-                islamist ? "ISLAMIST" : "REBEL", countryHint);
+        return new ActorMention(
+                start,
+                end,
+                t.text().subSequence(start, end).toString(),
+                acr,
+                islamist ? "ISLAMIST" : "REBEL",
+                countryHint);
     }
 
     /** Number of entries, for size reports. */

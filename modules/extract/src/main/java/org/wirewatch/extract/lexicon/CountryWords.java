@@ -16,6 +16,7 @@ final class CountryWords {
     private final PhraseMatcher matcher;
     /** Demonyms and all-capital short forms ("Israeli", "US"): the words that qualify a weapon. */
     private final PhraseMatcher adjectiveMatcher;
+
     private final List<String> codes = new ArrayList<>();
     private final Map<String, String> adjectives = new HashMap<>();
 
@@ -81,7 +82,8 @@ final class CountryWords {
         }
         int after = t.end(end - 1);
         CharSequence s = t.text();
-        boolean possessive = after + 1 < s.length() && (s.charAt(after) == '\'' || s.charAt(after) == '\u2019')
+        boolean possessive = after + 1 < s.length()
+                && (s.charAt(after) == '\'' || s.charAt(after) == '\u2019')
                 && (s.charAt(after + 1) == 's' || s.charAt(after + 1) == 'S');
         return possessive ? cw : -1;
     }

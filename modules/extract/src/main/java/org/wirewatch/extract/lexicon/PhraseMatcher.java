@@ -15,8 +15,7 @@ final class PhraseMatcher {
     private static final int CAPITAL_FIRST = 2;
 
     /** A match of tokens {@code from..to-1} to entry {@code entry}. */
-    record Match(int from, int to, int entry) {
-    }
+    record Match(int from, int to, int entry) {}
 
     private final PhraseIndex index;
 
@@ -38,7 +37,8 @@ final class PhraseMatcher {
                 return this;
             }
             String letters = a.replace(".", "").replace("-", "");
-            boolean capsOnly = letters.length() <= 5 && letters.chars().allMatch(c -> !Character.isLowerCase(c))
+            boolean capsOnly = letters.length() <= 5
+                    && letters.chars().allMatch(c -> !Character.isLowerCase(c))
                     && letters.chars().anyMatch(Character::isLetter);
             boolean capitalFirst = Character.isUpperCase(a.charAt(0));
             index.add(a, entry << 2 | (capsOnly ? CAPS_ONLY : 0) | (capitalFirst ? CAPITAL_FIRST : 0));

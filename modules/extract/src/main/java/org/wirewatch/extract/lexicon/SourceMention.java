@@ -11,5 +11,4 @@ import org.wirewatch.schema.SourceType;
  * @param canonicalName canonical name ("Syrian Observatory for Human Rights", "health ministry", "witnesses")
  * @param type          the kind of source
  */
-public record SourceMention(int start, int end, String surface, String canonicalName, SourceType type) {
-}
+public record SourceMention(int start, int end, String surface, String canonicalName, SourceType type) {}

@@ -18,8 +18,7 @@ public final class Sources {
 
     private static volatile Sources instance;
 
-    private record Entry(String canonical, SourceType type, boolean named, String role) {
-    }
+    private record Entry(String canonical, SourceType type, boolean named, String role) {}
 
     private final PhraseMatcher matcher;
     private final List<Entry> entries = new ArrayList<>();
@@ -109,18 +108,21 @@ public final class Sources {
             }
             if (m != null && mStart >= lastEnd) {
                 Entry e = entries.get(m.entry());
-                String canonical = e.role() == null ? e.canonical() : roles.canonical(e.role(), countryHint, e.canonical());
+                String canonical =
+                        e.role() == null ? e.canonical() : roles.canonical(e.role(), countryHint, e.canonical());
                 // "Russian Defence Ministry", "Afghan interior ministry": a state's organ named with its country.
                 long cw = !e.named() && qualifiable(e.type()) && m.from() > 0 && t.joined(m.from())
-                        ? countries.before(t, m.from()) : -1;
+                        ? countries.before(t, m.from())
+                        : -1;
                 if (cw >= 0 && t.start((int) (cw >>> 32)) >= lastEnd) {
                     String code = countries.code((int) cw);
                     mStart = t.start((int) (cw >>> 32));
-                    canonical = e.role() != null ? roles.canonical(e.role(), code, e.canonical())
+                    canonical = e.role() != null
+                            ? roles.canonical(e.role(), code, e.canonical())
                             : countries.adjective(code) + " " + e.canonical();
                 }
-                out.add(new SourceMention(mStart, mEnd, t.text().subSequence(mStart, mEnd).toString(), canonical,
-                        e.type()));
+                out.add(new SourceMention(
+                        mStart, mEnd, t.text().subSequence(mStart, mEnd).toString(), canonical, e.type()));
                 lastEnd = mEnd;
             }
         }
@@ -137,8 +139,8 @@ public final class Sources {
     }
 
     /** The bodies that speak for a state's forces, by the word a report uses for them. */
-    private static final java.util.Set<String> SPEAKING_BODIES = java.util.Set.of("army", "military", "police",
-            "navy", "gendarmerie");
+    private static final java.util.Set<String> SPEAKING_BODIES =
+            java.util.Set.of("army", "military", "police", "navy", "gendarmerie");
 
     /**
      * "..., the army said": a state's forces speaking are named by the report's own word for them ("Burkinabe
@@ -149,7 +151,8 @@ public final class Sources {
         String[] words = a.surface().strip().split("\\s+");
         String head = words[words.length - 1].toLowerCase(java.util.Locale.ROOT);
         String name = a.canonicalName();
-        if (a.countryCode() == null || !SPEAKING_BODIES.contains(head)
+        if (a.countryCode() == null
+                || !SPEAKING_BODIES.contains(head)
                 || (" " + name.toLowerCase(java.util.Locale.ROOT) + " ").contains(" " + head + " ")) {
             return name;
         }
@@ -177,7 +180,8 @@ public final class Sources {
             SourceMention m = found.get(i);
             int score = (specific(m) ? 1000 : 0) + (m.end() - m.start());
             // "two residents and a health worker": a list is attributed to the party named first
-            if (i + 1 < found.size() && phrase.substring(m.end(), found.get(i + 1).start()).contains(" and ")
+            if (i + 1 < found.size()
+                    && phrase.substring(m.end(), found.get(i + 1).start()).contains(" and ")
                     && specific(m) == specific(found.get(i + 1))) {
                 score += 500;
             }
@@ -196,9 +200,12 @@ public final class Sources {
             }
         }
         // Named armed groups are specific; "gunmen", "government forces" without a country are not.
-        return m.type() == SourceType.BELLIGERENT && !m.canonicalName().equals("gunmen")
-                && !m.canonicalName().equals("militants") && !m.canonicalName().equals("government forces")
-                && !m.canonicalName().equals("rebels") && !m.canonicalName().equals("militia")
+        return m.type() == SourceType.BELLIGERENT
+                && !m.canonicalName().equals("gunmen")
+                && !m.canonicalName().equals("militants")
+                && !m.canonicalName().equals("government forces")
+                && !m.canonicalName().equals("rebels")
+                && !m.canonicalName().equals("militia")
                 && !m.canonicalName().equals("coalition");
     }
 

@@ -181,7 +181,12 @@ public final class Tokens {
     }
 
     private static boolean isApostrophe(char c) {
-        return c == '\'' || c == '\u2019' || c == '\u02bc' || c == '\u02bf' || c == '\u02be' || c == '\u2018'
+        return c == '\''
+                || c == '\u2019'
+                || c == '\u02bc'
+                || c == '\u02bf'
+                || c == '\u02be'
+                || c == '\u2018'
                 || c == '`';
     }
 
@@ -256,12 +261,19 @@ public final class Tokens {
                 f |= DIGIT;
             }
             // "U.S.", "U.N.": single letters joined by periods are one abbreviation, not sentences.
-            boolean abbreviation = size > 0 && start == prevEnd + 1 && s.charAt(prevEnd) == '.'
-                    && ends[size - 1] - starts[size - 1] == 1 && i - start == 1;
+            boolean abbreviation = size > 0
+                    && start == prevEnd + 1
+                    && s.charAt(prevEnd) == '.'
+                    && ends[size - 1] - starts[size - 1] == 1
+                    && i - start == 1;
             // After "U.S." the period belongs to the abbreviation: "U.S. drone" is one phrase.
             int sepFrom = prevEnd;
-            if (!abbreviation && size > 1 && s.charAt(prevEnd) == '.' && ends[size - 1] - starts[size - 1] == 1
-                    && (flags[size - 1] & JOINED) != 0 && ends[size - 2] - starts[size - 2] == 1) {
+            if (!abbreviation
+                    && size > 1
+                    && s.charAt(prevEnd) == '.'
+                    && ends[size - 1] - starts[size - 1] == 1
+                    && (flags[size - 1] & JOINED) != 0
+                    && ends[size - 2] - starts[size - 2] == 1) {
                 sepFrom = prevEnd + 1;
             }
             if (size == 0 || (!abbreviation && isSentenceBreak(s, sepFrom, start))) {
@@ -314,7 +326,13 @@ public final class Tokens {
     private static boolean isSentenceBreak(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '\u2014' || c == '\u201c'
+            if (c == '.'
+                    || c == '!'
+                    || c == '?'
+                    || c == '\n'
+                    || c == ':'
+                    || c == '\u2014'
+                    || c == '\u201c'
                     || c == '"') {
                 return true;
             }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class TsvResource {
 
-    private TsvResource() {
-    }
+    private TsvResource() {}
 
     /** The rows of {@code resource}, resolved relative to {@code anchor}'s package. */
     public static List<String[]> rows(Class<?> anchor, String resource) {

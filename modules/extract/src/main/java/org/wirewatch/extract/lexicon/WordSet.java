@@ -42,12 +42,14 @@ public final class WordSet {
     }
 
     /** The hashes of the words of one class of a TSV table whose rows are {class, space-separated words}. */
-    public static WordSet ofClass(List<String[]> rows, String cls, String table, String separator,
-            ToLongFunction<String> hash) {
-        long[] hashes = rows.stream().filter(r -> r[0].equals(cls))
+    public static WordSet ofClass(
+            List<String[]> rows, String cls, String table, String separator, ToLongFunction<String> hash) {
+        long[] hashes = rows.stream()
+                .filter(r -> r[0].equals(cls))
                 .flatMap(r -> Arrays.stream(r[1].split(separator)))
                 .filter(w -> !w.isBlank())
-                .mapToLong(hash).toArray();
+                .mapToLong(hash)
+                .toArray();
         if (hashes.length == 0) {
             throw new IllegalStateException(table + " has no words of class " + cls);
         }

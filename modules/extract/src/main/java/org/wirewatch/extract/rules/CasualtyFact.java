@@ -12,14 +12,22 @@ package org.wirewatch.extract.rules;
  * @param to one past its last token
  * @param additive true for "another seven", "five more", "a further 21": on top of a figure given just before
  */
-public record CasualtyFact(Role role, Integer value, boolean vague, Kind kind, String group, int from, int to,
-                           boolean additive) {
+public record CasualtyFact(
+        Role role, Integer value, boolean vague, Kind kind, String group, int from, int to, boolean additive) {
 
     /** What happened to the people counted. */
-    public enum Role { KILLED, INJURED, ABDUCTED }
+    public enum Role {
+        KILLED,
+        INJURED,
+        ABDUCTED
+    }
 
     /** How the figure relates to the event's toll. */
-    public enum Kind { TOTAL, BREAKDOWN, IMPLICIT }
+    public enum Kind {
+        TOTAL,
+        BREAKDOWN,
+        IMPLICIT
+    }
 
     public boolean isTotal() {
         return kind == Kind.TOTAL;

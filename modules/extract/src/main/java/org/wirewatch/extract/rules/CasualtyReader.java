@@ -19,42 +19,235 @@ public final class CasualtyReader {
         return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(words)));
     }
 
-    private static final Set<String> AUX = words("were", "was", "had", "have", "has", "been", "being", "are", "is",
-            "reportedly", "also", "all", "later", "subsequently", "allegedly", "either", "apparently", "'", "\"",
-            "\u2018", "\u2019", "confirmed", "now", "feared", "believed", "thought", "to", "be", "already",
+    private static final Set<String> AUX = words(
+            "were",
+            "was",
+            "had",
+            "have",
+            "has",
+            "been",
+            "being",
+            "are",
+            "is",
+            "reportedly",
+            "also",
+            "all",
+            "later",
+            "subsequently",
+            "allegedly",
+            "either",
+            "apparently",
+            "'",
+            "\"",
+            "\u2018",
+            "\u2019",
+            "confirmed",
+            "now",
+            "feared",
+            "believed",
+            "thought",
+            "to",
+            "be",
+            "already",
             // degree adverbs between the auxiliary and the verb: "16 others were seriously injured"
-            "seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "mortally", "fatally",
+            "seriously",
+            "critically",
+            "badly",
+            "severely",
+            "slightly",
+            "lightly",
+            "gravely",
+            "mortally",
+            "fatally",
             "moderately");
-    private static final Set<String> NP_STOP = words("were", "was", "had", "have", "has", "been", "are", "is", "be",
-            "and", "or", "but", "in", "on", "at", "when", "after", "as", "from", "by", "with", "who", "whom", "which",
-            "that", "while", "to", "during", "near", "since", "including", "among", "for", "into", "across", "inside",
-            "before", "than", "under", "over", "last", "this", "said", "says", "say", "reported", "told", "according",
-            "the", "a", "an", "their", "his", "her", "its", "will", "would", "could", "may", "might", "not", "did",
-            "do", "does", "then", "so", "if", "because", "what", "where", "there", "here", "it", "they", "he", "she",
-            "we", "you", "i", "died", "dead", "killed", "wounded", "injured", "hurt");
-    private static final Set<String> BREAKDOWN_BEFORE = words("including", "included", "includes", "include",
-            "among", "whom", "mostly", "mainly", "incl");
+    private static final Set<String> NP_STOP = words(
+            "were",
+            "was",
+            "had",
+            "have",
+            "has",
+            "been",
+            "are",
+            "is",
+            "be",
+            "and",
+            "or",
+            "but",
+            "in",
+            "on",
+            "at",
+            "when",
+            "after",
+            "as",
+            "from",
+            "by",
+            "with",
+            "who",
+            "whom",
+            "which",
+            "that",
+            "while",
+            "to",
+            "during",
+            "near",
+            "since",
+            "including",
+            "among",
+            "for",
+            "into",
+            "across",
+            "inside",
+            "before",
+            "than",
+            "under",
+            "over",
+            "last",
+            "this",
+            "said",
+            "says",
+            "say",
+            "reported",
+            "told",
+            "according",
+            "the",
+            "a",
+            "an",
+            "their",
+            "his",
+            "her",
+            "its",
+            "will",
+            "would",
+            "could",
+            "may",
+            "might",
+            "not",
+            "did",
+            "do",
+            "does",
+            "then",
+            "so",
+            "if",
+            "because",
+            "what",
+            "where",
+            "there",
+            "here",
+            "it",
+            "they",
+            "he",
+            "she",
+            "we",
+            "you",
+            "i",
+            "died",
+            "dead",
+            "killed",
+            "wounded",
+            "injured",
+            "hurt");
+    private static final Set<String> BREAKDOWN_BEFORE =
+            words("including", "included", "includes", "include", "among", "whom", "mostly", "mainly", "incl");
     /** Words that open a clause of its own: a verb after them is not the verb of a count before them. */
-    private static final Set<String> CLAUSE_OPENERS = words("where", "when", "who", "whom", "which", "that", "while",
-            "after", "before", "as", "because", "without", "they", "he", "she", "it", "we", "saying", "said");
+    private static final Set<String> CLAUSE_OPENERS = words(
+            "where", "when", "who", "whom", "which", "that", "while", "after", "before", "as", "because", "without",
+            "they", "he", "she", "it", "we", "saying", "said");
+
     private static final Set<String> ADDITIVE_BEFORE = words("another", "further", "additional");
     private static final Set<String> ADDITIVE_AFTER = words("more", "further", "other", "others", "additional");
     private static final Set<String> TOLL_WORDS = words("toll", "losses", "number", "figure", "tally", "casualties");
     private static final Set<String> TOLL_LINKS = words("at", "to", "of");
-    private static final Set<String> NOT_A_COUNT_BEFORE = words("route", "no", "no.", "number", "article",
-            "resolution", "$", "us$", "flight", "platform", "highway", "road", "page", "aged", "age", "ages", "of",
-            "paragraph", "chapter", "phase", "district", "sector", "zone", "brigade", "division", "battalion",
-            "unit", "camp", "block", "gate", "km", "kilometre", "mile");
-    private static final Set<String> NOT_A_COUNT_AFTER = words("%", "gmt", "a.m.", "p.m.", "am", "pm", "o'clock",
-            "local", "-year-old", "year-old", "years-old", "th", "st", "nd", "rd", "bc", "ad");
-    private static final Set<String> MONTHS = words("january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-            "sep", "sept", "oct", "nov", "dec");
+    private static final Set<String> NOT_A_COUNT_BEFORE = words(
+            "route",
+            "no",
+            "no.",
+            "number",
+            "article",
+            "resolution",
+            "$",
+            "us$",
+            "flight",
+            "platform",
+            "highway",
+            "road",
+            "page",
+            "aged",
+            "age",
+            "ages",
+            "of",
+            "paragraph",
+            "chapter",
+            "phase",
+            "district",
+            "sector",
+            "zone",
+            "brigade",
+            "division",
+            "battalion",
+            "unit",
+            "camp",
+            "block",
+            "gate",
+            "km",
+            "kilometre",
+            "mile");
+    private static final Set<String> NOT_A_COUNT_AFTER = words(
+            "%",
+            "gmt",
+            "a.m.",
+            "p.m.",
+            "am",
+            "pm",
+            "o'clock",
+            "local",
+            "-year-old",
+            "year-old",
+            "years-old",
+            "th",
+            "st",
+            "nd",
+            "rd",
+            "bc",
+            "ad");
+    private static final Set<String> MONTHS = words(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec");
     private static final Set<String> SINGLE_VICTIM_DET = words("the", "a", "an", "one", "his", "her", "their", "its");
     /** Looked up for every token of every sentence: a HashSet rules misses out on the hash alone. */
-    private static final Set<String> KILL_VERBS_SINGLE = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(
-            List.of("killed", "killing", "shot", "gunned", "assassinated", "murdered", "beheaded", "executed",
-                    "kills", "kill")));
+    private static final Set<String> KILL_VERBS_SINGLE =
+            java.util.Collections.unmodifiableSet(new java.util.HashSet<>(List.of(
+                    "killed",
+                    "killing",
+                    "shot",
+                    "gunned",
+                    "assassinated",
+                    "murdered",
+                    "beheaded",
+                    "executed",
+                    "kills",
+                    "kill")));
 
     /** Larger numbers are no head count of people hurt (and would overflow a figure). */
     private static final long MAX_COUNT = 10_000_000;
@@ -74,13 +267,15 @@ public final class CasualtyReader {
     }
 
     public static CasualtyReader load(NumberReader numbers) {
-        return new CasualtyReader(numbers, Lexicon.rules("casualty_terms.tsv"), Lexicon.rules("casualty_nouns.tsv"),
+        return new CasualtyReader(
+                numbers,
+                Lexicon.rules("casualty_terms.tsv"),
+                Lexicon.rules("casualty_nouns.tsv"),
                 Lexicon.rules("non_casualty_nouns.tsv"));
     }
 
     /** The noun group after a count. */
-    private record NounGroup(int end, String head, boolean ofThem, String ofNoun, boolean more, boolean other) {
-    }
+    private record NounGroup(int end, String head, boolean ofThem, String ofNoun, boolean more, boolean other) {}
 
     /** Every casualty figure in the sentence, in text order. */
     public List<CasualtyFact> read(List<Token> tokens) {
@@ -103,8 +298,15 @@ public final class CasualtyReader {
         }
         List<CasualtyFact> out = new ArrayList<>();
         for (CasualtyFact f : readPlain(plain)) {
-            out.add(new CasualtyFact(f.role(), f.value(), f.vague(), f.kind(), f.group(), kept[f.from()],
-                    kept[f.to() - 1] + 1, f.additive()));
+            out.add(new CasualtyFact(
+                    f.role(),
+                    f.value(),
+                    f.vague(),
+                    f.kind(),
+                    f.group(),
+                    kept[f.from()],
+                    kept[f.to() - 1] + 1,
+                    f.additive()));
         }
         return out;
     }
@@ -112,7 +314,9 @@ public final class CasualtyReader {
     /** A present participle after the counted noun ("two men working ...", "people living ..."), not a term. */
     private boolean participleInside(List<Token> tokens, int from, int to) {
         for (int k = from + 1; k < to && k < tokens.size(); k++) {
-            if (isLowerWord(tokens.get(k)) && tokens.get(k).lower().endsWith("ing") && terms.matchAt(tokens, k) == null) {
+            if (isLowerWord(tokens.get(k))
+                    && tokens.get(k).lower().endsWith("ing")
+                    && terms.matchAt(tokens, k) == null) {
                 return true;
             }
         }
@@ -174,9 +378,13 @@ public final class CasualtyReader {
                 }
                 if (k < all.size() && all.get(k).from() == j) {
                     NounGroup g = nounGroup(tokens, all.get(k).to());
-                    if (g.ofThem() || (g.head() != null && nonCasualty.contains(g.head()))
+                    if (g.ofThem()
+                            || (g.head() != null && nonCasualty.contains(g.head()))
                             || all.get(k).value() > MAX_COUNT
-                            || otherOutcome(tokens, items.get(items.size() - 1).to(), all.get(k).to())) {
+                            || otherOutcome(
+                                    tokens,
+                                    items.get(items.size() - 1).to(),
+                                    all.get(k).to())) {
                         break;
                     }
                     items.add(all.get(k));
@@ -186,9 +394,12 @@ public final class CasualtyReader {
                     k++;
                     continue;
                 }
-                if (j + 1 < tokens.size() && SINGLE_VICTIM_DET.contains(tokens.get(j).lower())
-                        && !tokens.get(j).is("their") && nouns.contains(tokens.get(j + 1).lower())
-                        && isSingular(tokens.get(j + 1).lower()) && tokens.get(j - 1).is("and")) {
+                if (j + 1 < tokens.size()
+                        && SINGLE_VICTIM_DET.contains(tokens.get(j).lower())
+                        && !tokens.get(j).is("their")
+                        && nouns.contains(tokens.get(j + 1).lower())
+                        && isSingular(tokens.get(j + 1).lower())
+                        && tokens.get(j - 1).is("and")) {
                     NumberMention one = new NumberMention(j, j, j + 2, 1, false, null);
                     items.add(one);
                     groups.add(new NounGroup(j + 2, tokens.get(j + 1).lower(), false, null, false, false));
@@ -202,21 +413,32 @@ public final class CasualtyReader {
             if (v == null) {
                 continue;
             }
-            boolean breakdown = v.breakdown() || (np.ofThem() && !v.fromBefore()) || np.ofNoun() != null
-                    && isCasualtyNoun(np.ofNoun()) || breakdownBefore(tokens, m.from());
+            boolean breakdown = v.breakdown()
+                    || (np.ofThem() && !v.fromBefore())
+                    || np.ofNoun() != null && isCasualtyNoun(np.ofNoun())
+                    || breakdownBefore(tokens, m.from());
             boolean additive = additive(tokens, m, np);
             if (items.size() == 1) {
                 int value = (int) m.value();
                 // "the deputy chief and 21 other people were killed": the named victim plus 21
-                if (np.other() && m.from() > 1 && tokens.get(m.from() - 1).is("and")
-                        && !tokens.get(m.from() - 2).isNumber() && !tokens.get(m.from() - 2).isPunct()
+                if (np.other()
+                        && m.from() > 1
+                        && tokens.get(m.from() - 1).is("and")
+                        && !tokens.get(m.from() - 2).isNumber()
+                        && !tokens.get(m.from() - 2).isPunct()
                         && countsBefore(all, n) == 0) {
                     value += 1;
                     additive = false;
                 }
-                out.add(new CasualtyFact(v.role(), m.vague() ? null : value, m.vague(),
-                        breakdown ? CasualtyFact.Kind.BREAKDOWN : CasualtyFact.Kind.TOTAL, group(np), m.from(),
-                        np.end(), additive));
+                out.add(new CasualtyFact(
+                        v.role(),
+                        m.vague() ? null : value,
+                        m.vague(),
+                        breakdown ? CasualtyFact.Kind.BREAKDOWN : CasualtyFact.Kind.TOTAL,
+                        group(np),
+                        m.from(),
+                        np.end(),
+                        additive));
             } else {
                 int sum = 0;
                 boolean vague = false;
@@ -229,12 +451,19 @@ public final class CasualtyReader {
                     if (common != null && !common.equals(g)) {
                         common = null;
                     }
-                    out.add(new CasualtyFact(v.role(), it.vague() ? null : (int) it.value(), it.vague(),
-                            CasualtyFact.Kind.BREAKDOWN, g, it.from(), groups.get(i).end(), false));
+                    out.add(new CasualtyFact(
+                            v.role(),
+                            it.vague() ? null : (int) it.value(),
+                            it.vague(),
+                            CasualtyFact.Kind.BREAKDOWN,
+                            g,
+                            it.from(),
+                            groups.get(i).end(),
+                            false));
                 }
                 if (!breakdown && !vague) {
-                    out.add(new CasualtyFact(v.role(), sum, false, CasualtyFact.Kind.TOTAL, common, m.from(), end,
-                            additive));
+                    out.add(new CasualtyFact(
+                            v.role(), sum, false, CasualtyFact.Kind.TOTAL, common, m.from(), end, additive));
                 }
             }
         }
@@ -259,17 +488,21 @@ public final class CasualtyReader {
     /** The role of a casualty term standing right after a count ("bodies", "wounded"), or null. */
     private String outcomeAt(List<Token> tokens, int at) {
         PhraseMatcher.Match t = at < tokens.size() ? terms.matchAt(tokens, at) : null;
-        return t == null || t.entry().value(1).equals("before") ? null : t.entry().value(0);
+        return t == null || t.entry().value(1).equals("before")
+                ? null
+                : t.entry().value(0);
     }
 
-    private record Verdict(CasualtyFact.Role role, boolean breakdown, boolean fromBefore) {
-    }
+    private record Verdict(CasualtyFact.Role role, boolean breakdown, boolean fromBefore) {}
 
-    private Verdict role(List<Token> tokens, NumberMention m, NounGroup np, int after,
-                         List<PhraseMatcher.Match> termMatches) {
+    private Verdict role(
+            List<Token> tokens, NumberMention m, NounGroup np, int after, List<PhraseMatcher.Match> termMatches) {
         // after the noun group: "43 people were killed", "27 men ... were among the dead"
         int j = after;
-        if (j < tokens.size() && tokens.get(j).is("and") && j > 0 && tokens.get(j - 1).is(",")) {
+        if (j < tokens.size()
+                && tokens.get(j).is("and")
+                && j > 0
+                && tokens.get(j - 1).is(",")) {
             j = tokens.size(); // a new coordinated clause: no role after the count
         }
         // a participle phrase after the noun: "two men working in their fields at Lindala village, in Muidumbe
@@ -290,25 +523,34 @@ public final class CasualtyReader {
             j++;
         }
         // a coordinated participle first: "were shot and killed", "were attacked and beheaded"
-        if (j + 2 < tokens.size() && tokens.get(j + 1).is("and") && terms.matchAt(tokens, j) == null
-                && isLowerWord(tokens.get(j)) && terms.matchAt(tokens, j + 2) != null) {
+        if (j + 2 < tokens.size()
+                && tokens.get(j + 1).is("and")
+                && terms.matchAt(tokens, j) == null
+                && isLowerWord(tokens.get(j))
+                && terms.matchAt(tokens, j + 2) != null) {
             j += 2;
         }
         if (j < tokens.size()) {
-            if (tokens.get(j).is("among") && j + 2 < tokens.size() && tokens.get(j + 1).is("the")) {
+            if (tokens.get(j).is("among")
+                    && j + 2 < tokens.size()
+                    && tokens.get(j + 1).is("the")) {
                 CasualtyFact.Role r = nounRole(tokens.get(j + 2).lower());
                 if (r != null) {
                     return new Verdict(r, true, false);
                 }
             }
-            if (tokens.get(j).is("among") && j + 1 < tokens.size() && tokens.get(j + 1).is("them")) {
+            if (tokens.get(j).is("among")
+                    && j + 1 < tokens.size()
+                    && tokens.get(j + 1).is("them")) {
                 CasualtyFact.Role r = firstRoleBefore(tokens, m.from(), termMatches);
                 if (r != null) {
                     return new Verdict(r, true, false);
                 }
             }
             PhraseMatcher.Match t = terms.matchAt(tokens, j);
-            if (t != null && !t.entry().value(1).equals("before") && !t.entry().value(1).equals("noun")) {
+            if (t != null
+                    && !t.entry().value(1).equals("before")
+                    && !t.entry().value(1).equals("noun")) {
                 CasualtyFact.Role r = CasualtyFact.Role.valueOf(t.entry().value(0));
                 // "killed or wounded" counts casualties, not deaths
                 if (t.to() + 1 < tokens.size() && tokens.get(t.to()).is("or")) {
@@ -331,7 +573,10 @@ public final class CasualtyReader {
         int b = m.from();
         for (int len = 1; len <= 4 && b - len >= 0; len++) {
             PhraseMatcher.Match t = terms.matchAt(tokens, b - len);
-            if (t != null && t.to() == b && (t.entry().value(1).equals("before") || t.entry().value(1).equals("both"))
+            if (t != null
+                    && t.to() == b
+                    && (t.entry().value(1).equals("before")
+                            || t.entry().value(1).equals("both"))
                     && !t.entry().key().equals("left")) {
                 return new Verdict(CasualtyFact.Role.valueOf(t.entry().value(0)), false, true);
             }
@@ -425,7 +670,8 @@ public final class CasualtyReader {
         if (found == null) {
             for (int k = 0; k < tokens.size(); k++) {
                 CasualtyFact.Role r = tokens.get(k).is("the") && k + 1 < tokens.size()
-                        ? nounRole(tokens.get(k + 1).lower()) : null;
+                        ? nounRole(tokens.get(k + 1).lower())
+                        : null;
                 if (r != null) {
                     return r;
                 }
@@ -442,8 +688,9 @@ public final class CasualtyReader {
         if (BREAKDOWN_BEFORE.contains(prev)) {
             return true;
         }
-        return from >= 2 && tokens.get(from - 2).is("among") && (prev.equals("them") || prev.equals("whom")
-                || prev.equals("those"));
+        return from >= 2
+                && tokens.get(from - 2).is("among")
+                && (prev.equals("them") || prev.equals("whom") || prev.equals("those"));
     }
 
     private static boolean additive(List<Token> tokens, NumberMention m, NounGroup np) {
@@ -451,7 +698,9 @@ public final class CasualtyReader {
         if (b > 0 && ADDITIVE_BEFORE.contains(tokens.get(b - 1).lower())) {
             return true;
         }
-        if (b > 1 && tokens.get(b - 1).is("a") && tokens.get(b - 2).isWord()
+        if (b > 1
+                && tokens.get(b - 1).is("a")
+                && tokens.get(b - 2).isWord()
                 && ADDITIVE_BEFORE.contains(tokens.get(b - 2).lower())) {
             return true;
         }
@@ -499,8 +748,13 @@ public final class CasualtyReader {
                     j += 2;
                     continue;
                 }
-                if ((next.equals("the") || next.equals("his") || next.equals("her") || next.equals("their")
-                        || next.equals("its")) && j + 2 < tokens.size() && tokens.get(j + 2).isWord()) {
+                if ((next.equals("the")
+                                || next.equals("his")
+                                || next.equals("her")
+                                || next.equals("their")
+                                || next.equals("its"))
+                        && j + 2 < tokens.size()
+                        && tokens.get(j + 2).isWord()) {
                     // "six of the dead", "eight of his colleagues", "a dozen of the assailants"
                     ofNoun = tokens.get(j + 2).lower();
                     j += 2;
@@ -521,7 +775,9 @@ public final class CasualtyReader {
                 break;
             }
             PhraseMatcher.Match term = terms.matchAt(tokens, j);
-            if (term != null && !term.entry().value(1).equals("noun") && !term.entry().value(1).equals("before")) {
+            if (term != null
+                    && !term.entry().value(1).equals("noun")
+                    && !term.entry().value(1).equals("before")) {
                 break;
             }
             if (term != null && term.entry().value(1).equals("before")) {
@@ -574,16 +830,19 @@ public final class CasualtyReader {
         boolean marker = false;
         for (int j = at + 1; j < tokens.size() && j <= at + 14; j++) {
             Token t = tokens.get(j);
-            if (t.is("of") && j + 1 < tokens.size() && (tokens.get(j + 1).is("them") || tokens.get(j + 1).is("whom"))) {
+            if (t.is("of")
+                    && j + 1 < tokens.size()
+                    && (tokens.get(j + 1).is("them") || tokens.get(j + 1).is("whom"))) {
                 marker = true;
             }
-            if (t.is("among") || t.is("including") || t.is("mostly") || t.is("mainly") || t.is("most")
-                    || t.is("all")) {
+            if (t.is("among") || t.is("including") || t.is("mostly") || t.is("mainly") || t.is("most") || t.is("all")) {
                 marker = true;
             }
             if (t.is(",") && j > at + 1) {
-                if (j + 1 < tokens.size() && (AUX.contains(tokens.get(j + 1).lower())
-                        || terms.matchAt(tokens, j + 1) != null || tokens.get(j + 1).is("and"))) {
+                if (j + 1 < tokens.size()
+                        && (AUX.contains(tokens.get(j + 1).lower())
+                                || terms.matchAt(tokens, j + 1) != null
+                                || tokens.get(j + 1).is("and"))) {
                     close = j;
                     break;
                 }
@@ -600,16 +859,21 @@ public final class CasualtyReader {
     }
 
     /** "At least 39 people, four of them children, were killed": the appositive count breaks the total down. */
-    private void readAppositiveBreakdowns(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out,
-                                          List<PhraseMatcher.Match> termMatches) {
+    private void readAppositiveBreakdowns(
+            List<Token> tokens,
+            List<NumberMention> all,
+            List<CasualtyFact> out,
+            List<PhraseMatcher.Match> termMatches) {
         for (NumberMention m : all) {
             if (covered(out, m)) {
                 continue;
             }
             NounGroup np = nounGroup(tokens, m.to());
-            boolean marker = np.ofThem() || breakdownBefore(tokens, m.from())
-                    || (np.end() + 1 < tokens.size() && tokens.get(np.end()).is("among")
-                    && tokens.get(np.end() + 1).is("them"));
+            boolean marker = np.ofThem()
+                    || breakdownBefore(tokens, m.from())
+                    || (np.end() + 1 < tokens.size()
+                            && tokens.get(np.end()).is("among")
+                            && tokens.get(np.end() + 1).is("them"));
             if (!marker || notACount(tokens, m)) {
                 continue;
             }
@@ -620,8 +884,15 @@ public final class CasualtyReader {
             if (r == null) {
                 continue;
             }
-            out.add(new CasualtyFact(r, m.vague() ? null : (int) m.value(), m.vague(), CasualtyFact.Kind.BREAKDOWN,
-                    group(np), m.from(), np.end(), false));
+            out.add(new CasualtyFact(
+                    r,
+                    m.vague() ? null : (int) m.value(),
+                    m.vague(),
+                    CasualtyFact.Kind.BREAKDOWN,
+                    group(np),
+                    m.from(),
+                    np.end(),
+                    false));
         }
     }
 
@@ -645,7 +916,8 @@ public final class CasualtyReader {
      */
     private void readSingleChild(List<Token> tokens, List<PhraseMatcher.Match> termMatches, List<CasualtyFact> out) {
         for (int i = 1; i + 2 < tokens.size(); i++) {
-            if (!(tokens.get(i).is("a") || tokens.get(i).is("an")) || !tokens.get(i - 1).is("including")) {
+            if (!(tokens.get(i).is("a") || tokens.get(i).is("an"))
+                    || !tokens.get(i - 1).is("including")) {
                 continue;
             }
             int j = i + 1;
@@ -657,8 +929,8 @@ public final class CasualtyReader {
                 continue;
             }
             String noun = tokens.get(j).lower();
-            boolean child = CHILD_NOUNS.contains(noun) && (age < 0 || age < 18)
-                    || age >= 0 && age < 18 && nouns.contains(noun);
+            boolean child =
+                    CHILD_NOUNS.contains(noun) && (age < 0 || age < 18) || age >= 0 && age < 18 && nouns.contains(noun);
             if (!child) {
                 continue;
             }
@@ -669,8 +941,8 @@ public final class CasualtyReader {
         }
     }
 
-    private static final Set<String> CHILD_NOUNS = words("girl", "boy", "child", "baby", "infant", "toddler",
-            "schoolgirl", "schoolboy");
+    private static final Set<String> CHILD_NOUNS =
+            words("girl", "boy", "child", "baby", "infant", "toddler", "schoolgirl", "schoolboy");
 
     /** N of a word "N-year-old", or -1. */
     private static int age(String w) {
@@ -694,7 +966,8 @@ public final class CasualtyReader {
                 continue;
             }
             int j = i + 1;
-            if ((w.equals("shot") && tokens.get(j).is("dead")) || (w.equals("gunned") && tokens.get(j).is("down"))) {
+            if ((w.equals("shot") && tokens.get(j).is("dead"))
+                    || (w.equals("gunned") && tokens.get(j).is("down"))) {
                 j++;
             } else if (w.equals("shot") || w.equals("gunned")) {
                 continue;
@@ -705,7 +978,9 @@ public final class CasualtyReader {
             Token t = tokens.get(j);
             boolean single = false;
             if (t.isCapitalized() && t.isWord() && !t.is("I")) {
-                single = j + 1 < tokens.size() && tokens.get(j + 1).isCapitalized() && tokens.get(j + 1).isWord();
+                single = j + 1 < tokens.size()
+                        && tokens.get(j + 1).isCapitalized()
+                        && tokens.get(j + 1).isWord();
             } else if ((t.is("the") || t.is("a") || t.is("an")) && j + 1 < tokens.size()) {
                 NounGroup np = nounGroup(tokens, j + 1);
                 single = np.head() != null && isRoleNoun(np.head());
@@ -717,8 +992,8 @@ public final class CasualtyReader {
             if (all.stream().anyMatch(m -> m.from() >= at && m.from() <= at + 2)) {
                 continue;
             }
-            out.add(new CasualtyFact(CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1,
-                    false));
+            out.add(new CasualtyFact(
+                    CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1, false));
         }
     }
 
@@ -733,37 +1008,89 @@ public final class CasualtyReader {
             }
             int j = i + 1;
             String w = tokens.get(j).lower();
-            boolean kill = KILL_VERBS_SINGLE.contains(w) && !w.equals("kill") && !w.equals("kills")
-                    && !w.equals("killing");
+            boolean kill =
+                    KILL_VERBS_SINGLE.contains(w) && !w.equals("kill") && !w.equals("kills") && !w.equals("killing");
             if (w.equals("shot") || w.equals("gunned")) {
-                kill = j + 1 < tokens.size() && (tokens.get(j + 1).is("dead") || tokens.get(j + 1).is("down"));
+                kill = j + 1 < tokens.size()
+                        && (tokens.get(j + 1).is("dead") || tokens.get(j + 1).is("down"));
                 j++;
             }
             if (!kill) {
                 continue;
             }
             Token subject = tokens.get(i - 1);
-            boolean single = subject.is("he") || subject.is("she")
-                    || subject.isWord() && subject.isCapitalized() && i >= 2 && tokens.get(i - 2).isCapitalized()
+            boolean single = subject.is("he")
+                    || subject.is("she")
+                    || subject.isWord()
+                            && subject.isCapitalized()
+                            && i >= 2
+                            && tokens.get(i - 2).isCapitalized()
                     || isRoleNoun(subject.lower());
             final int from = i;
             final int verbEnd = j;
             boolean counted = all.stream().anyMatch(m -> m.from() < from && m.from() >= from - 6)
                     || out.stream().anyMatch(f -> f.to() > from - 6 && f.from() <= verbEnd);
             if (single && !counted) {
-                out.add(new CasualtyFact(CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i,
-                        j + 1, false));
+                out.add(new CasualtyFact(
+                        CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1, false));
             }
         }
     }
 
     private boolean isRoleNoun(String head) {
-        return Set.of("head", "chief", "director", "commander", "official", "governor", "mayor", "leader", "officer",
-                "colonel", "general", "spokesman", "deputy", "lawmaker", "judge", "journalist", "policeman", "soldier",
-                "man", "woman", "boy", "girl", "child", "cleric", "imam", "minister", "worker", "labourer", "laborer",
-                "farmer", "student", "teacher", "driver", "civilian", "resident", "villager", "activist", "priest",
-                "ambassador", "candidate", "councillor", "councilor", "chairman", "businessman", "doctor", "nurse",
-                "guard", "bodyguard", "protester", "demonstrator", "vigilante").contains(head);
+        return Set.of(
+                        "head",
+                        "chief",
+                        "director",
+                        "commander",
+                        "official",
+                        "governor",
+                        "mayor",
+                        "leader",
+                        "officer",
+                        "colonel",
+                        "general",
+                        "spokesman",
+                        "deputy",
+                        "lawmaker",
+                        "judge",
+                        "journalist",
+                        "policeman",
+                        "soldier",
+                        "man",
+                        "woman",
+                        "boy",
+                        "girl",
+                        "child",
+                        "cleric",
+                        "imam",
+                        "minister",
+                        "worker",
+                        "labourer",
+                        "laborer",
+                        "farmer",
+                        "student",
+                        "teacher",
+                        "driver",
+                        "civilian",
+                        "resident",
+                        "villager",
+                        "activist",
+                        "priest",
+                        "ambassador",
+                        "candidate",
+                        "councillor",
+                        "councilor",
+                        "chairman",
+                        "businessman",
+                        "doctor",
+                        "nurse",
+                        "guard",
+                        "bodyguard",
+                        "protester",
+                        "demonstrator",
+                        "vigilante")
+                .contains(head);
     }
 
     private static boolean covered(List<CasualtyFact> out, NumberMention m) {
@@ -785,7 +1112,9 @@ public final class CasualtyReader {
             return false;
         }
         for (int j = gapFrom; j < gapTo; j++) {
-            if (!tokens.get(j).is("and") && !tokens.get(j).is(",") && !tokens.get(j).is("or")) {
+            if (!tokens.get(j).is("and")
+                    && !tokens.get(j).is(",")
+                    && !tokens.get(j).is("or")) {
                 return false;
             }
         }
@@ -804,7 +1133,8 @@ public final class CasualtyReader {
         if (a < tokens.size() && tokens.get(a).lower().startsWith("-year")) {
             return true;
         }
-        return a + 1 < tokens.size() && (tokens.get(a).is("years") || tokens.get(a).is("year"))
+        return a + 1 < tokens.size()
+                && (tokens.get(a).is("years") || tokens.get(a).is("year"))
                 && (tokens.get(a + 1).is("old") || tokens.get(a + 1).lower().startsWith("-old"));
     }
 
@@ -815,7 +1145,10 @@ public final class CasualtyReader {
         }
         int b = m.numeralFrom();
         Token first = tokens.get(b);
-        if (first.isNumber() && m.qualifier() == null && first.text().length() == 4 && first.text().indexOf(',') < 0) {
+        if (first.isNumber()
+                && m.qualifier() == null
+                && first.text().length() == 4
+                && first.text().indexOf(',') < 0) {
             long v = m.value();
             if (v >= 1900 && v <= 2100) {
                 return true;
@@ -826,7 +1159,9 @@ public final class CasualtyReader {
             if (MONTHS.contains(prev) || (NOT_A_COUNT_BEFORE.contains(prev) && !prev.equals("of"))) {
                 return true;
             }
-            if (prev.equals("of") && m.from() > 1 && MONTHS.contains(tokens.get(m.from() - 2).lower())) {
+            if (prev.equals("of")
+                    && m.from() > 1
+                    && MONTHS.contains(tokens.get(m.from() - 2).lower())) {
                 return true;
             }
         }
@@ -837,8 +1172,11 @@ public final class CasualtyReader {
             }
         }
         // "October 5 and 8": a second day of a date range
-        if (m.from() > 1 && tokens.get(m.from() - 1).is("and") && tokens.get(m.from() - 2).isNumber()
-                && m.from() > 2 && MONTHS.contains(tokens.get(m.from() - 3).lower())) {
+        if (m.from() > 1
+                && tokens.get(m.from() - 1).is("and")
+                && tokens.get(m.from() - 2).isNumber()
+                && m.from() > 2
+                && MONTHS.contains(tokens.get(m.from() - 3).lower())) {
             return true;
         }
         return false;

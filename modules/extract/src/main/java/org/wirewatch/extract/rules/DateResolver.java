@@ -18,44 +18,109 @@ import org.wirewatch.extract.text.Token;
  */
 public final class DateResolver {
 
-    private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday",
-            DayOfWeek.TUESDAY, "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday",
-            DayOfWeek.FRIDAY, "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
-    private static final Map<String, Month> MONTHS = Map.ofEntries(Map.entry("january", Month.JANUARY),
-            Map.entry("jan", Month.JANUARY), Map.entry("february", Month.FEBRUARY), Map.entry("feb", Month.FEBRUARY),
-            Map.entry("march", Month.MARCH), Map.entry("april", Month.APRIL), Map.entry("apr", Month.APRIL),
-            Map.entry("may", Month.MAY), Map.entry("june", Month.JUNE), Map.entry("jun", Month.JUNE),
-            Map.entry("july", Month.JULY), Map.entry("jul", Month.JULY), Map.entry("august", Month.AUGUST),
-            Map.entry("aug", Month.AUGUST), Map.entry("september", Month.SEPTEMBER), Map.entry("sept",
-            Month.SEPTEMBER), Map.entry("sep", Month.SEPTEMBER), Map.entry("october", Month.OCTOBER),
-            Map.entry("oct", Month.OCTOBER), Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER),
-            Map.entry("december", Month.DECEMBER), Map.entry("dec", Month.DECEMBER));
+    private static final Map<String, DayOfWeek> WEEKDAYS = Map.of(
+            "monday",
+            DayOfWeek.MONDAY,
+            "tuesday",
+            DayOfWeek.TUESDAY,
+            "wednesday",
+            DayOfWeek.WEDNESDAY,
+            "thursday",
+            DayOfWeek.THURSDAY,
+            "friday",
+            DayOfWeek.FRIDAY,
+            "saturday",
+            DayOfWeek.SATURDAY,
+            "sunday",
+            DayOfWeek.SUNDAY);
+    private static final Map<String, Month> MONTHS = Map.ofEntries(
+            Map.entry("january", Month.JANUARY),
+            Map.entry("jan", Month.JANUARY),
+            Map.entry("february", Month.FEBRUARY),
+            Map.entry("feb", Month.FEBRUARY),
+            Map.entry("march", Month.MARCH),
+            Map.entry("april", Month.APRIL),
+            Map.entry("apr", Month.APRIL),
+            Map.entry("may", Month.MAY),
+            Map.entry("june", Month.JUNE),
+            Map.entry("jun", Month.JUNE),
+            Map.entry("july", Month.JULY),
+            Map.entry("jul", Month.JULY),
+            Map.entry("august", Month.AUGUST),
+            Map.entry("aug", Month.AUGUST),
+            Map.entry("september", Month.SEPTEMBER),
+            Map.entry("sept", Month.SEPTEMBER),
+            Map.entry("sep", Month.SEPTEMBER),
+            Map.entry("october", Month.OCTOBER),
+            Map.entry("oct", Month.OCTOBER),
+            Map.entry("november", Month.NOVEMBER),
+            Map.entry("nov", Month.NOVEMBER),
+            Map.entry("december", Month.DECEMBER),
+            Map.entry("dec", Month.DECEMBER));
     private static final Set<String> STARTERS;
 
     static {
         Set<String> s = new java.util.HashSet<>();
         s.addAll(WEEKDAYS.keySet());
         s.addAll(MONTHS.keySet());
-        s.addAll(List.of("overnight", "last", "yesterday", "today", "this", "earlier", "weekend", "a", "an", "one",
+        s.addAll(List.of(
+                "overnight",
+                "last",
+                "yesterday",
+                "today",
+                "this",
+                "earlier",
+                "weekend",
+                "a",
+                "an",
+                "one",
                 "two",
-                "three", "four", "five", "six", "seven", "eight", "nine", "ten"));
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten"));
         // a HashSet, not Set.copyOf: most tokens miss, and a hash mismatch rules them out without equals()
         STARTERS = java.util.Collections.unmodifiableSet(s);
     }
 
-    private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "reported", "announced",
-            "added", "stated", "confirmed", "tweeted", "wrote", "posted", "reports", "announces", "claimed",
-            "denied", "acknowledged", "quoted", "statement",
+    private static final Set<String> SPEECH = Set.of(
+            "said",
+            "says",
+            "say",
+            "told",
+            "reported",
+            "announced",
+            "added",
+            "stated",
+            "confirmed",
+            "tweeted",
+            "wrote",
+            "posted",
+            "reports",
+            "announces",
+            "claimed",
+            "denied",
+            "acknowledged",
+            "quoted",
+            "statement",
             // "Niger's government on Thursday declared two days of mourning after 69 were killed": what was done
             // about the event, not the event
-            "declared", "condemned", "vowed", "urged");
+            "declared",
+            "condemned",
+            "vowed",
+            "urged");
     /** Verbs of a toll's update: the day after them is when the figure changed. */
-    private static final Set<String> TOLL_UPDATES = Set.of("rose", "risen", "rises", "climbed", "climbs",
-            "increased", "reached", "mounted", "jumped");
-    private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten");
-    private static final List<String> NUMBER_LIST = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten");
+    private static final Set<String> TOLL_UPDATES =
+            Set.of("rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "mounted", "jumped");
+
+    private static final Set<String> NUMBER_WORDS =
+            Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+    private static final List<String> NUMBER_LIST =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
     /** The words a date expression can start with (a tokenizer vocabulary must hold them). */
     public static Set<String> starters() {
@@ -85,7 +150,9 @@ public final class DateResolver {
                 continue;
             }
             Month month = MONTHS.get(w);
-            if (month != null && t.isCapitalized() && !(w.equals("may") && !nextIsDay(tokens, i))
+            if (month != null
+                    && t.isCapitalized()
+                    && !(w.equals("may") && !nextIsDay(tokens, i))
                     && !(w.equals("march") && !nextIsDay(tokens, i) && !prevIsDayOrIn(tokens, i))) {
                 DateMention m = explicit(tokens, i, month, published);
                 if (m != null) {
@@ -94,8 +161,11 @@ public final class DateResolver {
                 }
                 continue;
             }
-            if (w.equals("overnight") || (w.equals("last") && i + 1 < tokens.size() && (tokens.get(i + 1).is("night")
-                    || tokens.get(i + 1).is("evening")))) {
+            if (w.equals("overnight")
+                    || (w.equals("last")
+                            && i + 1 < tokens.size()
+                            && (tokens.get(i + 1).is("night")
+                                    || tokens.get(i + 1).is("evening")))) {
                 int to = w.equals("overnight") ? i + 1 : i + 2;
                 out.add(new DateMention(i, to, published.minusDays(1), 1, DateMention.Role.EVENT));
                 i = to - 1;
@@ -104,7 +174,8 @@ public final class DateResolver {
             // "over the weekend", "at the weekend", "this weekend": the latest Saturday and Sunday ("last weekend"
             // is a week back, below)
             if (w.equals("weekend") && i > 0 && !tokens.get(i - 1).is("last")) {
-                LocalDate sunday = published.getDayOfWeek() == DayOfWeek.SATURDAY ? published
+                LocalDate sunday = published.getDayOfWeek() == DayOfWeek.SATURDAY
+                        ? published
                         : published.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
                 out.add(new DateMention(i, i + 1, sunday, 1, DateMention.Role.EVENT));
                 continue;
@@ -113,8 +184,11 @@ public final class DateResolver {
                 out.add(new DateMention(i, i + 1, published.minusDays(1), 0, roleOf(tokens, i, i + 1)));
                 continue;
             }
-            if (w.equals("today") || (w.equals("this") && i + 1 < tokens.size() && (tokens.get(i + 1).is("morning")
-                    || tokens.get(i + 1).is("afternoon")))) {
+            if (w.equals("today")
+                    || (w.equals("this")
+                            && i + 1 < tokens.size()
+                            && (tokens.get(i + 1).is("morning")
+                                    || tokens.get(i + 1).is("afternoon")))) {
                 out.add(new DateMention(i, i + 1, published, 0, roleOf(tokens, i, i + 1)));
                 continue;
             }
@@ -126,31 +200,43 @@ public final class DateResolver {
                     continue;
                 }
                 if (n.equals("month")) {
-                    out.add(new DateMention(i, i + 2, published.minusMonths(1).withDayOfMonth(15), 15,
-                            DateMention.Role.PAST));
+                    out.add(new DateMention(
+                            i, i + 2, published.minusMonths(1).withDayOfMonth(15), 15, DateMention.Role.PAST));
                     i++;
                     continue;
                 }
                 if (n.equals("year")) {
-                    out.add(new DateMention(i, i + 2, published.minusYears(1).withMonth(7).withDayOfMonth(1), 183,
+                    out.add(new DateMention(
+                            i,
+                            i + 2,
+                            published.minusYears(1).withMonth(7).withDayOfMonth(1),
+                            183,
                             DateMention.Role.PAST));
                     i++;
                     continue;
                 }
             }
-            if (w.equals("earlier") && i + 2 < tokens.size() && tokens.get(i + 1).is("this")
+            if (w.equals("earlier")
+                    && i + 2 < tokens.size()
+                    && tokens.get(i + 1).is("this")
                     && tokens.get(i + 2).is("week")) {
                 out.add(new DateMention(i, i + 3, published.minusDays(3), 3, DateMention.Role.EVENT));
                 i += 2;
                 continue;
             }
             // "two days after", "three days earlier", "a week ago"
-            if (i + 2 < tokens.size() && (tokens.get(i + 1).is("days") || tokens.get(i + 1).is("day")
-                    || tokens.get(i + 1).is("weeks") || tokens.get(i + 1).is("week"))) {
+            if (i + 2 < tokens.size()
+                    && (tokens.get(i + 1).is("days")
+                            || tokens.get(i + 1).is("day")
+                            || tokens.get(i + 1).is("weeks")
+                            || tokens.get(i + 1).is("week"))) {
                 int n = count(t);
                 String rel = tokens.get(i + 2).lower();
-                if (n > 0 && (rel.equals("after") || rel.equals("earlier") || rel.equals("ago")
-                        || rel.equals("before"))) {
+                if (n > 0
+                        && (rel.equals("after")
+                                || rel.equals("earlier")
+                                || rel.equals("ago")
+                                || rel.equals("before"))) {
                     int days = tokens.get(i + 1).lower().startsWith("week") ? 7 * n : n;
                     LocalDate base = rel.equals("ago") ? published : anchor;
                     out.add(new DateMention(i, i + 3, base.minusDays(days), 0, DateMention.Role.EVENT));
@@ -176,7 +262,9 @@ public final class DateResolver {
     }
 
     private static boolean nextIsDay(List<Token> tokens, int i) {
-        return i + 1 < tokens.size() && tokens.get(i + 1).isNumber() && tokens.get(i + 1).text().length() <= 2;
+        return i + 1 < tokens.size()
+                && tokens.get(i + 1).isNumber()
+                && tokens.get(i + 1).text().length() <= 2;
     }
 
     private static boolean prevIsDayOrIn(List<Token> tokens, int i) {
@@ -184,8 +272,13 @@ public final class DateResolver {
             return false;
         }
         Token p = tokens.get(i - 1);
-        return (p.isNumber() && p.text().length() <= 2) || p.is("in") || p.is("of") || p.is("since")
-                || p.is("early") || p.is("late") || p.is("mid");
+        return (p.isNumber() && p.text().length() <= 2)
+                || p.is("in")
+                || p.is("of")
+                || p.is("since")
+                || p.is("early")
+                || p.is("late")
+                || p.is("mid");
     }
 
     private DateMention explicit(List<Token> tokens, int i, Month month, LocalDate published) {
@@ -195,7 +288,9 @@ public final class DateResolver {
         if (nextIsDay(tokens, i)) {
             day = Integer.parseInt(tokens.get(i + 1).text());
             to = i + 2;
-        } else if (i > 0 && tokens.get(i - 1).isNumber() && tokens.get(i - 1).text().length() <= 2) {
+        } else if (i > 0
+                && tokens.get(i - 1).isNumber()
+                && tokens.get(i - 1).text().length() <= 2) {
             day = Integer.parseInt(tokens.get(i - 1).text());
             from = i - 1;
         }
@@ -204,7 +299,9 @@ public final class DateResolver {
         if (y < tokens.size() && tokens.get(y).is(",")) {
             y++;
         }
-        if (y < tokens.size() && tokens.get(y).isNumber() && tokens.get(y).text().length() == 4) {
+        if (y < tokens.size()
+                && tokens.get(y).isNumber()
+                && tokens.get(y).text().length() == 4) {
             year = Integer.parseInt(tokens.get(y).text());
             to = y + 1;
         }
@@ -213,8 +310,8 @@ public final class DateResolver {
             // a month alone: "in February", "towards the end of March", "in early March"
             String before = from > 0 ? tokens.get(from - 1).lower() : "";
             String before2 = from > 1 ? tokens.get(from - 2).lower() : "";
-            if (before.equals("of") && (before2.equals("end") || before2.equals("beginning")
-                    || before2.equals("start"))) {
+            if (before.equals("of")
+                    && (before2.equals("end") || before2.equals("beginning") || before2.equals("start"))) {
                 day = before2.equals("end") ? 25 : 5;
                 tolerance = 7;
             } else if (before.equals("early")) {
@@ -239,7 +336,9 @@ public final class DateResolver {
             return null;
         }
         DateMention.Role role = roleOf(tokens, from, to);
-        if (year > 0 && year < published.getYear() - 0 && role == DateMention.Role.EVENT
+        if (year > 0
+                && year < published.getYear() - 0
+                && role == DateMention.Role.EVENT
                 && d.isBefore(published.minusDays(60))) {
             role = DateMention.Role.PAST;
         }
@@ -271,12 +370,12 @@ public final class DateResolver {
                 break;
             }
         }
-        boolean possessive = to < tokens.size() && (tokens.get(to).is("'s") || tokens.get(to).is("\u2019s"));
+        boolean possessive =
+                to < tokens.size() && (tokens.get(to).is("'s") || tokens.get(to).is("\u2019s"));
         for (int k = from - 1; k >= 0 && k >= from - 3 && !possessive; k--) {
             // ("the toll from Monday's strike": a day that owns its event is the event's day, never a period)
             String w = tokens.get(k).lower();
-            if (w.equals("since") || w.equals("between") || w.equals("from") || w.equals("until")
-                    || w.equals("till")) {
+            if (w.equals("since") || w.equals("between") || w.equals("from") || w.equals("until") || w.equals("till")) {
                 return DateMention.Role.PERIOD;
             }
             if (tokens.get(k).isPunct()) {
@@ -294,7 +393,10 @@ public final class DateResolver {
                 break;
             }
         }
-        if (to < tokens.size() && tokens.get(to).is("that") && b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
+        if (to < tokens.size()
+                && tokens.get(to).is("that")
+                && b >= 0
+                && SPEECH.contains(tokens.get(b).lower())) {
             return DateMention.Role.REPORTING;
         }
         return DateMention.Role.EVENT;

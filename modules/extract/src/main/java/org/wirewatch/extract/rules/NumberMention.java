@@ -10,5 +10,4 @@ package org.wirewatch.extract.rules;
  * @param vague true for "dozens", "scores", "hundreds"
  * @param qualifier "min", "max", "about" or null
  */
-public record NumberMention(int from, int numeralFrom, int to, long value, boolean vague, String qualifier) {
-}
+public record NumberMention(int from, int numeralFrom, int to, long value, boolean vague, String qualifier) {}

@@ -61,7 +61,8 @@ public final class NumberReader {
     /** The count starting at token i (qualifier first), or null. */
     public NumberMention readAt(List<Token> tokens, int i) {
         Token first = tokens.get(i);
-        if (!first.isNumber() && first.lower().indexOf('-') < 0
+        if (!first.isNumber()
+                && first.lower().indexOf('-') < 0
                 && (!first.mayBeIn() || !starters.contains(first.lower()))) {
             return null;
         }
@@ -80,8 +81,9 @@ public final class NumberReader {
             return null;
         }
         int end = (int) n[1];
-        if (end + 1 < tokens.size() && tokens.get(end).is("or") && (tokens.get(end + 1).is("more")
-                || tokens.get(end + 1).is("so"))) {
+        if (end + 1 < tokens.size()
+                && tokens.get(end).is("or")
+                && (tokens.get(end + 1).is("more") || tokens.get(end + 1).is("so"))) {
             end += 2;
             qualifier = qualifier == null ? "min" : qualifier;
         }
@@ -142,7 +144,8 @@ public final class NumberReader {
             if (w.equals("several")) {
                 return new long[] {Long.parseLong(e.value(0)), i + 1, 1};
             }
-            if (i + 1 < tokens.size() && (tokens.get(i + 1).is("of") || tokens.get(i + 1).isWord())) {
+            if (i + 1 < tokens.size()
+                    && (tokens.get(i + 1).is("of") || tokens.get(i + 1).isWord())) {
                 int j = i + 1;
                 // "tens of thousands" style compounds stay one vague count
                 return new long[] {Long.parseLong(e.value(0)), j, 1};
@@ -167,8 +170,12 @@ public final class NumberReader {
                 continue;
             }
             if (ej == null || ej.value(1).equals("vague")) {
-                if (tj.is("and") && any && j + 1 < tokens.size() && words.get(tokens.get(j + 1).lower()) != null
-                        && current >= 100 && current % 100 == 0) {
+                if (tj.is("and")
+                        && any
+                        && j + 1 < tokens.size()
+                        && words.get(tokens.get(j + 1).lower()) != null
+                        && current >= 100
+                        && current % 100 == 0) {
                     j++; // "two hundred and fifty"
                     continue;
                 }

@@ -16,8 +16,8 @@ import org.wirewatch.extract.text.Token;
  */
 public final class TotalFrames {
 
-    private static final Set<String> PERIOD_PREPOSITIONS = Set.of("in", "over", "during", "within", "after",
-            "throughout");
+    private static final Set<String> PERIOD_PREPOSITIONS =
+            Set.of("in", "over", "during", "within", "after", "throughout");
 
     private final Set<String> units = new HashSet<>();
     private final Set<String> conflictNouns = new HashSet<>();
@@ -31,8 +31,7 @@ public final class TotalFrames {
                 case "PERIOD_UNIT" -> units.add(e.key());
                 case "CONFLICT" -> conflictNouns.add(e.key());
                 case "RUNNING" -> runningVerbs.add(e.key());
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -41,12 +40,19 @@ public final class TotalFrames {
     public boolean spansLongPeriod(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).lower();
-            boolean counted = i >= 1 && (isCount(tokens, i - 1) || w.equals("decade") && tokens.get(i - 1).is("a"));
-            if (units.contains(w) && i >= 2 && counted && PERIOD_PREPOSITIONS.contains(tokens.get(i - 2).lower())) {
+            boolean counted = i >= 1
+                    && (isCount(tokens, i - 1)
+                            || w.equals("decade") && tokens.get(i - 1).is("a"));
+            if (units.contains(w)
+                    && i >= 2
+                    && counted
+                    && PERIOD_PREPOSITIONS.contains(tokens.get(i - 2).lower())) {
                 return true; // "in 12 years of insurgency", "in a decade of war" (never "the worst in a year")
             }
             int dash = w.indexOf('-');
-            if (dash > 0 && i + 1 < tokens.size() && conflictNouns.contains(tokens.get(i + 1).lower())) {
+            if (dash > 0
+                    && i + 1 < tokens.size()
+                    && conflictNouns.contains(tokens.get(i + 1).lower())) {
                 // "six-week war", "12-year insurgency", "decade-long conflict"; never "14-year-old"
                 String[] parts = w.split("-");
                 boolean unit = parts.length >= 2 && units.contains(parts[1]) && !w.endsWith("-old");

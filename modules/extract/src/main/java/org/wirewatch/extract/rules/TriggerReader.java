@@ -14,13 +14,42 @@ import org.wirewatch.extract.text.Token;
 public final class TriggerReader {
 
     /** A trigger at tokens[from, to): its sub-event code (an ACLED sub-event, GROUND or TERRITORY) and weight. */
-    public record Trigger(int from, int to, String code, int weight) {
-    }
+    public record Trigger(int from, int to, String code, int weight) {}
 
-    private static final Set<String> ARTICLES = Set.of("the", "a", "an", "its", "their", "his", "her", "four", "two",
-            "three", "five", "six", "several", "many", "control", "of", "over", "full", "last", "key", "strategic",
-            "remaining", "rebel-held", "whole", "entire", "nearby", "neighbouring", "most", "much", "large", "parts",
-            "swathes", "back");
+    private static final Set<String> ARTICLES = Set.of(
+            "the",
+            "a",
+            "an",
+            "its",
+            "their",
+            "his",
+            "her",
+            "four",
+            "two",
+            "three",
+            "five",
+            "six",
+            "several",
+            "many",
+            "control",
+            "of",
+            "over",
+            "full",
+            "last",
+            "key",
+            "strategic",
+            "remaining",
+            "rebel-held",
+            "whole",
+            "entire",
+            "nearby",
+            "neighbouring",
+            "most",
+            "much",
+            "large",
+            "parts",
+            "swathes",
+            "back");
 
     private final PhraseMatcher matcher;
     private final Lexicon territoryObjects;
@@ -53,7 +82,8 @@ public final class TriggerReader {
         return out;
     }
 
-    private boolean territoryObject(List<Token> tokens, PhraseMatcher.Match m, java.util.function.IntPredicate isPlace) {
+    private boolean territoryObject(
+            List<Token> tokens, PhraseMatcher.Match m, java.util.function.IntPredicate isPlace) {
         String key = m.entry().key();
         int j = m.to();
         if (key.equals("drove")) {
@@ -66,7 +96,10 @@ public final class TriggerReader {
             }
             return false;
         }
-        if (key.equals("fell to") || key.equals("retook") || key.equals("recaptured") || key.equals("regained")
+        if (key.equals("fell to")
+                || key.equals("retook")
+                || key.equals("recaptured")
+                || key.equals("regained")
                 || key.equals("retaken")) {
             return true;
         }
@@ -85,10 +118,15 @@ public final class TriggerReader {
             if (t.isPunct() && !t.is("-")) {
                 return false;
             }
-            if (!ARTICLES.contains(t.lower()) && !t.isCapitalized() && !t.isNumber() && !t.lower().endsWith("-held")) {
+            if (!ARTICLES.contains(t.lower())
+                    && !t.isCapitalized()
+                    && !t.isNumber()
+                    && !t.lower().endsWith("-held")) {
                 // an adjective is fine ("the Sunni town"), a verb or a preposition ends the object
-                if (Set.of("in", "on", "at", "from", "after", "with", "by", "and", "that", "which", "who", "as",
-                        "to", "for", "when").contains(t.lower())) {
+                if (Set.of(
+                                "in", "on", "at", "from", "after", "with", "by", "and", "that", "which", "who", "as",
+                                "to", "for", "when")
+                        .contains(t.lower())) {
                     return false;
                 }
             }

@@ -12,11 +12,9 @@ import java.util.Map;
 public final class PhraseMatcher {
 
     /** A phrase found at tokens[from, to). */
-    public record Match(int from, int to, Lexicon.Entry entry) {
-    }
+    public record Match(int from, int to, Lexicon.Entry entry) {}
 
-    private record Pattern(String[] parts, Lexicon.Entry entry) {
-    }
+    private record Pattern(String[] parts, Lexicon.Entry entry) {}
 
     private final Map<String, List<Pattern>> byFirst = new HashMap<>();
     private final List<Pattern> prefixFirst = new ArrayList<>();

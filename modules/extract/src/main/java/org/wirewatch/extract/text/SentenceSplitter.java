@@ -49,7 +49,8 @@ public final class SentenceSplitter {
         return out;
     }
 
-    private void splitParagraph(CharSequence text, int from, int to, int paragraph, int firstIndex, List<Sentence> out) {
+    private void splitParagraph(
+            CharSequence text, int from, int to, int paragraph, int firstIndex, List<Sentence> out) {
         List<Token> tokens = Tokenizer.tokenize(text, from, to, vocabulary);
         int depth = 0;
         int sentenceStart = 0;
@@ -147,8 +148,12 @@ public final class SentenceSplitter {
 
     private static void add(List<Token> tokens, int from, int to, int paragraph, int firstIndex, List<Sentence> out) {
         List<Token> part = List.copyOf(tokens.subList(from, to + 1));
-        out.add(new Sentence(firstIndex + out.size(), paragraph,
-                part.get(0).start(), part.get(part.size() - 1).end(), part));
+        out.add(new Sentence(
+                firstIndex + out.size(),
+                paragraph,
+                part.get(0).start(),
+                part.get(part.size() - 1).end(),
+                part));
     }
 
     private static boolean isBlank(CharSequence text, int from, int to) {

@@ -26,7 +26,11 @@ public record Token(int start, int end, String text, String lower, Kind kind, bo
     }
 
     /** What a token is. */
-    public enum Kind { WORD, NUMBER, PUNCT }
+    public enum Kind {
+        WORD,
+        NUMBER,
+        PUNCT
+    }
 
     public boolean isWord() {
         return kind == Kind.WORD;

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class Tokenizer {
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     public static List<Token> tokenize(CharSequence text, int from, int to) {
         return tokenize(text, from, to, Vocabulary.EMPTY);
@@ -37,15 +36,18 @@ public final class Tokenizer {
                     char d = text.charAt(j);
                     if (Character.isDigit(d)) {
                         j++;
-                    } else if ((d == ',' || d == '.' || d == ':') && j + 1 < to && Character.isDigit(text.charAt(j + 1))) {
+                    } else if ((d == ',' || d == '.' || d == ':')
+                            && j + 1 < to
+                            && Character.isDigit(text.charAt(j + 1))) {
                         j += 2;
                     } else {
                         break;
                     }
                 }
                 // "24-hour", "9mm", "2nd": a number glued to letters is a word, not a count
-                if (j < to && (Character.isLetter(text.charAt(j)) || (text.charAt(j) == '-' && j + 1 < to
-                        && Character.isLetter(text.charAt(j + 1))))) {
+                if (j < to
+                        && (Character.isLetter(text.charAt(j))
+                                || (text.charAt(j) == '-' && j + 1 < to && Character.isLetter(text.charAt(j + 1))))) {
                     int k = j;
                     while (k < to && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '-')) {
                         k++;
@@ -64,14 +66,17 @@ public final class Tokenizer {
                     char d = text.charAt(j);
                     if (Character.isLetterOrDigit(d)) {
                         j++;
-                    } else if ((d == '-' || d == '\'' || d == '\u2019') && j + 1 < to
+                    } else if ((d == '-' || d == '\'' || d == '\u2019')
+                            && j + 1 < to
                             && Character.isLetterOrDigit(text.charAt(j + 1))) {
                         // possessive 's and 're/'ve stay separate tokens
                         if ((d == '\'' || d == '\u2019') && isClitic(text, j + 1, to)) {
                             break;
                         }
                         j += 2;
-                    } else if (d == '.' && j + 1 < to && Character.isLetter(text.charAt(j + 1))
+                    } else if (d == '.'
+                            && j + 1 < to
+                            && Character.isLetter(text.charAt(j + 1))
                             && isInitialism(text, i, j)) {
                         j += 2;
                     } else {

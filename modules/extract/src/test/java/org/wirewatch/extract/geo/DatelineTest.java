@@ -23,8 +23,8 @@ class DatelineTest {
             UNITED NATIONS (AP) — The Security Council met.                    | UNITED NATIONS | - | -  | AP      | -       | The Security
             MAIDUGURI, Nigeria, Feb 3, 2024 (AFP) — Jets bombed a camp.        | MAIDUGURI  | NG | NG-BO | AFP     | Feb 3, 2024 | Jets
             """)
-    void shouldParseDatelineWhenStoryOpensWithOne(String body, String place, String cc, String admin1, String agency,
-                                                 String date, String textStartsWith) {
+    void shouldParseDatelineWhenStoryOpensWithOne(
+            String body, String place, String cc, String admin1, String agency, String date, String textStartsWith) {
         Optional<Dateline> d = Dateline.parse(body);
 
         assertThat(d).isPresent();
@@ -39,13 +39,14 @@ class DatelineTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-        "Local pro-democracy activists said an assault killed 25.",
-        "US-led coalition air strikes Saturday killed 43 people.",
-        "Eleven Malian soldiers died on Monday - the government said.",
-        "At least 44 people died: the heaviest toll this year.",
-        "",
-    })
+    @ValueSource(
+            strings = {
+                "Local pro-democracy activists said an assault killed 25.",
+                "US-led coalition air strikes Saturday killed 43 people.",
+                "Eleven Malian soldiers died on Monday - the government said.",
+                "At least 44 people died: the heaviest toll this year.",
+                "",
+            })
     void shouldFindNoDatelineWhenStoryOpensWithASentence(String body) {
         assertThat(Dateline.parse(body)).isEmpty();
     }

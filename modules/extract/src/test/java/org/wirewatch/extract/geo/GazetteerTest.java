@@ -15,13 +15,15 @@ class GazetteerTest {
     private static final Gazetteer GAZ = Gazetteer.load();
 
     private static Optional<GeoMention> first(String text, String surfaceStartsWith) {
-        return GAZ.find(text).stream().filter(m -> m.surface().startsWith(surfaceStartsWith)).findFirst();
+        return GAZ.find(text).stream()
+                .filter(m -> m.surface().startsWith(surfaceStartsWith))
+                .findFirst();
     }
 
     private static GeoMention only(String text, String surfaceStartsWith) {
         return first(text, surfaceStartsWith)
-                .orElseThrow(() -> new AssertionError("no mention starting with '" + surfaceStartsWith + "' in: "
-                        + text + " -> " + GAZ.find(text)));
+                .orElseThrow(() -> new AssertionError(
+                        "no mention starting with '" + surfaceStartsWith + "' in: " + text + " -> " + GAZ.find(text)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,8 +117,7 @@ class GazetteerTest {
             Rockets fell on Mosul.                                           | Mosul      | IQ | IQ-NI
             Houthi drones targeted Marib city, Yemeni officials said.        | Marib      | YE | YE-MA
             """)
-    void shouldFindPopulatedPlaceWithItsRegionWhenInGazetteer(String text, String surface, String cc,
-                                                             String admin1) {
+    void shouldFindPopulatedPlaceWithItsRegionWhenInGazetteer(String text, String surface, String cc, String admin1) {
         GeoMention m = only(text, surface);
 
         assertThat(m.kind()).isEqualTo(GeoKind.PLACE);
@@ -177,31 +178,34 @@ class GazetteerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "Police said the blast killed four.",
-        "Mobile phone networks were cut.",
-        "Victoria Nuland met the minister.",
-        "There is hope for a ceasefire, Hope said.",
-        "Said Ahmed, a resident, said four were killed.",
-        "A spokesman, Sean Ryan, told AFP that no civilians were hit.",
-        "Observatory chief Rami Abdel Rahman said.",
-        "The Islamic State group claimed the attack.",
-        "In August the army announced an offensive.",
-        "On Saturday, the coalition said it had struck.",
-        "The Interior Ministry said on Tuesday.",
-        "Reading the statement, the president said.",
-        "us and them, said the witness.",
-        "Rapid Support Forces fighters looted the market.",
-        "President Joe Biden met his aides at the White House.",
-        "Hassan said the attackers came at night.",
-        "Omar and Khalid were among the dead.",
-        "Sahel. West Africa.",
-        "He met the Red Cross delegation.",
-    })
+    @ValueSource(
+            strings = {
+                "Police said the blast killed four.",
+                "Mobile phone networks were cut.",
+                "Victoria Nuland met the minister.",
+                "There is hope for a ceasefire, Hope said.",
+                "Said Ahmed, a resident, said four were killed.",
+                "A spokesman, Sean Ryan, told AFP that no civilians were hit.",
+                "Observatory chief Rami Abdel Rahman said.",
+                "The Islamic State group claimed the attack.",
+                "In August the army announced an offensive.",
+                "On Saturday, the coalition said it had struck.",
+                "The Interior Ministry said on Tuesday.",
+                "Reading the statement, the president said.",
+                "us and them, said the witness.",
+                "Rapid Support Forces fighters looted the market.",
+                "President Joe Biden met his aides at the White House.",
+                "Hassan said the attackers came at night.",
+                "Omar and Khalid were among the dead.",
+                "Sahel. West Africa.",
+                "He met the Red Cross delegation.",
+            })
     void shouldNotFindPlaceWhenWordIsAPersonOrCommonWord(String text) {
         List<GeoMention> found = GAZ.find(text);
 
-        assertThat(found).filteredOn(m -> m.kind() == GeoKind.PLACE || m.kind() == GeoKind.ADMIN1).isEmpty();
+        assertThat(found)
+                .filteredOn(m -> m.kind() == GeoKind.PLACE || m.kind() == GeoKind.ADMIN1)
+                .isEmpty();
     }
 
     @Test
@@ -212,8 +216,11 @@ class GazetteerTest {
 
         assertThat(only(ly, "Tripoli").countryCode()).isEqualTo("LY");
         assertThat(only(lb, "Tripoli").countryCode()).isEqualTo("LB");
-        assertThat(GAZ.find(sy, Set.of("LB")).stream().filter(m -> m.surface().equals("Tripoli")).findFirst()
-                .map(GeoMention::countryCode)).contains("LB");
+        assertThat(GAZ.find(sy, Set.of("LB")).stream()
+                        .filter(m -> m.surface().equals("Tripoli"))
+                        .findFirst()
+                        .map(GeoMention::countryCode))
+                .contains("LB");
     }
 
     @Test
@@ -232,7 +239,8 @@ class GazetteerTest {
 
     @Test
     void shouldGiveCuedPlaceCountryAndRegionOfTheTextsPlacesWhenNoCountryIsNamed() {
-        String text = "QUETTA: A bomb went off in the Bacha Khan Chowk area of the city on Tuesday, Quetta police said.";
+        String text =
+                "QUETTA: A bomb went off in the Bacha Khan Chowk area of the city on Tuesday, Quetta police said.";
 
         GeoMention area = only(text, "Bacha Khan Chowk");
 
@@ -245,7 +253,9 @@ class GazetteerTest {
         String text = "Taliban fighters seized the centre of Kohistan district in Afghanistan's Badakhshan province "
                 + "on Friday. Kohistan is the third district of the province to fall.";
 
-        List<GeoMention> kohistan = GAZ.find(text).stream().filter(m -> m.surface().equals("Kohistan")).toList();
+        List<GeoMention> kohistan = GAZ.find(text).stream()
+                .filter(m -> m.surface().equals("Kohistan"))
+                .toList();
 
         assertThat(kohistan).hasSize(2).allSatisfy(m -> {
             assertThat(m.countryCode()).isEqualTo("AF");
@@ -259,7 +269,8 @@ class GazetteerTest {
 
         List<GeoMention> found = GAZ.find(text, Set.of("NG"));
 
-        assertThat(found).extracting(GeoMention::surface, GeoMention::countryCode)
+        assertThat(found)
+                .extracting(GeoMention::surface, GeoMention::countryCode)
                 .contains(org.assertj.core.groups.Tuple.tuple("Mubi", "NG"));
     }
 
@@ -270,10 +281,12 @@ class GazetteerTest {
 
         List<GeoMention> found = GAZ.find(text);
 
-        assertThat(found).extracting(GeoMention::surface)
+        assertThat(found)
+                .extracting(GeoMention::surface)
                 .containsExactly("KABUL", "Afghanistan", "Afghanistan", "Badakhshan province", "Farah", "Kabul");
         for (int i = 1; i < found.size(); i++) {
-            assertThat(found.get(i).start()).isGreaterThanOrEqualTo(found.get(i - 1).end());
+            assertThat(found.get(i).start())
+                    .isGreaterThanOrEqualTo(found.get(i - 1).end());
         }
         for (GeoMention m : found) {
             assertThat(text.substring(m.start(), m.end())).isEqualTo(m.surface());
@@ -294,8 +307,11 @@ class GazetteerTest {
         List<GeoMention> expected = Gazetteer.load().find(text);
 
         List<List<GeoMention>> results = java.util.concurrent.ForkJoinPool.commonPool()
-                .submit(() -> java.util.stream.IntStream.range(0, 64).parallel()
-                        .mapToObj(i -> Gazetteer.load().find(text)).toList()).get();
+                .submit(() -> java.util.stream.IntStream.range(0, 64)
+                        .parallel()
+                        .mapToObj(i -> Gazetteer.load().find(text))
+                        .toList())
+                .get();
 
         assertThat(Gazetteer.load()).isSameAs(GAZ);
         assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(expected));

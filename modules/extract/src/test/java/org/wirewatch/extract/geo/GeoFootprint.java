@@ -23,8 +23,7 @@ import org.wirewatch.extract.lexicon.Sources;
  */
 public final class GeoFootprint {
 
-    private GeoFootprint() {
-    }
+    private GeoFootprint() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus/dev");
@@ -35,7 +34,8 @@ public final class GeoFootprint {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".json") && !name.endsWith(".gold.json")) {
                     JsonNode n = json.readTree(p.toFile());
-                    texts.add(n.path("headline").asText("") + "\n\n" + n.path("body_text").asText(""));
+                    texts.add(n.path("headline").asText("") + "\n\n"
+                            + n.path("body_text").asText(""));
                 }
             }
         }
@@ -47,9 +47,11 @@ public final class GeoFootprint {
         Sources sources = Sources.load();
         long t2 = cpu();
         long heapAfter = usedHeap();
-        System.out.printf("gazetteer: %,d entries, %,d names, loaded in %d ms CPU; lexicons in %d ms CPU%n",
+        System.out.printf(
+                "gazetteer: %,d entries, %,d names, loaded in %d ms CPU; lexicons in %d ms CPU%n",
                 gazetteer.entryCount(), gazetteer.nameCount(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
-        System.out.printf("heap retained by gazetteer + lexicons: %.1f MiB (max heap %d MiB)%n",
+        System.out.printf(
+                "heap retained by gazetteer + lexicons: %.1f MiB (max heap %d MiB)%n",
                 (heapAfter - heapBefore) / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
 
         long chars = texts.stream().mapToLong(String::length).sum();
@@ -82,9 +84,10 @@ public final class GeoFootprint {
             bestGeo = Math.min(bestGeo, (m - s) / 1000.0 / (reps * texts.size()));
             bestLex = Math.min(bestLex, (e - m) / 1000.0 / (reps * texts.size()));
         }
-        System.out.printf("Gazetteer.find: %.1f µs per report of CPU (%,.0f reports/s, one thread)%n", bestGeo,
-                1e6 / bestGeo);
-        System.out.printf("Actors.find + Sources.find: %.1f µs per report of CPU (%,.0f reports/s, one thread)%n",
+        System.out.printf(
+                "Gazetteer.find: %.1f µs per report of CPU (%,.0f reports/s, one thread)%n", bestGeo, 1e6 / bestGeo);
+        System.out.printf(
+                "Actors.find + Sources.find: %.1f µs per report of CPU (%,.0f reports/s, one thread)%n",
                 bestLex, 1e6 / bestLex);
         System.out.println("(checksum " + sink + ")");
     }

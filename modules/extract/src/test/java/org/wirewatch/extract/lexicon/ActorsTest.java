@@ -97,13 +97,14 @@ class ActorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "This is how it works, he said.",
-        "The air strike killed 12.",
-        "Drones were seen over the city.",
-        "She said it was his choice.",
-        "A suicide bomber blew himself up.",
-    })
+    @ValueSource(
+            strings = {
+                "This is how it works, he said.",
+                "The air strike killed 12.",
+                "Drones were seen over the city.",
+                "She said it was his choice.",
+                "A suicide bomber blew himself up.",
+            })
     void shouldNotFindActorWhenNoneIsNamed(String text) {
         assertThat(ACTORS.find(text, null)).isEmpty();
     }
@@ -113,8 +114,13 @@ class ActorsTest {
         String text = "The SDF, backed by the US-led coalition, fought IS near Hajin while Turkish troops shelled "
                 + "YPG positions.";
 
-        assertThat(ACTORS.find(text)).extracting(ActorMention::canonicalName)
-                .containsExactly("Syrian Democratic Forces (SDF)", "US-led coalition", "Islamic State", "Turkish military",
+        assertThat(ACTORS.find(text))
+                .extracting(ActorMention::canonicalName)
+                .containsExactly(
+                        "Syrian Democratic Forces (SDF)",
+                        "US-led coalition",
+                        "Islamic State",
+                        "Turkish military",
                         "YPG");
     }
 
@@ -135,10 +141,11 @@ class ActorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "A Lebanon strike was reported.",
-        "The Ukraine drone programme grew.",
-    })
+    @ValueSource(
+            strings = {
+                "A Lebanon strike was reported.",
+                "The Ukraine drone programme grew.",
+            })
     void shouldNotNameStateWhenCountryNameOnlyLocatesWeapon(String text) {
         assertThat(ACTORS.find(text, null)).isEmpty();
     }
@@ -169,7 +176,8 @@ class ActorsTest {
 
     @Test
     void shouldNotTakeInstitutionForArmedGroupWhenAcronymFollowsItsName() {
-        assertThat(ACTORS.find("The World Food Programme (WFP) said aid was blocked.", null)).isEmpty();
+        assertThat(ACTORS.find("The World Food Programme (WFP) said aid was blocked.", null))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,26 +187,30 @@ class ActorsTest {
             Gunmen of the Tierra Caliente cartel ambushed police.     | Tierra Caliente cartel | CRIMINAL
             """)
     void shouldNameGangOrMilitiaAsWrittenWhenHeadNounFollowsName(String text, String canonical, String kind) {
-        ActorMention m = ACTORS.find(text, "HT").stream().filter(a -> a.canonicalName().equals(canonical))
-                .findFirst().orElseThrow(() -> new AssertionError(ACTORS.find(text, "HT").toString()));
+        ActorMention m = ACTORS.find(text, "HT").stream()
+                .filter(a -> a.canonicalName().equals(canonical))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(ACTORS.find(text, "HT").toString()));
 
         assertThat(m.kind()).isEqualTo(kind);
         assertThat(m.generic()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "Herders attacked settlers in the valley.",
-        "Two soldiers were listed as KIA after the battle.",
-        "Amal Clooney spoke at the hearing.",
-    })
+    @ValueSource(
+            strings = {
+                "Herders attacked settlers in the valley.",
+                "Two soldiers were listed as KIA after the battle.",
+                "Amal Clooney spoke at the hearing.",
+            })
     void shouldNotTakeAmbiguousWordForArmedGroupWhenUsedInItsCommonSense(String text) {
         assertThat(ACTORS.find(text, null)).noneMatch(a -> a.countryCode() != null);
     }
 
     @Test
     void shouldKeepGenericGangsWhenOnlyANationalityPrecedesThem() {
-        assertThat(ACTORS.find("Haitian gangs stormed the port.", null)).extracting(ActorMention::canonicalName)
+        assertThat(ACTORS.find("Haitian gangs stormed the port.", null))
+                .extracting(ActorMention::canonicalName)
                 .containsExactly("gangs");
     }
 

@@ -80,8 +80,8 @@ class SourcesTest {
     @Test
     void shouldNotMatchCommonWordsAsSourcesWhenLowerCase() {
         assertThat(SOURCES.find("who knows what happened at dawn, and an amnesty was offered"))
-                .extracting(SourceMention::canonicalName).doesNotContain("World Health Organization", "news media",
-                        "Amnesty International");
+                .extracting(SourceMention::canonicalName)
+                .doesNotContain("World Health Organization", "news media", "Amnesty International");
     }
 
     @Test
@@ -103,8 +103,8 @@ class SourcesTest {
             the UN human rights office                      | -  | UN human rights office | UN_NGO
             a community leader                              | -  | local official      | LOCAL_OFFICIAL
             """)
-    void shouldResolveTitlesListsAndUnnamedSourcesWhenAttributed(String phrase, String hint, String canonical,
-                                                                 SourceType type) {
+    void shouldResolveTitlesListsAndUnnamedSourcesWhenAttributed(
+            String phrase, String hint, String canonical, SourceType type) {
         SourceMention m = SOURCES.resolve(phrase, hint).orElseThrow();
 
         assertThat(m.canonicalName()).isEqualTo(canonical);

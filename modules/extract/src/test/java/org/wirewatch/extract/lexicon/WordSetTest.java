@@ -13,14 +13,16 @@ class WordSetTest {
     @Test
     void shouldAnswerExactlyLikeASortedArrayWhenHashesCollideInTheirLowBits() {
         // given hashes that differ only above bit 40 and a random mix, zero included
-        long[] hashes = LongStream.concat(LongStream.range(0, 200).map(i -> i << 41),
-                new Random(7).longs(500)).toArray();
+        long[] hashes = LongStream.concat(LongStream.range(0, 200).map(i -> i << 41), new Random(7).longs(500))
+                .toArray();
         WordSet set = WordSet.of(hashes);
 
         // then every member is found, and random non-members are not
         assertThat(LongStream.of(hashes).allMatch(set::contains)).isTrue();
         assertThat(set.contains(0)).isTrue();
-        new Random(8).longs(10_000).filter(h -> LongStream.of(hashes).noneMatch(x -> x == h))
+        new Random(8)
+                .longs(10_000)
+                .filter(h -> LongStream.of(hashes).noneMatch(x -> x == h))
                 .forEach(h -> assertThat(set.contains(h)).isFalse());
         assertThat(set.size()).isEqualTo(700);
     }

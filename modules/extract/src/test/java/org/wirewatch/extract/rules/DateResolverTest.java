@@ -19,12 +19,18 @@ class DateResolverTest {
 
     @Test
     void shouldResolveAWeekdayToTheLatestSuchDayOnOrBeforePublicationWhenNamed() {
-        assertThat(find("Air strikes Saturday killed 43 people.")).singleElement()
-                .extracting(DateMention::date).isEqualTo(PUBLISHED);
-        assertThat(find("Rebels attacked the town late on Friday.")).singleElement()
-                .extracting(DateMention::date).isEqualTo(LocalDate.of(2018, 11, 16));
-        assertThat(find("The bomb exploded on Tuesday.")).singleElement()
-                .extracting(DateMention::date).isEqualTo(LocalDate.of(2018, 11, 13));
+        assertThat(find("Air strikes Saturday killed 43 people."))
+                .singleElement()
+                .extracting(DateMention::date)
+                .isEqualTo(PUBLISHED);
+        assertThat(find("Rebels attacked the town late on Friday."))
+                .singleElement()
+                .extracting(DateMention::date)
+                .isEqualTo(LocalDate.of(2018, 11, 16));
+        assertThat(find("The bomb exploded on Tuesday."))
+                .singleElement()
+                .extracting(DateMention::date)
+                .isEqualTo(LocalDate.of(2018, 11, 13));
     }
 
     @Test
@@ -36,10 +42,14 @@ class DateResolverTest {
 
     @Test
     void shouldPutAnExplicitDateInThePreviousYearWhenItWouldBeAfterPublication() {
-        assertThat(find("A missile hit the city on December 14.")).singleElement()
-                .extracting(DateMention::date).isEqualTo(LocalDate.of(2017, 12, 14));
-        assertThat(find("A missile hit the city on 14 March 2016.")).singleElement()
-                .extracting(DateMention::date).isEqualTo(LocalDate.of(2016, 3, 14));
+        assertThat(find("A missile hit the city on December 14."))
+                .singleElement()
+                .extracting(DateMention::date)
+                .isEqualTo(LocalDate.of(2017, 12, 14));
+        assertThat(find("A missile hit the city on 14 March 2016."))
+                .singleElement()
+                .extracting(DateMention::date)
+                .isEqualTo(LocalDate.of(2016, 3, 14));
     }
 
     @Test
@@ -47,23 +57,33 @@ class DateResolverTest {
         DateMention week = find("Last week, artillery fire hit a trolleybus.").get(0);
         assertThat(week.date()).isEqualTo(LocalDate.of(2018, 11, 10));
         assertThat(week.toleranceDays()).isEqualTo(3);
-        assertThat(find("The raid came two days after a suicide attack.")).singleElement()
-                .extracting(DateMention::date).isEqualTo(LocalDate.of(2018, 11, 15));
+        assertThat(find("The raid came two days after a suicide attack."))
+                .singleElement()
+                .extracting(DateMention::date)
+                .isEqualTo(LocalDate.of(2018, 11, 15));
     }
 
     @Test
     void shouldMarkTheDayOfAStatementAsReportingWhenItFollowsASpeechVerb() {
-        assertThat(find("Five people were killed, an officer said on Wednesday.")).singleElement()
-                .extracting(DateMention::role).isEqualTo(DateMention.Role.REPORTING);
-        assertThat(find("The commander said Saturday that operations were ongoing.")).singleElement()
-                .extracting(DateMention::role).isEqualTo(DateMention.Role.REPORTING);
+        assertThat(find("Five people were killed, an officer said on Wednesday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+        assertThat(find("The commander said Saturday that operations were ongoing."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
     }
 
     @Test
     void shouldMarkSinceAndLastMonthAsNoEventDayWhenUsed() {
-        assertThat(find("Gunmen had roamed the villages since Sunday.")).singleElement()
-                .extracting(DateMention::role).isEqualTo(DateMention.Role.PERIOD);
-        assertThat(find("Last month's bombing killed 20.")).singleElement()
-                .extracting(DateMention::role).isEqualTo(DateMention.Role.PAST);
+        assertThat(find("Gunmen had roamed the villages since Sunday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.PERIOD);
+        assertThat(find("Last month's bombing killed 20."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.PAST);
     }
 }

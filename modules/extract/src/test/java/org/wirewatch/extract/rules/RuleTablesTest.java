@@ -11,13 +11,28 @@ import org.wirewatch.extract.text.Lexicon;
 class RuleTablesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"abbreviations.tsv", "sentence_starters.tsv", "numbers.tsv", "qualifiers.tsv",
-        "casualty_terms.tsv", "casualty_nouns.tsv", "non_casualty_nouns.tsv", "triggers.tsv",
-        "territory_objects.tsv", "attribution.tsv", "markers.tsv", "stopwords.tsv", "reader_words.tsv"})
+    @ValueSource(
+            strings = {
+                "abbreviations.tsv",
+                "sentence_starters.tsv",
+                "numbers.tsv",
+                "qualifiers.tsv",
+                "casualty_terms.tsv",
+                "casualty_nouns.tsv",
+                "non_casualty_nouns.tsv",
+                "triggers.tsv",
+                "territory_objects.tsv",
+                "attribution.tsv",
+                "markers.tsv",
+                "stopwords.tsv",
+                "reader_words.tsv"
+            })
     void shouldGiveAReasonForEveryEntryWhenLoadingARuleTable(String file) {
         List<Lexicon.Entry> entries = Lexicon.rules(file).entries();
 
         assertThat(entries).isNotEmpty();
-        assertThat(entries).allSatisfy(e -> assertThat(e.reason()).as("%s line %d", file, e.line()).isNotBlank());
+        assertThat(entries)
+                .allSatisfy(e ->
+                        assertThat(e.reason()).as("%s line %d", file, e.line()).isNotBlank());
     }
 }

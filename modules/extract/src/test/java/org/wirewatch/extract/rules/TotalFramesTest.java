@@ -17,7 +17,9 @@ class TotalFramesTest {
     private List<Integer> tolls(String sentence) {
         List<Token> tokens = Tokenizer.tokenize(sentence, 0, sentence.length());
         return totals.withoutRunningTotals(tokens, casualties.read(tokens)).stream()
-                .filter(CasualtyFact::isTotal).map(CasualtyFact::value).toList();
+                .filter(CasualtyFact::isTotal)
+                .map(CasualtyFact::value)
+                .toList();
     }
 
     private boolean period(String sentence) {
@@ -26,18 +28,22 @@ class TotalFramesTest {
 
     @Test
     void shouldDropTheTotalAFreshTollIsRaisedToAndKeepALoneUpdatedToll() {
-        assertThat(tolls("Seventeen die in clashes in Juliaca as protest toll climbs to 46")).containsExactly(17);
+        assertThat(tolls("Seventeen die in clashes in Juliaca as protest toll climbs to 46"))
+                .containsExactly(17);
         assertThat(tolls("Eleven people were killed on Monday, raising the death toll from the protests to 39"))
                 .containsExactly(11);
-        assertThat(tolls("The death toll from the attack rose to 133 on Saturday")).containsExactly(133);
+        assertThat(tolls("The death toll from the attack rose to 133 on Saturday"))
+                .containsExactly(133);
     }
 
     @Test
     void shouldTellATotalOverWeeksMonthsOrYearsFromOneOverDays() {
-        assertThat(period("More than 100,000 people have been killed in 12 years of insurgency")).isTrue();
+        assertThat(period("More than 100,000 people have been killed in 12 years of insurgency"))
+                .isTrue();
         assertThat(period("Over 30,000 have been killed in a decade of war")).isTrue();
         assertThat(period("The six-week war killed more than 6,000 people")).isTrue();
-        assertThat(period("At least 55 people were killed in two days of fighting")).isFalse();
+        assertThat(period("At least 55 people were killed in two days of fighting"))
+                .isFalse();
         assertThat(period("A 14-year-old girl was among the dead")).isFalse();
     }
 }

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class SentenceSplitterTest {
 
-    private final SentenceSplitter splitter = new SentenceSplitter(Lexicon.rules("abbreviations.tsv").keys(),
+    private final SentenceSplitter splitter = new SentenceSplitter(
+            Lexicon.rules("abbreviations.tsv").keys(),
             Set.copyOf(Lexicon.rules("sentence_starters.tsv").keys()));
 
     private List<String> split(String text) {
-        return splitter.split(text, 0, text.length(), 0, 1).stream().map(s -> s.text(text)).toList();
+        return splitter.split(text, 0, text.length(), 0, 1).stream()
+                .map(s -> s.text(text))
+                .toList();
     }
 
     @Test
@@ -24,14 +27,15 @@ class SentenceSplitterTest {
         List<String> sentences = split(text);
 
         // then
-        assertThat(sentences).containsExactly(
-                "Col. Ahmed Ali and Maj. Gen. John Smith said 12 soldiers died.", "Police confirmed it.");
+        assertThat(sentences)
+                .containsExactly(
+                        "Col. Ahmed Ali and Maj. Gen. John Smith said 12 soldiers died.", "Police confirmed it.");
     }
 
     @Test
     void shouldNotSplitAfterAnInitialismWhenTheSentenceGoesOn() {
-        List<String> sentences = split("Rockets hit a base hosting U.S. troops on Sunday. No U.S. casualties were"
-                + " reported.");
+        List<String> sentences =
+                split("Rockets hit a base hosting U.S. troops on Sunday. No U.S. casualties were" + " reported.");
 
         assertThat(sentences).hasSize(2);
         assertThat(sentences.get(0)).endsWith("on Sunday.");
@@ -41,17 +45,17 @@ class SentenceSplitterTest {
     void shouldSplitAfterAnInitialismWhenANewSentenceStarts() {
         List<String> sentences = split("The strike was carried out by the U.S. The Pentagon declined to comment.");
 
-        assertThat(sentences).containsExactly("The strike was carried out by the U.S.",
-                "The Pentagon declined to comment.");
+        assertThat(sentences)
+                .containsExactly("The strike was carried out by the U.S.", "The Pentagon declined to comment.");
     }
 
     @Test
     void shouldKeepAQuoteOfSeveralSentencesWithItsAttributionWhenSplitting() {
-        List<String> sentences = split("\u201CWe hit them hard. They fled,\u201D the commander told AFP. The toll"
-                + " rose.");
+        List<String> sentences =
+                split("\u201CWe hit them hard. They fled,\u201D the commander told AFP. The toll" + " rose.");
 
-        assertThat(sentences).containsExactly("\u201CWe hit them hard. They fled,\u201D the commander told AFP.",
-                "The toll rose.");
+        assertThat(sentences)
+                .containsExactly("\u201CWe hit them hard. They fled,\u201D the commander told AFP.", "The toll rose.");
     }
 
     @Test
@@ -63,6 +67,7 @@ class SentenceSplitterTest {
 
     @Test
     void shouldKeepDatelineMonthAbbreviationsWhenSplitting() {
-        assertThat(split("KABUL, Sept. 2 (dpa) - A suicide bomber struck. Ten died.")).hasSize(2);
+        assertThat(split("KABUL, Sept. 2 (dpa) - A suicide bomber struck. Ten died."))
+                .hasSize(2);
     }
 }

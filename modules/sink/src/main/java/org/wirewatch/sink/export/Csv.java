@@ -11,31 +11,31 @@ import java.util.List;
  */
 public final class Csv {
 
-  private final Writer out;
+    private final Writer out;
 
-  public Csv(final Writer out) {
-    this.out = out;
-  }
+    public Csv(final Writer out) {
+        this.out = out;
+    }
 
-  /** Writes one record; null fields are written empty. */
-  public void row(final List<?> fields) throws IOException {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(field(fields.get(i)));
+    /** Writes one record; null fields are written empty. */
+    public void row(final List<?> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(field(fields.get(i)));
+        }
+        out.write("\r\n");
     }
-    out.write("\r\n");
-  }
 
-  static String field(final Object value) {
-    if (value == null) {
-      return "";
+    static String field(final Object value) {
+        if (value == null) {
+            return "";
+        }
+        final String s = value.toString();
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
     }
-    final String s = value.toString();
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
 }

@@ -18,29 +18,35 @@ import org.wirewatch.testkit.WithKafka;
 @WithKafka(catalogue = true)
 class TopicIncidentsIT {
 
-  private static final String REGISTRY = "mock://topic-incidents-it";
+    private static final String REGISTRY = "mock://topic-incidents-it";
 
-  KafkaBroker kafka;
+    KafkaBroker kafka;
 
-  @Test
-  void shouldReadTheLatestIncidentPerKeyWithoutRetractedOnesWhenExportingFromTheTopic() throws Exception {
-    // given
-    try (KafkaProducer<String, Incident> p = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(),
-        AvroSerdes.value(Incident.class, REGISTRY).serializer())) {
-      p.send(new ProducerRecord<>(Topics.INCIDENTS, "a", Fixtures.incident("a", 10)));
-      p.send(new ProducerRecord<>(Topics.INCIDENTS, "b", Fixtures.incident("b", 3)));
-      p.send(new ProducerRecord<>(Topics.INCIDENTS, "a", Fixtures.incident("a", 43)));
-      p.send(new ProducerRecord<>(Topics.INCIDENTS, "b", null));
-      p.send(new ProducerRecord<>(Topics.INCIDENTS, "c", Fixtures.incident("c", 1))).get();
+    @Test
+    void shouldReadTheLatestIncidentPerKeyWithoutRetractedOnesWhenExportingFromTheTopic() throws Exception {
+        // given
+        try (KafkaProducer<String, Incident> p = new KafkaProducer<>(
+                kafka.clientConfig(),
+                new StringSerializer(),
+                AvroSerdes.value(Incident.class, REGISTRY).serializer())) {
+            p.send(new ProducerRecord<>(Topics.INCIDENTS, "a", Fixtures.incident("a", 10)));
+            p.send(new ProducerRecord<>(Topics.INCIDENTS, "b", Fixtures.incident("b", 3)));
+            p.send(new ProducerRecord<>(Topics.INCIDENTS, "a", Fixtures.incident("a", 43)));
+            p.send(new ProducerRecord<>(Topics.INCIDENTS, "b", null));
+            p.send(new ProducerRecord<>(Topics.INCIDENTS, "c", Fixtures.incident("c", 1)))
+                    .get();
+        }
+
+        // when
+        final List<Incident> incidents = TopicIncidents.read(
+                kafka.clientConfig(),
+                AvroSerdes.value(Incident.class, REGISTRY).deserializer(),
+                Duration.ofSeconds(30));
+
+        // then
+        assertThat(incidents)
+                .extracting(Incident::getIncidentId, i -> i.getKilled().getBest())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("a", 43), org.assertj.core.groups.Tuple.tuple("c", 1));
     }
-
-    // when
-    final List<Incident> incidents = TopicIncidents.read(kafka.clientConfig(),
-        AvroSerdes.value(Incident.class, REGISTRY).deserializer(), Duration.ofSeconds(30));
-
-    // then
-    assertThat(incidents).extracting(Incident::getIncidentId, i -> i.getKilled().getBest())
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("a", 43),
-            org.assertj.core.groups.Tuple.tuple("c", 1));
-  }
 }

@@ -28,37 +28,51 @@ import org.wirewatch.streams.StreamSerdes;
  */
 public final class ConsolidateTopology {
 
-  /** Name of the repartition topic of deltas keyed by country. */
-  public static final String BY_COUNTRY = "mentions-by-country";
-  /** Default horizon: incidents no report touched for this long (publication time, per country) are closed. */
-  public static final int DEFAULT_HORIZON_DAYS = 90;
+    /** Name of the repartition topic of deltas keyed by country. */
+    public static final String BY_COUNTRY = "mentions-by-country";
+    /** Default horizon: incidents no report touched for this long (publication time, per country) are closed. */
+    public static final int DEFAULT_HORIZON_DAYS = 90;
 
-  private ConsolidateTopology() {}
+    private ConsolidateTopology() {}
 
-  /** Default interval of the wall-clock eviction pass. */
-  public static final java.time.Duration DEFAULT_EVICTION_INTERVAL = java.time.Duration.ofMinutes(10);
+    /** Default interval of the wall-clock eviction pass. */
+    public static final java.time.Duration DEFAULT_EVICTION_INTERVAL = java.time.Duration.ofMinutes(10);
 
-  public static Topology build(final StreamSerdes serdes, final int horizonDays) {
-    return build(serdes, horizonDays, DEFAULT_EVICTION_INTERVAL);
-  }
+    public static Topology build(final StreamSerdes serdes, final int horizonDays) {
+        return build(serdes, horizonDays, DEFAULT_EVICTION_INTERVAL);
+    }
 
-  public static Topology build(final StreamSerdes serdes, final int horizonDays,
-      final java.time.Duration evictionInterval) {
-    final StreamsBuilder builder = new StreamsBuilder();
-    final KStream<String, ConsolidatedRecord> out = builder
-        .stream(Topics.EXTRACTIONS, Consumed.with(serdes.key(), serdes.extraction()).withName("extractions"))
-        .process(StoryFanOut.supplier(serdes), Named.as("story-fan-out"))
-        .repartition(Repartitioned.with(StateKeys.ROUTE, serdes.extraction()).withName(BY_COUNTRY))
-        .process(IncidentClusterProcessor.supplier(serdes, horizonDays, evictionInterval), Named.as("cluster-incidents"));
-    out.split(Named.as("consolidated-"))
-        .branch((k, v) -> v.kind() == ConsolidatedRecord.Kind.INCIDENT, Branched.withConsumer(s -> s
-            .mapValues(ConsolidatedRecord::asIncident, Named.as("as-incident"))
-            .to(Topics.INCIDENTS, Produced.<String, Incident>with(serdes.key(), serdes.incident())
-                .withName("incidents")), "incidents"))
-        .branch((k, v) -> v.kind() == ConsolidatedRecord.Kind.CLAIM, Branched.withConsumer(s -> s
-            .mapValues(ConsolidatedRecord::asClaim, Named.as("as-claim"))
-            .to(Topics.CLAIMS, Produced.<String, Claim>with(serdes.key(), serdes.claim()).withName("claims")),
-            "claims"));
-    return builder.build();
-  }
+    public static Topology build(
+            final StreamSerdes serdes, final int horizonDays, final java.time.Duration evictionInterval) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        final KStream<String, ConsolidatedRecord> out = builder.stream(
+                        Topics.EXTRACTIONS,
+                        Consumed.with(serdes.key(), serdes.extraction()).withName("extractions"))
+                .process(StoryFanOut.supplier(serdes), Named.as("story-fan-out"))
+                .repartition(
+                        Repartitioned.with(StateKeys.ROUTE, serdes.extraction()).withName(BY_COUNTRY))
+                .process(
+                        IncidentClusterProcessor.supplier(serdes, horizonDays, evictionInterval),
+                        Named.as("cluster-incidents"));
+        out.split(Named.as("consolidated-"))
+                .branch(
+                        (k, v) -> v.kind() == ConsolidatedRecord.Kind.INCIDENT,
+                        Branched.withConsumer(
+                                s -> s.mapValues(ConsolidatedRecord::asIncident, Named.as("as-incident"))
+                                        .to(
+                                                Topics.INCIDENTS,
+                                                Produced.<String, Incident>with(serdes.key(), serdes.incident())
+                                                        .withName("incidents")),
+                                "incidents"))
+                .branch(
+                        (k, v) -> v.kind() == ConsolidatedRecord.Kind.CLAIM,
+                        Branched.withConsumer(
+                                s -> s.mapValues(ConsolidatedRecord::asClaim, Named.as("as-claim"))
+                                        .to(
+                                                Topics.CLAIMS,
+                                                Produced.<String, Claim>with(serdes.key(), serdes.claim())
+                                                        .withName("claims")),
+                                "claims"));
+        return builder.build();
+    }
 }

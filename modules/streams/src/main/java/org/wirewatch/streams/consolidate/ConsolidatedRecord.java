@@ -9,21 +9,24 @@ import org.wirewatch.schema.Incident;
  */
 public record ConsolidatedRecord(Kind kind, Object value) {
 
-  public enum Kind { INCIDENT, CLAIM }
+    public enum Kind {
+        INCIDENT,
+        CLAIM
+    }
 
-  static ConsolidatedRecord incident(final Incident incident) {
-    return new ConsolidatedRecord(Kind.INCIDENT, incident);
-  }
+    static ConsolidatedRecord incident(final Incident incident) {
+        return new ConsolidatedRecord(Kind.INCIDENT, incident);
+    }
 
-  static ConsolidatedRecord claim(final Claim claim) {
-    return new ConsolidatedRecord(Kind.CLAIM, claim);
-  }
+    static ConsolidatedRecord claim(final Claim claim) {
+        return new ConsolidatedRecord(Kind.CLAIM, claim);
+    }
 
-  public Incident asIncident() {
-    return (Incident) value;
-  }
+    public Incident asIncident() {
+        return (Incident) value;
+    }
 
-  public Claim asClaim() {
-    return (Claim) value;
-  }
+    public Claim asClaim() {
+        return (Claim) value;
+    }
 }

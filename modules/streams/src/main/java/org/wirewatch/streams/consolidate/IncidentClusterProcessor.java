@@ -60,383 +60,406 @@ import org.wirewatch.streams.consolidate.StateKeys.StoryKey;
  * watermark; {@value #BY_DATE} event date and incident, the date index that lets a new mention read only the
  * incidents it could join.
  */
-public final class IncidentClusterProcessor
-    implements Processor<Route, ReportExtraction, String, ConsolidatedRecord> {
+public final class IncidentClusterProcessor implements Processor<Route, ReportExtraction, String, ConsolidatedRecord> {
 
-  public static final String INCIDENTS = "consolidate-incidents";
-  public static final String MEMBERS = "consolidate-members";
-  public static final String INDEX = "consolidate-mention-index";
-  public static final String DELTAS = "consolidate-story-deltas";
-  public static final String WATERMARKS = "consolidate-watermarks";
-  public static final String BY_DATE = "consolidate-incidents-by-date";
+    public static final String INCIDENTS = "consolidate-incidents";
+    public static final String MEMBERS = "consolidate-members";
+    public static final String INDEX = "consolidate-mention-index";
+    public static final String DELTAS = "consolidate-story-deltas";
+    public static final String WATERMARKS = "consolidate-watermarks";
+    public static final String BY_DATE = "consolidate-incidents-by-date";
 
-  private static final Logger LOG = LoggerFactory.getLogger(IncidentClusterProcessor.class);
-  private static final byte[] PRESENT = new byte[0];
-  /**
-   * A new mention must agree with this many members of an incident (the first in key order) to join it: enough to
-   * stop chains of near matches, and bounded, so an event a hundred agencies report costs no more to match.
-   */
-  static final int COMPARED_MEMBERS = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentClusterProcessor.class);
+    private static final byte[] PRESENT = new byte[0];
+    /**
+     * A new mention must agree with this many members of an incident (the first in key order) to join it: enough to
+     * stop chains of near matches, and bounded, so an event a hundred agencies report costs no more to match.
+     */
+    static final int COMPARED_MEMBERS = 8;
 
-  private final int horizonDays;
-  private final java.time.Duration evictionInterval;
-  private ProcessorContext<String, ConsolidatedRecord> context;
-  private KeyValueStore<IncidentKey, Stored> incidents;
-  private KeyValueStore<MemberKey, ReportExtraction> members;
-  private KeyValueStore<MentionKey, MentionPlace> index;
-  private KeyValueStore<StoryKey, ReportExtraction> deltas;
-  private KeyValueStore<Route, Integer> watermarks;
-  private KeyValueStore<DateKey, byte[]> byDate;
+    private final int horizonDays;
+    private final java.time.Duration evictionInterval;
+    private ProcessorContext<String, ConsolidatedRecord> context;
+    private KeyValueStore<IncidentKey, Stored> incidents;
+    private KeyValueStore<MemberKey, ReportExtraction> members;
+    private KeyValueStore<MentionKey, MentionPlace> index;
+    private KeyValueStore<StoryKey, ReportExtraction> deltas;
+    private KeyValueStore<Route, Integer> watermarks;
+    private KeyValueStore<DateKey, byte[]> byDate;
 
-  IncidentClusterProcessor(final int horizonDays, final java.time.Duration evictionInterval) {
-    this.horizonDays = horizonDays;
-    this.evictionInterval = evictionInterval;
-  }
-
-  public static ProcessorSupplier<Route, ReportExtraction, String, ConsolidatedRecord> supplier(
-      final StreamSerdes serdes, final int horizonDays, final java.time.Duration evictionInterval) {
-    return new ProcessorSupplier<>() {
-      @Override
-      public Processor<Route, ReportExtraction, String, ConsolidatedRecord> get() {
-        return new IncidentClusterProcessor(horizonDays, evictionInterval);
-      }
-
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        // Insertion order, so describe() lists the stores the same way on every run.
-        return new java.util.LinkedHashSet<>(java.util.List.of(
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS), StateKeys.INCIDENT,
-                new IncidentStateSerde(serdes)),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS), StateKeys.MEMBER,
-                serdes.extraction()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX), StateKeys.MENTION, StateKeys.PLACE),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DELTAS), StateKeys.STORY, serdes.extraction()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARKS), StateKeys.ROUTE,
-                Serdes.Integer()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_DATE), StateKeys.DATE,
-                Serdes.ByteArray())));
-      }
-    };
-  }
-
-  @Override
-  public void init(final ProcessorContext<String, ConsolidatedRecord> context) {
-    this.context = context;
-    this.incidents = context.getStateStore(INCIDENTS);
-    this.members = context.getStateStore(MEMBERS);
-    this.index = context.getStateStore(INDEX);
-    this.deltas = context.getStateStore(DELTAS);
-    this.watermarks = context.getStateStore(WATERMARKS);
-    this.byDate = context.getStateStore(BY_DATE);
-    // Wall-clock, not stream time: a backfill of years of reports runs in minutes and closes nothing while it
-    // runs, so its result does not depend on how far one partition ran ahead of another.
-    context.schedule(evictionInterval, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
-        now -> evictAll());
-  }
-
-  /** Closes, in every country, the incidents no report touched for the horizon before its watermark. */
-  private void evictAll() {
-    final List<KeyValue<Route, Integer>> marks = new ArrayList<>();
-    try (KeyValueIterator<Route, Integer> it = watermarks.all()) {
-      it.forEachRemaining(marks::add);
-    }
-    for (final KeyValue<Route, Integer> m : marks) {
-      evict(m.key, (long) m.value - horizonDays);
-    }
-  }
-
-  @Override
-  public void process(final Record<Route, ReportExtraction> record) {
-    final Route route = record.key();
-    final ReportExtraction delta = record.value();
-    if (route == null || delta == null) {
-      throw new IllegalArgumentException("consolidation delta without route or value");
-    }
-    final Set<String> storyClaims = storyClaims(record);
-    final StoryKey deltaKey = new StoryKey(route, delta.getReportUri());
-    final ReportExtraction previous = deltas.get(deltaKey);
-    if (previous != null && delta.getReportVersion() < previous.getReportVersion()) {
-      return;
-    }
-    if (route.unlinked()) {
-      emitClaims(record, previous, delta.getClaims(), Map.of(), storyClaims);
-      saveDelta(deltaKey, delta, delta.getClaims().isEmpty());
-      return;
+    IncidentClusterProcessor(final int horizonDays, final java.time.Duration evictionInterval) {
+        this.horizonDays = horizonDays;
+        this.evictionInterval = evictionInterval;
     }
 
-    // The incidents this delta touches, in id order so they are emitted in a stable order.
-    final Map<String, Touched> touched = new TreeMap<>();
-    final Map<String, String> before = new HashMap<>();
-    if (previous != null) {
-      for (final IncidentMention old : previous.getIncidents()) {
-        final MentionKey indexKey = new MentionKey(route, old.getMentionId());
-        final MentionPlace place = index.get(indexKey);
-        if (place != null && !place.closed()) {
-          final MemberKey memberKey = new MemberKey(route, place.incidentId(), old.getMentionId());
-          final ReportExtraction member = members.get(memberKey);
-          members.delete(memberKey);
-          index.delete(indexKey);
-          touched(touched, route, place.incidentId()).remove(member);
-          before.put(old.getMentionId(), place.incidentId());
+    public static ProcessorSupplier<Route, ReportExtraction, String, ConsolidatedRecord> supplier(
+            final StreamSerdes serdes, final int horizonDays, final java.time.Duration evictionInterval) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<Route, ReportExtraction, String, ConsolidatedRecord> get() {
+                return new IncidentClusterProcessor(horizonDays, evictionInterval);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                // Insertion order, so describe() lists the stores the same way on every run.
+                return new java.util.LinkedHashSet<>(java.util.List.of(
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(INCIDENTS),
+                                StateKeys.INCIDENT,
+                                new IncidentStateSerde(serdes)),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(MEMBERS), StateKeys.MEMBER, serdes.extraction()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(INDEX), StateKeys.MENTION, StateKeys.PLACE),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DELTAS), StateKeys.STORY, serdes.extraction()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(WATERMARKS), StateKeys.ROUTE, Serdes.Integer()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(BY_DATE), StateKeys.DATE, Serdes.ByteArray())));
+            }
+        };
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, ConsolidatedRecord> context) {
+        this.context = context;
+        this.incidents = context.getStateStore(INCIDENTS);
+        this.members = context.getStateStore(MEMBERS);
+        this.index = context.getStateStore(INDEX);
+        this.deltas = context.getStateStore(DELTAS);
+        this.watermarks = context.getStateStore(WATERMARKS);
+        this.byDate = context.getStateStore(BY_DATE);
+        // Wall-clock, not stream time: a backfill of years of reports runs in minutes and closes nothing while it
+        // runs, so its result does not depend on how far one partition ran ahead of another.
+        context.schedule(
+                evictionInterval,
+                org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+                now -> evictAll());
+    }
+
+    /** Closes, in every country, the incidents no report touched for the horizon before its watermark. */
+    private void evictAll() {
+        final List<KeyValue<Route, Integer>> marks = new ArrayList<>();
+        try (KeyValueIterator<Route, Integer> it = watermarks.all()) {
+            it.forEachRemaining(marks::add);
         }
-      }
-    }
-
-    final List<IncidentMention> accepted = new ArrayList<>();
-    for (final IncidentMention m : delta.getIncidents()) {
-      final MentionPlace seen = index.get(new MentionKey(route, m.getMentionId()));
-      if (seen != null && seen.closed()) {
-        LOG.debug("Mention {} belongs to incident {}, closed beyond the {}-day horizon: left as published",
-            m.getMentionId(), seen.incidentId(), horizonDays);
-        continue;
-      }
-      accepted.add(m);
-    }
-    accepted.sort(java.util.Comparator.comparing(IncidentMention::getMentionId));
-
-    final Map<String, String> incidentOf = new HashMap<>();
-    for (final IncidentMention m : accepted) {
-      final List<Claim> linked = delta.getClaims().stream()
-          .filter(c -> m.getMentionId().equals(c.getMentionId())).toList();
-      final ReportExtraction member = Extractions.with(delta, List.of(m), linked);
-      final String incidentId = assign(route, m, delta.getReportUri(), before.get(m.getMentionId()));
-      members.put(new MemberKey(route, incidentId, m.getMentionId()), member);
-      index.put(new MentionKey(route, m.getMentionId()), new MentionPlace(incidentId, false));
-      incidentOf.put(m.getMentionId(), incidentId);
-      touched(touched, route, incidentId).add(member);
-    }
-
-    for (final Map.Entry<String, Touched> t : touched.entrySet()) {
-      update(record, route, t.getKey(), t.getValue());
-    }
-
-    final List<Claim> owned = delta.getClaims().stream()
-        .filter(c -> c.getMentionId() != null && incidentOf.containsKey(c.getMentionId())).toList();
-    emitClaims(record, previous, owned, incidentOf, storyClaims);
-    saveDelta(deltaKey, Extractions.with(delta, accepted, owned), accepted.isEmpty() && owned.isEmpty());
-    advanceWatermark(route, delta);
-  }
-
-  /**
-   * An incident as this delta changes it: its stored state, updated member by member, or marked for a rebuild from
-   * the member store when a removal leaves the summary unable to say what replaces the member.
-   */
-  private static final class Touched {
-    final Stored before;
-    final IncidentState state;
-    boolean rebuild;
-
-    Touched(final Stored before) {
-      this.before = before;
-      this.state = before == null ? new IncidentState() : before.state();
-      this.rebuild = false;
-    }
-
-    void add(final ReportExtraction member) {
-      if (!rebuild) {
-        state.add(member);
-      }
-    }
-
-    void remove(final ReportExtraction member) {
-      // A member missing from the store (never expected) leaves nothing to subtract: rebuild to stay exact.
-      rebuild |= member == null || !state.remove(member);
-    }
-  }
-
-  private Touched touched(final Map<String, Touched> touched, final Route route, final String incidentId) {
-    return touched.computeIfAbsent(incidentId, id -> new Touched(incidents.get(new IncidentKey(route, id))));
-  }
-
-  /** Moves the country's watermark to this report's publication day if it is later. */
-  private void advanceWatermark(final Route route, final ReportExtraction delta) {
-    if (delta.getPublishedAt() == null) {
-      return;
-    }
-    final int day = (int) Math.floorDiv(delta.getPublishedAt().toEpochMilli(), 86_400_000L);
-    final Integer mark = watermarks.get(route);
-    if (mark == null || day > mark) {
-      watermarks.put(route, day);
-    }
-  }
-
-  /**
-   * The incident a new mention joins: the best-scoring compatible one (its previous incident, when a new version
-   * of the story is still compatible with it, wins ties so ids stay put), or a new one.
-   */
-  private String assign(final Route route, final IncidentMention m, final String story, final String previous) {
-    String best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    // Incidents span their members' dates; a week of slack keeps every possible match. Only incidents dated
-    // within reach are read, through the date index, so matching costs the same with ten or ten thousand open
-    // incidents in a country.
-    final int reach = MentionCompatibility.DATE_SLACK_DAYS + Math.max(7, Math.max(0, m.getDateToleranceDays()));
-    try (KeyValueIterator<DateKey, byte[]> it = byDate.range(
-        new DateKey(route, m.getEventDate().minusDays(reach), ""),
-        new DateKey(route, m.getEventDate().plusDays(reach + 1L), ""))) {
-      while (it.hasNext()) {
-        // The index key holds the incident's date and id: no need to read the incident itself.
-        final DateKey entry = it.next().key;
-        final String incidentId = entry.incidentId();
-        if (!MentionCompatibility.datesMayMatch(entry.date(), 7, m.getEventDate(), m.getDateToleranceDays())) {
-          continue;
+        for (final KeyValue<Route, Integer> m : marks) {
+            evict(m.key, (long) m.value - horizonDays);
         }
-        final List<MentionCompatibility.Member> ms = new ArrayList<>();
-        for (final ReportExtraction e : members(route, incidentId, COMPARED_MEMBERS)) {
-          ms.add(new MentionCompatibility.Member(IncidentMerger.mention(e), e.getReportUri()));
+    }
+
+    @Override
+    public void process(final Record<Route, ReportExtraction> record) {
+        final Route route = record.key();
+        final ReportExtraction delta = record.value();
+        if (route == null || delta == null) {
+            throw new IllegalArgumentException("consolidation delta without route or value");
         }
-        final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
-        final double bonus = incidentId.equals(previous) ? 0.5 : 0;
-        // Ties go to the smallest id, whatever order the index returns them in.
-        if (score.isPresent() && (score.getAsDouble() + bonus > bestScore
-            || best != null && score.getAsDouble() + bonus == bestScore && incidentId.compareTo(best) < 0)) {
-          best = incidentId;
-          bestScore = score.getAsDouble() + bonus;
+        final Set<String> storyClaims = storyClaims(record);
+        final StoryKey deltaKey = new StoryKey(route, delta.getReportUri());
+        final ReportExtraction previous = deltas.get(deltaKey);
+        if (previous != null && delta.getReportVersion() < previous.getReportVersion()) {
+            return;
         }
-      }
-    }
-    if (best != null) {
-      return best;
-    }
-    if (previous != null && members(route, previous, 1).isEmpty()) {
-      return previous;
-    }
-    // An incident whose last member just left is free: its id is reused rather than retracted and reissued.
-    return IncidentIds.forMention(m.getMentionId(), id -> !members(route, id, 1).isEmpty());
-  }
-
-  private List<ReportExtraction> members(final Route route, final String incidentId) {
-    return members(route, incidentId, Integer.MAX_VALUE);
-  }
-
-  /** The first {@code limit} members of an incident in key order. */
-  private List<ReportExtraction> members(final Route route, final String incidentId, final int limit) {
-    final List<ReportExtraction> out = new ArrayList<>();
-    try (KeyValueIterator<MemberKey, ReportExtraction> it =
-        members.prefixScan(new IncidentKey(route, incidentId), StateKeys.INCIDENT.serializer())) {
-      while (it.hasNext() && out.size() < limit) {
-        out.add(it.next().value);
-      }
-    }
-    return out;
-  }
-
-  /** Stores and emits an incident this delta touched: updated, tombstoned when its last member left, or as was. */
-  private void update(final Record<Route, ReportExtraction> record, final Route route, final String incidentId,
-      final Touched t) {
-    final IncidentKey key = new IncidentKey(route, incidentId);
-    final Incident before = t.before == null ? null : t.before.incident();
-    final IncidentState state = t.rebuild ? IncidentState.of(members(route, incidentId)) : t.state;
-    if (state.count == 0) {
-      if (before != null) {
-        incidents.delete(key);
-        byDate.delete(new DateKey(route, before.getEventDate(), incidentId));
-        context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(null)));
-      }
-      return;
-    }
-    final ReportExtraction primary = members.get(new MemberKey(route, incidentId, state.primaryMentionId()));
-    final Incident after = state.incident(incidentId, IncidentMerger.mention(primary).getEvidence());
-    incidents.put(key, new Stored(after, state));
-    if (!after.equals(before)) {
-      if (before == null || !before.getEventDate().equals(after.getEventDate())) {
-        if (before != null) {
-          byDate.delete(new DateKey(route, before.getEventDate(), incidentId));
+        if (route.unlinked()) {
+            emitClaims(record, previous, delta.getClaims(), Map.of(), storyClaims);
+            saveDelta(deltaKey, delta, delta.getClaims().isEmpty());
+            return;
         }
-        byDate.put(new DateKey(route, after.getEventDate(), incidentId), PRESENT);
-      }
-      context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(after)));
-    }
-  }
 
-  /**
-   * The story's current claim ids from {@link StoryFanOut#STORY_CLAIMS_HEADER}, removed from the record so that
-   * nothing published carries it; null for a delta written before the header existed.
-   */
-  private static Set<String> storyClaims(final Record<Route, ReportExtraction> record) {
-    final org.apache.kafka.common.header.Header h = record.headers().lastHeader(StoryFanOut.STORY_CLAIMS_HEADER);
-    record.headers().remove(StoryFanOut.STORY_CLAIMS_HEADER);
-    if (h == null) {
-      return null;
-    }
-    final String ids = new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
-    return ids.isEmpty() ? Set.of() : new HashSet<>(java.util.Arrays.asList(ids.split("\n")));
-  }
-
-  /** Emits the claims a delta owns, and tombstones those the story's previous delta owned that are gone now. */
-  private void emitClaims(final Record<Route, ReportExtraction> record, final ReportExtraction previous,
-      final List<Claim> owned, final Map<String, String> incidentOf, final Set<String> storyClaims) {
-    final ReportExtraction delta = record.value();
-    final Set<String> now = new HashSet<>();
-    for (final Claim c : owned) {
-      now.add(c.getClaimId());
-      final Claim out = Claim.newBuilder(c)
-          .setIncidentId(c.getMentionId() == null ? null : incidentOf.get(c.getMentionId()))
-          .setReportUri(c.getReportUri() != null ? c.getReportUri() : delta.getReportUri())
-          .setReportVersion(c.getReportVersion() != null ? c.getReportVersion() : delta.getReportVersion())
-          .setAgency(c.getAgency() != null ? c.getAgency() : delta.getAgency())
-          .build();
-      context.forward(record.withKey(c.getClaimId()).withValue(ConsolidatedRecord.claim(out)));
-    }
-    if (previous != null) {
-      for (final Claim c : previous.getClaims()) {
-        // A claim the story still makes has moved to another delta, which publishes it.
-        if (!now.contains(c.getClaimId()) && (storyClaims == null || !storyClaims.contains(c.getClaimId()))) {
-          context.forward(record.withKey(c.getClaimId()).withValue(ConsolidatedRecord.claim(null)));
+        // The incidents this delta touches, in id order so they are emitted in a stable order.
+        final Map<String, Touched> touched = new TreeMap<>();
+        final Map<String, String> before = new HashMap<>();
+        if (previous != null) {
+            for (final IncidentMention old : previous.getIncidents()) {
+                final MentionKey indexKey = new MentionKey(route, old.getMentionId());
+                final MentionPlace place = index.get(indexKey);
+                if (place != null && !place.closed()) {
+                    final MemberKey memberKey = new MemberKey(route, place.incidentId(), old.getMentionId());
+                    final ReportExtraction member = members.get(memberKey);
+                    members.delete(memberKey);
+                    index.delete(indexKey);
+                    touched(touched, route, place.incidentId()).remove(member);
+                    before.put(old.getMentionId(), place.incidentId());
+                }
+            }
         }
-      }
-    }
-  }
 
-  private void saveDelta(final StoryKey key, final ReportExtraction delta, final boolean empty) {
-    if (empty) {
-      deltas.delete(key);
-    } else {
-      deltas.put(key, Extractions.stripped(delta));
-    }
-  }
-
-  /**
-   * Closes the incidents of a country last reported before {@code cutoffDay}: their members and deltas leave the
-   * stores, their published state stays (and keeps counting in tallies). Each of their mentions keeps a small
-   * marker in the index, so a late version of the same story leaves the closed incident alone instead of opening a
-   * duplicate.
-   */
-  private void evict(final Route route, final long cutoffDay) {
-    final List<Incident> gone = new ArrayList<>();
-    try (KeyValueIterator<IncidentKey, Stored> it = incidents.prefixScan(route, StateKeys.ROUTE.serializer())) {
-      while (it.hasNext()) {
-        final Incident inc = it.next().value.incident();
-        if (Math.floorDiv(inc.getUpdatedAt().toEpochMilli(), 86_400_000L) < cutoffDay) {
-          gone.add(inc);
+        final List<IncidentMention> accepted = new ArrayList<>();
+        for (final IncidentMention m : delta.getIncidents()) {
+            final MentionPlace seen = index.get(new MentionKey(route, m.getMentionId()));
+            if (seen != null && seen.closed()) {
+                LOG.debug(
+                        "Mention {} belongs to incident {}, closed beyond the {}-day horizon: left as published",
+                        m.getMentionId(),
+                        seen.incidentId(),
+                        horizonDays);
+                continue;
+            }
+            accepted.add(m);
         }
-      }
+        accepted.sort(java.util.Comparator.comparing(IncidentMention::getMentionId));
+
+        final Map<String, String> incidentOf = new HashMap<>();
+        for (final IncidentMention m : accepted) {
+            final List<Claim> linked = delta.getClaims().stream()
+                    .filter(c -> m.getMentionId().equals(c.getMentionId()))
+                    .toList();
+            final ReportExtraction member = Extractions.with(delta, List.of(m), linked);
+            final String incidentId = assign(route, m, delta.getReportUri(), before.get(m.getMentionId()));
+            members.put(new MemberKey(route, incidentId, m.getMentionId()), member);
+            index.put(new MentionKey(route, m.getMentionId()), new MentionPlace(incidentId, false));
+            incidentOf.put(m.getMentionId(), incidentId);
+            touched(touched, route, incidentId).add(member);
+        }
+
+        for (final Map.Entry<String, Touched> t : touched.entrySet()) {
+            update(record, route, t.getKey(), t.getValue());
+        }
+
+        final List<Claim> owned = delta.getClaims().stream()
+                .filter(c -> c.getMentionId() != null && incidentOf.containsKey(c.getMentionId()))
+                .toList();
+        emitClaims(record, previous, owned, incidentOf, storyClaims);
+        saveDelta(deltaKey, Extractions.with(delta, accepted, owned), accepted.isEmpty() && owned.isEmpty());
+        advanceWatermark(route, delta);
     }
-    final Set<String> stories = new HashSet<>();
-    for (final Incident closed : gone) {
-      final String incidentId = closed.getIncidentId();
-      for (final ReportExtraction m : members(route, incidentId)) {
-        final String mentionId = IncidentMerger.mention(m).getMentionId();
-        members.delete(new MemberKey(route, incidentId, mentionId));
-        index.put(new MentionKey(route, mentionId), new MentionPlace(incidentId, true));
-        stories.add(m.getReportUri());
-      }
-      incidents.delete(new IncidentKey(route, incidentId));
-      byDate.delete(new DateKey(route, closed.getEventDate(), incidentId));
+
+    /**
+     * An incident as this delta changes it: its stored state, updated member by member, or marked for a rebuild from
+     * the member store when a removal leaves the summary unable to say what replaces the member.
+     */
+    private static final class Touched {
+        final Stored before;
+        final IncidentState state;
+        boolean rebuild;
+
+        Touched(final Stored before) {
+            this.before = before;
+            this.state = before == null ? new IncidentState() : before.state();
+            this.rebuild = false;
+        }
+
+        void add(final ReportExtraction member) {
+            if (!rebuild) {
+                state.add(member);
+            }
+        }
+
+        void remove(final ReportExtraction member) {
+            // A member missing from the store (never expected) leaves nothing to subtract: rebuild to stay exact.
+            rebuild |= member == null || !state.remove(member);
+        }
     }
-    for (final String story : stories) {
-      final StoryKey key = new StoryKey(route, story);
-      final ReportExtraction d = deltas.get(key);
-      final boolean open = d != null && d.getIncidents().stream()
-          .map(m -> index.get(new MentionKey(route, m.getMentionId())))
-          .anyMatch(p -> p != null && !p.closed());
-      if (!open) {
-        deltas.delete(key);
-      }
+
+    private Touched touched(final Map<String, Touched> touched, final Route route, final String incidentId) {
+        return touched.computeIfAbsent(incidentId, id -> new Touched(incidents.get(new IncidentKey(route, id))));
     }
-    if (!gone.isEmpty()) {
-      LOG.debug("Closed {} incidents of {} last reported before {}", gone.size(), route,
-          LocalDate.ofEpochDay(cutoffDay));
+
+    /** Moves the country's watermark to this report's publication day if it is later. */
+    private void advanceWatermark(final Route route, final ReportExtraction delta) {
+        if (delta.getPublishedAt() == null) {
+            return;
+        }
+        final int day = (int) Math.floorDiv(delta.getPublishedAt().toEpochMilli(), 86_400_000L);
+        final Integer mark = watermarks.get(route);
+        if (mark == null || day > mark) {
+            watermarks.put(route, day);
+        }
     }
-  }
+
+    /**
+     * The incident a new mention joins: the best-scoring compatible one (its previous incident, when a new version
+     * of the story is still compatible with it, wins ties so ids stay put), or a new one.
+     */
+    private String assign(final Route route, final IncidentMention m, final String story, final String previous) {
+        String best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        // Incidents span their members' dates; a week of slack keeps every possible match. Only incidents dated
+        // within reach are read, through the date index, so matching costs the same with ten or ten thousand open
+        // incidents in a country.
+        final int reach = MentionCompatibility.DATE_SLACK_DAYS + Math.max(7, Math.max(0, m.getDateToleranceDays()));
+        try (KeyValueIterator<DateKey, byte[]> it = byDate.range(
+                new DateKey(route, m.getEventDate().minusDays(reach), ""),
+                new DateKey(route, m.getEventDate().plusDays(reach + 1L), ""))) {
+            while (it.hasNext()) {
+                // The index key holds the incident's date and id: no need to read the incident itself.
+                final DateKey entry = it.next().key;
+                final String incidentId = entry.incidentId();
+                if (!MentionCompatibility.datesMayMatch(entry.date(), 7, m.getEventDate(), m.getDateToleranceDays())) {
+                    continue;
+                }
+                final List<MentionCompatibility.Member> ms = new ArrayList<>();
+                for (final ReportExtraction e : members(route, incidentId, COMPARED_MEMBERS)) {
+                    ms.add(new MentionCompatibility.Member(IncidentMerger.mention(e), e.getReportUri()));
+                }
+                final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
+                final double bonus = incidentId.equals(previous) ? 0.5 : 0;
+                // Ties go to the smallest id, whatever order the index returns them in.
+                if (score.isPresent()
+                        && (score.getAsDouble() + bonus > bestScore
+                                || best != null
+                                        && score.getAsDouble() + bonus == bestScore
+                                        && incidentId.compareTo(best) < 0)) {
+                    best = incidentId;
+                    bestScore = score.getAsDouble() + bonus;
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        if (previous != null && members(route, previous, 1).isEmpty()) {
+            return previous;
+        }
+        // An incident whose last member just left is free: its id is reused rather than retracted and reissued.
+        return IncidentIds.forMention(
+                m.getMentionId(), id -> !members(route, id, 1).isEmpty());
+    }
+
+    private List<ReportExtraction> members(final Route route, final String incidentId) {
+        return members(route, incidentId, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} members of an incident in key order. */
+    private List<ReportExtraction> members(final Route route, final String incidentId, final int limit) {
+        final List<ReportExtraction> out = new ArrayList<>();
+        try (KeyValueIterator<MemberKey, ReportExtraction> it =
+                members.prefixScan(new IncidentKey(route, incidentId), StateKeys.INCIDENT.serializer())) {
+            while (it.hasNext() && out.size() < limit) {
+                out.add(it.next().value);
+            }
+        }
+        return out;
+    }
+
+    /** Stores and emits an incident this delta touched: updated, tombstoned when its last member left, or as was. */
+    private void update(
+            final Record<Route, ReportExtraction> record, final Route route, final String incidentId, final Touched t) {
+        final IncidentKey key = new IncidentKey(route, incidentId);
+        final Incident before = t.before == null ? null : t.before.incident();
+        final IncidentState state = t.rebuild ? IncidentState.of(members(route, incidentId)) : t.state;
+        if (state.count == 0) {
+            if (before != null) {
+                incidents.delete(key);
+                byDate.delete(new DateKey(route, before.getEventDate(), incidentId));
+                context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(null)));
+            }
+            return;
+        }
+        final ReportExtraction primary = members.get(new MemberKey(route, incidentId, state.primaryMentionId()));
+        final Incident after =
+                state.incident(incidentId, IncidentMerger.mention(primary).getEvidence());
+        incidents.put(key, new Stored(after, state));
+        if (!after.equals(before)) {
+            if (before == null || !before.getEventDate().equals(after.getEventDate())) {
+                if (before != null) {
+                    byDate.delete(new DateKey(route, before.getEventDate(), incidentId));
+                }
+                byDate.put(new DateKey(route, after.getEventDate(), incidentId), PRESENT);
+            }
+            context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(after)));
+        }
+    }
+
+    /**
+     * The story's current claim ids from {@link StoryFanOut#STORY_CLAIMS_HEADER}, removed from the record so that
+     * nothing published carries it; null for a delta written before the header existed.
+     */
+    private static Set<String> storyClaims(final Record<Route, ReportExtraction> record) {
+        final org.apache.kafka.common.header.Header h = record.headers().lastHeader(StoryFanOut.STORY_CLAIMS_HEADER);
+        record.headers().remove(StoryFanOut.STORY_CLAIMS_HEADER);
+        if (h == null) {
+            return null;
+        }
+        final String ids = new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return ids.isEmpty() ? Set.of() : new HashSet<>(java.util.Arrays.asList(ids.split("\n")));
+    }
+
+    /** Emits the claims a delta owns, and tombstones those the story's previous delta owned that are gone now. */
+    private void emitClaims(
+            final Record<Route, ReportExtraction> record,
+            final ReportExtraction previous,
+            final List<Claim> owned,
+            final Map<String, String> incidentOf,
+            final Set<String> storyClaims) {
+        final ReportExtraction delta = record.value();
+        final Set<String> now = new HashSet<>();
+        for (final Claim c : owned) {
+            now.add(c.getClaimId());
+            final Claim out = Claim.newBuilder(c)
+                    .setIncidentId(c.getMentionId() == null ? null : incidentOf.get(c.getMentionId()))
+                    .setReportUri(c.getReportUri() != null ? c.getReportUri() : delta.getReportUri())
+                    .setReportVersion(c.getReportVersion() != null ? c.getReportVersion() : delta.getReportVersion())
+                    .setAgency(c.getAgency() != null ? c.getAgency() : delta.getAgency())
+                    .build();
+            context.forward(record.withKey(c.getClaimId()).withValue(ConsolidatedRecord.claim(out)));
+        }
+        if (previous != null) {
+            for (final Claim c : previous.getClaims()) {
+                // A claim the story still makes has moved to another delta, which publishes it.
+                if (!now.contains(c.getClaimId()) && (storyClaims == null || !storyClaims.contains(c.getClaimId()))) {
+                    context.forward(record.withKey(c.getClaimId()).withValue(ConsolidatedRecord.claim(null)));
+                }
+            }
+        }
+    }
+
+    private void saveDelta(final StoryKey key, final ReportExtraction delta, final boolean empty) {
+        if (empty) {
+            deltas.delete(key);
+        } else {
+            deltas.put(key, Extractions.stripped(delta));
+        }
+    }
+
+    /**
+     * Closes the incidents of a country last reported before {@code cutoffDay}: their members and deltas leave the
+     * stores, their published state stays (and keeps counting in tallies). Each of their mentions keeps a small
+     * marker in the index, so a late version of the same story leaves the closed incident alone instead of opening a
+     * duplicate.
+     */
+    private void evict(final Route route, final long cutoffDay) {
+        final List<Incident> gone = new ArrayList<>();
+        try (KeyValueIterator<IncidentKey, Stored> it = incidents.prefixScan(route, StateKeys.ROUTE.serializer())) {
+            while (it.hasNext()) {
+                final Incident inc = it.next().value.incident();
+                if (Math.floorDiv(inc.getUpdatedAt().toEpochMilli(), 86_400_000L) < cutoffDay) {
+                    gone.add(inc);
+                }
+            }
+        }
+        final Set<String> stories = new HashSet<>();
+        for (final Incident closed : gone) {
+            final String incidentId = closed.getIncidentId();
+            for (final ReportExtraction m : members(route, incidentId)) {
+                final String mentionId = IncidentMerger.mention(m).getMentionId();
+                members.delete(new MemberKey(route, incidentId, mentionId));
+                index.put(new MentionKey(route, mentionId), new MentionPlace(incidentId, true));
+                stories.add(m.getReportUri());
+            }
+            incidents.delete(new IncidentKey(route, incidentId));
+            byDate.delete(new DateKey(route, closed.getEventDate(), incidentId));
+        }
+        for (final String story : stories) {
+            final StoryKey key = new StoryKey(route, story);
+            final ReportExtraction d = deltas.get(key);
+            final boolean open = d != null
+                    && d.getIncidents().stream()
+                            .map(m -> index.get(new MentionKey(route, m.getMentionId())))
+                            .anyMatch(p -> p != null && !p.closed());
+            if (!open) {
+                deltas.delete(key);
+            }
+        }
+        if (!gone.isEmpty()) {
+            LOG.debug(
+                    "Closed {} incidents of {} last reported before {}",
+                    gone.size(),
+                    route,
+                    LocalDate.ofEpochDay(cutoffDay));
+        }
+    }
 }

@@ -12,28 +12,28 @@ import java.util.function.Predicate;
  */
 public final class IncidentIds {
 
-  private IncidentIds() {}
+    private IncidentIds() {}
 
-  /** {@code inc-} and 16 hex digits of the SHA-256 of the mention id; a suffix when the id is still taken. */
-  public static String forMention(final String mentionId, final Predicate<String> taken) {
-    String id = "inc-" + hash(mentionId);
-    for (int n = 1; taken.test(id); n++) {
-      id = "inc-" + hash(mentionId + "/" + n);
+    /** {@code inc-} and 16 hex digits of the SHA-256 of the mention id; a suffix when the id is still taken. */
+    public static String forMention(final String mentionId, final Predicate<String> taken) {
+        String id = "inc-" + hash(mentionId);
+        for (int n = 1; taken.test(id); n++) {
+            id = "inc-" + hash(mentionId + "/" + n);
+        }
+        return id;
     }
-    return id;
-  }
 
-  // Looking the algorithm up costs more than hashing a short id; a digest is not thread-safe, hence one per thread.
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (final NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    // Looking the algorithm up costs more than hashing a short id; a digest is not thread-safe, hence one per thread.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    });
+
+    private static String hash(final String s) {
+        final byte[] d = SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 8);
     }
-  });
-
-  private static String hash(final String s) {
-    final byte[] d = SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(d, 0, 8);
-  }
 }

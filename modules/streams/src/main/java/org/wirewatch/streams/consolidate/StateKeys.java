@@ -23,140 +23,156 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class StateKeys {
 
-  private StateKeys() {}
+    private StateKeys() {}
 
-  /**
-   * Where a delta of a story is consolidated, and the key of the repartition topic: a country (every mention of one
-   * country meets the others in one task), the mentions that name no country (which can only match each other),
-   * or the story itself for its claims linked to no current mention (nothing else needs them, so they spread over
-   * the partitions by story).
-   */
-  record Route(Kind kind, String value) {
+    /**
+     * Where a delta of a story is consolidated, and the key of the repartition topic: a country (every mention of one
+     * country meets the others in one task), the mentions that name no country (which can only match each other),
+     * or the story itself for its claims linked to no current mention (nothing else needs them, so they spread over
+     * the partitions by story).
+     */
+    record Route(Kind kind, String value) {
 
-    enum Kind { COUNTRY, NO_COUNTRY, UNLINKED }
-
-    Route {
-      if (kind == null || value == null) {
-        throw new IllegalArgumentException("a route needs a kind and a value");
-      }
-    }
-
-    static Route country(final String code) {
-      return new Route(Kind.COUNTRY, code);
-    }
-
-    static Route noCountry() {
-      return new Route(Kind.NO_COUNTRY, "");
-    }
-
-    static Route unlinked(final String story) {
-      return new Route(Kind.UNLINKED, story);
-    }
-
-    boolean unlinked() {
-      return kind == Kind.UNLINKED;
-    }
-
-    @Override
-    public String toString() {
-      return kind == Kind.COUNTRY ? value : kind + (value.isEmpty() ? "" : ":" + value);
-    }
-  }
-
-  /** An open incident of a route ({@value IncidentClusterProcessor#INCIDENTS}). */
-  record IncidentKey(Route route, String incidentId) {}
-
-  /** One member of an incident ({@value IncidentClusterProcessor#MEMBERS}); its prefix is the incident's key. */
-  record MemberKey(Route route, String incidentId, String mentionId) {}
-
-  /** A mention, to find its incident ({@value IncidentClusterProcessor#INDEX}). */
-  record MentionKey(Route route, String mentionId) {}
-
-  /** A story's last delta for a route ({@value IncidentClusterProcessor#DELTAS}). */
-  record StoryKey(Route route, String story) {}
-
-  /** An incident by its event date ({@value IncidentClusterProcessor#BY_DATE}): a date range is a key range. */
-  record DateKey(Route route, LocalDate date, String incidentId) {}
-
-  /** Where a mention sits ({@value IncidentClusterProcessor#INDEX}): its incident, and whether that is closed. */
-  record MentionPlace(String incidentId, boolean closed) {}
-
-  static final Serde<Route> ROUTE = serde(r -> List.of(r.kind().name(), r.value()),
-      p -> new Route(Route.Kind.valueOf(p.get(0)), p.get(1)), 2);
-  static final Serde<IncidentKey> INCIDENT = serde(k -> List.of(k.route().kind().name(), k.route().value(),
-      k.incidentId()), p -> new IncidentKey(route(p), p.get(2)), 3);
-  static final Serde<MemberKey> MEMBER = serde(k -> List.of(k.route().kind().name(), k.route().value(),
-      k.incidentId(), k.mentionId()), p -> new MemberKey(route(p), p.get(2), p.get(3)), 4);
-  static final Serde<MentionKey> MENTION = serde(k -> List.of(k.route().kind().name(), k.route().value(),
-      k.mentionId()), p -> new MentionKey(route(p), p.get(2)), 3);
-  static final Serde<StoryKey> STORY = serde(k -> List.of(k.route().kind().name(), k.route().value(), k.story()),
-      p -> new StoryKey(route(p), p.get(2)), 3);
-  static final Serde<DateKey> DATE = serde(k -> List.of(k.route().kind().name(), k.route().value(),
-      k.date().toString(), k.incidentId()), p -> new DateKey(route(p), LocalDate.parse(p.get(2)), p.get(3)), 4);
-  static final Serde<MentionPlace> PLACE = serde(v -> List.of(v.closed() ? "closed" : "open", v.incidentId()),
-      p -> new MentionPlace(p.get(1), "closed".equals(p.get(0))), 2);
-
-  private static Route route(final List<String> parts) {
-    return new Route(Route.Kind.valueOf(parts.get(0)), parts.get(1));
-  }
-
-  private static <T> Serde<T> serde(final Function<T, List<String>> parts, final Function<List<String>, T> of,
-      final int arity) {
-    final Serializer<T> serializer = (topic, value) -> value == null ? null : encode(parts.apply(value));
-    final Deserializer<T> deserializer = (topic, bytes) -> {
-      if (bytes == null) {
-        return null;
-      }
-      final List<String> p = decode(bytes);
-      if (p.size() != arity) {
-        throw new SerializationException("a consolidation key of " + arity + " parts has " + p.size() + " in "
-            + topic + ": " + p);
-      }
-      return of.apply(p);
-    };
-    return Serdes.serdeFrom(serializer, deserializer);
-  }
-
-  static byte[] encode(final List<String> parts) {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    for (final String part : parts) {
-      for (final byte b : part.getBytes(StandardCharsets.UTF_8)) {
-        out.write(b);
-        if (b == 0) {
-          out.write(0xFF);
+        enum Kind {
+            COUNTRY,
+            NO_COUNTRY,
+            UNLINKED
         }
-      }
-      out.write(0);
-      out.write(1);
-    }
-    return out.toByteArray();
-  }
 
-  static List<String> decode(final byte[] bytes) {
-    final List<String> parts = new ArrayList<>(4);
-    final ByteArrayOutputStream part = new ByteArrayOutputStream(32);
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] != 0) {
-        part.write(bytes[i]);
-        continue;
-      }
-      if (i + 1 >= bytes.length) {
-        throw new SerializationException("a consolidation key ends inside an escape");
-      }
-      final byte next = bytes[++i];
-      if (next == (byte) 0xFF) {
-        part.write(0);
-      } else if (next == 1) {
-        parts.add(part.toString(StandardCharsets.UTF_8));
-        part.reset();
-      } else {
-        throw new SerializationException("a consolidation key holds an unknown escape 0x00 0x"
-            + Integer.toHexString(next & 0xFF));
-      }
+        Route {
+            if (kind == null || value == null) {
+                throw new IllegalArgumentException("a route needs a kind and a value");
+            }
+        }
+
+        static Route country(final String code) {
+            return new Route(Kind.COUNTRY, code);
+        }
+
+        static Route noCountry() {
+            return new Route(Kind.NO_COUNTRY, "");
+        }
+
+        static Route unlinked(final String story) {
+            return new Route(Kind.UNLINKED, story);
+        }
+
+        boolean unlinked() {
+            return kind == Kind.UNLINKED;
+        }
+
+        @Override
+        public String toString() {
+            return kind == Kind.COUNTRY ? value : kind + (value.isEmpty() ? "" : ":" + value);
+        }
     }
-    if (part.size() > 0) {
-      throw new SerializationException("a consolidation key ends without a terminator");
+
+    /** An open incident of a route ({@value IncidentClusterProcessor#INCIDENTS}). */
+    record IncidentKey(Route route, String incidentId) {}
+
+    /** One member of an incident ({@value IncidentClusterProcessor#MEMBERS}); its prefix is the incident's key. */
+    record MemberKey(Route route, String incidentId, String mentionId) {}
+
+    /** A mention, to find its incident ({@value IncidentClusterProcessor#INDEX}). */
+    record MentionKey(Route route, String mentionId) {}
+
+    /** A story's last delta for a route ({@value IncidentClusterProcessor#DELTAS}). */
+    record StoryKey(Route route, String story) {}
+
+    /** An incident by its event date ({@value IncidentClusterProcessor#BY_DATE}): a date range is a key range. */
+    record DateKey(Route route, LocalDate date, String incidentId) {}
+
+    /** Where a mention sits ({@value IncidentClusterProcessor#INDEX}): its incident, and whether that is closed. */
+    record MentionPlace(String incidentId, boolean closed) {}
+
+    static final Serde<Route> ROUTE =
+            serde(r -> List.of(r.kind().name(), r.value()), p -> new Route(Route.Kind.valueOf(p.get(0)), p.get(1)), 2);
+    static final Serde<IncidentKey> INCIDENT = serde(
+            k -> List.of(k.route().kind().name(), k.route().value(), k.incidentId()),
+            p -> new IncidentKey(route(p), p.get(2)),
+            3);
+    static final Serde<MemberKey> MEMBER = serde(
+            k -> List.of(k.route().kind().name(), k.route().value(), k.incidentId(), k.mentionId()),
+            p -> new MemberKey(route(p), p.get(2), p.get(3)),
+            4);
+    static final Serde<MentionKey> MENTION = serde(
+            k -> List.of(k.route().kind().name(), k.route().value(), k.mentionId()),
+            p -> new MentionKey(route(p), p.get(2)),
+            3);
+    static final Serde<StoryKey> STORY = serde(
+            k -> List.of(k.route().kind().name(), k.route().value(), k.story()),
+            p -> new StoryKey(route(p), p.get(2)),
+            3);
+    static final Serde<DateKey> DATE = serde(
+            k -> List.of(k.route().kind().name(), k.route().value(), k.date().toString(), k.incidentId()),
+            p -> new DateKey(route(p), LocalDate.parse(p.get(2)), p.get(3)),
+            4);
+    static final Serde<MentionPlace> PLACE = serde(
+            v -> List.of(v.closed() ? "closed" : "open", v.incidentId()),
+            p -> new MentionPlace(p.get(1), "closed".equals(p.get(0))),
+            2);
+
+    private static Route route(final List<String> parts) {
+        return new Route(Route.Kind.valueOf(parts.get(0)), parts.get(1));
     }
-    return parts;
-  }
+
+    private static <T> Serde<T> serde(
+            final Function<T, List<String>> parts, final Function<List<String>, T> of, final int arity) {
+        final Serializer<T> serializer = (topic, value) -> value == null ? null : encode(parts.apply(value));
+        final Deserializer<T> deserializer = (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            final List<String> p = decode(bytes);
+            if (p.size() != arity) {
+                throw new SerializationException(
+                        "a consolidation key of " + arity + " parts has " + p.size() + " in " + topic + ": " + p);
+            }
+            return of.apply(p);
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    static byte[] encode(final List<String> parts) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        for (final String part : parts) {
+            for (final byte b : part.getBytes(StandardCharsets.UTF_8)) {
+                out.write(b);
+                if (b == 0) {
+                    out.write(0xFF);
+                }
+            }
+            out.write(0);
+            out.write(1);
+        }
+        return out.toByteArray();
+    }
+
+    static List<String> decode(final byte[] bytes) {
+        final List<String> parts = new ArrayList<>(4);
+        final ByteArrayOutputStream part = new ByteArrayOutputStream(32);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != 0) {
+                part.write(bytes[i]);
+                continue;
+            }
+            if (i + 1 >= bytes.length) {
+                throw new SerializationException("a consolidation key ends inside an escape");
+            }
+            final byte next = bytes[++i];
+            if (next == (byte) 0xFF) {
+                part.write(0);
+            } else if (next == 1) {
+                parts.add(part.toString(StandardCharsets.UTF_8));
+                part.reset();
+            } else {
+                throw new SerializationException(
+                        "a consolidation key holds an unknown escape 0x00 0x" + Integer.toHexString(next & 0xFF));
+            }
+        }
+        if (part.size() > 0) {
+            throw new SerializationException("a consolidation key ends without a terminator");
+        }
+        return parts;
+    }
 }

@@ -42,124 +42,134 @@ import org.wirewatch.streams.consolidate.StateKeys.Route;
  */
 public final class StoryFanOut implements Processor<String, ReportExtraction, Route, ReportExtraction> {
 
-  /** Header on each delta: the claim ids of the story's current extraction, newline-separated. */
-  static final String STORY_CLAIMS_HEADER = "wirewatch.story.claims";
+    /** Header on each delta: the claim ids of the story's current extraction, newline-separated. */
+    static final String STORY_CLAIMS_HEADER = "wirewatch.story.claims";
 
-  /** Last extraction per story uri, stripped of evidence. */
-  public static final String STORE = "consolidate-stories";
+    /** Last extraction per story uri, stripped of evidence. */
+    public static final String STORE = "consolidate-stories";
 
-  private static final java.util.Comparator<Route> ROUTE_ORDER =
-      java.util.Comparator.comparing(Route::kind).thenComparing(Route::value);
+    private static final java.util.Comparator<Route> ROUTE_ORDER =
+            java.util.Comparator.comparing(Route::kind).thenComparing(Route::value);
 
-  private static final Logger LOG = LoggerFactory.getLogger(StoryFanOut.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StoryFanOut.class);
 
-  private ProcessorContext<Route, ReportExtraction> context;
-  private KeyValueStore<String, ReportExtraction> stories;
+    private ProcessorContext<Route, ReportExtraction> context;
+    private KeyValueStore<String, ReportExtraction> stories;
 
-  public static ProcessorSupplier<String, ReportExtraction, Route, ReportExtraction> supplier(
-      final StreamSerdes serdes) {
-    return new ProcessorSupplier<>() {
-      @Override
-      public Processor<String, ReportExtraction, Route, ReportExtraction> get() {
-        return new StoryFanOut();
-      }
+    public static ProcessorSupplier<String, ReportExtraction, Route, ReportExtraction> supplier(
+            final StreamSerdes serdes) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, ReportExtraction, Route, ReportExtraction> get() {
+                return new StoryFanOut();
+            }
 
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), serdes.key(),
-            serdes.extraction()));
-      }
-    };
-  }
-
-  @Override
-  public void init(final ProcessorContext<Route, ReportExtraction> context) {
-    this.context = context;
-    this.stories = context.getStateStore(STORE);
-  }
-
-  @Override
-  public void process(final Record<String, ReportExtraction> record) {
-    final String uri = record.value() != null ? record.value().getReportUri() : record.key();
-    if (uri == null) {
-      throw new IllegalArgumentException("extraction tombstone without a story uri key");
-    }
-    final ReportExtraction old = stories.get(uri);
-    final ReportExtraction now = record.value();
-    if (now != null && old != null && now.getReportVersion() < old.getReportVersion()) {
-      LOG.debug("Ignoring {} version {}: version {} already consolidated", uri, now.getReportVersion(),
-          old.getReportVersion());
-      return;
-    }
-    if (now == null && old == null) {
-      return;
-    }
-    final ReportExtraction base = now != null ? now : old;
-    final Map<Route, List<IncidentMention>> byCountry = now == null ? Map.of() : currentByCountry(now);
-    final Set<String> currentIds = new HashSet<>();
-    byCountry.values().forEach(ms -> ms.forEach(m -> currentIds.add(m.getMentionId())));
-    final List<Claim> claims = now == null ? List.of() : now.getClaims();
-    // Every delta says which claims the story still makes, so that the delta a claim moved out of does not
-    // tombstone it after the delta it moved into has published it (the two may be read in either order).
-    record.headers().remove(STORY_CLAIMS_HEADER);
-    record.headers().add(STORY_CLAIMS_HEADER, String.join("\n", claims.stream().map(Claim::getClaimId).toList())
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-    final Set<Route> countries = new java.util.TreeSet<>(ROUTE_ORDER);
-    countries.addAll(byCountry.keySet());
-    if (old != null) {
-      countries.addAll(currentByCountry(old).keySet());
-    }
-    for (final Route country : countries) {
-      final List<IncidentMention> mentions = byCountry.getOrDefault(country, List.of());
-      final Set<String> ids = new HashSet<>();
-      mentions.forEach(m -> ids.add(m.getMentionId()));
-      final List<Claim> linked = claims.stream().filter(c -> c.getMentionId() != null
-          && ids.contains(c.getMentionId())).toList();
-      context.forward(record.withKey(country).withValue(Extractions.with(base, mentions, linked)));
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STORE), serdes.key(), serdes.extraction()));
+            }
+        };
     }
 
-    final List<Claim> unlinked = claims.stream().filter(c -> !linked(c, currentIds)).toList();
-    if (!unlinked.isEmpty() || (old != null && hasUnlinked(old))) {
-      // The unlinked delta lists the story's current mentions (without evidence) only for their ids.
-      final List<IncidentMention> idsOnly = byCountry.values().stream().flatMap(List::stream)
-          .map(m -> IncidentMention.newBuilder(m).setEvidence(List.of()).build()).toList();
-      context.forward(record.withKey(Route.unlinked(uri)).withValue(Extractions.with(base, idsOnly, unlinked)));
+    @Override
+    public void init(final ProcessorContext<Route, ReportExtraction> context) {
+        this.context = context;
+        this.stories = context.getStateStore(STORE);
     }
 
-    if (now == null) {
-      stories.delete(uri);
-    } else {
-      stories.put(uri, Extractions.stripped(now));
+    @Override
+    public void process(final Record<String, ReportExtraction> record) {
+        final String uri = record.value() != null ? record.value().getReportUri() : record.key();
+        if (uri == null) {
+            throw new IllegalArgumentException("extraction tombstone without a story uri key");
+        }
+        final ReportExtraction old = stories.get(uri);
+        final ReportExtraction now = record.value();
+        if (now != null && old != null && now.getReportVersion() < old.getReportVersion()) {
+            LOG.debug(
+                    "Ignoring {} version {}: version {} already consolidated",
+                    uri,
+                    now.getReportVersion(),
+                    old.getReportVersion());
+            return;
+        }
+        if (now == null && old == null) {
+            return;
+        }
+        final ReportExtraction base = now != null ? now : old;
+        final Map<Route, List<IncidentMention>> byCountry = now == null ? Map.of() : currentByCountry(now);
+        final Set<String> currentIds = new HashSet<>();
+        byCountry.values().forEach(ms -> ms.forEach(m -> currentIds.add(m.getMentionId())));
+        final List<Claim> claims = now == null ? List.of() : now.getClaims();
+        // Every delta says which claims the story still makes, so that the delta a claim moved out of does not
+        // tombstone it after the delta it moved into has published it (the two may be read in either order).
+        record.headers().remove(STORY_CLAIMS_HEADER);
+        record.headers()
+                .add(
+                        STORY_CLAIMS_HEADER,
+                        String.join("\n", claims.stream().map(Claim::getClaimId).toList())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        final Set<Route> countries = new java.util.TreeSet<>(ROUTE_ORDER);
+        countries.addAll(byCountry.keySet());
+        if (old != null) {
+            countries.addAll(currentByCountry(old).keySet());
+        }
+        for (final Route country : countries) {
+            final List<IncidentMention> mentions = byCountry.getOrDefault(country, List.of());
+            final Set<String> ids = new HashSet<>();
+            mentions.forEach(m -> ids.add(m.getMentionId()));
+            final List<Claim> linked = claims.stream()
+                    .filter(c -> c.getMentionId() != null && ids.contains(c.getMentionId()))
+                    .toList();
+            context.forward(record.withKey(country).withValue(Extractions.with(base, mentions, linked)));
+        }
+
+        final List<Claim> unlinked =
+                claims.stream().filter(c -> !linked(c, currentIds)).toList();
+        if (!unlinked.isEmpty() || (old != null && hasUnlinked(old))) {
+            // The unlinked delta lists the story's current mentions (without evidence) only for their ids.
+            final List<IncidentMention> idsOnly = byCountry.values().stream()
+                    .flatMap(List::stream)
+                    .map(m ->
+                            IncidentMention.newBuilder(m).setEvidence(List.of()).build())
+                    .toList();
+            context.forward(record.withKey(Route.unlinked(uri)).withValue(Extractions.with(base, idsOnly, unlinked)));
+        }
+
+        if (now == null) {
+            stories.delete(uri);
+        } else {
+            stories.put(uri, Extractions.stripped(now));
+        }
     }
-  }
 
-  /** The CURRENT mentions of an extraction by country, countries sorted so deltas go out in a stable order. */
-  static Map<Route, List<IncidentMention>> currentByCountry(final ReportExtraction e) {
-    final Map<Route, List<IncidentMention>> out = new TreeMap<>(ROUTE_ORDER);
-    for (final IncidentMention m : e.getIncidents()) {
-      if (m.getRecency() != Recency.CURRENT) {
-        continue;
-      }
-      out.computeIfAbsent(countryKey(m), k -> new ArrayList<>()).add(m);
+    /** The CURRENT mentions of an extraction by country, countries sorted so deltas go out in a stable order. */
+    static Map<Route, List<IncidentMention>> currentByCountry(final ReportExtraction e) {
+        final Map<Route, List<IncidentMention>> out = new TreeMap<>(ROUTE_ORDER);
+        for (final IncidentMention m : e.getIncidents()) {
+            if (m.getRecency() != Recency.CURRENT) {
+                continue;
+            }
+            out.computeIfAbsent(countryKey(m), k -> new ArrayList<>()).add(m);
+        }
+        return out;
     }
-    return out;
-  }
 
-  static Route countryKey(final IncidentMention m) {
-    // The same country code the tally counts under, so a mention and its tally agree on the country.
-    final String c = m.getLocation() == null ? null
-        : Regions.of(m.getLocation(), RegionLevel.COUNTRY);
-    return c == null ? Route.noCountry() : Route.country(c);
-  }
+    static Route countryKey(final IncidentMention m) {
+        // The same country code the tally counts under, so a mention and its tally agree on the country.
+        final String c = m.getLocation() == null ? null : Regions.of(m.getLocation(), RegionLevel.COUNTRY);
+        return c == null ? Route.noCountry() : Route.country(c);
+    }
 
-  private static boolean linked(final Claim c, final Set<String> currentIds) {
-    return c.getMentionId() != null && currentIds.contains(c.getMentionId());
-  }
+    private static boolean linked(final Claim c, final Set<String> currentIds) {
+        return c.getMentionId() != null && currentIds.contains(c.getMentionId());
+    }
 
-  private static boolean hasUnlinked(final ReportExtraction old) {
-    final Set<String> ids = new HashSet<>();
-    currentByCountry(old).values().forEach(ms -> ms.forEach(m -> ids.add(m.getMentionId())));
-    return old.getClaims().stream().anyMatch(c -> !linked(c, ids));
-  }
+    private static boolean hasUnlinked(final ReportExtraction old) {
+        final Set<String> ids = new HashSet<>();
+        currentByCountry(old).values().forEach(ms -> ms.forEach(m -> ids.add(m.getMentionId())));
+        return old.getClaims().stream().anyMatch(c -> !linked(c, ids));
+    }
 }

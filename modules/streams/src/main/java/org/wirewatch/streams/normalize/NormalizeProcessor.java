@@ -41,99 +41,102 @@ import org.wirewatch.schema.WireReport;
  */
 public final class NormalizeProcessor implements Processor<String, WireReport, String, ReportExtraction> {
 
-  /** Highest version seen per story uri. */
-  public static final String STORE = "story-versions";
-  /** Digest of the last extraction forwarded per story uri (of its tombstone, for a canceled story). */
-  public static final String DIGESTS = "story-extraction-digests";
+    /** Highest version seen per story uri. */
+    public static final String STORE = "story-versions";
+    /** Digest of the last extraction forwarded per story uri (of its tombstone, for a canceled story). */
+    public static final String DIGESTS = "story-extraction-digests";
 
-  private static final Logger LOG = LoggerFactory.getLogger(NormalizeProcessor.class);
-  private static final int DIGEST_BYTES = 16;
-  private static final byte[] CANCELED = new byte[] {0};
+    private static final Logger LOG = LoggerFactory.getLogger(NormalizeProcessor.class);
+    private static final int DIGEST_BYTES = 16;
+    private static final byte[] CANCELED = new byte[] {0};
 
-  private final Function<WireReport, ReportExtraction> extractor;
-  private ProcessorContext<String, ReportExtraction> context;
-  private KeyValueStore<String, Integer> versions;
-  private KeyValueStore<String, byte[]> digests;
-  private MessageDigest sha;
+    private final Function<WireReport, ReportExtraction> extractor;
+    private ProcessorContext<String, ReportExtraction> context;
+    private KeyValueStore<String, Integer> versions;
+    private KeyValueStore<String, byte[]> digests;
+    private MessageDigest sha;
 
-  NormalizeProcessor(final Function<WireReport, ReportExtraction> extractor) {
-    this.extractor = extractor;
-  }
-
-  /** The supplier, carrying its stores so the topology wires them. */
-  public static ProcessorSupplier<String, WireReport, String, ReportExtraction> supplier(
-      final Function<WireReport, ReportExtraction> extractor) {
-    return new ProcessorSupplier<>() {
-      @Override
-      public Processor<String, WireReport, String, ReportExtraction> get() {
-        return new NormalizeProcessor(extractor);
-      }
-
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Integer()),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIGESTS), Serdes.String(),
-                Serdes.ByteArray()));
-      }
-    };
-  }
-
-  @Override
-  public void init(final ProcessorContext<String, ReportExtraction> context) {
-    this.context = context;
-    this.versions = context.getStateStore(STORE);
-    this.digests = context.getStateStore(DIGESTS);
-    try {
-      this.sha = MessageDigest.getInstance("SHA-256");
-    } catch (final NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    NormalizeProcessor(final Function<WireReport, ReportExtraction> extractor) {
+        this.extractor = extractor;
     }
-  }
 
-  @Override
-  public void process(final Record<String, WireReport> record) {
-    final WireReport report = record.value();
-    if (report == null) {
-      throw new IllegalArgumentException("raw report without a value (key " + record.key() + ")");
-    }
-    final boolean again = context.recordMetadata().map(RecordMetadata::topic)
-        .filter(Topics.REPROCESS_REPORTS::equals).isPresent();
-    // The uri in the value is the story id; the key is only its partitioning copy.
-    final String uri = report.getUri();
-    final Integer seen = versions.get(uri);
-    final boolean sameVersion = seen != null && report.getVersion() == seen;
-    if (seen != null && (report.getVersion() < seen || sameVersion && !again)) {
-      LOG.debug("Ignoring {} version {}: version {} already seen", uri, report.getVersion(), seen);
-      return;
-    }
-    final ReportExtraction extraction = report.getPubStatus() == PubStatus.CANCELED ? null
-        : extractor.apply(report);
-    final byte[] digest = digest(extraction);
-    if (sameVersion && Arrays.equals(digest, digests.get(uri))) {
-      return;
-    }
-    versions.put(uri, report.getVersion());
-    digests.put(uri, digest);
-    // A first extraction of a version is what a fresh replay writes too; only a changed re-extraction is the
-    // reprocess's doing and keeps its mark.
-    final Record<String, ReportExtraction> out = record.withKey(uri).withValue(extraction);
-    if (!sameVersion) {
-      out.headers().remove(ReprocessHeaders.RUN);
-    }
-    context.forward(out);
-  }
+    /** The supplier, carrying its stores so the topology wires them. */
+    public static ProcessorSupplier<String, WireReport, String, ReportExtraction> supplier(
+            final Function<WireReport, ReportExtraction> extractor) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, WireReport, String, ReportExtraction> get() {
+                return new NormalizeProcessor(extractor);
+            }
 
-  /** What identifies an extraction's content: its Avro binary form, hashed. */
-  private byte[] digest(final ReportExtraction extraction) {
-    if (extraction == null) {
-      return CANCELED;
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Integer()),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DIGESTS), Serdes.String(), Serdes.ByteArray()));
+            }
+        };
     }
-    try {
-      sha.update(extraction.toByteBuffer());
-      return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
-    } catch (final java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot encode the extraction of " + extraction.getReportUri(), e);
+
+    @Override
+    public void init(final ProcessorContext<String, ReportExtraction> context) {
+        this.context = context;
+        this.versions = context.getStateStore(STORE);
+        this.digests = context.getStateStore(DIGESTS);
+        try {
+            this.sha = MessageDigest.getInstance("SHA-256");
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
-  }
+
+    @Override
+    public void process(final Record<String, WireReport> record) {
+        final WireReport report = record.value();
+        if (report == null) {
+            throw new IllegalArgumentException("raw report without a value (key " + record.key() + ")");
+        }
+        final boolean again = context.recordMetadata()
+                .map(RecordMetadata::topic)
+                .filter(Topics.REPROCESS_REPORTS::equals)
+                .isPresent();
+        // The uri in the value is the story id; the key is only its partitioning copy.
+        final String uri = report.getUri();
+        final Integer seen = versions.get(uri);
+        final boolean sameVersion = seen != null && report.getVersion() == seen;
+        if (seen != null && (report.getVersion() < seen || sameVersion && !again)) {
+            LOG.debug("Ignoring {} version {}: version {} already seen", uri, report.getVersion(), seen);
+            return;
+        }
+        final ReportExtraction extraction =
+                report.getPubStatus() == PubStatus.CANCELED ? null : extractor.apply(report);
+        final byte[] digest = digest(extraction);
+        if (sameVersion && Arrays.equals(digest, digests.get(uri))) {
+            return;
+        }
+        versions.put(uri, report.getVersion());
+        digests.put(uri, digest);
+        // A first extraction of a version is what a fresh replay writes too; only a changed re-extraction is the
+        // reprocess's doing and keeps its mark.
+        final Record<String, ReportExtraction> out = record.withKey(uri).withValue(extraction);
+        if (!sameVersion) {
+            out.headers().remove(ReprocessHeaders.RUN);
+        }
+        context.forward(out);
+    }
+
+    /** What identifies an extraction's content: its Avro binary form, hashed. */
+    private byte[] digest(final ReportExtraction extraction) {
+        if (extraction == null) {
+            return CANCELED;
+        }
+        try {
+            sha.update(extraction.toByteBuffer());
+            return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot encode the extraction of " + extraction.getReportUri(), e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.wirewatch.streams.normalize;
 
+import java.util.function.Function;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -7,7 +8,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.wirewatch.common.Topics;
-import java.util.function.Function;
 import org.wirewatch.extract.Extractor;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.WireReport;
@@ -30,22 +30,27 @@ import org.wirewatch.streams.StreamSerdes;
  */
 public final class NormalizeTopology {
 
-  private NormalizeTopology() {}
+    private NormalizeTopology() {}
 
-  /** The topology calling the extraction engine. */
-  public static Topology build(final StreamSerdes serdes, final Extractor extractor) {
-    return build(serdes, extractor::extract);
-  }
+    /** The topology calling the extraction engine. */
+    public static Topology build(final StreamSerdes serdes, final Extractor extractor) {
+        return build(serdes, extractor::extract);
+    }
 
-  /** The topology calling any pure extraction function (tests inject failures this way). */
-  public static Topology build(final StreamSerdes serdes, final Function<WireReport, ReportExtraction> extract) {
-    final StreamsBuilder builder = new StreamsBuilder();
-    final KStream<String, WireReport> again = builder.stream(Topics.REPROCESS_REPORTS,
-        Consumed.with(serdes.key(), serdes.report()).withName("reprocess-reports"));
-    builder.stream(Topics.RAW_REPORTS, Consumed.with(serdes.key(), serdes.report()).withName("raw-reports"))
-        .merge(again, Named.as("reports-and-reprocess-copies"))
-        .process(NormalizeProcessor.supplier(extract), Named.as("normalize-latest-version"))
-        .to(Topics.EXTRACTIONS, Produced.with(serdes.key(), serdes.extraction()).withName("extractions"));
-    return builder.build();
-  }
+    /** The topology calling any pure extraction function (tests inject failures this way). */
+    public static Topology build(final StreamSerdes serdes, final Function<WireReport, ReportExtraction> extract) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        final KStream<String, WireReport> again = builder.stream(
+                Topics.REPROCESS_REPORTS,
+                Consumed.with(serdes.key(), serdes.report()).withName("reprocess-reports"));
+        builder.stream(
+                        Topics.RAW_REPORTS,
+                        Consumed.with(serdes.key(), serdes.report()).withName("raw-reports"))
+                .merge(again, Named.as("reports-and-reprocess-copies"))
+                .process(NormalizeProcessor.supplier(extract), Named.as("normalize-latest-version"))
+                .to(
+                        Topics.EXTRACTIONS,
+                        Produced.with(serdes.key(), serdes.extraction()).withName("extractions"));
+        return builder.build();
+    }
 }

@@ -13,14 +13,14 @@ import org.wirewatch.common.TallyKey;
  */
 public final class RegionPartitioner<V> implements StreamPartitioner<String, V> {
 
-  @Override
-  public Optional<Set<Integer>> partitions(final String topic, final String key, final V value,
-      final int numPartitions) {
-    return Optional.of(Set.of(partition(TallyKey.regionOf(key), numPartitions)));
-  }
+    @Override
+    public Optional<Set<Integer>> partitions(
+            final String topic, final String key, final V value, final int numPartitions) {
+        return Optional.of(Set.of(partition(TallyKey.regionOf(key), numPartitions)));
+    }
 
-  /** The partition of a region: murmur2 of its code, as Kafka's default partitioner would place the bare code. */
-  public static int partition(final String region, final int numPartitions) {
-    return Utils.toPositive(Utils.murmur2(region.getBytes(StandardCharsets.UTF_8))) % numPartitions;
-  }
+    /** The partition of a region: murmur2 of its code, as Kafka's default partitioner would place the bare code. */
+    public static int partition(final String region, final int numPartitions) {
+        return Utils.toPositive(Utils.murmur2(region.getBytes(StandardCharsets.UTF_8))) % numPartitions;
+    }
 }

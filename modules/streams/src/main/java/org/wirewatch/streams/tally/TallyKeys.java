@@ -14,31 +14,31 @@ import org.wirewatch.schema.TallyWindow;
  */
 public final class TallyKeys {
 
-  private TallyKeys() {}
+    private TallyKeys() {}
 
-  public static String day(final String region, final LocalDate day) {
-    return region + SEPARATOR + day;
-  }
+    public static String day(final String region, final LocalDate day) {
+        return region + SEPARATOR + day;
+    }
 
-  /** The day of a region-day key ({@code region|day}, optionally followed by {@code |incident id}). */
-  public static LocalDate dayOf(final String dayKey) {
-    final int from = dayKey.indexOf(SEPARATOR) + 1;
-    final int to = dayKey.indexOf(SEPARATOR, from);
-    return LocalDate.parse(to < 0 ? dayKey.substring(from) : dayKey.substring(from, to));
-  }
+    /** The day of a region-day key ({@code region|day}, optionally followed by {@code |incident id}). */
+    public static LocalDate dayOf(final String dayKey) {
+        final int from = dayKey.indexOf(SEPARATOR) + 1;
+        final int to = dayKey.indexOf(SEPARATOR, from);
+        return LocalDate.parse(to < 0 ? dayKey.substring(from) : dayKey.substring(from, to));
+    }
 
-  /** What one incident changes in one region-day: {@code region|day|incident id}, partitioned by region. */
-  public static String change(final String dayKey, final String incidentId) {
-    return dayKey + SEPARATOR + incidentId;
-  }
+    /** What one incident changes in one region-day: {@code region|day|incident id}, partitioned by region. */
+    public static String change(final String dayKey, final String incidentId) {
+        return dayKey + SEPARATOR + incidentId;
+    }
 
-  /** The region-day of a change key. */
-  public static String dayKeyOf(final String changeKey) {
-    return changeKey.substring(0, changeKey.indexOf(SEPARATOR, changeKey.indexOf(SEPARATOR) + 1));
-  }
+    /** The region-day of a change key. */
+    public static String dayKeyOf(final String changeKey) {
+        return changeKey.substring(0, changeKey.indexOf(SEPARATOR, changeKey.indexOf(SEPARATOR) + 1));
+    }
 
-  /** Number of event days a window covers. */
-  public static int length(final TallyWindow window) {
-    return org.wirewatch.common.query.TallyWindows.length(window);
-  }
+    /** Number of event days a window covers. */
+    public static int length(final TallyWindow window) {
+        return org.wirewatch.common.query.TallyWindows.length(window);
+    }
 }

@@ -23,24 +23,27 @@ import org.wirewatch.streams.StreamSerdes;
  */
 public final class TallyTopology {
 
-  /** Repartition topic of region-day deltas, partitioned by region ({@link RegionPartitioner}). */
-  public static final String DELTAS_BY_REGION = "tally-deltas-by-region";
+    /** Repartition topic of region-day deltas, partitioned by region ({@link RegionPartitioner}). */
+    public static final String DELTAS_BY_REGION = "tally-deltas-by-region";
 
-  private TallyTopology() {}
+    private TallyTopology() {}
 
-  public static Topology build(final StreamSerdes serdes) {
-    return build(serdes, WindowDeriver.DEFAULT_EMIT_INTERVAL);
-  }
+    public static Topology build(final StreamSerdes serdes) {
+        return build(serdes, WindowDeriver.DEFAULT_EMIT_INTERVAL);
+    }
 
-  /** The topology emitting the windows of changed days every {@code emitInterval}. */
-  public static Topology build(final StreamSerdes serdes, final java.time.Duration emitInterval) {
-    final StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(Topics.INCIDENTS, Consumed.with(serdes.key(), serdes.incident()).withName("incidents"))
-        .process(IncidentContributions.supplier(serdes), Named.as("incident-contributions"))
-        .repartition(Repartitioned.<String, CasualtyTally>with(serdes.key(), serdes.tally())
-            .withName(DELTAS_BY_REGION).withStreamPartitioner(new RegionPartitioner<>()))
-        .process(WindowDeriver.supplier(serdes, emitInterval), Named.as("derive-windows"))
-        .to(Topics.TALLIES, Produced.with(serdes.key(), serdes.tally()).withName("tallies"));
-    return builder.build();
-  }
+    /** The topology emitting the windows of changed days every {@code emitInterval}. */
+    public static Topology build(final StreamSerdes serdes, final java.time.Duration emitInterval) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(
+                        Topics.INCIDENTS,
+                        Consumed.with(serdes.key(), serdes.incident()).withName("incidents"))
+                .process(IncidentContributions.supplier(serdes), Named.as("incident-contributions"))
+                .repartition(Repartitioned.<String, CasualtyTally>with(serdes.key(), serdes.tally())
+                        .withName(DELTAS_BY_REGION)
+                        .withStreamPartitioner(new RegionPartitioner<>()))
+                .process(WindowDeriver.supplier(serdes, emitInterval), Named.as("derive-windows"))
+                .to(Topics.TALLIES, Produced.with(serdes.key(), serdes.tally()).withName("tallies"));
+        return builder.build();
+    }
 }

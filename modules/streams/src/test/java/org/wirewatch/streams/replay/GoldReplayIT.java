@@ -26,42 +26,52 @@ import org.wirewatch.testkit.WithKafka;
 @WithKafka(catalogue = true)
 class GoldReplayIT {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GoldReplayIT.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GoldReplayIT.class);
 
-  KafkaBroker kafka;
+    KafkaBroker kafka;
 
-  @Test
-  void shouldReproduceGoldTalliesWhenGoldExtractionsAreConsolidated() throws Exception {
-    try (RunningStage running = new RunningStage(kafka, "gold", "consolidate,tally")) {
-      // given
-      final List<ReportExtraction> extractions = GoldExtractions.of(Corpus.DEV).stream()
-          .sorted(Comparator.comparing(ReportExtraction::getPublishedAt)
-              .thenComparing(ReportExtraction::getReportUri).thenComparing(ReportExtraction::getReportVersion))
-          .toList();
+    @Test
+    void shouldReproduceGoldTalliesWhenGoldExtractionsAreConsolidated() throws Exception {
+        try (RunningStage running = new RunningStage(kafka, "gold", "consolidate,tally")) {
+            // given
+            final List<ReportExtraction> extractions = GoldExtractions.of(Corpus.DEV).stream()
+                    .sorted(Comparator.comparing(ReportExtraction::getPublishedAt)
+                            .thenComparing(ReportExtraction::getReportUri)
+                            .thenComparing(ReportExtraction::getReportVersion))
+                    .toList();
 
-      // when
-      try (KafkaProducer<String, ReportExtraction> producer = new KafkaProducer<>(
-          Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
-          running.serdes().extraction().serializer())) {
-        for (final ReportExtraction e : extractions) {
-          producer.send(new ProducerRecord<>(Topics.EXTRACTIONS, e.getReportUri(), e));
+            // when
+            try (KafkaProducer<String, ReportExtraction> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                    new StringSerializer(),
+                    running.serdes().extraction().serializer())) {
+                for (final ReportExtraction e : extractions) {
+                    producer.send(new ProducerRecord<>(Topics.EXTRACTIONS, e.getReportUri(), e));
+                }
+            }
+            final TreeMap<String, CasualtyTally> tallies = running.drainedTallies();
+
+            // then
+            final TallyScorer.Score score = TallyScorer.score(Corpus.DEV, tallies.values());
+            LOG.info(
+                    "Gold replay: tally_regions_exact {}, tally_extra_incidents {}, misses {}",
+                    score.regionsExact(),
+                    score.extraIncidents(),
+                    score.misses());
+            assertThat(score.extraIncidents()).as("incidents counted twice").isZero();
+            assertThat(score.misses()).isEmpty();
+            assertThat(score.regionsExact()).isEqualTo(1.0);
+            // and the stores answer as the topic says (interactive queries, one instance)
+            final org.wirewatch.common.query.TallyQueries queries =
+                    running.stage().tallyQueries().orElseThrow();
+            assertThat(queries.regions())
+                    .containsAll(tallies.values().stream()
+                            .map(CasualtyTally::getRegionCode)
+                            .toList());
+            for (final CasualtyTally t : tallies.values()) {
+                assertThat(queries.tally(t.getRegionCode(), t.getWindow(), t.getWindowEnd()))
+                        .contains(t);
+            }
         }
-      }
-      final TreeMap<String, CasualtyTally> tallies = running.drainedTallies();
-
-      // then
-      final TallyScorer.Score score = TallyScorer.score(Corpus.DEV, tallies.values());
-      LOG.info("Gold replay: tally_regions_exact {}, tally_extra_incidents {}, misses {}", score.regionsExact(),
-          score.extraIncidents(), score.misses());
-      assertThat(score.extraIncidents()).as("incidents counted twice").isZero();
-      assertThat(score.misses()).isEmpty();
-      assertThat(score.regionsExact()).isEqualTo(1.0);
-      // and the stores answer as the topic says (interactive queries, one instance)
-      final org.wirewatch.common.query.TallyQueries queries = running.stage().tallyQueries().orElseThrow();
-      assertThat(queries.regions()).containsAll(tallies.values().stream().map(CasualtyTally::getRegionCode).toList());
-      for (final CasualtyTally t : tallies.values()) {
-        assertThat(queries.tally(t.getRegionCode(), t.getWindow(), t.getWindowEnd())).contains(t);
-      }
     }
-  }
 }

@@ -15,32 +15,38 @@ import org.wirewatch.streams.StreamsStageConfig;
  */
 public final class PipelineProcess {
 
-  private PipelineProcess() {}
+    private PipelineProcess() {}
 
-  public static void main(final String[] args) throws Exception {
-    final Map<String, String> values = new HashMap<>(Map.of(
-        CoreConfig.BOOTSTRAP_SERVERS, args[0],
-        CoreConfig.SCHEMA_REGISTRY_URL, args[1],
-        CoreConfig.DATA_DIR, args[2],
-        CoreConfig.APPLICATION_ID, args[3],
-        // A killed member leaves the group after this, rather than after the 45 s default.
-        CoreConfig.KAFKA_PREFIX + "session.timeout.ms", "6000",
-        CoreConfig.KAFKA_PREFIX + "heartbeat.interval.ms", "1500"));
-    for (int i = 4; i < args.length; i++) {
-      final int eq = args[i].indexOf('=');
-      values.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+    public static void main(final String[] args) throws Exception {
+        final Map<String, String> values = new HashMap<>(Map.of(
+                CoreConfig.BOOTSTRAP_SERVERS,
+                args[0],
+                CoreConfig.SCHEMA_REGISTRY_URL,
+                args[1],
+                CoreConfig.DATA_DIR,
+                args[2],
+                CoreConfig.APPLICATION_ID,
+                args[3],
+                // A killed member leaves the group after this, rather than after the 45 s default.
+                CoreConfig.KAFKA_PREFIX + "session.timeout.ms",
+                "6000",
+                CoreConfig.KAFKA_PREFIX + "heartbeat.interval.ms",
+                "1500"));
+        for (int i = 4; i < args.length; i++) {
+            final int eq = args[i].indexOf('=');
+            values.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        final Settings settings = Settings.of(values);
+        final StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings), e -> {
+            e.printStackTrace();
+            Runtime.getRuntime().halt(3);
+        });
+        stage.start();
+        while (!stage.ready()) {
+            Thread.sleep(50);
+        }
+        System.out.println("READY");
+        System.out.flush();
+        new CountDownLatch(1).await();
     }
-    final Settings settings = Settings.of(values);
-    final StreamsStage stage = new StreamsStage(CoreConfig.from(settings), StreamsStageConfig.from(settings), e -> {
-      e.printStackTrace();
-      Runtime.getRuntime().halt(3);
-    });
-    stage.start();
-    while (!stage.ready()) {
-      Thread.sleep(50);
-    }
-    System.out.println("READY");
-    System.out.flush();
-    new CountDownLatch(1).await();
-  }
 }

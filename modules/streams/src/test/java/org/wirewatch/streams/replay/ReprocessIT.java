@@ -50,185 +50,246 @@ import org.wirewatch.testkit.WithKafka;
 @WithKafka(catalogue = true)
 class ReprocessIT {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReprocessIT.class);
-  private static final int LIVE = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(ReprocessIT.class);
+    private static final int LIVE = 5;
 
-  KafkaBroker kafka;
+    KafkaBroker kafka;
 
-  @Test
-  void shouldConvergeToAFreshReplayWhenArchiveIsReprocessedWithNewRulesWhileLiveReportsArrive(
-      @TempDir final Path dir) throws Exception {
-    // given: the corpus, one story withdrawn by a later version, the last few reports held back to arrive live
-    final List<WireReport> reports = new ArrayList<>(Replay.inPublicationOrder(Corpus.reports(Corpus.DEV)));
-    final WireReport withdrawn = reports.get(3);
-    final List<WireReport> archived = new ArrayList<>(reports.subList(0, reports.size() - LIVE));
-    archived.add(WireReport.newBuilder(withdrawn).setVersion(withdrawn.getVersion() + 1)
-        .setPubStatus(PubStatus.CANCELED).build());
-    final List<WireReport> live = reports.subList(reports.size() - LIVE, reports.size());
-    final List<WireReport> all = new ArrayList<>(archived);
-    all.addAll(live);
-    final WeakenedRules.Weakened weak = WeakenedRules.extractor(Files.createDirectories(dir.resolve("weak")));
-    // Loading the rules takes seconds: one real extractor serves the fresh replay and the restarted normalize.
-    final Extractor real = Extractor.create();
-    final String realVersion = real.version();
-    assertThat(weak.version()).isNotEqualTo(realVersion);
+    @Test
+    void shouldConvergeToAFreshReplayWhenArchiveIsReprocessedWithNewRulesWhileLiveReportsArrive(@TempDir final Path dir)
+            throws Exception {
+        // given: the corpus, one story withdrawn by a later version, the last few reports held back to arrive live
+        final List<WireReport> reports = new ArrayList<>(Replay.inPublicationOrder(Corpus.reports(Corpus.DEV)));
+        final WireReport withdrawn = reports.get(3);
+        final List<WireReport> archived = new ArrayList<>(reports.subList(0, reports.size() - LIVE));
+        archived.add(WireReport.newBuilder(withdrawn)
+                .setVersion(withdrawn.getVersion() + 1)
+                .setPubStatus(PubStatus.CANCELED)
+                .build());
+        final List<WireReport> live = reports.subList(reports.size() - LIVE, reports.size());
+        final List<WireReport> all = new ArrayList<>(archived);
+        all.addAll(live);
+        final WeakenedRules.Weakened weak = WeakenedRules.extractor(Files.createDirectories(dir.resolve("weak")));
+        // Loading the rules takes seconds: one real extractor serves the fresh replay and the restarted normalize.
+        final Extractor real = Extractor.create();
+        final String realVersion = real.version();
+        assertThat(weak.version()).isNotEqualTo(realVersion);
 
-    // the reference: a fresh replay of every report with the real rules
-    final Tables fresh;
-    try (RunningStage stage = new RunningStage(kafka, kafka.uniqueName("fresh"), "mock://" + UUID.randomUUID(),
-        dir.resolve("fresh"), "normalize,consolidate,tally", real::extract)) {
-      send(stage.serdes(), all);
-      stage.drainedTallies();
-      fresh = Tables.read(kafka, stage.serdes());
+        // the reference: a fresh replay of every report with the real rules
+        final Tables fresh;
+        try (RunningStage stage = new RunningStage(
+                kafka,
+                kafka.uniqueName("fresh"),
+                "mock://" + UUID.randomUUID(),
+                dir.resolve("fresh"),
+                "normalize,consolidate,tally",
+                real::extract)) {
+            send(stage.serdes(), all);
+            stage.drainedTallies();
+            fresh = Tables.read(kafka, stage.serdes());
+        }
+        resetCatalogueTopics();
+
+        // when: the archive is extracted by the weakened rules
+        final String registry = "mock://" + UUID.randomUUID();
+        final String app = kafka.uniqueName("reprocess");
+        final Path state = dir.resolve("state");
+        final Tables weakened;
+        try (RunningStage downstream = new RunningStage(kafka, app, registry, state, "consolidate,tally", null)) {
+            try (RunningStage normalize = new RunningStage(kafka, app, registry, state, "normalize", weak.extract())) {
+                send(normalize.serdes(), archived);
+                awaitDrained(downstream, normalize);
+                weakened = Tables.read(kafka, normalize.serdes());
+            }
+            // and normalize restarts with the real rules, the archive is reprocessed, and live reports keep coming
+            try (RunningStage normalize = new RunningStage(kafka, app, registry, state, "normalize", real::extract)) {
+                final CompletableFuture<Void> liveReports = CompletableFuture.runAsync(() -> {
+                    for (final WireReport r : live) {
+                        send(normalize.serdes(), List.of(r));
+                    }
+                });
+                final long started = System.nanoTime();
+                final Reprocess.Copy copy = Reprocess.copyArchive(
+                        kafka.admin(), Map.of(), kafka.bootstrapServers(), Instant.now(), p -> {});
+                assertThat(Reprocess.awaitReextracted(
+                                kafka.admin(), app + "-normalize", copy, Duration.ofSeconds(60), p -> {}))
+                        .as("every copy re-extracted")
+                        .isTrue();
+                LOG.info(
+                        "Reprocess: {} reports re-extracted in {} ms",
+                        copy.copied(),
+                        (System.nanoTime() - started) / 1_000_000);
+                liveReports.get(30, TimeUnit.SECONDS);
+                awaitDrained(downstream, normalize);
+                final Tables reprocessed = Tables.read(kafka, normalize.serdes());
+
+                // then the weakened rules made a difference, beyond their version and the reports still to come
+                assertThat(weakened.extractions())
+                        .isNotEmpty()
+                        .allSatisfy(l -> assertThat(l).contains(weak.version()));
+                assertThat(weakened.extractions().stream().map(l -> l.replace(weak.version(), realVersion)))
+                        .as("weakened extractions unlike any of the fresh replay")
+                        .filteredOn(l -> !fresh.extractions().contains(l))
+                        .hasSizeGreaterThanOrEqualTo(3);
+                assertThat(weakened.tallies())
+                        .as("weakened tallies unlike any of the fresh replay")
+                        .filteredOn(l -> !fresh.tallies().contains(l))
+                        .isNotEmpty();
+                assertThat(weakened.incidents().stream().map(l -> l.replace(weak.version(), realVersion)))
+                        .as("weakened incidents unlike any of the fresh replay")
+                        .filteredOn(l -> !fresh.incidents().contains(l))
+                        .isNotEmpty();
+                // and the reprocess undid it
+                assertThat(reprocessed.extractions()).as("extractions").isEqualTo(fresh.extractions());
+                assertThat(reprocessed.incidents()).as("incidents").isEqualTo(fresh.incidents());
+                assertThat(reprocessed.claims()).as("claims").isEqualTo(fresh.claims());
+                assertThat(reprocessed.tallies()).as("tallies").isEqualTo(fresh.tallies());
+                // every extraction, claim and incident names the real rules; the withdrawn story stays withdrawn
+                assertThat(reprocessed.extractions())
+                        .allSatisfy(l -> assertThat(l).contains(realVersion));
+                assertThat(reprocessed.incidents())
+                        .isNotEmpty()
+                        .allSatisfy(l -> assertThat(l).contains(realVersion));
+                assertThat(reprocessed.extractions()).noneMatch(l -> l.contains(withdrawn.getUri()));
+                // each live report was extracted once, as the version it is
+                for (final WireReport r : live) {
+                    assertThat(reprocessed.extractions())
+                            .filteredOn(l -> l.contains("\"reportUri\":\"" + r.getUri() + "\""))
+                            .hasSize(1);
+                }
+
+                // and a second run, with nothing left to change, writes nothing downstream
+                final Map<String, Long> before = extractionOffsets();
+                final Reprocess.Copy again = Reprocess.copyArchive(
+                        kafka.admin(), Map.of(), kafka.bootstrapServers(), Instant.now(), p -> {});
+                assertThat(Reprocess.awaitReextracted(
+                                kafka.admin(), app + "-normalize", again, Duration.ofSeconds(60), p -> {}))
+                        .isTrue();
+                assertThat(again.copied()).isGreaterThanOrEqualTo(all.size());
+                assertThat(dataRecordsSince(before, normalize.serdes()))
+                        .as("extractions written by a rerun")
+                        .isZero();
+            }
+        }
     }
-    resetCatalogueTopics();
 
-    // when: the archive is extracted by the weakened rules
-    final String registry = "mock://" + UUID.randomUUID();
-    final String app = kafka.uniqueName("reprocess");
-    final Path state = dir.resolve("state");
-    final Tables weakened;
-    try (RunningStage downstream = new RunningStage(kafka, app, registry, state, "consolidate,tally", null)) {
-      try (RunningStage normalize = new RunningStage(kafka, app, registry, state, "normalize", weak.extract())) {
-        send(normalize.serdes(), archived);
-        awaitDrained(downstream, normalize);
-        weakened = Tables.read(kafka, normalize.serdes());
-      }
-      // and normalize restarts with the real rules, the archive is reprocessed, and live reports keep coming
-      try (RunningStage normalize = new RunningStage(kafka, app, registry, state, "normalize", real::extract)) {
-        final CompletableFuture<Void> liveReports = CompletableFuture.runAsync(() -> {
-          for (final WireReport r : live) {
-            send(normalize.serdes(), List.of(r));
-          }
-        });
-        final long started = System.nanoTime();
-        final Reprocess.Copy copy = Reprocess.copyArchive(kafka.admin(), Map.of(), kafka.bootstrapServers(),
-            Instant.now(), p -> { });
-        assertThat(Reprocess.awaitReextracted(kafka.admin(), app + "-normalize", copy, Duration.ofSeconds(60),
-            p -> { })).as("every copy re-extracted").isTrue();
-        LOG.info("Reprocess: {} reports re-extracted in {} ms", copy.copied(),
-            (System.nanoTime() - started) / 1_000_000);
-        liveReports.get(30, TimeUnit.SECONDS);
-        awaitDrained(downstream, normalize);
-        final Tables reprocessed = Tables.read(kafka, normalize.serdes());
+    private void send(final StreamSerdes serdes, final List<WireReport> reports) {
+        try (KafkaProducer<String, WireReport> producer =
+                Replay.producer(Map.of(), kafka.bootstrapServers(), serdes.report())) {
+            Replay.produce(producer, reports, n -> {});
+        }
+    }
 
-        // then the weakened rules made a difference, beyond their version and the reports still to come
-        assertThat(weakened.extractions()).isNotEmpty().allSatisfy(l -> assertThat(l).contains(weak.version()));
-        assertThat(weakened.extractions().stream().map(l -> l.replace(weak.version(), realVersion)))
-            .as("weakened extractions unlike any of the fresh replay").filteredOn(l -> !fresh.extractions().contains(l))
-            .hasSizeGreaterThanOrEqualTo(3);
-        assertThat(weakened.tallies()).as("weakened tallies unlike any of the fresh replay")
-            .filteredOn(l -> !fresh.tallies().contains(l)).isNotEmpty();
-        assertThat(weakened.incidents().stream().map(l -> l.replace(weak.version(), realVersion)))
-            .as("weakened incidents unlike any of the fresh replay").filteredOn(l -> !fresh.incidents().contains(l))
-            .isNotEmpty();
-        // and the reprocess undid it
-        assertThat(reprocessed.extractions()).as("extractions").isEqualTo(fresh.extractions());
-        assertThat(reprocessed.incidents()).as("incidents").isEqualTo(fresh.incidents());
-        assertThat(reprocessed.claims()).as("claims").isEqualTo(fresh.claims());
-        assertThat(reprocessed.tallies()).as("tallies").isEqualTo(fresh.tallies());
-        // every extraction, claim and incident names the real rules; the withdrawn story stays withdrawn
-        assertThat(reprocessed.extractions()).allSatisfy(l -> assertThat(l).contains(realVersion));
-        assertThat(reprocessed.incidents()).isNotEmpty().allSatisfy(l -> assertThat(l).contains(realVersion));
-        assertThat(reprocessed.extractions()).noneMatch(l -> l.contains(withdrawn.getUri()));
-        // each live report was extracted once, as the version it is
-        for (final WireReport r : live) {
-          assertThat(reprocessed.extractions()).filteredOn(l -> l.contains("\"reportUri\":\"" + r.getUri() + "\""))
-              .hasSize(1);
+    private void awaitDrained(final RunningStage downstream, final RunningStage normalize) throws Exception {
+        final Map<String, java.util.Set<String>> groups =
+                new HashMap<>(normalize.stage().sourceTopicsByGroup());
+        groups.putAll(downstream.stage().sourceTopicsByGroup());
+        assertThat(Replay.awaitCaughtUp(
+                        kafka.admin(), Map.of(), kafka.bootstrapServers(), groups, Duration.ofSeconds(90)))
+                .as("pipeline caught up")
+                .isTrue();
+    }
+
+    /** Deletes and recreates the catalogue topics, so the second pipeline starts from nothing. */
+    private void resetCatalogueTopics() {
+        final List<String> names = Topics.catalogue().stream()
+                .map(t -> t.name())
+                .filter(n -> n.startsWith("wirewatch."))
+                .toList();
+        kafka.admin().deleteTopics(names);
+        await().atMost(30, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> {
+                    final var created = TopicCreator.createMissing(kafka.admin(), Topics.catalogue())
+                            .created();
+                    return kafka.admin().listTopics().names().get().containsAll(names) && created != null;
+                });
+    }
+
+    private Map<String, Long> extractionOffsets() throws Exception {
+        final Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                new HashMap<>();
+        for (int p = 0; p < Topics.spec(Topics.EXTRACTIONS).partitions(); p++) {
+            latest.put(
+                    new org.apache.kafka.common.TopicPartition(Topics.EXTRACTIONS, p),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest());
+        }
+        return kafka.admin().listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(
+                        e -> e.getKey().toString(), e -> e.getValue().offset()));
+    }
+
+    /** Extraction records (not transaction markers) written after the given end offsets. */
+    private long dataRecordsSince(final Map<String, Long> ends, final StreamSerdes serdes) {
+        return Replay.readTopic(
+                        Map.of(),
+                        kafka.bootstrapServers(),
+                        Topics.EXTRACTIONS,
+                        serdes.extraction().deserializer())
+                .stream()
+                .filter(r -> r.offset()
+                        >= ends.get(new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()).toString()))
+                .count();
+    }
+
+    /** The pipeline's tables as plain JSON lines sorted by key, incidents under the id of their earliest mention. */
+    record Tables(List<String> extractions, List<String> incidents, List<String> claims, List<String> tallies) {
+
+        static Tables read(final KafkaBroker kafka, final StreamSerdes serdes) {
+            final Map<String, Incident> incidents =
+                    table(kafka, Topics.INCIDENTS, serdes.incident().deserializer());
+            final Map<String, String> canonical = new HashMap<>();
+            final TreeMap<String, String> incidentLines = new TreeMap<>();
+            incidents.forEach((id, incident) -> {
+                final String name = "inc{"
+                        + incident.getMentions().stream()
+                                .map(MentionRef::getMentionId)
+                                .sorted()
+                                .findFirst()
+                                .orElseThrow()
+                        + "}";
+                canonical.put(id, name);
+                incidentLines.put(
+                        name,
+                        AvroJson.toJson(Incident.newBuilder(incident)
+                                .setIncidentId(name)
+                                .build()));
+            });
+            final TreeMap<String, String> claimLines = new TreeMap<>();
+            table(kafka, Topics.CLAIMS, serdes.claim().deserializer())
+                    .forEach((id, claim) -> claimLines.put(
+                            id,
+                            AvroJson.toJson(Claim.newBuilder(claim)
+                                    .setIncidentId(
+                                            claim.getIncidentId() == null
+                                                    ? null
+                                                    : canonical.getOrDefault(
+                                                            claim.getIncidentId(), "missing:" + claim.getIncidentId()))
+                                    .build())));
+            return new Tables(
+                    lines(table(kafka, Topics.EXTRACTIONS, serdes.extraction().deserializer())),
+                    List.copyOf(incidentLines.values()),
+                    List.copyOf(claimLines.values()),
+                    lines(table(kafka, Topics.TALLIES, serdes.tally().deserializer())));
         }
 
-        // and a second run, with nothing left to change, writes nothing downstream
-        final Map<String, Long> before = extractionOffsets();
-        final Reprocess.Copy again = Reprocess.copyArchive(kafka.admin(), Map.of(), kafka.bootstrapServers(),
-            Instant.now(), p -> { });
-        assertThat(Reprocess.awaitReextracted(kafka.admin(), app + "-normalize", again, Duration.ofSeconds(60),
-            p -> { })).isTrue();
-        assertThat(again.copied()).isGreaterThanOrEqualTo(all.size());
-        assertThat(dataRecordsSince(before, normalize.serdes())).as("extractions written by a rerun").isZero();
-      }
-    }
-  }
-
-  private void send(final StreamSerdes serdes, final List<WireReport> reports) {
-    try (KafkaProducer<String, WireReport> producer = Replay.producer(Map.of(), kafka.bootstrapServers(),
-        serdes.report())) {
-      Replay.produce(producer, reports, n -> { });
-    }
-  }
-
-  private void awaitDrained(final RunningStage downstream, final RunningStage normalize) throws Exception {
-    final Map<String, java.util.Set<String>> groups = new HashMap<>(normalize.stage().sourceTopicsByGroup());
-    groups.putAll(downstream.stage().sourceTopicsByGroup());
-    assertThat(Replay.awaitCaughtUp(kafka.admin(), Map.of(), kafka.bootstrapServers(), groups,
-        Duration.ofSeconds(90))).as("pipeline caught up").isTrue();
-  }
-
-  /** Deletes and recreates the catalogue topics, so the second pipeline starts from nothing. */
-  private void resetCatalogueTopics() {
-    final List<String> names = Topics.catalogue().stream().map(t -> t.name()).filter(n -> n.startsWith("wirewatch."))
-        .toList();
-    kafka.admin().deleteTopics(names);
-    await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
-      final var created = TopicCreator.createMissing(kafka.admin(), Topics.catalogue()).created();
-      return kafka.admin().listTopics().names().get().containsAll(names) && created != null;
-    });
-  }
-
-  private Map<String, Long> extractionOffsets() throws Exception {
-    final Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
-        new HashMap<>();
-    for (int p = 0; p < Topics.spec(Topics.EXTRACTIONS).partitions(); p++) {
-      latest.put(new org.apache.kafka.common.TopicPartition(Topics.EXTRACTIONS, p),
-          org.apache.kafka.clients.admin.OffsetSpec.latest());
-    }
-    return kafka.admin().listOffsets(latest).all().get().entrySet().stream()
-        .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().offset()));
-  }
-
-  /** Extraction records (not transaction markers) written after the given end offsets. */
-  private long dataRecordsSince(final Map<String, Long> ends, final StreamSerdes serdes) {
-    return Replay.readTopic(Map.of(), kafka.bootstrapServers(), Topics.EXTRACTIONS, serdes.extraction().deserializer())
-        .stream().filter(r -> r.offset() >= ends.get(new org.apache.kafka.common.TopicPartition(r.topic(),
-            r.partition()).toString())).count();
-  }
-
-  /** The pipeline's tables as plain JSON lines sorted by key, incidents under the id of their earliest mention. */
-  record Tables(List<String> extractions, List<String> incidents, List<String> claims, List<String> tallies) {
-
-    static Tables read(final KafkaBroker kafka, final StreamSerdes serdes) {
-      final Map<String, Incident> incidents = table(kafka, Topics.INCIDENTS, serdes.incident().deserializer());
-      final Map<String, String> canonical = new HashMap<>();
-      final TreeMap<String, String> incidentLines = new TreeMap<>();
-      incidents.forEach((id, incident) -> {
-        final String name = "inc{" + incident.getMentions().stream().map(MentionRef::getMentionId).sorted()
-            .findFirst().orElseThrow() + "}";
-        canonical.put(id, name);
-        incidentLines.put(name, AvroJson.toJson(Incident.newBuilder(incident).setIncidentId(name).build()));
-      });
-      final TreeMap<String, String> claimLines = new TreeMap<>();
-      table(kafka, Topics.CLAIMS, serdes.claim().deserializer()).forEach((id, claim) -> claimLines.put(id,
-          AvroJson.toJson(Claim.newBuilder(claim).setIncidentId(claim.getIncidentId() == null ? null
-              : canonical.getOrDefault(claim.getIncidentId(), "missing:" + claim.getIncidentId())).build())));
-      return new Tables(lines(table(kafka, Topics.EXTRACTIONS, serdes.extraction().deserializer())),
-          List.copyOf(incidentLines.values()), List.copyOf(claimLines.values()),
-          lines(table(kafka, Topics.TALLIES, serdes.tally().deserializer())));
-    }
-
-    private static <V> TreeMap<String, V> table(final KafkaBroker kafka, final String topic,
-        final Deserializer<V> values) {
-      final TreeMap<String, V> out = new TreeMap<>();
-      for (final ConsumerRecord<String, V> r : Replay.readTopic(Map.of(), kafka.bootstrapServers(), topic, values)) {
-        if (r.value() == null) {
-          out.remove(r.key());
-        } else {
-          out.put(r.key(), r.value());
+        private static <V> TreeMap<String, V> table(
+                final KafkaBroker kafka, final String topic, final Deserializer<V> values) {
+            final TreeMap<String, V> out = new TreeMap<>();
+            for (final ConsumerRecord<String, V> r :
+                    Replay.readTopic(Map.of(), kafka.bootstrapServers(), topic, values)) {
+                if (r.value() == null) {
+                    out.remove(r.key());
+                } else {
+                    out.put(r.key(), r.value());
+                }
+            }
+            return out;
         }
-      }
-      return out;
-    }
 
-    private static <V extends SpecificRecord> List<String> lines(final TreeMap<String, V> table) {
-      return table.values().stream().map(AvroJson::toJson).toList();
+        private static <V extends SpecificRecord> List<String> lines(final TreeMap<String, V> table) {
+            return table.values().stream().map(AvroJson::toJson).toList();
+        }
     }
-  }
 }
