@@ -11,7 +11,7 @@
 set -euo pipefail
 
 runs=5
-corpus=../shared/corpus/train
+corpus=modules/extract/src/test/resources/corpus/train
 [[ -d "$corpus" ]] || corpus=modules/extract/src/test/resources/corpus/dev
 http=8080 kafka=9092 registry=8081
 while [[ $# -gt 0 ]]; do

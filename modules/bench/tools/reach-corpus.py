@@ -11,8 +11,8 @@ costs.
             are events of their own.
 
 Usage (from the repository root):
-  python3 modules/bench/tools/reach-corpus.py copies   ../shared/corpus/dev 20000 /tmp/reach-copies
-  python3 modules/bench/tools/reach-corpus.py distinct ../shared/corpus/dev 20000 /tmp/reach-distinct
+  python3 modules/bench/tools/reach-corpus.py copies   modules/extract/src/test/resources/corpus/dev 20000 /tmp/reach-copies
+  python3 modules/bench/tools/reach-corpus.py distinct modules/extract/src/test/resources/corpus/dev 20000 /tmp/reach-distinct
   ./wirewatch replay /tmp/reach-copies > /dev/null
 """
 import argparse

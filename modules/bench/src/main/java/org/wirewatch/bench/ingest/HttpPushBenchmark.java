@@ -52,7 +52,8 @@ import org.wirewatch.serde.AvroSerdes;
  *   acknowledged the report. Parsing, Avro, the idempotent producer and Jetty are all inside the measurement.</li>
  * </ol>
  *
- * <p>Payloads are the ninjs reports of {@code --corpus} (default {@code ../shared/corpus/dev}, about 3 KB each).
+ * <p>Payloads are the ninjs reports of {@code --corpus} (default the development corpus,
+ * {@code modules/extract/src/test/resources/corpus/dev}, about 3 KB each).
  * Run from the repository root after {@code ./mvnw -q -o -pl modules/bench install -DskipTests}:
  * <pre>{@code
  * ./mvnw -q -o -pl modules/bench exec:java -Dexec.mainClass=org.wirewatch.bench.ingest.HttpPushBenchmark \
@@ -75,7 +76,7 @@ public final class HttpPushBenchmark {
         int records = Integer.parseInt(options.getOrDefault("records", "30000"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
-        Path corpus = Path.of(options.getOrDefault("corpus", "../shared/corpus/dev"));
+        Path corpus = Path.of(options.getOrDefault("corpus", "modules/extract/src/test/resources/corpus/dev"));
         List<String> payloads = payloads(corpus);
         double avgBytes = payloads.stream()
                 .mapToInt(p -> p.getBytes(StandardCharsets.UTF_8).length)
