@@ -176,10 +176,15 @@ public final class HangingTransactions {
                             d.get().state());
                 } else if (d.isPresent()
                         && d.get().producerId() == o.state().producerId()
-                        && d.get().state() == TransactionState.COMPLETE_COMMIT) {
+                        && d.get().state() == TransactionState.COMPLETE_COMMIT
+                        && !o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME)) {
                     // A coordinator that has just committed lists no partition, while its commit marker may still
                     // be on its way to this one (seen right after a restart): an abort marker written first would
-                    // discard records whose input offsets are committed. Never abort under a commit.
+                    // discard records whose input offsets are committed. Never abort a data partition under a
+                    // commit. An offset commit is different: one left open under a CompleteCommit was seen to stay
+                    // open for good after a kill -9, and aborting it only makes the group read those records
+                    // again, which every stage's table semantics absorb (an upsert of the same value changes
+                    // nothing). So it goes on to the age rule below like any other.
                     LOG.warn(
                             "Open transaction of producer {} (epoch {}) on {} is left: its coordinator committed the"
                                     + " producer's last transaction ({})",

@@ -190,6 +190,46 @@ class HangingTransactionsIT {
     }
 
     @Test
+    void shouldAbortOffsetCommitLeftOpenUnderACommitOfItsProducer() throws Exception {
+        // given a producer whose coordinator lists its last transaction as CompleteCommit, and a transactional
+        // offset commit of that producer id and epoch still open on the consumer offsets topic: what a restarted
+        // single node showed after a kill -9, for good
+        final String transactionalId = "owned-app-committed";
+        try (KafkaProducer<String, String> producer =
+                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "committed")).get();
+            producer.commitTransaction();
+        }
+        final TransactionDescription committed = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> admin.describeTransactions(List.of(transactionalId))
+                                .description(transactionalId)
+                                .get(),
+                        d -> d.state() == TransactionState.COMPLETE_COMMIT);
+        final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
+        assertThat(stableOffsets("committed-group", consumed, Duration.ofSeconds(30)))
+                .containsEntry(consumed, null);
+        commitOffsetTheCoordinatorNeverSaw("committed-group", consumed, committed, transactionalId);
+        assertThatThrownBy(() -> stableOffsets("committed-group", consumed, Duration.ofSeconds(2)))
+                .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+
+        // when
+        final HangingTransactions.Report report = new HangingTransactions(
+                        admin, Duration.ofMillis(500), Clock.systemUTC())
+                .abortHanging(t -> false, id -> id.equals(transactionalId));
+
+        // then it is aborted (the group reads those records again, it loses none) and the offsets read stably
+        assertThat(report.aborted()).singleElement().satisfies(a -> {
+            assertThat(a.partition().topic()).isEqualTo("__consumer_offsets");
+            assertThat(a.transactionalId()).contains(transactionalId);
+        });
+        assertThat(stableOffsets("committed-group", consumed, Duration.ofSeconds(10)))
+                .containsEntry(consumed, null);
+    }
+
+    @Test
     void shouldAbortOffsetCommitThatHangsOnlyWhenItsProducerIsOwned() throws Exception {
         // given a transactional offset commit that its coordinator never recorded: the group's committed offsets
         // cannot be read stably, which is where a read_committed consumer (every exactly-once Streams task) stops
