@@ -401,9 +401,12 @@ public final class PipelineBenchmark {
         return topic.startsWith("wirewatch.") ? topic : app + "-" + topic;
     }
 
-    /** The passthrough's copy of a pipeline topic; it reads the pipeline's own raw topic. */
+    /**
+     * The passthrough's copy of a pipeline topic; it reads the pipeline's own inputs (the raw topic, and the reprocess
+     * topic, which stays empty here), which only the pipeline's producers write.
+     */
     private static String passTopic(final String app, final String topic) {
-        if (topic.equals(Topics.RAW_REPORTS)) {
+        if (topic.equals(Topics.RAW_REPORTS) || topic.equals(Topics.REPROCESS_REPORTS)) {
             return topic;
         }
         return topic.startsWith("wirewatch.") ? "bench.pass." + topic : "bench-pass-" + app + "-" + topic;
