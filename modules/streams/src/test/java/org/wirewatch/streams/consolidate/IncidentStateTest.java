@@ -76,8 +76,12 @@ class IncidentStateTest {
         return ReportExtraction.newBuilder(
                         extraction(uri, 1 + r.nextInt(2), AGENCIES[r.nextInt(AGENCIES.length)], List.of(built), claims))
                 .setPublishedAt(Fixtures.PUBLISHED.plus(Duration.ofMinutes(r.nextInt(r.nextBoolean() ? 6 : 60))))
+                // members of one incident extracted by different rules (during a reprocess), or before versions
+                .setExtractorVersion(VERSIONS[r.nextInt(VERSIONS.length)])
                 .build();
     }
+
+    private static final String[] VERSIONS = {null, "0.1.0+aaaaaaaaaaaa", "0.1.0+bbbbbbbbbbbb"};
 
     private static Incident incremental(final IncidentState s, final Map<String, ReportExtraction> members) {
         final ReportExtraction primary = members.get(s.primaryMentionId());
