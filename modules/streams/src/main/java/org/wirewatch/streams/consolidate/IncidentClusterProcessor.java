@@ -40,8 +40,10 @@ import org.wirewatch.streams.consolidate.StateKeys.StoryKey;
  * {@link StoryFanOut}) to the open incidents of that country. The story's previous mentions leave their incidents,
  * its new mentions join the most similar compatible incident ({@link MentionCompatibility}) or open a new one, and
  * every incident touched is updated from its {@link IncidentState} and emitted, or tombstoned when its last mention
- * left. Claims linked to the story's mentions are emitted with their incident id; claims the story no longer makes
- * are tombstoned. A delta routed by story ({@link Route.Kind#UNLINKED}) carries only claims linked to no current
+ * left. An incident is published under an id that depends on its members only ({@link IncidentIds#published}); when
+ * a delta changes it, the old id is tombstoned and the incident and its members' claims are published under the new
+ * one, while the stores go on naming the incident by its store key. Claims linked to the story's mentions are
+ * emitted with their incident id; claims the story no longer makes are tombstoned. A delta routed by story ({@link Route.Kind#UNLINKED}) carries only claims linked to no current
  * mention, which are emitted with no incident id.
  *
  * <p>An added mention costs the same whatever the incident's reach: the incident is updated from its summary, not
@@ -53,7 +55,8 @@ import org.wirewatch.streams.consolidate.StateKeys.StoryKey;
  * country's watermark are closed: they leave the stores but stay published as they were (and keep counting in
  * tallies); a late version of one of their stories leaves them alone.
  *
- * <p>Stores, keyed by the types of {@link StateKeys}, each starting with the route: {@value #INCIDENTS} incident to
+ * <p>Stores, keyed by the types of {@link StateKeys}, each starting with the route and naming incidents by their store
+ * key ({@link IncidentIds#forMention}): {@value #INCIDENTS} incident to
  * the incident as published and its summary; {@value #MEMBERS} incident and mention to a single-mention extraction
  * (with evidence: the primary's is published); {@value #INDEX} mention to its incident, and whether that incident
  * was closed; {@value #DELTAS} story to its last delta; {@value #WATERMARKS} country to the epoch day of its
@@ -215,14 +218,18 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
             touched(touched, route, incidentId).add(member);
         }
 
+        final List<Outcome> outcomes = new ArrayList<>();
         for (final Map.Entry<String, Touched> t : touched.entrySet()) {
-            update(record, route, t.getKey(), t.getValue());
+            outcomes.add(update(route, t.getKey(), t.getValue()));
         }
+        final Map<String, String> published = publish(record, route, outcomes);
 
+        final Map<String, String> publishedOf = new HashMap<>();
+        incidentOf.forEach((mention, key) -> publishedOf.put(mention, published.get(key)));
         final List<Claim> owned = delta.getClaims().stream()
                 .filter(c -> c.getMentionId() != null && incidentOf.containsKey(c.getMentionId()))
                 .toList();
-        emitClaims(record, previous, owned, incidentOf, storyClaims);
+        emitClaims(record, previous, owned, publishedOf, storyClaims);
         saveDelta(deltaKey, Extractions.with(delta, accepted, owned), accepted.isEmpty() && owned.isEmpty());
         advanceWatermark(route, delta);
     }
@@ -239,7 +246,8 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
         Touched(final Stored before) {
             this.before = before;
             this.state = before == null ? new IncidentState() : before.state();
-            this.rebuild = false;
+            // A summary stored before origins were kept says nothing of its origin: rebuilt, it knows it.
+            this.rebuild = before != null && !before.state().originKnown;
         }
 
         void add(final ReportExtraction member) {
@@ -297,12 +305,13 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
                 }
                 final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
                 final double bonus = incidentId.equals(previous) ? 0.5 : 0;
-                // Ties go to the smallest id, whatever order the index returns them in.
+                // Ties go to the smallest published id, whatever order the index returns them in: a store key
+                // depends on which mention came first, a published id only on the members.
                 if (score.isPresent()
                         && (score.getAsDouble() + bonus > bestScore
                                 || best != null
                                         && score.getAsDouble() + bonus == bestScore
-                                        && incidentId.compareTo(best) < 0)) {
+                                        && publishedId(route, incidentId).compareTo(publishedId(route, best)) < 0)) {
                     best = incidentId;
                     bestScore = score.getAsDouble() + bonus;
                 }
@@ -323,6 +332,12 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
         return members(route, incidentId, Integer.MAX_VALUE);
     }
 
+    /** The id an open incident was last published under; its store key if it has not been stored yet. */
+    private String publishedId(final Route route, final String key) {
+        final Stored stored = incidents.get(new IncidentKey(route, key));
+        return stored == null ? key : stored.incident().getIncidentId();
+    }
+
     /** The first {@code limit} members of an incident in key order. */
     private List<ReportExtraction> members(final Route route, final String incidentId, final int limit) {
         final List<ReportExtraction> out = new ArrayList<>();
@@ -335,33 +350,93 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
         return out;
     }
 
-    /** Stores and emits an incident this delta touched: updated, tombstoned when its last member left, or as was. */
-    private void update(
-            final Record<Route, ReportExtraction> record, final Route route, final String incidentId, final Touched t) {
-        final IncidentKey key = new IncidentKey(route, incidentId);
+    /** An incident this delta touched: its store key, as it was published before (or null) and now (null: gone). */
+    private record Outcome(String key, Incident before, Incident after) {}
+
+    /**
+     * Stores an incident this delta touched, updated, or removed when its last member left. Its published id is that
+     * of its origin now ({@link IncidentIds#published}), which may differ from the one it was published under.
+     */
+    private Outcome update(final Route route, final String key, final Touched t) {
+        final IncidentKey storeKey = new IncidentKey(route, key);
         final Incident before = t.before == null ? null : t.before.incident();
-        final IncidentState state = t.rebuild ? IncidentState.of(members(route, incidentId)) : t.state;
+        final IncidentState state = t.rebuild ? IncidentState.of(members(route, key)) : t.state;
         if (state.count == 0) {
             if (before != null) {
-                incidents.delete(key);
-                byDate.delete(new DateKey(route, before.getEventDate(), incidentId));
-                context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(null)));
+                incidents.delete(storeKey);
+                byDate.delete(new DateKey(route, before.getEventDate(), key));
             }
-            return;
+            return new Outcome(key, before, null);
         }
-        final ReportExtraction primary = members.get(new MemberKey(route, incidentId, state.primaryMentionId()));
-        final Incident after =
-                state.incident(incidentId, IncidentMerger.mention(primary).getEvidence());
-        incidents.put(key, new Stored(after, state));
-        if (!after.equals(before)) {
-            if (before == null || !before.getEventDate().equals(after.getEventDate())) {
-                if (before != null) {
-                    byDate.delete(new DateKey(route, before.getEventDate(), incidentId));
+        final ReportExtraction primary = members.get(new MemberKey(route, key, state.primaryMentionId()));
+        final Incident after = state.incident(
+                IncidentIds.published(route, state.originMentionId()),
+                IncidentMerger.mention(primary).getEvidence());
+        incidents.put(storeKey, new Stored(after, state));
+        if (before == null || !before.getEventDate().equals(after.getEventDate())) {
+            if (before != null) {
+                byDate.delete(new DateKey(route, before.getEventDate(), key));
+            }
+            byDate.put(new DateKey(route, after.getEventDate(), key), PRESENT);
+        }
+        return new Outcome(key, before, after);
+    }
+
+    /**
+     * Emits what the touched incidents became and returns their published ids by store key. Tombstones come first,
+     * and none is sent for an id another incident of this delta publishes now: when an origin moves from one incident
+     * to another, the id moves with it. An incident whose id changed also re-emits the claims of its other stories'
+     * members with the new id (this story's own claims follow in {@link #emitClaims}).
+     */
+    private Map<String, String> publish(
+            final Record<Route, ReportExtraction> record, final Route route, final List<Outcome> outcomes) {
+        final Map<String, String> published = new HashMap<>();
+        for (final Outcome o : outcomes) {
+            if (o.after() != null) {
+                published.put(o.key(), o.after().getIncidentId());
+            }
+        }
+        final Set<String> live = new HashSet<>(published.values());
+        for (final Outcome o : outcomes) {
+            if (o.before() != null && !live.contains(o.before().getIncidentId())) {
+                context.forward(
+                        record.withKey(o.before().getIncidentId()).withValue(ConsolidatedRecord.incident(null)));
+            }
+        }
+        for (final Outcome o : outcomes) {
+            if (o.after() != null && !o.after().equals(o.before())) {
+                context.forward(
+                        record.withKey(o.after().getIncidentId()).withValue(ConsolidatedRecord.incident(o.after())));
+            }
+        }
+        for (final Outcome o : outcomes) {
+            if (o.before() != null
+                    && o.after() != null
+                    && !o.before().getIncidentId().equals(o.after().getIncidentId())) {
+                final String story = record.value().getReportUri();
+                for (final ReportExtraction member : members(route, o.key())) {
+                    if (story.equals(member.getReportUri())) {
+                        continue;
+                    }
+                    for (final Claim c : member.getClaims()) {
+                        context.forward(record.withKey(c.getClaimId())
+                                .withValue(ConsolidatedRecord.claim(
+                                        claim(c, member, o.after().getIncidentId()))));
+                    }
                 }
-                byDate.put(new DateKey(route, after.getEventDate(), incidentId), PRESENT);
             }
-            context.forward(record.withKey(incidentId).withValue(ConsolidatedRecord.incident(after)));
         }
+        return published;
+    }
+
+    /** A claim as published: linked to its incident's published id, with its report's details where it has none. */
+    private static Claim claim(final Claim c, final ReportExtraction report, final String incidentId) {
+        return Claim.newBuilder(c)
+                .setIncidentId(c.getMentionId() == null ? null : incidentId)
+                .setReportUri(c.getReportUri() != null ? c.getReportUri() : report.getReportUri())
+                .setReportVersion(c.getReportVersion() != null ? c.getReportVersion() : report.getReportVersion())
+                .setAgency(c.getAgency() != null ? c.getAgency() : report.getAgency())
+                .build();
     }
 
     /**
@@ -389,12 +464,7 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
         final Set<String> now = new HashSet<>();
         for (final Claim c : owned) {
             now.add(c.getClaimId());
-            final Claim out = Claim.newBuilder(c)
-                    .setIncidentId(c.getMentionId() == null ? null : incidentOf.get(c.getMentionId()))
-                    .setReportUri(c.getReportUri() != null ? c.getReportUri() : delta.getReportUri())
-                    .setReportVersion(c.getReportVersion() != null ? c.getReportVersion() : delta.getReportVersion())
-                    .setAgency(c.getAgency() != null ? c.getAgency() : delta.getAgency())
-                    .build();
+            final Claim out = claim(c, delta, c.getMentionId() == null ? null : incidentOf.get(c.getMentionId()));
             context.forward(record.withKey(c.getClaimId()).withValue(ConsolidatedRecord.claim(out)));
         }
         if (previous != null) {
@@ -422,18 +492,21 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
      * duplicate.
      */
     private void evict(final Route route, final long cutoffDay) {
-        final List<Incident> gone = new ArrayList<>();
+        final List<KeyValue<String, Incident>> gone = new ArrayList<>();
         try (KeyValueIterator<IncidentKey, Stored> it = incidents.prefixScan(route, StateKeys.ROUTE.serializer())) {
             while (it.hasNext()) {
-                final Incident inc = it.next().value.incident();
+                final KeyValue<IncidentKey, Stored> next = it.next();
+                final Incident inc = next.value.incident();
                 if (Math.floorDiv(inc.getUpdatedAt().toEpochMilli(), 86_400_000L) < cutoffDay) {
-                    gone.add(inc);
+                    gone.add(KeyValue.pair(next.key.incidentId(), inc));
                 }
             }
         }
         final Set<String> stories = new HashSet<>();
-        for (final Incident closed : gone) {
-            final String incidentId = closed.getIncidentId();
+        for (final KeyValue<String, Incident> g : gone) {
+            // The store key, not the published id: the stores name an incident by the mention that opened it.
+            final String incidentId = g.key;
+            final Incident closed = g.value;
             for (final ReportExtraction m : members(route, incidentId)) {
                 final String mentionId = IncidentMerger.mention(m).getMentionId();
                 members.delete(new MemberKey(route, incidentId, mentionId));

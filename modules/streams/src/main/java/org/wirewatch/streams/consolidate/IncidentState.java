@@ -167,7 +167,14 @@ final class IncidentState {
         LOCATION,
         ACTOR,
         KILLED,
-        INJURED;
+        INJURED,
+        /**
+         * The member the incident's published id names ({@link IncidentIds#published}): the earliest story
+         * (publication time, the same for every version of a story), then the smallest mention id. A function of
+         * the members alone, so the id does not depend on which of them was consolidated first. Last, so the stored
+         * leaders of the other orders keep their places.
+         */
+        ORIGIN;
 
         Comparator<ReportExtraction> order() {
             return switch (this) {
@@ -185,6 +192,9 @@ final class IncidentState {
                                     m -> IncidentMerger.mention(m).getActor() == null ? 1 : 0)
                             .thenComparing(IncidentMerger.PRIMARY_FIRST);
                 case KILLED, INJURED -> IncidentMerger.PRIMARY_FIRST;
+                case ORIGIN ->
+                    Comparator.comparingLong(IncidentMerger::reportedAt)
+                            .thenComparing(m -> IncidentMerger.mention(m).getMentionId());
             };
         }
 
@@ -201,6 +211,12 @@ final class IncidentState {
     static final int LEADERS_KEPT = 4;
 
     int count;
+    /**
+     * False for a summary stored before {@link Lead#ORIGIN} existed: its origin is unknown until it is rebuilt from
+     * the members.
+     */
+    boolean originKnown = true;
+
     final TreeMap<String, Integer> agencies = new TreeMap<>();
     /** Mentions of reports that name no agency, by report uri: each such report counts as a source of its own. */
     final TreeMap<String, Integer> unattributed = new TreeMap<>();
@@ -323,6 +339,14 @@ final class IncidentState {
     /** The id of the member the best figure and the evidence come from. */
     String primaryMentionId() {
         return IncidentMerger.mention(leader(Lead.PRIMARY)).getMentionId();
+    }
+
+    /** The id of the member the incident's published id names ({@link Lead#ORIGIN}). */
+    String originMentionId() {
+        if (!originKnown) {
+            throw new IllegalStateException("the origin of a summary stored before it was kept: rebuild it");
+        }
+        return IncidentMerger.mention(leader(Lead.ORIGIN)).getMentionId();
     }
 
     /** The incident, as {@link IncidentMerger#merge} would make it of the same members. */

@@ -32,7 +32,10 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
     /** An incident as published and the summary of its members. */
     record Stored(Incident incident, IncidentState state) {}
 
-    private static final int FORMAT = 1;
+    /** Format 2 adds the leaders of {@link IncidentState.Lead#ORIGIN}; format 1 is still read, origin unknown. */
+    private static final int FORMAT = 2;
+
+    private static final int FORMAT_WITHOUT_ORIGIN = 1;
 
     private final Serializer<Incident> incidents;
     private final Deserializer<Incident> incidentReader;
@@ -63,6 +66,10 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             final IncidentState s = stored.state();
+            if (!s.originKnown) {
+                throw new IllegalStateException(
+                        "an incident's state without its origin is rebuilt before it is stored");
+            }
             out.writeByte(FORMAT);
             blob(out, incidents.serialize(topic + "-incident", stored.incident()));
             out.writeInt(s.count);
@@ -121,7 +128,7 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             final int format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_ORIGIN) {
                 throw new SerializationException("incident state of format " + format + " in " + topic + ", expected "
                         + FORMAT + ": rebuild the consolidate application's state (ops/runbook.md, \"Upgrades\")");
             }
@@ -134,7 +141,11 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
             for (int i = 0; i < cards.length; i++) {
                 cards[i] = memberReader.deserialize(topic + "-member", blob(in));
             }
-            for (final IncidentState.Ranking<ReportExtraction> r : s.leaders) {
+            // Format 1 has no origin leaders: the summary says so, and consolidation rebuilds it from the members.
+            s.originKnown = format != FORMAT_WITHOUT_ORIGIN;
+            final List<IncidentState.Ranking<ReportExtraction>> stored =
+                    s.originKnown ? s.leaders : s.leaders.subList(0, IncidentState.Lead.ORIGIN.ordinal());
+            for (final IncidentState.Ranking<ReportExtraction> r : stored) {
                 r.members = in.readInt();
                 final int n = in.readInt();
                 for (int i = 0; i < n; i++) {
