@@ -175,6 +175,28 @@ class IncidentIdentityTopologyTest {
         assertThat(withdrawn.claimLines()).isEqualTo(fresh.claimLines());
     }
 
+    @Test
+    void shouldKeepBothIncidentsWhenTheEarliestStoryMovesToAnotherCountry() {
+        // given: the earliest story's update places its mention in Iraq, leaving the Syrian incident to the others
+        final ReportExtraction moved = ReportExtraction.newBuilder(FIRST.value)
+                .setReportVersion(2)
+                .setIncidents(List.of(mention(REUTERS + "#1")
+                        .killed(43)
+                        .where("IQ", "IQ-NI", null)
+                        .build()))
+                .build();
+
+        // when: the update reaches consolidation after the incident formed
+        final Tables updated = consolidate(List.of(FIRST, SECOND, THIRD, KeyValue.pair(REUTERS, moved)));
+
+        // then: two incidents, the Iraqi one under its origin's id in Iraq, as a fresh consolidation gives them; the
+        // Syrian incident giving up that origin does not retract the Iraqi one
+        final Tables fresh = consolidate(List.of(KeyValue.pair(REUTERS, moved), SECOND, THIRD));
+        assertThat(updated.incidents()).hasSize(2);
+        assertThat(updated.incidentLines()).isEqualTo(fresh.incidentLines());
+        assertThat(updated.claimLines()).isEqualTo(fresh.claimLines());
+    }
+
     private static List<String> keys(final List<KeyValue<String, ReportExtraction>> order) {
         return order.stream().map(kv -> kv.key).toList();
     }

@@ -115,6 +115,15 @@ class IncidentStateTest {
                     assertThat(incremental(state, members))
                             .as("seed %d step %d", seed, step)
                             .isEqualTo(IncidentMerger.merge("inc", new ArrayList<>(members.values())));
+                    // and its origin, which names the incident, is the member of the earliest story
+                    assertThat(state.originMentionId())
+                            .as("origin, seed %d step %d", seed, step)
+                            .isEqualTo(members.values().stream()
+                                    .min(java.util.Comparator.comparing(ReportExtraction::getPublishedAt)
+                                            .thenComparing(m ->
+                                                    IncidentMerger.mention(m).getMentionId()))
+                                    .map(m -> IncidentMerger.mention(m).getMentionId())
+                                    .orElseThrow());
                 }
             }
             assertThat(rebuilds)
@@ -187,6 +196,88 @@ class IncidentStateTest {
     }
 
     @Test
+    void shouldReadStateStoredBeforeOriginsWereKeptAsOneWhoseOriginIsUnknown() throws Exception {
+        // given: an incident's state as the previous format stored it, without the leaders of ORIGIN
+        final Map<String, ReportExtraction> members = new LinkedHashMap<>();
+        final IncidentState state = new IncidentState();
+        final Random r = new Random(7);
+        for (int n = 0; n < 12; n++) {
+            final ReportExtraction m = randomMember(r, n);
+            members.put(IncidentMerger.mention(m).getMentionId(), m);
+            state.add(m);
+        }
+        final StreamSerdes serdes = TestDrivers.serdes();
+        final Incident incident = incremental(state, members);
+        final byte[] current = new IncidentStateSerde(serdes)
+                .serializer()
+                .serialize("consolidate-incidents-changelog", new IncidentStateSerde.Stored(incident, state));
+        final byte[] formatOne = withoutOrigin(current);
+
+        // when
+        final IncidentStateSerde.Stored back =
+                new IncidentStateSerde(serdes).deserializer().deserialize("consolidate-incidents-changelog", formatOne);
+
+        // then: every other part reads as it was, and the origin is known to be unknown, so consolidation rebuilds it
+        assertThat(incremental(back.state(), members)).isEqualTo(incident);
+        assertThat(back.state().originKnown).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> back.state().originMentionId())
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(IncidentState.of(members.values()).originMentionId()).isEqualTo(state.originMentionId());
+    }
+
+    /** A format 2 state as format 1 wrote it: the same bytes without the last order's leaders. */
+    private static byte[] withoutOrigin(final byte[] current) throws java.io.IOException {
+        final java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(current));
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        final java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        assertThat(in.readByte()).isEqualTo((byte) 2);
+        out.writeByte(1);
+        copyBlob(in, out); // the incident
+        out.writeInt(in.readInt()); // count
+        for (int map = 0; map < 2; map++) { // agencies, unattributed
+            final int n = in.readInt();
+            out.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                copyBlob(in, out);
+                out.writeInt(in.readInt());
+            }
+        }
+        final int cards = in.readInt();
+        out.writeInt(cards);
+        for (int i = 0; i < cards; i++) {
+            copyBlob(in, out);
+        }
+        for (final IncidentState.Lead lead : IncidentState.Lead.values()) {
+            final int members = in.readInt();
+            final int n = in.readInt();
+            final int[] items = new int[n];
+            for (int i = 0; i < n; i++) {
+                items[i] = in.readInt();
+            }
+            if (lead != IncidentState.Lead.ORIGIN) {
+                out.writeInt(members);
+                out.writeInt(n);
+                for (final int item : items) {
+                    out.writeInt(item);
+                }
+            }
+        }
+        out.write(in.readAllBytes());
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** Copies a length-prefixed byte string (a string's length is -1 for null). */
+    private static void copyBlob(final java.io.DataInputStream in, final java.io.DataOutputStream out)
+            throws java.io.IOException {
+        final int n = in.readInt();
+        out.writeInt(n);
+        if (n > 0) {
+            out.write(in.readNBytes(n));
+        }
+    }
+
+    @Test
     void shouldKeepIncidentRecordAndStateSmallWhenThousandsOfOutletsCarryTheStory() {
         // given: 3,000 copies of one story from 1,000 outlets
         final IncidentState state = new IncidentState();
@@ -219,5 +310,6 @@ class IncidentStateTest {
         // (a record read back holds Avro arrays, whose equals cannot compare timestamps: compare from the built side)
         assertThat(incident).isEqualTo(back.incident());
         assertThat(incremental(back.state(), members)).isEqualTo(incident);
+        assertThat(back.state().originMentionId()).isEqualTo(state.originMentionId());
     }
 }
