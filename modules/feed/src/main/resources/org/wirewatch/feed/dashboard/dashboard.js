@@ -488,15 +488,17 @@
   }
 
   function upsertClaim(c) {
+    // A claim follows its incident when that is re-keyed (or its mention joins another): one incident holds it.
+    removeClaim(c.claimId, c.incidentId);
     if (!c.incidentId) return;
     if (!claimsByIncident.has(c.incidentId)) claimsByIncident.set(c.incidentId, new Map());
     claimsByIncident.get(c.incidentId).set(c.claimId, c);
     refreshClaims(c.incidentId);
   }
 
-  function removeClaim(claimId) {
+  function removeClaim(claimId, keep) {
     for (const [incidentId, m] of claimsByIncident) {
-      if (m.delete(claimId)) refreshClaims(incidentId);
+      if (incidentId !== keep && m.delete(claimId)) refreshClaims(incidentId);
     }
   }
 
