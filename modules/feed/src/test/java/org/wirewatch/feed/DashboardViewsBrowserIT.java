@@ -306,6 +306,37 @@ class DashboardViewsBrowserIT {
     }
 
     @Test
+    void shouldListAClaimUnderItsNewIncidentOnlyWhenItMovesToAnother() {
+        // given: a claim on one incident, shown on its card
+        open("");
+        final String claimId = "urn:test:moving#c1";
+        final String chip = "a.claim[title^='Moving Monitor']";
+        feed.send(
+                FeedEventType.CLAIM,
+                claimId,
+                TestRecords.claim(claimId, "af-laghman", "Moving Monitor", SourceType.MONITOR, ClaimKind.FIGURE, 9));
+        waiting()
+                .until(x -> !x.findElements(By.cssSelector("li.incident[data-id='af-laghman'] " + chip))
+                        .isEmpty());
+
+        // when: its incident is re-keyed, or its mention joins another incident, and the claim follows
+        feed.send(
+                FeedEventType.CLAIM,
+                claimId,
+                TestRecords.claim(
+                        claimId, "pk-quetta-blast", "Moving Monitor", SourceType.MONITOR, ClaimKind.FIGURE, 9));
+
+        // then: it is listed under the incident it belongs to now, and no longer under the one it left
+        waiting()
+                .until(x -> !x.findElements(By.cssSelector("li.incident[data-id='pk-quetta-blast'] " + chip))
+                        .isEmpty());
+        assertThat(all("li.incident[data-id='af-laghman'] " + chip)).isEmpty();
+        feed.send(FeedEventType.CLAIM, claimId, null);
+        waiting().until(x -> x.findElements(By.cssSelector(chip)).isEmpty());
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    @Test
     void shouldFitAPhoneScreenWithoutSidewaysScrollingWhen400PixelsWide() throws IOException {
         // given
         browser.resize(400, 900);
