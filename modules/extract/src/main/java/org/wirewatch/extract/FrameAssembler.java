@@ -160,6 +160,11 @@ final class FrameAssembler {
             if (d.role() == DateMention.Role.PAST) {
                 return frames.stream().noneMatch(f -> f.dateKnown && f.date.equals(d.date()));
             }
+            // "Days earlier, a car bomb killed 18 ...", "Two days before, ...": a sentence that opens by counting
+            // back from the events told so far, with a toll of its own, tells another one
+            if (d.from() == 0 && s.hasCasualties() && countsBack(s.sentence.tokens(), d)) {
+                return true;
+            }
         }
         // a fronted new scene with its own toll: "In Namhsan town, a bomb exploded ..., injuring two civilians"
         GeoMention scene = frontedPlace(s);
@@ -194,6 +199,12 @@ final class FrameAssembler {
             }
         }
         return false;
+    }
+
+    /** Whether a date expression counts back from another day: "days earlier", "a week before", "days ago". */
+    private static boolean countsBack(List<Token> tokens, DateMention d) {
+        Token last = tokens.get(d.to() - 1);
+        return last.is("earlier") || last.is("before") || last.is("ago");
     }
 
     private String firstAdmin1(SentenceInfo s) {

@@ -268,6 +268,14 @@ final class SentenceReader {
         }
         List<TriggerReader.Trigger> triggers = rules.triggers.read(tokens, placeStarts::contains);
         boolean newMarker = false;
+        int sequel = sequelClause(tokens);
+        if (sequel >= 0) {
+            // "Friday's bombing came a day after militants killed six": the day before the verb names the event the
+            // report is about; the sentence tells another, earlier one, with its own figures
+            int verb = sequel;
+            dates = dates.stream().filter(d -> d.to() > verb).toList();
+            newMarker = otherEventAfter(tokens, facts, triggers, sequel);
+        }
         boolean superseded = false;
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
@@ -392,6 +400,44 @@ final class SentenceReader {
     }
 
     /** A superlative ("worst", "deadliest", "highest") among the eight tokens before a period word. */
+    /**
+     * The sequel verb of "X came [a day, two days, days, hours] after|before Y", or -1: what follows "after" is
+     * another event than X.
+     */
+    private static int sequelClause(List<Token> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!WordList.SEQUEL_VERB.contains(tokens.get(i).lower())) {
+                continue;
+            }
+            for (int j = i + 1; j < tokens.size() && j <= i + 5; j++) {
+                Token t = tokens.get(j);
+                if (t.isPunct()) {
+                    break;
+                }
+                if (t.is("after") || t.is("before")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the clause after a sequel verb tells a violent event of its own: a toll, or a specific trigger. */
+    private static boolean otherEventAfter(
+            List<Token> tokens, List<CasualtyFact> facts, List<TriggerReader.Trigger> triggers, int verb) {
+        for (CasualtyFact f : facts) {
+            if (f.from() > verb && f.kind() != CasualtyFact.Kind.BREAKDOWN) {
+                return true;
+            }
+        }
+        for (TriggerReader.Trigger t : triggers) {
+            if (t.from() > verb && t.weight() >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean afterSuperlative(List<Token> tokens, int at) {
         for (int k = Math.max(0, at - 8); k < at; k++) {
             String w = tokens.get(k).lower();

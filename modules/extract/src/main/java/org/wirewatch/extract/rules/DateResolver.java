@@ -71,6 +71,8 @@ public final class DateResolver {
                 "this",
                 "earlier",
                 "weekend",
+                "days",
+                "weeks",
                 "a",
                 "an",
                 "one",
@@ -116,6 +118,12 @@ public final class DateResolver {
     /** Verbs of a toll's update: the day after them is when the figure changed. */
     private static final Set<String> TOLL_UPDATES =
             Set.of("rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "mounted", "jumped");
+    /**
+     * Verbs that state or revise a toll ("put the toll slightly lower on Monday", "gave a toll of 12 on Friday"):
+     * the day after them is when the figure was given, not when the event happened.
+     */
+    private static final Set<String> TOLL_STATEMENTS =
+            Set.of("put", "puts", "gave", "gives", "revised", "raised", "lowered", "updated", "set", "sets", "placed");
 
     private static final Set<String> NUMBER_WORDS =
             Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
@@ -223,6 +231,29 @@ public final class DateResolver {
                 out.add(new DateMention(i, i + 3, published.minusDays(3), 3, DateMention.Role.EVENT));
                 i += 2;
                 continue;
+            }
+            // "Days earlier, ...", "a few days before", "weeks ago": no count, so a span of days around the likely
+            // gap (two to six days, one to three weeks); "days after" is left alone, since a lead's "has killed 24,
+            // days after a vendetta began" dates the other event, not this one
+            if ((w.equals("days") || w.equals("weeks")) && i + 1 < tokens.size()) {
+                String rel = tokens.get(i + 1).lower();
+                if (rel.equals("earlier") || rel.equals("before") || rel.equals("ago")) {
+                    boolean weeks = w.equals("weeks");
+                    LocalDate base = rel.equals("ago") ? published : anchor;
+                    int from = i > 1
+                                    && tokens.get(i - 1).is("few")
+                                    && tokens.get(i - 2).is("a")
+                            ? i - 2
+                            : i > 0
+                                            && (tokens.get(i - 1).is("few")
+                                                    || tokens.get(i - 1).is("several"))
+                                    ? i - 1
+                                    : i;
+                    out.add(new DateMention(
+                            from, i + 2, base.minusDays(weeks ? 14 : 4), weeks ? 7 : 3, DateMention.Role.EVENT));
+                    i++;
+                    continue;
+                }
             }
             // "two days after", "three days earlier", "a week ago"
             if (i + 2 < tokens.size()
@@ -368,6 +399,19 @@ public final class DateResolver {
             }
             if (tokens.get(k).isPunct()) {
                 break;
+            }
+        }
+        // "the governor put the toll slightly lower on Monday afternoon": the day a toll was given or revised
+        for (int k = from - 1; k >= 0 && k >= from - 8; k--) {
+            if (tokens.get(k).isPunct()) {
+                break;
+            }
+            if (tokens.get(k).is("toll")) {
+                for (int v = k - 1; v >= 0 && v >= k - 3; v--) {
+                    if (TOLL_STATEMENTS.contains(tokens.get(v).lower())) {
+                        return DateMention.Role.REPORTING;
+                    }
+                }
             }
         }
         boolean possessive =

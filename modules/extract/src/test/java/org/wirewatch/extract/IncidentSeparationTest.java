@@ -1,0 +1,80 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * How a report's sentences become one incident or several, and on which day each happened: one test per
+ * construction of wire English, each on sentences written for the test.
+ */
+class IncidentSeparationTest {
+
+    @Test
+    void shouldKeepATollRevisedOnALaterDayInTheIncidentItRevises() {
+        ReportExtraction x = extract(
+                "2024-05-12T20:00:00Z",
+                "Militia clashes kill at least 19 in eastern Congo",
+                "BUNIA, Congo (Reuters) - At least 19 people were killed on Saturday in clashes between two rival"
+                        + " militias in the Djugu territory of Ituri province, a local official said.\n\nThe provincial"
+                        + " governor put the toll a little higher on Sunday evening, saying rescuers had recovered 21"
+                        + " bodies from the fields around the village.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-05-11"));
+            assertThat(i.getKilled().getHigh()).isEqualTo(21);
+        });
+    }
+
+    @Test
+    void shouldDateAnEventSomeDaysBeforeTheMainOneAFewDaysBack() {
+        ReportExtraction x = extract(
+                "2024-03-14T18:00:00Z",
+                "Car bomb kills seven soldiers in Baidoa",
+                "MOGADISHU (VOA) - A car bomb exploded at an army checkpoint in Baidoa on Thursday, killing seven"
+                        + " soldiers, officials said.\n\nDays earlier, gunmen stormed a police station in Kismayo, killing"
+                        + " four officers.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        IncidentMention earlier = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 4)
+                .findFirst()
+                .orElseThrow();
+        // "days earlier": more than a day, less than a week before the main event
+        assertThat(earlier.getEventDate()).isBetween(LocalDate.parse("2024-03-08"), LocalDate.parse("2024-03-12"));
+        assertThat(earlier.getDateToleranceDays()).isBetween(2, 4);
+    }
+
+    @Test
+    void shouldSeparateTheEarlierEventARaidCameAfter() {
+        ReportExtraction x = extract(
+                "2024-06-13T17:00:00Z",
+                "Gunmen kill nine villagers in central Mali",
+                "BAMAKO (AFP) - Gunmen killed nine villagers in a raid on Diallassagou in central Mali's Bankass area"
+                        + " on Wednesday, local officials said.\n\nThe raid came after an assault on an army post in"
+                        + " the region earlier this week in which 11 soldiers were killed.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(9);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(11);
+        assertThat(x.getIncidents().get(1).getEventDate()).isBefore(LocalDate.parse("2024-06-13"));
+    }
+
+    @Test
+    void shouldDateTheEventADayBeforeTheOneNamedByItsDay() {
+        ReportExtraction x = extract(
+                "2024-06-13T17:00:00Z",
+                "Gunmen kill nine villagers in central Mali",
+                "BAMAKO (AFP) - Gunmen killed nine villagers in a raid on Diallassagou in central Mali's Bankass area"
+                        + " on Wednesday, local officials said.\n\nWednesday's raid came a day after suspected jihadists"
+                        + " killed four traders at a cattle market in Djenne.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(4);
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-06-11"));
+    }
+}
