@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Recency;
@@ -38,6 +39,27 @@ final class IncidentReader {
         List<IncidentMention> out = new ArrayList<>(drafts.frames().size());
         for (Frame f : drafts.frames()) {
             out.add(PerpetratorReader.presumed(incident(f), out));
+        }
+        // "rockets at the airports of A and B": one more incident per coordinated town, after the frames' own (whose
+        // ids the claims use), same day, kind and party, with no figure (none was given per town)
+        int frames = out.size();
+        for (int i = 0; i < frames; i++) {
+            Frame f = drafts.frames().get(i);
+            IncidentMention m = out.get(i);
+            String place = m.getLocation().getPlace();
+            CoordinatedSites.Sites sites = CoordinatedSites.others(f, place);
+            for (GeoMention g : sites == null ? List.<GeoMention>of() : sites.towns()) {
+                out.add(IncidentMention.newBuilder(m)
+                        .setMentionId(text.report().getUri() + "#" + (out.size() + 1))
+                        .setLocation(locations.at(g))
+                        .setKilled(null)
+                        .setInjured(null)
+                        .setAbducted(null)
+                        .setChildrenKilled(null)
+                        .setCiviliansKilled(null)
+                        .setEvidence(List.of(text.span(sites.sentence().sentence)))
+                        .build());
+            }
         }
         return out;
     }

@@ -157,6 +157,19 @@ final class LocationReader {
         return b.build();
     }
 
+    /** The location of an incident at a town its frame's head names beside the frame's own place. */
+    Location at(GeoMention place) {
+        return Location.newBuilder()
+                .setCountryCode(place.countryCode())
+                .setAdmin1Code(place.admin1Code())
+                .setAdmin1Name(gazetteer.admin1Name(place.admin1Code()).orElse(null))
+                .setPlace(place.name())
+                .setLatitude(place.latitude())
+                .setLongitude(place.longitude())
+                .setGeoPrecision(GeoPrecision.PLACE)
+                .build();
+    }
+
     private boolean elsewhereInCountry(Frame f) {
         for (SentenceInfo s : f.members) {
             if (ELSEWHERE_IN_COUNTRY

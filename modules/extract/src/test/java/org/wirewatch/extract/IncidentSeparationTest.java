@@ -77,4 +77,39 @@ class IncidentSeparationTest {
         assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(4);
         assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-06-11"));
     }
+
+    @Test
+    void shouldGiveEachTownOfACoordinatedStrikeItsOwnIncident() {
+        ReportExtraction x = extract(
+                "2024-02-18T09:00:00Z",
+                "Rebels shell two towns in Ethiopia's Amhara",
+                "ADDIS ABABA (Reuters) - Rebel fighters shelled the markets of Dessie and Kombolcha in Ethiopia's"
+                        + " Amhara region on Saturday, the regional government said. There was no word on casualties.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isNotEqualTo("Kombolcha");
+        assertThat(x.getIncidents().get(1).getLocation().getPlace()).isEqualTo("Kombolcha");
+        assertThat(x.getIncidents().get(1).getEventDate())
+                .isEqualTo(x.getIncidents().get(0).getEventDate());
+        assertThat(x.getIncidents().get(1).getSubEventType())
+                .isEqualTo(x.getIncidents().get(0).getSubEventType());
+        assertThat(x.getIncidents().get(1).getKilled()).isNull();
+    }
+
+    @Test
+    void shouldKeepOneIncidentForATollOverTwoTownsAndForARoadBetweenThem() {
+        ReportExtraction total = extract(
+                "2024-02-18T09:00:00Z",
+                "Shelling kills 12 in Ethiopia's Amhara",
+                "ADDIS ABABA (Reuters) - Rebel shelling of Dessie and Kombolcha in Ethiopia's Amhara region killed 12"
+                        + " people on Saturday, the regional government said.");
+        ReportExtraction road = extract(
+                "2024-02-18T09:00:00Z",
+                "Gunmen ambush bus in Ethiopia's Amhara",
+                "ADDIS ABABA (Reuters) - Gunmen ambushed a bus on the road between Dessie and Kombolcha in Ethiopia's"
+                        + " Amhara region on Saturday, the regional government said.");
+
+        assertThat(total.getIncidents()).hasSize(1);
+        assertThat(road.getIncidents()).hasSize(1);
+    }
 }
