@@ -112,4 +112,22 @@ class IncidentSeparationTest {
         assertThat(total.getIncidents()).hasSize(1);
         assertThat(road.getIncidents()).hasSize(1);
     }
+
+    @Test
+    void shouldReadTheDayAfterAnAbbreviatedMonth() {
+        ReportExtraction x = extract(
+                "2024-10-12T08:00:00Z",
+                "Suicide bomber kills 6 at Kunduz mosque",
+                "KABUL (AFP) - A suicide bomber killed six worshippers at a mosque in Kunduz on Friday, police said."
+                        + "\n\nThe same group claimed a bombing at a checkpoint in Baghlan on Oct. 3 that killed two"
+                        + " guards.");
+
+        assertThat(x.getIncidents())
+                .filteredOn(i -> i.getKilled() != null && i.getKilled().getBest() == 2)
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-10-03"));
+                    assertThat(i.getDateToleranceDays()).isZero();
+                });
+    }
 }

@@ -293,9 +293,26 @@ public final class DateResolver {
     }
 
     private static boolean nextIsDay(List<Token> tokens, int i) {
-        return i + 1 < tokens.size()
-                && tokens.get(i + 1).isNumber()
-                && tokens.get(i + 1).text().length() <= 2;
+        return dayAfter(tokens, i) > 0;
+    }
+
+    /**
+     * The token of the day after the month at {@code i}, or -1: "March 14", and "Jan. 10", "Sept. 3" (an abbreviated
+     * month keeps its full stop as a token of its own).
+     */
+    private static int dayAfter(List<Token> tokens, int i) {
+        int k = i + 1;
+        String month = tokens.get(i).lower();
+        boolean abbreviated =
+                !month.equals("may") && !month.equals("june") && !month.equals("july") && month.length() <= 4;
+        if (k < tokens.size() && tokens.get(k).is(".") && abbreviated) {
+            k++;
+        }
+        return k < tokens.size()
+                        && tokens.get(k).isNumber()
+                        && tokens.get(k).text().length() <= 2
+                ? k
+                : -1;
     }
 
     private static boolean prevIsDayOrIn(List<Token> tokens, int i) {
@@ -316,9 +333,10 @@ public final class DateResolver {
         int day = -1;
         int from = i;
         int to = i + 1;
-        if (nextIsDay(tokens, i)) {
-            day = Integer.parseInt(tokens.get(i + 1).text());
-            to = i + 2;
+        int dayToken = dayAfter(tokens, i);
+        if (dayToken > 0) {
+            day = Integer.parseInt(tokens.get(dayToken).text());
+            to = dayToken + 1;
         } else if (i > 0
                 && tokens.get(i - 1).isNumber()
                 && tokens.get(i - 1).text().length() <= 2) {
