@@ -130,4 +130,33 @@ class IncidentSeparationTest {
                     assertThat(i.getDateToleranceDays()).isZero();
                 });
     }
+
+    @Test
+    void shouldPlaceAnEventNamedInANeighbouringCountryThere() {
+        ReportExtraction x = extract(
+                "2024-06-10T10:00:00Z",
+                "Drone strike kills 12 at El Fasher market",
+                "KHARTOUM (Reuters) - A drone strike on a market in El Fasher killed 12 people on Sunday, local"
+                        + " activists said.\n\nIn neighbouring Chad, seven people were wounded when a mortar round landed"
+                        + " in a camp near the border, a UN official said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getLocation().getCountryCode()).isEqualTo("SD");
+        assertThat(x.getIncidents().get(1).getLocation().getCountryCode()).isEqualTo("TD");
+        assertThat(x.getIncidents().get(1).getInjured().getBest()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldNotPlaceAnEventWhereItsTellerTravelled() {
+        ReportExtraction x = extract(
+                "2024-06-10T10:00:00Z",
+                "Drone strike kills 12 at El Fasher market",
+                "KHARTOUM (Reuters) - A drone strike on a market in El Fasher killed 12 people on Sunday, local"
+                        + " activists said.\n\nThe army said its air defences shot down two drones over the city, army"
+                        + " chief Abdel Fattah al-Burhan said before leaving for a summit in Ethiopia.");
+
+        assertThat(x.getIncidents())
+                .extracting(i -> i.getLocation().getCountryCode())
+                .containsOnly("SD");
+    }
 }
