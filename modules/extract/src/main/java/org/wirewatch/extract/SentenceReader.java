@@ -275,6 +275,8 @@ final class SentenceReader {
             int verb = sequel;
             dates = dates.stream().filter(d -> d.to() > verb).toList();
             newMarker = otherEventAfter(tokens, facts, triggers, sequel);
+        } else {
+            dates = eventAfterAside(tokens, dates, facts, triggers);
         }
         boolean superseded = false;
         boolean hasCumulativeCue = false;
@@ -420,6 +422,50 @@ final class SentenceReader {
             }
         }
         return -1;
+    }
+
+    /**
+     * "Residents began burying their dead on Thursday, a day after gunmen stormed the town hall, killing 20": when
+     * everything violent in a sentence follows an appended "a day after", that relative day is the event's, and the
+     * day before it dates only the aside.
+     */
+    private static List<DateMention> eventAfterAside(
+            List<Token> tokens,
+            List<DateMention> dates,
+            List<CasualtyFact> facts,
+            List<TriggerReader.Trigger> triggers) {
+        if (dates.size() < 2) {
+            return dates;
+        }
+        for (int k = 1; k < dates.size(); k++) {
+            DateMention d = dates.get(k);
+            boolean appended = d.from() > 0
+                    && tokens.get(d.from() - 1).is(",")
+                    && tokens.get(d.to() - 1).is("after")
+                    && d.role() == DateMention.Role.EVENT;
+            if (!appended) {
+                continue;
+            }
+            boolean violenceBefore = false;
+            for (CasualtyFact f : facts) {
+                violenceBefore |= f.from() < d.from();
+            }
+            for (TriggerReader.Trigger t : triggers) {
+                violenceBefore |= t.from() < d.from() && t.weight() >= 2;
+            }
+            if (violenceBefore) {
+                return dates;
+            }
+            List<DateMention> out = new ArrayList<>(dates.size());
+            out.add(d);
+            for (DateMention other : dates) {
+                if (other != d) {
+                    out.add(other);
+                }
+            }
+            return out;
+        }
+        return dates;
     }
 
     /** Whether the clause after a sequel verb tells a violent event of its own: a toll, or a specific trigger. */

@@ -159,4 +159,19 @@ class IncidentSeparationTest {
                 .extracting(i -> i.getLocation().getCountryCode())
                 .containsOnly("SD");
     }
+
+    @Test
+    void shouldDateTheEventByTheDayAfterWhichAnAsideIsTold() {
+        ReportExtraction x = extract(
+                "2024-08-16T15:00:00Z",
+                "Gunmen kill 14 at village wedding in Zamfara",
+                "GUSAU, Nigeria (AP) - Mourners in the farming village of Kadisau held funerals on Friday, a day after"
+                        + " gunmen on motorcycles attacked a wedding party and shot dead 14 guests, local officials"
+                        + " said.\n\nThe attackers fled into the nearby forest, residents said.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-08-15"));
+            assertThat(i.getKilled().getBest()).isEqualTo(14);
+        });
+    }
 }
