@@ -37,8 +37,25 @@ final class IncidentReader {
     /** The incidents, in the order of the frames. */
     List<IncidentMention> read() {
         List<IncidentMention> out = new ArrayList<>(drafts.frames().size());
+        // each incident's own toll, for a main toll that adds up several incidents
+        List<Integer> tolls = new ArrayList<>();
         for (Frame f : drafts.frames()) {
-            out.add(PerpetratorReader.presumed(incident(f), out));
+            IncidentMention.Builder scratch = IncidentMention.newBuilder();
+            FigureReader.figures(f, scratch);
+            boolean current = !f.past && ChronoUnit.DAYS.between(f.date, text.published()) <= RECENT_DAYS;
+            tolls.add(
+                    scratch.getKilled() == null || !current
+                            ? null
+                            : scratch.getKilled().getBest());
+        }
+        for (Frame f : drafts.frames()) {
+            List<Integer> elsewhere = new ArrayList<>();
+            for (int i = 0; i < tolls.size(); i++) {
+                if (i != f.ordinal && tolls.get(i) != null) {
+                    elsewhere.add(tolls.get(i));
+                }
+            }
+            out.add(PerpetratorReader.presumed(incident(f, elsewhere), out));
         }
         // "rockets at the airports of A and B": one more incident per coordinated town, after the frames' own (whose
         // ids the claims use), same day, kind and party, with no figure (none was given per town)
@@ -64,7 +81,7 @@ final class IncidentReader {
         return out;
     }
 
-    private IncidentMention incident(Frame f) {
+    private IncidentMention incident(Frame f, List<Integer> elsewhere) {
         SubEventType sub = eventTypes.subEvent(f, drafts);
         LocalDate published = text.published();
         boolean background = f.past || ChronoUnit.DAYS.between(f.date, published) > RECENT_DAYS;
@@ -77,7 +94,7 @@ final class IncidentReader {
                 .setRecency(background ? Recency.BACKGROUND : Recency.CURRENT)
                 .setLocation(locations.location(f))
                 .setActor(perpetrators.actor(f));
-        FigureReader.figures(f, b);
+        FigureReader.figures(f, b, elsewhere);
         List<EvidenceSpan> evidence = new ArrayList<>();
         for (SentenceInfo s : f.members) {
             if (s == f.opener || !s.facts.isEmpty() || s.eventDate() != null) {

@@ -174,4 +174,32 @@ class IncidentSeparationTest {
             assertThat(i.getKilled().getBest()).isEqualTo(14);
         });
     }
+
+    @Test
+    void shouldNotGiveOneIncidentATollThatAddsUpSeveralPlaces() {
+        ReportExtraction x = extract(
+                "2024-03-06T16:00:00Z",
+                "Troops kill 31 protesters across Myanmar",
+                "YANGON (Reuters) - Security forces shot dead 31 protesters on Tuesday, witnesses said.\n\nIn"
+                        + " Mandalay, soldiers fired on a march, killing 18 people, a rescue worker said. Nine people were killed in"
+                        + " Yangon and four were killed in Monywa, residents said.");
+
+        assertThat(x.getIncidents())
+                .allSatisfy(i -> assertThat(
+                                i.getKilled() == null ? null : i.getKilled().getBest())
+                        .isNotEqualTo(31));
+    }
+
+    @Test
+    void shouldKeepATollWhosePartsNameNoPlaces() {
+        ReportExtraction x = extract(
+                "2024-03-06T16:00:00Z",
+                "Bus bomb kills 12 in Quetta",
+                "QUETTA, Pakistan (AP) - A bomb tore through a bus in Quetta on Tuesday, killing 12 people, police"
+                        + " said.\n\nSeven people died at the scene and five more died in hospital, a doctor said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(12));
+    }
 }
