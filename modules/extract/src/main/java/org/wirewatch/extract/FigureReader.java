@@ -24,9 +24,11 @@ final class FigureReader {
 
     /**
      * Killed, injured, civilians, children and abducted figures of a frame; {@code elsewhere} holds the tolls of
-     * the report's other incidents, which a first toll of the main incident may add up with its own later parts.
+     * the report's other incidents, which a first toll of the main incident may add up with its own later parts:
+     * each as {best, best and highest together} (an incident whose sentences also give another place's toll, "four
+     * killed in Baghdad ... and 12 died in Najaf", adds both).
      */
-    static void figures(Frame f, IncidentMention.Builder b, List<Integer> elsewhere) {
+    static void figures(Frame f, IncidentMention.Builder b, List<int[]> elsewhere) {
         Map<CasualtyFact.Role, List<Integer>> totals = new HashMap<>();
         Map<CasualtyFact.Role, Boolean> vague = new HashMap<>();
         Integer children = null;
@@ -141,7 +143,7 @@ final class FigureReader {
      * ones), adds up several places' events. It is no event's toll: the incident keeps its first part. Parts
      * without places ("seven died at the scene, five in hospital") leave the toll alone.
      */
-    static List<Integer> withoutAggregate(List<Integer> values, List<SentenceInfo> from, List<Integer> elsewhere) {
+    static List<Integer> withoutAggregate(List<Integer> values, List<SentenceInfo> from, List<int[]> elsewhere) {
         if (values == null || from.size() != values.size() || values.size() + elsewhere.size() < 3) {
             return values;
         }
@@ -162,11 +164,14 @@ final class FigureReader {
                 sum += values.get(k);
                 placed &= !from.get(k).places.isEmpty();
             }
-            for (int v : elsewhere) {
-                sum += v;
+            int bests = sum;
+            int wides = sum;
+            for (int[] v : elsewhere) {
+                bests += v[0];
+                wides += v[1];
             }
             // two parts at least: one other incident of the same toll is the same dead told twice
-            if (placed && parts >= 2 && sum == aggregate) {
+            if (placed && parts >= 2 && (bests == aggregate || wides == aggregate)) {
                 return firstPart == null ? null : List.of(firstPart);
             }
         }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.wirewatch.extract.geo.GeoMention;
+import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Recency;
@@ -38,18 +39,19 @@ final class IncidentReader {
     List<IncidentMention> read() {
         List<IncidentMention> out = new ArrayList<>(drafts.frames().size());
         // each incident's own toll, for a main toll that adds up several incidents
-        List<Integer> tolls = new ArrayList<>();
+        List<int[]> tolls = new ArrayList<>();
         for (Frame f : drafts.frames()) {
             IncidentMention.Builder scratch = IncidentMention.newBuilder();
             FigureReader.figures(f, scratch);
             boolean current = !f.past && ChronoUnit.DAYS.between(f.date, text.published()) <= RECENT_DAYS;
-            tolls.add(
-                    scratch.getKilled() == null || !current
-                            ? null
-                            : scratch.getKilled().getBest());
+            CasualtyFigure k = scratch.getKilled();
+            boolean known = current && k != null && k.getBest() != null;
+            int best = known ? k.getBest() : 0;
+            int high = known && k.getHigh() != null && !k.getHigh().equals(k.getBest()) ? k.getHigh() : 0;
+            tolls.add(known ? new int[] {best, best + high} : null);
         }
         for (Frame f : drafts.frames()) {
-            List<Integer> elsewhere = new ArrayList<>();
+            List<int[]> elsewhere = new ArrayList<>();
             for (int i = 0; i < tolls.size(); i++) {
                 if (i != f.ordinal && tolls.get(i) != null) {
                     elsewhere.add(tolls.get(i));
@@ -81,7 +83,7 @@ final class IncidentReader {
         return out;
     }
 
-    private IncidentMention incident(Frame f, List<Integer> elsewhere) {
+    private IncidentMention incident(Frame f, List<int[]> elsewhere) {
         SubEventType sub = eventTypes.subEvent(f, drafts);
         LocalDate published = text.published();
         boolean background = f.past || ChronoUnit.DAYS.between(f.date, published) > RECENT_DAYS;
