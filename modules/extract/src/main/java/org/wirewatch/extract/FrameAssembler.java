@@ -17,8 +17,9 @@ import org.wirewatch.extract.text.Token;
 
 /**
  * Stage 3 of the reader: groups the sentences of a {@link ReportFacts} into incident frames. A new frame starts
- * at "Elsewhere"/"In a separate", at an event date that fits no frame, at another region with its own toll, or at
- * a second gain of territory; other sentences join the frame of the same paragraph, kind of event or the main one.
+ * at "Elsewhere"/"In a separate" (or the earlier event of "X came after Y"), at an event date that fits no frame or
+ * that counts back ("Days earlier, ..."), at another region or another country with its own toll, or at a second
+ * gain of territory; other sentences join the frame of the same paragraph, kind of event or the main one.
  * One instance per report.
  */
 final class FrameAssembler {
