@@ -19,6 +19,16 @@ final class FigureReader {
 
     /** Killed, injured, civilians, children and abducted figures of a frame. */
     static void figures(Frame f, IncidentMention.Builder b) {
+        figures(f, b, List.of());
+    }
+
+    /**
+     * Killed, injured, civilians, children and abducted figures of a frame; {@code elsewhere} holds the tolls of
+     * the report's other incidents, which a first toll of the main incident may add up with its own later parts:
+     * each as {best, best and highest together} (an incident whose sentences also give another place's toll, "four
+     * killed in Baghdad ... and 12 died in Najaf", adds both).
+     */
+    static void figures(Frame f, IncidentMention.Builder b, List<int[]> elsewhere) {
         Map<CasualtyFact.Role, List<Integer>> totals = new HashMap<>();
         Map<CasualtyFact.Role, Boolean> vague = new HashMap<>();
         Integer children = null;
@@ -30,6 +40,8 @@ final class FigureReader {
         Map<CasualtyFact.Role, Integer> previousSentenceOf = new java.util.EnumMap<>(CasualtyFact.Role.class);
         CasualtyFact last = null;
         int lastSentence = -10;
+        // the sentence of each killed total, in the order of totals.get(KILLED)
+        List<SentenceInfo> killedFrom = new ArrayList<>();
         java.util.EnumSet<CasualtyFact.Role> current = java.util.EnumSet.noneOf(CasualtyFact.Role.class);
         for (SentenceInfo s : f.members) {
             if (!s.superseded && !s.cumulative) {
@@ -81,6 +93,12 @@ final class FigureReader {
                         list.remove(list.size() - 1); // "36 ... Another seven": the 36 was part of the 43
                     }
                     list.add(sum);
+                    if (x.role() == CasualtyFact.Role.KILLED) {
+                        while (killedFrom.size() >= list.size()) {
+                            killedFrom.remove(killedFrom.size() - 1);
+                        }
+                        killedFrom.add(s);
+                    }
                     last = new CasualtyFact(
                             x.role(), sum, false, CasualtyFact.Kind.TOTAL, null, x.from(), x.to(), false);
                     lastSentence = s.sentence.index();
@@ -93,6 +111,9 @@ final class FigureReader {
                 }
                 if (x.isTotal()) {
                     totals.computeIfAbsent(x.role(), k -> new ArrayList<>()).add(x.value());
+                    if (x.role() == CasualtyFact.Role.KILLED) {
+                        killedFrom.add(s);
+                    }
                 }
                 if (x.isTotal() || x.group() == null) {
                     last = x;
@@ -102,7 +123,8 @@ final class FigureReader {
                 }
             }
         }
-        List<Integer> killed = totals.get(CasualtyFact.Role.KILLED);
+        List<Integer> killed =
+                withoutAggregate(totals.get(CasualtyFact.Role.KILLED), killedFrom, f.main ? elsewhere : List.of());
         if (killed == null && implicitKill) {
             killed = List.of(1);
         }
@@ -113,6 +135,71 @@ final class FigureReader {
         b.setAbducted(abducted == null ? null : abducted.get(0));
         b.setChildrenKilled(children);
         b.setCiviliansKilled(civilians);
+    }
+
+    /**
+     * "Security forces killed 45 protesters" then "29 in Nassiriya", "four in Baghdad", "12 in Najaf": a first
+     * toll that is the sum of two or more later ones, given in sentences that name places (at least two different
+     * ones), adds up several places' events. It is no event's toll: the incident keeps its first part. Parts
+     * without places ("seven died at the scene, five in hospital") leave the toll alone.
+     */
+    static List<Integer> withoutAggregate(List<Integer> values, List<SentenceInfo> from, List<int[]> elsewhere) {
+        if (values == null || from.size() != values.size() || values.size() + elsewhere.size() < 3) {
+            return values;
+        }
+        int aggregate = values.get(0);
+        if (!elsewhere.isEmpty()) {
+            // "31 protesters shot dead", then "In Mandalay, ... killing 18" (an incident of its own), "nine died in
+            // Yangon and four in Monywa": the main incident's places and the other incidents add up to the first toll
+            int sum = 0;
+            boolean placed = true;
+            Integer firstPart = null;
+            int parts = elsewhere.size();
+            for (int k = 1; k < values.size(); k++) {
+                if (values.get(k) == aggregate) {
+                    continue; // the lead restating the headline's toll
+                }
+                firstPart = firstPart == null ? values.get(k) : firstPart;
+                parts++;
+                sum += values.get(k);
+                placed &= !from.get(k).places.isEmpty();
+            }
+            int bests = sum;
+            int wides = sum;
+            for (int[] v : elsewhere) {
+                bests += v[0];
+                wides += v[1];
+            }
+            // two parts at least: one other incident of the same toll is the same dead told twice
+            if (placed && parts >= 2 && (bests == aggregate || wides == aggregate)) {
+                return firstPart == null ? null : List.of(firstPart);
+            }
+        }
+        if (values.size() < 3) {
+            return values;
+        }
+        for (int start = 1; start < values.size(); start++) {
+            int sum = 0;
+            java.util.Set<String> places = new java.util.HashSet<>();
+            boolean placed = true;
+            for (int end = start; end < values.size() && sum < aggregate; end++) {
+                int v = values.get(end);
+                if (v == aggregate && end == start) {
+                    break; // a restatement starts no run of parts
+                }
+                if (v >= aggregate) {
+                    break;
+                }
+                sum += v;
+                SentenceInfo s = from.get(end);
+                placed &= !s.places.isEmpty();
+                s.places.forEach(g -> places.add(g.name()));
+                if (sum == aggregate && end > start && placed && places.size() >= 2) {
+                    return List.of(values.get(start));
+                }
+            }
+        }
+        return values;
     }
 
     private static CasualtyFigure figure(List<Integer> values, boolean vague) {

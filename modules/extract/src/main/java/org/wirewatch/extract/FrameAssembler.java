@@ -12,12 +12,14 @@ import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.rules.CasualtyFact;
 import org.wirewatch.extract.rules.DateMention;
+import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.Token;
 
 /**
  * Stage 3 of the reader: groups the sentences of a {@link ReportFacts} into incident frames. A new frame starts
- * at "Elsewhere"/"In a separate", at an event date that fits no frame, at another region with its own toll, or at
- * a second gain of territory; other sentences join the frame of the same paragraph, kind of event or the main one.
+ * at "Elsewhere"/"In a separate" (or the earlier event of "X came after Y"), at an event date that fits no frame or
+ * that counts back ("Days earlier, ..."), at another region or another country with its own toll, or at a second
+ * gain of territory; other sentences join the frame of the same paragraph, kind of event or the main one.
  * One instance per report.
  */
 final class FrameAssembler {
@@ -160,11 +162,29 @@ final class FrameAssembler {
             if (d.role() == DateMention.Role.PAST) {
                 return frames.stream().noneMatch(f -> f.dateKnown && f.date.equals(d.date()));
             }
+            // "Days earlier, a car bomb killed 18 ...", "Two days before, ...": a sentence that opens by counting
+            // back from the events told so far, with a toll of its own, tells another one
+            if (d.from() == 0 && s.hasCasualties() && countsBack(s.sentence.tokens(), d)) {
+                return true;
+            }
         }
         // a fronted new scene with its own toll: "In Namhsan town, a bomb exploded ..., injuring two civilians"
         GeoMention scene = frontedPlace(s);
         if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
             return true;
+        }
+        // another country, with its own toll or a specific trigger: "In neighbouring Syria, 14 people were wounded",
+        // "it had also fired missiles at targets in Syria"
+        String country = eventCountry(s);
+        if (country != null) {
+            boolean known = false;
+            for (Draft f : frames) {
+                String fc = f.country();
+                known |= fc == null || fc.equals(country);
+            }
+            if (!known) {
+                return true;
+            }
         }
         // another region, with its own toll or a specific trigger: "In Farah city, gunmen shot dead ..."
         String admin1 = firstAdmin1(s);
@@ -194,6 +214,69 @@ final class FrameAssembler {
             }
         }
         return false;
+    }
+
+    /** Whether a date expression counts back from another day: "days earlier", "a week before", "days ago". */
+    private static boolean countsBack(List<Token> tokens, DateMention d) {
+        Token last = tokens.get(d.to() - 1);
+        return last.is("earlier") || last.is("before") || last.is("ago");
+    }
+
+    /**
+     * The country a sentence places its event in by name: "In neighbouring Syria, 14 were wounded", "fired missiles
+     * at targets in Syria", "an official in Iraq said strikes killed five"; null when none. A country as a party
+     * ("Iran hit ...") or an adjective places nothing, nor does one in the attribution after the event ("said before
+     * leaving for a summit in Kenya"), nor one around a mere mention of violence: only a toll or a specific attack
+     * places an event.
+     */
+    static String eventCountry(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        int strongTrigger = -1;
+        int lastEvent = -1;
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.weight() >= 3) {
+                strongTrigger = strongTrigger < 0 ? t.from() : strongTrigger;
+                lastEvent = Math.max(lastEvent, t.to());
+            }
+        }
+        boolean toll = s.hasCasualties();
+        if (!toll && strongTrigger < 0) {
+            return null;
+        }
+        for (CasualtyFact f : s.facts) {
+            lastEvent = Math.max(lastEvent, f.to());
+        }
+        for (GeoMention g : s.places) {
+            if (g.kind() != GeoKind.COUNTRY || g.countryCode() == null) {
+                continue;
+            }
+            int at = tokenAt(tokens, g.start());
+            int in = at >= 1 && tokens.get(at - 1).is("in")
+                    ? at - 1
+                    : at >= 2 && tokens.get(at - 2).is("in") && isLowerWord(tokens.get(at - 1)) ? at - 2 : -1;
+            if (in < 0 || inAttribution(tokens, lastEvent, at)) {
+                continue;
+            }
+            if (toll || in == 0 || at > strongTrigger) {
+                return g.countryCode();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a speech verb stands between the end of the event told and a place after it. */
+    private static boolean inAttribution(List<Token> tokens, int lastEvent, int at) {
+        for (int k = Math.max(0, lastEvent); k < at; k++) {
+            if (WordList.SPEECH_VERB.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLowerWord(Token t) {
+        String w = t.text();
+        return !w.isEmpty() && Character.isLowerCase(w.charAt(0));
     }
 
     private String firstAdmin1(SentenceInfo s) {
@@ -358,7 +441,21 @@ final class FrameAssembler {
             return null;
         }
 
+        /**
+         * The country of the first town or region an eventful sentence of the frame names ("Iran's Damascus
+         * consulate" is in Syria), else of its first country named.
+         */
         String country() {
+            for (SentenceInfo s : members) {
+                if (!s.eventful()) {
+                    continue;
+                }
+                for (GeoMention g : s.places) {
+                    if (g.admin1Code() != null && (g.kind() == GeoKind.PLACE || g.kind() == GeoKind.ADMIN1)) {
+                        return g.countryCode();
+                    }
+                }
+            }
             for (SentenceInfo s : members) {
                 for (GeoMention g : s.places) {
                     if (g.countryCode() != null && g.kind() != GeoKind.DEMONYM) {

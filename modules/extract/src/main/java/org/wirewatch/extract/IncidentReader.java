@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.wirewatch.extract.geo.GeoMention;
+import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Recency;
@@ -36,13 +38,52 @@ final class IncidentReader {
     /** The incidents, in the order of the frames. */
     List<IncidentMention> read() {
         List<IncidentMention> out = new ArrayList<>(drafts.frames().size());
+        // each incident's own toll, for a main toll that adds up several incidents
+        List<int[]> tolls = new ArrayList<>();
         for (Frame f : drafts.frames()) {
-            out.add(PerpetratorReader.presumed(incident(f), out));
+            IncidentMention.Builder scratch = IncidentMention.newBuilder();
+            FigureReader.figures(f, scratch);
+            boolean current = !f.past && ChronoUnit.DAYS.between(f.date, text.published()) <= RECENT_DAYS;
+            CasualtyFigure k = scratch.getKilled();
+            boolean known = current && k != null && k.getBest() != null;
+            int best = known ? k.getBest() : 0;
+            int high = known && k.getHigh() != null && !k.getHigh().equals(k.getBest()) ? k.getHigh() : 0;
+            tolls.add(known ? new int[] {best, best + high} : null);
+        }
+        for (Frame f : drafts.frames()) {
+            List<int[]> elsewhere = new ArrayList<>();
+            for (int i = 0; i < tolls.size(); i++) {
+                if (i != f.ordinal && tolls.get(i) != null) {
+                    elsewhere.add(tolls.get(i));
+                }
+            }
+            out.add(PerpetratorReader.presumed(incident(f, elsewhere), out));
+        }
+        // "rockets at the airports of A and B": one more incident per coordinated town, after the frames' own (whose
+        // ids the claims use), same day, kind and party, with no figure (none was given per town)
+        int frames = out.size();
+        for (int i = 0; i < frames; i++) {
+            Frame f = drafts.frames().get(i);
+            IncidentMention m = out.get(i);
+            String place = m.getLocation().getPlace();
+            CoordinatedSites.Sites sites = CoordinatedSites.others(f, place);
+            for (GeoMention g : sites == null ? List.<GeoMention>of() : sites.towns()) {
+                out.add(IncidentMention.newBuilder(m)
+                        .setMentionId(text.report().getUri() + "#" + (out.size() + 1))
+                        .setLocation(locations.at(g))
+                        .setKilled(null)
+                        .setInjured(null)
+                        .setAbducted(null)
+                        .setChildrenKilled(null)
+                        .setCiviliansKilled(null)
+                        .setEvidence(List.of(text.span(sites.sentence().sentence)))
+                        .build());
+            }
         }
         return out;
     }
 
-    private IncidentMention incident(Frame f) {
+    private IncidentMention incident(Frame f, List<int[]> elsewhere) {
         SubEventType sub = eventTypes.subEvent(f, drafts);
         LocalDate published = text.published();
         boolean background = f.past || ChronoUnit.DAYS.between(f.date, published) > RECENT_DAYS;
@@ -55,7 +96,7 @@ final class IncidentReader {
                 .setRecency(background ? Recency.BACKGROUND : Recency.CURRENT)
                 .setLocation(locations.location(f))
                 .setActor(perpetrators.actor(f));
-        FigureReader.figures(f, b);
+        FigureReader.figures(f, b, elsewhere);
         List<EvidenceSpan> evidence = new ArrayList<>();
         for (SentenceInfo s : f.members) {
             if (s == f.opener || !s.facts.isEmpty() || s.eventDate() != null) {

@@ -59,6 +59,12 @@ final class LocationReader {
                 expected = mainCountry;
             }
         }
+        // a later incident whose opening sentence places it in another country by name ("In neighbouring Syria, 14
+        // were wounded") is there, whatever its other sentences say of the report's country
+        String abroad = f.main ? null : FrameAssembler.eventCountry(f.opener);
+        if (abroad != null && !abroad.equals(mainCountry)) {
+            expected = abroad;
+        }
         if (expected != null) {
             final String c = expected;
             ordered.removeIf(g -> g.countryCode() != null && !g.countryCode().equals(c));
@@ -109,6 +115,9 @@ final class LocationReader {
             if (country == null && place != null) {
                 country = place.countryCode();
             }
+            if (country == null && abroad != null && !abroad.equals(mainCountry)) {
+                country = abroad; // "a security official in Iraq told AFP": named as a place, not as a party
+            }
         }
         if (country == null && admin1 == null && !f.main && !drafts.frames().isEmpty() && !elsewhereInCountry(f)) {
             // "over the area", "in the city's Eastern Bypass area": the region of the report's main incident
@@ -155,6 +164,19 @@ final class LocationReader {
             b.setGeoPrecision(GeoPrecision.COUNTRY);
         }
         return b.build();
+    }
+
+    /** The location of an incident at a town its frame's head names beside the frame's own place. */
+    Location at(GeoMention place) {
+        return Location.newBuilder()
+                .setCountryCode(place.countryCode())
+                .setAdmin1Code(place.admin1Code())
+                .setAdmin1Name(gazetteer.admin1Name(place.admin1Code()).orElse(null))
+                .setPlace(place.name())
+                .setLatitude(place.latitude())
+                .setLongitude(place.longitude())
+                .setGeoPrecision(GeoPrecision.PLACE)
+                .build();
     }
 
     private boolean elsewhereInCountry(Frame f) {

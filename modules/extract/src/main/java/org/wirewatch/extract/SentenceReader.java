@@ -268,6 +268,16 @@ final class SentenceReader {
         }
         List<TriggerReader.Trigger> triggers = rules.triggers.read(tokens, placeStarts::contains);
         boolean newMarker = false;
+        int sequel = sequelClause(tokens);
+        if (sequel >= 0) {
+            // "Friday's bombing came a day after militants killed six": the day before the verb names the event the
+            // report is about; the sentence tells another, earlier one, with its own figures
+            int verb = sequel;
+            dates = dates.stream().filter(d -> d.to() > verb).toList();
+            newMarker = otherEventAfter(tokens, facts, triggers, sequel);
+        } else {
+            dates = eventAfterAside(tokens, dates, facts, triggers);
+        }
         boolean superseded = false;
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
@@ -392,6 +402,88 @@ final class SentenceReader {
     }
 
     /** A superlative ("worst", "deadliest", "highest") among the eight tokens before a period word. */
+    /**
+     * The sequel verb of "X came [a day, two days, days, hours] after|before Y", or -1: what follows "after" is
+     * another event than X.
+     */
+    private static int sequelClause(List<Token> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!WordList.SEQUEL_VERB.contains(tokens.get(i).lower())) {
+                continue;
+            }
+            for (int j = i + 1; j < tokens.size() && j <= i + 5; j++) {
+                Token t = tokens.get(j);
+                if (t.isPunct()) {
+                    break;
+                }
+                if (t.is("after") || t.is("before")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * "Residents began burying their dead on Thursday, a day after gunmen stormed the town hall, killing 20": when
+     * everything violent in a sentence follows an appended "a day after", that relative day is the event's, and the
+     * day before it dates only the aside.
+     */
+    private static List<DateMention> eventAfterAside(
+            List<Token> tokens,
+            List<DateMention> dates,
+            List<CasualtyFact> facts,
+            List<TriggerReader.Trigger> triggers) {
+        if (dates.size() < 2) {
+            return dates;
+        }
+        for (int k = 1; k < dates.size(); k++) {
+            DateMention d = dates.get(k);
+            boolean appended = d.from() > 0
+                    && tokens.get(d.from() - 1).is(",")
+                    && tokens.get(d.to() - 1).is("after")
+                    && d.role() == DateMention.Role.EVENT;
+            if (!appended) {
+                continue;
+            }
+            boolean violenceBefore = false;
+            for (CasualtyFact f : facts) {
+                violenceBefore |= f.from() < d.from();
+            }
+            for (TriggerReader.Trigger t : triggers) {
+                violenceBefore |= t.from() < d.from() && t.weight() >= 2;
+            }
+            if (violenceBefore) {
+                return dates;
+            }
+            List<DateMention> out = new ArrayList<>(dates.size());
+            out.add(d);
+            for (DateMention other : dates) {
+                if (other != d) {
+                    out.add(other);
+                }
+            }
+            return out;
+        }
+        return dates;
+    }
+
+    /** Whether the clause after a sequel verb tells a violent event of its own: a toll, or a specific trigger. */
+    private static boolean otherEventAfter(
+            List<Token> tokens, List<CasualtyFact> facts, List<TriggerReader.Trigger> triggers, int verb) {
+        for (CasualtyFact f : facts) {
+            if (f.from() > verb && f.kind() != CasualtyFact.Kind.BREAKDOWN) {
+                return true;
+            }
+        }
+        for (TriggerReader.Trigger t : triggers) {
+            if (t.from() > verb && t.weight() >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean afterSuperlative(List<Token> tokens, int at) {
         for (int k = Math.max(0, at - 8); k < at; k++) {
             String w = tokens.get(k).lower();

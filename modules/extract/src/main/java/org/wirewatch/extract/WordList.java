@@ -78,7 +78,9 @@ enum WordList {
     /** Lower-case words inside an organisation's name. */
     ORG_JOINER,
     /** Words that say where a source got its words. */
-    CITING;
+    CITING,
+    /** Verbs that put their subject after another event the sentence goes on to tell. */
+    SEQUEL_VERB;
 
     static final String TABLE = "reader_words.tsv";
 

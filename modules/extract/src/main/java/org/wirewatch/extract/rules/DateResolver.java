@@ -71,6 +71,8 @@ public final class DateResolver {
                 "this",
                 "earlier",
                 "weekend",
+                "days",
+                "weeks",
                 "a",
                 "an",
                 "one",
@@ -116,6 +118,12 @@ public final class DateResolver {
     /** Verbs of a toll's update: the day after them is when the figure changed. */
     private static final Set<String> TOLL_UPDATES =
             Set.of("rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "mounted", "jumped");
+    /**
+     * Verbs that state or revise a toll ("put the toll slightly lower on Monday", "gave a toll of 12 on Friday"):
+     * the day after them is when the figure was given, not when the event happened.
+     */
+    private static final Set<String> TOLL_STATEMENTS =
+            Set.of("put", "puts", "gave", "gives", "revised", "raised", "lowered", "updated", "set", "sets", "placed");
 
     private static final Set<String> NUMBER_WORDS =
             Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
@@ -224,6 +232,29 @@ public final class DateResolver {
                 i += 2;
                 continue;
             }
+            // "Days earlier, ...", "a few days before", "weeks ago": no count, so a span of days around the likely
+            // gap (two to six days, one to three weeks); "days after" is left alone, since a lead's "has killed 24,
+            // days after a vendetta began" dates the other event, not this one
+            if ((w.equals("days") || w.equals("weeks")) && i + 1 < tokens.size()) {
+                String rel = tokens.get(i + 1).lower();
+                if (rel.equals("earlier") || rel.equals("before") || rel.equals("ago")) {
+                    boolean weeks = w.equals("weeks");
+                    LocalDate base = rel.equals("ago") ? published : anchor;
+                    int from = i > 1
+                                    && tokens.get(i - 1).is("few")
+                                    && tokens.get(i - 2).is("a")
+                            ? i - 2
+                            : i > 0
+                                            && (tokens.get(i - 1).is("few")
+                                                    || tokens.get(i - 1).is("several"))
+                                    ? i - 1
+                                    : i;
+                    out.add(new DateMention(
+                            from, i + 2, base.minusDays(weeks ? 14 : 4), weeks ? 7 : 3, DateMention.Role.EVENT));
+                    i++;
+                    continue;
+                }
+            }
             // "two days after", "three days earlier", "a week ago"
             if (i + 2 < tokens.size()
                     && (tokens.get(i + 1).is("days")
@@ -262,9 +293,26 @@ public final class DateResolver {
     }
 
     private static boolean nextIsDay(List<Token> tokens, int i) {
-        return i + 1 < tokens.size()
-                && tokens.get(i + 1).isNumber()
-                && tokens.get(i + 1).text().length() <= 2;
+        return dayAfter(tokens, i) > 0;
+    }
+
+    /**
+     * The token of the day after the month at {@code i}, or -1: "March 14", and "Jan. 10", "Sept. 3" (an abbreviated
+     * month keeps its full stop as a token of its own).
+     */
+    private static int dayAfter(List<Token> tokens, int i) {
+        int k = i + 1;
+        String month = tokens.get(i).lower();
+        boolean abbreviated =
+                !month.equals("may") && !month.equals("june") && !month.equals("july") && month.length() <= 4;
+        if (k < tokens.size() && tokens.get(k).is(".") && abbreviated) {
+            k++;
+        }
+        return k < tokens.size()
+                        && tokens.get(k).isNumber()
+                        && tokens.get(k).text().length() <= 2
+                ? k
+                : -1;
     }
 
     private static boolean prevIsDayOrIn(List<Token> tokens, int i) {
@@ -285,9 +333,10 @@ public final class DateResolver {
         int day = -1;
         int from = i;
         int to = i + 1;
-        if (nextIsDay(tokens, i)) {
-            day = Integer.parseInt(tokens.get(i + 1).text());
-            to = i + 2;
+        int dayToken = dayAfter(tokens, i);
+        if (dayToken > 0) {
+            day = Integer.parseInt(tokens.get(dayToken).text());
+            to = dayToken + 1;
         } else if (i > 0
                 && tokens.get(i - 1).isNumber()
                 && tokens.get(i - 1).text().length() <= 2) {
@@ -368,6 +417,19 @@ public final class DateResolver {
             }
             if (tokens.get(k).isPunct()) {
                 break;
+            }
+        }
+        // "the governor put the toll slightly lower on Monday afternoon": the day a toll was given or revised
+        for (int k = from - 1; k >= 0 && k >= from - 8; k--) {
+            if (tokens.get(k).isPunct()) {
+                break;
+            }
+            if (tokens.get(k).is("toll")) {
+                for (int v = k - 1; v >= 0 && v >= k - 3; v--) {
+                    if (TOLL_STATEMENTS.contains(tokens.get(v).lower())) {
+                        return DateMention.Role.REPORTING;
+                    }
+                }
             }
         }
         boolean possessive =

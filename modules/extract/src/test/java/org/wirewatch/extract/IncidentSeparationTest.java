@@ -1,0 +1,205 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * How a report's sentences become one incident or several, and on which day each happened: one test per
+ * construction of wire English, each on sentences written for the test.
+ */
+class IncidentSeparationTest {
+
+    @Test
+    void shouldKeepATollRevisedOnALaterDayInTheIncidentItRevises() {
+        ReportExtraction x = extract(
+                "2024-05-12T20:00:00Z",
+                "Militia clashes kill at least 19 in eastern Congo",
+                "BUNIA, Congo (Reuters) - At least 19 people were killed on Saturday in clashes between two rival"
+                        + " militias in the Djugu territory of Ituri province, a local official said.\n\nThe provincial"
+                        + " governor put the toll a little higher on Sunday evening, saying rescuers had recovered 21"
+                        + " bodies from the fields around the village.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-05-11"));
+            assertThat(i.getKilled().getHigh()).isEqualTo(21);
+        });
+    }
+
+    @Test
+    void shouldDateAnEventSomeDaysBeforeTheMainOneAFewDaysBack() {
+        ReportExtraction x = extract(
+                "2024-03-14T18:00:00Z",
+                "Car bomb kills seven soldiers in Baidoa",
+                "MOGADISHU (VOA) - A car bomb exploded at an army checkpoint in Baidoa on Thursday, killing seven"
+                        + " soldiers, officials said.\n\nDays earlier, gunmen stormed a police station in Kismayo, killing"
+                        + " four officers.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        IncidentMention earlier = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 4)
+                .findFirst()
+                .orElseThrow();
+        // "days earlier": more than a day, less than a week before the main event
+        assertThat(earlier.getEventDate()).isBetween(LocalDate.parse("2024-03-08"), LocalDate.parse("2024-03-12"));
+        assertThat(earlier.getDateToleranceDays()).isBetween(2, 4);
+    }
+
+    @Test
+    void shouldSeparateTheEarlierEventARaidCameAfter() {
+        ReportExtraction x = extract(
+                "2024-06-13T17:00:00Z",
+                "Gunmen kill nine villagers in central Mali",
+                "BAMAKO (AFP) - Gunmen killed nine villagers in a raid on Diallassagou in central Mali's Bankass area"
+                        + " on Wednesday, local officials said.\n\nThe raid came after an assault on an army post in"
+                        + " the region earlier this week in which 11 soldiers were killed.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(9);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(11);
+        assertThat(x.getIncidents().get(1).getEventDate()).isBefore(LocalDate.parse("2024-06-13"));
+    }
+
+    @Test
+    void shouldDateTheEventADayBeforeTheOneNamedByItsDay() {
+        ReportExtraction x = extract(
+                "2024-06-13T17:00:00Z",
+                "Gunmen kill nine villagers in central Mali",
+                "BAMAKO (AFP) - Gunmen killed nine villagers in a raid on Diallassagou in central Mali's Bankass area"
+                        + " on Wednesday, local officials said.\n\nWednesday's raid came a day after suspected jihadists"
+                        + " killed four traders at a cattle market in Djenne.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(4);
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-06-11"));
+    }
+
+    @Test
+    void shouldGiveEachTownOfACoordinatedStrikeItsOwnIncident() {
+        ReportExtraction x = extract(
+                "2024-02-18T09:00:00Z",
+                "Rebels shell two towns in Ethiopia's Amhara",
+                "ADDIS ABABA (Reuters) - Rebel fighters shelled the markets of Dessie and Kombolcha in Ethiopia's"
+                        + " Amhara region on Saturday, the regional government said. There was no word on casualties.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isNotEqualTo("Kombolcha");
+        assertThat(x.getIncidents().get(1).getLocation().getPlace()).isEqualTo("Kombolcha");
+        assertThat(x.getIncidents().get(1).getEventDate())
+                .isEqualTo(x.getIncidents().get(0).getEventDate());
+        assertThat(x.getIncidents().get(1).getSubEventType())
+                .isEqualTo(x.getIncidents().get(0).getSubEventType());
+        assertThat(x.getIncidents().get(1).getKilled()).isNull();
+    }
+
+    @Test
+    void shouldKeepOneIncidentForATollOverTwoTownsAndForARoadBetweenThem() {
+        ReportExtraction total = extract(
+                "2024-02-18T09:00:00Z",
+                "Shelling kills 12 in Ethiopia's Amhara",
+                "ADDIS ABABA (Reuters) - Rebel shelling of Dessie and Kombolcha in Ethiopia's Amhara region killed 12"
+                        + " people on Saturday, the regional government said.");
+        ReportExtraction road = extract(
+                "2024-02-18T09:00:00Z",
+                "Gunmen ambush bus in Ethiopia's Amhara",
+                "ADDIS ABABA (Reuters) - Gunmen ambushed a bus on the road between Dessie and Kombolcha in Ethiopia's"
+                        + " Amhara region on Saturday, the regional government said.");
+
+        assertThat(total.getIncidents()).hasSize(1);
+        assertThat(road.getIncidents()).hasSize(1);
+    }
+
+    @Test
+    void shouldReadTheDayAfterAnAbbreviatedMonth() {
+        ReportExtraction x = extract(
+                "2024-10-12T08:00:00Z",
+                "Suicide bomber kills 6 at Kunduz mosque",
+                "KABUL (AFP) - A suicide bomber killed six worshippers at a mosque in Kunduz on Friday, police said."
+                        + "\n\nThe same group claimed a bombing at a checkpoint in Baghlan on Oct. 3 that killed two"
+                        + " guards.");
+
+        assertThat(x.getIncidents())
+                .filteredOn(i -> i.getKilled() != null && i.getKilled().getBest() == 2)
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-10-03"));
+                    assertThat(i.getDateToleranceDays()).isZero();
+                });
+    }
+
+    @Test
+    void shouldPlaceAnEventNamedInANeighbouringCountryThere() {
+        ReportExtraction x = extract(
+                "2024-06-10T10:00:00Z",
+                "Drone strike kills 12 at El Fasher market",
+                "KHARTOUM (Reuters) - A drone strike on a market in El Fasher killed 12 people on Sunday, local"
+                        + " activists said.\n\nIn neighbouring Chad, seven people were wounded when a mortar round landed"
+                        + " in a camp near the border, a UN official said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getLocation().getCountryCode()).isEqualTo("SD");
+        assertThat(x.getIncidents().get(1).getLocation().getCountryCode()).isEqualTo("TD");
+        assertThat(x.getIncidents().get(1).getInjured().getBest()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldNotPlaceAnEventWhereItsTellerTravelled() {
+        ReportExtraction x = extract(
+                "2024-06-10T10:00:00Z",
+                "Drone strike kills 12 at El Fasher market",
+                "KHARTOUM (Reuters) - A drone strike on a market in El Fasher killed 12 people on Sunday, local"
+                        + " activists said.\n\nThe army said its air defences shot down two drones over the city, army"
+                        + " chief Abdel Fattah al-Burhan said before leaving for a summit in Ethiopia.");
+
+        assertThat(x.getIncidents())
+                .extracting(i -> i.getLocation().getCountryCode())
+                .containsOnly("SD");
+    }
+
+    @Test
+    void shouldDateTheEventByTheDayAfterWhichAnAsideIsTold() {
+        ReportExtraction x = extract(
+                "2024-08-16T15:00:00Z",
+                "Gunmen kill 14 at village wedding in Zamfara",
+                "GUSAU, Nigeria (AP) - Mourners in the farming village of Kadisau held funerals on Friday, a day after"
+                        + " gunmen on motorcycles attacked a wedding party and shot dead 14 guests, local officials"
+                        + " said.\n\nThe attackers fled into the nearby forest, residents said.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-08-15"));
+            assertThat(i.getKilled().getBest()).isEqualTo(14);
+        });
+    }
+
+    @Test
+    void shouldNotGiveOneIncidentATollThatAddsUpSeveralPlaces() {
+        ReportExtraction x = extract(
+                "2024-03-06T16:00:00Z",
+                "Troops kill 31 protesters across Myanmar",
+                "YANGON (Reuters) - Security forces shot dead 31 protesters on Tuesday, witnesses said.\n\nIn"
+                        + " Mandalay, soldiers fired on a march, killing 18 people, a rescue worker said. Nine people were killed in"
+                        + " Yangon and four were killed in Monywa, residents said.");
+
+        assertThat(x.getIncidents())
+                .allSatisfy(i -> assertThat(
+                                i.getKilled() == null ? null : i.getKilled().getBest())
+                        .isNotEqualTo(31));
+    }
+
+    @Test
+    void shouldKeepATollWhosePartsNameNoPlaces() {
+        ReportExtraction x = extract(
+                "2024-03-06T16:00:00Z",
+                "Bus bomb kills 12 in Quetta",
+                "QUETTA, Pakistan (AP) - A bomb tore through a bus in Quetta on Tuesday, killing 12 people, police"
+                        + " said.\n\nSeven people died at the scene and five more died in hospital, a doctor said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(12));
+    }
+}
