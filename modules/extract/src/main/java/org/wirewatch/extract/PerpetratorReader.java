@@ -71,6 +71,10 @@ final class PerpetratorReader {
         if (blamed != null) {
             return blamed;
         }
+        Actor later = laterAgent(f, heads);
+        if (later != null) {
+            return later;
+        }
         if (generic != null) {
             return Actor.newBuilder().setName(unnamedParty(generic)).build();
         }
@@ -87,6 +91,33 @@ final class PerpetratorReader {
                         && WordList.STRIKE_VERB.contains(tokens.get(at + 1).lower())) {
                     return Actor.newBuilder().setName(g.name()).build();
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A named party that acts in a later sentence of the incident when the heads name none: "Paramilitaries killed
+     * 25 villagers ... The Rapid Support Forces stormed the village on Saturday". Wire copy often leads with a
+     * description and names the group in the second paragraph. Only the subject right before a violent verb
+     * counts, not denied ("did not attack"), not a speaker and not a victim.
+     */
+    private Actor laterAgent(Frame f, List<SentenceInfo> heads) {
+        for (SentenceInfo s : f.members) {
+            if (heads.contains(s)) {
+                continue;
+            }
+            for (ActorMention a : s.actors) {
+                if (a.generic() || isVictim(s, a) || isSpeaker(s, a) || !subjectOfAgentVerb(s, a)) {
+                    continue;
+                }
+                List<Token> tokens = s.sentence.tokens();
+                int first = tokenAt(tokens, a.start());
+                int last = tokenAt(tokens, a.end() - 1);
+                if (negated(tokens, Math.max(0, first)) || negated(tokens, last + 1)) {
+                    continue; // "denied that the RSF stormed the village", "the RSF never attacked"
+                }
+                return actorOf(s, a);
             }
         }
         return null;

@@ -1,0 +1,43 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * How wire copy names who did it, one test per construction, each on sentences written for the test: the group
+ * named only after the lead, ...
+ */
+class ActorGrammarTest {
+
+    @Test
+    void shouldTakeTheNamedGroupThatActsInALaterSentenceWhenTheLeadOnlyDescribesIt() {
+        ReportExtraction x = extract(
+                "2024-06-09T12:00:00Z",
+                "Raid on farming village leaves 14 dead",
+                "KHARTOUM (AFP) - Paramilitaries killed 14 people in a raid on a farming village east of the capital,"
+                        + " a medical group said on Sunday.\n\nThe Rapid Support Forces stormed the village of Wad Habib"
+                        + " on Saturday evening and looted the market, according to residents.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor()).isNotNull();
+        assertThat(raid.getActor().getName()).isEqualTo("Rapid Support Forces (RSF)");
+    }
+
+    @Test
+    void shouldNotTakeAGroupThatALaterSentenceSaysDidNotAct() {
+        ReportExtraction x = extract(
+                "2024-06-09T12:00:00Z",
+                "Raid on farming village leaves 14 dead",
+                "KHARTOUM (AFP) - Paramilitaries killed 14 people in a raid on a farming village east of the capital,"
+                        + " a medical group said on Sunday.\n\nThe army denied that the Rapid Support Forces stormed"
+                        + " the village of Wad Habib on Saturday evening.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor() == null ? null : raid.getActor().getName())
+                .isNotEqualTo("Rapid Support Forces (RSF)");
+    }
+}
