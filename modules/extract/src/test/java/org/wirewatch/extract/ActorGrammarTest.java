@@ -40,4 +40,17 @@ class ActorGrammarTest {
         assertThat(raid.getActor() == null ? null : raid.getActor().getName())
                 .isNotEqualTo("Rapid Support Forces (RSF)");
     }
+
+    @Test
+    void shouldNotTakeASourceWhoseAttributionClosesAClauseForTheAttacker() {
+        ReportExtraction x = extract(
+                "2024-06-09T12:00:00Z",
+                "Two attacks on army posts",
+                "NIAMEY (AFP) - Suspected jihadists killed six soldiers near the border with Mali on Saturday, the army"
+                        + " said, and three more soldiers died in a second attack on Sunday.");
+
+        IncidentMention first = x.getIncidents().get(0);
+        assertThat(first.getActor().getName()).isEqualTo("jihadists");
+        assertThat(first.getActor().getQualifier()).isEqualTo("suspected");
+    }
 }
