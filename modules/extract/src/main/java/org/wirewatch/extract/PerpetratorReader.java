@@ -203,10 +203,15 @@ final class PerpetratorReader {
         if (last < 0) {
             return false;
         }
-        for (int k = last + 1; k < Math.min(tokens.size(), last + 3); k++) {
+        int nouns = 0;
+        for (int k = last + 1; k < Math.min(tokens.size(), last + 3 + nouns); k++) {
             String w = tokens.get(k).lower();
             if (agentVerbs.contains(w)) {
                 return true;
+            }
+            if (nouns < 2 && WordList.ATTACKER_NOUN.contains(w)) {
+                nouns++; // "an al-Shabaab suicide bomber attacked": the group names who acts
+                continue;
             }
             if (!(w.equals("had") || w.equals("have") || w.equals("has") || w.endsWith("ly"))) {
                 return false;

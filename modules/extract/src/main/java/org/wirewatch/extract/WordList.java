@@ -78,7 +78,9 @@ enum WordList {
     /** Lower-case words inside an organisation's name. */
     ORG_JOINER,
     /** Words that say where a source got its words. */
-    CITING;
+    CITING,
+    /** Nouns between a group's name and its violent verb ("an al-Shabaab suicide bomber attacked"). */
+    ATTACKER_NOUN;
 
     static final String TABLE = "reader_words.tsv";
 

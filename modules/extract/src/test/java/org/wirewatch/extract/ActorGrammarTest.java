@@ -53,4 +53,17 @@ class ActorGrammarTest {
         assertThat(first.getActor().getName()).isEqualTo("jihadists");
         assertThat(first.getActor().getQualifier()).isEqualTo("suspected");
     }
+
+    @Test
+    void shouldTakeAGroupNamedBeforeItsAttackerNounAndViolentVerb() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Bomber hits market in Baidoa",
+                "MOGADISHU (Reuters) - A blast at a market in Baidoa on Friday killed seven people, a regional official"
+                        + " said.\n\nA witness said an al-Shabaab suicide bomber attacked the stalls near the bus station.");
+
+        IncidentMention blast = x.getIncidents().get(0);
+        assertThat(blast.getActor()).isNotNull();
+        assertThat(blast.getActor().getName()).isEqualTo("al-Shabaab");
+    }
 }
