@@ -53,7 +53,7 @@ final class PerpetratorReader {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
                 boolean agent = a.start() < firstTrigger || precededByBy(s, a) || subjectOfAgentVerb(s, a);
-                if (!agent || isSpeaker(s, a)) {
+                if (!agent || isSpeaker(s, a) || defends(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
                 if (a.generic()) {
@@ -215,6 +215,18 @@ final class PerpetratorReader {
             }
             if (!(w.equals("had") || w.equals("have") || w.equals("has") || w.endsWith("ly"))) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** "security forces foiled a car bomb attack": the party that stopped the attack, not its author. */
+    private static boolean defends(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int last = tokenAt(tokens, a.end() - 1);
+        for (int k = last + 1; last >= 0 && k < Math.min(tokens.size(), last + 3); k++) {
+            if (WordList.DEFENCE_VERB.contains(tokens.get(k).lower())) {
+                return true;
             }
         }
         return false;

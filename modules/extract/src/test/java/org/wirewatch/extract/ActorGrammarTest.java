@@ -66,4 +66,17 @@ class ActorGrammarTest {
         assertThat(blast.getActor()).isNotNull();
         assertThat(blast.getActor().getName()).isEqualTo("al-Shabaab");
     }
+
+    @Test
+    void shouldNotTakeThePartyThatFoiledAnAttackForItsAuthor() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Checkpoint bombing foiled in Kismayo",
+                "MOGADISHU (Reuters) - Soldiers foiled a car bomb attack on a checkpoint in Kismayo on Thursday, killing"
+                        + " the driver, officials said.");
+
+        IncidentMention foiled = x.getIncidents().get(0);
+        assertThat(foiled.getActor() == null ? null : foiled.getActor().getName())
+                .isNotEqualTo("Somali army");
+    }
 }
