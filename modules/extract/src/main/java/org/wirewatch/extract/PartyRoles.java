@@ -53,6 +53,10 @@ final class PartyRoles {
 
     static boolean isVictim(SentenceInfo s, ActorMention a) {
         List<Token> tokens = s.sentence.tokens();
+        int at = tokenAt(tokens, a.start());
+        if (at > 0 && tokens.get(at - 1).isNumber()) {
+            return true; // "12 soldiers, an officer among them, ... had died": a counted party is a victim
+        }
         for (CasualtyFact f : s.facts) {
             int from = tokens.get(f.from()).start();
             int to = tokens.get(Math.min(f.to(), tokens.size()) - 1).end();

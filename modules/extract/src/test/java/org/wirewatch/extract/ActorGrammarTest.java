@@ -79,4 +79,18 @@ class ActorGrammarTest {
         assertThat(foiled.getActor() == null ? null : foiled.getActor().getName())
                 .isNotEqualTo("Somali army");
     }
+
+    @Test
+    void shouldTakeACountedPartyForTheVictimsEvenWhenTheFigureIsInterrupted() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Nine policemen dead in assault on station",
+                "KADUNA, Nigeria (Reuters) - The state commissioner said on Friday that 9 policemen, two inspectors among"
+                        + " them, and at least six attackers had died after bandits stormed a police station in Birnin Gwari"
+                        + " overnight.");
+
+        IncidentMention assault = x.getIncidents().get(0);
+        assertThat(assault.getActor()).isNotNull();
+        assertThat(assault.getActor().getName()).isEqualTo("bandits");
+    }
 }
