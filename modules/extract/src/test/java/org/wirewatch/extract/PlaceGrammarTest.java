@@ -1,0 +1,54 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.Location;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * How wire copy says where it happened, one test per construction, each on sentences written for the test: a
+ * town owned by its country ("Nigeria's Maiduguri"), a landmark and the village near it, ...
+ */
+class PlaceGrammarTest {
+
+    @Test
+    void shouldPlaceATownItsCountryOwnsInThatTownsRegion() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Market blast kills nine in Nigeria's Maiduguri",
+                "Nine traders were killed on Friday when a bomb went off at a cattle market, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("NG");
+        assertThat(where.getPlace()).isEqualTo("Maiduguri");
+        assertThat(where.getAdmin1Code()).isEqualTo("NG-BO");
+    }
+
+    @Test
+    void shouldKeepANameItsCountryOwnsAsTheRegionWhenATownOfThatNameIsSmall() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Gunmen kill six at a wedding in Mexico's Sinaloa",
+                "Gunmen opened fire on guests at a wedding on Saturday night, killing six people, prosecutors said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getAdmin1Code()).isEqualTo("MX-SIN");
+        assertThat(where.getPlace()).isNull();
+    }
+
+    @Test
+    void shouldTakeTheVillageTheReportNamesOverTheTownItIsNear() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Twelve soldiers killed near Burkina's Ouahigouya",
+                "OUAGADOUGOU (AFP) - Suspected jihadists killed 12 soldiers in northern Burkina Faso on Friday, the army"
+                        + " said.\n\nThe unit was attacked at dawn near the village of Toessin-Pella, a security source"
+                        + " said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Toessin-Pella");
+        assertThat(where.getAdmin1Code()).isEqualTo("BF-10");
+    }
+}
