@@ -153,6 +153,9 @@ final class LocationReader {
             // the lead gave only a region ("in northern Burkina Faso"): a later sentence of the same incident
             // names the village ("came under attack ... near the village of Aorema")
             place = laterPlace(f, country, admin1);
+            if (admin1 == null && place != null && place.admin1Code() != null) {
+                admin1 = place.admin1Code(); // "the mayor of Banibangou, in the Tillaberi region": its region too
+            }
         }
         Location.Builder b = Location.newBuilder().setCountryCode(country).setAdmin1Code(admin1);
         if (admin1 != null) {

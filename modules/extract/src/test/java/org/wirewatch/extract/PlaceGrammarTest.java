@@ -51,4 +51,18 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Toessin-Pella");
         assertThat(where.getAdmin1Code()).isEqualTo("BF-10");
     }
+
+    @Test
+    void shouldTakeTheRegionOfTheVillageALaterSentenceNamesWhenTheLeadGivesOnlyADirection() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Niger mourns 40 killed in attack",
+                "NIAMEY (AFP) - Niger's government on Tuesday declared three days of mourning after 40 people were"
+                        + " killed in an attack in the south of the country.\n\nMonday's attack targeted a convoy led by"
+                        + " the chief of Garin Dogo, in the Maradi region near the Nigerian border, the government said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Garin Dogo");
+        assertThat(where.getAdmin1Code()).isEqualTo("NE-4");
+    }
 }
