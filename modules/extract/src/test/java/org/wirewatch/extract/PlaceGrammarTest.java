@@ -65,4 +65,32 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Garin Dogo");
         assertThat(where.getAdmin1Code()).isEqualTo("NE-4");
     }
+
+    @Test
+    void shouldPlaceAnEventInACapitalNamedOnlyByItsRole() {
+        ReportExtraction owned = extract(
+                "2024-04-20T12:00:00Z",
+                "Car bomb kills 8 in Mali's capital",
+                "A car bomb exploded outside a hotel on Friday evening, killing eight people, the security ministry said.");
+        ReportExtraction bare = extract(
+                "2024-04-20T12:00:00Z",
+                "Grenade attack in Mali",
+                "BAMAKO (AFP) - A grenade thrown into a bar in the capital on Friday killed three people in Mali, police"
+                        + " said.");
+
+        assertThat(owned.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Bamako");
+        assertThat(bare.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Bamako");
+        assertThat(bare.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("ML-BKO");
+    }
+
+    @Test
+    void shouldNotPlaceAnEventInTheCapitalItIsMeasuredFrom() {
+        ReportExtraction x = extract(
+                "2024-04-20T12:00:00Z",
+                "Gunmen kill 5 in Mali",
+                "BAMAKO (AFP) - Gunmen killed five herders in a village 200 kilometres north of the capital on Friday, a"
+                        + " local official said in Mali.");
+
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isNotEqualTo("Bamako");
+    }
 }
