@@ -26,6 +26,10 @@ final class LocationReader {
                     + "|interior|north-?east|north-?west|south-?east|south-?west)(?: part)?) (?:in|of) the country\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Right before a place: "near ", "outside ", "near Burkina's ". */
+    private static final Pattern NEAR_BEFORE =
+            Pattern.compile("\\b(?:[Nn]ear|[Oo]utside) (?:[A-Z][\\w-]*(?: [A-Z][\\w-]*)?['\u2019]s )?$");
+
     private final Gazetteer gazetteer;
     private final String text;
     private final String mainCountry;
@@ -129,7 +133,9 @@ final class LocationReader {
             country = mainCountry;
         }
         if (admin1 == null) {
-            for (SentenceInfo s : f.members) {
+            List<SentenceInfo> near = new ArrayList<>(f.members);
+            near.addAll(heads); // "Forty killed near Burkina's Ouahigouya": the headline's reference point
+            for (SentenceInfo s : near) {
                 for (GeoMention g : referencePoints) {
                     if (g.start() >= s.sentence.start()
                             && g.start() < s.sentence.end()
@@ -144,10 +150,21 @@ final class LocationReader {
         if (place != null && place.countryCode() != null && !place.countryCode().equals(country)) {
             place = null;
         }
+        if (place != null && afterNear(place)) {
+            // "killed near Ouahigouya ... came under attack near the village of Aorema": "near X" says the event
+            // was not in X, so a smaller place the incident's sentences name in the same region is where it was
+            GeoMention closer = closerPlace(f, place, country, admin1);
+            if (closer != null) {
+                place = closer;
+            }
+        }
         if (place == null) {
             // the lead gave only a region ("in northern Burkina Faso"): a later sentence of the same incident
             // names the village ("came under attack ... near the village of Aorema")
             place = laterPlace(f, country, admin1);
+            if (admin1 == null && place != null && place.admin1Code() != null) {
+                admin1 = place.admin1Code(); // "the mayor of Banibangou, in the Tillaberi region": its region too
+            }
         }
         Location.Builder b = Location.newBuilder().setCountryCode(country).setAdmin1Code(admin1);
         if (admin1 != null) {
@@ -217,6 +234,33 @@ final class LocationReader {
             }
         }
         return false;
+    }
+
+    /** The place follows "near" or "outside", perhaps with its country: "near Burkina's Ouahigouya". */
+    private boolean afterNear(GeoMention g) {
+        return NEAR_BEFORE
+                .matcher(text.substring(Math.max(0, g.start() - 40), g.start()))
+                .find();
+    }
+
+    /** A place other than {@code near}, smaller or unknown to the gazetteer, in the same country and region. */
+    private static GeoMention closerPlace(Frame f, GeoMention near, String country, String admin1) {
+        for (SentenceInfo s : f.members) {
+            for (GeoMention g : s.places) {
+                boolean closer = g.kind() == GeoKind.PLACE
+                        && !g.name().equals(near.name())
+                        && country != null
+                        && country.equals(g.countryCode())
+                        && (g.outsideGazetteer() && g.admin1Code() == null
+                                || admin1 != null
+                                        && admin1.equals(g.admin1Code())
+                                        && g.population() < near.population());
+                if (closer) {
+                    return g;
+                }
+            }
+        }
+        return null;
     }
 
     /** The first town a member sentence of the frame names inside the chosen country and region, or null. */

@@ -18,7 +18,7 @@ final class PartyRoles {
 
     /**
      * The actor is the one who tells, not the one who acts: a speech verb closing the sentence follows it in the
-     * same clause ("..., the army and a local civil society group said"). "According to the military, warplanes
+     * same clause ("..., the army and a local civil society group said", "..., the army said, and ..."). "According to the military, warplanes
      * hit ..." is left alone: a party often reports its own strikes.
      */
     static boolean isSpeaker(SentenceInfo s, ActorMention a) {
@@ -37,9 +37,12 @@ final class PartyRoles {
                 return true; // "the army spokesman blamed the M23 rebels": the accuser, not the attacker
             }
             if (WordList.SPEECH_TAIL.contains(t.lower())) {
-                // the attribution closes the sentence: "... said." or "... said on Friday."
+                // the attribution closes the sentence or its clause: "... said." or "... said on Friday." or
+                // "..., the army said, and two more soldiers died ..."
                 return k + 1 >= tokens.size()
                         || tokens.get(k + 1).is(".")
+                        || tokens.get(k + 1).is(",")
+                        || tokens.get(k + 1).is(";")
                         || tokens.get(k + 1).is("on")
                         || tokens.get(k + 1).is("in")
                         || tokens.get(k + 1).is("late");
@@ -50,6 +53,10 @@ final class PartyRoles {
 
     static boolean isVictim(SentenceInfo s, ActorMention a) {
         List<Token> tokens = s.sentence.tokens();
+        int at = tokenAt(tokens, a.start());
+        if (at > 0 && tokens.get(at - 1).isNumber()) {
+            return true; // "12 soldiers, an officer among them, ... had died": a counted party is a victim
+        }
         for (CasualtyFact f : s.facts) {
             int from = tokens.get(f.from()).start();
             int to = tokens.get(Math.min(f.to(), tokens.size()) - 1).end();

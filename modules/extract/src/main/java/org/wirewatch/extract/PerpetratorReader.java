@@ -53,7 +53,7 @@ final class PerpetratorReader {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
                 boolean agent = a.start() < firstTrigger || precededByBy(s, a) || subjectOfAgentVerb(s, a);
-                if (!agent || isSpeaker(s, a)) {
+                if (!agent || isSpeaker(s, a) || defends(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
                 if (a.generic()) {
@@ -71,6 +71,10 @@ final class PerpetratorReader {
         if (blamed != null) {
             return blamed;
         }
+        Actor later = laterAgent(f, heads);
+        if (later != null) {
+            return later;
+        }
         if (generic != null) {
             return Actor.newBuilder().setName(unnamedParty(generic)).build();
         }
@@ -87,6 +91,33 @@ final class PerpetratorReader {
                         && WordList.STRIKE_VERB.contains(tokens.get(at + 1).lower())) {
                     return Actor.newBuilder().setName(g.name()).build();
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A named party that acts in a later sentence of the incident when the heads name none: "Paramilitaries killed
+     * 25 villagers ... The Rapid Support Forces stormed the village on Saturday". Wire copy often leads with a
+     * description and names the group in the second paragraph. Only the subject right before a violent verb
+     * counts, not denied ("did not attack"), not a speaker and not a victim.
+     */
+    private Actor laterAgent(Frame f, List<SentenceInfo> heads) {
+        for (SentenceInfo s : f.members) {
+            if (heads.contains(s)) {
+                continue;
+            }
+            for (ActorMention a : s.actors) {
+                if (a.generic() || isVictim(s, a) || isSpeaker(s, a) || !subjectOfAgentVerb(s, a)) {
+                    continue;
+                }
+                List<Token> tokens = s.sentence.tokens();
+                int first = tokenAt(tokens, a.start());
+                int last = tokenAt(tokens, a.end() - 1);
+                if (negated(tokens, Math.max(0, first)) || negated(tokens, last + 1)) {
+                    continue; // "denied that the RSF stormed the village", "the RSF never attacked"
+                }
+                return actorOf(s, a);
             }
         }
         return null;
@@ -172,13 +203,30 @@ final class PerpetratorReader {
         if (last < 0) {
             return false;
         }
-        for (int k = last + 1; k < Math.min(tokens.size(), last + 3); k++) {
+        int nouns = 0;
+        for (int k = last + 1; k < Math.min(tokens.size(), last + 3 + nouns); k++) {
             String w = tokens.get(k).lower();
             if (agentVerbs.contains(w)) {
                 return true;
             }
+            if (nouns < 2 && WordList.ATTACKER_NOUN.contains(w)) {
+                nouns++; // "an al-Shabaab suicide bomber attacked": the group names who acts
+                continue;
+            }
             if (!(w.equals("had") || w.equals("have") || w.equals("has") || w.endsWith("ly"))) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** "security forces foiled a car bomb attack": the party that stopped the attack, not its author. */
+    private static boolean defends(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int last = tokenAt(tokens, a.end() - 1);
+        for (int k = last + 1; last >= 0 && k < Math.min(tokens.size(), last + 3); k++) {
+            if (WordList.DEFENCE_VERB.contains(tokens.get(k).lower())) {
+                return true;
             }
         }
         return false;

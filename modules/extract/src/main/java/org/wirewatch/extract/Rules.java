@@ -2,6 +2,7 @@ package org.wirewatch.extract;
 
 import java.util.List;
 import java.util.Set;
+import org.wirewatch.extract.geo.Capitals;
 import org.wirewatch.extract.geo.Gazetteer;
 import org.wirewatch.extract.lexicon.Actors;
 import org.wirewatch.extract.lexicon.Sources;
@@ -31,6 +32,7 @@ final class Rules {
 
     final LanguageDetector language;
     final Gazetteer gazetteer;
+    final Capitals capitals;
     final Actors actors;
     final Sources sources;
 
@@ -64,6 +66,7 @@ final class Rules {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.language = new LanguageDetector(Lexicon.rules("stopwords.tsv"));
         this.gazetteer = Gazetteer.load();
+        this.capitals = Capitals.load(gazetteer);
         this.actors = Actors.load();
         this.sources = Sources.load();
         // Tokens outside the vocabulary skip the lookups of these lists, so it must hold every word of them

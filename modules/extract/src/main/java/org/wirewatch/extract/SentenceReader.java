@@ -102,7 +102,8 @@ final class SentenceReader {
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse(null);
-        return withoutForeignHomonyms(out, found);
+        // "in Somalia's capital", "in the capital": the capital's place, once the report's country is known
+        return rules.capitals.addTo(text, withoutForeignHomonyms(out, found), mainCountry, headlineEnd, bodyStart);
     }
 
     /**

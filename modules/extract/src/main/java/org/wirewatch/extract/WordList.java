@@ -80,7 +80,11 @@ enum WordList {
     /** Words that say where a source got its words. */
     CITING,
     /** Verbs that put their subject after another event the sentence goes on to tell. */
-    SEQUEL_VERB;
+    SEQUEL_VERB,
+    /** Nouns between a group's name and its violent verb ("an al-Shabaab suicide bomber attacked"). */
+    ATTACKER_NOUN,
+    /** Verbs after a party that make it the defender of an attack, not its author. */
+    DEFENCE_VERB;
 
     static final String TABLE = "reader_words.tsv";
 

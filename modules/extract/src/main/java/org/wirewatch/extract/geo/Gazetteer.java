@@ -593,7 +593,10 @@ public final class Gazetteer {
             boolean bigPlace = placeOk
                     && population[bestPlace] >= 20_000
                     && (ctx.countries.contains(countryOf[bestPlace]) || !adminHinted);
-            if (sameRegionCity || bigPlace) {
+            // "in Mexico's Sinaloa", "Colombia's Arauca": a name a country owns is its region, unless the town
+            // of that name is a city of a million
+            boolean ownedRegion = possessedBy(ctx, from) && placeOk && population[bestPlace] < 1_000_000;
+            if ((sameRegionCity || bigPlace) && !ownedRegion) {
                 return mention(bestPlace, start, end, surface);
             }
             if (acceptAdmin(ctx, r, bestAdmin, cue)) {
@@ -680,7 +683,7 @@ public final class Gazetteer {
         if (personal && pop < BIG_PLACE || single && words.isGivenName(t.hash(raw.from())) && pop < 1_000_000) {
             return cue && hinted;
         }
-        if (pop < 1_000_000 && !ctx.cue[r] && gluedToName(t, raw.from(), raw.to())) {
+        if (pop < 1_000_000 && !ctx.cue[r] && gluedToName(t, raw.from(), raw.to()) && !possessedBy(ctx, raw.from())) {
             return false;
         }
         if (pop >= BIG_PLACE) {
@@ -706,6 +709,23 @@ public final class Gazetteer {
                 && !t.is(from - 1, Tokens.SENTENCE_START)
                 && !words.isGeoModifier(t.hash(from - 1))
                 && (ctx.rawAtToken[from - 1] < 0 || !countryWord(ctx.raws.get(ctx.rawAtToken[from - 1])));
+    }
+
+    /**
+     * "in Nigeria's Maiduguri", "near Burkina's Ouahigouya": the capitalised word glued before the name is a
+     * country owning it, not the first half of a longer name. Only the possessive counts; "Sudan Tribune" stays one
+     * name.
+     */
+    private boolean possessedBy(Context ctx, int from) {
+        Tokens t = ctx.t;
+        if (from <= 0 || ctx.rawAtToken[from - 1] < 0 || !countryWord(ctx.raws.get(ctx.rawAtToken[from - 1]))) {
+            return false;
+        }
+        int gapFrom = t.end(from - 1);
+        CharSequence text = t.text();
+        return gapFrom + 1 < text.length()
+                && (text.charAt(gapFrom) == '\'' || text.charAt(gapFrom) == '\u2019')
+                && (text.charAt(gapFrom + 1) == 's' || text.charAt(gapFrom + 1) == 'S');
     }
 
     private boolean countryWord(Raw raw) {

@@ -1,0 +1,132 @@
+package org.wirewatch.extract.geo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.wirewatch.extract.lexicon.TsvResource;
+
+/**
+ * A capital named only by its role: "in Somalia's capital", "the Ugandan capital", "in the capital" (the report's
+ * country). Wire copy names the capital once and then, or only, calls it "the capital"; without this the incident
+ * has a country and no place. Data: {@code capitals.tsv}, each row resolved through the gazetteer when loaded.
+ */
+public final class Capitals {
+
+    private static final Pattern CAPITAL = Pattern.compile("\\bcapital\\b");
+    /** The capital is named right after ("the capital Khartoum", "the capital, Mogadishu") or is a region's. */
+    private static final Pattern NAMED_AFTER = Pattern.compile("^(?:['\u2019]s\\b|,? +(?:[A-Z]|of\\b|city\\b))");
+    /**
+     * "south of the capital", "40 km from the capital", "outside the capital": the event is elsewhere. Also "a
+     * regional capital", "the state capital": not the country's.
+     */
+    private static final Pattern ELSEWHERE_BEFORE = Pattern.compile(
+            "(?:\\b(?:of|from|outside|to|toward|towards)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019-]*\\s+)?"
+                    + "|\\b(?:regional|provincial|state|district|county|former|economic|commercial|administrative)\\s+)$");
+
+    private static final Pattern THE_BEFORE = Pattern.compile("\\b[Tt]he\\s+$");
+
+    private final Map<String, GeoMention> byCountry;
+
+    private Capitals(Map<String, GeoMention> byCountry) {
+        this.byCountry = Map.copyOf(byCountry);
+    }
+
+    /** Reads {@code capitals.tsv}; a row the gazetteer cannot place in its country fails the load. */
+    public static Capitals load(Gazetteer gazetteer) {
+        Map<String, GeoMention> byCountry = new HashMap<>();
+        for (String[] row : TsvResource.rows(Capitals.class, "capitals.tsv")) {
+            String country = row[0].strip();
+            String name = row[1].strip();
+            GeoMention m = gazetteer
+                    .lookup(name, country)
+                    .filter(g -> g.kind() == GeoKind.PLACE && country.equals(g.countryCode()))
+                    .orElseThrow(() -> new IllegalStateException(
+                            "geo/capitals.tsv: " + name + " is no place of " + country + " in the gazetteer"));
+            if (byCountry.put(country, m) != null) {
+                throw new IllegalStateException("geo/capitals.tsv: " + country + " is listed twice");
+            }
+        }
+        return new Capitals(byCountry);
+    }
+
+    /**
+     * The mentions with a place added for each "capital" that stands for a country's capital, in text order. The
+     * country is the one named right before ("Somalia's capital", "the Ugandan capital") or, after a bare "the",
+     * {@code reportCountry}. Text between {@code skipFrom} and {@code skipTo} (a dateline) is left alone.
+     */
+    public List<GeoMention> addTo(
+            CharSequence text, List<GeoMention> mentions, String reportCountry, int skipFrom, int skipTo) {
+        List<GeoMention> added = new ArrayList<>();
+        Matcher m = CAPITAL.matcher(text);
+        while (m.find()) {
+            int start = m.start();
+            if (start >= skipFrom && start < skipTo) {
+                continue;
+            }
+            CharSequence after = text.subSequence(m.end(), Math.min(text.length(), m.end() + 8));
+            String before = text.subSequence(Math.max(0, start - 60), start).toString();
+            if (NAMED_AFTER.matcher(after).find()) {
+                continue;
+            }
+            String country = countryRightBefore(text, mentions, start);
+            if (country == null && THE_BEFORE.matcher(before).find()) {
+                country = reportCountry;
+            }
+            int from = country == null ? start : countryStart(mentions, start);
+            if (country == null
+                    || ELSEWHERE_BEFORE
+                            .matcher(text.subSequence(Math.max(0, from - 60), from))
+                            .find()) {
+                continue;
+            }
+            GeoMention capital = byCountry.get(country);
+            if (capital != null) {
+                added.add(new GeoMention(
+                        start,
+                        m.end(),
+                        m.group(),
+                        GeoKind.PLACE,
+                        capital.countryCode(),
+                        capital.admin1Code(),
+                        capital.name(),
+                        capital.latitude(),
+                        capital.longitude(),
+                        capital.population()));
+            }
+        }
+        if (added.isEmpty()) {
+            return mentions;
+        }
+        List<GeoMention> out = new ArrayList<>(mentions);
+        out.addAll(added);
+        out.sort(Comparator.comparingInt(GeoMention::start));
+        return out;
+    }
+
+    /** The country of a country name or demonym ending right before {@code at}: "Somalia's ", "Ugandan ". */
+    private static String countryRightBefore(CharSequence text, List<GeoMention> mentions, int at) {
+        for (GeoMention g : mentions) {
+            if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)
+                    && g.end() <= at
+                    && at - g.end() <= 3
+                    && text.subSequence(g.end(), at).toString().matches("(?:['\u2019]s)?\\s+")) {
+                return g.countryCode();
+            }
+        }
+        return null;
+    }
+
+    /** Where the country before {@code at} starts, so "south of Somalia's capital" is seen whole. */
+    private static int countryStart(List<GeoMention> mentions, int at) {
+        for (GeoMention g : mentions) {
+            if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM) && g.end() <= at && at - g.end() <= 3) {
+                return g.start();
+            }
+        }
+        return at;
+    }
+}

@@ -1,0 +1,96 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * How wire copy names who did it, one test per construction, each on sentences written for the test: the group
+ * named only after the lead, ...
+ */
+class ActorGrammarTest {
+
+    @Test
+    void shouldTakeTheNamedGroupThatActsInALaterSentenceWhenTheLeadOnlyDescribesIt() {
+        ReportExtraction x = extract(
+                "2024-06-09T12:00:00Z",
+                "Raid on farming village leaves 14 dead",
+                "KHARTOUM (AFP) - Paramilitaries killed 14 people in a raid on a farming village east of the capital,"
+                        + " a medical group said on Sunday.\n\nThe Rapid Support Forces stormed the village of Wad Habib"
+                        + " on Saturday evening and looted the market, according to residents.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor()).isNotNull();
+        assertThat(raid.getActor().getName()).isEqualTo("Rapid Support Forces (RSF)");
+    }
+
+    @Test
+    void shouldNotTakeAGroupThatALaterSentenceSaysDidNotAct() {
+        ReportExtraction x = extract(
+                "2024-06-09T12:00:00Z",
+                "Raid on farming village leaves 14 dead",
+                "KHARTOUM (AFP) - Paramilitaries killed 14 people in a raid on a farming village east of the capital,"
+                        + " a medical group said on Sunday.\n\nThe army denied that the Rapid Support Forces stormed"
+                        + " the village of Wad Habib on Saturday evening.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor() == null ? null : raid.getActor().getName())
+                .isNotEqualTo("Rapid Support Forces (RSF)");
+    }
+
+    @Test
+    void shouldNotTakeASourceWhoseAttributionClosesAClauseForTheAttacker() {
+        ReportExtraction x = extract(
+                "2024-06-09T12:00:00Z",
+                "Two attacks on army posts",
+                "NIAMEY (AFP) - Suspected jihadists killed six soldiers near the border with Mali on Saturday, the army"
+                        + " said, and three more soldiers died in a second attack on Sunday.");
+
+        IncidentMention first = x.getIncidents().get(0);
+        assertThat(first.getActor().getName()).isEqualTo("jihadists");
+        assertThat(first.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldTakeAGroupNamedBeforeItsAttackerNounAndViolentVerb() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Bomber hits market in Baidoa",
+                "MOGADISHU (Reuters) - A blast at a market in Baidoa on Friday killed seven people, a regional official"
+                        + " said.\n\nA witness said an al-Shabaab suicide bomber attacked the stalls near the bus station.");
+
+        IncidentMention blast = x.getIncidents().get(0);
+        assertThat(blast.getActor()).isNotNull();
+        assertThat(blast.getActor().getName()).isEqualTo("al-Shabaab");
+    }
+
+    @Test
+    void shouldNotTakeThePartyThatFoiledAnAttackForItsAuthor() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Checkpoint bombing foiled in Kismayo",
+                "MOGADISHU (Reuters) - Soldiers foiled a car bomb attack on a checkpoint in Kismayo on Thursday, killing"
+                        + " the driver, officials said.");
+
+        IncidentMention foiled = x.getIncidents().get(0);
+        assertThat(foiled.getActor() == null ? null : foiled.getActor().getName())
+                .isNotEqualTo("Somali army");
+    }
+
+    @Test
+    void shouldTakeACountedPartyForTheVictimsEvenWhenTheFigureIsInterrupted() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Nine policemen dead in assault on station",
+                "KADUNA, Nigeria (Reuters) - The state commissioner said on Friday that 9 policemen, two inspectors among"
+                        + " them, and at least six attackers had died after bandits stormed a police station in Birnin Gwari"
+                        + " overnight.");
+
+        IncidentMention assault = x.getIncidents().get(0);
+        assertThat(assault.getActor()).isNotNull();
+        assertThat(assault.getActor().getName()).isEqualTo("bandits");
+    }
+}

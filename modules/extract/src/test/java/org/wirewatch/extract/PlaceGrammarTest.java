@@ -1,0 +1,96 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.Location;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * How wire copy says where it happened, one test per construction, each on sentences written for the test: a
+ * town owned by its country ("Nigeria's Maiduguri"), a landmark and the village near it, ...
+ */
+class PlaceGrammarTest {
+
+    @Test
+    void shouldPlaceATownItsCountryOwnsInThatTownsRegion() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Market blast kills nine in Nigeria's Maiduguri",
+                "Nine traders were killed on Friday when a bomb went off at a cattle market, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("NG");
+        assertThat(where.getPlace()).isEqualTo("Maiduguri");
+        assertThat(where.getAdmin1Code()).isEqualTo("NG-BO");
+    }
+
+    @Test
+    void shouldKeepANameItsCountryOwnsAsTheRegionWhenATownOfThatNameIsSmall() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Gunmen kill six at a wedding in Mexico's Sinaloa",
+                "Gunmen opened fire on guests at a wedding on Saturday night, killing six people, prosecutors said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getAdmin1Code()).isEqualTo("MX-SIN");
+        assertThat(where.getPlace()).isNull();
+    }
+
+    @Test
+    void shouldTakeTheVillageTheReportNamesOverTheTownItIsNear() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Twelve soldiers killed near Burkina's Ouahigouya",
+                "OUAGADOUGOU (AFP) - Suspected jihadists killed 12 soldiers in northern Burkina Faso on Friday, the army"
+                        + " said.\n\nThe unit was attacked at dawn near the village of Toessin-Pella, a security source"
+                        + " said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Toessin-Pella");
+        assertThat(where.getAdmin1Code()).isEqualTo("BF-10");
+    }
+
+    @Test
+    void shouldTakeTheRegionOfTheVillageALaterSentenceNamesWhenTheLeadGivesOnlyADirection() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Niger mourns 40 killed in attack",
+                "NIAMEY (AFP) - Niger's government on Tuesday declared three days of mourning after 40 people were"
+                        + " killed in an attack in the south of the country.\n\nMonday's attack targeted a convoy led by"
+                        + " the chief of Garin Dogo, in the Maradi region near the Nigerian border, the government said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Garin Dogo");
+        assertThat(where.getAdmin1Code()).isEqualTo("NE-4");
+    }
+
+    @Test
+    void shouldPlaceAnEventInACapitalNamedOnlyByItsRole() {
+        ReportExtraction owned = extract(
+                "2024-04-20T12:00:00Z",
+                "Car bomb kills 8 in Mali's capital",
+                "A car bomb exploded outside a hotel on Friday evening, killing eight people, the security ministry said.");
+        ReportExtraction bare = extract(
+                "2024-04-20T12:00:00Z",
+                "Grenade attack in Mali",
+                "BAMAKO (AFP) - A grenade thrown into a bar in the capital on Friday killed three people in Mali, police"
+                        + " said.");
+
+        assertThat(owned.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Bamako");
+        assertThat(bare.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Bamako");
+        assertThat(bare.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("ML-BKO");
+    }
+
+    @Test
+    void shouldNotPlaceAnEventInTheCapitalItIsMeasuredFrom() {
+        ReportExtraction x = extract(
+                "2024-04-20T12:00:00Z",
+                "Gunmen kill 5 in Mali",
+                "BAMAKO (AFP) - Gunmen killed five herders in a village 200 kilometres north of the capital on Friday, a"
+                        + " local official said in Mali.");
+
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isNotEqualTo("Bamako");
+    }
+}
