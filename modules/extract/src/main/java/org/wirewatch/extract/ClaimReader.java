@@ -157,6 +157,8 @@ final class ClaimReader {
         final Frame frame;
         final SentenceInfo info;
         final int sentence;
+        /** The killed figure stands on its own: not "another five", not a part the next sentence adds to. */
+        boolean whole;
 
         Pending(
                 Claimant claimant,
@@ -188,6 +190,34 @@ final class ClaimReader {
             }
         }
         return previousSentence != null && previousSentence.facts.stream().anyMatch(x -> x.role() == f.role());
+    }
+
+    /**
+     * A death toll that stands on its own, so that a second one from the same source is a claim of its own: not
+     * "another five" or "five more" (added to a figure before), not "seven of them" (a part of one), and not a
+     * figure the next sentence adds to ("killed 36 family members ... Another seven victims had not yet been
+     * identified").
+     */
+    private boolean wholeFigure(SentenceInfo s, CasualtyFact f) {
+        if (f.additive()) {
+            return false;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        if (f.to() + 1 < tokens.size()
+                && tokens.get(f.to()).is("of")
+                && tokens.get(f.to() + 1).is("them")) {
+            return false;
+        }
+        List<SentenceInfo> all = facts.sentences();
+        int next = s.sentence.index() + 1;
+        if (next < all.size()) {
+            for (CasualtyFact x : all.get(next).facts) {
+                if (x.additive() && x.role() == CasualtyFact.Role.KILLED) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private Pending lastFigure(Frame frame) {
@@ -270,6 +300,7 @@ final class ClaimReader {
         Claimant figureClaimant = sentenceClaimant;
         Integer killed = null;
         Integer injured = null;
+        CasualtyFact killedFact = null;
         for (CasualtyFact f : s.facts) {
             if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague()) {
                 continue;
@@ -279,6 +310,7 @@ final class ClaimReader {
             }
             if (f.role() == CasualtyFact.Role.KILLED && killed == null) {
                 killed = f.value();
+                killedFact = f;
             } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
                 injured = f.value();
             }
@@ -286,6 +318,7 @@ final class ClaimReader {
         boolean figure = figureClaimant != null && (killed != null || injured != null);
         if (figure) {
             Pending p = new Pending(figureClaimant, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
+            p.whole = killedFact != null && wholeFigure(s, killedFact);
             out.add(p);
             figures.add(p);
         }
@@ -426,6 +459,17 @@ final class ClaimReader {
                 + (p.kind == ClaimKind.CUMULATIVE ? "|" + p.killed + "|" + p.injured : "")
                 + (p.superseded ? "|earlier" : "");
         Claim.Builder b = claims.get(key);
+        if (b != null
+                && p.kind == ClaimKind.FIGURE
+                && p.whole
+                && p.killed != null
+                && b.getKilled() != null
+                && !b.getKilled().equals(p.killed)) {
+            // another death toll from the same source ("put the toll at 40 ... About 20 assailants were
+            // neutralised, it said"): a figure of its own, not a detail of the first
+            key = key + "|" + p.killed;
+            b = claims.get(key);
+        }
         EvidenceSpan span = facts.text().span(p.info.sentence);
         if (b == null) {
             b = Claim.newBuilder()

@@ -1,0 +1,71 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.ClaimKind;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * The attribution grammar of wire copy, one test per construction, each on sentences written for the test: which
+ * figures, denials, confirmations and running totals a report attributes, and to whom.
+ */
+class ClaimGrammarTest {
+
+    private static java.util.List<Integer> killedFigures(ReportExtraction x, String sourceWord) {
+        return x.getClaims().stream()
+                .filter(c -> c.getKind() == ClaimKind.FIGURE)
+                .filter(c -> c.getSource()
+                        .getName()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains(sourceWord))
+                .map(Claim::getKilled)
+                .filter(java.util.Objects::nonNull)
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void shouldKeepASecondDeathTollFromTheSameSourceAsAClaimOfItsOwn() {
+        ReportExtraction x = extract(
+                "2024-02-11T09:00:00Z",
+                "Eleven soldiers killed in raid on Mopti post",
+                "BAMAKO (AFP) - Gunmen stormed an army post near Mopti in central Mali on Saturday, killing 11"
+                        + " soldiers, the army said.\n\nAbout 30 attackers were neutralised in the fighting that followed,"
+                        + " it said.");
+
+        assertThat(killedFigures(x, "army")).containsExactly(11, 30);
+    }
+
+    @Test
+    void shouldNotSplitAFigureThatTheNextSentenceAddsTo() {
+        ReportExtraction x = extract(
+                "2024-02-11T09:00:00Z",
+                "Shelling kills 20 in Kadugli",
+                "KHARTOUM (AFP) - Shelling of a market in Kadugli on Saturday killed 20 people, the army said.\n\n"
+                        + "The shells killed 14 traders and shoppers in the market itself, the army said.\n\nAnother six"
+                        + " people died in the street outside, it said.");
+
+        assertThat(killedFigures(x, "army")).containsExactly(20);
+    }
+
+    @Test
+    void shouldNotAddUpDeathsInjuriesAndArrestsGivenInOneList() {
+        ReportExtraction x = extract(
+                "2024-07-09T18:00:00Z",
+                "Police fire on protesters in Mombasa",
+                "MOMBASA, Kenya (Reuters) - Police fired live rounds at protesters in Mombasa on Tuesday, a rights"
+                        + " group said.\n\nThe group said it had documented 4 deaths, 18 injuries and 52 arrests by"
+                        + " nightfall.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKilled()).isEqualTo(4);
+                    assertThat(c.getInjured()).isEqualTo(18);
+                });
+    }
+}
