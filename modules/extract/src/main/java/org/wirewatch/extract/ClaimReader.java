@@ -68,7 +68,10 @@ final class ClaimReader {
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
                 Claimant q = bySentence.get(j);
-                if (q != null && !q.generic() && fillsPlaceholder(c, q)) {
+                if (q != null
+                        && (!q.generic() || describedOffice(c, q))
+                        && fillsPlaceholder(c, q)
+                        && !givesOtherToll(pending, j, p)) {
                     replaced.put(c.key(), q);
                     break;
                 }
@@ -119,6 +122,34 @@ final class ClaimReader {
                             || tokens.get(k - 1).is("adding"));
             if ((t.is("that") && !reported) || t.is("which") || t.is("killing") || t.is("leaving")) {
                 return true; // "saying that 12 soldiers had been killed" stays the claimant's own count
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "..., authorities said. The state prosecutor's office said ...": an office of government described in
+     * several words, without a proper name, still names the authorities more closely than they were named.
+     */
+    private static boolean describedOffice(Claimant placeholder, Claimant named) {
+        return placeholder.head().equals("authorities")
+                && (named.type() == SourceType.GOVERNMENT || named.type() == SourceType.LOCAL_OFFICIAL)
+                && named.name().split(" ").length >= 3;
+    }
+
+    /**
+     * "Authorities had first reported 18 dead. X later put the toll at 20": a source named next with a toll of
+     * its own that differs is a rival, not the one the placeholder stood for ("two more died" is no rival toll).
+     */
+    private static boolean givesOtherToll(List<Pending> pending, int sentence, Pending placeholder) {
+        for (Pending q : pending) {
+            if (q.sentence == sentence
+                    && q.kind == ClaimKind.FIGURE
+                    && q.whole
+                    && q.killed != null
+                    && placeholder.killed != null
+                    && !q.killed.equals(placeholder.killed)) {
+                return true;
             }
         }
         return false;

@@ -68,4 +68,34 @@ class ClaimGrammarTest {
                     assertThat(c.getInjured()).isEqualTo(18);
                 });
     }
+
+    @Test
+    void shouldGiveAFigureOfUnnamedAuthoritiesToTheOfficeNamedNext() {
+        ReportExtraction x = extract(
+                "2024-03-05T09:00:00Z",
+                "Gunmen kill 9 guards at Oaxaca mine",
+                "MEXICO CITY (Reuters) - Gunmen attacked a mine in the southern state of Oaxaca on Monday, killing"
+                        + " nine security guards, authorities said.\n\nThe state attorney general's office said the"
+                        + " attackers fled in two pickup trucks.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(9).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("state attorney general's office"));
+    }
+
+    @Test
+    void shouldKeepUnnamedAuthoritiesWhenTheSourceNamedNextGivesAnotherToll() {
+        ReportExtraction x = extract(
+                "2024-03-05T09:00:00Z",
+                "Gunmen kill 9 guards at Oaxaca mine",
+                "MEXICO CITY (Reuters) - Gunmen attacked a mine in the southern state of Oaxaca on Monday, killing"
+                        + " nine security guards.\n\nAuthorities had first reported seven dead.\n\nThe state attorney"
+                        + " general's office later put the toll at nine.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(7).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualToIgnoringCase("authorities"));
+    }
 }
