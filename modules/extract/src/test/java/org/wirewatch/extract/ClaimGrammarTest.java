@@ -98,4 +98,31 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).isEqualToIgnoringCase("authorities"));
     }
+
+    @Test
+    void shouldReadAGroupSayingItsMemberCarriedOutAnAttackAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-04-16T09:00:00Z",
+                "Group says its fighter bombed Aleppo bus",
+                "BEIRUT (AFP) - A little-known jihadist faction calling itself Kataib al-Fajr said on Tuesday that"
+                        + " one of its fighters carried out Monday's suicide bombing of a bus in Aleppo that killed"
+                        + " eight people.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Kataib al-Fajr"));
+    }
+
+    @Test
+    void shouldNotReadStrikesAThirdPartyCountsAsTheirAuthorsConfirmation() {
+        ReportExtraction x = extract(
+                "2024-04-16T09:00:00Z",
+                "Air strike kills 6 in Sagaing village",
+                "BANGKOK (AFP) - An air strike on a village in Myanmar's Sagaing region killed six people on Monday,"
+                        + " a resident said.\n\nThe military carried out more than 200 air strikes in the region last"
+                        + " year, according to a local monitoring group.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
 }
