@@ -125,4 +125,21 @@ class ClaimGrammarTest {
 
         assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
     }
+
+    @Test
+    void shouldCountPrisonersWhoseOwnVerbIsADeathButNoOtherPrisoners() {
+        ReportExtraction x = extract(
+                "2024-06-09T12:00:00Z",
+                "Riot at Lima jail",
+                "LIMA (EFE) - Forty prisoners have now been confirmed dead after a riot at a jail near Lima, the"
+                        + " prosecutor's office said on Sunday.\n\nGuards moved 250 prisoners to another jail, it said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKilled()).isEqualTo(40);
+                    assertThat(c.getSource().getName()).isEqualTo("prosecutor's office");
+                });
+    }
 }
