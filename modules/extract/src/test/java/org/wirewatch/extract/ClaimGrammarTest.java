@@ -142,4 +142,34 @@ class ClaimGrammarTest {
                     assertThat(c.getSource().getName()).isEqualTo("prosecutor's office");
                 });
     }
+
+    @Test
+    void shouldTakeTheSubjectOfTheFirstOfTwoCoordinatedVerbsAsTheSource() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomb kills 5 at Peshawar market",
+                "PESHAWAR, Pakistan (AP) - A bomb hidden in a motorcycle exploded at a market in Peshawar on Sunday,"
+                        + " killing five people.\n\nKhan declared Monday a day of mourning in the province and said"
+                        + " 14 people had been wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(14).equals(c.getInjured()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Khan"));
+    }
+
+    @Test
+    void shouldSkipAParticiplePhraseBetweenASpeakerAndTheSpeechVerb() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomb kills 5 at Peshawar market",
+                "PESHAWAR, Pakistan (AP) - A bomb hidden in a motorcycle exploded at a market in Peshawar on Sunday,"
+                        + " killing five people.\n\nInterior Minister Mohsin Naqvi, speaking to reporters in Islamabad"
+                        + " on Monday, said 14 people had been wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(14).equals(c.getInjured()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Mohsin Naqvi"));
+    }
 }
