@@ -807,8 +807,9 @@ final class ClaimantResolver {
             return null;
         }
         if (bestLen == 1) {
-            // a lone capitalised word is a surname only when it starts the group and nothing follows it
-            if (!(best == from && to - from == 1)) {
+            // a lone capitalised word is a surname only when it ends the group and nothing but titles comes
+            // before it ("Mora said", "Mr Shehu said", "Colonel Badjeck said")
+            if (best + 1 != to || !onlyTitles(tokens, from, best)) {
                 return null;
             }
         }
@@ -820,6 +821,15 @@ final class ClaimantResolver {
         }
         return text.substring(
                 tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
+    }
+
+    private static boolean onlyTitles(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!WordList.TITLE.contains(tokens.get(k).lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Elsewhere," or "Separately," opening a sentence: an adverb, not a name. */

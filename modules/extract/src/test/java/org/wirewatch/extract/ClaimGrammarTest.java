@@ -172,4 +172,22 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Mohsin Naqvi"));
     }
+
+    @Test
+    void shouldReferAnHonorificAndSurnameBackToTheSpeakerNamedBefore() {
+        ReportExtraction x = extract(
+                "2024-06-02T09:00:00Z",
+                "Gunmen kill 15 in Sokoto villages",
+                "SOKOTO, Nigeria (AFP) - Police spokesman Ahmed Rufai Okonkwo said gunmen attacked two villages in"
+                        + " Sokoto state on Saturday.\n\nThe gunmen killed 15 people and burned dozens of homes, Mr"
+                        + " Okonkwo said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(15).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSpeaker()).isEqualTo("Ahmed Rufai Okonkwo");
+                    assertThat(c.getSource().getName()).doesNotContain("Mr");
+                });
+    }
 }
