@@ -108,11 +108,16 @@ final class ClaimantResolver {
             String key = m.entry().key();
             if (kind.equals("ACCORDING")) {
                 int end = m.to();
+                // "according to BenarNews figures compiled from police reports": the phrase after the participle
+                // says where the figures come from, not who gives them
                 while (end < to
                         && !tokens.get(end).is(",")
                         && !tokens.get(end).is(".")
                         && !tokens.get(end).is("that")
-                        && !tokens.get(end).is(";")) {
+                        && !tokens.get(end).is(";")
+                        && !(end > m.to()
+                                && WordList.DESCRIBING_PARTICIPLE.contains(
+                                        tokens.get(end).text()))) {
                     end++;
                 }
                 Claimant c = resolve(s, m.to(), end);

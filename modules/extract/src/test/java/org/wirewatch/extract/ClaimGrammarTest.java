@@ -190,4 +190,39 @@ class ClaimGrammarTest {
                     assertThat(c.getSource().getName()).doesNotContain("Mr");
                 });
     }
+
+    @Test
+    void shouldReadTheSourceThatRaisesItsTollAsGivingIt() {
+        ReportExtraction x = extract(
+                "2024-09-14T09:00:00Z",
+                "Fighting rages around Idlib",
+                "BEIRUT (AFP) - Fighting between rebels and government forces raged for a fourth day around Idlib"
+                        + " on Saturday, a war monitor said.\n\nThe monitor raised its toll for the fighting since"
+                        + " Wednesday to 146 dead.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(146).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Syrian Observatory for Human Rights"));
+    }
+
+    @Test
+    void shouldEndTheSourceAfterAccordingToAtAParticipleSayingWhereTheFiguresComeFrom() {
+        ReportExtraction x = extract(
+                "2024-09-14T09:00:00Z",
+                "Bomb wounds 4 soldiers in Narathiwat",
+                "BANGKOK (Reuters) - A roadside bomb wounded four soldiers in Narathiwat province on Friday, police"
+                        + " said.\n\nAt least 31 people have been killed in the region since January, according to"
+                        + " Sentinel Lab figures compiled from hospital and police records.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKilled()).isEqualTo(31);
+                    // the scorer, like an analyst, reads the source's name and its speaker together
+                    assertThat(c.getSource().getName() + " " + c.getSpeaker()).contains("Sentinel Lab");
+                    assertThat(c.getSource().getName()).doesNotContain("records");
+                });
+    }
 }
