@@ -68,7 +68,10 @@ final class ClaimReader {
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
                 Claimant q = bySentence.get(j);
-                if (q != null && !q.generic() && fillsPlaceholder(c, q)) {
+                if (q != null
+                        && (!q.generic() || describedOffice(c, q))
+                        && fillsPlaceholder(c, q)
+                        && !givesOtherToll(pending, j, p)) {
                     replaced.put(c.key(), q);
                     break;
                 }
@@ -125,6 +128,34 @@ final class ClaimReader {
     }
 
     /**
+     * "..., authorities said. The state prosecutor's office said ...": an office of government described in
+     * several words, without a proper name, still names the authorities more closely than they were named.
+     */
+    private static boolean describedOffice(Claimant placeholder, Claimant named) {
+        return placeholder.head().equals("authorities")
+                && (named.type() == SourceType.GOVERNMENT || named.type() == SourceType.LOCAL_OFFICIAL)
+                && named.name().split(" ").length >= 3;
+    }
+
+    /**
+     * "Authorities had first reported 18 dead. X later put the toll at 20": a source named next with a toll of
+     * its own that differs is a rival, not the one the placeholder stood for ("two more died" is no rival toll).
+     */
+    private static boolean givesOtherToll(List<Pending> pending, int sentence, Pending placeholder) {
+        for (Pending q : pending) {
+            if (q.sentence == sentence
+                    && q.kind == ClaimKind.FIGURE
+                    && q.whole
+                    && q.killed != null
+                    && placeholder.killed != null
+                    && !q.killed.equals(placeholder.killed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a source named later is the one an indefinite placeholder stood for. An anonymous source ("a
      * security source told AFP") is never a party speaking in its own name nor a news outlet, and an unnamed official is a person
      * of a government, not an institution that speaks next ("Police confirmed ...").
@@ -157,6 +188,8 @@ final class ClaimReader {
         final Frame frame;
         final SentenceInfo info;
         final int sentence;
+        /** The killed figure stands on its own: not "another five", not a part the next sentence adds to. */
+        boolean whole;
 
         Pending(
                 Claimant claimant,
@@ -188,6 +221,34 @@ final class ClaimReader {
             }
         }
         return previousSentence != null && previousSentence.facts.stream().anyMatch(x -> x.role() == f.role());
+    }
+
+    /**
+     * A death toll that stands on its own, so that a second one from the same source is a claim of its own: not
+     * "another five" or "five more" (added to a figure before), not "seven of them" (a part of one), and not a
+     * figure the next sentence adds to ("killed 36 family members ... Another seven victims had not yet been
+     * identified").
+     */
+    private boolean wholeFigure(SentenceInfo s, CasualtyFact f) {
+        if (f.additive()) {
+            return false;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        if (f.to() + 1 < tokens.size()
+                && tokens.get(f.to()).is("of")
+                && tokens.get(f.to() + 1).is("them")) {
+            return false;
+        }
+        List<SentenceInfo> all = facts.sentences();
+        int next = s.sentence.index() + 1;
+        if (next < all.size()) {
+            for (CasualtyFact x : all.get(next).facts) {
+                if (x.additive() && x.role() == CasualtyFact.Role.KILLED) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private Pending lastFigure(Frame frame) {
@@ -270,6 +331,7 @@ final class ClaimReader {
         Claimant figureClaimant = sentenceClaimant;
         Integer killed = null;
         Integer injured = null;
+        CasualtyFact killedFact = null;
         for (CasualtyFact f : s.facts) {
             if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague()) {
                 continue;
@@ -279,6 +341,7 @@ final class ClaimReader {
             }
             if (f.role() == CasualtyFact.Role.KILLED && killed == null) {
                 killed = f.value();
+                killedFact = f;
             } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
                 injured = f.value();
             }
@@ -286,6 +349,7 @@ final class ClaimReader {
         boolean figure = figureClaimant != null && (killed != null || injured != null);
         if (figure) {
             Pending p = new Pending(figureClaimant, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
+            p.whole = killedFact != null && wholeFigure(s, killedFact);
             out.add(p);
             figures.add(p);
         }
@@ -426,6 +490,17 @@ final class ClaimReader {
                 + (p.kind == ClaimKind.CUMULATIVE ? "|" + p.killed + "|" + p.injured : "")
                 + (p.superseded ? "|earlier" : "");
         Claim.Builder b = claims.get(key);
+        if (b != null
+                && p.kind == ClaimKind.FIGURE
+                && p.whole
+                && p.killed != null
+                && b.getKilled() != null
+                && !b.getKilled().equals(p.killed)) {
+            // another death toll from the same source ("put the toll at 40 ... About 20 assailants were
+            // neutralised, it said"): a figure of its own, not a detail of the first
+            key = key + "|" + p.killed;
+            b = claims.get(key);
+        }
         EvidenceSpan span = facts.text().span(p.info.sentence);
         if (b == null) {
             b = Claim.newBuilder()

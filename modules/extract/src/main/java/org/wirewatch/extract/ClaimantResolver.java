@@ -108,11 +108,16 @@ final class ClaimantResolver {
             String key = m.entry().key();
             if (kind.equals("ACCORDING")) {
                 int end = m.to();
+                // "according to BenarNews figures compiled from police reports": the phrase after the participle
+                // says where the figures come from, not who gives them
                 while (end < to
                         && !tokens.get(end).is(",")
                         && !tokens.get(end).is(".")
                         && !tokens.get(end).is("that")
-                        && !tokens.get(end).is(";")) {
+                        && !tokens.get(end).is(";")
+                        && !(end > m.to()
+                                && WordList.DESCRIBING_PARTICIPLE.contains(
+                                        tokens.get(end).text()))) {
                     end++;
                 }
                 Claimant c = resolve(s, m.to(), end);
@@ -303,6 +308,9 @@ final class ClaimantResolver {
                     && i + 1 < segments.size()) {
                 continue; // "The Emergency hospital in Kabul, run by an Italian aid group, said"
             }
+            if (isParticiple(tokens.get(seg[0])) && i + 1 < segments.size()) {
+                continue; // "President X, flying back from the summit in Kazan, said": a description of X
+            }
             if (WordList.PREPOSITION.contains(tokens.get(seg[0]).lower())) {
                 if (seg[1] - seg[0] <= 4) {
                     continue; // "The coalition, for its part, acknowledged"
@@ -314,6 +322,14 @@ final class ClaimantResolver {
         }
         if (primary < 0) {
             return null;
+        }
+        int[] coordinated = coordinatedSubject(tokens, segments.get(primary), verb);
+        if (coordinated != null) {
+            // "Putin declared Sunday a day of mourning and said ...": the subject of the first verb speaks
+            Claimant c = resolve(s, coordinated[0], coordinated[1]);
+            if (c != null) {
+                return c;
+            }
         }
         Claimant named = namedBeforeDescription(s, segments, primary);
         if (named != null) {
@@ -360,6 +376,35 @@ final class ClaimantResolver {
             }
         }
         return c;
+    }
+
+    /** A lower-case word in "-ing" opening a phrase: "flying back from ...", "citing a statement". */
+    private static boolean isParticiple(Token t) {
+        String w = t.lower();
+        return t.isWord() && !t.isCapitalized() && w.length() > 4 && w.endsWith("ing");
+    }
+
+    /**
+     * "Police described the dead as suspects and said", "Edet confirmed the attack to AFP and said": when the
+     * speech verb is the second of two coordinated verbs, the tokens before the first verb (a past tense in
+     * "-ed" or a speech verb), or null when the segment has no such shape.
+     */
+    private static int[] coordinatedSubject(List<Token> tokens, int[] segment, int verb) {
+        if (verb < 1 || !tokens.get(verb - 1).is("and")) {
+            return null;
+        }
+        int from = segment[0];
+        while (from < verb && (tokens.get(from).isPunct() || tokens.get(from).is("and"))) {
+            from++;
+        }
+        for (int k = from + 1; k < verb - 1; k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (t.isWord() && !t.isCapitalized() && (w.endsWith("ed") || WordList.SPEECH_VERB.contains(w))) {
+                return new int[] {from, k};
+            }
+        }
+        return null;
     }
 
     private static int[] trim(List<Token> tokens, int[] seg) {
@@ -767,8 +812,9 @@ final class ClaimantResolver {
             return null;
         }
         if (bestLen == 1) {
-            // a lone capitalised word is a surname only when it starts the group and nothing follows it
-            if (!(best == from && to - from == 1)) {
+            // a lone capitalised word is a surname only when it ends the group and nothing but titles comes
+            // before it ("Mora said", "Mr Shehu said", "Colonel Badjeck said")
+            if (best + 1 != to || !onlyTitles(tokens, from, best)) {
                 return null;
             }
         }
@@ -780,6 +826,15 @@ final class ClaimantResolver {
         }
         return text.substring(
                 tokens.get(best).start(), tokens.get(best + bestLen - 1).end());
+    }
+
+    private static boolean onlyTitles(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!WordList.TITLE.contains(tokens.get(k).lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Elsewhere," or "Separately," opening a sentence: an adverb, not a name. */

@@ -393,13 +393,27 @@ final class SentenceReader {
         for (PhraseMatcher.Match m : cues) {
             if (!m.entry().value(0).equals("CLAIMED_ATTACK")) {
                 out.add(m);
-            } else if (triggers.stream().anyMatch(t -> t.from() >= m.to() && t.from() <= m.to() + 4)) {
+            } else if (triggers.stream().anyMatch(t -> t.from() >= m.to() && t.from() <= m.to() + 4)
+                    && (m.entry().key().startsWith("claim") || reportedBefore(cues, m.from()))) {
                 Lexicon.Entry e = m.entry();
                 out.add(new PhraseMatcher.Match(
                         m.from(), m.to(), new Lexicon.Entry(e.key(), List.of("RESPONSIBILITY"), e.reason(), e.line())));
             }
         }
         return out;
+    }
+
+    /**
+     * "X said one of its members carried out the bombing" claims it; "the military carried out 300 air strikes,
+     * according to the UN" only tells of it: a cue that is no word of claiming counts only in reported speech.
+     */
+    private static boolean reportedBefore(List<PhraseMatcher.Match> cues, int at) {
+        for (PhraseMatcher.Match c : cues) {
+            if (c.to() <= at && c.entry().value(0).equals("SPEECH")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A superlative ("worst", "deadliest", "highest") among the eight tokens before a period word. */

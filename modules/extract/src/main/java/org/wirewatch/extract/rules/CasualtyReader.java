@@ -353,7 +353,7 @@ public final class CasualtyReader {
             }
             previousWasAge = false;
             NounGroup np = nounGroup(tokens, m.to());
-            if (np.head() != null && nonCasualty.contains(np.head())) {
+            if (np.head() != null && nonCasualty.contains(np.head()) && !capturedDead(tokens, np)) {
                 continue;
             }
             // a list of counted groups: "27 men, 11 women and six children", "three gunmen and the driver"
@@ -473,6 +473,24 @@ public final class CasualtyReader {
         readSingleChild(tokens, termMatches, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return out;
+    }
+
+    /**
+     * "Sixty-eight prisoners have now been confirmed dead", "118 inmates died": captives (a count never a toll on
+     * its own, "1,081 prisoners were freed") whose own verb is a death.
+     */
+    private boolean capturedDead(List<Token> tokens, NounGroup np) {
+        if (!nonCasualty.value(np.head()).equals("captive")) {
+            return false;
+        }
+        int j = np.end();
+        while (j < tokens.size() && AUX.contains(tokens.get(j).lower())) {
+            j++;
+        }
+        PhraseMatcher.Match t = j < tokens.size() ? terms.matchAt(tokens, j) : null;
+        return t != null
+                && t.entry().value(0).equals("KILLED")
+                && !t.entry().value(1).equals("before");
     }
 
     /**

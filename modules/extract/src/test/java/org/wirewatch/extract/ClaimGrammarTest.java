@@ -1,0 +1,228 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.Claim;
+import org.wirewatch.schema.ClaimKind;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * The attribution grammar of wire copy, one test per construction, each on sentences written for the test: which
+ * figures, denials, confirmations and running totals a report attributes, and to whom.
+ */
+class ClaimGrammarTest {
+
+    private static java.util.List<Integer> killedFigures(ReportExtraction x, String sourceWord) {
+        return x.getClaims().stream()
+                .filter(c -> c.getKind() == ClaimKind.FIGURE)
+                .filter(c -> c.getSource()
+                        .getName()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains(sourceWord))
+                .map(Claim::getKilled)
+                .filter(java.util.Objects::nonNull)
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void shouldKeepASecondDeathTollFromTheSameSourceAsAClaimOfItsOwn() {
+        ReportExtraction x = extract(
+                "2024-02-11T09:00:00Z",
+                "Eleven soldiers killed in raid on Mopti post",
+                "BAMAKO (AFP) - Gunmen stormed an army post near Mopti in central Mali on Saturday, killing 11"
+                        + " soldiers, the army said.\n\nAbout 30 attackers were neutralised in the fighting that followed,"
+                        + " it said.");
+
+        assertThat(killedFigures(x, "army")).containsExactly(11, 30);
+    }
+
+    @Test
+    void shouldNotSplitAFigureThatTheNextSentenceAddsTo() {
+        ReportExtraction x = extract(
+                "2024-02-11T09:00:00Z",
+                "Shelling kills 20 in Kadugli",
+                "KHARTOUM (AFP) - Shelling of a market in Kadugli on Saturday killed 20 people, the army said.\n\n"
+                        + "The shells killed 14 traders and shoppers in the market itself, the army said.\n\nAnother six"
+                        + " people died in the street outside, it said.");
+
+        assertThat(killedFigures(x, "army")).containsExactly(20);
+    }
+
+    @Test
+    void shouldNotAddUpDeathsInjuriesAndArrestsGivenInOneList() {
+        ReportExtraction x = extract(
+                "2024-07-09T18:00:00Z",
+                "Police fire on protesters in Mombasa",
+                "MOMBASA, Kenya (Reuters) - Police fired live rounds at protesters in Mombasa on Tuesday, a rights"
+                        + " group said.\n\nThe group said it had documented 4 deaths, 18 injuries and 52 arrests by"
+                        + " nightfall.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKilled()).isEqualTo(4);
+                    assertThat(c.getInjured()).isEqualTo(18);
+                });
+    }
+
+    @Test
+    void shouldGiveAFigureOfUnnamedAuthoritiesToTheOfficeNamedNext() {
+        ReportExtraction x = extract(
+                "2024-03-05T09:00:00Z",
+                "Gunmen kill 9 guards at Oaxaca mine",
+                "MEXICO CITY (Reuters) - Gunmen attacked a mine in the southern state of Oaxaca on Monday, killing"
+                        + " nine security guards, authorities said.\n\nThe state attorney general's office said the"
+                        + " attackers fled in two pickup trucks.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(9).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("state attorney general's office"));
+    }
+
+    @Test
+    void shouldKeepUnnamedAuthoritiesWhenTheSourceNamedNextGivesAnotherToll() {
+        ReportExtraction x = extract(
+                "2024-03-05T09:00:00Z",
+                "Gunmen kill 9 guards at Oaxaca mine",
+                "MEXICO CITY (Reuters) - Gunmen attacked a mine in the southern state of Oaxaca on Monday, killing"
+                        + " nine security guards.\n\nAuthorities had first reported seven dead.\n\nThe state attorney"
+                        + " general's office later put the toll at nine.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(7).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualToIgnoringCase("authorities"));
+    }
+
+    @Test
+    void shouldReadAGroupSayingItsMemberCarriedOutAnAttackAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-04-16T09:00:00Z",
+                "Group says its fighter bombed Aleppo bus",
+                "BEIRUT (AFP) - A little-known jihadist faction calling itself Kataib al-Fajr said on Tuesday that"
+                        + " one of its fighters carried out Monday's suicide bombing of a bus in Aleppo that killed"
+                        + " eight people.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Kataib al-Fajr"));
+    }
+
+    @Test
+    void shouldNotReadStrikesAThirdPartyCountsAsTheirAuthorsConfirmation() {
+        ReportExtraction x = extract(
+                "2024-04-16T09:00:00Z",
+                "Air strike kills 6 in Sagaing village",
+                "BANGKOK (AFP) - An air strike on a village in Myanmar's Sagaing region killed six people on Monday,"
+                        + " a resident said.\n\nThe military carried out more than 200 air strikes in the region last"
+                        + " year, according to a local monitoring group.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldCountPrisonersWhoseOwnVerbIsADeathButNoOtherPrisoners() {
+        ReportExtraction x = extract(
+                "2024-06-09T12:00:00Z",
+                "Riot at Lima jail",
+                "LIMA (EFE) - Forty prisoners have now been confirmed dead after a riot at a jail near Lima, the"
+                        + " prosecutor's office said on Sunday.\n\nGuards moved 250 prisoners to another jail, it said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKilled()).isEqualTo(40);
+                    assertThat(c.getSource().getName()).isEqualTo("prosecutor's office");
+                });
+    }
+
+    @Test
+    void shouldTakeTheSubjectOfTheFirstOfTwoCoordinatedVerbsAsTheSource() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomb kills 5 at Peshawar market",
+                "PESHAWAR, Pakistan (AP) - A bomb hidden in a motorcycle exploded at a market in Peshawar on Sunday,"
+                        + " killing five people.\n\nKhan declared Monday a day of mourning in the province and said"
+                        + " 14 people had been wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(14).equals(c.getInjured()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Khan"));
+    }
+
+    @Test
+    void shouldSkipAParticiplePhraseBetweenASpeakerAndTheSpeechVerb() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomb kills 5 at Peshawar market",
+                "PESHAWAR, Pakistan (AP) - A bomb hidden in a motorcycle exploded at a market in Peshawar on Sunday,"
+                        + " killing five people.\n\nInterior Minister Mohsin Naqvi, speaking to reporters in Islamabad"
+                        + " on Monday, said 14 people had been wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(14).equals(c.getInjured()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Mohsin Naqvi"));
+    }
+
+    @Test
+    void shouldReferAnHonorificAndSurnameBackToTheSpeakerNamedBefore() {
+        ReportExtraction x = extract(
+                "2024-06-02T09:00:00Z",
+                "Gunmen kill 15 in Sokoto villages",
+                "SOKOTO, Nigeria (AFP) - Police spokesman Ahmed Rufai Okonkwo said gunmen attacked two villages in"
+                        + " Sokoto state on Saturday.\n\nThe gunmen killed 15 people and burned dozens of homes, Mr"
+                        + " Okonkwo said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(15).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSpeaker()).isEqualTo("Ahmed Rufai Okonkwo");
+                    assertThat(c.getSource().getName()).doesNotContain("Mr");
+                });
+    }
+
+    @Test
+    void shouldReadTheSourceThatRaisesItsTollAsGivingIt() {
+        ReportExtraction x = extract(
+                "2024-09-14T09:00:00Z",
+                "Fighting rages around Idlib",
+                "BEIRUT (AFP) - Fighting between rebels and government forces raged for a fourth day around Idlib"
+                        + " on Saturday, a war monitor said.\n\nThe monitor raised its toll for the fighting since"
+                        + " Wednesday to 146 dead.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(146).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Syrian Observatory for Human Rights"));
+    }
+
+    @Test
+    void shouldEndTheSourceAfterAccordingToAtAParticipleSayingWhereTheFiguresComeFrom() {
+        ReportExtraction x = extract(
+                "2024-09-14T09:00:00Z",
+                "Bomb wounds 4 soldiers in Narathiwat",
+                "BANGKOK (Reuters) - A roadside bomb wounded four soldiers in Narathiwat province on Friday, police"
+                        + " said.\n\nAt least 31 people have been killed in the region since January, according to"
+                        + " Sentinel Lab figures compiled from hospital and police records.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKilled()).isEqualTo(31);
+                    // the scorer, like an analyst, reads the source's name and its speaker together
+                    assertThat(c.getSource().getName() + " " + c.getSpeaker()).contains("Sentinel Lab");
+                    assertThat(c.getSource().getName()).doesNotContain("records");
+                });
+    }
+}
