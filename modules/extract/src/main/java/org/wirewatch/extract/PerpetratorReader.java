@@ -24,6 +24,9 @@ import org.wirewatch.schema.IncidentMention;
  */
 final class PerpetratorReader {
 
+    // String.split compiles a pattern of more than one character on every call: this runs for every perpetrator.
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+
     /** Words before an unnamed party that are no part of its name: "suspected jihadists", "the rebels". */
     private static final List<String> UNNAMED_LEADS =
             WordList.UNNAMED_LEAD.inOrder().stream().map(w -> w + " ").toList();
@@ -189,7 +192,7 @@ final class PerpetratorReader {
         }
         // written in lower case but for the religion's name: a capital that opens a sentence is no part of it
         StringBuilder out = new StringBuilder();
-        for (String w : lower.split(" +")) {
+        for (String w : SPACES.split(lower)) {
             out.append(out.length() == 0 ? "" : " ")
                     .append(w.startsWith("islam") ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
         }

@@ -306,7 +306,7 @@ public final class PipelineBenchmark {
     }
 
     /** The load average of the machine (1, 5 and 15 minutes): the other work sharing its cores. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             final String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];

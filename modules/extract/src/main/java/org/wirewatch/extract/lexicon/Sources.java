@@ -16,6 +16,9 @@ import org.wirewatch.schema.SourceType;
  */
 public final class Sources {
 
+    // String.split compiles a pattern of more than one character on every call: this runs for every source mention.
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static volatile Sources instance;
 
     private record Entry(String canonical, SourceType type, boolean named, String role) {}
@@ -148,7 +151,7 @@ public final class Sources {
      * checks against the story; the party stays as the lexicon names it.
      */
     private String speakingName(ActorMention a) {
-        String[] words = a.surface().strip().split("\\s+");
+        String[] words = WHITESPACE.split(a.surface().strip());
         String head = words[words.length - 1].toLowerCase(java.util.Locale.ROOT);
         String name = a.canonicalName();
         if (a.countryCode() == null

@@ -1,7 +1,6 @@
 package org.wirewatch.streams.consolidate;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -63,7 +62,7 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
         if (stored == null) {
             return null;
         }
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        final Bytes bytes = new Bytes();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             final IncidentState s = stored.state();
             if (!s.originKnown) {
@@ -71,7 +70,7 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
                         "an incident's state without its origin is rebuilt before it is stored");
             }
             out.writeByte(FORMAT);
-            blob(out, incidents.serialize(topic + "-incident", stored.incident()));
+            blob(out, incidents.serialize(names(topic).incident, stored.incident()));
             out.writeInt(s.count);
             counts(out, s.agencies);
             counts(out, s.unattributed);
@@ -88,7 +87,7 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
             }
             out.writeInt(cards.size());
             for (final ReportExtraction l : cards) {
-                blob(out, members.serialize(topic + "-member", l));
+                blob(out, members.serialize(names(topic).member, l));
             }
             for (final IncidentState.Ranking<ReportExtraction> r : s.leaders) {
                 out.writeInt(r.members);
@@ -122,6 +121,51 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
         return bytes.toByteArray();
     }
 
+    /**
+     * The subject topics of a store's incident and members, built once: the serializers look them up in their schema
+     * caches, which would otherwise hash a new string for each one.
+     */
+    private record Names(String incident, String member) {}
+
+    private final Map<String, Names> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Names names(final String topic) {
+        return names.computeIfAbsent(topic, t -> new Names(t + "-incident", t + "-member"));
+    }
+
+    /**
+     * ByteArrayOutputStream without its per-call lock: DataOutputStream writes each number a byte at a time, and
+     * the state of an incident is written on every change of it.
+     */
+    private static final class Bytes extends java.io.OutputStream {
+        private byte[] buf = new byte[1024];
+        private int size;
+
+        @Override
+        public void write(final int b) {
+            ensure(1);
+            buf[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(final byte[] b, final int off, final int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            ensure(len);
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        private void ensure(final int more) {
+            if (size + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, size);
+        }
+    }
+
     private Stored read(final String topic, final byte[] data) {
         if (data == null) {
             return null;
@@ -132,14 +176,14 @@ final class IncidentStateSerde implements Serde<IncidentStateSerde.Stored> {
                 throw new SerializationException("incident state of format " + format + " in " + topic + ", expected "
                         + FORMAT + ": rebuild the consolidate application's state (ops/runbook.md, \"Upgrades\")");
             }
-            final Incident incident = incidentReader.deserialize(topic + "-incident", blob(in));
+            final Incident incident = incidentReader.deserialize(names(topic).incident, blob(in));
             final IncidentState s = new IncidentState();
             s.count = in.readInt();
             counts(in, s.agencies);
             counts(in, s.unattributed);
             final ReportExtraction[] cards = new ReportExtraction[in.readInt()];
             for (int i = 0; i < cards.length; i++) {
-                cards[i] = memberReader.deserialize(topic + "-member", blob(in));
+                cards[i] = memberReader.deserialize(names(topic).member, blob(in));
             }
             // Format 1 has no origin leaders: the summary says so, and consolidation rebuilds it from the members.
             s.originKnown = format != FORMAT_WITHOUT_ORIGIN;

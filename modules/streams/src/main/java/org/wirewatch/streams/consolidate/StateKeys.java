@@ -1,6 +1,5 @@
 package org.wirewatch.streams.consolidate;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.wirewatch.streams.IsoDates;
 
 /**
  * The keys of consolidation's stores and of its repartition topic, as types, with one codec for all of them.
@@ -105,7 +105,7 @@ final class StateKeys {
             3);
     static final Serde<DateKey> DATE = serde(
             k -> List.of(k.route().kind().name(), k.route().value(), k.date().toString(), k.incidentId()),
-            p -> new DateKey(route(p), LocalDate.parse(p.get(2)), p.get(3)),
+            p -> new DateKey(route(p), IsoDates.parse(p.get(2)), p.get(3)),
             4);
     static final Serde<MentionPlace> PLACE = serde(
             v -> List.of(v.closed() ? "closed" : "open", v.incidentId()),
@@ -133,27 +133,46 @@ final class StateKeys {
         return Serdes.serdeFrom(serializer, deserializer);
     }
 
+    // Keys are encoded and decoded several times per record, so both work on plain arrays: no stream whose
+    // synchronized write is called per byte, and an exact-size result.
     static byte[] encode(final List<String> parts) {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        for (final String part : parts) {
-            for (final byte b : part.getBytes(StandardCharsets.UTF_8)) {
-                out.write(b);
+        final byte[][] utf8 = new byte[parts.size()][];
+        int size = 0;
+        for (int p = 0; p < utf8.length; p++) {
+            utf8[p] = parts.get(p).getBytes(StandardCharsets.UTF_8);
+            size += utf8[p].length + 2;
+            for (final byte b : utf8[p]) {
                 if (b == 0) {
-                    out.write(0xFF);
+                    size++;
                 }
             }
-            out.write(0);
-            out.write(1);
         }
-        return out.toByteArray();
+        final byte[] out = new byte[size];
+        int at = 0;
+        for (final byte[] part : utf8) {
+            for (final byte b : part) {
+                out[at++] = b;
+                if (b == 0) {
+                    out[at++] = (byte) 0xFF;
+                }
+            }
+            out[at++] = 0;
+            out[at++] = 1;
+        }
+        return out;
     }
 
     static List<String> decode(final byte[] bytes) {
         final List<String> parts = new ArrayList<>(4);
-        final ByteArrayOutputStream part = new ByteArrayOutputStream(32);
+        // Unescaped bytes of the current part; only a part holding an escaped 0x00 needs a copy.
+        byte[] part = null;
+        int length = 0;
+        int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] != 0) {
-                part.write(bytes[i]);
+                if (part != null) {
+                    part[length++] = bytes[i];
+                }
                 continue;
             }
             if (i + 1 >= bytes.length) {
@@ -161,16 +180,26 @@ final class StateKeys {
             }
             final byte next = bytes[++i];
             if (next == (byte) 0xFF) {
-                part.write(0);
+                if (part == null) {
+                    part = new byte[bytes.length];
+                    length = i - 1 - start;
+                    System.arraycopy(bytes, start, part, 0, length);
+                }
+                part[length++] = 0;
             } else if (next == 1) {
-                parts.add(part.toString(StandardCharsets.UTF_8));
-                part.reset();
+                parts.add(
+                        part == null
+                                ? new String(bytes, start, i - 1 - start, StandardCharsets.UTF_8)
+                                : new String(part, 0, length, StandardCharsets.UTF_8));
+                part = null;
+                length = 0;
+                start = i + 1;
             } else {
                 throw new SerializationException(
                         "a consolidation key holds an unknown escape 0x00 0x" + Integer.toHexString(next & 0xFF));
             }
         }
-        if (part.size() > 0) {
+        if (start < bytes.length) {
             throw new SerializationException("a consolidation key ends without a terminator");
         }
         return parts;

@@ -132,8 +132,7 @@ public final class StoryFanOut implements Processor<String, ReportExtraction, Ro
             // The unlinked delta lists the story's current mentions (without evidence) only for their ids.
             final List<IncidentMention> idsOnly = byCountry.values().stream()
                     .flatMap(List::stream)
-                    .map(m ->
-                            IncidentMention.newBuilder(m).setEvidence(List.of()).build())
+                    .map(Extractions::withoutEvidence)
                     .toList();
             context.forward(record.withKey(Route.unlinked(uri)).withValue(Extractions.with(base, idsOnly, unlinked)));
         }

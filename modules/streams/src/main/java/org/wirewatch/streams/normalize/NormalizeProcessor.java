@@ -5,6 +5,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -49,15 +55,25 @@ public final class NormalizeProcessor implements Processor<String, WireReport, S
     private static final Logger LOG = LoggerFactory.getLogger(NormalizeProcessor.class);
     private static final int DIGEST_BYTES = 16;
     private static final byte[] CANCELED = new byte[] {0};
+    private static final byte[] SINGLE_OBJECT_HEADER = singleObjectHeader();
+    private static final DatumWriter<ReportExtraction> WRITER = new SpecificDatumWriter<>(
+            ReportExtraction.getClassSchema(), SpecificData.getForClass(ReportExtraction.class));
 
     private final Function<WireReport, ReportExtraction> extractor;
     private ProcessorContext<String, ReportExtraction> context;
     private KeyValueStore<String, Integer> versions;
     private KeyValueStore<String, byte[]> digests;
-    private MessageDigest sha;
+    private final MessageDigest sha;
+    private final Bytes encoded = new Bytes();
+    private BinaryEncoder encoder;
 
     NormalizeProcessor(final Function<WireReport, ReportExtraction> extractor) {
         this.extractor = extractor;
+        try {
+            this.sha = MessageDigest.getInstance("SHA-256");
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     /** The supplier, carrying its stores so the topology wires them. */
@@ -85,11 +101,6 @@ public final class NormalizeProcessor implements Processor<String, WireReport, S
         this.context = context;
         this.versions = context.getStateStore(STORE);
         this.digests = context.getStateStore(DIGESTS);
-        try {
-            this.sha = MessageDigest.getInstance("SHA-256");
-        } catch (final NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     @Override
@@ -127,16 +138,57 @@ public final class NormalizeProcessor implements Processor<String, WireReport, S
         context.forward(out);
     }
 
-    /** What identifies an extraction's content: its Avro binary form, hashed. */
-    private byte[] digest(final ReportExtraction extraction) {
+    /**
+     * What identifies an extraction's content: its Avro single-object encoding ({@link ReportExtraction#toByteBuffer}:
+     * marker, schema fingerprint, binary form), hashed. Written here with a buffered encoder kept across records:
+     * {@code toByteBuffer} writes byte by byte to a synchronized stream and copies the result, which cost more than
+     * serializing the extraction for the topic. The bytes, and so the stored digests, are the same.
+     */
+    byte[] digest(final ReportExtraction extraction) {
         if (extraction == null) {
             return CANCELED;
         }
         try {
-            sha.update(extraction.toByteBuffer());
+            encoded.reset();
+            encoded.write(SINGLE_OBJECT_HEADER);
+            encoder = EncoderFactory.get().binaryEncoder(encoded, encoder);
+            WRITER.write(extraction, encoder);
+            encoder.flush();
+            sha.update(encoded.bytes(), 0, encoded.size());
             return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
         } catch (final java.io.IOException e) {
+            encoder = null;
             throw new java.io.UncheckedIOException("cannot encode the extraction of " + extraction.getReportUri(), e);
+        } catch (final RuntimeException e) {
+            // The encoder may hold part of the failed record; it must not reach the next one.
+            encoder = null;
+            throw e;
+        }
+    }
+
+    /** The Avro single-object header of {@link ReportExtraction}: marker C3 01, then the schema's CRC-64-AVRO. */
+    static byte[] singleObjectHeader() {
+        final byte[] fingerprint;
+        try {
+            fingerprint = SchemaNormalization.parsingFingerprint("CRC-64-AVRO", ReportExtraction.getClassSchema());
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Avro's CRC-64-AVRO fingerprint is built in", e);
+        }
+        final byte[] header = new byte[2 + fingerprint.length];
+        header[0] = (byte) 0xC3;
+        header[1] = (byte) 0x01;
+        System.arraycopy(fingerprint, 0, header, 2, fingerprint.length);
+        return header;
+    }
+
+    /** A byte stream whose buffer is read in place. */
+    private static final class Bytes extends java.io.ByteArrayOutputStream {
+        Bytes() {
+            super(8192);
+        }
+
+        byte[] bytes() {
+            return buf;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.wirewatch.common.TallyKey.SEPARATOR;
 import java.time.LocalDate;
 import org.wirewatch.common.TallyKey;
 import org.wirewatch.schema.TallyWindow;
+import org.wirewatch.streams.IsoDates;
 
 /**
  * Keys of the tally stores. A region-day is {@code region|YYYY-MM-DD}; the key of a window on
@@ -24,7 +25,7 @@ public final class TallyKeys {
     public static LocalDate dayOf(final String dayKey) {
         final int from = dayKey.indexOf(SEPARATOR) + 1;
         final int to = dayKey.indexOf(SEPARATOR, from);
-        return LocalDate.parse(to < 0 ? dayKey.substring(from) : dayKey.substring(from, to));
+        return IsoDates.parse(to < 0 ? dayKey.substring(from) : dayKey.substring(from, to));
     }
 
     /** What one incident changes in one region-day: {@code region|day|incident id}, partitioned by region. */

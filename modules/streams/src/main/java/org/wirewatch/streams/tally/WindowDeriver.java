@@ -131,7 +131,7 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
         track(changeKey, delta);
         final CasualtyTally after = sum.getIncidents() > 0
                 ? CasualtyTally.newBuilder(sum)
-                        .setUpdatedAt(latestUpdate(dayKey))
+                        .setUpdatedAt(latestUpdate(dayKey, before, delta))
                         .build()
                 : null;
         if (java.util.Objects.equals(before, after)) {
@@ -239,7 +239,21 @@ public final class WindowDeriver implements Processor<String, CasualtyTally, Str
         }
     }
 
-    /** The latest update of the incidents counted on a day: a function of the current incidents only. */
+    /**
+     * The latest update of the incidents counted on a day: a function of the current incidents only. The day's
+     * tally holds the latest before this change, so when the changed incident still counts and is at least as recent,
+     * it is the answer; only a withdrawal or an incident going back in time needs the day's incidents read again.
+     */
+    private Instant latestUpdate(final String dayKey, final CasualtyTally before, final CasualtyTally delta) {
+        if (before != null
+                && before.getUpdatedAt() != null
+                && delta.getIncidents() >= 0
+                && !delta.getUpdatedAt().isBefore(before.getUpdatedAt())) {
+            return Instant.ofEpochMilli(delta.getUpdatedAt().toEpochMilli());
+        }
+        return latestUpdate(dayKey);
+    }
+
     private Instant latestUpdate(final String dayKey) {
         long latest = Instant.EPOCH.toEpochMilli();
         try (KeyValueIterator<String, Long> it = counted.prefixScan(dayKey + TallyKey.SEPARATOR, KEYS)) {
