@@ -31,6 +31,12 @@ enum WordList {
     ARMED_TARGET,
     /** Words that make a camp or site a civilian one. */
     CIVILIAN_SITE,
+    /** Projectiles that an aircraft before them in the sentence launched ("jets fired missiles"). */
+    PROJECTILE,
+    /** Shooting triggers after which a state force before them is the one firing ("troops open fire"). */
+    FIRING,
+    /** Words that make a sentence weigh possibilities, not state how an attack was done ("whether"). */
+    HEDGE,
     /** The state as the one who gains territory. */
     STATE_AGENT,
     /** A non-state actor as the one who gains territory. */
