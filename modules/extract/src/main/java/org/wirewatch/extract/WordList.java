@@ -37,6 +37,8 @@ enum WordList {
     FIRING,
     /** Words that make a sentence weigh possibilities, not state how an attack was done ("whether"). */
     HEDGE,
+    /** Words that give a figure as an approximation ("nearly 70"), so that an exact figure close to it refines it. */
+    APPROXIMATION,
     /** The state as the one who gains territory. */
     STATE_AGENT,
     /** A non-state actor as the one who gains territory. */

@@ -12,7 +12,7 @@ import org.wirewatch.schema.SubEventType;
 /**
  * The ACLED event and sub-event type of constructions met in reports written elsewhere, one test per failure
  * class, each on sentences written for the test: who the armed words name (the attacker or the target), riots,
- * how a bomb was carried or launched, deaths at a protest.
+ * how a bomb was carried or launched, deaths at a protest; and the toll when a headline rounds it.
  */
 class EventTypeGrammarTest {
 
@@ -142,5 +142,23 @@ class EventTypeGrammarTest {
 
         assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS);
         assertThat(first(x).getEventType()).isEqualTo(EventType.PROTESTS);
+    }
+
+    @Test
+    void shouldPreferAnExactTollCloseToTheHeadlinesApproximateOne() {
+        ReportExtraction rounded = extract(
+                "2024-06-10T09:00:00Z",
+                "Nearly 40 killed in attack on Borno village",
+                "MAIDUGURI, Nigeria (AP) - Gunmen killed 38 villagers in an attack on Kukawa in Borno State on"
+                        + " Sunday, local officials said.");
+        ReportExtraction far = extract(
+                "2024-06-10T09:00:00Z",
+                "Nearly 40 killed in attack on Borno village",
+                "MAIDUGURI, Nigeria (AP) - Gunmen killed 12 villagers in an attack on Kukawa in Borno State on"
+                        + " Sunday, local officials said.");
+
+        assertThat(first(rounded).getKilled().getBest()).isEqualTo(38);
+        assertThat(first(rounded).getKilled().getHigh()).isEqualTo(40);
+        assertThat(first(far).getKilled().getBest()).isEqualTo(40);
     }
 }
