@@ -89,7 +89,7 @@ final class EventTypeReader {
     /** Triggers of the clause that carries the frame's date when the sentence mentions other events too. */
     private List<TriggerReader.Trigger> clauseTriggers(SentenceInfo s, Frame f) {
         if (f.main || s != f.opener) {
-            return s.triggers;
+            return beforeAnotherEvent(s);
         }
         DateMention d = s.eventDate();
         if (d == null) {
@@ -178,6 +178,38 @@ final class EventTypeReader {
             }
         }
         return false;
+    }
+
+    /**
+     * The triggers before a clause that tells of another event at the same time: "an attack that killed seven as
+     * missiles rained down", "killed five people, as the air force pressed on with strikes". The cut is at the
+     * first "as", "while" or "before" that follows both a trigger and a casualty figure, so "seven killed as
+     * rockets hit the town" (no trigger before "as") keeps its rockets.
+     */
+    private static List<TriggerReader.Trigger> beforeAnotherEvent(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            if (!WordList.CONCURRENT.contains(tokens.get(i).lower())
+                    || tokens.get(i - 1).is("as")
+                    || tokens.get(i - 1).is("such")
+                    || tokens.get(i - 1).is("well")
+                    || tokens.get(i + 1).is("well")
+                    || tokens.get(i + 1).isNumber()) {
+                continue;
+            }
+            int cut = i;
+            boolean figure = s.facts.stream().anyMatch(x -> x.to() <= cut);
+            List<TriggerReader.Trigger> before = new ArrayList<>();
+            for (TriggerReader.Trigger t : s.triggers) {
+                if (t.to() <= cut) {
+                    before.add(t);
+                }
+            }
+            if (figure && !before.isEmpty()) {
+                return before;
+            }
+        }
+        return s.triggers;
     }
 
     private boolean armedTargets(List<SentenceInfo> heads) {

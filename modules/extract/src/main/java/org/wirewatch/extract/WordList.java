@@ -39,6 +39,8 @@ enum WordList {
     HEDGE,
     /** Words that give a figure as an approximation ("nearly 70"), so that an exact figure close to it refines it. */
     APPROXIMATION,
+    /** Conjunctions that open a clause of another event at the same time ("..., as missiles rained down"). */
+    CONCURRENT,
     /** The state as the one who gains territory. */
     STATE_AGENT,
     /** A non-state actor as the one who gains territory. */

@@ -12,7 +12,8 @@ import org.wirewatch.schema.SubEventType;
 /**
  * The ACLED event and sub-event type of constructions met in reports written elsewhere, one test per failure
  * class, each on sentences written for the test: who the armed words name (the attacker or the target), riots,
- * how a bomb was carried or launched, deaths at a protest; and the toll when a headline rounds it.
+ * how a bomb was carried or launched, deaths at a protest, a clause of another event at the same time; and the
+ * toll when a headline rounds it.
  */
 class EventTypeGrammarTest {
 
@@ -160,5 +161,23 @@ class EventTypeGrammarTest {
         assertThat(first(rounded).getKilled().getBest()).isEqualTo(38);
         assertThat(first(rounded).getKilled().getHigh()).isEqualTo(40);
         assertThat(first(far).getKilled().getBest()).isEqualTo(40);
+    }
+
+    @Test
+    void shouldLeaveOutAClauseOfAnotherEventAtTheSameTimeButKeepTheCauseOfTheDeaths() {
+        ReportExtraction other = extract(
+                "2024-06-10T09:00:00Z",
+                "Militants claim Kabul bus station attack that killed nine as rockets hit capital",
+                "KABUL (AP) - Militants claimed responsibility on Monday for a gun attack on a bus station in Kabul"
+                        + " that killed nine passengers, moments before rockets struck the city's diplomatic"
+                        + " quarter.");
+        ReportExtraction cause = extract(
+                "2024-06-10T09:00:00Z",
+                "Seven killed as rockets hit Donetsk market",
+                "DONETSK (Reuters) - Seven people were killed on Saturday as rockets hit a crowded market in"
+                        + " Donetsk, local officials said.");
+
+        assertThat(first(other).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+        assertThat(first(cause).getSubEventType()).isEqualTo(SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK);
     }
 }
