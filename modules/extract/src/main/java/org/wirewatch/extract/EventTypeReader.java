@@ -22,6 +22,12 @@ import org.wirewatch.schema.SubEventType;
  */
 final class EventTypeReader {
 
+    /** Kinds of party that are armed groups outside the state's forces. */
+    private static final Set<String> NON_STATE_KINDS =
+            Set.of("ISLAMIST", "REBEL", "MILITIA", "CRIMINAL", "UNKNOWN_GUNMEN", "MILITANTS", "PMC");
+
+    private static final String AIR = SubEventType.AIR_DRONE_STRIKE.name();
+
     /** Sub-events a shooting at a protest may have been read as before its victims are known to be protesters. */
     private static final Set<String> GROUND_CODES = Set.of("GROUND", "PROTEST", "ARMED_CLASH", "ATTACK");
 
@@ -31,7 +37,7 @@ final class EventTypeReader {
         List<SentenceInfo> heads = f.heads();
         for (SentenceInfo s : heads) {
             for (TriggerReader.Trigger t : clauseTriggers(s, f)) {
-                score.merge(t.code(), t.weight(), Integer::sum);
+                score.merge(launchedFromAir(s, t) ? AIR : t.code(), t.weight(), Integer::sum);
             }
         }
         if (score.isEmpty()) {
@@ -60,6 +66,16 @@ final class EventTypeReader {
             // "security forces shot dead 45 protesters", "police opened fire on the rally"
             return SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
         }
+        if (code.equals("PROTEST") && !nonStateForceActs(heads)) {
+            // "ten people died as the protests turned chaotic": deaths at a protest with no violent act and no
+            // armed group named in the lead are, in ACLED's practice, the forces policing it
+            return SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
+        }
+        if (code.equals(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED.name()) && saysSuicide(f.members)) {
+            // "twin bombings killed 84" in the lead, "two of its members activated their explosive vests" later:
+            // the later sentence says how the bomb was carried
+            return SubEventType.SUICIDE_BOMB;
+        }
         return switch (code) {
             case "GROUND", "PROTEST" -> armedTargets(heads) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
             case "TERRITORY" ->
@@ -73,7 +89,7 @@ final class EventTypeReader {
     /** Triggers of the clause that carries the frame's date when the sentence mentions other events too. */
     private List<TriggerReader.Trigger> clauseTriggers(SentenceInfo s, Frame f) {
         if (f.main || s != f.opener) {
-            return s.triggers;
+            return beforeAnotherEvent(s);
         }
         DateMention d = s.eventDate();
         if (d == null) {
@@ -111,6 +127,91 @@ final class EventTypeReader {
         return out.isEmpty() ? s.triggers : out;
     }
 
+    /**
+     * Whether a missile, rocket or bomb was launched from the air: an aircraft before it in the same stretch of
+     * the sentence ("F-16 jets fired four missiles at the depot"), or "dropped" right after it ("a bomb dropped on
+     * the village"). A list ("drones and missiles") keeps the two apart.
+     */
+    private static boolean launchedFromAir(SentenceInfo s, TriggerReader.Trigger t) {
+        List<Token> tokens = s.sentence.tokens();
+        if (t.code().equals(AIR)
+                || !WordList.PROJECTILE.contains(tokens.get(t.from()).lower())) {
+            return false;
+        }
+        for (int k = t.to(); k < Math.min(tokens.size(), t.to() + 3); k++) {
+            if (tokens.get(k).is("dropped")) {
+                return true;
+            }
+        }
+        for (TriggerReader.Trigger a : s.triggers) {
+            if (a.code().equals(AIR) && a.weight() >= 2 && a.to() <= t.from() && !listed(tokens, a.to(), t.from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether tokens [from, to) hold a list or clause break ("and", a comma, a semicolon). */
+    private static boolean listed(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("and") || w.equals("or") || w.equals(",") || w.equals(";")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a sentence of the frame says the bomber carried the bomb ("blew himself up", "explosive vests"), not
+     * as one possibility among others ("whether a suicide bomber or a planted device").
+     */
+    private static boolean saysSuicide(List<SentenceInfo> members) {
+        for (SentenceInfo s : members) {
+            if (s.sentence.tokens().stream().anyMatch(t -> WordList.HEDGE.contains(t.lower()))) {
+                continue;
+            }
+            for (TriggerReader.Trigger t : s.triggers) {
+                if (t.code().equals(SubEventType.SUICIDE_BOMB.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The triggers before a clause that tells of another event at the same time: "an attack that killed seven as
+     * missiles rained down", "killed five people, as the air force pressed on with strikes". The cut is at the
+     * first "as", "while" or "before" that follows both a trigger and a casualty figure, so "seven killed as
+     * rockets hit the town" (no trigger before "as") keeps its rockets.
+     */
+    private static List<TriggerReader.Trigger> beforeAnotherEvent(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            if (!WordList.CONCURRENT.contains(tokens.get(i).lower())
+                    || tokens.get(i - 1).is("as")
+                    || tokens.get(i - 1).is("such")
+                    || tokens.get(i - 1).is("well")
+                    || tokens.get(i + 1).is("well")
+                    || tokens.get(i + 1).isNumber()) {
+                continue;
+            }
+            int cut = i;
+            boolean figure = s.facts.stream().anyMatch(x -> x.to() <= cut);
+            List<TriggerReader.Trigger> before = new ArrayList<>();
+            for (TriggerReader.Trigger t : s.triggers) {
+                if (t.to() <= cut) {
+                    before.add(t);
+                }
+            }
+            if (figure && !before.isEmpty()) {
+                return before;
+            }
+        }
+        return s.triggers;
+    }
+
     private boolean armedTargets(List<SentenceInfo> heads) {
         for (SentenceInfo s : heads) {
             List<Token> tokens = s.sentence.tokens();
@@ -122,7 +223,9 @@ final class EventTypeReader {
                 if (WordList.ARMED_TARGET.contains(t.lower())
                         && !speaking
                         && !civilianSite(tokens, i)
-                        && !(i < verb && insideActor(s, t))) {
+                        && !(i < verb && insideActor(s, t))
+                        && !namesTheAttacker(s, tokens, i)
+                        && eventInStretch(s, i)) {
                     return true; // "police said" names the source, not a target
                 }
             }
@@ -133,6 +236,53 @@ final class EventTypeReader {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the armed word right before a trigger names the attacker: "a militia attack", "troops open fire on
+     * the crowd". A state force's raid or assault ("a police raid on the favela") stays a fight with the armed men
+     * it went after, as ACLED codes such operations.
+     */
+    private static boolean namesTheAttacker(SentenceInfo s, List<Token> tokens, int i) {
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() == i + 1) {
+                return !WordList.STATE_AGENT.contains(tokens.get(i).lower())
+                        || WordList.FIRING.contains(tokens.get(t.from()).lower());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the stretch of the sentence around token i (between commas, semicolons or colons) holds a trigger or
+     * a casualty figure: "..., and that security forces were struggling to recover the bodies" tells what the
+     * forces did afterwards, not whom the attack hit.
+     */
+    private static boolean eventInStretch(SentenceInfo s, int i) {
+        List<Token> tokens = s.sentence.tokens();
+        int from = i;
+        while (from > 0 && !stretchEnd(tokens.get(from - 1))) {
+            from--;
+        }
+        int to = i;
+        while (to < tokens.size() && !stretchEnd(tokens.get(to))) {
+            to++;
+        }
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() < to && t.to() > from) {
+                return true;
+            }
+        }
+        for (CasualtyFact c : s.facts) {
+            if (c.from() < to && c.to() > from) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean stretchEnd(Token t) {
+        return t.is(",") || t.is(";") || t.is(":");
     }
 
     /** Token index of the first trigger or casualty figure: what comes before it is the attacker's side. */
@@ -174,6 +324,19 @@ final class EventTypeReader {
                 if (("STATE_MILITARY".equals(a.kind()) || "POLICE".equals(a.kind()))
                         && !isSpeaker(s, a)
                         && !isVictim(s, a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether an armed group (insurgents, rebels, a militia) acts in the frame's head sentences. */
+    private static boolean nonStateForceActs(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            for (ActorMention a : s.actors) {
+                String k = a.kind();
+                if (NON_STATE_KINDS.contains(k) && !isSpeaker(s, a) && !isVictim(s, a)) {
                     return true;
                 }
             }

@@ -9,9 +9,9 @@ import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.IncidentMention;
 
 /**
- * Stage 4d: the casualty figures of an incident. The toll is the first total of the incident (headline or lead)
- * with low/high over every credible total; running totals and superseded figures never count; "another seven"
- * adds to the figure before it. Stateless.
+ * Stage 4d: the casualty figures of an incident. The toll is the first total of the incident (headline or lead),
+ * or an exact total close to it when the first was an approximation, with low/high over every credible total;
+ * running totals and superseded figures never count; "another seven" adds to the figure before it. Stateless.
  */
 final class FigureReader {
 
@@ -30,6 +30,8 @@ final class FigureReader {
      */
     static void figures(Frame f, IncidentMention.Builder b, List<int[]> elsewhere) {
         Map<CasualtyFact.Role, List<Integer>> totals = new HashMap<>();
+        // per total, whether the text gave it as an approximation ("nearly 70"): an exact figure may refine it
+        Map<CasualtyFact.Role, List<Boolean>> approximate = new HashMap<>();
         Map<CasualtyFact.Role, Boolean> vague = new HashMap<>();
         Integer children = null;
         Integer civilians = null;
@@ -91,6 +93,7 @@ final class FigureReader {
                             && !list.isEmpty()
                             && list.get(list.size() - 1).equals(previous.value())) {
                         list.remove(list.size() - 1); // "36 ... Another seven": the 36 was part of the 43
+                        approximate.get(x.role()).remove(list.size());
                     }
                     list.add(sum);
                     if (x.role() == CasualtyFact.Role.KILLED) {
@@ -99,6 +102,9 @@ final class FigureReader {
                         }
                         killedFrom.add(s);
                     }
+                    approximate
+                            .computeIfAbsent(x.role(), k -> new ArrayList<>())
+                            .add(false);
                     last = new CasualtyFact(
                             x.role(), sum, false, CasualtyFact.Kind.TOTAL, null, x.from(), x.to(), false);
                     lastSentence = s.sentence.index();
@@ -114,6 +120,9 @@ final class FigureReader {
                     if (x.role() == CasualtyFact.Role.KILLED) {
                         killedFrom.add(s);
                     }
+                    approximate
+                            .computeIfAbsent(x.role(), k -> new ArrayList<>())
+                            .add(approximate(s, x));
                 }
                 if (x.isTotal() || x.group() == null) {
                     last = x;
@@ -128,9 +137,14 @@ final class FigureReader {
         if (killed == null && implicitKill) {
             killed = List.of(1);
         }
-        b.setKilled(figure(killed, vague.getOrDefault(CasualtyFact.Role.KILLED, false)));
-        b.setInjured(
-                figure(totals.get(CasualtyFact.Role.INJURED), vague.getOrDefault(CasualtyFact.Role.INJURED, false)));
+        b.setKilled(figure(
+                killed,
+                approximate.get(CasualtyFact.Role.KILLED),
+                vague.getOrDefault(CasualtyFact.Role.KILLED, false)));
+        b.setInjured(figure(
+                totals.get(CasualtyFact.Role.INJURED),
+                approximate.get(CasualtyFact.Role.INJURED),
+                vague.getOrDefault(CasualtyFact.Role.INJURED, false)));
         List<Integer> abducted = totals.get(CasualtyFact.Role.ABDUCTED);
         b.setAbducted(abducted == null ? null : abducted.get(0));
         b.setChildrenKilled(children);
@@ -202,7 +216,37 @@ final class FigureReader {
         return values;
     }
 
-    private static CasualtyFigure figure(List<Integer> values, boolean vague) {
+    /** Whether a figure is given as an approximation: "nearly 70", "about 40", "an estimated 300". */
+    private static boolean approximate(SentenceInfo s, CasualtyFact x) {
+        List<org.wirewatch.extract.text.Token> tokens = s.sentence.tokens();
+        for (int k = x.from(); k < Math.min(x.to(), x.from() + 2); k++) {
+            if (WordList.APPROXIMATION.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The best figure is the first; when the first was an approximation ("nearly 70 killed" in the headline) and a
+     * later one is exact and close to it ("69 people were killed" in the lead), the exact one: the headline
+     * rounded it.
+     */
+    private static int best(List<Integer> values, List<Boolean> approximate) {
+        int first = values.get(0);
+        if (approximate == null || approximate.size() != values.size() || !approximate.get(0)) {
+            return first;
+        }
+        for (int j = 1; j < values.size(); j++) {
+            int v = values.get(j);
+            if (!approximate.get(j) && Math.abs(v - first) <= Math.max(2, first / 10)) {
+                return v;
+            }
+        }
+        return first;
+    }
+
+    private static CasualtyFigure figure(List<Integer> values, List<Boolean> approximate, boolean vague) {
         if (values == null || values.isEmpty()) {
             // a vague count alone ("dozens") keeps no number: the analyst convention of the corpus
             return vague ? CasualtyFigure.newBuilder().setVague(true).build() : null;
@@ -215,7 +259,7 @@ final class FigureReader {
         }
         return CasualtyFigure.newBuilder()
                 .setLow(low)
-                .setBest(values.get(0))
+                .setBest(best(values, approximate))
                 .setHigh(high)
                 .setVague(false)
                 .build();

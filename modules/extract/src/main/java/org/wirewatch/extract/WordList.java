@@ -31,6 +31,16 @@ enum WordList {
     ARMED_TARGET,
     /** Words that make a camp or site a civilian one. */
     CIVILIAN_SITE,
+    /** Projectiles that an aircraft before them in the sentence launched ("jets fired missiles"). */
+    PROJECTILE,
+    /** Shooting triggers after which a state force before them is the one firing ("troops open fire"). */
+    FIRING,
+    /** Words that make a sentence weigh possibilities, not state how an attack was done ("whether"). */
+    HEDGE,
+    /** Words that give a figure as an approximation ("nearly 70"), so that an exact figure close to it refines it. */
+    APPROXIMATION,
+    /** Conjunctions that open a clause of another event at the same time ("..., as missiles rained down"). */
+    CONCURRENT,
     /** The state as the one who gains territory. */
     STATE_AGENT,
     /** A non-state actor as the one who gains territory. */

@@ -74,6 +74,9 @@ public final class TriggerReader {
         for (PhraseMatcher.Match m : matcher.findAll(tokens)) {
             String code = m.entry().value(0);
             int weight = Integer.parseInt(m.entry().value(1));
+            if (code.equals("NONE")) {
+                continue; // "riot police": the longer phrase wins over "riot" and means no event
+            }
             if (code.equals("TERRITORY") && !territoryObject(tokens, m, isPlace)) {
                 continue;
             }

@@ -1,0 +1,183 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.EventType;
+import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.ReportExtraction;
+import org.wirewatch.schema.SubEventType;
+
+/**
+ * The ACLED event and sub-event type of constructions met in reports written elsewhere, one test per failure
+ * class, each on sentences written for the test: who the armed words name (the attacker or the target), riots,
+ * how a bomb was carried or launched, deaths at a protest, a clause of another event at the same time; and the
+ * toll when a headline rounds it.
+ */
+class EventTypeGrammarTest {
+
+    private static IncidentMention first(ReportExtraction x) {
+        assertThat(x.getIncidents()).isNotEmpty();
+        return x.getIncidents().get(0);
+    }
+
+    @Test
+    void shouldReadAnArmedGroupNamedBeforeItsAttackAsTheAttackerNotATarget() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Militia attack on farming village kills 14 in central Mali",
+                "MOPTI, Mali (Reuters) - Fourteen villagers were killed in a militia attack on a farming village"
+                        + " near Bankass on Sunday, local officials said.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+        assertThat(first(x).getEventType()).isEqualTo(EventType.VIOLENCE_AGAINST_CIVILIANS);
+    }
+
+    @Test
+    void shouldReadAnAdministrativePostOrAnAidConvoyAsACivilianTarget() {
+        ReportExtraction post = extract(
+                "2024-06-10T09:00:00Z",
+                "Jihadists kill nine in western Niger",
+                "NIAMEY (AFP) - Jihadists attacked the administrative post of Tillia in Niger's Tahoua region on"
+                        + " Friday, killing nine residents, the interior ministry said.");
+        ReportExtraction convoy = extract(
+                "2024-06-10T09:00:00Z",
+                "Gunmen open fire on food aid convoy in Darfur, killing 6",
+                "KHARTOUM (AP) - Gunmen opened fire on a food aid convoy near Nyala on Saturday, killing six"
+                        + " drivers, a relief agency said.");
+
+        assertThat(first(post).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+        assertThat(first(convoy).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+    }
+
+    @Test
+    void shouldNotTakeForcesInAStretchWithoutTheEventForTheTarget() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Gunmen kill 12 farmers in Benue",
+                "MAKURDI, Nigeria (Reuters) - Police said on Saturday that gunmen had killed 12 farmers in Benue"
+                        + " State on Friday, and that soldiers were combing the bush for the attackers.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+    }
+
+    @Test
+    void shouldReadARepelledAssaultOrGunBattlesAsAnArmedClash() {
+        ReportExtraction repelled = extract(
+                "2024-06-10T09:00:00Z",
+                "Villagers and police repel bandit assault in Katsina",
+                "KATSINA, Nigeria (AP) - Villagers joined police on Saturday to beat back an assault by bandits"
+                        + " on Dutsinma, and nine of the attackers were killed, a police spokesman said.");
+        ReportExtraction battles = extract(
+                "2024-06-10T09:00:00Z",
+                "Seven dead in Tripoli street fighting",
+                "TRIPOLI, Lebanon (Reuters) - Gunmen fired on a funeral procession in Tripoli on Saturday, setting"
+                        + " off gun battles in which seven people were killed, the Red Cross said.");
+
+        assertThat(first(repelled).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+        assertThat(first(battles).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
+
+    @Test
+    void shouldReadAPrisonRiotAsMobViolenceButRiotPoliceAsNoRiot() {
+        ReportExtraction riot = extract(
+                "2024-06-10T09:00:00Z",
+                "Riot at Guatemalan jail leaves 7 inmates dead",
+                "GUATEMALA CITY (AP) - Seven inmates were killed on Monday in a riot between rival gangs at a prison"
+                        + " in Escuintla, officials said.");
+        ReportExtraction police = extract(
+                "2024-06-10T09:00:00Z",
+                "Riot police kill 3 protesters in Conakry",
+                "CONAKRY (Reuters) - Riot police fired live rounds at protesters in Conakry on Monday, killing"
+                        + " three, a rights group said.");
+
+        assertThat(first(riot).getSubEventType()).isEqualTo(SubEventType.MOB_VIOLENCE);
+        assertThat(first(riot).getEventType()).isEqualTo(EventType.RIOTS);
+        assertThat(first(police).getSubEventType()).isEqualTo(SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS);
+    }
+
+    @Test
+    void shouldReadABombingAsASuicideBombWhenALaterSentenceSaysTheBomberWoreIt() {
+        ReportExtraction said = extract(
+                "2024-06-10T09:00:00Z",
+                "Bombing at Kabul wedding hall kills 30",
+                "KABUL (AP) - A bombing at a wedding hall in western Kabul killed 30 guests on Saturday, police"
+                        + " said.\n\nThe attacker detonated an explosive vest among the guests, a police spokesman"
+                        + " added.");
+        ReportExtraction hedged = extract(
+                "2024-06-10T09:00:00Z",
+                "Bombing at Kabul wedding hall kills 30",
+                "KABUL (AP) - A bombing at a wedding hall in western Kabul killed 30 guests on Saturday, police"
+                        + " said.\n\nOfficials said it was unclear whether a suicide bomber or a planted device"
+                        + " caused it.");
+
+        assertThat(first(said).getSubEventType()).isEqualTo(SubEventType.SUICIDE_BOMB);
+        assertThat(first(hedged).getSubEventType()).isEqualTo(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
+    }
+
+    @Test
+    void shouldReadAMissileOrBombLaunchedFromAnAircraftAsAnAirStrike() {
+        ReportExtraction fired = extract(
+                "2024-06-10T09:00:00Z",
+                "Missiles kill six guards at arms depot near Hama",
+                "BEIRUT (AFP) - Jets fired four missiles at an arms depot near Hama on Tuesday, killing six"
+                        + " guards, a war monitor said.");
+        ReportExtraction dropped = extract(
+                "2024-06-10T09:00:00Z",
+                "Bomb kills 11 in Sagaing market",
+                "YANGON (Reuters) - A bomb dropped on a market in Monywa on Tuesday killed 11 people, residents"
+                        + " said.");
+
+        assertThat(first(fired).getSubEventType()).isEqualTo(SubEventType.AIR_DRONE_STRIKE);
+        assertThat(first(dropped).getSubEventType()).isEqualTo(SubEventType.AIR_DRONE_STRIKE);
+    }
+
+    @Test
+    void shouldReadDeathsAtAProtestWithNoArmedGroupNamedAsExcessiveForce() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Eight dead as fuel price protests sweep Nigeria",
+                "ABUJA (Reuters) - At least eight people died on Monday as protests over fuel prices spread across"
+                        + " Nigeria, a rights group said.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS);
+        assertThat(first(x).getEventType()).isEqualTo(EventType.PROTESTS);
+    }
+
+    @Test
+    void shouldPreferAnExactTollCloseToTheHeadlinesApproximateOne() {
+        ReportExtraction rounded = extract(
+                "2024-06-10T09:00:00Z",
+                "Nearly 40 killed in attack on Borno village",
+                "MAIDUGURI, Nigeria (AP) - Gunmen killed 38 villagers in an attack on Kukawa in Borno State on"
+                        + " Sunday, local officials said.");
+        ReportExtraction far = extract(
+                "2024-06-10T09:00:00Z",
+                "Nearly 40 killed in attack on Borno village",
+                "MAIDUGURI, Nigeria (AP) - Gunmen killed 12 villagers in an attack on Kukawa in Borno State on"
+                        + " Sunday, local officials said.");
+
+        assertThat(first(rounded).getKilled().getBest()).isEqualTo(38);
+        assertThat(first(rounded).getKilled().getHigh()).isEqualTo(40);
+        assertThat(first(far).getKilled().getBest()).isEqualTo(40);
+    }
+
+    @Test
+    void shouldLeaveOutAClauseOfAnotherEventAtTheSameTimeButKeepTheCauseOfTheDeaths() {
+        ReportExtraction other = extract(
+                "2024-06-10T09:00:00Z",
+                "Militants claim Kabul bus station attack that killed nine as rockets hit capital",
+                "KABUL (AP) - Militants claimed responsibility on Monday for a gun attack on a bus station in Kabul"
+                        + " that killed nine passengers, moments before rockets struck the city's diplomatic"
+                        + " quarter.");
+        ReportExtraction cause = extract(
+                "2024-06-10T09:00:00Z",
+                "Seven killed as rockets hit Donetsk market",
+                "DONETSK (Reuters) - Seven people were killed on Saturday as rockets hit a crowded market in"
+                        + " Donetsk, local officials said.");
+
+        assertThat(first(other).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+        assertThat(first(cause).getSubEventType()).isEqualTo(SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK);
+    }
+}
