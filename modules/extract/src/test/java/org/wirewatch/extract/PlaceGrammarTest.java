@@ -93,4 +93,17 @@ class PlaceGrammarTest {
 
         assertThat(x.getIncidents().get(0).getLocation().getPlace()).isNotEqualTo("Bamako");
     }
+
+    @Test
+    void shouldPlaceAVillageTheGazetteerLacksInTheRegionNamedWithItsTypeRightAfterIt() {
+        ReportExtraction x = extract(
+                "2024-03-05T12:00:00Z",
+                "Shelling kills 9 in eastern Congo",
+                "GOMA, Congo (AFP) - At least nine civilians were killed when shells hit the market of Kabizo-Mutwanga in"
+                        + " North Kivu province on Monday, local officials said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Kabizo-Mutwanga");
+        assertThat(where.getAdmin1Code()).isEqualTo("CD-NK");
+    }
 }

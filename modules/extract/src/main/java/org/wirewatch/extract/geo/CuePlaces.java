@@ -64,6 +64,23 @@ final class CuePlaces {
                     }
                     place(xStart, i, y);
                 }
+            } else if (g.words.isRegionPreposition(h) && i > 1 && t.joined(i)) {
+                // "shells hit areas of Nyanzale in North Kivu province": without a comma, only a region named with
+                // its type word places the name before it, and only a name no gazetteer holds
+                int type = typeWithin(i + 1);
+                int xStart = nameRunBackwards(i);
+                if (type > 0
+                        && g.words.isAdminType(t.hash(type))
+                        && xStart < i
+                        && xStart > 0
+                        && ctx.rawAtToken[xStart] < 0
+                        && !g.words.isStopPlace(t.hash(xStart))
+                        && g.words.isPlaceLead(t.hash(xStart - 1))) {
+                    int y = regionAfter(i);
+                    if (y >= 0 && ctx.raws.get(y).from() < type) {
+                        place(xStart, i, y);
+                    }
+                }
             } else if (g.words.isRoute(h) && i + 2 < n && g.words.isBetween(t.hash(i + 1)) && t.joined(i + 2)) {
                 // "on the road between Malelei and Kulan": the first town named
                 int xEnd = nameRun(i + 2);
