@@ -10,6 +10,7 @@ import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Actor;
@@ -223,13 +224,36 @@ final class PerpetratorReader {
         return false;
     }
 
-    /** "security forces foiled a car bomb attack": the party that stopped the attack, not its author. */
-    private static boolean defends(SentenceInfo s, ActorMention a) {
+    /**
+     * "security forces foiled a car bomb attack", "residents took up arms alongside police to beat back a gang
+     * assault", "police and residents repel gang attack": the party that stopped or answered the attack, not its
+     * author. The defence verb may stand a few words after the party (a partner, a purpose clause) as long as it
+     * comes before the attack itself and no violent verb of the party's own stands between.
+     */
+    private boolean defends(SentenceInfo s, ActorMention a) {
         List<Token> tokens = s.sentence.tokens();
         int last = tokenAt(tokens, a.end() - 1);
-        for (int k = last + 1; last >= 0 && k < Math.min(tokens.size(), last + 3); k++) {
-            if (WordList.DEFENCE_VERB.contains(tokens.get(k).lower())) {
+        if (last < 0) {
+            return false;
+        }
+        java.util.BitSet attack = new java.util.BitSet();
+        for (TriggerReader.Trigger t : s.triggers) {
+            attack.set(t.from());
+        }
+        for (int k = last + 1; k < Math.min(tokens.size(), last + 13); k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (WordList.DEFENCE_VERB.contains(w)) {
                 return true;
+            }
+            if (k + 1 < tokens.size()
+                    && WordList.DEFENCE_PHRASAL.contains(w)
+                    && (tokens.get(k + 1).is("back") || tokens.get(k + 1).is("off"))) {
+                return true; // "beat back", "fought off"
+            }
+            if (t.isPunct() || attack.get(k) || agentVerbs.contains(w) || WordList.STRIKE_VERB.contains(w)) {
+                // the attack itself comes first, or "militants stormed the post before troops repelled them"
+                return false;
             }
         }
         return false;

@@ -94,7 +94,9 @@ enum WordList {
     /** Nouns between a group's name and its violent verb ("an al-Shabaab suicide bomber attacked"). */
     ATTACKER_NOUN,
     /** Verbs after a party that make it the defender of an attack, not its author. */
-    DEFENCE_VERB;
+    DEFENCE_VERB,
+    /** Verbs that with "back" or "off" right after stop an attack ("beat back", "fought off"). */
+    DEFENCE_PHRASAL;
 
     static final String TABLE = "reader_words.tsv";
 

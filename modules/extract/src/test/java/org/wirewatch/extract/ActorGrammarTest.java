@@ -93,4 +93,18 @@ class ActorGrammarTest {
         assertThat(assault.getActor()).isNotNull();
         assertThat(assault.getActor().getName()).isEqualTo("bandits");
     }
+
+    @Test
+    void shouldNotTakeAForceThatHelpedBeatBackAnAssaultForItsAuthor() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Soldiers and villagers repel dawn raid on market town",
+                "MAIDUGURI, Nigeria (Reuters) - Villagers took up arms alongside soldiers on Sunday to beat back a dawn"
+                        + " assault on their market town, killing 11 of the attackers, a local official said.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor() == null ? null : raid.getActor().getName())
+                .isNotEqualTo("government forces")
+                .isNotEqualTo("Nigerian army");
+    }
 }
