@@ -108,11 +108,14 @@ final class PerpetratorReader {
      */
     private Actor laterAgent(Frame f, List<SentenceInfo> heads) {
         for (SentenceInfo s : f.members) {
-            if (heads.contains(s)) {
-                continue;
-            }
             for (ActorMention a : s.actors) {
-                if (a.generic() || isVictim(s, a) || isSpeaker(s, a) || !subjectOfAgentVerb(s, a)) {
+                if (a.generic() || isVictim(s, a)) {
+                    continue;
+                }
+                if (leadsForcesThatActed(s, a)) {
+                    return actorOf(s, a); // "X, head of the Y Front, said his forces had fired"
+                }
+                if (heads.contains(s) || isSpeaker(s, a) || !subjectOfAgentVerb(s, a)) {
                     continue;
                 }
                 List<Token> tokens = s.sentence.tokens();
@@ -125,6 +128,43 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "Debretsion Gebremichael, head of the Tigray People's Liberation Front, said his forces had fired": the party
+     * named by a leader's title, whose own men ("his forces", "their fighters") carried out a violent verb in the
+     * same sentence. Not when the men did not act ("his forces had nothing to do with the bombing", "his fighters
+     * could not reach that part of the city").
+     */
+    private boolean leadsForcesThatActed(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int at = tokenAt(tokens, a.start());
+        int k = at - 1;
+        if (k > 0 && tokens.get(k).is("the")) {
+            k--;
+        }
+        if (k < 1
+                || !tokens.get(k).is("of")
+                || !WordList.LEADER_TITLE.contains(tokens.get(k - 1).lower())) {
+            return false;
+        }
+        for (int p = tokenAt(tokens, a.end() - 1) + 1; p > 0 && p + 2 < tokens.size(); p++) {
+            String w = tokens.get(p).lower();
+            if (!(w.equals("his") || w.equals("her") || w.equals("their"))
+                    || !WordList.LEADER_MEN.contains(tokens.get(p + 1).lower())) {
+                continue;
+            }
+            for (int v = p + 2; v < Math.min(tokens.size(), p + 5); v++) {
+                String verb = tokens.get(v).lower();
+                if (agentVerbs.contains(verb) || WordList.STRIKE_VERB.contains(verb)) {
+                    return !negated(tokens, v);
+                }
+                if (!(verb.equals("had") || verb.equals("have") || verb.equals("has") || verb.endsWith("ly"))) {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -96,7 +96,11 @@ enum WordList {
     /** Verbs after a party that make it the defender of an attack, not its author. */
     DEFENCE_VERB,
     /** Verbs that with "back" or "off" right after stop an attack ("beat back", "fought off"). */
-    DEFENCE_PHRASAL;
+    DEFENCE_PHRASAL,
+    /** Titles before "of" and a party that make the title's holder that party's leader. */
+    LEADER_TITLE,
+    /** Nouns after "his", "her" or "their" that are a leader's own men. */
+    LEADER_MEN;
 
     static final String TABLE = "reader_words.tsv";
 

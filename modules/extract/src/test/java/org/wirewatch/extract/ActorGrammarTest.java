@@ -107,4 +107,33 @@ class ActorGrammarTest {
                 .isNotEqualTo("government forces")
                 .isNotEqualTo("Nigerian army");
     }
+
+    @Test
+    void shouldTakeThePartyWhoseLeaderSaysHisMenCarriedOutTheAttack() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Shelling of market kills nine in South Sudan",
+                "JUBA (Reuters) - Shells struck a market in the South Sudanese town of Yei on Monday, killing nine"
+                        + " people, a local official said.\n\nThomas Lokwe, leader of the National Salvation Front, said"
+                        + " on Tuesday that his fighters had shelled the town because government troops were massing"
+                        + " there.");
+
+        IncidentMention shelling = x.getIncidents().get(0);
+        assertThat(shelling.getActor()).isNotNull();
+        assertThat(shelling.getActor().getName()).isEqualTo("National Salvation Front");
+    }
+
+    @Test
+    void shouldNotTakeThePartyWhoseLeaderSaysHisMenHadNoPartInTheAttack() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Shelling of market kills nine in South Sudan",
+                "JUBA (Reuters) - Shells struck a market in the South Sudanese town of Yei on Monday, killing nine"
+                        + " people, a local official said.\n\nThomas Lokwe, leader of the National Salvation Front, said"
+                        + " on Tuesday that his fighters had not shelled the town.");
+
+        IncidentMention shelling = x.getIncidents().get(0);
+        assertThat(shelling.getActor() == null ? null : shelling.getActor().getName())
+                .isNotEqualTo("National Salvation Front");
+    }
 }
