@@ -60,7 +60,7 @@ final class PerpetratorReader {
                 if (!agent || isSpeaker(s, a) || defends(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
-                if (a.generic()) {
+                if (unnamed(a)) {
                     generic = generic == null ? a : generic;
                     continue;
                 }
@@ -98,6 +98,19 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * A party the report does not name: a generic one, or an umbrella term for organised crime ("drug gang",
+     * "gangs", "cartel"), which names no group. A headline's "Drug gang kills 20" must not hide the gang a later
+     * sentence names as claiming the shooting. "Bandits" stays a party of its own: it is what the armed groups of
+     * north-west Nigeria are called.
+     */
+    private static boolean unnamed(ActorMention a) {
+        return a.generic()
+                || ("CRIMINAL".equals(a.kind())
+                        && a.countryCode() == null
+                        && WordList.UNNAMED_CRIMINAL.contains(a.canonicalName()));
     }
 
     /**

@@ -100,7 +100,9 @@ enum WordList {
     /** Titles before "of" and a party that make the title's holder that party's leader. */
     LEADER_TITLE,
     /** Nouns after "his", "her" or "their" that are a leader's own men. */
-    LEADER_MEN;
+    LEADER_MEN,
+    /** Canonical names of criminal parties that name no group, so a named one in the report wins over them. */
+    UNNAMED_CRIMINAL;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -136,4 +136,18 @@ class ActorGrammarTest {
         assertThat(shelling.getActor() == null ? null : shelling.getActor().getName())
                 .isNotEqualTo("National Salvation Front");
     }
+
+    @Test
+    void shouldTakeTheGangALaterSentenceNamesOverAnUnnamedDrugGangInTheHeadline() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Drug gang kills 12 at rural bar",
+                "MORELIA, Mexico (AP) - Gunmen burst into a bar in the Mexican state of Michoacan late on Saturday and"
+                        + " opened fire, killing 12 people, state prosecutors said.\n\nThe Rio Verde gang claimed"
+                        + " responsibility for the shooting in banners left near the bar.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("Rio Verde gang");
+    }
 }
