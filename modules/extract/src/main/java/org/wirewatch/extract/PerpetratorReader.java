@@ -56,7 +56,9 @@ final class PerpetratorReader {
                 if (isVictim(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
-                boolean agent = a.start() < firstTrigger || precededByBy(s, a) || subjectOfAgentVerb(s, a);
+                boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
+                        || precededByBy(s, a)
+                        || subjectOfAgentVerb(s, a);
                 if (!agent || isSpeaker(s, a) || defends(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
@@ -111,6 +113,28 @@ final class PerpetratorReader {
                 || ("CRIMINAL".equals(a.kind())
                         && a.countryCode() == null
                         && WordList.UNNAMED_CRIMINAL.contains(a.canonicalName()));
+    }
+
+    /**
+     * "Lionel Lazarre, deputy spokesman of the Haitian National Police, said ...", "a spokesman for the army told
+     * reporters": the party whose spokesman tells of the incident. Standing before the attack does not make it the
+     * attacker; only being the subject of a violent verb does.
+     */
+    private static boolean spokenFor(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int k = tokenAt(tokens, a.start()) - 1;
+        // the party's name may begin inside the organisation's: "the Haitian National Police"
+        for (int n = 0;
+                n < 3 && k > 0 && Character.isUpperCase(tokens.get(k).text().charAt(0));
+                n++) {
+            k--;
+        }
+        if (k > 0 && tokens.get(k).is("the")) {
+            k--;
+        }
+        return k > 0
+                && (tokens.get(k).is("of") || tokens.get(k).is("for"))
+                && WordList.SPOKESMAN.contains(tokens.get(k - 1).lower());
     }
 
     /**

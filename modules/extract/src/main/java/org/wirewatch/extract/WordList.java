@@ -102,7 +102,9 @@ enum WordList {
     /** Nouns after "his", "her" or "their" that are a leader's own men. */
     LEADER_MEN,
     /** Canonical names of criminal parties that name no group, so a named one in the report wins over them. */
-    UNNAMED_CRIMINAL;
+    UNNAMED_CRIMINAL,
+    /** Nouns before "of" or "for" and a party that make the party the one telling, not acting. */
+    SPOKESMAN;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -150,4 +150,16 @@ class ActorGrammarTest {
         assertThat(shooting.getActor()).isNotNull();
         assertThat(shooting.getActor().getName()).isEqualTo("Rio Verde gang");
     }
+
+    @Test
+    void shouldNotTakeThePartyWhoseSpokesmanTellsOfTheAttackForItsAuthor() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Night raid on Cite Soleil leaves nine dead",
+                "PORT-AU-PRINCE, Haiti (AP) - Marie Joseph, a spokeswoman for the Haitian National Police, said nine"
+                        + " people were killed when armed men raided homes in Cite Soleil overnight.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor() == null ? null : raid.getActor().getName()).isNotEqualTo("Haitian police");
+    }
 }
