@@ -10,6 +10,7 @@ import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Actor;
@@ -55,11 +56,13 @@ final class PerpetratorReader {
                 if (isVictim(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
-                boolean agent = a.start() < firstTrigger || precededByBy(s, a) || subjectOfAgentVerb(s, a);
+                boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
+                        || precededByBy(s, a)
+                        || subjectOfAgentVerb(s, a);
                 if (!agent || isSpeaker(s, a) || defends(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
-                if (a.generic()) {
+                if (unnamed(a)) {
                     generic = generic == null ? a : generic;
                     continue;
                 }
@@ -100,6 +103,41 @@ final class PerpetratorReader {
     }
 
     /**
+     * A party the report does not name: a generic one, or an umbrella term for organised crime ("drug gang",
+     * "gangs", "cartel"), which names no group. A headline's "Drug gang kills 20" must not hide the gang a later
+     * sentence names as claiming the shooting. "Bandits" stays a party of its own: it is what the armed groups of
+     * north-west Nigeria are called.
+     */
+    private static boolean unnamed(ActorMention a) {
+        return a.generic()
+                || ("CRIMINAL".equals(a.kind())
+                        && a.countryCode() == null
+                        && WordList.UNNAMED_CRIMINAL.contains(a.canonicalName()));
+    }
+
+    /**
+     * "Lionel Lazarre, deputy spokesman of the Haitian National Police, said ...", "a spokesman for the army told
+     * reporters": the party whose spokesman tells of the incident. Standing before the attack does not make it the
+     * attacker; only being the subject of a violent verb does.
+     */
+    private static boolean spokenFor(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int k = tokenAt(tokens, a.start()) - 1;
+        // the party's name may begin inside the organisation's: "the Haitian National Police"
+        for (int n = 0;
+                n < 3 && k > 0 && Character.isUpperCase(tokens.get(k).text().charAt(0));
+                n++) {
+            k--;
+        }
+        if (k > 0 && tokens.get(k).is("the")) {
+            k--;
+        }
+        return k > 0
+                && (tokens.get(k).is("of") || tokens.get(k).is("for"))
+                && WordList.SPOKESMAN.contains(tokens.get(k - 1).lower());
+    }
+
+    /**
      * A named party that acts in a later sentence of the incident when the heads name none: "Paramilitaries killed
      * 25 villagers ... The Rapid Support Forces stormed the village on Saturday". Wire copy often leads with a
      * description and names the group in the second paragraph. Only the subject right before a violent verb
@@ -107,11 +145,14 @@ final class PerpetratorReader {
      */
     private Actor laterAgent(Frame f, List<SentenceInfo> heads) {
         for (SentenceInfo s : f.members) {
-            if (heads.contains(s)) {
-                continue;
-            }
             for (ActorMention a : s.actors) {
-                if (a.generic() || isVictim(s, a) || isSpeaker(s, a) || !subjectOfAgentVerb(s, a)) {
+                if (a.generic() || isVictim(s, a)) {
+                    continue;
+                }
+                if (leadsForcesThatActed(s, a)) {
+                    return actorOf(s, a); // "X, head of the Y Front, said his forces had fired"
+                }
+                if (heads.contains(s) || isSpeaker(s, a) || !subjectOfAgentVerb(s, a)) {
                     continue;
                 }
                 List<Token> tokens = s.sentence.tokens();
@@ -124,6 +165,43 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "Debretsion Gebremichael, head of the Tigray People's Liberation Front, said his forces had fired": the party
+     * named by a leader's title, whose own men ("his forces", "their fighters") carried out a violent verb in the
+     * same sentence. Not when the men did not act ("his forces had nothing to do with the bombing", "his fighters
+     * could not reach that part of the city").
+     */
+    private boolean leadsForcesThatActed(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int at = tokenAt(tokens, a.start());
+        int k = at - 1;
+        if (k > 0 && tokens.get(k).is("the")) {
+            k--;
+        }
+        if (k < 1
+                || !tokens.get(k).is("of")
+                || !WordList.LEADER_TITLE.contains(tokens.get(k - 1).lower())) {
+            return false;
+        }
+        for (int p = tokenAt(tokens, a.end() - 1) + 1; p > 0 && p + 2 < tokens.size(); p++) {
+            String w = tokens.get(p).lower();
+            if (!(w.equals("his") || w.equals("her") || w.equals("their"))
+                    || !WordList.LEADER_MEN.contains(tokens.get(p + 1).lower())) {
+                continue;
+            }
+            for (int v = p + 2; v < Math.min(tokens.size(), p + 5); v++) {
+                String verb = tokens.get(v).lower();
+                if (agentVerbs.contains(verb) || WordList.STRIKE_VERB.contains(verb)) {
+                    return !negated(tokens, v);
+                }
+                if (!(verb.equals("had") || verb.equals("have") || verb.equals("has") || verb.endsWith("ly"))) {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -223,13 +301,36 @@ final class PerpetratorReader {
         return false;
     }
 
-    /** "security forces foiled a car bomb attack": the party that stopped the attack, not its author. */
-    private static boolean defends(SentenceInfo s, ActorMention a) {
+    /**
+     * "security forces foiled a car bomb attack", "residents took up arms alongside police to beat back a gang
+     * assault", "police and residents repel gang attack": the party that stopped or answered the attack, not its
+     * author. The defence verb may stand a few words after the party (a partner, a purpose clause) as long as it
+     * comes before the attack itself and no violent verb of the party's own stands between.
+     */
+    private boolean defends(SentenceInfo s, ActorMention a) {
         List<Token> tokens = s.sentence.tokens();
         int last = tokenAt(tokens, a.end() - 1);
-        for (int k = last + 1; last >= 0 && k < Math.min(tokens.size(), last + 3); k++) {
-            if (WordList.DEFENCE_VERB.contains(tokens.get(k).lower())) {
+        if (last < 0) {
+            return false;
+        }
+        java.util.BitSet attack = new java.util.BitSet();
+        for (TriggerReader.Trigger t : s.triggers) {
+            attack.set(t.from());
+        }
+        for (int k = last + 1; k < Math.min(tokens.size(), last + 13); k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (WordList.DEFENCE_VERB.contains(w)) {
                 return true;
+            }
+            if (k + 1 < tokens.size()
+                    && WordList.DEFENCE_PHRASAL.contains(w)
+                    && (tokens.get(k + 1).is("back") || tokens.get(k + 1).is("off"))) {
+                return true; // "beat back", "fought off"
+            }
+            if (t.isPunct() || attack.get(k) || agentVerbs.contains(w) || WordList.STRIKE_VERB.contains(w)) {
+                // the attack itself comes first, or "militants stormed the post before troops repelled them"
+                return false;
             }
         }
         return false;

@@ -94,7 +94,17 @@ enum WordList {
     /** Nouns between a group's name and its violent verb ("an al-Shabaab suicide bomber attacked"). */
     ATTACKER_NOUN,
     /** Verbs after a party that make it the defender of an attack, not its author. */
-    DEFENCE_VERB;
+    DEFENCE_VERB,
+    /** Verbs that with "back" or "off" right after stop an attack ("beat back", "fought off"). */
+    DEFENCE_PHRASAL,
+    /** Titles before "of" and a party that make the title's holder that party's leader. */
+    LEADER_TITLE,
+    /** Nouns after "his", "her" or "their" that are a leader's own men. */
+    LEADER_MEN,
+    /** Canonical names of criminal parties that name no group, so a named one in the report wins over them. */
+    UNNAMED_CRIMINAL,
+    /** Nouns before "of" or "for" and a party that make the party the one telling, not acting. */
+    SPOKESMAN;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -93,4 +93,73 @@ class ActorGrammarTest {
         assertThat(assault.getActor()).isNotNull();
         assertThat(assault.getActor().getName()).isEqualTo("bandits");
     }
+
+    @Test
+    void shouldNotTakeAForceThatHelpedBeatBackAnAssaultForItsAuthor() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Soldiers and villagers repel dawn raid on market town",
+                "MAIDUGURI, Nigeria (Reuters) - Villagers took up arms alongside soldiers on Sunday to beat back a dawn"
+                        + " assault on their market town, killing 11 of the attackers, a local official said.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor() == null ? null : raid.getActor().getName())
+                .isNotEqualTo("government forces")
+                .isNotEqualTo("Nigerian army");
+    }
+
+    @Test
+    void shouldTakeThePartyWhoseLeaderSaysHisMenCarriedOutTheAttack() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Shelling of market kills nine in South Sudan",
+                "JUBA (Reuters) - Shells struck a market in the South Sudanese town of Yei on Monday, killing nine"
+                        + " people, a local official said.\n\nThomas Lokwe, leader of the National Salvation Front, said"
+                        + " on Tuesday that his fighters had shelled the town because government troops were massing"
+                        + " there.");
+
+        IncidentMention shelling = x.getIncidents().get(0);
+        assertThat(shelling.getActor()).isNotNull();
+        assertThat(shelling.getActor().getName()).isEqualTo("National Salvation Front");
+    }
+
+    @Test
+    void shouldNotTakeThePartyWhoseLeaderSaysHisMenHadNoPartInTheAttack() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Shelling of market kills nine in South Sudan",
+                "JUBA (Reuters) - Shells struck a market in the South Sudanese town of Yei on Monday, killing nine"
+                        + " people, a local official said.\n\nThomas Lokwe, leader of the National Salvation Front, said"
+                        + " on Tuesday that his fighters had not shelled the town.");
+
+        IncidentMention shelling = x.getIncidents().get(0);
+        assertThat(shelling.getActor() == null ? null : shelling.getActor().getName())
+                .isNotEqualTo("National Salvation Front");
+    }
+
+    @Test
+    void shouldTakeTheGangALaterSentenceNamesOverAnUnnamedDrugGangInTheHeadline() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Drug gang kills 12 at rural bar",
+                "MORELIA, Mexico (AP) - Gunmen burst into a bar in the Mexican state of Michoacan late on Saturday and"
+                        + " opened fire, killing 12 people, state prosecutors said.\n\nThe Rio Verde gang claimed"
+                        + " responsibility for the shooting in banners left near the bar.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("Rio Verde gang");
+    }
+
+    @Test
+    void shouldNotTakeThePartyWhoseSpokesmanTellsOfTheAttackForItsAuthor() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Night raid on Cite Soleil leaves nine dead",
+                "PORT-AU-PRINCE, Haiti (AP) - Marie Joseph, a spokeswoman for the Haitian National Police, said nine"
+                        + " people were killed when armed men raided homes in Cite Soleil overnight.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor() == null ? null : raid.getActor().getName()).isNotEqualTo("Haitian police");
+    }
 }
