@@ -202,4 +202,30 @@ class IncidentSeparationTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(12));
     }
+
+    @Test
+    void shouldSeparateAFrontedTownWithAnEventAndADayOfItsOwnButNoToll() {
+        ReportExtraction x = extract(
+                "2024-05-15T18:00:00Z",
+                "Gunmen kill five farmers in northeast Nigeria",
+                "MAIDUGURI, Nigeria (Reuters) - Gunmen killed five farmers near Maiduguri on Tuesday, police said.\n\n"
+                        + "In Konduga, insurgents stormed a market and set fire to stalls on Tuesday evening, residents"
+                        + " said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getLocation().getPlace()).isEqualTo("Konduga");
+        assertThat(x.getIncidents().get(1).getKilled()).isNull();
+    }
+
+    @Test
+    void shouldKeepAFrontedTownWhereASpecificEventIsOnlyTalkedOfInTheMainIncident() {
+        ReportExtraction x = extract(
+                "2024-05-15T18:00:00Z",
+                "Gunmen kill five farmers in northeast Nigeria",
+                "MAIDUGURI, Nigeria (Reuters) - Gunmen killed five farmers near Maiduguri on Tuesday, police said.\n\n"
+                        + "In Konduga, the insurgents used loudspeakers in the market, saying suicide bombers would"
+                        + " soon come for the town.");
+
+        assertThat(x.getIncidents()).singleElement();
+    }
 }
