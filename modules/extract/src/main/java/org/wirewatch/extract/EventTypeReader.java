@@ -28,8 +28,12 @@ final class EventTypeReader {
 
     private static final String AIR = SubEventType.AIR_DRONE_STRIKE.name();
 
-    /** Sub-events a shooting at a protest may have been read as before its victims are known to be protesters. */
-    private static final Set<String> GROUND_CODES = Set.of("GROUND", "PROTEST", "ARMED_CLASH", "ATTACK");
+    /**
+     * Sub-events a shooting at a protest may have been read as before its victims are known to be protesters; a crowd
+     * that burnt a building ("kill 45 protesters after consulate torched") is still a crowd the forces fired on.
+     */
+    private static final Set<String> GROUND_CODES =
+            Set.of("GROUND", "PROTEST", "ARMED_CLASH", "ATTACK", SubEventType.VIOLENT_DEMONSTRATION.name());
 
     /** The sub-event type of a frame; a frame with no trigger of its own takes the main incident's. */
     SubEventType subEvent(Frame f, IncidentDrafts drafts) {

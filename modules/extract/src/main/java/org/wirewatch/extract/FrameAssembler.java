@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.rules.CasualtyFact;
@@ -23,6 +24,9 @@ import org.wirewatch.extract.text.Token;
  * One instance per report.
  */
 final class FrameAssembler {
+
+    /** Participles that report speech after the event clause ("..., saying 100 fighters were ready"). */
+    private static final Set<String> SPEECH_PARTICIPLE = Set.of("saying", "warning", "urging", "claiming", "vowing");
 
     private final ReportFacts facts;
     private final LocalDate published;
@@ -173,6 +177,15 @@ final class FrameAssembler {
         if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
             return true;
         }
+        // a fronted new scene with an event of its own but no toll: "In Karbala, demonstrators stormed the governor's
+        // office on Tuesday", "In the village of Kodaki, a drone struck a house". A usual trigger needs a day of the
+        // scene's own, and a specific one must be told, not reported as talk ("In Falluja, the militants used
+        // loudspeakers, saying 100 suicide bombers were getting ready")
+        if (scene != null
+                && ((s.eventDate() != null && s.maxTriggerWeight() >= 2) || toldStrongEvent(s))
+                && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
+            return true;
+        }
         // another country, with its own toll or a specific trigger: "In neighbouring Syria, 14 people were wounded",
         // "it had also fired missiles at targets in Syria"
         String country = eventCountry(s);
@@ -211,6 +224,28 @@ final class FrameAssembler {
                 if (f.hasTerritory()) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a specific trigger of violence comes before any speech verb: the sentence tells the event, not what was
+     * said. A word of territory ("captured police vehicles") is no event there: gains have their own rule.
+     */
+    private static boolean toldStrongEvent(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        int speech = tokens.size();
+        for (int k = 0; k < tokens.size(); k++) {
+            String w = tokens.get(k).lower();
+            if (WordList.SPEECH_VERB.contains(w) || SPEECH_PARTICIPLE.contains(w)) {
+                speech = k;
+                break;
+            }
+        }
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.weight() >= 3 && t.from() < speech && !"TERRITORY".equals(t.code())) {
+                return true;
             }
         }
         return false;

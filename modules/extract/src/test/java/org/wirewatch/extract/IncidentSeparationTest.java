@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.ReportExtraction;
+import org.wirewatch.schema.SubEventType;
 
 /**
  * How a report's sentences become one incident or several, and on which day each happened: one test per
@@ -201,5 +202,48 @@ class IncidentSeparationTest {
         assertThat(x.getIncidents())
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(12));
+    }
+
+    @Test
+    void shouldSeparateAFrontedTownWithAnEventAndADayOfItsOwnButNoToll() {
+        ReportExtraction x = extract(
+                "2024-05-15T18:00:00Z",
+                "Gunmen kill five farmers in northeast Nigeria",
+                "MAIDUGURI, Nigeria (Reuters) - Gunmen killed five farmers near Maiduguri on Tuesday, police said.\n\n"
+                        + "In Konduga, insurgents stormed a market and set fire to stalls on Tuesday evening, residents"
+                        + " said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getLocation().getPlace()).isEqualTo("Konduga");
+        assertThat(x.getIncidents().get(1).getKilled()).isNull();
+    }
+
+    @Test
+    void shouldKeepAFrontedTownWhereASpecificEventIsOnlyTalkedOfInTheMainIncident() {
+        ReportExtraction x = extract(
+                "2024-05-15T18:00:00Z",
+                "Gunmen kill five farmers in northeast Nigeria",
+                "MAIDUGURI, Nigeria (Reuters) - Gunmen killed five farmers near Maiduguri on Tuesday, police said.\n\n"
+                        + "In Konduga, the insurgents used loudspeakers in the market, saying suicide bombers would"
+                        + " soon come for the town.");
+
+        assertThat(x.getIncidents()).singleElement();
+    }
+
+    @Test
+    void shouldSeparateACrowdBurningABuildingElsewhereFromTheShootingOfProtesters() {
+        ReportExtraction x = extract(
+                "2024-05-16T18:00:00Z",
+                "Iraqi police kill 12 protesters in Basra after party office torched",
+                "BAGHDAD (Reuters) - Iraqi police shot dead 12 protesters in Basra on Wednesday after demonstrators"
+                        + " torched a party office, medical sources said.\n\nIn Amarah, demonstrators torched the"
+                        + " provincial council building on Wednesday evening, witnesses said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        // the crowd's arson in the lead is what the shooting came after: the main event stays the shooting
+        assertThat(x.getIncidents().get(0).getSubEventType())
+                .isEqualTo(SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS);
+        assertThat(x.getIncidents().get(1).getSubEventType()).isEqualTo(SubEventType.VIOLENT_DEMONSTRATION);
+        assertThat(x.getIncidents().get(1).getKilled()).isNull();
     }
 }
