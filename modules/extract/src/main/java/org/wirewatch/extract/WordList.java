@@ -65,6 +65,8 @@ enum WordList {
     OWN_STRIKE_VERB,
     /** Heads of an indefinite source that a later sentence names. */
     PLACEHOLDER_HEAD,
+    /** Words after a comma opening a clause that may give a second source's figure. */
+    RIVAL_CLAUSE_OPENER,
     /** Adverbs opening a sentence, never a name. */
     SENTENCE_ADVERB,
     /** Pronouns that refer back to a source. */

@@ -225,4 +225,29 @@ class ClaimGrammarTest {
                     assertThat(c.getSource().getName()).doesNotContain("records");
                 });
     }
+
+    @Test
+    void shouldGiveTheFigureOfAClauseWithASourceOfItsOwnToThatSource() {
+        ReportExtraction x = extract(
+                "2024-01-08T18:00:00Z",
+                "Bomb kills 14 at Kano bus station",
+                "KANO (Reuters) - A bomb blast at a bus station in Kano killed 14 people on Monday, police said.\n\n"
+                        + "The regional governor said 15 people were killed, while the Red Cross reported 17 dead.");
+
+        assertThat(killedFigures(x, "governor")).containsExactly(15);
+        assertThat(killedFigures(x, "red cross")).containsExactly(17);
+    }
+
+    @Test
+    void shouldGiveAnEarlierTollGivenBySomeoneElseToThatSource() {
+        ReportExtraction x = extract(
+                "2024-01-08T18:00:00Z",
+                "Bomb kills 12 at Kano bus station",
+                "KANO (Reuters) - A bomb blast at a bus station in Kano killed 12 people on Monday.\n\nHealth"
+                        + " Minister Ali Musa said 12 people had died, down from an earlier toll of 19 given by state"
+                        + " television.");
+
+        assertThat(killedFigures(x, "health minister")).containsExactly(12);
+        assertThat(killedFigures(x, "television")).containsExactly(19);
+    }
 }
