@@ -250,4 +250,15 @@ class ClaimGrammarTest {
         assertThat(killedFigures(x, "health minister")).containsExactly(12);
         assertThat(killedFigures(x, "television")).containsExactly(19);
     }
+
+    @Test
+    void shouldReadSoldiersMartyredAsASourcesDeathToll() {
+        ReportExtraction x = extract(
+                "2024-03-05T12:00:00Z",
+                "Militants storm checkpost in North Waziristan",
+                "PESHAWAR (Reuters) - Militants stormed a checkpost in North Waziristan on Monday night, the"
+                        + " military said.\n\nThe military said eight soldiers were martyred in the assault.");
+
+        assertThat(killedFigures(x, "military")).containsExactly(8);
+    }
 }
