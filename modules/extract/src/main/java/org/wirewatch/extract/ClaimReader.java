@@ -333,8 +333,7 @@ final class ClaimReader {
         Claimant figureClaimant = sentenceClaimant;
         int split = secondSourceClause(s, cues, sentenceClaimant);
         if (split >= 0) {
-            Claimant second = clauseClaimant(s, cues, split + 1);
-            Pending p = figureFrom(second, s, frame, split, tokens.size());
+            Pending p = figureFrom(clauseSource, s, frame, split, tokens.size());
             if (p != null) {
                 out.add(p);
                 figures.add(p);
@@ -431,6 +430,9 @@ final class ClaimReader {
         return out;
     }
 
+    /** The source of the clause {@link #secondSourceClause} found last. */
+    private Claimant clauseSource;
+
     /**
      * The token where a clause with a source of its own begins, or -1: ", while the Red Cross reported 17 dead",
      * ", down from an earlier toll of 19 given by state television". The clause must name a source other than the
@@ -446,20 +448,41 @@ final class ClaimReader {
                 continue;
             }
             Token t = tokens.get(b);
-            boolean boundary = WordList.RIVAL_CLAUSE_OPENER.contains(t.lower())
-                    || ((t.is("down") || t.is("up")) && tokens.get(b + 1).is("from"));
+            boolean revision = revisionFrom(tokens, b);
+            boolean boundary = WordList.RIVAL_CLAUSE_OPENER.contains(t.lower()) || revision;
             if (!boundary || !hasTotalAfter(s, b)) {
                 continue;
             }
             // the opener itself is no part of the source's name
             Claimant second = clauseClaimant(s, cues, b + 1);
+            if (revision && spokenIn(cues, b) && (second == null || ClaimantResolver.isPronoun(second.head()))) {
+                second = sentenceClaimant; // "... the eight deaths it first reported"
+            }
             if (second != null
-                    && !second.key().equals(sentenceClaimant.key())
+                    && (!second.key().equals(sentenceClaimant.key()) || revision)
                     && !(second.generic() && second.type() == SourceType.OTHER)) {
+                clauseSource = second;
                 return b;
             }
         }
         return -1;
+    }
+
+    /**
+     * ", down from an initial toll of 103", ", a sharp rise from the eight deaths it first reported": the clause
+     * gives the toll it revises, a figure of its own even when the same source gave it.
+     */
+    private static boolean revisionFrom(List<Token> tokens, int at) {
+        for (int k = at; k < Math.min(tokens.size(), at + 4); k++) {
+            if (tokens.get(k).is("from")) {
+                return k > at
+                        && WordList.REVISION_WORD.contains(tokens.get(k - 1).lower());
+            }
+            if (tokens.get(k).isPunct()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The source of the clause from token {@code at} to the end of the sentence, or null. */
@@ -483,6 +506,16 @@ final class ClaimReader {
             }
         }
         return claimants.claimant(s, own, at, tokens.size());
+    }
+
+    private static boolean spokenIn(List<PhraseMatcher.Match> cues, int at) {
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            if (m.from() >= at && (kind.equals("SPEECH") || kind.equals("TOLL_SPEECH"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasTotalAfter(SentenceInfo s, int at) {

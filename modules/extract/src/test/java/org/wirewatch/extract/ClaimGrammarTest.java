@@ -261,4 +261,16 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "military")).containsExactly(8);
     }
+
+    @Test
+    void shouldKeepTheTollASourceRevisesAsAnEarlierFigureOfThatSource() {
+        ReportExtraction x = extract(
+                "2024-01-09T18:00:00Z",
+                "Kano bus station bomb toll rises to 20",
+                "KANO (Reuters) - A bomb blast at a bus station in Kano killed 20 people on Monday.\n\nTwenty"
+                        + " people were killed, the state government said on Tuesday, a sharp rise from the nine"
+                        + " deaths it first reported.");
+
+        assertThat(killedFigures(x, "state government")).containsExactly(9, 20);
+    }
 }
