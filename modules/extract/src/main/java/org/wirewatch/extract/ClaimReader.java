@@ -327,13 +327,24 @@ final class ClaimReader {
         if (frame == null) {
             return out;
         }
-        // clauses with their own speaker: "WHO says more than 8,000 ..., while other UN figures put ..."
+        // clauses with their own speaker: "WHO says more than 8,000 ..., while other UN figures put ...", "...,
+        // down from an initial toll of 103 given by state media": the figures after the boundary are the second
+        // source's claim, not the first's
         Claimant figureClaimant = sentenceClaimant;
+        int split = secondSourceClause(s, cues, sentenceClaimant);
+        if (split >= 0) {
+            Pending p = figureFrom(clauseSource, s, frame, split, tokens.size());
+            if (p != null) {
+                out.add(p);
+                figures.add(p);
+            }
+        }
+        int end = split >= 0 ? split : tokens.size();
         Integer killed = null;
         Integer injured = null;
         CasualtyFact killedFact = null;
         for (CasualtyFact f : s.facts) {
-            if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague()) {
+            if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague() || f.from() >= end) {
                 continue;
             }
             if (f.additive() && chained(s, f)) {
@@ -417,6 +428,137 @@ final class ClaimReader {
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
         }
         return out;
+    }
+
+    /** The source of the clause {@link #secondSourceClause} found last. */
+    private Claimant clauseSource;
+
+    /**
+     * The token where a clause with a source of its own begins, or -1: ", while the Red Cross reported 17 dead",
+     * ", down from an earlier toll of 19 given by state television". The clause must name a source other than the
+     * sentence's and give a total of its own.
+     */
+    private int secondSourceClause(SentenceInfo s, List<PhraseMatcher.Match> cues, Claimant sentenceClaimant) {
+        if (sentenceClaimant == null) {
+            return -1;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        for (int b = 1; b + 2 < tokens.size(); b++) {
+            if (!tokens.get(b - 1).is(",")) {
+                continue;
+            }
+            Token t = tokens.get(b);
+            boolean revision = revisionFrom(tokens, b);
+            boolean boundary = WordList.RIVAL_CLAUSE_OPENER.contains(t.lower()) || revision;
+            if (!boundary || !hasTotalAfter(s, b)) {
+                continue;
+            }
+            // the opener itself is no part of the source's name
+            Claimant second = clauseClaimant(s, cues, b + 1);
+            if (revision && spokenIn(cues, b) && (second == null || ClaimantResolver.isPronoun(second.head()))) {
+                second = sentenceClaimant; // "... the eight deaths it first reported"
+            }
+            if (second != null
+                    && (!second.key().equals(sentenceClaimant.key()) || revision)
+                    && !(second.generic() && second.type() == SourceType.OTHER)) {
+                clauseSource = second;
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * ", down from an initial toll of 103", ", a sharp rise from the eight deaths it first reported": the clause
+     * gives the toll it revises, a figure of its own even when the same source gave it.
+     */
+    private static boolean revisionFrom(List<Token> tokens, int at) {
+        for (int k = at; k < Math.min(tokens.size(), at + 4); k++) {
+            if (tokens.get(k).is("from")) {
+                return k > at
+                        && WordList.REVISION_WORD.contains(tokens.get(k - 1).lower());
+            }
+            if (tokens.get(k).isPunct()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The source of the clause from token {@code at} to the end of the sentence, or null. */
+    private Claimant clauseClaimant(SentenceInfo s, List<PhraseMatcher.Match> cues, int at) {
+        List<Token> tokens = s.sentence.tokens();
+        List<PhraseMatcher.Match> own = cuesFrom(cues, at);
+        for (PhraseMatcher.Match m : own) {
+            String kind = m.entry().value(0);
+            if ((kind.equals("TOLL_SPEECH") || kind.equals("SPEECH"))
+                    && m.to() < tokens.size()
+                    && tokens.get(m.to()).is("by")) {
+                // "a toll of 103 given by state media", "two wounded, as reported by the rescue service"
+                int end = m.to() + 1;
+                while (end < tokens.size() && !tokens.get(end).isPunct()) {
+                    end++;
+                }
+                Claimant c = claimants.resolve(s, m.to() + 1, end);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return claimants.claimant(s, own, at, tokens.size());
+    }
+
+    private static boolean spokenIn(List<PhraseMatcher.Match> cues, int at) {
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            if (m.from() >= at && (kind.equals("SPEECH") || kind.equals("TOLL_SPEECH"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasTotalAfter(SentenceInfo s, int at) {
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() == CasualtyFact.Kind.TOTAL && !f.vague() && f.from() >= at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<PhraseMatcher.Match> cuesFrom(List<PhraseMatcher.Match> cues, int at) {
+        List<PhraseMatcher.Match> out = new ArrayList<>();
+        for (PhraseMatcher.Match m : cues) {
+            if (m.from() >= at) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The figure claim of the totals in tokens [from, to) of a sentence, or null when there is none. */
+    private Pending figureFrom(Claimant c, SentenceInfo s, Frame frame, int from, int to) {
+        Integer killed = null;
+        Integer injured = null;
+        CasualtyFact killedFact = null;
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague() || f.from() < from || f.from() >= to) {
+                continue;
+            }
+            if (f.role() == CasualtyFact.Role.KILLED && killed == null) {
+                killed = f.value();
+                killedFact = f;
+            } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
+                injured = f.value();
+            }
+        }
+        if (c == null || (killed == null && injured == null)) {
+            return null;
+        }
+        Pending p = new Pending(c, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
+        p.whole = killedFact != null && wholeFigure(s, killedFact);
+        return p;
     }
 
     /** "its aircraft had struck", "their forces targeted": a party telling its own attack. */

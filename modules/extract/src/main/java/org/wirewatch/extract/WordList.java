@@ -65,6 +65,10 @@ enum WordList {
     OWN_STRIKE_VERB,
     /** Heads of an indefinite source that a later sentence names. */
     PLACEHOLDER_HEAD,
+    /** Words after a comma opening a clause that may give a second source's figure. */
+    RIVAL_CLAUSE_OPENER,
+    /** Words before "from" opening a clause with the toll a figure revises. */
+    REVISION_WORD,
     /** Adverbs opening a sentence, never a name. */
     SENTENCE_ADVERB,
     /** Pronouns that refer back to a source. */

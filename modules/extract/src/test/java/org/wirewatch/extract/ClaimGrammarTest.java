@@ -225,4 +225,52 @@ class ClaimGrammarTest {
                     assertThat(c.getSource().getName()).doesNotContain("records");
                 });
     }
+
+    @Test
+    void shouldGiveTheFigureOfAClauseWithASourceOfItsOwnToThatSource() {
+        ReportExtraction x = extract(
+                "2024-01-08T18:00:00Z",
+                "Bomb kills 14 at Kano bus station",
+                "KANO (Reuters) - A bomb blast at a bus station in Kano killed 14 people on Monday, police said.\n\n"
+                        + "The regional governor said 15 people were killed, while the Red Cross reported 17 dead.");
+
+        assertThat(killedFigures(x, "governor")).containsExactly(15);
+        assertThat(killedFigures(x, "red cross")).containsExactly(17);
+    }
+
+    @Test
+    void shouldGiveAnEarlierTollGivenBySomeoneElseToThatSource() {
+        ReportExtraction x = extract(
+                "2024-01-08T18:00:00Z",
+                "Bomb kills 12 at Kano bus station",
+                "KANO (Reuters) - A bomb blast at a bus station in Kano killed 12 people on Monday.\n\nHealth"
+                        + " Minister Ali Musa said 12 people had died, down from an earlier toll of 19 given by state"
+                        + " television.");
+
+        assertThat(killedFigures(x, "health minister")).containsExactly(12);
+        assertThat(killedFigures(x, "television")).containsExactly(19);
+    }
+
+    @Test
+    void shouldReadSoldiersMartyredAsASourcesDeathToll() {
+        ReportExtraction x = extract(
+                "2024-03-05T12:00:00Z",
+                "Militants storm checkpost in North Waziristan",
+                "PESHAWAR (Reuters) - Militants stormed a checkpost in North Waziristan on Monday night, the"
+                        + " military said.\n\nThe military said eight soldiers were martyred in the assault.");
+
+        assertThat(killedFigures(x, "military")).containsExactly(8);
+    }
+
+    @Test
+    void shouldKeepTheTollASourceRevisesAsAnEarlierFigureOfThatSource() {
+        ReportExtraction x = extract(
+                "2024-01-09T18:00:00Z",
+                "Kano bus station bomb toll rises to 20",
+                "KANO (Reuters) - A bomb blast at a bus station in Kano killed 20 people on Monday.\n\nTwenty"
+                        + " people were killed, the state government said on Tuesday, a sharp rise from the nine"
+                        + " deaths it first reported.");
+
+        assertThat(killedFigures(x, "state government")).containsExactly(9, 20);
+    }
 }
