@@ -246,4 +246,17 @@ class IncidentSeparationTest {
         assertThat(x.getIncidents().get(1).getSubEventType()).isEqualTo(SubEventType.VIOLENT_DEMONSTRATION);
         assertThat(x.getIncidents().get(1).getKilled()).isNull();
     }
+
+    @Test
+    void shouldNotCountTheDaysOfARelativeDateAmongTheDead() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Farmers shot dead in southern Thailand",
+                "Seven days earlier, two farmers were shot dead in Narathiwat, Thailand, police said.");
+
+        assertThat(x.getIncidents())
+                .filteredOn(i -> i.getKilled() != null)
+                .extracting(i -> i.getKilled().getBest())
+                .containsExactly(2);
+    }
 }

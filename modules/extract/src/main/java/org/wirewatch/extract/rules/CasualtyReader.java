@@ -356,6 +356,11 @@ public final class CasualtyReader {
             if (np.head() != null && nonCasualty.contains(np.head()) && !capturedDead(tokens, np)) {
                 continue;
             }
+            if (m.to() < tokens.size()
+                    && nonCasualty.contains(tokens.get(m.to()).lower())
+                    && (np.head() == null || !nonCasualty.contains(np.head()))) {
+                continue; // "Seven days earlier, two farmers were shot dead": a duration, not a first count of a list
+            }
             // a list of counted groups: "27 men, 11 women and six children", "three gunmen and the driver"
             List<NumberMention> items = new ArrayList<>();
             List<NounGroup> groups = new ArrayList<>();
