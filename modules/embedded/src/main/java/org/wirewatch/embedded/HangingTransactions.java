@@ -177,7 +177,8 @@ public final class HangingTransactions {
                 } else if (d.isPresent()
                         && d.get().producerId() == o.state().producerId()
                         && d.get().state() == TransactionState.COMPLETE_COMMIT
-                        && !o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME)) {
+                        && !o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME)
+                        && !offsetCommitOpen(remaining, o)) {
                     // A coordinator that has just committed lists no partition, while its commit marker may still
                     // be on its way to this one (seen right after a restart): an abort marker written first would
                     // discard records whose input offsets are committed. Never abort a data partition under a
@@ -251,6 +252,23 @@ public final class HangingTransactions {
                 .all()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         aborted.add(new Aborted(o.partition(), s.producerId(), s.producerEpoch(), startOffset, id, view));
+    }
+
+    /**
+     * The same producer and epoch also left its offset commit open: that transaction committed its input offsets
+     * nowhere, so none of it was committed, whatever its coordinator lists (seen after a kill -9: the coordinator at
+     * CompleteCommit, the data partitions and the offset commit of that epoch open for good). Aborting its data
+     * partitions with its offset commit makes the group read that input again: nothing is lost.
+     */
+    private static boolean offsetCommitOpen(List<Open> open, Open data) {
+        for (Open o : open) {
+            if (o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME)
+                    && o.state().producerId() == data.state().producerId()
+                    && o.state().producerEpoch() == data.state().producerEpoch()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The coordinator will close the partition's transaction only if it lists the partition under that producer. */

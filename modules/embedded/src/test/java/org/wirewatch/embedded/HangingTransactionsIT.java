@@ -64,6 +64,7 @@ class HangingTransactionsIT {
     private static final String HUNG = "hung";
     private static final String HEALTHY = "healthy";
     private static final String AFTER_COMMIT = "after-commit";
+    private static final String AFTER_COMMIT_WITH_OFFSETS = "after-commit-with-offsets";
 
     @TempDir
     static Path dir;
@@ -81,7 +82,8 @@ class HangingTransactionsIT {
         admin.createTopics(List.of(
                         new NewTopic(HUNG, 1, (short) 1),
                         new NewTopic(HEALTHY, 1, (short) 1),
-                        new NewTopic(AFTER_COMMIT, 1, (short) 1)))
+                        new NewTopic(AFTER_COMMIT, 1, (short) 1),
+                        new NewTopic(AFTER_COMMIT_WITH_OFFSETS, 1, (short) 1)))
                 .all()
                 .get();
     }
@@ -227,6 +229,46 @@ class HangingTransactionsIT {
         });
         assertThat(stableOffsets("committed-group", consumed, Duration.ofSeconds(10)))
                 .containsEntry(consumed, null);
+    }
+
+    @Test
+    void shouldAbortDataLeftOpenUnderACommitWhenItsOffsetCommitIsOpenToo() throws Exception {
+        // given a producer whose coordinator lists its last transaction as CompleteCommit, and both a batch and an
+        // offset commit of that producer id and epoch still open: what a restarted single node showed after a kill
+        // -9, with the stage's changelog restore stuck below the open batch for good
+        final String transactionalId = "owned-app-committed-both";
+        final TopicPartition partition = new TopicPartition(AFTER_COMMIT_WITH_OFFSETS, 0);
+        try (KafkaProducer<String, String> producer =
+                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "committed")).get();
+            producer.commitTransaction();
+        }
+        final TransactionDescription committed = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> admin.describeTransactions(List.of(transactionalId))
+                                .description(transactionalId)
+                                .get(),
+                        d -> d.state() == TransactionState.COMPLETE_COMMIT);
+        writeBatchTheCoordinatorNeverSaw(partition, committed);
+        final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
+        assertThat(stableOffsets("both-group", consumed, Duration.ofSeconds(30)))
+                .containsEntry(consumed, null);
+        commitOffsetTheCoordinatorNeverSaw("both-group", consumed, committed, transactionalId);
+        assertThat(lastStableOffset(partition)).isZero();
+
+        // when
+        final HangingTransactions.Report report = new HangingTransactions(
+                        admin, Duration.ofMillis(500), Clock.systemUTC())
+                .abortHanging(AFTER_COMMIT_WITH_OFFSETS::equals, id -> id.equals(transactionalId));
+
+        // then the whole transaction is aborted, its batch with its offset commit: the input is read again
+        assertThat(report.aborted())
+                .extracting(a -> a.partition().topic())
+                .containsExactlyInAnyOrder(AFTER_COMMIT_WITH_OFFSETS, "__consumer_offsets");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition)));
     }
 
     @Test
