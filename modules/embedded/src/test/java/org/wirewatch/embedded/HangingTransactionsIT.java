@@ -162,20 +162,7 @@ class HangingTransactionsIT {
         // does once committed), and an open transaction of that producer id and epoch on a partition the coordinator
         // does not list: what a partition looks like while a commit marker is still on its way after a restart
         final TopicPartition partition = new TopicPartition(AFTER_COMMIT, 0);
-        final TransactionDescription committed;
-        try (KafkaProducer<String, String> producer =
-                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "committed-producer"))) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "committed")).get();
-            producer.commitTransaction();
-        }
-        committed = await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> admin.describeTransactions(List.of("committed-producer"))
-                                .description("committed-producer")
-                                .get(),
-                        d -> d.state() == TransactionState.COMPLETE_COMMIT);
+        final TransactionDescription committed = committedTransaction("committed-producer");
         writeBatchTheCoordinatorNeverSaw(partition, committed);
         assertThat(lastStableOffset(partition))
                 .as("open below the high watermark")
@@ -197,19 +184,7 @@ class HangingTransactionsIT {
         // offset commit of that producer id and epoch still open on the consumer offsets topic: what a restarted
         // single node showed after a kill -9, for good
         final String transactionalId = "owned-app-committed";
-        try (KafkaProducer<String, String> producer =
-                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "committed")).get();
-            producer.commitTransaction();
-        }
-        final TransactionDescription committed = await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> admin.describeTransactions(List.of(transactionalId))
-                                .description(transactionalId)
-                                .get(),
-                        d -> d.state() == TransactionState.COMPLETE_COMMIT);
+        final TransactionDescription committed = committedTransaction(transactionalId);
         final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
         assertThat(stableOffsets("committed-group", consumed, Duration.ofSeconds(30)))
                 .containsEntry(consumed, null);
@@ -238,19 +213,7 @@ class HangingTransactionsIT {
         // -9, with the stage's changelog restore stuck below the open batch for good
         final String transactionalId = "owned-app-committed-both";
         final TopicPartition partition = new TopicPartition(AFTER_COMMIT_WITH_OFFSETS, 0);
-        try (KafkaProducer<String, String> producer =
-                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "committed")).get();
-            producer.commitTransaction();
-        }
-        final TransactionDescription committed = await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> admin.describeTransactions(List.of(transactionalId))
-                                .description(transactionalId)
-                                .get(),
-                        d -> d.state() == TransactionState.COMPLETE_COMMIT);
+        final TransactionDescription committed = committedTransaction(transactionalId);
         writeBatchTheCoordinatorNeverSaw(partition, committed);
         final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
         assertThat(stableOffsets("both-group", consumed, Duration.ofSeconds(30)))
@@ -317,6 +280,23 @@ class HangingTransactionsIT {
      * One transactional record of {@code owner}'s producer id and epoch on {@code partition}, sent as a client
      * before KIP-890 would (it added partitions itself), so the leader appends it without telling the coordinator.
      */
+    /** A producer's one committed transaction, once its coordinator lists it as CompleteCommit. */
+    private TransactionDescription committedTransaction(final String transactionalId) throws Exception {
+        try (KafkaProducer<String, String> producer =
+                producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "committed")).get();
+            producer.commitTransaction();
+        }
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> admin.describeTransactions(List.of(transactionalId))
+                                .description(transactionalId)
+                                .get(),
+                        d -> d.state() == TransactionState.COMPLETE_COMMIT);
+    }
+
     private static void writeBatchTheCoordinatorNeverSaw(
             final TopicPartition partition, final TransactionDescription owner) throws IOException {
         final MemoryRecords records = MemoryRecords.withTransactionalRecords(
