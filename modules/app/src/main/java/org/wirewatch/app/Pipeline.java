@@ -25,6 +25,7 @@ import org.wirewatch.common.Topics;
 import org.wirewatch.common.config.ConfigException;
 import org.wirewatch.common.config.CoreConfig;
 import org.wirewatch.common.config.Settings;
+import org.wirewatch.embedded.CommitMarkers;
 import org.wirewatch.embedded.EmbeddedKafka;
 import org.wirewatch.embedded.GroupMembers;
 import org.wirewatch.embedded.HangingTransactions;
@@ -198,7 +199,8 @@ public final class Pipeline implements AutoCloseable {
         String internalPrefix = core.applicationId() + "-";
         // Both steps only speed a restart up or unblock one: when the cluster does not answer them, the stages start
         // anyway and /health/ready shows whether they get ready.
-        try (Admin admin = Admin.create(conf)) {
+        try (Admin admin = Admin.create(conf);
+                CommitMarkers markers = new CommitMarkers(conf, Duration.ofSeconds(30))) {
             if (broker != null) {
                 try {
                     // Only this process uses the embedded broker (its directory is locked): every member is stale.
@@ -211,8 +213,8 @@ public final class Pipeline implements AutoCloseable {
                 Set<String> catalogue =
                         Topics.catalogue().stream().map(TopicSpec::name).collect(Collectors.toSet());
                 try {
-                    hangingTransactions =
-                            Optional.of(new HangingTransactions(admin, transactionTimeout(core), Clock.systemUTC())
+                    hangingTransactions = Optional.of(
+                            new HangingTransactions(admin, markers, transactionTimeout(core), Clock.systemUTC())
                                     .abortHanging(
                                             t -> catalogue.contains(t) || t.startsWith(internalPrefix),
                                             id -> id.startsWith(internalPrefix)));

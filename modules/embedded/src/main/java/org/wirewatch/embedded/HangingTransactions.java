@@ -1,5 +1,6 @@
 package org.wirewatch.embedded;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.internals.Topic;
@@ -40,16 +43,21 @@ import org.slf4j.LoggerFactory;
  * ongoing with that partition in it, so it will never write the commit or abort marker. Under exactly-once Kafka
  * Streams such a partition stops state restoration and every read_committed consumer of it.
  *
- * <p>An open transaction is aborted only when all of these hold, so a healthy transaction of another running
+ * <p>An open transaction whose coordinator lists it as committed is committed: the coordinator describes the
+ * producer as CompleteCommit at the epoch that commit left it with (one above the transaction's under transaction
+ * version 2, the same below it), and the partition still shows the transaction open after that lookup. A restarted
+ * coordinator was seen to record such a commit as complete while some of its partitions never got the marker (after
+ * a {@code kill -9} of the single-node default between the commit's prepare and its last marker): aborting those
+ * would lose records whose input offsets are committed. See {@link CommitMarkers}.
+ *
+ * <p>Any other open transaction is aborted only when all of these hold, so a healthy transaction of another running
  * instance is never touched:
  * <ul>
  *   <li>the transaction is older than the transaction timeout: the producer's last write to the partition is (the
  *       age rule of {@code find-hanging}), or this check has seen it open that long; a younger candidate is waited
  *       for, then looked at again, so the check takes at most about one transaction timeout;</li>
- *   <li>the coordinator does not say it committed the producer's last transaction (its commit marker may still be
- *       on the way after a restart, and an abort marker first would lose records whose input offsets are committed);</li>
  *   <li>the coordinator knows no transactional id for the producer, or describes that id's transaction without the
- *       partition (or under another producer id): no marker is coming;</li>
+ *       partition (or under another producer id, or in a state that writes no more markers): no marker is coming;</li>
  *   <li>after that lookup the partition still shows the same open transaction (same producer, epoch and start
  *       offset): a marker that was in flight while the coordinator completed the transaction would have closed it.</li>
  * </ul>
@@ -65,6 +73,7 @@ public final class HangingTransactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(HangingTransactions.class);
     private static final long TIMEOUT_SECONDS = 30;
+    private static final String TRANSACTION_VERSION = "transaction.version";
     /** The coordinator states in which it will still write markers to the partitions it lists. */
     private static final Set<TransactionState> MARKERS_PENDING = EnumSet.of(
             TransactionState.ONGOING,
@@ -73,12 +82,13 @@ public final class HangingTransactions {
             TransactionState.PREPARE_EPOCH_FENCE);
 
     /**
-     * One aborted transaction.
+     * One transaction the check closed, with an abort marker or, where its coordinator had committed it, a commit
+     * marker.
      *
      * @param transactionalId the id the coordinator knows the producer by, or empty when it knows none
      * @param coordinatorView what the coordinator said of that id (its state and partitions), for the log
      */
-    public record Aborted(
+    public record Closed(
             TopicPartition partition,
             long producerId,
             int producerEpoch,
@@ -86,10 +96,15 @@ public final class HangingTransactions {
             Optional<String> transactionalId,
             String coordinatorView) {}
 
-    /** What a check found: how many partitions it looked at, the transactions it aborted, how long it took. */
-    public record Report(int partitionsChecked, int openTransactions, List<Aborted> aborted, Duration took) {
+    /**
+     * What a check found: how many partitions it looked at, the open transactions it aborted, those it completed
+     * with the commit their coordinator had recorded, how long it took.
+     */
+    public record Report(
+            int partitionsChecked, int openTransactions, List<Closed> aborted, List<Closed> committed, Duration took) {
         public Report {
             aborted = List.copyOf(aborted);
+            committed = List.copyOf(committed);
         }
     }
 
@@ -102,16 +117,19 @@ public final class HangingTransactions {
     }
 
     private final Admin admin;
+    private final CommitMarkers markers;
     private final Duration transactionTimeout;
     private final Clock clock;
 
     /**
      * @param admin              a client of the cluster to check
+     * @param markers            a writer of commit markers to the same cluster
      * @param transactionTimeout the transaction timeout of the producers that write these topics: no healthy
      *                           transaction of theirs stays open longer
      */
-    public HangingTransactions(Admin admin, Duration transactionTimeout, Clock clock) {
+    public HangingTransactions(Admin admin, CommitMarkers markers, Duration transactionTimeout, Clock clock) {
         this.admin = Objects.requireNonNull(admin, "admin");
+        this.markers = Objects.requireNonNull(markers, "markers");
         this.transactionTimeout = Objects.requireNonNull(transactionTimeout, "transactionTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -129,22 +147,24 @@ public final class HangingTransactions {
     public Report abortHanging(Predicate<String> topics, Predicate<String> owned) {
         long started = System.nanoTime();
         try {
-            List<TopicPartition> partitions =
+            Map<TopicPartition, Node> leaders =
                     partitions(t -> topics.test(t) || t.equals(Topic.GROUP_METADATA_TOPIC_NAME));
-            List<Open> open = owned(openTransactions(partitions), owned);
-            List<Aborted> aborted = new ArrayList<>();
+            List<Open> open = owned(openTransactions(leaders.keySet()), owned);
+            List<Closed> aborted = new ArrayList<>();
+            List<Closed> committed = new ArrayList<>();
             if (!open.isEmpty()) {
                 LOG.info(
                         "{} open transaction(s) on {} partitions; checking them against their coordinators",
                         open.size(),
-                        partitions.size());
-                abort(open, aborted);
+                        leaders.size());
+                close(open, leaders, transactionVersion(), aborted, committed);
             }
-            Report report =
-                    new Report(partitions.size(), open.size(), aborted, Duration.ofNanos(System.nanoTime() - started));
+            Report report = new Report(
+                    leaders.size(), open.size(), aborted, committed, Duration.ofNanos(System.nanoTime() - started));
             LOG.info(
-                    "Hanging transactions: {} aborted on {} partitions ({} open) in {} ms",
+                    "Hanging transactions: {} aborted and {} committed on {} partitions ({} open) in {} ms",
                     aborted.size(),
+                    committed.size(),
                     report.partitionsChecked(),
                     report.openTransactions(),
                     report.took().toMillis());
@@ -157,7 +177,12 @@ public final class HangingTransactions {
         }
     }
 
-    private void abort(List<Open> open, List<Aborted> aborted)
+    private void close(
+            List<Open> open,
+            Map<TopicPartition, Node> leaders,
+            short transactionVersion,
+            List<Closed> aborted,
+            List<Closed> committed)
             throws ExecutionException, InterruptedException, TimeoutException {
         long firstSeen = clock.millis();
         List<Open> remaining = new ArrayList<>(open);
@@ -165,6 +190,7 @@ public final class HangingTransactions {
             Map<Long, String> ids = transactionalIds(remaining);
             Map<String, Optional<TransactionDescription>> descriptions = describe(ids.values());
             List<Open> unknown = new ArrayList<>();
+            List<Open> toCommit = new ArrayList<>();
             for (Open o : remaining) {
                 String id = ids.get(o.state().producerId());
                 Optional<TransactionDescription> d = id == null ? Optional.empty() : descriptions.get(id);
@@ -174,28 +200,15 @@ public final class HangingTransactions {
                             o.state().producerId(),
                             o.partition(),
                             d.get().state());
-                } else if (d.isPresent()
-                        && d.get().producerId() == o.state().producerId()
-                        && d.get().state() == TransactionState.COMPLETE_COMMIT
-                        && !o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME)
-                        && !offsetCommitOpen(remaining, o)) {
-                    // A coordinator that has just committed lists no partition, while its commit marker may still
-                    // be on its way to this one (seen right after a restart): an abort marker written first would
-                    // discard records whose input offsets are committed. Never abort a data partition under a
-                    // commit. An offset commit is different: one left open under a CompleteCommit was seen to stay
-                    // open for good after a kill -9, and aborting it only makes the group read those records
-                    // again, which every stage's table semantics absorb (an upsert of the same value changes
-                    // nothing). So it goes on to the age rule below like any other.
-                    LOG.warn(
-                            "Open transaction of producer {} (epoch {}) on {} is left: its coordinator committed the"
-                                    + " producer's last transaction ({})",
-                            o.state().producerId(),
-                            o.state().producerEpoch(),
-                            o.partition(),
-                            view(d.get()));
+                } else if (d.isPresent() && committedByCoordinator(d.get(), o, transactionVersion)) {
+                    toCommit.add(o);
                 } else {
                     unknown.add(o);
                 }
+            }
+            for (Open o : still(toCommit)) {
+                String id = ids.get(o.state().producerId());
+                commitOne(o, leaders, id, descriptions.get(id).orElseThrow(), transactionVersion, committed);
             }
             long now = clock.millis();
             long wait = 0;
@@ -228,7 +241,71 @@ public final class HangingTransactions {
         }
     }
 
-    private void abortOne(Open o, Optional<String> id, String view, long age, List<Aborted> aborted)
+    /**
+     * The coordinator's last completed transaction of this producer is the one open on the partition, and it was
+     * committed. Under transaction version 2 every commit raises the producer epoch by one (its markers carry the
+     * raised epoch, the next transaction runs under it), so the transaction that ran under epoch {@code e} is the
+     * one a CompleteCommit at {@code e + 1} records; a transaction open at the coordinator's own epoch under a
+     * CompleteCommit is a later one it never recorded. Before version 2 the epoch stays.
+     */
+    private static boolean committedByCoordinator(TransactionDescription d, Open o, short transactionVersion) {
+        int committedAt = o.state().producerEpoch() + (transactionVersion >= 2 ? 1 : 0);
+        return d.state() == TransactionState.COMPLETE_COMMIT
+                && d.producerId() == o.state().producerId()
+                && d.producerEpoch() == committedAt;
+    }
+
+    private void commitOne(
+            Open o,
+            Map<TopicPartition, Node> leaders,
+            String id,
+            TransactionDescription d,
+            short transactionVersion,
+            List<Closed> committed) {
+        ProducerState s = o.state();
+        long startOffset = s.currentTransactionStartOffset().orElseThrow();
+        Node leader = leaders.get(o.partition());
+        LOG.warn(
+                "Committing the transaction of producer {} (epoch {}, transactional id {}) on {} open since offset {}:"
+                        + " its coordinator recorded it as committed ({}) but the partition never got the marker",
+                s.producerId(),
+                s.producerEpoch(),
+                id,
+                o.partition(),
+                startOffset,
+                view(d));
+        if (leader == null || leader.isEmpty()) {
+            LOG.warn("{} has no leader now; its transaction is left open", o.partition());
+            return;
+        }
+        try {
+            markers.commit(
+                    leader,
+                    o.partition(),
+                    s.producerId(),
+                    (short) d.producerEpoch(),
+                    Math.max(0, s.coordinatorEpoch().orElse(0)),
+                    transactionVersion);
+            committed.add(new Closed(
+                    o.partition(), s.producerId(), s.producerEpoch(), startOffset, Optional.of(id), view(d)));
+        } catch (IOException e) {
+            // Left open rather than aborted: an abort would lose committed records. /health/ready shows the stage
+            // stuck, and the log says why.
+            LOG.error("Commit marker not written to {}: {}", o.partition(), e.getMessage());
+        }
+    }
+
+    /** The cluster's finalized transaction version, 0 when it has none. */
+    private short transactionVersion() throws ExecutionException, InterruptedException, TimeoutException {
+        FinalizedVersionRange range = admin.describeFeatures()
+                .featureMetadata()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .finalizedFeatures()
+                .get(TRANSACTION_VERSION);
+        return range == null ? 0 : range.maxVersionLevel();
+    }
+
+    private void abortOne(Open o, Optional<String> id, String view, long age, List<Closed> aborted)
             throws InterruptedException, TimeoutException, ExecutionException {
         ProducerState s = o.state();
         long startOffset = s.currentTransactionStartOffset().orElseThrow();
@@ -251,24 +328,7 @@ public final class HangingTransactions {
                         Math.max(0, s.coordinatorEpoch().orElse(0))))
                 .all()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        aborted.add(new Aborted(o.partition(), s.producerId(), s.producerEpoch(), startOffset, id, view));
-    }
-
-    /**
-     * The same producer and epoch also left its offset commit open: that transaction committed its input offsets
-     * nowhere, so none of it was committed, whatever its coordinator lists (seen after a kill -9: the coordinator at
-     * CompleteCommit, the data partitions and the offset commit of that epoch open for good). Aborting its data
-     * partitions with its offset commit makes the group read that input again: nothing is lost.
-     */
-    private static boolean offsetCommitOpen(List<Open> open, Open data) {
-        for (Open o : open) {
-            if (o.partition().topic().equals(Topic.GROUP_METADATA_TOPIC_NAME)
-                    && o.state().producerId() == data.state().producerId()
-                    && o.state().producerEpoch() == data.state().producerEpoch()) {
-                return true;
-            }
-        }
-        return false;
+        aborted.add(new Closed(o.partition(), s.producerId(), s.producerEpoch(), startOffset, id, view));
     }
 
     /** The coordinator will close the partition's transaction only if it lists the partition under that producer. */
@@ -283,7 +343,7 @@ public final class HangingTransactions {
                 + d.topicPartitions();
     }
 
-    private List<TopicPartition> partitions(Predicate<String> topics)
+    private Map<TopicPartition, Node> partitions(Predicate<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> names = new HashSet<>();
         for (String t : admin.listTopics(new ListTopicsOptions().listInternal(true))
@@ -293,7 +353,7 @@ public final class HangingTransactions {
                 names.add(t);
             }
         }
-        List<TopicPartition> out = new ArrayList<>();
+        Map<TopicPartition, Node> out = new HashMap<>();
         if (names.isEmpty()) {
             return out;
         }
@@ -301,7 +361,7 @@ public final class HangingTransactions {
                 .allTopicNames()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .values()) {
-            d.partitions().forEach(p -> out.add(new TopicPartition(d.name(), p.partition())));
+            d.partitions().forEach(p -> out.put(new TopicPartition(d.name(), p.partition()), p.leader()));
         }
         return out;
     }

@@ -57,7 +57,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stays below the high watermark. That is what a restarted single node showed after {@code kill -9}; here it is made
  * on purpose by writing the batch straight to the partition leader with the pre-KIP-890 produce version and the
  * leader's check against the coordinator (transaction.partition.verification.enable) turned off. The same is done
- * to a transactional offset commit, the case a Streams application was seen stuck on after a {@code kill -9}.
+ * to a transactional offset commit, the case a Streams application was seen stuck on after a {@code kill -9}, and
+ * to a batch of a transaction its coordinator recorded as committed (at the epoch before the one the commit raised),
+ * the case a restarted coordinator left behind when it dropped some of a commit's markers.
  */
 class HangingTransactionsIT {
 
@@ -65,12 +67,15 @@ class HangingTransactionsIT {
     private static final String HEALTHY = "healthy";
     private static final String AFTER_COMMIT = "after-commit";
     private static final String AFTER_COMMIT_WITH_OFFSETS = "after-commit-with-offsets";
+    private static final String MISSED_COMMIT = "missed-commit";
+    private static final String MISSED_COMMIT_WITH_OFFSETS = "missed-commit-with-offsets";
 
     @TempDir
     static Path dir;
 
     private static EmbeddedKafka kafka;
     private static Admin admin;
+    private static CommitMarkers markers;
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -79,17 +84,30 @@ class HangingTransactionsIT {
                 .brokerProperty("transaction.partition.verification.enable", "false")
                 .start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        markers = new CommitMarkers(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), Duration.ofSeconds(10));
+        // The epochs below are those of transaction version 2, where a commit raises the producer epoch by one.
+        assertThat(admin.describeFeatures()
+                        .featureMetadata()
+                        .get()
+                        .finalizedFeatures()
+                        .get("transaction.version")
+                        .maxVersionLevel())
+                .isEqualTo((short) 2);
         admin.createTopics(List.of(
                         new NewTopic(HUNG, 1, (short) 1),
                         new NewTopic(HEALTHY, 1, (short) 1),
                         new NewTopic(AFTER_COMMIT, 1, (short) 1),
-                        new NewTopic(AFTER_COMMIT_WITH_OFFSETS, 1, (short) 1)))
+                        new NewTopic(AFTER_COMMIT_WITH_OFFSETS, 1, (short) 1),
+                        new NewTopic(MISSED_COMMIT, 1, (short) 1),
+                        new NewTopic(MISSED_COMMIT_WITH_OFFSETS, 1, (short) 1)))
                 .all()
                 .get();
     }
 
     @AfterAll
     static void stopBroker() {
+        markers.close();
         admin.close();
         kafka.close();
     }
@@ -101,7 +119,7 @@ class HangingTransactionsIT {
         final TopicPartition partition = new TopicPartition(HUNG, 0);
         final TransactionDescription abandoned = initialisedAndAbandoned("abandoned-producer");
         assertThat(abandoned.state()).isEqualTo(TransactionState.EMPTY);
-        writeBatchTheCoordinatorNeverSaw(partition, abandoned);
+        writeBatchTheCoordinatorNeverSaw(partition, abandoned.producerId(), abandoned.producerEpoch());
         try (KafkaProducer<String, String> plain = producer(Map.of())) {
             plain.send(new ProducerRecord<>(HUNG, 0, "after", "committed")).get();
         }
@@ -111,9 +129,7 @@ class HangingTransactionsIT {
         assertThat(highWatermark(partition)).isEqualTo(2);
 
         // when
-        final HangingTransactions.Report report = new HangingTransactions(
-                        admin, Duration.ofMillis(500), Clock.systemUTC())
-                .abortHanging(HUNG::equals, id -> false);
+        final HangingTransactions.Report report = check(Duration.ofMillis(500)).abortHanging(HUNG::equals, id -> false);
 
         // then the transaction is aborted and the committed record is readable
         assertThat(report.openTransactions()).isEqualTo(1);
@@ -143,8 +159,7 @@ class HangingTransactionsIT {
             producer.send(new ProducerRecord<>(HEALTHY, 0, "k", "open")).get();
 
             // when
-            final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO, Clock.systemUTC())
-                    .abortHanging(HEALTHY::equals, id -> false);
+            final HangingTransactions.Report report = check(Duration.ZERO).abortHanging(HEALTHY::equals, id -> false);
 
             // then it is left to its producer, which can still commit it
             assertThat(report.openTransactions()).isEqualTo(1);
@@ -157,45 +172,103 @@ class HangingTransactionsIT {
     }
 
     @Test
-    void shouldNeverAbortTransactionOfProducerWhoseCoordinatorCommittedIt() throws Exception {
-        // given a producer whose last transaction its coordinator lists as CompleteCommit (with no partition, as it
-        // does once committed), and an open transaction of that producer id and epoch on a partition the coordinator
-        // does not list: what a partition looks like while a commit marker is still on its way after a restart
+    void shouldCommitTransactionItsCoordinatorCommittedWhenThePartitionMissedTheMarker() throws Exception {
+        // given a producer whose coordinator lists its last transaction as CompleteCommit, and a batch of that
+        // transaction (the epoch below the one the commit raised it to) still open on a partition: what a restarted
+        // single node showed after a kill -9 between the commit's prepare and its last marker, for good
+        final TopicPartition partition = new TopicPartition(MISSED_COMMIT, 0);
+        final TransactionDescription committed = committedTransaction("missed-commit-producer");
+        writeBatchTheCoordinatorNeverSaw(partition, committed.producerId(), committed.producerEpoch() - 1);
+        assertThat(lastStableOffset(partition))
+                .as("open below the high watermark")
+                .isZero();
+
+        // when the check runs
+        final HangingTransactions.Report report =
+                check(Duration.ofSeconds(2)).abortHanging(MISSED_COMMIT::equals, id -> false);
+
+        // then it is committed, as its coordinator decided: its record is read, not dropped
+        assertThat(report.aborted()).isEmpty();
+        assertThat(report.committed()).singleElement().satisfies(c -> {
+            assertThat(c.partition()).isEqualTo(partition);
+            assertThat(c.producerId()).isEqualTo(committed.producerId());
+            assertThat(c.coordinatorView()).contains("CompleteCommit");
+        });
+        assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition));
+        assertThat(committedValues(partition)).containsExactly("hung");
+    }
+
+    @Test
+    void shouldCommitBatchAndOffsetCommitOfATransactionItsCoordinatorCommitted() throws Exception {
+        // given both a batch and an offset commit of a transaction its coordinator lists as committed, still open
+        final String transactionalId = "owned-app-missed-both";
+        final TopicPartition partition = new TopicPartition(MISSED_COMMIT_WITH_OFFSETS, 0);
+        final TransactionDescription committed = committedTransaction(transactionalId);
+        final int epoch = committed.producerEpoch() - 1;
+        writeBatchTheCoordinatorNeverSaw(partition, committed.producerId(), epoch);
+        final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
+        assertThat(stableOffsets("missed-group", consumed, Duration.ofSeconds(30)))
+                .containsEntry(consumed, null);
+        commitOffsetTheCoordinatorNeverSaw("missed-group", consumed, committed.producerId(), epoch, transactionalId);
+
+        // when
+        final HangingTransactions.Report report = check(Duration.ofSeconds(2))
+                .abortHanging(MISSED_COMMIT_WITH_OFFSETS::equals, id -> id.equals(transactionalId));
+
+        // then both are committed: the batch is read and the group goes on from the committed offset
+        assertThat(report.aborted()).isEmpty();
+        assertThat(report.committed())
+                .extracting(c -> c.partition().topic())
+                .containsExactlyInAnyOrder(MISSED_COMMIT_WITH_OFFSETS, "__consumer_offsets");
+        assertThat(committedValues(partition)).containsExactly("hung");
+        assertThat(stableOffsets("missed-group", consumed, Duration.ofSeconds(10))
+                        .get(consumed))
+                .isNotNull()
+                .extracting(OffsetAndMetadata::offset)
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void shouldAbortTransactionOpenAtTheEpochACommitLeftWhichItsCoordinatorNeverRecorded() throws Exception {
+        // given a producer whose last transaction its coordinator lists as CompleteCommit, and an open batch at the
+        // epoch that commit left: a later transaction the coordinator never heard of, so no marker is coming
         final TopicPartition partition = new TopicPartition(AFTER_COMMIT, 0);
         final TransactionDescription committed = committedTransaction("committed-producer");
-        writeBatchTheCoordinatorNeverSaw(partition, committed);
+        writeBatchTheCoordinatorNeverSaw(partition, committed.producerId(), committed.producerEpoch());
         assertThat(lastStableOffset(partition))
                 .as("open below the high watermark")
                 .isZero();
 
         // when the check runs long after the transaction timeout
-        final HangingTransactions.Report report = new HangingTransactions(admin, Duration.ZERO, Clock.systemUTC())
-                .abortHanging(AFTER_COMMIT::equals, id -> false);
+        final HangingTransactions.Report report = check(Duration.ZERO).abortHanging(AFTER_COMMIT::equals, id -> false);
 
-        // then it is seen and left: an abort marker written before the commit marker would lose committed records
-        assertThat(report.openTransactions()).isEqualTo(1);
-        assertThat(report.aborted()).isEmpty();
-        assertThat(lastStableOffset(partition)).isZero();
+        // then it is aborted, and its record is never read
+        assertThat(report.committed()).isEmpty();
+        assertThat(report.aborted())
+                .singleElement()
+                .satisfies(a -> assertThat(a.partition()).isEqualTo(partition));
+        assertThat(lastStableOffset(partition)).isEqualTo(highWatermark(partition));
+        assertThat(committedValues(partition)).isEmpty();
     }
 
     @Test
     void shouldAbortOffsetCommitLeftOpenUnderACommitOfItsProducer() throws Exception {
         // given a producer whose coordinator lists its last transaction as CompleteCommit, and a transactional
-        // offset commit of that producer id and epoch still open on the consumer offsets topic: what a restarted
-        // single node showed after a kill -9, for good
+        // offset commit still open on the consumer offsets topic at the epoch that commit left: a later transaction
+        // the coordinator never recorded
         final String transactionalId = "owned-app-committed";
         final TransactionDescription committed = committedTransaction(transactionalId);
         final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
         assertThat(stableOffsets("committed-group", consumed, Duration.ofSeconds(30)))
                 .containsEntry(consumed, null);
-        commitOffsetTheCoordinatorNeverSaw("committed-group", consumed, committed, transactionalId);
+        commitOffsetTheCoordinatorNeverSaw(
+                "committed-group", consumed, committed.producerId(), committed.producerEpoch(), transactionalId);
         assertThatThrownBy(() -> stableOffsets("committed-group", consumed, Duration.ofSeconds(2)))
                 .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
 
         // when
-        final HangingTransactions.Report report = new HangingTransactions(
-                        admin, Duration.ofMillis(500), Clock.systemUTC())
-                .abortHanging(t -> false, id -> id.equals(transactionalId));
+        final HangingTransactions.Report report =
+                check(Duration.ofMillis(500)).abortHanging(t -> false, id -> id.equals(transactionalId));
 
         // then it is aborted (the group reads those records again, it loses none) and the offsets read stably
         assertThat(report.aborted()).singleElement().satisfies(a -> {
@@ -209,21 +282,20 @@ class HangingTransactionsIT {
     @Test
     void shouldAbortDataLeftOpenUnderACommitWhenItsOffsetCommitIsOpenToo() throws Exception {
         // given a producer whose coordinator lists its last transaction as CompleteCommit, and both a batch and an
-        // offset commit of that producer id and epoch still open: what a restarted single node showed after a kill
-        // -9, with the stage's changelog restore stuck below the open batch for good
+        // offset commit still open at the epoch that commit left: a later transaction the coordinator never recorded
         final String transactionalId = "owned-app-committed-both";
         final TopicPartition partition = new TopicPartition(AFTER_COMMIT_WITH_OFFSETS, 0);
         final TransactionDescription committed = committedTransaction(transactionalId);
-        writeBatchTheCoordinatorNeverSaw(partition, committed);
+        writeBatchTheCoordinatorNeverSaw(partition, committed.producerId(), committed.producerEpoch());
         final TopicPartition consumed = new TopicPartition(HEALTHY, 0);
         assertThat(stableOffsets("both-group", consumed, Duration.ofSeconds(30)))
                 .containsEntry(consumed, null);
-        commitOffsetTheCoordinatorNeverSaw("both-group", consumed, committed, transactionalId);
+        commitOffsetTheCoordinatorNeverSaw(
+                "both-group", consumed, committed.producerId(), committed.producerEpoch(), transactionalId);
         assertThat(lastStableOffset(partition)).isZero();
 
         // when
-        final HangingTransactions.Report report = new HangingTransactions(
-                        admin, Duration.ofMillis(500), Clock.systemUTC())
+        final HangingTransactions.Report report = check(Duration.ofMillis(500))
                 .abortHanging(AFTER_COMMIT_WITH_OFFSETS::equals, id -> id.equals(transactionalId));
 
         // then the whole transaction is aborted, its batch with its offset commit: the input is read again
@@ -244,10 +316,11 @@ class HangingTransactionsIT {
         // the first lookup of a group's coordinator creates the consumer offsets topic and loads its partitions
         assertThat(stableOffsets("stuck-group", consumed, Duration.ofSeconds(30)))
                 .containsEntry(consumed, null);
-        commitOffsetTheCoordinatorNeverSaw("stuck-group", consumed, abandoned, transactionalId);
+        commitOffsetTheCoordinatorNeverSaw(
+                "stuck-group", consumed, abandoned.producerId(), abandoned.producerEpoch(), transactionalId);
         assertThatThrownBy(() -> stableOffsets("stuck-group", consumed, Duration.ofSeconds(2)))
                 .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
-        final HangingTransactions check = new HangingTransactions(admin, Duration.ofMillis(500), Clock.systemUTC());
+        final HangingTransactions check = check(Duration.ofMillis(500));
 
         // when the producer is not one of ours, then it is not touched
         assertThat(check.abortHanging(t -> false, id -> id.startsWith("other-app-"))
@@ -276,10 +349,6 @@ class HangingTransactionsIT {
                 .get();
     }
 
-    /**
-     * One transactional record of {@code owner}'s producer id and epoch on {@code partition}, sent as a client
-     * before KIP-890 would (it added partitions itself), so the leader appends it without telling the coordinator.
-     */
     /** A producer's one committed transaction, once its coordinator lists it as CompleteCommit. */
     private TransactionDescription committedTransaction(final String transactionalId) throws Exception {
         try (KafkaProducer<String, String> producer =
@@ -297,12 +366,16 @@ class HangingTransactionsIT {
                         d -> d.state() == TransactionState.COMPLETE_COMMIT);
     }
 
+    /**
+     * One transactional record of that producer id and epoch on {@code partition}, sent as a client before KIP-890
+     * would (it added partitions itself), so the leader appends it without telling the coordinator.
+     */
     private static void writeBatchTheCoordinatorNeverSaw(
-            final TopicPartition partition, final TransactionDescription owner) throws IOException {
+            final TopicPartition partition, final long producerId, final int producerEpoch) throws IOException {
         final MemoryRecords records = MemoryRecords.withTransactionalRecords(
                 Compression.NONE,
-                owner.producerId(),
-                (short) owner.producerEpoch(),
+                producerId,
+                (short) producerEpoch,
                 0,
                 new SimpleRecord(
                         System.currentTimeMillis(),
@@ -340,15 +413,16 @@ class HangingTransactionsIT {
     private static void commitOffsetTheCoordinatorNeverSaw(
             final String group,
             final TopicPartition consumed,
-            final TransactionDescription owner,
+            final long producerId,
+            final int producerEpoch,
             final String transactionalId)
             throws IOException {
         final short version = TxnOffsetCommitRequest.LAST_STABLE_VERSION_BEFORE_TRANSACTION_V2;
         final TxnOffsetCommitRequest request = new TxnOffsetCommitRequest.Builder(new TxnOffsetCommitRequestData()
                         .setTransactionalId(transactionalId)
                         .setGroupId(group)
-                        .setProducerId(owner.producerId())
-                        .setProducerEpoch((short) owner.producerEpoch())
+                        .setProducerId(producerId)
+                        .setProducerEpoch((short) producerEpoch)
                         .setGenerationId(-1)
                         .setMemberId("")
                         .setTopics(List.of(new TxnOffsetCommitRequestData.TxnOffsetCommitRequestTopic()
@@ -396,6 +470,32 @@ class HangingTransactionsIT {
                 new StringDeserializer())) {
             return consumer.committed(java.util.Set.of(partition), timeout);
         }
+    }
+
+    private static HangingTransactions check(final Duration transactionTimeout) {
+        return new HangingTransactions(admin, markers, transactionTimeout, Clock.systemUTC());
+    }
+
+    /** The values a read_committed consumer reads from the partition, up to its end. */
+    private static List<String> committedValues(final TopicPartition partition) throws Exception {
+        final long end = lastStableOffset(partition);
+        final List<String> values = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            final long deadline = System.currentTimeMillis() + 10_000;
+            while (consumer.position(partition) < end && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
     }
 
     private static KafkaProducer<String, String> producer(final Map<String, Object> extra) {

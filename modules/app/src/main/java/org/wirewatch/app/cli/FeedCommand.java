@@ -164,25 +164,29 @@ public final class FeedCommand implements Callable<Integer> {
         return b.build();
     }
 
-    /** What {@code /health/ready} shows of the start-up check: counts, and each aborted transaction. */
+    /** What {@code /health/ready} shows of the start-up check: counts, and each transaction it closed. */
     static Map<String, Object> hangingTransactionsDetail(final HangingTransactions.Report report) {
         final Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("partitionsChecked", report.partitionsChecked());
         detail.put("openAtStart", report.openTransactions());
         detail.put("aborted", report.aborted().size());
+        detail.put("committed", report.committed().size());
         detail.put("tookMs", report.took().toMillis());
-        detail.put(
-                "abortedTransactions",
-                report.aborted().stream()
-                        .map(a -> Map.of(
-                                "partition", a.partition().toString(),
-                                "producerId", a.producerId(),
-                                "producerEpoch", a.producerEpoch(),
-                                "startOffset", a.startOffset(),
-                                "transactionalId", a.transactionalId().orElse(""),
-                                "coordinator", a.coordinatorView()))
-                        .toList());
+        detail.put("abortedTransactions", closed(report.aborted()));
+        detail.put("committedTransactions", closed(report.committed()));
         return detail;
+    }
+
+    private static List<Map<String, Object>> closed(final List<HangingTransactions.Closed> transactions) {
+        return transactions.stream()
+                .map(a -> Map.<String, Object>of(
+                        "partition", a.partition().toString(),
+                        "producerId", a.producerId(),
+                        "producerEpoch", a.producerEpoch(),
+                        "startOffset", a.startOffset(),
+                        "transactionalId", a.transactionalId().orElse(""),
+                        "coordinator", a.coordinatorView()))
+                .toList();
     }
 
     /**
