@@ -79,6 +79,13 @@ final class FrameAssembler {
             Draft target = null;
             if (eventful && opensNew(s)) {
                 target = open(s, false);
+                if (s.laterEvent && s.eventDate() == null && current != null && current.dateKnown) {
+                    // "Later the same day a convoy was hit": the day of the event told just before
+                    target.date = current.date;
+                    target.tolerance = current.tolerance;
+                    target.dateKnown = true;
+                    target.past = current.past;
+                }
             } else if (eventful) {
                 target = bestFrame(s, current);
                 if (target == null && (s.hasCasualties() || s.eventDate() != null)) {
@@ -147,7 +154,7 @@ final class FrameAssembler {
 
     /** Whether an eventful sentence starts an incident of its own. */
     private boolean opensNew(SentenceInfo s) {
-        if (s.newMarker) {
+        if (s.newMarker || s.laterEvent) {
             return true;
         }
         DateMention d = s.eventDate();

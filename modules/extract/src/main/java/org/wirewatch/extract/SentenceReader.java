@@ -283,6 +283,7 @@ final class SentenceReader {
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
         boolean conflictNoun = false;
+        boolean laterOpener = false;
         for (PhraseMatcher.Match m : rules.markers.findAll(tokens)) {
             String kind = m.entry().value(0);
             String key = m.entry().key();
@@ -336,6 +337,7 @@ final class SentenceReader {
                     }
                 }
                 case "CONFLICT" -> conflictNoun = true;
+                case "LATER" -> laterOpener |= m.from() == 0;
                 default -> {}
             }
         }
@@ -366,6 +368,7 @@ final class SentenceReader {
         for (Token t : tokens) {
             also |= t.is("also");
         }
+        boolean laterEvent = laterOpener && eventOfItsOwn(tokens, facts, triggers);
         return new SentenceInfo(
                 s,
                 facts,
@@ -378,8 +381,41 @@ final class SentenceReader {
                 superseded,
                 cumulative,
                 also,
+                laterEvent,
                 allPlaces,
                 withClaimedAttacks(rules.attribution.findAll(tokens), triggers));
+    }
+
+    /**
+     * After "Later the same day" or "Hours later": whether the sentence tells an event of its own, an event word
+     * right after the opener ("Hours later, another explosion ...") or a fresh toll told before any speech verb
+     * ("... a convoy was hit, killing five officers"); not more dead of the same event ("Hours later, prosecutors
+     * said two more officers had died").
+     */
+    private static boolean eventOfItsOwn(
+            List<Token> tokens, List<CasualtyFact> facts, List<TriggerReader.Trigger> triggers) {
+        int opener = 1;
+        while (opener < tokens.size() && !tokens.get(opener).isPunct() && opener < 5) {
+            opener++;
+        }
+        for (TriggerReader.Trigger t : triggers) {
+            if (t.weight() >= 2 && t.from() <= opener + 3) {
+                return true;
+            }
+        }
+        int speech = tokens.size();
+        for (int k = 0; k < tokens.size(); k++) {
+            if (WordList.SPEECH_VERB.contains(tokens.get(k).lower())) {
+                speech = k;
+                break;
+            }
+        }
+        for (CasualtyFact f : facts) {
+            if (f.isTotal() && !f.additive() && f.from() < speech) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -108,7 +108,13 @@ enum WordList {
     /** Canonical names of criminal parties that name no group, so a named one in the report wins over them. */
     UNNAMED_CRIMINAL,
     /** Nouns before "of" or "for" and a party that make the party the one telling, not acting. */
-    SPOKESMAN;
+    SPOKESMAN,
+    /** Words after "in" that count several events ("in two similar blasts"), so the figure before adds them up. */
+    EVENT_COUNT,
+    /** Plural event nouns after such a count. */
+    EVENT_PLURAL,
+    /** Nouns between a denying verb and a figure that make the figure one the speaker rejects. */
+    REJECTED_REPORT;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -259,4 +259,67 @@ class IncidentSeparationTest {
                 .extracting(i -> i.getKilled().getBest())
                 .containsExactly(2);
     }
+
+    @Test
+    void shouldNotTakeAFigureSpreadOverSeveralEventsForAnIncidentsToll() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Roadside bomb kills three soldiers in western Niger",
+                "NIAMEY (Reuters) - Three soldiers were killed on Monday when their truck hit a roadside bomb near"
+                        + " Tera, two days after 11 gendarmes died in three separate ambushes in the same region, the"
+                        + " army said.");
+
+        // the 11 adds up three other events: no incident's toll, not even as its highest figure
+        assertThat(x.getIncidents()).allSatisfy(i -> {
+            if (i.getKilled() != null) {
+                assertThat(i.getKilled().getHigh()).isNotEqualTo(11);
+            }
+        });
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldNotTakeAFigureTheSourceRejectsIntoTheToll() {
+        ReportExtraction x = extract(
+                "2024-01-08T15:00:00Z",
+                "Bandits kill 12 in northwest Nigeria raid",
+                "GUSAU, Nigeria (AFP) - Gunmen killed 12 people in a raid on a farming village in Zurmi district on"
+                        + " Sunday, police said.\n\nA police spokesman dismissed as false social media reports that"
+                        + " over 60 villagers had died in the attack.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(12);
+            assertThat(i.getKilled().getHigh()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void shouldSeparateAnotherEventLaterTheSameDayWithItsOwnToll() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Gunmen kill four worshippers in Kaduna church attack",
+                "KADUNA, Nigeria (Reuters) - Gunmen killed four worshippers at a church in Kajuru on Tuesday, police"
+                        + " said.\n\nLater that day a police patrol was ambushed on the road to Kachia, killing three"
+                        + " officers, a police spokesman said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getLow()).isEqualTo(4);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(3);
+        // no day of its own: the day of the event told before it
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-01-09"));
+    }
+
+    @Test
+    void shouldKeepMoreDeadReportedHoursLaterInTheirIncident() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Gunmen kill four worshippers in Kaduna church attack",
+                "KADUNA, Nigeria (Reuters) - Gunmen killed four worshippers at a church in Kajuru on Tuesday, police"
+                        + " said.\n\nHours later, a police spokesman said two more worshippers had died of their"
+                        + " wounds.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getHigh()).isEqualTo(6));
+    }
 }

@@ -76,6 +76,14 @@ class DateResolverTest {
     }
 
     @Test
+    void shouldMarkTheDayADocumentWasReadAsReporting() {
+        assertThat(find("Two guards died of their wounds, according to a hospital log seen by Reuters on Thursday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
     void shouldMarkSinceAndLastMonthAsNoEventDayWhenUsed() {
         assertThat(find("Gunmen had roamed the villages since Sunday."))
                 .singleElement()
