@@ -114,7 +114,9 @@ enum WordList {
     /** Plural event nouns after such a count. */
     EVENT_PLURAL,
     /** Nouns between a denying verb and a figure that make the figure one the speaker rejects. */
-    REJECTED_REPORT;
+    REJECTED_REPORT,
+    /** Determiners right before an event word that refer back to an event already told ("the raid"). */
+    BACK_REFERENCE;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -322,4 +322,59 @@ class IncidentSeparationTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getHigh()).isEqualTo(6));
     }
+
+    @Test
+    void shouldNotOpenAnIncidentAtARegionOfAnotherCountryWhereOnlyASpeakerIs() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Five deminers kidnapped in Kunduz",
+                "KABUL (AFP) - Gunmen kidnapped five deminers in Kunduz province on Monday, officials said.\n\nA U.N."
+                        + " spokeswoman told reporters in Geneva that gunmen had seized the team at a checkpoint.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("AF"));
+    }
+
+    @Test
+    void shouldNotOpenAnIncidentAtTheRegionOfTheSpeakerBeforeTheSpeechVerb() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Five deminers kidnapped in Kunduz",
+                "KABUL (AFP) - Gunmen kidnapped five deminers in Kunduz province on Monday, officials said.\n\nAn aid"
+                        + " worker at the agency's office in Herat said three of them were local staff, and a provincial"
+                        + " official said unidentified gunmen stopped the team near Imam Sahib.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getAdmin1Code()).isEqualTo("AF-KDZ"));
+    }
+
+    @Test
+    void shouldNotOpenAnIncidentAtARegionNamedWhileTheSentenceGoesOnAboutTheSameEvent() {
+        ReportExtraction x = extract(
+                "2024-01-11T12:00:00Z",
+                "Grenade attack kills three in Guwahati",
+                "GUWAHATI, India (PTI) - A grenade attack at a bus stand in Guwahati killed three people on Wednesday,"
+                        + " police said.\n\nThe grenade landed beside a coach bound for Meghalaya, and the blast also"
+                        + " shattered the windows of a nearby bus.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getAdmin1Code()).isEqualTo("IN-AS"));
+    }
+
+    @Test
+    void shouldNotOpenAnIncidentForTheStateOfThingsByALaterDay() {
+        ReportExtraction x = extract(
+                "2024-01-06T18:00:00Z",
+                "Troops kill 14 protesters in Central African capital",
+                "BANGUI (AP) - Security forces shot dead 14 demonstrators in Bangui on Thursday, a hospital official"
+                        + " said.\n\nBy Saturday morning the capital was quiet, though there were reports of sporadic"
+                        + " clashes on its northern edge.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-01-04")));
+    }
 }

@@ -408,6 +408,10 @@ public final class DateResolver {
         if (b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
             return DateMention.Role.REPORTING;
         }
+        // "By Friday morning the capital was calm": the state of things at a day, not the day of an event
+        if (from >= 1 && tokens.get(from - 1).is("by")) {
+            return DateMention.Role.REPORTING;
+        }
         // "The Islamic State group on Thursday claimed ...", "police on Friday said ...": the verb after the date
         if (to < tokens.size() && SPEECH.contains(tokens.get(to).lower())) {
             return DateMention.Role.REPORTING;

@@ -84,6 +84,14 @@ class DateResolverTest {
     }
 
     @Test
+    void shouldMarkTheDayByWhichAStateHeldAsReporting() {
+        assertThat(find("By Thursday morning the town was calm."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
     void shouldMarkSinceAndLastMonthAsNoEventDayWhenUsed() {
         assertThat(find("Gunmen had roamed the villages since Sunday."))
                 .singleElement()
