@@ -283,7 +283,7 @@ final class SentenceReader {
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
         boolean conflictNoun = false;
-        boolean laterOpener = false;
+        boolean laterEvent = false;
         for (PhraseMatcher.Match m : rules.markers.findAll(tokens)) {
             String kind = m.entry().value(0);
             String key = m.entry().key();
@@ -337,7 +337,15 @@ final class SentenceReader {
                     }
                 }
                 case "CONFLICT" -> conflictNoun = true;
-                case "LATER" -> laterOpener |= m.from() == 0;
+                case "LATER", "EARLIER_SAME_DAY" -> {
+                    // opening the sentence, or its reported speech: "observers reported that earlier in the day, ..."
+                    boolean opens = m.from() == 0 || tokens.get(m.from() - 1).is("that");
+                    if (opens && eventOfItsOwn(tokens, facts, triggers, m.to())) {
+                        laterEvent = true;
+                    } else if (kind.equals("EARLIER_SAME_DAY")) {
+                        superseded = true;
+                    }
+                }
                 default -> {}
             }
         }
@@ -368,7 +376,6 @@ final class SentenceReader {
         for (Token t : tokens) {
             also |= t.is("also");
         }
-        boolean laterEvent = laterOpener && eventOfItsOwn(tokens, facts, triggers);
         return new SentenceInfo(
                 s,
                 facts,
@@ -387,31 +394,32 @@ final class SentenceReader {
     }
 
     /**
-     * After "Later the same day" or "Hours later": whether the sentence tells an event of its own, an event word
-     * right after the opener ("Hours later, another explosion ...") or a fresh toll told before any speech verb
-     * ("... a convoy was hit, killing five officers"); not more dead of the same event ("Hours later, prosecutors
-     * said two more officers had died").
+     * After "Later the same day" or "Hours later" (ending at token {@code from}): whether the sentence tells an event
+     * of its own, an event word right after the opener ("Hours later, another explosion ...") or a fresh toll before
+     * any speech verb after it ("... a convoy was hit, killing five officers", "a man was shot dead"); not more dead of the same event
+     * ("Hours later, prosecutors said two more officers had died").
      */
     private static boolean eventOfItsOwn(
-            List<Token> tokens, List<CasualtyFact> facts, List<TriggerReader.Trigger> triggers) {
-        int opener = 1;
-        while (opener < tokens.size() && !tokens.get(opener).isPunct() && opener < 5) {
+            List<Token> tokens, List<CasualtyFact> facts, List<TriggerReader.Trigger> triggers, int from) {
+        int opener = from;
+        while (opener < tokens.size() && tokens.get(opener).isPunct()) {
             opener++;
         }
         for (TriggerReader.Trigger t : triggers) {
-            if (t.weight() >= 2 && t.from() <= opener + 3) {
+            if (t.weight() >= 2 && t.from() >= from && t.from() <= opener + 2) {
                 return true;
             }
         }
         int speech = tokens.size();
-        for (int k = 0; k < tokens.size(); k++) {
+        for (int k = from; k < tokens.size(); k++) {
             if (WordList.SPEECH_VERB.contains(tokens.get(k).lower())) {
                 speech = k;
                 break;
             }
         }
         for (CasualtyFact f : facts) {
-            if (f.isTotal() && !f.additive() && f.from() < speech) {
+            boolean fresh = f.isTotal() && !f.additive() || f.kind() == CasualtyFact.Kind.IMPLICIT;
+            if (fresh && f.from() >= from && f.from() < speech) {
                 return true;
             }
         }

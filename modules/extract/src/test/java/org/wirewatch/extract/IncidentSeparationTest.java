@@ -377,4 +377,32 @@ class IncidentSeparationTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-01-04")));
     }
+
+    @Test
+    void shouldSeparateAnEventReportedAsEarlierTheSameDay() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Insurgents kill eight in northern Mozambique",
+                "PEMBA, Mozambique (Lusa) - Insurgents killed eight villagers in an attack on Nangade town on Tuesday,"
+                        + " local officials said.\n\nResidents also reported that earlier in the day, three fishermen"
+                        + " mending their nets at Quionga village were beheaded.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(3);
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-01-09"));
+    }
+
+    @Test
+    void shouldKeepATollGivenEarlierTheSameDayAsAnEarlierFigure() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Insurgents kill eight in northern Mozambique",
+                "PEMBA, Mozambique (Lusa) - Insurgents killed eight villagers in an attack on Nangade town on Tuesday,"
+                        + " local officials said.\n\nEarlier in the day, a district official had said at least five"
+                        + " people were killed.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getLow()).isEqualTo(8));
+    }
 }
