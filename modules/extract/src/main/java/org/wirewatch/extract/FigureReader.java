@@ -58,7 +58,7 @@ final class FigureReader {
                 if (s.superseded && current.contains(x.role())) {
                     continue; // "had earlier put the toll at 10": a later figure replaces it
                 }
-                if (x.isTotal() && (spreadOverEvents(s, x) || rejected(s, x))) {
+                if (x.isTotal() && (spreadOverEvents(s, x) || rejected(s, x) || earlierFigure(s, x))) {
                     continue;
                 }
                 if (x.kind() == CasualtyFact.Kind.IMPLICIT) {
@@ -283,6 +283,26 @@ final class FigureReader {
                 if (WordList.REJECTED_REPORT.contains(tokens.get(k).lower())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "The ministry's first count on Sunday had stood at nine dead", "gave an initial toll of 19": a figure a few
+     * words after an earlier count of the toll is one the report has since replaced, never the toll.
+     */
+    static boolean earlierFigure(SentenceInfo s, CasualtyFact x) {
+        List<org.wirewatch.extract.text.Token> tokens = s.sentence.tokens();
+        for (int k = x.from() - 2; k >= 0 && k >= x.from() - 8; k--) {
+            if (WordList.EARLIER_COUNT.contains(tokens.get(k).lower())
+                    && WordList.TOLL_NOUN.contains(tokens.get(k + 1).lower())) {
+                for (CasualtyFact other : s.facts) {
+                    if (other != x && other.from() > k && other.from() < x.from()) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
         return false;

@@ -116,7 +116,11 @@ enum WordList {
     /** Nouns between a denying verb and a figure that make the figure one the speaker rejects. */
     REJECTED_REPORT,
     /** Determiners right before an event word that refer back to an event already told ("the raid"). */
-    BACK_REFERENCE;
+    BACK_REFERENCE,
+    /** Adjectives before a toll noun that make the count an earlier one ("the first count", "an initial toll"). */
+    EARLIER_COUNT,
+    /** Nouns for a count of the dead. */
+    TOLL_NOUN;
 
     static final String TABLE = "reader_words.tsv";
 

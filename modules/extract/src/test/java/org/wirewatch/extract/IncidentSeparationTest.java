@@ -405,4 +405,19 @@ class IncidentSeparationTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getLow()).isEqualTo(8));
     }
+
+    @Test
+    void shouldNotCountAnEarlierCountOfTheTollAmongTheCredibleFigures() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Suicide bomber kills 14 at Kunduz mosque",
+                "KABUL (Reuters) - A suicide bomber killed 14 worshippers at a mosque in Kunduz on Friday, the"
+                        + " provincial health department said on Saturday.\n\nThe department's first count on Friday had"
+                        + " stood at six dead, while a hospital gave an initial toll of 11 killed.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getLow()).isEqualTo(14);
+            assertThat(i.getKilled().getBest()).isEqualTo(14);
+        });
+    }
 }

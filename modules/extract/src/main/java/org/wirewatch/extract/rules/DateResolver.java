@@ -405,6 +405,17 @@ public final class DateResolver {
         while (b >= 0 && (tokens.get(b).is("late") || tokens.get(b).is("early"))) {
             b--;
         }
+        // "said in the early hours of Tuesday that ...": the hours of a day are still the day of the statement
+        if (b >= 3
+                && tokens.get(b).is("of")
+                && tokens.get(b - 1).is("hours")
+                && tokens.get(b - 2).is("early")
+                && tokens.get(b - 3).is("the")) {
+            b -= 4;
+            if (b >= 0 && tokens.get(b).is("in")) {
+                b--;
+            }
+        }
         if (b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
             return DateMention.Role.REPORTING;
         }

@@ -84,6 +84,14 @@ class DateResolverTest {
     }
 
     @Test
+    void shouldMarkTheEarlyHoursOfAStatementsDayAsReporting() {
+        assertThat(find("The group said in the early hours of Friday that its fighters carried out the raid."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
     void shouldMarkTheDayByWhichAStateHeldAsReporting() {
         assertThat(find("By Thursday morning the town was calm."))
                 .singleElement()
