@@ -420,4 +420,18 @@ class IncidentSeparationTest {
             assertThat(i.getKilled().getBest()).isEqualTo(14);
         });
     }
+
+    @Test
+    void shouldNotAddTheHeadlinesOthersToTheLeadsOthers() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Mayor, four other officials killed in South Sudan ambush",
+                "JUBA (AFP) - The mayor of Yei, Joseph Lado, and four other officials were killed when gunmen ambushed"
+                        + " their convoy on Tuesday, police said.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(5);
+            assertThat(i.getKilled().getHigh()).isEqualTo(5);
+        });
+    }
 }
