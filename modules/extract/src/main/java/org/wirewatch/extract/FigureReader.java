@@ -191,6 +191,21 @@ final class FigureReader {
             if (placed && parts >= 2 && (bests == aggregate || wides == aggregate)) {
                 return firstPart == null ? null : List.of(firstPart);
             }
+            // "Renewed clashes kill at least 24": 22 at the first town, then 2 in a second raid (an incident of its
+            // own), with rival figures besides: one later figure of the incident and the other incidents add up to it
+            int others = 0;
+            for (int[] v : elsewhere) {
+                others += v[0];
+            }
+            for (int k = 1; k < values.size(); k++) {
+                int v = values.get(k);
+                // the part names its place, as the other incidents do ("all five attackers were killed" is no part)
+                if (v < aggregate
+                        && v + others == aggregate
+                        && !from.get(k).places.isEmpty()) {
+                    return List.of(v);
+                }
+            }
         }
         if (values.size() < 3) {
             return values;

@@ -434,4 +434,19 @@ class IncidentSeparationTest {
             assertThat(i.getKilled().getHigh()).isEqualTo(5);
         });
     }
+
+    @Test
+    void shouldNotTakeAHeadlineTotalOfTwoIncidentsForTheFirstOnesToll() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Cattle raids kill at least 21 in South Sudan",
+                "BOR, South Sudan (AFP) - Raiders attacked the village of Maar in Twic East county on Sunday and killed"
+                        + " 18 people, a county official said.\n\nA local chief gave a higher count of 20 dead for"
+                        + " Maar.\n\nIn a second raid, on Pakeer village, three herders were killed, the official said.");
+
+        // 21 = 18 at Maar + 3 at Pakeer, with a rival figure for Maar in between
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(18);
+        assertThat(x.getIncidents().get(0).getKilled().getHigh()).isLessThan(21);
+    }
 }
