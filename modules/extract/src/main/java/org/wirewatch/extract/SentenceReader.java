@@ -226,9 +226,13 @@ final class SentenceReader {
         List<SourceMention> mySources = within(sources, s, SourceMention::start);
         List<GeoMention> places = new ArrayList<>();
         List<GeoMention> allPlaces = new ArrayList<>();
+        int compared = comparedClause(tokens);
         for (GeoMention g : geo) {
             if (g.start() < s.start() || g.start() >= s.end()) {
                 continue;
+            }
+            if (compared >= 0 && tokenAt(tokens, g.start()) > compared) {
+                continue; // "the deadliest attack since Washington launched its campaign": the past compared with
             }
             allPlaces.add(g);
             boolean inParty = false;
@@ -279,6 +283,7 @@ final class SentenceReader {
         } else {
             dates = eventAfterAside(tokens, dates, facts, triggers);
         }
+        dates = withoutComparedPast(tokens, dates);
         boolean superseded = false;
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
@@ -458,6 +463,37 @@ final class SentenceReader {
             }
         }
         return false;
+    }
+
+    /**
+     * "the deadliest attack since Washington launched its campaign against the group last month": a day in the
+     * clause a superlative compares with is the start of the period compared, never the event's day.
+     */
+    private static List<DateMention> withoutComparedPast(List<Token> tokens, List<DateMention> dates) {
+        int compared = dates.isEmpty() ? -1 : comparedClause(tokens);
+        if (compared < 0) {
+            return dates;
+        }
+        List<DateMention> out = new ArrayList<>(dates.size());
+        for (DateMention d : dates) {
+            if (d.from() <= compared) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The "since" of a clause a superlative compares with ("the deadliest attack since ..."), or -1: what follows it
+     * (to the end of the sentence) tells the past compared with, not the event.
+     */
+    private static int comparedClause(List<Token> tokens) {
+        for (int k = 1; k < tokens.size(); k++) {
+            if (tokens.get(k).is("since") && afterSuperlative(tokens, k)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** A superlative ("worst", "deadliest", "highest") among the eight tokens before a period word. */

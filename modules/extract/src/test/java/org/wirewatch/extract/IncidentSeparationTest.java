@@ -449,4 +449,19 @@ class IncidentSeparationTest {
         assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(18);
         assertThat(x.getIncidents().get(0).getKilled().getHigh()).isLessThan(21);
     }
+
+    @Test
+    void shouldNotDateAnIncidentByThePastASuperlativeComparesItWith() {
+        ReportExtraction x = extract(
+                "2024-01-11T12:00:00Z",
+                "Air strike on Somali market kills 31",
+                "MOGADISHU (Reuters) - An air strike on a market in southern Somalia killed at least 31 people, local"
+                        + " elders said on Thursday, the deadliest strike since troops from Kenya crossed the border last"
+                        + " month.");
+
+        // "since ... last month" is the period compared with: no second, month-old incident, no date from it
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getEventDate()).isAfter(LocalDate.parse("2024-01-05")));
+    }
 }
