@@ -58,6 +58,9 @@ final class FigureReader {
                 if (s.superseded && current.contains(x.role())) {
                     continue; // "had earlier put the toll at 10": a later figure replaces it
                 }
+                if (x.isTotal() && (spreadOverEvents(s, x) || rejected(s, x) || earlierFigure(s, x))) {
+                    continue;
+                }
                 if (x.kind() == CasualtyFact.Kind.IMPLICIT) {
                     implicitKill = true;
                     continue;
@@ -188,6 +191,21 @@ final class FigureReader {
             if (placed && parts >= 2 && (bests == aggregate || wides == aggregate)) {
                 return firstPart == null ? null : List.of(firstPart);
             }
+            // "Renewed clashes kill at least 24": 22 at the first town, then 2 in a second raid (an incident of its
+            // own), with rival figures besides: one later figure of the incident and the other incidents add up to it
+            int others = 0;
+            for (int[] v : elsewhere) {
+                others += v[0];
+            }
+            for (int k = 1; k < values.size(); k++) {
+                int v = values.get(k);
+                // the part names its place, as the other incidents do ("all five attackers were killed" is no part)
+                if (v < aggregate
+                        && v + others == aggregate
+                        && !from.get(k).places.isEmpty()) {
+                    return List.of(v);
+                }
+            }
         }
         if (values.size() < 3) {
             return values;
@@ -214,6 +232,95 @@ final class FigureReader {
             }
         }
         return values;
+    }
+
+    /**
+     * "a day after nine policemen died in two similar blasts", "30 were killed in separate attacks": a figure whose
+     * clause says it happened in several events adds them up and is no one event's toll. "in two days of raids"
+     * counts days, not events.
+     */
+    static boolean spreadOverEvents(SentenceInfo s, CasualtyFact x) {
+        List<org.wirewatch.extract.text.Token> tokens = s.sentence.tokens();
+        int n = tokens.size();
+        for (int k = x.to(); k < Math.min(n - 2, x.to() + 4); k++) {
+            if (tokens.get(k).isPunct()) {
+                return false;
+            }
+            if (!tokens.get(k).is("in")) {
+                continue;
+            }
+            int c = k + 1;
+            if (tokens.get(c).is("a") || tokens.get(c).is("the")) {
+                c++;
+            }
+            if (c >= n || !countsEvents(tokens.get(c))) {
+                return false;
+            }
+            int from = c + 1;
+            if (tokens.get(c).is("series") && from < n && tokens.get(from).is("of")) {
+                from++; // "in a series of explosions"
+            }
+            for (int j = from; j < Math.min(n, from + 3); j++) {
+                org.wirewatch.extract.text.Token t = tokens.get(j);
+                if (WordList.EVENT_PLURAL.contains(t.lower())) {
+                    return true;
+                }
+                if (!t.isWord() || t.is("of")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    /** A count word of events, or a small number of them: "two", "twin", "separate", "3". */
+    private static boolean countsEvents(org.wirewatch.extract.text.Token t) {
+        if (t.isNumber()) {
+            String digits = t.text().replace(",", "");
+            return digits.length() <= 2 && digits.chars().allMatch(Character::isDigit) && Integer.parseInt(digits) >= 2;
+        }
+        return WordList.EVENT_COUNT.contains(t.lower());
+    }
+
+    /**
+     * "the police spokesman dismissed as inaccurate media reports that more than one hundred people had been killed":
+     * a figure after a denying verb and a word for what others reported is one the speaker rejects, never a credible
+     * total of the toll (the claim reader keeps it as that speaker's words).
+     */
+    static boolean rejected(SentenceInfo s, CasualtyFact x) {
+        List<org.wirewatch.extract.text.Token> tokens = s.sentence.tokens();
+        for (org.wirewatch.extract.text.PhraseMatcher.Match m : s.cues) {
+            if (!m.entry().value(0).equals("DENY_VERB") || m.to() > x.from()) {
+                continue;
+            }
+            for (int k = m.to(); k < x.from(); k++) {
+                if (WordList.REJECTED_REPORT.contains(tokens.get(k).lower())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "The ministry's first count on Sunday had stood at nine dead", "gave an initial toll of 19": a figure a few
+     * words after an earlier count of the toll is one the report has since replaced, never the toll.
+     */
+    static boolean earlierFigure(SentenceInfo s, CasualtyFact x) {
+        List<org.wirewatch.extract.text.Token> tokens = s.sentence.tokens();
+        for (int k = x.from() - 2; k >= 0 && k >= x.from() - 8; k--) {
+            if (WordList.EARLIER_COUNT.contains(tokens.get(k).lower())
+                    && WordList.TOLL_NOUN.contains(tokens.get(k + 1).lower())) {
+                for (CasualtyFact other : s.facts) {
+                    if (other != x && other.from() > k && other.from() < x.from()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a figure is given as an approximation: "nearly 70", "about 40", "an estimated 300". */

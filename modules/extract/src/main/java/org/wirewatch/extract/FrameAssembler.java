@@ -79,6 +79,13 @@ final class FrameAssembler {
             Draft target = null;
             if (eventful && opensNew(s)) {
                 target = open(s, false);
+                if (s.laterEvent && s.eventDate() == null && current != null && current.dateKnown) {
+                    // "Later the same day a convoy was hit": the day of the event told just before
+                    target.date = current.date;
+                    target.tolerance = current.tolerance;
+                    target.dateKnown = true;
+                    target.past = current.past;
+                }
             } else if (eventful) {
                 target = bestFrame(s, current);
                 if (target == null && (s.hasCasualties() || s.eventDate() != null)) {
@@ -147,7 +154,7 @@ final class FrameAssembler {
 
     /** Whether an eventful sentence starts an incident of its own. */
     private boolean opensNew(SentenceInfo s) {
-        if (s.newMarker) {
+        if (s.newMarker || s.laterEvent) {
             return true;
         }
         DateMention d = s.eventDate();
@@ -201,7 +208,9 @@ final class FrameAssembler {
         }
         // another region, with its own toll or a specific trigger: "In Farah city, gunmen shot dead ..."
         String admin1 = firstAdmin1(s);
-        if (admin1 != null && (s.hasCasualties() || s.maxTriggerWeight() >= 2)) {
+        if (admin1 != null
+                && (s.hasCasualties() || s.maxTriggerWeight() >= 2 && !refersBack(s))
+                && ofMainCountry(s, admin1)) {
             boolean explicitRegion = s.places.stream().anyMatch(g -> g.kind() == GeoKind.ADMIN1);
             boolean compatible = false;
             for (Draft f : frames) {
@@ -314,13 +323,91 @@ final class FrameAssembler {
         return !w.isEmpty() && Character.isLowerCase(w.charAt(0));
     }
 
+    /**
+     * The region of the first place the sentence names as where something happened. "An official at the U.N. office
+     * in Aden said gunmen stopped the team in Abyan": a place before the first speech verb, with nothing of the
+     * event before that verb, is where the speaker sits.
+     */
     private String firstAdmin1(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        int speech = speakerEnd(s);
         for (GeoMention g : s.places) {
-            if (g.admin1Code() != null && g.kind() != GeoKind.DEMONYM) {
+            if (g.admin1Code() != null
+                    && g.kind() != GeoKind.DEMONYM
+                    && (speech < 0 || tokenAt(tokens, g.start()) > speech)) {
                 return g.admin1Code();
             }
         }
         return null;
+    }
+
+    /**
+     * The first speech verb of a sentence when neither a trigger nor a figure comes before it ("An official in Aden
+     * said ..."), else -1: what stands before it is the speaker.
+     */
+    private static int speakerEnd(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        int speech = -1;
+        for (int k = 0; k < tokens.size(); k++) {
+            if (WordList.SPEECH_VERB.contains(tokens.get(k).lower())) {
+                speech = k;
+                break;
+            }
+        }
+        if (speech < 0) {
+            return -1;
+        }
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.weight() >= 2 && t.from() < speech) {
+                return -1;
+            }
+        }
+        for (CasualtyFact f : s.facts) {
+            if (f.from() < speech) {
+                return -1;
+            }
+        }
+        return speech;
+    }
+
+    /**
+     * "The grenade rolled under a bus bound for Uttarakhand", "told reporters in Geneva the raid fitted a trend":
+     * every specific event word of the sentence is a definite reference to one told before, so a region it names
+     * is no new scene.
+     */
+    private static boolean refersBack(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        boolean any = false;
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.weight() < 2) {
+                continue;
+            }
+            any = true;
+            int before = t.from() - 1;
+            if (before < 0
+                    || !WordList.BACK_REFERENCE.contains(tokens.get(before).lower())) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Whether a region belongs to the country of the report's main incident (or that country is unknown): a region
+     * of another country ("Kurdistan" in the name of a party, "Geneva" where a spokesman spoke) is no new scene by
+     * itself; an event abroad is placed by "in <country>" (see {@link #eventCountry}).
+     */
+    private boolean ofMainCountry(SentenceInfo s, String admin1) {
+        String main = frames.get(0).country();
+        if (main == null) {
+            return true;
+        }
+        for (GeoMention g : s.places) {
+            if (admin1.equals(g.admin1Code())) {
+                return main.equals(g.countryCode());
+            }
+        }
+        return true;
     }
 
     private boolean compatible(Draft f, SentenceInfo s) {

@@ -27,6 +27,8 @@ final class SentenceInfo {
     final boolean superseded;
     final boolean cumulative;
     final boolean also;
+    /** Opens with a later moment of the day just told and tells an event of its own ("Later the same day, ..."). */
+    final boolean laterEvent;
     /** Every place named in the sentence, including those inside party names. */
     final List<GeoMention> allPlaces;
     /** Attribution cues of the sentence (attribution.tsv), claimed attacks resolved. */
@@ -44,6 +46,7 @@ final class SentenceInfo {
             boolean superseded,
             boolean cumulative,
             boolean also,
+            boolean laterEvent,
             List<GeoMention> allPlaces,
             List<PhraseMatcher.Match> cues) {
         this.sentence = sentence;
@@ -57,6 +60,7 @@ final class SentenceInfo {
         this.superseded = superseded;
         this.cumulative = cumulative;
         this.also = also;
+        this.laterEvent = laterEvent;
         this.allPlaces = allPlaces;
         this.cues = cues;
     }

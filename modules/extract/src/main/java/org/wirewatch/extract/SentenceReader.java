@@ -226,9 +226,13 @@ final class SentenceReader {
         List<SourceMention> mySources = within(sources, s, SourceMention::start);
         List<GeoMention> places = new ArrayList<>();
         List<GeoMention> allPlaces = new ArrayList<>();
+        int compared = comparedClause(tokens);
         for (GeoMention g : geo) {
             if (g.start() < s.start() || g.start() >= s.end()) {
                 continue;
+            }
+            if (compared >= 0 && tokenAt(tokens, g.start()) > compared) {
+                continue; // "the deadliest attack since Washington launched its campaign": the past compared with
             }
             allPlaces.add(g);
             boolean inParty = false;
@@ -279,10 +283,12 @@ final class SentenceReader {
         } else {
             dates = eventAfterAside(tokens, dates, facts, triggers);
         }
+        dates = withoutComparedPast(tokens, dates);
         boolean superseded = false;
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
         boolean conflictNoun = false;
+        boolean laterEvent = false;
         for (PhraseMatcher.Match m : rules.markers.findAll(tokens)) {
             String kind = m.entry().value(0);
             String key = m.entry().key();
@@ -336,6 +342,15 @@ final class SentenceReader {
                     }
                 }
                 case "CONFLICT" -> conflictNoun = true;
+                case "LATER", "EARLIER_SAME_DAY" -> {
+                    // opening the sentence, or its reported speech: "observers reported that earlier in the day, ..."
+                    boolean opens = m.from() == 0 || tokens.get(m.from() - 1).is("that");
+                    if (opens && eventOfItsOwn(tokens, facts, triggers, m.to())) {
+                        laterEvent = true;
+                    } else if (kind.equals("EARLIER_SAME_DAY")) {
+                        superseded = true;
+                    }
+                }
                 default -> {}
             }
         }
@@ -378,8 +393,42 @@ final class SentenceReader {
                 superseded,
                 cumulative,
                 also,
+                laterEvent,
                 allPlaces,
                 withClaimedAttacks(rules.attribution.findAll(tokens), triggers));
+    }
+
+    /**
+     * After "Later the same day" or "Hours later" (ending at token {@code from}): whether the sentence tells an event
+     * of its own, an event word right after the opener ("Hours later, another explosion ...") or a fresh toll before
+     * any speech verb after it ("... a convoy was hit, killing five officers", "a man was shot dead"); not more dead of the same event
+     * ("Hours later, prosecutors said two more officers had died").
+     */
+    private static boolean eventOfItsOwn(
+            List<Token> tokens, List<CasualtyFact> facts, List<TriggerReader.Trigger> triggers, int from) {
+        int opener = from;
+        while (opener < tokens.size() && tokens.get(opener).isPunct()) {
+            opener++;
+        }
+        for (TriggerReader.Trigger t : triggers) {
+            if (t.weight() >= 2 && t.from() >= from && t.from() <= opener + 2) {
+                return true;
+            }
+        }
+        int speech = tokens.size();
+        for (int k = from; k < tokens.size(); k++) {
+            if (WordList.SPEECH_VERB.contains(tokens.get(k).lower())) {
+                speech = k;
+                break;
+            }
+        }
+        for (CasualtyFact f : facts) {
+            boolean fresh = f.isTotal() && !f.additive() || f.kind() == CasualtyFact.Kind.IMPLICIT;
+            if (fresh && f.from() >= from && f.from() < speech) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -414,6 +463,37 @@ final class SentenceReader {
             }
         }
         return false;
+    }
+
+    /**
+     * "the deadliest attack since Washington launched its campaign against the group last month": a day in the
+     * clause a superlative compares with is the start of the period compared, never the event's day.
+     */
+    private static List<DateMention> withoutComparedPast(List<Token> tokens, List<DateMention> dates) {
+        int compared = dates.isEmpty() ? -1 : comparedClause(tokens);
+        if (compared < 0) {
+            return dates;
+        }
+        List<DateMention> out = new ArrayList<>(dates.size());
+        for (DateMention d : dates) {
+            if (d.from() <= compared) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The "since" of a clause a superlative compares with ("the deadliest attack since ..."), or -1: what follows it
+     * (to the end of the sentence) tells the past compared with, not the event.
+     */
+    private static int comparedClause(List<Token> tokens) {
+        for (int k = 1; k < tokens.size(); k++) {
+            if (tokens.get(k).is("since") && afterSuperlative(tokens, k)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** A superlative ("worst", "deadliest", "highest") among the eight tokens before a period word. */

@@ -108,7 +108,19 @@ enum WordList {
     /** Canonical names of criminal parties that name no group, so a named one in the report wins over them. */
     UNNAMED_CRIMINAL,
     /** Nouns before "of" or "for" and a party that make the party the one telling, not acting. */
-    SPOKESMAN;
+    SPOKESMAN,
+    /** Words after "in" that count several events ("in two similar blasts"), so the figure before adds them up. */
+    EVENT_COUNT,
+    /** Plural event nouns after such a count. */
+    EVENT_PLURAL,
+    /** Nouns between a denying verb and a figure that make the figure one the speaker rejects. */
+    REJECTED_REPORT,
+    /** Determiners right before an event word that refer back to an event already told ("the raid"). */
+    BACK_REFERENCE,
+    /** Adjectives before a toll noun that make the count an earlier one ("the first count", "an initial toll"). */
+    EARLIER_COUNT,
+    /** Nouns for a count of the dead. */
+    TOLL_NOUN;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -259,4 +259,209 @@ class IncidentSeparationTest {
                 .extracting(i -> i.getKilled().getBest())
                 .containsExactly(2);
     }
+
+    @Test
+    void shouldNotTakeAFigureSpreadOverSeveralEventsForAnIncidentsToll() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Roadside bomb kills three soldiers in western Niger",
+                "NIAMEY (Reuters) - Three soldiers were killed on Monday when their truck hit a roadside bomb near"
+                        + " Tera, two days after 11 gendarmes died in three separate ambushes in the same region, the"
+                        + " army said.");
+
+        // the 11 adds up three other events: no incident's toll, not even as its highest figure
+        assertThat(x.getIncidents()).allSatisfy(i -> {
+            if (i.getKilled() != null) {
+                assertThat(i.getKilled().getHigh()).isNotEqualTo(11);
+            }
+        });
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldNotTakeAFigureTheSourceRejectsIntoTheToll() {
+        ReportExtraction x = extract(
+                "2024-01-08T15:00:00Z",
+                "Bandits kill 12 in northwest Nigeria raid",
+                "GUSAU, Nigeria (AFP) - Gunmen killed 12 people in a raid on a farming village in Zurmi district on"
+                        + " Sunday, police said.\n\nA police spokesman dismissed as false social media reports that"
+                        + " over 60 villagers had died in the attack.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(12);
+            assertThat(i.getKilled().getHigh()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void shouldSeparateAnotherEventLaterTheSameDayWithItsOwnToll() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Gunmen kill four worshippers in Kaduna church attack",
+                "KADUNA, Nigeria (Reuters) - Gunmen killed four worshippers at a church in Kajuru on Tuesday, police"
+                        + " said.\n\nLater that day a police patrol was ambushed on the road to Kachia, killing three"
+                        + " officers, a police spokesman said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getLow()).isEqualTo(4);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(3);
+        // no day of its own: the day of the event told before it
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-01-09"));
+    }
+
+    @Test
+    void shouldKeepMoreDeadReportedHoursLaterInTheirIncident() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Gunmen kill four worshippers in Kaduna church attack",
+                "KADUNA, Nigeria (Reuters) - Gunmen killed four worshippers at a church in Kajuru on Tuesday, police"
+                        + " said.\n\nHours later, a police spokesman said two more worshippers had died of their"
+                        + " wounds.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getHigh()).isEqualTo(6));
+    }
+
+    @Test
+    void shouldNotOpenAnIncidentAtARegionOfAnotherCountryWhereOnlyASpeakerIs() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Five deminers kidnapped in Kunduz",
+                "KABUL (AFP) - Gunmen kidnapped five deminers in Kunduz province on Monday, officials said.\n\nA U.N."
+                        + " spokeswoman told reporters in Geneva that gunmen had seized the team at a checkpoint.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("AF"));
+    }
+
+    @Test
+    void shouldNotOpenAnIncidentAtTheRegionOfTheSpeakerBeforeTheSpeechVerb() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Five deminers kidnapped in Kunduz",
+                "KABUL (AFP) - Gunmen kidnapped five deminers in Kunduz province on Monday, officials said.\n\nAn aid"
+                        + " worker at the agency's office in Herat said three of them were local staff, and a provincial"
+                        + " official said unidentified gunmen stopped the team near Imam Sahib.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getAdmin1Code()).isEqualTo("AF-KDZ"));
+    }
+
+    @Test
+    void shouldNotOpenAnIncidentAtARegionNamedWhileTheSentenceGoesOnAboutTheSameEvent() {
+        ReportExtraction x = extract(
+                "2024-01-11T12:00:00Z",
+                "Grenade attack kills three in Guwahati",
+                "GUWAHATI, India (PTI) - A grenade attack at a bus stand in Guwahati killed three people on Wednesday,"
+                        + " police said.\n\nThe grenade landed beside a coach bound for Meghalaya, and the blast also"
+                        + " shattered the windows of a nearby bus.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getAdmin1Code()).isEqualTo("IN-AS"));
+    }
+
+    @Test
+    void shouldNotOpenAnIncidentForTheStateOfThingsByALaterDay() {
+        ReportExtraction x = extract(
+                "2024-01-06T18:00:00Z",
+                "Troops kill 14 protesters in Central African capital",
+                "BANGUI (AP) - Security forces shot dead 14 demonstrators in Bangui on Thursday, a hospital official"
+                        + " said.\n\nBy Saturday morning the capital was quiet, though there were reports of sporadic"
+                        + " clashes on its northern edge.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-01-04")));
+    }
+
+    @Test
+    void shouldSeparateAnEventReportedAsEarlierTheSameDay() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Insurgents kill eight in northern Mozambique",
+                "PEMBA, Mozambique (Lusa) - Insurgents killed eight villagers in an attack on Nangade town on Tuesday,"
+                        + " local officials said.\n\nResidents also reported that earlier in the day, three fishermen"
+                        + " mending their nets at Quionga village were beheaded.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(3);
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-01-09"));
+    }
+
+    @Test
+    void shouldKeepATollGivenEarlierTheSameDayAsAnEarlierFigure() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Insurgents kill eight in northern Mozambique",
+                "PEMBA, Mozambique (Lusa) - Insurgents killed eight villagers in an attack on Nangade town on Tuesday,"
+                        + " local officials said.\n\nEarlier in the day, a district official had said at least five"
+                        + " people were killed.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getLow()).isEqualTo(8));
+    }
+
+    @Test
+    void shouldNotCountAnEarlierCountOfTheTollAmongTheCredibleFigures() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Suicide bomber kills 14 at Kunduz mosque",
+                "KABUL (Reuters) - A suicide bomber killed 14 worshippers at a mosque in Kunduz on Friday, the"
+                        + " provincial health department said on Saturday.\n\nThe department's first count on Friday had"
+                        + " stood at six dead, while a hospital gave an initial toll of 11 killed.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getLow()).isEqualTo(14);
+            assertThat(i.getKilled().getBest()).isEqualTo(14);
+        });
+    }
+
+    @Test
+    void shouldNotAddTheHeadlinesOthersToTheLeadsOthers() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Mayor, four other officials killed in South Sudan ambush",
+                "JUBA (AFP) - The mayor of Yei, Joseph Lado, and four other officials were killed when gunmen ambushed"
+                        + " their convoy on Tuesday, police said.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(5);
+            assertThat(i.getKilled().getHigh()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void shouldNotTakeAHeadlineTotalOfTwoIncidentsForTheFirstOnesToll() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Cattle raids kill at least 21 in South Sudan",
+                "BOR, South Sudan (AFP) - Raiders attacked the village of Maar in Twic East county on Sunday and killed"
+                        + " 18 people, a county official said.\n\nA local chief gave a higher count of 20 dead for"
+                        + " Maar.\n\nIn a second raid, on Pakeer village, three herders were killed, the official said.");
+
+        // 21 = 18 at Maar + 3 at Pakeer, with a rival figure for Maar in between
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(18);
+        assertThat(x.getIncidents().get(0).getKilled().getHigh()).isLessThan(21);
+    }
+
+    @Test
+    void shouldNotDateAnIncidentByThePastASuperlativeComparesItWith() {
+        ReportExtraction x = extract(
+                "2024-01-11T12:00:00Z",
+                "Air strike on Somali market kills 31",
+                "MOGADISHU (Reuters) - An air strike on a market in southern Somalia killed at least 31 people, local"
+                        + " elders said on Thursday, the deadliest strike since troops from Kenya crossed the border last"
+                        + " month.");
+
+        // "since ... last month" is the period compared with: no second, month-old incident, no date from it
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getEventDate()).isAfter(LocalDate.parse("2024-01-05")));
+    }
 }

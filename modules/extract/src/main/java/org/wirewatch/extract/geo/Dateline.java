@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The dateline that opens a wire story: "BEIRUT:", "KABUL, Afghanistan (AP) —", "EL FASHER, Sudan:",
- * "Quetta, Pakistan, Aug 8 (Reuters) -", "MOGADISHU, Jan. 5 (Xinhua) --", "PESHAWAR, Pakistan -".
+ * "Quetta, Pakistan, Aug 8 (Reuters) -", "MOGADISHU, Jan. 5 (Xinhua) --", "PESHAWAR, Pakistan -",
+ * "KYIV/MOSCOW (Reuters) -".
  *
  * @param place       the place as written ("EL FASHER", "Quetta")
  * @param countryCode ISO 3166-1 alpha-2 of the written country, else of the place in the gazetteer; null if
@@ -23,6 +24,8 @@ public record Dateline(String place, String countryCode, String admin1Code, Stri
     /** Place: up to four words; either all capitals or mixed case. */
     private static final Pattern DATELINE = Pattern.compile("^[\\s\\u00a0]*(?<place>" + WORD + "(?:[ \\u00a0]" + WORD
             + "){0,3})"
+            // "ADEN/WASHINGTON (Reuters) -": a story filed from two cities is placed by the first
+            + "(?:/" + WORD + "(?:[ \\u00a0]" + WORD + "){0,3})?"
             + "(?:,[ \\u00a0]+(?<country>(?!" + MONTH + "[ \\u00a0]+\\d)" + WORD + "(?:[ \\u00a0]" + WORD + "){0,3}))?"
             + "(?:,?[ \\u00a0]+(?<date>" + MONTH + "[ \\u00a0]+\\d{1,2}(?:,[ \\u00a0]+\\d{4})?))?"
             + "(?:[ \\u00a0]*\\((?<agency>[\\p{L}][\\p{L}0-9 .&/\\-]{0,30})\\))?"

@@ -425,13 +425,10 @@ public final class CasualtyReader {
             boolean additive = additive(tokens, m, np);
             if (items.size() == 1) {
                 int value = (int) m.value();
-                // "the deputy chief and 21 other people were killed": the named victim plus 21
-                if (np.other()
-                        && m.from() > 1
-                        && tokens.get(m.from() - 1).is("and")
-                        && !tokens.get(m.from() - 2).isNumber()
-                        && !tokens.get(m.from() - 2).isPunct()
-                        && countsBefore(all, n) == 0) {
+                // "the deputy chief and 21 other people were killed": the named victim plus 21; also after an
+                // apposition ("The ambassador, John Doe, and three other officials") and with a headline's comma for
+                // "and" ("Ambassador, three other officials killed")
+                if (np.other() && namedVictimBefore(tokens, m.from()) && countsBefore(all, n) == 0) {
                     value += 1;
                     additive = false;
                 }
@@ -714,6 +711,25 @@ public final class CasualtyReader {
         return from >= 2
                 && tokens.get(from - 2).is("among")
                 && (prev.equals("them") || prev.equals("whom") || prev.equals("those"));
+    }
+
+    /** Whether a single victim named by a word stands right before "and", ", and" or "," at {@code from}. */
+    private static boolean namedVictimBefore(List<Token> tokens, int from) {
+        int k = from - 1;
+        if (k < 1) {
+            return false;
+        }
+        if (tokens.get(k).is("and")) {
+            k--;
+            if (tokens.get(k).is(",")) {
+                k--;
+            }
+        } else if (tokens.get(k).is(",")) {
+            k--;
+        } else {
+            return false;
+        }
+        return k >= 0 && tokens.get(k).isWord();
     }
 
     private static boolean additive(List<Token> tokens, NumberMention m, NounGroup np) {

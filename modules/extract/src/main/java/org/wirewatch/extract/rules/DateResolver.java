@@ -115,6 +115,8 @@ public final class DateResolver {
             "condemned",
             "vowed",
             "urged");
+    /** Participles before "by" and a reader: "a report seen by AFP on Thursday" dates the reading. */
+    private static final Set<String> DOCUMENT_READ = Set.of("seen", "obtained", "reviewed");
     /** Verbs of a toll's update: the day after them is when the figure changed. */
     private static final Set<String> TOLL_UPDATES =
             Set.of("rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "mounted", "jumped");
@@ -403,7 +405,22 @@ public final class DateResolver {
         while (b >= 0 && (tokens.get(b).is("late") || tokens.get(b).is("early"))) {
             b--;
         }
+        // "said in the early hours of Tuesday that ...": the hours of a day are still the day of the statement
+        if (b >= 3
+                && tokens.get(b).is("of")
+                && tokens.get(b - 1).is("hours")
+                && tokens.get(b - 2).is("early")
+                && tokens.get(b - 3).is("the")) {
+            b -= 4;
+            if (b >= 0 && tokens.get(b).is("in")) {
+                b--;
+            }
+        }
         if (b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
+            return DateMention.Role.REPORTING;
+        }
+        // "By Friday morning the capital was calm": the state of things at a day, not the day of an event
+        if (from >= 1 && tokens.get(from - 1).is("by")) {
             return DateMention.Role.REPORTING;
         }
         // "The Islamic State group on Thursday claimed ...", "police on Friday said ...": the verb after the date
@@ -439,6 +456,17 @@ public final class DateResolver {
             String w = tokens.get(k).lower();
             if (w.equals("since") || w.equals("between") || w.equals("from") || w.equals("until") || w.equals("till")) {
                 return DateMention.Role.PERIOD;
+            }
+            if (tokens.get(k).isPunct()) {
+                break;
+            }
+        }
+        // "a police report seen by AFP on Thursday", "documents obtained by Reuters on Monday": the day a document
+        // was read, not the day of the event
+        for (int k = from - 2; k >= 1 && k >= from - 5; k--) {
+            if (tokens.get(k).is("by")
+                    && DOCUMENT_READ.contains(tokens.get(k - 1).lower())) {
+                return DateMention.Role.REPORTING;
             }
             if (tokens.get(k).isPunct()) {
                 break;

@@ -22,6 +22,7 @@ class DatelineTest {
             ABUJA, March 5 (Xinhua) - Gunmen killed 47 villagers.              | ABUJA      | NG | NG-FC | Xinhua  | March 5 | Gunmen
             UNITED NATIONS (AP) — The Security Council met.                    | UNITED NATIONS | - | -  | AP      | -       | The Security
             MAIDUGURI, Nigeria, Feb 3, 2024 (AFP) — Jets bombed a camp.        | MAIDUGURI  | NG | NG-BO | AFP     | Feb 3, 2024 | Jets
+            BAMAKO/DAKAR (Reuters) - Gunmen killed 12 traders.                 | BAMAKO     | ML | -     | Reuters | -       | Gunmen
             """)
     void shouldParseDatelineWhenStoryOpensWithOne(
             String body, String place, String cc, String admin1, String agency, String date, String textStartsWith) {

@@ -59,6 +59,16 @@ class CasualtyReaderTest {
     }
 
     @Test
+    void shouldCountTheNamedVictimAfterAnAppositionOrAHeadlinesComma() {
+        assertThat(totals("The mayor of the town, Joseph Lado, and four other officials were killed.", Role.KILLED))
+                .extracting(CasualtyFact::value)
+                .containsExactly(5);
+        assertThat(totals("Mayor, four other officials killed in ambush", Role.KILLED))
+                .extracting(CasualtyFact::value)
+                .containsExactly(5);
+    }
+
+    @Test
     void shouldReadInjuredAndAbductedWhenReported() {
         assertThat(totals("Roughly 30 were wounded and 12 hurt.", Role.INJURED))
                 .extracting(CasualtyFact::value)

@@ -76,6 +76,30 @@ class DateResolverTest {
     }
 
     @Test
+    void shouldMarkTheDayADocumentWasReadAsReporting() {
+        assertThat(find("Two guards died of their wounds, according to a hospital log seen by Reuters on Thursday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
+    void shouldMarkTheEarlyHoursOfAStatementsDayAsReporting() {
+        assertThat(find("The group said in the early hours of Friday that its fighters carried out the raid."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
+    void shouldMarkTheDayByWhichAStateHeldAsReporting() {
+        assertThat(find("By Thursday morning the town was calm."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
     void shouldMarkSinceAndLastMonthAsNoEventDayWhenUsed() {
         assertThat(find("Gunmen had roamed the villages since Sunday."))
                 .singleElement()
