@@ -81,6 +81,15 @@ final class PerpetratorReader {
         if (later != null) {
             return later;
         }
+        Actor sides = sidesOfFight(f.members, false);
+        if (drafts.frames().size() == 1 && (sides == null || generic(sides))) {
+            // the report tells of one fight: the paragraph that names its sides may stand apart from the frame's
+            Actor named = sidesOfFight(facts.sentences(), true);
+            sides = named != null ? named : sides;
+        }
+        if (sides != null) {
+            return sides;
+        }
         if (generic != null) {
             return Actor.newBuilder().setName(unnamedParty(generic)).build();
         }
@@ -135,6 +144,94 @@ final class PerpetratorReader {
         return k > 0
                 && (tokens.get(k).is("of") || tokens.get(k).is("for"))
                 && WordList.SPOKESMAN.contains(tokens.get(k - 1).lower());
+    }
+
+    /**
+     * "Fighting between the ELN and FARC dissidents leaves 24 dead", "violence broke out between members of two rival
+     * gangs", "a power struggle between gangs": in a fight the report tells as a noun, the sides after "between" are
+     * the ones that fought, though neither is the subject of a violent verb. Both sides are the perpetrators of a
+     * clash, so both are named ("ELN and FARC dissidents"), or the one the text names when it gives only one.
+     */
+    private static Actor sidesOfFight(List<SentenceInfo> sentences, boolean namedOnly) {
+        Actor unnamed = null;
+        for (SentenceInfo s : sentences) {
+            List<Token> tokens = s.sentence.tokens();
+            for (int b = 1; b < tokens.size(); b++) {
+                if (!tokens.get(b).is("between") || !fightBefore(tokens, b)) {
+                    continue;
+                }
+                int end = b + 1;
+                while (end < tokens.size() && end < b + 18 && !clauseBreak(tokens.get(end))) {
+                    end++;
+                }
+                ActorMention first = null;
+                ActorMention second = null;
+                for (ActorMention a : s.actors) {
+                    int at = tokenAt(tokens, a.start());
+                    if (at <= b || at >= end || isVictim(s, a)) {
+                        continue;
+                    }
+                    if (first == null) {
+                        first = a;
+                    } else if (second == null && joinedByAnd(tokens, tokenAt(tokens, first.end() - 1), at)) {
+                        second = a;
+                    }
+                }
+                if (first != null) {
+                    String name = sideName(first);
+                    if (second != null && !sideName(second).equals(name)) {
+                        name = name + " and " + sideName(second);
+                    }
+                    Actor sides = Actor.newBuilder().setName(name).build();
+                    if (!first.generic() || (second != null && !second.generic())) {
+                        return sides;
+                    }
+                    // "fighting between two armed groups" in the lead, the groups named further on
+                    unnamed = unnamed == null && !namedOnly ? sides : unnamed;
+                }
+            }
+        }
+        return unnamed;
+    }
+
+    /** A fight noun up to eight words before "between", the clause unbroken: "violence broke out late in the day between". */
+    private static boolean fightBefore(List<Token> tokens, int between) {
+        for (int k = between - 1; k >= 0 && k >= between - 8 && !clauseBreak(tokens.get(k)); k--) {
+            if (WordList.CLASH_NOUN.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean clauseBreak(Token t) {
+        return t.is(",") || t.is(";") || t.is(".") || t.is(":");
+    }
+
+    /** "X and Y", "X and the rival Y": an "and" between the first side's last token and the second's first. */
+    private static boolean joinedByAnd(List<Token> tokens, int firstLast, int secondFirst) {
+        for (int k = firstLast + 1; k >= 1 && k < secondFirst; k++) {
+            if (tokens.get(k).is("and")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an actor name is one a generic party takes: "armed groups", "gangs". */
+    private boolean generic(Actor a) {
+        for (SentenceInfo s : facts.sentences()) {
+            for (ActorMention m : s.actors) {
+                if (sideName(m).equals(a.getName())) {
+                    return m.generic() || unnamed(m);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String sideName(ActorMention a) {
+        return a.generic() ? unnamedParty(a) : a.canonicalName();
     }
 
     /**

@@ -108,7 +108,9 @@ enum WordList {
     /** Canonical names of criminal parties that name no group, so a named one in the report wins over them. */
     UNNAMED_CRIMINAL,
     /** Nouns before "of" or "for" and a party that make the party the one telling, not acting. */
-    SPOKESMAN;
+    SPOKESMAN,
+    /** Nouns of a fight right before "between" and the two sides that fought. */
+    CLASH_NOUN;
 
     static final String TABLE = "reader_words.tsv";
 

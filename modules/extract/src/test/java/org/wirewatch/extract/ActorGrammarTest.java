@@ -162,4 +162,45 @@ class ActorGrammarTest {
         IncidentMention raid = x.getIncidents().get(0);
         assertThat(raid.getActor() == null ? null : raid.getActor().getName()).isNotEqualTo("Haitian police");
     }
+
+    @Test
+    void shouldTakeBothSidesOfAFightToldAsANounBetweenTwoParties() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Clashes in eastern Congo leave 19 dead",
+                "GOMA (Reuters) - At least 19 people were killed on Tuesday in Masisi territory, local officials said."
+                        + "\n\nThe fighting between M23 rebels and CODECO militiamen began at dawn near a market.");
+
+        IncidentMention clash = x.getIncidents().get(0);
+        assertThat(clash.getActor()).isNotNull();
+        assertThat(clash.getActor().getName()).isEqualTo("M23 and CODECO");
+    }
+
+    @Test
+    void shouldTakeTheSideOfAFightTheReportNamesOverTheUnnamedOneOfTheLead() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Gang violence in port city jail leaves 31 dead",
+                "QUITO (Reuters) - At least 31 inmates died on Sunday in a riot at the main jail of the port city of"
+                        + " Esmeraldas, prison officials said.\n\nThe violence broke out shortly after midnight between"
+                        + " members of the rival Rio Verde and Los Lobos gangs, a guard said.");
+
+        IncidentMention riot = x.getIncidents().get(0);
+        assertThat(riot.getActor()).isNotNull();
+        assertThat(riot.getActor().getName()).contains("gang");
+    }
+
+    @Test
+    void shouldTakeTheGroupSeenClaimingResponsibilityOverTheGunmenOfTheLead() {
+        ReportExtraction x = extract(
+                "2024-01-07T12:00:00Z",
+                "Nine shot dead at Mexican cockfight",
+                "CULIACAN, Mexico (AP) - Gunmen shot dead nine people at a cockfight in a village in Sinaloa state on"
+                        + " Saturday night, prosecutors said.\n\nHours later, a banner signed by members of the Los"
+                        + " Halcones cartel appeared on a bridge, claiming responsibility for the mass shooting.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("Los Halcones cartel");
+    }
 }
