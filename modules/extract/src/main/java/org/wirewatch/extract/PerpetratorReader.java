@@ -387,11 +387,32 @@ final class PerpetratorReader {
             if (agentVerbs.contains(w)) {
                 return true;
             }
+            if (k == last + 1 && WordList.AGENT_DESCRIPTION.contains(w)) {
+                return describedThenActs(tokens, k + 1);
+            }
             if (nouns < 2 && WordList.ATTACKER_NOUN.contains(w)) {
                 nouns++; // "an al-Shabaab suicide bomber attacked": the group names who acts
                 continue;
             }
             if (!(w.equals("had") || w.equals("have") || w.equals("has") || w.endsWith("ly"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "bandits bent on rustling cattle struck six villages", "gunmen, riding motorcycles, attacked": a violent verb
+     * within a few words after a description of the party, before the sentence or its clause ends.
+     */
+    private boolean describedThenActs(List<Token> tokens, int from) {
+        for (int k = from; k < Math.min(tokens.size(), from + 7); k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (agentVerbs.contains(w) || WordList.STRIKE_VERB.contains(w)) {
+                return !negated(tokens, k);
+            }
+            if (t.is(".") || t.is(";") || t.is(":") || w.equals("and") || w.equals("who") || w.equals("that")) {
                 return false;
             }
         }

@@ -110,7 +110,9 @@ enum WordList {
     /** Nouns before "of" or "for" and a party that make the party the one telling, not acting. */
     SPOKESMAN,
     /** Nouns of a fight right before "between" and the two sides that fought. */
-    CLASH_NOUN;
+    CLASH_NOUN,
+    /** Words right after a party that open a description of it before its violent verb ("bandits bent on ..."). */
+    AGENT_DESCRIPTION;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -203,4 +203,18 @@ class ActorGrammarTest {
         assertThat(shooting.getActor()).isNotNull();
         assertThat(shooting.getActor().getName()).isEqualTo("Los Halcones cartel");
     }
+
+    @Test
+    void shouldTakeAPartyDescribedBetweenItAndItsViolentVerbInALaterSentence() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Gunmen kill 14 in raids on Sokoto hamlets",
+                "SOKOTO, Nigeria (Reuters) - Gunmen killed 14 people in overnight raids on two hamlets in Sokoto state,"
+                        + " police said on Tuesday.\n\nA police spokesman said bandits riding motorcycles attacked the"
+                        + " hamlets shortly after midnight and set fire to granaries.");
+
+        IncidentMention raids = x.getIncidents().get(0);
+        assertThat(raids.getActor()).isNotNull();
+        assertThat(raids.getActor().getName()).isEqualTo("bandits");
+    }
 }
