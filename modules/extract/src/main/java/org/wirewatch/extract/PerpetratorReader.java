@@ -91,7 +91,7 @@ final class PerpetratorReader {
             return sides;
         }
         if (generic != null) {
-            return Actor.newBuilder().setName(unnamedParty(generic)).build();
+            return Actor.newBuilder().setName(soleGangFor(generic)).build();
         }
         // "Iran launched missiles at two Iraqi bases": a state named as the subject of a strike
         for (SentenceInfo s : heads) {
@@ -325,7 +325,7 @@ final class PerpetratorReader {
                     continue;
                 }
                 String qualifier = cue.equals("suspected") ? "suspected" : "alleged";
-                if (!a.generic()) {
+                if (!a.generic() && !unnamed(a)) {
                     return Actor.newBuilder()
                             .setName(a.canonicalName())
                             .setQualifier(qualifier)
@@ -340,9 +340,33 @@ final class PerpetratorReader {
         return generic == null
                 ? null
                 : Actor.newBuilder()
-                        .setName(unnamedParty(generic))
+                        .setName(soleGangFor(generic))
                         .setQualifier(genericCue)
                         .build();
+    }
+
+    /**
+     * "28 suspected gangsters killed ... Jimmy Cherizier, who leads the Viv Ansanm gang coalition, had announced the
+     * offensive": an unnamed criminal party ("gangs", "cartel") is the one criminal group the report names, when it
+     * names exactly one; otherwise the party as the report words it.
+     */
+    private String soleGangFor(ActorMention unnamedParty) {
+        if (!unnamed(unnamedParty) || unnamedParty.generic()) {
+            return unnamedParty(unnamedParty);
+        }
+        String sole = null;
+        for (SentenceInfo s : facts.sentences()) {
+            for (ActorMention a : s.actors) {
+                if (!"CRIMINAL".equals(a.kind()) || unnamed(a) || isVictim(s, a)) {
+                    continue;
+                }
+                if (sole != null && !sole.equals(a.canonicalName())) {
+                    return unnamedParty(unnamedParty); // two gangs named: which one acted is not said
+                }
+                sole = a.canonicalName();
+            }
+        }
+        return sole != null ? sole : unnamedParty(unnamedParty);
     }
 
     /**

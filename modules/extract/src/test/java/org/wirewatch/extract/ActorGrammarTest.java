@@ -217,4 +217,35 @@ class ActorGrammarTest {
         assertThat(raids.getActor()).isNotNull();
         assertThat(raids.getActor().getName()).isEqualTo("bandits");
     }
+
+    @Test
+    void shouldTakeTheOneGangTheReportNamesForSuspectedGangMembers() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Police and residents repel assault on Kenscoff",
+                "PORT-AU-PRINCE, Haiti (AP) - Police and residents beat back an assault on the hillside district of"
+                        + " Kenscoff on Tuesday, killing 15 of the attackers, a police spokesman said.\n\nThe leader of"
+                        + " the Ti Zorro gang had threatened the district in a video posted last week.\n\nWitnesses said"
+                        + " the assault began at dawn when a bus packed with suspected gang members drove up the main road.");
+
+        IncidentMention assault = x.getIncidents().get(0);
+        assertThat(assault.getActor()).isNotNull();
+        assertThat(assault.getActor().getName()).isEqualTo("Ti Zorro gang");
+        assertThat(assault.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldKeepUnnamedGangsWhenTheReportNamesTwoGangs() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Police and residents repel assault on Kenscoff",
+                "PORT-AU-PRINCE, Haiti (AP) - Police and residents beat back an assault on the hillside district of"
+                        + " Kenscoff on Tuesday, killing 15 of the attackers, a police spokesman said.\n\nThe Ti Zorro"
+                        + " gang and the Bwa Kale gang have fought over the road for months.\n\nWitnesses said the"
+                        + " assault began at dawn when a bus packed with suspected gang members drove up the main road.");
+
+        IncidentMention assault = x.getIncidents().get(0);
+        assertThat(assault.getActor()).isNotNull();
+        assertThat(assault.getActor().getName()).isEqualTo("gangs");
+    }
 }
