@@ -58,7 +58,8 @@ final class PerpetratorReader {
                 }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
                         || precededByBy(s, a)
-                        || subjectOfAgentVerb(s, a);
+                        || subjectOfAgentVerb(s, a)
+                        || namesTheAttack(s, a);
                 if (!agent || isSpeaker(s, a) || defends(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
@@ -68,6 +69,10 @@ final class PerpetratorReader {
                 }
                 return actorOf(s, a);
             }
+        }
+        Actor referred = groupReferredTo(heads);
+        if (referred != null) {
+            return referred;
         }
         Actor claimed = responsibleActor(f);
         if (claimed != null) {
@@ -473,6 +478,63 @@ final class PerpetratorReader {
             if (t.isPunct() || attack.get(k) || agentVerbs.contains(w) || WordList.STRIKE_VERB.contains(w)) {
                 // the attack itself comes first, or "militants stormed the post before troops repelled them"
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "On Wednesday, twin car bombings by the group in the town of Mahas left 35 dead": "the group" as the agent of an
+     * attack refers back to the armed group the report named first. A state's forces are never "the group".
+     */
+    private Actor groupReferredTo(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            List<Token> tokens = s.sentence.tokens();
+            for (int k = 2; k < tokens.size(); k++) {
+                if (tokens.get(k).is("group")
+                        && tokens.get(k - 1).is("the")
+                        && tokens.get(k - 2).is("by")) {
+                    ActorMention first = firstNamedGroup();
+                    return first == null
+                            ? null
+                            : Actor.newBuilder().setName(first.canonicalName()).build();
+                }
+            }
+        }
+        return null;
+    }
+
+    private ActorMention firstNamedGroup() {
+        for (SentenceInfo s : facts.sentences()) {
+            for (ActorMention a : s.actors) {
+                if (!a.generic()
+                        && !unnamed(a)
+                        && !WordList.STATE_KIND.contains(a.kind().toLowerCase(java.util.Locale.ROOT))) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "foiled an al Shabaab suicide attack", "after a major Taliban ambush", "a gang assault": a party written right
+     * before the attack word, as its modifier, is its author, wherever the attack stands in the sentence.
+     */
+    private static boolean namesTheAttack(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int next = tokenAt(tokens, a.end() - 1) + 1;
+        if (next <= 0) {
+            return false;
+        }
+        // "an al-Shabaab suicide attack": the attack word may open with, or follow, an attacker noun
+        int after = next < tokens.size()
+                        && WordList.ATTACKER_NOUN.contains(tokens.get(next).lower())
+                ? next + 1
+                : next;
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() == next || t.from() == after) {
+                return true;
             }
         }
         return false;

@@ -112,7 +112,9 @@ enum WordList {
     /** Nouns of a fight right before "between" and the two sides that fought. */
     CLASH_NOUN,
     /** Words right after a party that open a description of it before its violent verb ("bandits bent on ..."). */
-    AGENT_DESCRIPTION;
+    AGENT_DESCRIPTION,
+    /** Kinds of armed actor that are a state's or states' forces, never "the group". */
+    STATE_KIND;
 
     static final String TABLE = "reader_words.tsv";
 

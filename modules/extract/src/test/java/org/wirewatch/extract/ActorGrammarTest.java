@@ -248,4 +248,38 @@ class ActorGrammarTest {
         assertThat(assault.getActor()).isNotNull();
         assertThat(assault.getActor().getName()).isEqualTo("gangs");
     }
+
+    @Test
+    void shouldTakeAGroupWrittenRightBeforeTheAttackWordForItsAuthor() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Six police killed in Baidoa raid",
+                "MOGADISHU (Reuters) - Gunmen stormed a police post in Baidoa on Friday and killed six officers, a police"
+                        + " spokesman said.\n\nThe raid came a day after soldiers foiled an al Shabaab suicide attack on"
+                        + " a hotel in Kismayo, killing the driver of the car.");
+
+        IncidentMention foiled = x.getIncidents().stream()
+                .filter(i -> "Kismayo".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(foiled.getActor()).isNotNull();
+        assertThat(foiled.getActor().getName()).isEqualTo("al-Shabaab");
+    }
+
+    @Test
+    void shouldTakeTheGroupTheReportNamedForAnAttackByTheGroup() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Nine soldiers killed in ambush near Jowhar",
+                "MOGADISHU (Anadolu) - Al-Shabaab militants ambushed an army convoy near Jowhar on Friday, killing nine"
+                        + " soldiers, an officer said.\n\nOn Tuesday, a roadside bombing by the group in the town of"
+                        + " Balcad killed four traders.");
+
+        IncidentMention bombing = x.getIncidents().stream()
+                .filter(i -> "Balcad".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(bombing.getActor()).isNotNull();
+        assertThat(bombing.getActor().getName()).isEqualTo("al-Shabaab");
+    }
 }
