@@ -209,6 +209,11 @@ final class PerpetratorReader {
         return false;
     }
 
+    private static boolean quote(Token t) {
+        String w = t.text();
+        return w.equals("'") || w.equals("\"") || w.equals("\u2018") || w.equals("\u201c");
+    }
+
     private static boolean clauseBreak(Token t) {
         return t.is(",") || t.is(";") || t.is(".") || t.is(":");
     }
@@ -322,6 +327,9 @@ final class PerpetratorReader {
                     continue;
                 }
                 int k = at - 1;
+                if (quote(tokens.get(k)) && k > 0) {
+                    k--; // "a police officer blamed 'terrorists'"
+                }
                 if (tokens.get(k).is("the") && k > 0) {
                     k--;
                 }

@@ -282,4 +282,34 @@ class ActorGrammarTest {
         assertThat(bombing.getActor()).isNotNull();
         assertThat(bombing.getActor().getName()).isEqualTo("al-Shabaab");
     }
+
+    @Test
+    void shouldNameTheInsurgencyTheOfficialsCallTerroristsByTheReportsCountry() {
+        ReportExtraction mozambique = extract(
+                "2024-01-09T12:00:00Z",
+                "Mozambique: terrorists kill seven in Macomia",
+                "MAPUTO (Lusa) - Terrorists killed seven villagers in an overnight raid on a village in Macomia district,"
+                        + " in Cabo Delgado province, local sources said on Monday.");
+        ReportExtraction thailand = extract(
+                "2024-01-08T12:00:00Z",
+                "Roadside bomb kills two rangers in Yala",
+                "YALA, Thailand (Bangkok Post) - A roadside bomb killed two rangers on patrol in Bannang Sata district of"
+                        + " Yala province on Sunday morning.\n\nA district official blamed 'terrorists' for the blast.");
+
+        assertThat(mozambique.getIncidents().get(0).getActor().getName())
+                .isEqualTo("Islamist insurgents (Ansar al-Sunna)");
+        assertThat(thailand.getIncidents().get(0).getActor()).isNotNull();
+        assertThat(thailand.getIncidents().get(0).getActor().getName()).isEqualTo("separatist insurgents");
+    }
+
+    @Test
+    void shouldKeepTheOfficialsWordTerroristsWhereNoInsurgencyIsKnownForTheCountry() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Terrorists kill five farmers in Borno",
+                "MAIDUGURI, Nigeria (Reuters) - Terrorists killed five farmers in their fields near the town of Bama on"
+                        + " Monday, a local official said.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("terrorists");
+    }
 }
