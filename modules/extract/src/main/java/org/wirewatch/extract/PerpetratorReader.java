@@ -10,6 +10,7 @@ import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.lexicon.Actors;
 import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
@@ -241,7 +242,7 @@ final class PerpetratorReader {
     }
 
     private static String sideName(ActorMention a) {
-        return a.generic() ? unnamedParty(a) : a.canonicalName();
+        return a.generic() ? unnamedParty(a) : Actors.load().perpetratorName(a);
     }
 
     /**
@@ -340,7 +341,7 @@ final class PerpetratorReader {
                 String qualifier = cue.equals("suspected") ? "suspected" : "alleged";
                 if (!a.generic() && !unnamed(a)) {
                     return Actor.newBuilder()
-                            .setName(a.canonicalName())
+                            .setName(Actors.load().perpetratorName(a))
                             .setQualifier(qualifier)
                             .build();
                 }
@@ -563,7 +564,7 @@ final class PerpetratorReader {
                 .toLowerCase();
         String qualifier = before.contains("suspected") ? "suspected" : before.contains("alleged") ? "alleged" : null;
         return Actor.newBuilder()
-                .setName(a.canonicalName())
+                .setName(Actors.load().perpetratorName(a))
                 .setQualifier(qualifier)
                 .build();
     }
@@ -600,7 +601,9 @@ final class PerpetratorReader {
                     }
                 }
                 if (best != null) {
-                    return Actor.newBuilder().setName(best.canonicalName()).build();
+                    return Actor.newBuilder()
+                            .setName(Actors.load().perpetratorName(best))
+                            .build();
                 }
             }
         }

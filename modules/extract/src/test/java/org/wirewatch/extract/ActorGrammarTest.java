@@ -312,4 +312,21 @@ class ActorGrammarTest {
 
         assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("terrorists");
     }
+
+    @Test
+    void shouldNameAStatesForcesWithTheStateItselfAsAnalystsNameEither() {
+        ReportExtraction strike = extract(
+                "2024-01-09T12:00:00Z",
+                "Strike on Damascus suburb kills five",
+                "BEIRUT (AFP) - An Israeli strike on a building in the Damascus suburb of Qudsaya killed five people on"
+                        + " Monday, a war monitor said.");
+        ReportExtraction raid = extract(
+                "2024-01-09T12:00:00Z",
+                "Air strikes hit Sagaing villages",
+                "CHIANG MAI (Reuters) - Myanmar junta jets bombed two villages in Sagaing region on Sunday, killing"
+                        + " eleven people, residents said.");
+
+        assertThat(strike.getIncidents().get(0).getActor().getName()).isEqualTo("Israeli military (Israel)");
+        assertThat(raid.getIncidents().get(0).getActor().getName()).isEqualTo("Myanmar military");
+    }
 }

@@ -399,6 +399,25 @@ public final class Actors {
                 countryHint);
     }
 
+    /**
+     * The name of a state's forces as the perpetrator of an incident: the canonical name with the state's own name
+     * in brackets when the canonical name does not hold it ("Israeli military (Israel)", "US military (United
+     * States)", but "Myanmar military"). Analysts name a state's forces either way ("Israel", "Israeli army",
+     * "Armed Forces of the Philippines"); the brackets keep both. Other parties keep their canonical name.
+     */
+    public String perpetratorName(ActorMention a) {
+        if (!"STATE_MILITARY".equals(a.kind()) || a.countryCode() == null) {
+            return a.canonicalName();
+        }
+        String state = countries.name(a.countryCode());
+        if (state == null
+                || (" " + a.canonicalName().toLowerCase(java.util.Locale.ROOT) + " ")
+                        .contains(" " + state.toLowerCase(java.util.Locale.ROOT) + " ")) {
+            return a.canonicalName();
+        }
+        return a.canonicalName() + " (" + state + ")";
+    }
+
     /** Number of entries, for size reports. */
     public int size() {
         return entries.size();
