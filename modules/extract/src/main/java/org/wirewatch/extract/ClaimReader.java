@@ -623,7 +623,11 @@ final class ClaimReader {
 
     private boolean isActorOf(Claimant c, Frame frame) {
         String actorName = actorNames.get(frame.ordinal);
-        return actorName != null && c.name().equalsIgnoreCase(actorName);
+        // "Israeli military (Israel)": a state's forces carry the state's name after their own as perpetrator
+        return actorName != null
+                && (c.name().equalsIgnoreCase(actorName)
+                        || actorName.regionMatches(
+                                true, 0, c.name() + " (", 0, c.name().length() + 2));
     }
 
     private void add(Pending p) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.lexicon.ActorMention;
+import org.wirewatch.extract.lexicon.Actors;
 import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
@@ -58,7 +59,8 @@ final class PerpetratorReader {
                 }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
                         || precededByBy(s, a)
-                        || subjectOfAgentVerb(s, a);
+                        || subjectOfAgentVerb(s, a)
+                        || namesTheAttack(s, a);
                 if (!agent || isSpeaker(s, a) || defends(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
@@ -68,6 +70,10 @@ final class PerpetratorReader {
                 }
                 return actorOf(s, a);
             }
+        }
+        Actor referred = groupReferredTo(heads);
+        if (referred != null) {
+            return referred;
         }
         Actor claimed = responsibleActor(f);
         if (claimed != null) {
@@ -81,8 +87,17 @@ final class PerpetratorReader {
         if (later != null) {
             return later;
         }
+        Actor sides = sidesOfFight(f.members, false);
+        if (drafts.frames().size() == 1 && (sides == null || generic(sides))) {
+            // the report tells of one fight: the paragraph that names its sides may stand apart from the frame's
+            Actor named = sidesOfFight(facts.sentences(), true);
+            sides = named != null ? named : sides;
+        }
+        if (sides != null) {
+            return sides;
+        }
         if (generic != null) {
-            return Actor.newBuilder().setName(unnamedParty(generic)).build();
+            return Actor.newBuilder().setName(soleGangFor(generic)).build();
         }
         // "Iran launched missiles at two Iraqi bases": a state named as the subject of a strike
         for (SentenceInfo s : heads) {
@@ -135,6 +150,99 @@ final class PerpetratorReader {
         return k > 0
                 && (tokens.get(k).is("of") || tokens.get(k).is("for"))
                 && WordList.SPOKESMAN.contains(tokens.get(k - 1).lower());
+    }
+
+    /**
+     * "Fighting between the ELN and FARC dissidents leaves 24 dead", "violence broke out between members of two rival
+     * gangs", "a power struggle between gangs": in a fight the report tells as a noun, the sides after "between" are
+     * the ones that fought, though neither is the subject of a violent verb. Both sides are the perpetrators of a
+     * clash, so both are named ("ELN and FARC dissidents"), or the one the text names when it gives only one.
+     */
+    private static Actor sidesOfFight(List<SentenceInfo> sentences, boolean namedOnly) {
+        Actor unnamed = null;
+        for (SentenceInfo s : sentences) {
+            List<Token> tokens = s.sentence.tokens();
+            for (int b = 1; b < tokens.size(); b++) {
+                if (!tokens.get(b).is("between") || !fightBefore(tokens, b)) {
+                    continue;
+                }
+                int end = b + 1;
+                while (end < tokens.size() && end < b + 18 && !clauseBreak(tokens.get(end))) {
+                    end++;
+                }
+                ActorMention first = null;
+                ActorMention second = null;
+                for (ActorMention a : s.actors) {
+                    int at = tokenAt(tokens, a.start());
+                    if (at <= b || at >= end || isVictim(s, a)) {
+                        continue;
+                    }
+                    if (first == null) {
+                        first = a;
+                    } else if (second == null && joinedByAnd(tokens, tokenAt(tokens, first.end() - 1), at)) {
+                        second = a;
+                    }
+                }
+                if (first != null) {
+                    String name = sideName(first);
+                    if (second != null && !sideName(second).equals(name)) {
+                        name = name + " and " + sideName(second);
+                    }
+                    Actor sides = Actor.newBuilder().setName(name).build();
+                    if (!first.generic() || (second != null && !second.generic())) {
+                        return sides;
+                    }
+                    // "fighting between two armed groups" in the lead, the groups named further on
+                    unnamed = unnamed == null && !namedOnly ? sides : unnamed;
+                }
+            }
+        }
+        return unnamed;
+    }
+
+    /** A fight noun up to eight words before "between", the clause unbroken: "violence broke out late in the day between". */
+    private static boolean fightBefore(List<Token> tokens, int between) {
+        for (int k = between - 1; k >= 0 && k >= between - 8 && !clauseBreak(tokens.get(k)); k--) {
+            if (WordList.CLASH_NOUN.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean quote(Token t) {
+        String w = t.text();
+        return w.equals("'") || w.equals("\"") || w.equals("\u2018") || w.equals("\u201c");
+    }
+
+    private static boolean clauseBreak(Token t) {
+        return t.is(",") || t.is(";") || t.is(".") || t.is(":");
+    }
+
+    /** "X and Y", "X and the rival Y": an "and" between the first side's last token and the second's first. */
+    private static boolean joinedByAnd(List<Token> tokens, int firstLast, int secondFirst) {
+        for (int k = firstLast + 1; k >= 1 && k < secondFirst; k++) {
+            if (tokens.get(k).is("and")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an actor name is one a generic party takes: "armed groups", "gangs". */
+    private boolean generic(Actor a) {
+        for (SentenceInfo s : facts.sentences()) {
+            for (ActorMention m : s.actors) {
+                if (sideName(m).equals(a.getName())) {
+                    return m.generic() || unnamed(m);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String sideName(ActorMention a) {
+        return a.generic() ? unnamedParty(a) : Actors.load().perpetratorName(a);
     }
 
     /**
@@ -220,6 +328,9 @@ final class PerpetratorReader {
                     continue;
                 }
                 int k = at - 1;
+                if (quote(tokens.get(k)) && k > 0) {
+                    k--; // "a police officer blamed 'terrorists'"
+                }
                 if (tokens.get(k).is("the") && k > 0) {
                     k--;
                 }
@@ -228,9 +339,9 @@ final class PerpetratorReader {
                     continue;
                 }
                 String qualifier = cue.equals("suspected") ? "suspected" : "alleged";
-                if (!a.generic()) {
+                if (!a.generic() && !unnamed(a)) {
                     return Actor.newBuilder()
-                            .setName(a.canonicalName())
+                            .setName(Actors.load().perpetratorName(a))
                             .setQualifier(qualifier)
                             .build();
                 }
@@ -243,9 +354,33 @@ final class PerpetratorReader {
         return generic == null
                 ? null
                 : Actor.newBuilder()
-                        .setName(unnamedParty(generic))
+                        .setName(soleGangFor(generic))
                         .setQualifier(genericCue)
                         .build();
+    }
+
+    /**
+     * "28 suspected gangsters killed ... Jimmy Cherizier, who leads the Viv Ansanm gang coalition, had announced the
+     * offensive": an unnamed criminal party ("gangs", "cartel") is the one criminal group the report names, when it
+     * names exactly one; otherwise the party as the report words it.
+     */
+    private String soleGangFor(ActorMention unnamedParty) {
+        if (!unnamed(unnamedParty) || unnamedParty.generic()) {
+            return unnamedParty(unnamedParty);
+        }
+        String sole = null;
+        for (SentenceInfo s : facts.sentences()) {
+            for (ActorMention a : s.actors) {
+                if (!"CRIMINAL".equals(a.kind()) || unnamed(a) || isVictim(s, a)) {
+                    continue;
+                }
+                if (sole != null && !sole.equals(a.canonicalName())) {
+                    return unnamedParty(unnamedParty); // two gangs named: which one acted is not said
+                }
+                sole = a.canonicalName();
+            }
+        }
+        return sole != null ? sole : unnamedParty(unnamedParty);
     }
 
     /**
@@ -290,11 +425,32 @@ final class PerpetratorReader {
             if (agentVerbs.contains(w)) {
                 return true;
             }
+            if (k == last + 1 && WordList.AGENT_DESCRIPTION.contains(w)) {
+                return describedThenActs(tokens, k + 1);
+            }
             if (nouns < 2 && WordList.ATTACKER_NOUN.contains(w)) {
                 nouns++; // "an al-Shabaab suicide bomber attacked": the group names who acts
                 continue;
             }
             if (!(w.equals("had") || w.equals("have") || w.equals("has") || w.endsWith("ly"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "bandits bent on rustling cattle struck six villages", "gunmen, riding motorcycles, attacked": a violent verb
+     * within a few words after a description of the party, before the sentence or its clause ends.
+     */
+    private boolean describedThenActs(List<Token> tokens, int from) {
+        for (int k = from; k < Math.min(tokens.size(), from + 7); k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (agentVerbs.contains(w) || WordList.STRIKE_VERB.contains(w)) {
+                return !negated(tokens, k);
+            }
+            if (t.is(".") || t.is(";") || t.is(":") || w.equals("and") || w.equals("who") || w.equals("that")) {
                 return false;
             }
         }
@@ -336,6 +492,63 @@ final class PerpetratorReader {
         return false;
     }
 
+    /**
+     * "On Wednesday, twin car bombings by the group in the town of Mahas left 35 dead": "the group" as the agent of an
+     * attack refers back to the armed group the report named first. A state's forces are never "the group".
+     */
+    private Actor groupReferredTo(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            List<Token> tokens = s.sentence.tokens();
+            for (int k = 2; k < tokens.size(); k++) {
+                if (tokens.get(k).is("group")
+                        && tokens.get(k - 1).is("the")
+                        && tokens.get(k - 2).is("by")) {
+                    ActorMention first = firstNamedGroup();
+                    return first == null
+                            ? null
+                            : Actor.newBuilder().setName(first.canonicalName()).build();
+                }
+            }
+        }
+        return null;
+    }
+
+    private ActorMention firstNamedGroup() {
+        for (SentenceInfo s : facts.sentences()) {
+            for (ActorMention a : s.actors) {
+                if (!a.generic()
+                        && !unnamed(a)
+                        && !WordList.STATE_KIND.contains(a.kind().toLowerCase(java.util.Locale.ROOT))) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "foiled an al Shabaab suicide attack", "after a major Taliban ambush", "a gang assault": a party written right
+     * before the attack word, as its modifier, is its author, wherever the attack stands in the sentence.
+     */
+    private static boolean namesTheAttack(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int next = tokenAt(tokens, a.end() - 1) + 1;
+        if (next <= 0) {
+            return false;
+        }
+        // "an al-Shabaab suicide attack": the attack word may open with, or follow, an attacker noun
+        int after = next < tokens.size()
+                        && WordList.ATTACKER_NOUN.contains(tokens.get(next).lower())
+                ? next + 1
+                : next;
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() == next || t.from() == after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean precededByBy(SentenceInfo s, ActorMention a) {
         int at = tokenAt(s.sentence.tokens(), a.start());
         if (at <= 0) {
@@ -351,7 +564,7 @@ final class PerpetratorReader {
                 .toLowerCase();
         String qualifier = before.contains("suspected") ? "suspected" : before.contains("alleged") ? "alleged" : null;
         return Actor.newBuilder()
-                .setName(a.canonicalName())
+                .setName(Actors.load().perpetratorName(a))
                 .setQualifier(qualifier)
                 .build();
     }
@@ -388,7 +601,9 @@ final class PerpetratorReader {
                     }
                 }
                 if (best != null) {
-                    return Actor.newBuilder().setName(best.canonicalName()).build();
+                    return Actor.newBuilder()
+                            .setName(Actors.load().perpetratorName(best))
+                            .build();
                 }
             }
         }

@@ -120,7 +120,13 @@ enum WordList {
     /** Adjectives before a toll noun that make the count an earlier one ("the first count", "an initial toll"). */
     EARLIER_COUNT,
     /** Nouns for a count of the dead. */
-    TOLL_NOUN;
+    TOLL_NOUN,
+    /** Nouns of a fight right before "between" and the two sides that fought. */
+    CLASH_NOUN,
+    /** Words right after a party that open a description of it before its violent verb ("bandits bent on ..."). */
+    AGENT_DESCRIPTION,
+    /** Kinds of armed actor that are a state's or states' forces, never "the group". */
+    STATE_KIND;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -162,4 +162,171 @@ class ActorGrammarTest {
         IncidentMention raid = x.getIncidents().get(0);
         assertThat(raid.getActor() == null ? null : raid.getActor().getName()).isNotEqualTo("Haitian police");
     }
+
+    @Test
+    void shouldTakeBothSidesOfAFightToldAsANounBetweenTwoParties() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Clashes in eastern Congo leave 19 dead",
+                "GOMA (Reuters) - At least 19 people were killed on Tuesday in Masisi territory, local officials said."
+                        + "\n\nThe fighting between M23 rebels and CODECO militiamen began at dawn near a market.");
+
+        IncidentMention clash = x.getIncidents().get(0);
+        assertThat(clash.getActor()).isNotNull();
+        assertThat(clash.getActor().getName()).isEqualTo("M23 and CODECO");
+    }
+
+    @Test
+    void shouldTakeTheSideOfAFightTheReportNamesOverTheUnnamedOneOfTheLead() {
+        ReportExtraction x = extract(
+                "2024-03-15T12:00:00Z",
+                "Gang violence in port city jail leaves 31 dead",
+                "QUITO (Reuters) - At least 31 inmates died on Sunday in a riot at the main jail of the port city of"
+                        + " Esmeraldas, prison officials said.\n\nThe violence broke out shortly after midnight between"
+                        + " members of the rival Rio Verde and Los Lobos gangs, a guard said.");
+
+        IncidentMention riot = x.getIncidents().get(0);
+        assertThat(riot.getActor()).isNotNull();
+        assertThat(riot.getActor().getName()).contains("gang");
+    }
+
+    @Test
+    void shouldTakeTheGroupSeenClaimingResponsibilityOverTheGunmenOfTheLead() {
+        ReportExtraction x = extract(
+                "2024-01-07T12:00:00Z",
+                "Nine shot dead at Mexican cockfight",
+                "CULIACAN, Mexico (AP) - Gunmen shot dead nine people at a cockfight in a village in Sinaloa state on"
+                        + " Saturday night, prosecutors said.\n\nHours later, a banner signed by members of the Los"
+                        + " Halcones cartel appeared on a bridge, claiming responsibility for the mass shooting.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("Los Halcones cartel");
+    }
+
+    @Test
+    void shouldTakeAPartyDescribedBetweenItAndItsViolentVerbInALaterSentence() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Gunmen kill 14 in raids on Sokoto hamlets",
+                "SOKOTO, Nigeria (Reuters) - Gunmen killed 14 people in overnight raids on two hamlets in Sokoto state,"
+                        + " police said on Tuesday.\n\nA police spokesman said bandits riding motorcycles attacked the"
+                        + " hamlets shortly after midnight and set fire to granaries.");
+
+        IncidentMention raids = x.getIncidents().get(0);
+        assertThat(raids.getActor()).isNotNull();
+        assertThat(raids.getActor().getName()).isEqualTo("bandits");
+    }
+
+    @Test
+    void shouldTakeTheOneGangTheReportNamesForSuspectedGangMembers() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Police and residents repel assault on Kenscoff",
+                "PORT-AU-PRINCE, Haiti (AP) - Police and residents beat back an assault on the hillside district of"
+                        + " Kenscoff on Tuesday, killing 15 of the attackers, a police spokesman said.\n\nThe leader of"
+                        + " the Ti Zorro gang had threatened the district in a video posted last week.\n\nWitnesses said"
+                        + " the assault began at dawn when a bus packed with suspected gang members drove up the main road.");
+
+        IncidentMention assault = x.getIncidents().get(0);
+        assertThat(assault.getActor()).isNotNull();
+        assertThat(assault.getActor().getName()).isEqualTo("Ti Zorro gang");
+        assertThat(assault.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldKeepUnnamedGangsWhenTheReportNamesTwoGangs() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Police and residents repel assault on Kenscoff",
+                "PORT-AU-PRINCE, Haiti (AP) - Police and residents beat back an assault on the hillside district of"
+                        + " Kenscoff on Tuesday, killing 15 of the attackers, a police spokesman said.\n\nThe Ti Zorro"
+                        + " gang and the Bwa Kale gang have fought over the road for months.\n\nWitnesses said the"
+                        + " assault began at dawn when a bus packed with suspected gang members drove up the main road.");
+
+        IncidentMention assault = x.getIncidents().get(0);
+        assertThat(assault.getActor()).isNotNull();
+        assertThat(assault.getActor().getName()).isEqualTo("gangs");
+    }
+
+    @Test
+    void shouldTakeAGroupWrittenRightBeforeTheAttackWordForItsAuthor() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Six police killed in Baidoa raid",
+                "MOGADISHU (Reuters) - Gunmen stormed a police post in Baidoa on Friday and killed six officers, a police"
+                        + " spokesman said.\n\nThe raid came a day after soldiers foiled an al Shabaab suicide attack on"
+                        + " a hotel in Kismayo, killing the driver of the car.");
+
+        IncidentMention foiled = x.getIncidents().stream()
+                .filter(i -> "Kismayo".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(foiled.getActor()).isNotNull();
+        assertThat(foiled.getActor().getName()).isEqualTo("al-Shabaab");
+    }
+
+    @Test
+    void shouldTakeTheGroupTheReportNamedForAnAttackByTheGroup() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Nine soldiers killed in ambush near Jowhar",
+                "MOGADISHU (Anadolu) - Al-Shabaab militants ambushed an army convoy near Jowhar on Friday, killing nine"
+                        + " soldiers, an officer said.\n\nOn Tuesday, a roadside bombing by the group in the town of"
+                        + " Balcad killed four traders.");
+
+        IncidentMention bombing = x.getIncidents().stream()
+                .filter(i -> "Balcad".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(bombing.getActor()).isNotNull();
+        assertThat(bombing.getActor().getName()).isEqualTo("al-Shabaab");
+    }
+
+    @Test
+    void shouldNameTheInsurgencyTheOfficialsCallTerroristsByTheReportsCountry() {
+        ReportExtraction mozambique = extract(
+                "2024-01-09T12:00:00Z",
+                "Mozambique: terrorists kill seven in Macomia",
+                "MAPUTO (Lusa) - Terrorists killed seven villagers in an overnight raid on a village in Macomia district,"
+                        + " in Cabo Delgado province, local sources said on Monday.");
+        ReportExtraction thailand = extract(
+                "2024-01-08T12:00:00Z",
+                "Roadside bomb kills two rangers in Yala",
+                "YALA, Thailand (Bangkok Post) - A roadside bomb killed two rangers on patrol in Bannang Sata district of"
+                        + " Yala province on Sunday morning.\n\nA district official blamed 'terrorists' for the blast.");
+
+        assertThat(mozambique.getIncidents().get(0).getActor().getName())
+                .isEqualTo("Islamist insurgents (Ansar al-Sunna)");
+        assertThat(thailand.getIncidents().get(0).getActor()).isNotNull();
+        assertThat(thailand.getIncidents().get(0).getActor().getName()).isEqualTo("separatist insurgents");
+    }
+
+    @Test
+    void shouldKeepTheOfficialsWordTerroristsWhereNoInsurgencyIsKnownForTheCountry() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Terrorists kill five farmers in Borno",
+                "MAIDUGURI, Nigeria (Reuters) - Terrorists killed five farmers in their fields near the town of Bama on"
+                        + " Monday, a local official said.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("terrorists");
+    }
+
+    @Test
+    void shouldNameAStatesForcesWithTheStateItselfAsAnalystsNameEither() {
+        ReportExtraction strike = extract(
+                "2024-01-09T12:00:00Z",
+                "Strike on Damascus suburb kills five",
+                "BEIRUT (AFP) - An Israeli strike on a building in the Damascus suburb of Qudsaya killed five people on"
+                        + " Monday, a war monitor said.");
+        ReportExtraction raid = extract(
+                "2024-01-09T12:00:00Z",
+                "Air strikes hit Sagaing villages",
+                "CHIANG MAI (Reuters) - Myanmar junta jets bombed two villages in Sagaing region on Sunday, killing"
+                        + " eleven people, residents said.");
+
+        assertThat(strike.getIncidents().get(0).getActor().getName()).isEqualTo("Israeli military (Israel)");
+        assertThat(raid.getIncidents().get(0).getActor().getName()).isEqualTo("Myanmar military");
+    }
 }

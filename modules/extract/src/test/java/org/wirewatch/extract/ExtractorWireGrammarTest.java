@@ -47,13 +47,13 @@ class ExtractorWireGrammarTest {
                         + " by residents on Tuesday.");
 
         assertThat(x.getIncidents()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Russian forces");
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Russian forces (Russia)");
         assertThat(x.getIncidents().get(0).getActor().getQualifier()).isNull();
         assertThat(x.getIncidents())
                 .filteredOn(i -> i.getKilled() != null && i.getKilled().getBest() == 12)
                 .singleElement()
                 .satisfies(i -> {
-                    assertThat(i.getActor().getName()).isEqualTo("Russian forces");
+                    assertThat(i.getActor().getName()).isEqualTo("Russian forces (Russia)");
                     assertThat(i.getActor().getQualifier()).isEqualTo("presumed");
                 });
     }
@@ -301,7 +301,7 @@ class ExtractorWireGrammarTest {
                 "BELGOROD, August 14. /TASS/. Ukrainian troops attacked a car with a drone in the village of"
                         + " Vasilyevka, wounding two people, the regional governor wrote on Telegram.");
 
-        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Ukrainian forces");
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Ukrainian forces (Ukraine)");
     }
 
     @Test

@@ -290,12 +290,16 @@ public final class Actors {
     private static final long BRIGADE = Tokens.wordHash("brigade");
     private static final long BRIGADES = Tokens.wordHash("brigades");
 
-    /** First token of a run of up to four capitalised words ending before {@code head}, or {@code head}. */
+    /**
+     * First token of a run of up to four capitalised words ending before {@code head}, or {@code head}. A short
+     * number is part of the name when a capitalised word stands on its side ("the 444 Brigade", "the Barrio 18
+     * gang"), never on its own before a lower-case head ("12 gang members").
+     */
     private int nameStart(Tokens t, int head) {
         int k = head;
         while (k > 0
                 && head - k < 4
-                && t.is(k - 1, Tokens.CAPITALIZED)
+                && (t.is(k - 1, Tokens.CAPITALIZED) || numberInName(t, k - 1, head))
                 && (k == head || t.joined(k))
                 && !t.is(k - 1, Tokens.ALL_CAPS)) {
             k--;
@@ -307,6 +311,14 @@ public final class Actors {
             k++;
         }
         return k;
+    }
+
+    private static boolean numberInName(Tokens t, int k, int head) {
+        if (!t.is(k, Tokens.DIGIT) || t.end(k) - t.start(k) > 3 || t.is(k, Tokens.SENTENCE_START)) {
+            return false; // "2019" is a year
+        }
+        return t.is(head, Tokens.CAPITALIZED) && k == head - 1
+                || k > 0 && t.is(k - 1, Tokens.CAPITALIZED) && t.joined(k) && !t.is(k - 1, Tokens.SENTENCE_START);
     }
 
     /** Token {@code i} is written "(ABC)". */
@@ -385,6 +397,25 @@ public final class Actors {
                 acr,
                 islamist ? "ISLAMIST" : "REBEL",
                 countryHint);
+    }
+
+    /**
+     * The name of a state's forces as the perpetrator of an incident: the canonical name with the state's own name
+     * in brackets when the canonical name does not hold it ("Israeli military (Israel)", "US military (United
+     * States)", but "Myanmar military"). Analysts name a state's forces either way ("Israel", "Israeli army",
+     * "Armed Forces of the Philippines"); the brackets keep both. Other parties keep their canonical name.
+     */
+    public String perpetratorName(ActorMention a) {
+        if (!"STATE_MILITARY".equals(a.kind()) || a.countryCode() == null) {
+            return a.canonicalName();
+        }
+        String state = countries.name(a.countryCode());
+        if (state == null
+                || (" " + a.canonicalName().toLowerCase(java.util.Locale.ROOT) + " ")
+                        .contains(" " + state.toLowerCase(java.util.Locale.ROOT) + " ")) {
+            return a.canonicalName();
+        }
+        return a.canonicalName() + " (" + state + ")";
     }
 
     /** Number of entries, for size reports. */

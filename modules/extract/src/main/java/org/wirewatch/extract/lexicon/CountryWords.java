@@ -19,6 +19,7 @@ final class CountryWords {
 
     private final List<String> codes = new ArrayList<>();
     private final Map<String, String> adjectives = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
 
     CountryWords() {
         PhraseMatcher.Builder b = PhraseMatcher.builder();
@@ -40,6 +41,7 @@ final class CountryWords {
                 }
             }
             String[] demonyms = row.length > 3 ? row[3].split("\\|") : new String[0];
+            names.put(code, row[1]);
             adjectives.put(code, demonyms.length > 0 && !demonyms[0].isBlank() ? demonyms[0] : row[1]);
         }
         adjectives.put("US", "US");
@@ -90,6 +92,11 @@ final class CountryWords {
 
     String code(int entry) {
         return codes.get(entry);
+    }
+
+    /** "Syria", "United States": the country's display name, or null for an unknown code. */
+    String name(String code) {
+        return names.get(code);
     }
 
     /** "Syrian", "Nigerian", "US": the adjective used in canonical names. */

@@ -55,6 +55,8 @@ class ActorsTest {
             Unidentified gunmen opened fire.                        | gunmen                  | UNKNOWN_GUNMEN | -
             Suspected jihadists stormed the camp.                   | militants               | MILITANTS | -
             Armed bandits abducted 30 pupils.                       | bandits                 | CRIMINAL  | -
+            Baloch separatists attacked a convoy.                   | Baloch Liberation Army (BLA) | REBEL | PK
+            The Balochistan Liberation Army claimed it.             | Baloch Liberation Army (BLA) | REBEL | PK
             """)
     void shouldFindActorWithCanonicalNameWhenAliasIsUsed(String text, String canonical, String kind, String cc) {
         ActorMention m = first(text, null);
@@ -185,6 +187,8 @@ class ActorsTest {
             The Kraze Baryè gang torched dozens of homes.            | Kraze Baryè gang  | CRIMINAL
             Members of the Lendu Ngiti militia raided the market.     | Lendu Ngiti militia | MILITIA
             Gunmen of the Tierra Caliente cartel ambushed police.     | Tierra Caliente cartel | CRIMINAL
+            Members of the Calle 9 gang opened fire on the bus.       | Calle 9 gang      | CRIMINAL
+            Fighters of the 15 Brigade shelled the port.              | 15 Brigade        | MILITIA
             """)
     void shouldNameGangOrMilitiaAsWrittenWhenHeadNounFollowsName(String text, String canonical, String kind) {
         ActorMention m = ACTORS.find(text, "HT").stream()
@@ -205,6 +209,13 @@ class ActorsTest {
             })
     void shouldNotTakeAmbiguousWordForArmedGroupWhenUsedInItsCommonSense(String text) {
         assertThat(ACTORS.find(text, null)).noneMatch(a -> a.countryCode() != null);
+    }
+
+    @Test
+    void shouldNotTakeACountOrAYearForTheNameOfAGang() {
+        assertThat(ACTORS.find("Police killed 12 gang members in 2019 gang raids.", null))
+                .extracting(ActorMention::canonicalName)
+                .containsExactly("police", "gangs");
     }
 
     @Test
