@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wirewatch.extract.Corpus.extract;
 
 import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Location;
 import org.wirewatch.schema.ReportExtraction;
 
@@ -105,5 +106,49 @@ class PlaceGrammarTest {
         Location where = x.getIncidents().get(0).getLocation();
         assertThat(where.getPlace()).isEqualTo("Kabizo-Mutwanga");
         assertThat(where.getAdmin1Code()).isEqualTo("CD-NK");
+    }
+
+    @Test
+    void shouldKeepAVillageTheGazetteerLacksWhereverTheReportNamesItAgainBare() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Rebels take eastern Congo town",
+                "GOMA (Reuters) - Rebels seized the town of Kalembe on Tuesday after two days of fighting, local officials"
+                        + " said, and thousands of residents fled south.\n\nAbout 30,000 people had settled in Ruvaka, in"
+                        + " North Kivu province, before the rebels advanced.\n\nEleven civilians were killed on Sunday"
+                        + " when mortar rounds landed on the market of Ruvaka, witnesses said.");
+
+        IncidentMention shelling = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 11)
+                .findFirst()
+                .orElseThrow();
+        assertThat(shelling.getLocation().getPlace()).isEqualTo("Ruvaka");
+        assertThat(shelling.getLocation().getAdmin1Code()).isEqualTo("CD-NK");
+    }
+
+    @Test
+    void shouldNotPlaceAnEventInTheCityOfAMixedCaseDatelineWithAColon() {
+        ReportExtraction x = extract(
+                "2024-06-12T12:00:00Z",
+                "Gunfight in Manipur leaves six dead",
+                "Kolkata: Six people were killed in a gunfight between armed groups in the Torbung area of Manipur late on"
+                        + " Monday, police said.");
+
+        assertThat(x.getIncidents()).hasSize(1);
+        assertThat(x.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("IN-MN");
+    }
+
+    @Test
+    void shouldPlaceAHamletMeasuredFromATownInThatTownsRegionRatherThanTheDistrictNamedLater() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Seven labourers shot dead",
+                "Karachi: Gunmen killed seven labourers at a construction site late on Sunday, police said.\n\nThe"
+                        + " labourers were shot in Dasht Kaur, a hamlet about 40km from Turbat, shortly before midnight, a"
+                        + " police officer said. Dasht Kaur is a settlement under Kech district.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Dasht Kaur");
+        assertThat(where.getAdmin1Code()).isEqualTo("PK-BA");
     }
 }

@@ -22,6 +22,7 @@ class DatelineTest {
             ABUJA, March 5 (Xinhua) - Gunmen killed 47 villagers.              | ABUJA      | NG | NG-FC | Xinhua  | March 5 | Gunmen
             UNITED NATIONS (AP) — The Security Council met.                    | UNITED NATIONS | - | -  | AP      | -       | The Security
             MAIDUGURI, Nigeria, Feb 3, 2024 (AFP) — Jets bombed a camp.        | MAIDUGURI  | NG | NG-BO | AFP     | Feb 3, 2024 | Jets
+            Karachi: Two policemen were shot dead at a checkpoint.             | Karachi    | PK | PK-SD | -       | -       | Two policemen
             """)
     void shouldParseDatelineWhenStoryOpensWithOne(
             String body, String place, String cc, String admin1, String agency, String date, String textStartsWith) {
@@ -45,6 +46,8 @@ class DatelineTest {
                 "US-led coalition air strikes Saturday killed 43 people.",
                 "Eleven Malian soldiers died on Monday - the government said.",
                 "At least 44 people died: the heaviest toll this year.",
+                "Police: two men were arrested after the raid.",
+                "Victoria: a survivor tells her story.",
                 "",
             })
     void shouldFindNoDatelineWhenStoryOpensWithASentence(String body) {
