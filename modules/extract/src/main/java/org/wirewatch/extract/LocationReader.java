@@ -186,7 +186,9 @@ final class LocationReader {
                     .setLongitude(place.longitude())
                     .setGeoPrecision(GeoPrecision.PLACE);
         } else if (admin1 != null) {
-            b.setGeoPrecision(GeoPrecision.ADMIN1);
+            // "in Afghanistan's southeastern province of Khost": the finest place the report gives is the region,
+            // named as the place at the region's precision (as ACLED does), without coordinates of a town
+            b.setPlace(b.getAdmin1Name()).setGeoPrecision(GeoPrecision.ADMIN1);
         } else if (country != null) {
             b.setGeoPrecision(GeoPrecision.COUNTRY);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wirewatch.extract.Corpus.extract;
 
 import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.GeoPrecision;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Location;
 import org.wirewatch.schema.ReportExtraction;
@@ -36,7 +37,8 @@ class PlaceGrammarTest {
 
         Location where = x.getIncidents().get(0).getLocation();
         assertThat(where.getAdmin1Code()).isEqualTo("MX-SIN");
-        assertThat(where.getPlace()).isNull();
+        assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
+        assertThat(where.getLatitude()).isNull();
     }
 
     @Test
@@ -150,5 +152,20 @@ class PlaceGrammarTest {
         Location where = x.getIncidents().get(0).getLocation();
         assertThat(where.getPlace()).isEqualTo("Dasht Kaur");
         assertThat(where.getAdmin1Code()).isEqualTo("PK-BA");
+    }
+
+    @Test
+    void shouldNameTheRegionAsThePlaceAtRegionPrecisionWhenTheReportGivesNoTown() {
+        ReportExtraction x = extract(
+                "2024-05-11T12:00:00Z",
+                "Roadside bomb kills district governor in Afghanistan's Paktika",
+                "A roadside bomb killed a district governor and his driver on Friday in the eastern province of"
+                        + " Paktika, a provincial spokesman said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getAdmin1Code()).isEqualTo("AF-PKA");
+        assertThat(where.getPlace()).isEqualTo(where.getAdmin1Name());
+        assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
+        assertThat(where.getLatitude()).isNull();
     }
 }
