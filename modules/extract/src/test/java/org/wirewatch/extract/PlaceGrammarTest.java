@@ -168,4 +168,18 @@ class PlaceGrammarTest {
         assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
         assertThat(where.getLatitude()).isNull();
     }
+
+    @Test
+    void shouldTakeTheTownAWitnessIsAResidentOfWhenTheLeadGivesOnlyTheRegion() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Drone strikes kill seven in Ethiopia's Amhara",
+                "ADDIS ABABA (Reuters) - Drone strikes killed seven people in a market town in Ethiopia's Amhara region"
+                        + " on Sunday, residents said.\n\nA resident of Kulmesk, who asked not to be named, said two"
+                        + " drones hit the market as traders were packing up.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Kulmesk");
+        assertThat(where.getAdmin1Code()).isEqualTo("ET-AM");
+    }
 }

@@ -84,6 +84,16 @@ final class CuePlaces {
                         place(xStart, i, y);
                     }
                 }
+            } else if (g.words.isDweller(h)
+                    && !t.is(i, Tokens.CAPITALIZED)
+                    && i + 2 < n
+                    && g.words.isOf(t.hash(i + 1))
+                    && t.joined(i + 2)) {
+                // "a resident of Kalaw", "villagers of Tilia said": where they live
+                int xEnd = nameRun(i + 2);
+                if (xEnd > i + 2) {
+                    place(i + 2, xEnd, regionAfter(xEnd));
+                }
             } else if (g.words.isRoute(h) && i + 2 < n && g.words.isBetween(t.hash(i + 1)) && t.joined(i + 2)) {
                 // "on the road between Malelei and Kulan": the first town named
                 int xEnd = nameRun(i + 2);
