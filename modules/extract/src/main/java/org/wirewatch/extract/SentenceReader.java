@@ -92,6 +92,9 @@ final class SentenceReader {
             if (g.end() < text.length() && text.charAt(g.end()) == '-' && text.startsWith("-based", g.end())) {
                 continue; // "Britain-based monitor"
             }
+            if (rules.capitals.isCapital(g) && WordList.GOVERNMENT_VERB.contains(wordAfter(g.end()))) {
+                continue; // "which Tehran blacklists", "until Jakarta recognises": the government, not the city
+            }
             out.add(g);
             if (g.countryCode() != null && g.start() < bodyStart + 600) {
                 int w = g.kind() == GeoKind.DEMONYM ? 1 : g.kind() == GeoKind.COUNTRY ? 2 : 3;
@@ -104,6 +107,18 @@ final class SentenceReader {
                 .orElse(null);
         // "in Somalia's capital", "in the capital": the capital's place, once the report's country is known
         return rules.capitals.addTo(text, withoutForeignHomonyms(out, found), mainCountry, headlineEnd, bodyStart);
+    }
+
+    /** The lower-cased word right after {@code at} (one space between), or "". */
+    private String wordAfter(int at) {
+        if (at + 1 >= text.length() || text.charAt(at) != ' ') {
+            return "";
+        }
+        int k = at + 1;
+        while (k < text.length() && Character.isLetter(text.charAt(k))) {
+            k++;
+        }
+        return text.substring(at + 1, k).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

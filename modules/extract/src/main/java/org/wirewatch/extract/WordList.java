@@ -108,7 +108,9 @@ enum WordList {
     /** Canonical names of criminal parties that name no group, so a named one in the report wins over them. */
     UNNAMED_CRIMINAL,
     /** Nouns before "of" or "for" and a party that make the party the one telling, not acting. */
-    SPOKESMAN;
+    SPOKESMAN,
+    /** Verbs after a capital that make it its government, not a place ("which Tehran blacklists"). */
+    GOVERNMENT_VERB;
 
     static final String TABLE = "reader_words.tsv";
 

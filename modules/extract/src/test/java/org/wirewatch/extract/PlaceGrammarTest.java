@@ -182,4 +182,18 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Kulmesk");
         assertThat(where.getAdmin1Code()).isEqualTo("ET-AM");
     }
+
+    @Test
+    void shouldNotTakeACapitalThatStandsForItsGovernmentForThePlace() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Four police killed in attack in Pakistan",
+                "Gunmen from the Baloch Liberation Front, which Islamabad blacklists as a terrorist group, attacked a"
+                        + " police post in the town of Mand in Balochistan province on Tuesday, killing four officers,"
+                        + " police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Mand");
+        assertThat(where.getAdmin1Code()).isEqualTo("PK-BA");
+    }
 }
