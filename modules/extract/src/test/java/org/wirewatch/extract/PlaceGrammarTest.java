@@ -196,4 +196,44 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Mand");
         assertThat(where.getAdmin1Code()).isEqualTo("PK-BA");
     }
+
+    @Test
+    void shouldNotTakeTheTownOfTheHospitalTheWoundedWereTakenToForThePlace() {
+        ReportExtraction named = extract(
+                "2024-01-09T12:00:00Z",
+                "Six killed in attack on minibus",
+                "Gunmen killed six passengers when they opened fire on a minibus in eastern Afghanistan on Monday,"
+                        + " officials said. Four wounded passengers were taken to the Jalalabad regional hospital.");
+        ReportExtraction in = extract(
+                "2024-01-09T12:00:00Z",
+                "Six killed in attack on minibus",
+                "Gunmen killed six passengers when they opened fire on a minibus in eastern Afghanistan on Monday,"
+                        + " officials said. Four wounded passengers were being treated at a hospital in Jalalabad.");
+
+        assertThat(named.getIncidents().get(0).getLocation().getAdmin1Code()).isNotEqualTo("AF-NAN");
+        assertThat(in.getIncidents().get(0).getLocation().getAdmin1Code()).isNotEqualTo("AF-NAN");
+    }
+
+    @Test
+    void shouldKeepTheTownOfAHospitalThatWasTheTarget() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Strike on hospital kills 12",
+                "An air strike hit the main hospital in Khan Younis on Monday, killing 12 people, health officials said.");
+
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Khān Yūnis");
+    }
+
+    @Test
+    void shouldNotTakeTheTownsARoadIsNamedAfterForThePlace() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Five police killed by roadside bomb in Pakistan",
+                "A roadside bomb tore through a police van on the Peshawar-Torkham highway in Khyber district on Monday,"
+                        + " killing five policemen, officials said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Khyber");
+        assertThat(where.getAdmin1Code()).isEqualTo("PK-KP");
+    }
 }
