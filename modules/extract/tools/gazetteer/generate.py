@@ -70,6 +70,73 @@ def key(name):
     return " ".join(re.findall(r"[a-z0-9]+", f))
 
 
+def skeleton(n):
+    """A spelling-blind key for a region name: consonants of each word, type and linking words dropped, word order
+    ignored ("Isfahan" / "Esfahan", "Sistan and Baluchestan" / "Sistan va Baluchestan", "Razavi Khorasan" /
+    "Khorasan-e Razavi")."""
+    n = ADMIN_SUFFIXES.sub("", ADMIN_PREFIXES.sub("", n))
+    out = set()
+    for w in key(n).split():
+        if w in ("and", "va", "e", "wa", "y", "et"):
+            continue
+        c = re.sub(r"[aeiouwyh]", "", w)
+        if c:
+            out.add(c)
+    return frozenset(out)
+
+
+def skeleton_joined(n):
+    """The same consonants with the words run together ("Chaharmahal" / "Chahar Mahal")."""
+    n = ADMIN_SUFFIXES.sub("", ADMIN_PREFIXES.sub("", n))
+    return "".join(re.sub(r"[aeiouwyh]", "", w) for w in key(n).split() if w not in ("and", "va", "e", "wa", "y", "et"))
+
+
+def recoded_countries(entries, first_level, by_country_name, admin_key):
+    """Countries whose ISO 3166-2 codes were reassigned after iso3166-2-db was made (Iran in 2018: its old code
+    IR-15 for Kerman is now Lorestan's, Kerman is IR-08), so that the old codes still exist with other regions
+    behind them. A country is taken as recoded when, for most of its regions, the current holder of the old
+    code is another region of the same table; its GeoNames regions are then mapped by name alone (exact, then spelling-blind, then the one left over).
+    Returns {country: {GeoNames code: ISO code}}."""
+    by_cc = collections.defaultdict(list)
+    for gn, code, names in entries:
+        by_cc[gn[:2]].append((gn, code, names))
+    out = {}
+    for cc, rows in by_cc.items():
+        moved = 0
+        for gn, code, names in rows:
+            if code not in first_level:
+                continue
+            holder = admin_key(first_level[code]["name"])
+            if holder not in {admin_key(n) for n in names} and any(
+                    holder in {admin_key(n) for n in other} for g2, _, other in rows if g2 != gn):
+                moved += 1
+        if moved * 2 <= sum(1 for r in rows if r[1] in first_level):
+            continue
+        iso_codes = sorted(c for c in first_level if c.startswith(cc + "-"))
+        mapping = {}
+        for gn, _, names in rows:
+            for n in names:
+                c = by_country_name[cc].get(admin_key(n))
+                if c and c not in mapping.values():
+                    mapping[gn] = c
+                    break
+        skel = {c: skeleton(first_level[c]["name"]) for c in iso_codes}
+        joined = {c: skeleton_joined(first_level[c]["name"]) for c in iso_codes}
+        for gn, _, names in rows:
+            if gn in mapping:
+                continue
+            hits = {c for n in names for c in iso_codes
+                    if skel[c] and (skel[c] == skeleton(n) or joined[c] == skeleton_joined(n))} - set(mapping.values())
+            if len(hits) == 1:
+                mapping[gn] = hits.pop()
+        left_gn = [gn for gn, _, _ in rows if gn not in mapping]
+        left_iso = [c for c in iso_codes if c not in mapping.values()]
+        if len(left_gn) == 1 and len(left_iso) == 1:
+            mapping[left_gn[0]] = left_iso[0]
+        out[cc] = mapping
+    return out
+
+
 def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
@@ -111,18 +178,6 @@ def main():
     # GeoNames admin1 code (CC.xx) -> ISO 3166-2 code, checked against iso-codes first-level subdivisions.
     geo_admin_names = {x["code"]: x["name"] for x in json.load(open(a.admin1, encoding="utf-8"))}
     isodb = json.load(open(a.isodb, encoding="utf-8"))
-    gn_to_iso = {}
-    admin_aliases = collections.defaultdict(set)
-    for cc, c in isodb.items():
-        for r in c.get("regions", []) or []:
-            code = f"{cc}-{r.get('iso')}"
-            if code not in first_level or r.get("admin") is None:
-                continue
-            gn_to_iso[f"{cc}.{r['admin']}"] = code
-            for n in [r.get("name")] + list((r.get("names") or {}).get(l) for l in ("en", "geonames")):
-                if n:
-                    admin_aliases[code].add(n)
-
     def admin_key(n):
         n = ADMIN_PREFIXES.sub("", n)
         return key(ADMIN_SUFFIXES.sub("", n))
@@ -130,6 +185,28 @@ def main():
     by_country_name = collections.defaultdict(dict)
     for code, x in first_level.items():
         by_country_name[code[:2]][admin_key(x["name"])] = code
+
+    entries = []  # (GeoNames code, ISO code per iso3166-2-db, the region's names)
+    for cc, c in isodb.items():
+        for r in c.get("regions", []) or []:
+            code = f"{cc}-{r.get('iso')}"
+            if r.get("admin") is None:
+                continue
+            gn = f"{cc}.{r['admin']}"
+            names = [n for n in [r.get("name"), geo_admin_names.get(gn)]
+                     + list((r.get("names") or {}).get(l) for l in ("en", "geonames")) if n]
+            entries.append((gn, code, names))
+    recoded = recoded_countries(entries, first_level, by_country_name, admin_key)
+    gn_to_iso = {}
+    admin_aliases = collections.defaultdict(set)
+    for gn, code, names in entries:
+        if gn[:2] in recoded:
+            code = recoded[gn[:2]].get(gn)
+        if code not in first_level:
+            continue
+        gn_to_iso[gn] = code
+        for n in names:
+            admin_aliases[code].add(n)
     for gn, name in geo_admin_names.items():
         cc = gn.split(".")[0]
         if gn not in gn_to_iso:

@@ -65,7 +65,10 @@ final class IncidentReader {
         for (int i = 0; i < frames; i++) {
             Frame f = drafts.frames().get(i);
             IncidentMention m = out.get(i);
-            String place = m.getLocation().getPlace();
+            // a region-precision location names its region as the place: no town to chain others to
+            String place = m.getLocation().getGeoPrecision() == org.wirewatch.schema.GeoPrecision.PLACE
+                    ? m.getLocation().getPlace()
+                    : null;
             CoordinatedSites.Sites sites = CoordinatedSites.others(f, place);
             for (GeoMention g : sites == null ? List.<GeoMention>of() : sites.towns()) {
                 out.add(IncidentMention.newBuilder(m)

@@ -76,9 +76,16 @@ final class LocationReader {
         String admin1 = null;
         GeoMention place = null;
         String country = null;
+        GeoMention unplaced = null;
         for (GeoMention g : ordered) {
             if (g.kind() == GeoKind.PLACE && (g.admin1Code() != null || g.outsideGazetteer())) {
-                if (place == null) {
+                // "a revenue village under Kangpokpi district" in a report that names no country: a name without
+                // country or region yields to one the report places ("Aigejang, a border village 30km from Imphal")
+                if (g.countryCode() == null && g.admin1Code() == null) {
+                    if (unplaced == null) {
+                        unplaced = g;
+                    }
+                } else if (place == null) {
                     place = g;
                 }
             }
@@ -162,6 +169,9 @@ final class LocationReader {
             // the lead gave only a region ("in northern Burkina Faso"): a later sentence of the same incident
             // names the village ("came under attack ... near the village of Aorema")
             place = laterPlace(f, country, admin1);
+            if (place == null) {
+                place = unplaced;
+            }
             if (admin1 == null && place != null && place.admin1Code() != null) {
                 admin1 = place.admin1Code(); // "the mayor of Banibangou, in the Tillaberi region": its region too
             }
@@ -176,7 +186,9 @@ final class LocationReader {
                     .setLongitude(place.longitude())
                     .setGeoPrecision(GeoPrecision.PLACE);
         } else if (admin1 != null) {
-            b.setGeoPrecision(GeoPrecision.ADMIN1);
+            // "in Afghanistan's southeastern province of Khost": the finest place the report gives is the region,
+            // named as the place at the region's precision (as ACLED does), without coordinates of a town
+            b.setPlace(b.getAdmin1Name()).setGeoPrecision(GeoPrecision.ADMIN1);
         } else if (country != null) {
             b.setGeoPrecision(GeoPrecision.COUNTRY);
         }

@@ -34,6 +34,27 @@ final class SentenceReader {
     /** A city this large after "near" or "outside" is a landmark for the reader, not the event's place. */
     private static final long LANDMARK_CITY = 300_000;
 
+    /** "hospital in ", "a hospital at the ": a hospital's town follows. */
+    private static final java.util.regex.Pattern HOSPITAL_BEFORE = java.util.regex.Pattern.compile(
+            "\\b(?:hospitals?|clinic|infirmary)\\s+(?:in|at)\\s+(?:the\\s+)?$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** " military hospital", " General Hospital", "'s central district hospital": the town names a hospital. */
+    private static final java.util.regex.Pattern HOSPITAL_AFTER = java.util.regex.Pattern.compile(
+            "(?:['\u2019]s)?\\s+(?:(?:[A-Z][\\w'-]*|(?i:military|general|central|district|teaching|regional"
+                    + "|university|medical|college|city|main|state|provincial|referral|government|public))\\s+){0,3}"
+                    + "(?i:hospital|clinic|infirmary)\\b");
+    /** "-Jammu highway", "-Fino road": the place is the first of the towns a road is named after. */
+    private static final java.util.regex.Pattern ROAD_AFTER_FIRST = java.util.regex.Pattern.compile(
+            "-\\p{Lu}[\\p{L}']*(?: \\p{Lu}[\\p{L}']*)? (?:highway|road|motorway|expressway)\\b");
+    /** " highway", " road": the place after a hyphen is the last of them. */
+    private static final java.util.regex.Pattern ROAD_AFTER_LAST =
+            java.util.regex.Pattern.compile(" (?:highway|road|motorway|expressway)\\b");
+    /** Words of the victims' care before a hospital's town. */
+    private static final java.util.regex.Pattern CARE = java.util.regex.Pattern.compile(
+            "\\b(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated|moved|received"
+                    + "|recovering|hospitali[sz]ed|died)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Rules rules;
     private final ReportText report;
     private final String text;
@@ -92,6 +113,15 @@ final class SentenceReader {
             if (g.end() < text.length() && text.charAt(g.end()) == '-' && text.startsWith("-based", g.end())) {
                 continue; // "Britain-based monitor"
             }
+            if (g.kind() == GeoKind.PLACE && roadEnd(g)) {
+                continue; // "on the Srinagar-Jammu highway in Pulwama district": the road's ends, not the spot
+            }
+            if (g.kind() == GeoKind.PLACE && whereTheWoundedWereTaken(g)) {
+                continue; // "were taken to the Al-Arish military hospital": where the victims went, not the event
+            }
+            if (rules.capitals.isCapital(g) && WordList.GOVERNMENT_VERB.contains(wordAfter(g.end()))) {
+                continue; // "which Tehran blacklists", "until Jakarta recognises": the government, not the city
+            }
             out.add(g);
             if (g.countryCode() != null && g.start() < bodyStart + 600) {
                 int w = g.kind() == GeoKind.DEMONYM ? 1 : g.kind() == GeoKind.COUNTRY ? 2 : 3;
@@ -104,6 +134,50 @@ final class SentenceReader {
                 .orElse(null);
         // "in Somalia's capital", "in the capital": the capital's place, once the report's country is known
         return rules.capitals.addTo(text, withoutForeignHomonyms(out, found), mainCountry, headlineEnd, bodyStart);
+    }
+
+    /**
+     * The place is a hospital's town in a sentence about the victims' care: "taken to the Al-Arish military hospital",
+     * "being treated at a hospital in Tegucigalpa", "moved to a city hospital in Belgorod". A hospital that is the
+     * target ("a strike near the hospital in Gaza City") has no word of care before it and stays a place.
+     */
+    private boolean whereTheWoundedWereTaken(GeoMention g) {
+        int from = Math.max(0, g.start() - 200);
+        for (int k = g.start() - 1; k >= from; k--) {
+            char c = text.charAt(k);
+            if (c == '\n' || c == '.' && k + 1 < text.length() && text.charAt(k + 1) == ' ') {
+                from = k + 1;
+                break;
+            }
+        }
+        boolean hospital = HOSPITAL_BEFORE.matcher(text).region(from, g.start()).find()
+                || HOSPITAL_AFTER
+                        .matcher(text)
+                        .region(g.end(), Math.min(text.length(), g.end() + 60))
+                        .lookingAt();
+        return hospital && CARE.matcher(text).region(from, g.start()).find();
+    }
+
+    /** The place is one end of a road named after the towns it joins: "the Kabul-Jalalabad highway". */
+    private boolean roadEnd(GeoMention g) {
+        int to = Math.min(text.length(), g.end() + 40);
+        return ROAD_AFTER_FIRST.matcher(text).region(g.end(), to).lookingAt()
+                || g.start() > 1
+                        && text.charAt(g.start() - 1) == '-'
+                        && Character.isLetter(text.charAt(g.start() - 2))
+                        && ROAD_AFTER_LAST.matcher(text).region(g.end(), to).lookingAt();
+    }
+
+    /** The lower-cased word right after {@code at} (one space between), or "". */
+    private String wordAfter(int at) {
+        if (at + 1 >= text.length() || text.charAt(at) != ' ') {
+            return "";
+        }
+        int k = at + 1;
+        while (k < text.length() && Character.isLetter(text.charAt(k))) {
+            k++;
+        }
+        return text.substring(at + 1, k).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

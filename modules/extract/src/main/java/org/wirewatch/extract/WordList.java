@@ -126,7 +126,9 @@ enum WordList {
     /** Words right after a party that open a description of it before its violent verb ("bandits bent on ..."). */
     AGENT_DESCRIPTION,
     /** Kinds of armed actor that are a state's or states' forces, never "the group". */
-    STATE_KIND;
+    STATE_KIND,
+    /** Verbs after a capital that make it its government, not a place ("which Tehran blacklists"). */
+    GOVERNMENT_VERB;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wirewatch.extract.Corpus.extract;
 
 import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.GeoPrecision;
+import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Location;
 import org.wirewatch.schema.ReportExtraction;
 
@@ -35,7 +37,8 @@ class PlaceGrammarTest {
 
         Location where = x.getIncidents().get(0).getLocation();
         assertThat(where.getAdmin1Code()).isEqualTo("MX-SIN");
-        assertThat(where.getPlace()).isNull();
+        assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
+        assertThat(where.getLatitude()).isNull();
     }
 
     @Test
@@ -105,5 +108,132 @@ class PlaceGrammarTest {
         Location where = x.getIncidents().get(0).getLocation();
         assertThat(where.getPlace()).isEqualTo("Kabizo-Mutwanga");
         assertThat(where.getAdmin1Code()).isEqualTo("CD-NK");
+    }
+
+    @Test
+    void shouldKeepAVillageTheGazetteerLacksWhereverTheReportNamesItAgainBare() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Rebels take eastern Congo town",
+                "GOMA (Reuters) - Rebels seized the town of Kalembe on Tuesday after two days of fighting, local officials"
+                        + " said, and thousands of residents fled south.\n\nAbout 30,000 people had settled in Ruvaka, in"
+                        + " North Kivu province, before the rebels advanced.\n\nEleven civilians were killed on Sunday"
+                        + " when mortar rounds landed on the market of Ruvaka, witnesses said.");
+
+        IncidentMention shelling = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 11)
+                .findFirst()
+                .orElseThrow();
+        assertThat(shelling.getLocation().getPlace()).isEqualTo("Ruvaka");
+        assertThat(shelling.getLocation().getAdmin1Code()).isEqualTo("CD-NK");
+    }
+
+    @Test
+    void shouldNotPlaceAnEventInTheCityOfAMixedCaseDatelineWithAColon() {
+        ReportExtraction x = extract(
+                "2024-06-12T12:00:00Z",
+                "Gunfight in Manipur leaves six dead",
+                "Kolkata: Six people were killed in a gunfight between armed groups in the Torbung area of Manipur late on"
+                        + " Monday, police said.");
+
+        assertThat(x.getIncidents()).hasSize(1);
+        assertThat(x.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("IN-MN");
+    }
+
+    @Test
+    void shouldPlaceAHamletMeasuredFromATownInThatTownsRegionRatherThanTheDistrictNamedLater() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Seven labourers shot dead",
+                "Karachi: Gunmen killed seven labourers at a construction site late on Sunday, police said.\n\nThe"
+                        + " labourers were shot in Dasht Kaur, a hamlet about 40km from Turbat, shortly before midnight, a"
+                        + " police officer said. Dasht Kaur is a settlement under Kech district.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Dasht Kaur");
+        assertThat(where.getAdmin1Code()).isEqualTo("PK-BA");
+    }
+
+    @Test
+    void shouldNameTheRegionAsThePlaceAtRegionPrecisionWhenTheReportGivesNoTown() {
+        ReportExtraction x = extract(
+                "2024-05-11T12:00:00Z",
+                "Roadside bomb kills district governor in Afghanistan's Paktika",
+                "A roadside bomb killed a district governor and his driver on Friday in the eastern province of"
+                        + " Paktika, a provincial spokesman said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getAdmin1Code()).isEqualTo("AF-PKA");
+        assertThat(where.getPlace()).isEqualTo(where.getAdmin1Name());
+        assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
+        assertThat(where.getLatitude()).isNull();
+    }
+
+    @Test
+    void shouldTakeTheTownAWitnessIsAResidentOfWhenTheLeadGivesOnlyTheRegion() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Drone strikes kill seven in Ethiopia's Amhara",
+                "ADDIS ABABA (Reuters) - Drone strikes killed seven people in a market town in Ethiopia's Amhara region"
+                        + " on Sunday, residents said.\n\nA resident of Kulmesk, who asked not to be named, said two"
+                        + " drones hit the market as traders were packing up.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Kulmesk");
+        assertThat(where.getAdmin1Code()).isEqualTo("ET-AM");
+    }
+
+    @Test
+    void shouldNotTakeACapitalThatStandsForItsGovernmentForThePlace() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Four police killed in attack in Pakistan",
+                "Gunmen from the Baloch Liberation Front, which Islamabad blacklists as a terrorist group, attacked a"
+                        + " police post in the town of Mand in Balochistan province on Tuesday, killing four officers,"
+                        + " police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Mand");
+        assertThat(where.getAdmin1Code()).isEqualTo("PK-BA");
+    }
+
+    @Test
+    void shouldNotTakeTheTownOfTheHospitalTheWoundedWereTakenToForThePlace() {
+        ReportExtraction named = extract(
+                "2024-01-09T12:00:00Z",
+                "Six killed in attack on minibus",
+                "Gunmen killed six passengers when they opened fire on a minibus in eastern Afghanistan on Monday,"
+                        + " officials said. Four wounded passengers were taken to the Jalalabad regional hospital.");
+        ReportExtraction in = extract(
+                "2024-01-09T12:00:00Z",
+                "Six killed in attack on minibus",
+                "Gunmen killed six passengers when they opened fire on a minibus in eastern Afghanistan on Monday,"
+                        + " officials said. Four wounded passengers were being treated at a hospital in Jalalabad.");
+
+        assertThat(named.getIncidents().get(0).getLocation().getAdmin1Code()).isNotEqualTo("AF-NAN");
+        assertThat(in.getIncidents().get(0).getLocation().getAdmin1Code()).isNotEqualTo("AF-NAN");
+    }
+
+    @Test
+    void shouldKeepTheTownOfAHospitalThatWasTheTarget() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Strike on hospital kills 12",
+                "An air strike hit the main hospital in Khan Younis on Monday, killing 12 people, health officials said.");
+
+        assertThat(x.getIncidents().get(0).getLocation().getPlace()).isEqualTo("Khān Yūnis");
+    }
+
+    @Test
+    void shouldNotTakeTheTownsARoadIsNamedAfterForThePlace() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Five police killed by roadside bomb in Pakistan",
+                "A roadside bomb tore through a police van on the Peshawar-Torkham highway in Khyber district on Monday,"
+                        + " killing five policemen, officials said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Khyber");
+        assertThat(where.getAdmin1Code()).isEqualTo("PK-KP");
     }
 }

@@ -128,6 +128,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** Located only to its region, which extraction then names as the place. */
+        public MentionBuilder regionOnly() {
+            loc.setPlace(loc.getAdmin1Name()).setGeoPrecision(GeoPrecision.ADMIN1);
+            return this;
+        }
+
         public MentionBuilder at(final double latitude, final double longitude) {
             loc.setLatitude(latitude).setLongitude(longitude);
             return this;

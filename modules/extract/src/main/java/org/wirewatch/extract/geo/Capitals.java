@@ -107,6 +107,12 @@ public final class Capitals {
         return out;
     }
 
+    /** Whether {@code g} is the capital of its country as this table has it. */
+    public boolean isCapital(GeoMention g) {
+        GeoMention c = g.countryCode() == null ? null : byCountry.get(g.countryCode());
+        return c != null && g.kind() == GeoKind.PLACE && c.name().equals(g.name());
+    }
+
     /** The country of a country name or demonym ending right before {@code at}: "Somalia's ", "Ugandan ". */
     private static String countryRightBefore(CharSequence text, List<GeoMention> mentions, int at) {
         for (GeoMention g : mentions) {

@@ -16,6 +16,9 @@ import org.wirewatch.extract.lexicon.Tokens;
 final class CuePlaces {
 
     private static final long SUB = Tokens.wordHash("sub");
+    private static final long FROM = Tokens.wordHash("from");
+    private static final java.util.regex.Pattern DISTANCE = java.util.regex.Pattern.compile(
+            "\\d*(?:km|kms|kilometres|kilometers|miles|mi)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Gazetteer g;
     private final Gazetteer.Context ctx;
@@ -80,6 +83,16 @@ final class CuePlaces {
                     if (y >= 0 && ctx.raws.get(y).from() < type) {
                         place(xStart, i, y);
                     }
+                }
+            } else if (g.words.isDweller(h)
+                    && !t.is(i, Tokens.CAPITALIZED)
+                    && i + 2 < n
+                    && g.words.isOf(t.hash(i + 1))
+                    && t.joined(i + 2)) {
+                // "a resident of Kalaw", "villagers of Tilia said": where they live
+                int xEnd = nameRun(i + 2);
+                if (xEnd > i + 2) {
+                    place(i + 2, xEnd, regionAfter(xEnd));
                 }
             } else if (g.words.isRoute(h) && i + 2 < n && g.words.isBetween(t.hash(i + 1)) && t.joined(i + 2)) {
                 // "on the road between Malelei and Kulan": the first town named
@@ -246,6 +259,9 @@ final class CuePlaces {
             if (g.words.isOf(h) || g.words.isRegionPreposition(h)) {
                 return true;
             }
+            if (h == FROM && k > from && afterDistance(k)) {
+                return true; // "X, a border village about 30km from Y": X lies in Y's region
+            }
             if (!(g.words.isThe(h) || g.words.isGeoModifier(h) || t.is(k, Tokens.CAPITALIZED))) {
                 return false;
             }
@@ -253,6 +269,11 @@ final class CuePlaces {
         CharSequence s = t.text();
         int a = from > 0 ? t.end(from - 1) : 0;
         return s.subSequence(a, t.start(from)).toString().indexOf(',') >= 0;
+    }
+
+    /** The token before {@code k} ends a distance: "30km", "30 km", "12 miles". */
+    private boolean afterDistance(int k) {
+        return DISTANCE.matcher(t.surface(k - 1, k)).matches();
     }
 
     private boolean sentenceBreakBefore(int k) {
@@ -340,6 +361,8 @@ final class CuePlaces {
         ctx.cuePlaces.add(cuePlace);
         if (r >= 0 && ctx.raws.get(r).from() == xFrom && ctx.raws.get(r).to() == xTo) {
             ctx.cueByPhrase.put(t.phraseHash(xFrom, xTo), cuePlace);
+        } else if (ctx.rawAtToken[xFrom] < 0) {
+            ctx.cueSpans.put(cuePlace, new int[] {xFrom, xTo});
         }
     }
 

@@ -23,6 +23,7 @@ final class CueWords {
     private final WordSet stopPhrases;
     private final WordSet placeLeads;
     private final WordSet routes;
+    private final WordSet dwellers;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
@@ -42,6 +43,7 @@ final class CueWords {
         givenNames = words(rows, "given-name");
         placeLeads = words(rows, "place-lead");
         routes = words(rows, "route");
+        dwellers = words(rows, "dweller");
         stopPhrases = WordSet.ofClass(rows, "stop-phrase", "cue-words.tsv", "\\|", Tokens::phraseHash);
     }
 
@@ -101,6 +103,11 @@ final class CueWords {
 
     boolean isPlaceLead(long h) {
         return in(placeLeads, h);
+    }
+
+    /** "a resident of X", "villagers of X": people named by where they live, X a place. */
+    boolean isDweller(long h) {
+        return in(dwellers, h);
     }
 
     boolean isRoute(long h) {

@@ -53,7 +53,11 @@ public record Dateline(String place, String countryCode, String admin1Code, Stri
         boolean caps = place.equals(place.toUpperCase()) && place.chars().anyMatch(Character::isLetter);
         // A mixed-case opening ("Local activists said - ...") is a dateline only with a country, a date or an
         // agency; an all-capitals place needs nothing more. A lone hyphen must be spaced, as in "KYIV -".
-        if (!caps && country == null && agency == null && date == null) {
+        if (!caps
+                && country == null
+                && agency == null
+                && date == null
+                && !(sep.equals(":") && city(place, gazetteer))) {
             return Optional.empty();
         }
         if (sep.equals("-") && !Character.isWhitespace(charBefore(body, m.start("sep")))) {
@@ -83,6 +87,15 @@ public record Dateline(String place, String countryCode, String admin1Code, Stri
         }
         return Optional.of(
                 new Dateline(place, countryCode, admin1, agency == null ? null : agency.strip(), date, m.end()));
+    }
+
+    /**
+     * "New Delhi: A fresh burst of violence ...": a mixed-case opening before a colon is a dateline when it is a city
+     * (a gazetteer place of at least {@link Gazetteer#BIG_PLACE} people), not a word ("Police: ...").
+     */
+    private static boolean city(String place, Gazetteer gazetteer) {
+        Optional<GeoMention> p = gazetteer.lookup(place, null);
+        return p.isPresent() && p.get().kind() == GeoKind.PLACE && p.get().population() >= Gazetteer.BIG_PLACE;
     }
 
     private static char charBefore(String s, int i) {

@@ -186,11 +186,22 @@ public final class Gazetteer {
             }
         }
         List<GeoMention> resolvedOnly = List.copyOf(out);
+        Map<Long, GeoMention> recurring = new HashMap<>();
+        int longest = 0;
         for (GeoMention cue : ctx.cuePlaces) {
+            int[] span = ctx.cueSpans.get(cue);
             if (cue.countryCode() == null) {
                 cue = withDominantCountry(cue, resolvedOnly);
             }
-            out.add(cue.admin1Code() == null && cue.countryCode() != null ? withSoleRegion(cue, resolvedOnly) : cue);
+            cue = cue.admin1Code() == null && cue.countryCode() != null ? withSoleRegion(cue, resolvedOnly) : cue;
+            out.add(cue);
+            if (span != null && cue.countryCode() != null) {
+                recurring.putIfAbsent(t.phraseHash(span[0], span[1]), cue);
+                longest = Math.max(longest, span[1] - span[0]);
+            }
+        }
+        if (!recurring.isEmpty()) {
+            addRecurrences(t, recurring, longest, ctx, out);
         }
         if (!ctx.cuePlaces.isEmpty()) {
             out.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -205,6 +216,51 @@ public final class Gazetteer {
             out = dedup;
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * A name no gazetteer holds that a cue made a place once ("Some 80,000 people lived in Nyanzale, in North Kivu
+     * province") is that place wherever else the text uses it bare ("shells hit inhabited areas of Nyanzale"):
+     * one name, one referent per text. Only capitalised occurrences outside other mentions count.
+     */
+    private static void addRecurrences(
+            Tokens t, Map<Long, GeoMention> recurring, int longest, Context ctx, List<GeoMention> out) {
+        boolean[] taken = new boolean[t.size()];
+        for (Raw raw : ctx.raws) {
+            for (int k = raw.from(); k < raw.to(); k++) {
+                taken[k] = true;
+            }
+        }
+        Set<Integer> cueStarts = new HashSet<>();
+        for (GeoMention m : out) {
+            cueStarts.add(m.start());
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (taken[i] || !t.is(i, Tokens.CAPITALIZED) || cueStarts.contains(t.start(i))) {
+                continue;
+            }
+            for (int len = Math.min(longest, t.size() - i); len >= 1; len--) {
+                GeoMention cue = recurring.get(t.phraseHash(i, i + len));
+                if (cue == null || (i + len < t.size() && t.joined(i + len) && t.is(i + len, Tokens.CAPITALIZED))) {
+                    continue;
+                }
+                int s0 = t.start(i);
+                int e0 = t.end(i + len - 1);
+                out.add(new GeoMention(
+                        s0,
+                        e0,
+                        t.text().subSequence(s0, e0).toString(),
+                        cue.kind(),
+                        cue.countryCode(),
+                        cue.admin1Code(),
+                        cue.name(),
+                        null,
+                        null,
+                        0));
+                i += len - 1;
+                break;
+            }
+        }
     }
 
     /**
@@ -414,6 +470,8 @@ public final class Gazetteer {
         final List<GeoMention> cuePlaces = new ArrayList<>();
         /** Gazetteer names a cue overrode ("Kohistan district"): later bare uses mean the same place. */
         final Map<Long, GeoMention> cueByPhrase = new HashMap<>();
+        /** Token span of each cue place whose name no gazetteer holds, for its bare recurrences. */
+        final Map<GeoMention, int[]> cueSpans = new java.util.IdentityHashMap<>();
 
         final int[] rawAtToken;
 

@@ -65,6 +65,7 @@ public final class DateResolver {
         s.addAll(MONTHS.keySet());
         s.addAll(List.of(
                 "overnight",
+                "previous",
                 "last",
                 "yesterday",
                 "today",
@@ -114,7 +115,10 @@ public final class DateResolver {
             "declared",
             "condemned",
             "vowed",
-            "urged");
+            "urged",
+            // "the government and its opponents blamed each other on Wednesday for the explosions": a reaction's day
+            "blamed",
+            "blames");
     /** Participles before "by" and a reader: "a report seen by AFP on Thursday" dates the reading. */
     private static final Set<String> DOCUMENT_READ = Set.of("seen", "obtained", "reviewed");
     /** Verbs of a toll's update: the day after them is when the figure changed. */
@@ -126,6 +130,9 @@ public final class DateResolver {
      */
     private static final Set<String> TOLL_STATEMENTS =
             Set.of("put", "puts", "gave", "gives", "revised", "raised", "lowered", "updated", "set", "sets", "placed");
+
+    /** "the previous day", "the previous evening": the day before. */
+    private static final Set<String> PREVIOUS_PARTS = Set.of("day", "evening", "night", "morning", "afternoon");
 
     private static final Set<String> NUMBER_WORDS =
             Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
@@ -179,6 +186,19 @@ public final class DateResolver {
                 int to = w.equals("overnight") ? i + 1 : i + 2;
                 out.add(new DateMention(i, to, published.minusDays(1), 1, DateMention.Role.EVENT));
                 i = to - 1;
+                continue;
+            }
+            // "claimed on Wednesday an attack that killed seven the previous evening": the day before the day the
+            // sentence names (a statement's, usually), else the day before publication
+            if (w.equals("previous")
+                    && i > 0
+                    && tokens.get(i - 1).is("the")
+                    && i + 1 < tokens.size()
+                    && PREVIOUS_PARTS.contains(tokens.get(i + 1).lower())) {
+                LocalDate base =
+                        out.isEmpty() ? published : out.get(out.size() - 1).date();
+                out.add(new DateMention(i - 1, i + 2, base.minusDays(1), 0, DateMention.Role.EVENT));
+                i++;
                 continue;
             }
             // "over the weekend", "at the weekend", "this weekend": the latest Saturday and Sunday ("last weekend"
@@ -415,6 +435,13 @@ public final class DateResolver {
             if (b >= 0 && tokens.get(b).is("in")) {
                 b--;
             }
+        }
+        // "claimed responsibility on Wednesday", "blamed each other on Wednesday": the verb's object between
+        if (b > 0 && tokens.get(b).is("responsibility")) {
+            b--;
+        } else if (b > 1 && tokens.get(b).is("other") && tokens.get(b - 1).is("each")
+                || b > 1 && tokens.get(b).is("another") && tokens.get(b - 1).is("one")) {
+            b -= 2;
         }
         if (b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
             return DateMention.Role.REPORTING;

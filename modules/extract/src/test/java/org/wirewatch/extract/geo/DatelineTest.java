@@ -23,6 +23,7 @@ class DatelineTest {
             UNITED NATIONS (AP) — The Security Council met.                    | UNITED NATIONS | - | -  | AP      | -       | The Security
             MAIDUGURI, Nigeria, Feb 3, 2024 (AFP) — Jets bombed a camp.        | MAIDUGURI  | NG | NG-BO | AFP     | Feb 3, 2024 | Jets
             BAMAKO/DAKAR (Reuters) - Gunmen killed 12 traders.                 | BAMAKO     | ML | -     | Reuters | -       | Gunmen
+            Karachi: Two policemen were shot dead at a checkpoint.             | Karachi    | PK | PK-SD | -       | -       | Two policemen
             """)
     void shouldParseDatelineWhenStoryOpensWithOne(
             String body, String place, String cc, String admin1, String agency, String date, String textStartsWith) {
@@ -46,6 +47,8 @@ class DatelineTest {
                 "US-led coalition air strikes Saturday killed 43 people.",
                 "Eleven Malian soldiers died on Monday - the government said.",
                 "At least 44 people died: the heaviest toll this year.",
+                "Police: two men were arrested after the raid.",
+                "Victoria: a survivor tells her story.",
                 "",
             })
     void shouldFindNoDatelineWhenStoryOpensWithASentence(String body) {

@@ -86,6 +86,7 @@ class GazetteerTest {
             Militants stormed a base in Cabo Delgado province.                 | Cabo Delgado province   | MZ-P
             M23 rebels advanced in North Kivu.                                 | North Kivu              | CD-NK
             Fighting raged in Tigray, Ethiopia.                                | Tigray                  | ET-TI
+            Border guards were ambushed in Sistan and Baluchestan province.    | Sistan and Baluchestan province | IR-11
             """)
     void shouldFindFirstLevelRegionWhenWrittenInAnyCommonSpelling(String text, String surface, String code) {
         GeoMention m = only(text, surface.split(" ")[0]);
@@ -116,6 +117,9 @@ class GazetteerTest {
             Gunmen killed 12 near Kidal, Malian officials said.              | Kidal      | ML | ML-8
             Rockets fell on Mosul.                                           | Mosul      | IQ | IQ-NI
             Houthi drones targeted Marib city, Yemeni officials said.        | Marib      | YE | YE-MA
+            Two blasts shook a market in Zahedan, Iranian media said.        | Zahedan    | IR | IR-11
+            A gas depot burned outside Isfahan, Iranian state TV reported.   | Isfahan    | IR | IR-10
+            Police stations were attacked in Mashhad, Iran.                  | Mashhad    | IR | IR-09
             """)
     void shouldFindPopulatedPlaceWithItsRegionWhenInGazetteer(String text, String surface, String cc, String admin1) {
         GeoMention m = only(text, surface);

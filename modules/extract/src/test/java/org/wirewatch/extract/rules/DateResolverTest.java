@@ -84,6 +84,18 @@ class DateResolverTest {
     }
 
     @Test
+    void shouldMarkTheDayOfAClaimOrOfBlameAsReportingWhenTheVerbsObjectComesBetween() {
+        assertThat(find("The militia claimed responsibility on Thursday for the ambush."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+        assertThat(find("The army and the rebels blamed each other on Friday for the shelling."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
     void shouldMarkTheEarlyHoursOfAStatementsDayAsReporting() {
         assertThat(find("The group said in the early hours of Friday that its fighters carried out the raid."))
                 .singleElement()
@@ -97,6 +109,18 @@ class DateResolverTest {
                 .singleElement()
                 .extracting(DateMention::role)
                 .isEqualTo(DateMention.Role.REPORTING);
+    }
+
+    @Test
+    void shouldDateThePreviousEveningTheDayBeforeTheDayTheSentenceNames() {
+        List<DateMention> ds =
+                find("The group claimed on Thursday a bombing that killed four people the previous evening.");
+
+        assertThat(ds).hasSize(2);
+        assertThat(ds.get(1).date()).isEqualTo(LocalDate.of(2018, 11, 14));
+        assertThat(ds.get(1).role()).isEqualTo(DateMention.Role.EVENT);
+        assertThat(find("Four people were killed the previous night.").get(0).date())
+                .isEqualTo(LocalDate.of(2018, 11, 16));
     }
 
     @Test

@@ -261,7 +261,7 @@ public final class IncidentMerger {
     }
 
     static int precision(final Location l) {
-        if (l.getPlace() != null && !l.getPlace().isBlank()) {
+        if (MentionCompatibility.town(l) != null && !l.getPlace().isBlank()) {
             return 3;
         }
         if (l.getAdmin1Code() != null) {

@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wirewatch.schema.Actor;
+import org.wirewatch.schema.GeoPrecision;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Location;
 import org.wirewatch.schema.SubEventType;
@@ -96,8 +97,8 @@ public final class MentionCompatibility {
         }
         final long days =
                 Math.abs(a.getEventDate().toEpochDay() - b.getEventDate().toEpochDay());
-        final String pa = norm(la.getPlace());
-        final String pb = norm(lb.getPlace());
+        final String pa = norm(town(la));
+        final String pb = norm(town(lb));
         if (!pa.isEmpty() && !pb.isEmpty()) {
             if (samePlace(pa, pb)) {
                 s += 2;
@@ -187,6 +188,13 @@ public final class MentionCompatibility {
         return Arrays.stream(NON_ALNUM.split(fold(s)))
                 .filter(w -> w.length() >= 2 && !ACTOR_STOP.contains(w))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The place below the region, or null: a region-precision location names its region as the place. */
+    static String town(final Location l) {
+        return l.getGeoPrecision() == GeoPrecision.ADMIN1 || l.getGeoPrecision() == GeoPrecision.COUNTRY
+                ? null
+                : l.getPlace();
     }
 
     static String norm(final String s) {

@@ -32,6 +32,12 @@ class IncidentMergerTest {
     }
 
     @Test
+    void shouldRankARegionNamedAsThePlaceBelowATown() {
+        assertThat(IncidentMerger.precision(mention("a#1").regionOnly().build().getLocation()))
+                .isLessThan(IncidentMerger.precision(mention("b#1").build().getLocation()));
+    }
+
+    @Test
     void shouldNeverSumFiguresWhenTwoReportsCountTheSameDeaths() {
         final Incident i =
                 IncidentMerger.merge("inc", List.of(member("a", "AFP", 43, null), member("b", "Reuters", 43, null)));

@@ -90,6 +90,19 @@ class MentionCompatibilityTest {
     }
 
     @Test
+    void shouldNotTakeARegionNamedAsThePlaceForAnotherTown() {
+        assertThat(MentionCompatibility.score(
+                        mention("a#1").regionOnly().build(),
+                        "a",
+                        mention("b#1")
+                                .where("SY", "SY-DY", "Hajin")
+                                .date(DAY.plusDays(1))
+                                .build(),
+                        "b"))
+                .isPresent();
+    }
+
+    @Test
     void shouldAllowOneDayPlusToleranceWhenDatesDiffer() {
         assertThat(MentionCompatibility.score(
                         strike, "a", mention("b#1").date(DAY.plusDays(1)).build(), "b"))
