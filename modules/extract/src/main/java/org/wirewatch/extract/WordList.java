@@ -69,6 +69,8 @@ enum WordList {
     RIVAL_CLAUSE_OPENER,
     /** Words before "from" opening a clause with the toll a figure revises. */
     REVISION_WORD,
+    /** Verbs right after a speech verb that make it the verb of a relative clause giving a toll ("which officials said killed five"). */
+    EMBEDDED_TOLL_VERB,
     /** Adverbs opening a sentence, never a name. */
     SENTENCE_ADVERB,
     /** Pronouns that refer back to a source. */

@@ -273,4 +273,83 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "state government")).containsExactly(9, 20);
     }
+
+    @Test
+    void shouldGiveTheFigureAfterAlthoughToTheSecondSource() {
+        ReportExtraction x = extract(
+                "2024-05-02T10:00:00Z",
+                "Raiders kill villagers in Plateau",
+                "JOS, Nigeria (Reuters) - Gunmen killed at least 14 people in raids on three farming villages in"
+                        + " Plateau State, the police said on Wednesday, although residents put the death toll at"
+                        + " 31.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(14);
+        assertThat(killedFigures(x, "residents")).containsExactly(31);
+    }
+
+    @Test
+    void shouldNotTakeTheTollOfTheAttackAGroupClaimsAsTheGroupsOwnCount() {
+        ReportExtraction x = extract(
+                "2024-08-14T09:00:00Z",
+                "Group claims Gao market bombing",
+                "BAMAKO (Reuters) - A jihadist group said on Wednesday it was behind Monday's bombing of the"
+                        + " cattle market in Gao, in which nine traders were killed and 30 wounded.\n\nThe Liptako"
+                        + " Brigade claimed responsibility for a second blast on Tuesday after two car bombs killed"
+                        + " four soldiers at a checkpoint.\n\nThe Liptako Brigade also said it was responsible for"
+                        + " an ambush on Thursday and that its fighters had killed 12 soldiers.");
+
+        assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled)
+                .containsExactly(12);
+    }
+
+    @Test
+    void shouldGiveATollToTheSourceOfARelativeClauseThatTellsIt() {
+        ReportExtraction x = extract(
+                "2024-09-18T09:00:00Z",
+                "Rebels claim attack on Kidira depot",
+                "DAKAR (AFP) - A separatist movement has claimed responsibility for Tuesday's assault on a fuel"
+                        + " depot near Kidira, which local officials said killed six guards and wounded 11.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).isEqualToIgnoringCase("local officials");
+                    assertThat(c.getKilled()).isEqualTo(6);
+                    assertThat(c.getInjured()).isEqualTo(11);
+                });
+    }
+
+    @Test
+    void shouldKeepUnnamedOfficialsWhenTheOneNamedNextGivesNoToll() {
+        ReportExtraction x = extract(
+                "2024-10-07T09:00:00Z",
+                "Blast at Quetta shrine kills 17",
+                "QUETTA, Pakistan (AFP) - A bomb blast at a shrine in Quetta killed 17 worshippers on Sunday,"
+                        + " officials said.\n\nFarid Baloch, a spokesman for the provincial government, said the"
+                        + " wounded had been taken to two hospitals in the city.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(17).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualToIgnoringCase("officials"));
+    }
+
+    @Test
+    void shouldGiveUnnamedOfficialsToTheOfficialNamedNextWithTheirToll() {
+        ReportExtraction x = extract(
+                "2024-10-07T09:00:00Z",
+                "Blast at Quetta shrine kills 17",
+                "QUETTA, Pakistan (AFP) - A bomb blast at a shrine in Quetta killed 17 worshippers on Sunday,"
+                        + " officials said.\n\nFarid Baloch, a spokesman for the provincial government, said 15 men"
+                        + " and two women had died.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(17).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Farid Baloch"));
+    }
 }
