@@ -380,7 +380,8 @@ final class ClaimReader {
         }
         boolean figure = figureClaimant != null
                 && (killed != null || injured != null)
-                && !narratedAfterResponsibility(s, cues, figureClaimant, end);
+                && !narratedAfterResponsibility(s, cues, figureClaimant, end)
+                && !dismissedFigure(s, cues, killedFact, end);
         if (figure) {
             Pending p = new Pending(figureClaimant, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
             p.whole = killedFact != null && wholeFigure(s, killedFact);
@@ -506,6 +507,27 @@ final class ClaimReader {
             }
         }
         return true;
+    }
+
+    /**
+     * "The police dismissed as unfounded media reports that more than 200 people had been killed", "the army
+     * rejected claims that 40 soldiers died": a toll after the sentence's own denial is the one it denies, never its
+     * own figure.
+     */
+    private static boolean dismissedFigure(
+            SentenceInfo s, List<PhraseMatcher.Match> cues, CasualtyFact killedFact, int end) {
+        int first = Integer.MAX_VALUE;
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() == CasualtyFact.Kind.TOTAL && !f.vague() && f.from() < end) {
+                first = Math.min(first, f.from());
+            }
+        }
+        for (PhraseMatcher.Match m : cues) {
+            if (m.entry().value(0).equals("DENY_VERB") && m.to() <= first && !negated(s.sentence.tokens(), m.from())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The source of the clause {@link #secondSourceClause} found last. */
@@ -740,6 +762,30 @@ final class ClaimReader {
         return actorName != null && c.name().equalsIgnoreCase(actorName);
     }
 
+    /**
+     * "At least 10 people died across the country, the commission said. Three died in one town, one in another, it
+     * said": a smaller toll the same source gives for the same incident in a later sentence, not as an earlier
+     * figure, is a part of its toll, not a toll of its own.
+     */
+    private static boolean partOf(Pending p, Claim.Builder first) {
+        return !p.superseded
+                && !first.getSuperseded()
+                && p.killed < first.getKilled()
+                && !first.getEvidence().isEmpty()
+                && p.info.sentence.start() > first.getEvidence().get(0).getStart()
+                && !namesAToll(p.info.sentence.tokens());
+    }
+
+    /** "Officials had given a toll of 78", "the committee first reported 20": a toll of its own, not a part. */
+    private static boolean namesAToll(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (WordList.TOLL_WORD.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void add(Pending p) {
         String mention = p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId;
         String key = mention + "|" + p.kind + "|" + p.claimant.key()
@@ -751,7 +797,8 @@ final class ClaimReader {
                 && p.whole
                 && p.killed != null
                 && b.getKilled() != null
-                && !b.getKilled().equals(p.killed)) {
+                && !b.getKilled().equals(p.killed)
+                && !partOf(p, b)) {
             // another death toll from the same source ("put the toll at 40 ... About 20 assailants were
             // neutralised, it said"): a figure of its own, not a detail of the first
             key = key + "|" + p.killed;

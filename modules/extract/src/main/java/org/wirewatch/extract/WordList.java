@@ -71,6 +71,8 @@ enum WordList {
     REVISION_WORD,
     /** Verbs right after a speech verb that make it the verb of a relative clause giving a toll ("which officials said killed five"). */
     EMBEDDED_TOLL_VERB,
+    /** Words that make a smaller figure of a source a toll of its own, not a part of the toll it gave before. */
+    TOLL_WORD,
     /** Adverbs opening a sentence, never a name. */
     SENTENCE_ADVERB,
     /** Pronouns that refer back to a source. */

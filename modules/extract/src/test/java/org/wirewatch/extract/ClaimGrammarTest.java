@@ -352,4 +352,28 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Farid Baloch"));
     }
+
+    @Test
+    void shouldReadASmallerFigureOfTheSameSourceLaterAsAPartOfItsToll() {
+        ReportExtraction x = extract(
+                "2024-06-26T09:00:00Z",
+                "Protest deaths across Uganda",
+                "KAMPALA (Reuters) - At least 12 people were killed across Uganda on Tuesday as protests against"
+                        + " new taxes turned violent, a rights group said.\n\nFour people died in Jinja, two in Mbale"
+                        + " and one in Gulu, it said.\n\nThe group had first reported seven deaths.");
+
+        assertThat(killedFigures(x, "rights group")).containsExactly(7, 12);
+    }
+
+    @Test
+    void shouldNotReadTheTollASourceDismissesAsItsOwnFigure() {
+        ReportExtraction x = extract(
+                "2024-07-03T09:00:00Z",
+                "Bandits raid villages in Katsina",
+                "KATSINA, Nigeria (Reuters) - Bandits raided four villages in Katsina State on Monday, the police"
+                        + " said.\n\nThe police spokesman dismissed as false social media reports that more than 80"
+                        + " people had been killed.\n\nNine villagers died in the raids, he said.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(9);
+    }
 }
