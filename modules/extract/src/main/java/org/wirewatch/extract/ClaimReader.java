@@ -180,6 +180,15 @@ final class ClaimReader {
      */
     private static boolean fillsPlaceholder(Claimant placeholder, Claimant named) {
         String head = placeholder.head();
+        if (named.type() == SourceType.BELLIGERENT
+                && named.speaker() == null
+                && !head.equals("group")
+                && !head.equals("source")) {
+            // "..., Russia's top state investigative agency said. The X branch of Islamic State claimed the attack":
+            // an agency, monitor, office or body is never an armed party speaking as a body next (a person named
+            // as the speaker may still be the official it stood for)
+            return false;
+        }
         if (head.startsWith("official")) {
             return named.speaker() != null
                     && (named.type() == SourceType.GOVERNMENT || named.type() == SourceType.LOCAL_OFFICIAL);
@@ -413,6 +422,10 @@ final class ClaimReader {
                         || isActorOf(responsible, frame)
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            if (sentenceClaimant == null) {
+                // "X claimed both attacks in a statement. It said its fighters had killed 100 soldiers": X speaks next
+                claimants.remember(responsible);
+            }
             responsibility = false;
             if (!figure
                     && (killed != null || injured != null)

@@ -376,4 +376,89 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "police")).containsExactly(9);
     }
+
+    @Test
+    void shouldReadABodyDescribedByWhereItIsBasedAsTheMonitorNamedBefore() {
+        ReportExtraction x = extract(
+                "2024-03-10T09:00:00Z",
+                "Air strikes hit Idlib market",
+                "BEIRUT (AFP) - Government air strikes on a market in Idlib killed 19 civilians on Saturday,"
+                        + " according to the Syrian Observatory for Human Rights.\n\nThe Britain-based group said 21"
+                        + " people had died and 40 were wounded.");
+
+        assertThat(killedFigures(x, "observatory")).contains(21);
+    }
+
+    @Test
+    void shouldNotFillAnAgencyDescribedInTheLeadWithTheGroupClaimingTheAttack() {
+        ReportExtraction x = extract(
+                "2024-01-06T09:00:00Z",
+                "Car bomb kills 14 near Samarra",
+                "BAGHDAD (AP) - A suicide car bomb killed 14 people at a checkpoint near Samarra on Friday, the"
+                        + " country's top counter-terrorism agency said.\n\nA regional branch of the Islamic State"
+                        + " group claimed responsibility in a statement posted on social media.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("counter-terrorism agency"));
+    }
+
+    @Test
+    void shouldNotTakeHowADocumentCameOutForItsSource() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Gunmen kill herders in Jonglei",
+                "JUBA (Reuters) - Gunmen killed 11 cattle herders in Jonglei state on Monday, officials said.\n\nA"
+                        + " confidential UN report, seen by Reuters, said 16 herders had been killed.");
+
+        assertThat(killedFigures(x, "un report")).containsExactly(16);
+    }
+
+    @Test
+    void shouldReadTheSubjectAfterAFrontedDay() {
+        ReportExtraction x = extract(
+                "2024-01-10T09:00:00Z",
+                "Gunmen kill 30 in Zamfara",
+                "ABUJA (Reuters) - Gunmen killed 30 villagers in Zamfara State on Sunday, the police said.\n\nOn"
+                        + " Tuesday the army said troops had killed six gunmen in a raid on their camp.");
+
+        assertThat(killedFigures(x, "army")).containsExactly(6);
+    }
+
+    @Test
+    void shouldNotReadOneAccusedOfSomethingAsASpeaker() {
+        ReportExtraction x = extract(
+                "2024-01-10T09:00:00Z",
+                "Gunmen kill 30 in Zamfara",
+                "ABUJA (Reuters) - Gunmen killed 30 villagers in Zamfara State on Sunday, the police said.\n\nTroops"
+                        + " killed two suspects on Tuesday, among them a man accused of planting the bomb.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getSource().getName().contains("among them"));
+        assertThat(killedFigures(x, "police")).containsExactly(30);
+    }
+
+    @Test
+    void shouldLetTheGroupThatClaimedAnAttackSpeakInTheNextSentence() {
+        ReportExtraction x = extract(
+                "2024-01-05T09:00:00Z",
+                "Jihadists attack Niger army post",
+                "NIAMEY (AFP) - Jihadists attacked an army post in western Niger on Thursday, killing 12 soldiers,"
+                        + " the defence ministry said.\n\nThe Islamic State Sahel Province claimed the attack in a"
+                        + " statement. It said its fighters had killed 40 soldiers.");
+
+        assertThat(killedFigures(x, "defence ministry")).containsExactly(12);
+        assertThat(killedFigures(x, "islamic state")).containsExactly(40);
+    }
+
+    @Test
+    void shouldReadItsStatementAsTheWordOfTheSourceNamedBefore() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Shelling kills 20 in Homs",
+                "BEIRUT (AFP) - Shelling killed 20 people in Homs on Monday, the Syrian Observatory for Human Rights"
+                        + " said.\n\nIts latest report said 24 people had died.");
+
+        assertThat(killedFigures(x, "observatory")).contains(24);
+    }
 }
