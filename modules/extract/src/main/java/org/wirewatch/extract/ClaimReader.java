@@ -71,7 +71,8 @@ final class ClaimReader {
                 if (q != null
                         && (!q.generic() || describedOffice(c, q))
                         && fillsPlaceholder(c, q)
-                        && !givesOtherToll(pending, j, p)) {
+                        && !givesOtherToll(pending, j, p)
+                        && (!c.head().equals("officials") || givesSameToll(pending, j, p))) {
                     replaced.put(c.key(), q);
                     break;
                 }
@@ -156,12 +157,38 @@ final class ClaimReader {
     }
 
     /**
+     * "..., officials said. A police superintendent, X, said the wounded were taken to three hospitals": officials
+     * are several people, and one of them named next stands for them only when he gives their toll ("X said 18
+     * civilians and four officials had died", 22 as in the lead).
+     */
+    private static boolean givesSameToll(List<Pending> pending, int sentence, Pending placeholder) {
+        for (Pending q : pending) {
+            if (q.sentence == sentence
+                    && q.kind == ClaimKind.FIGURE
+                    && q.killed != null
+                    && q.killed.equals(placeholder.killed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a source named later is the one an indefinite placeholder stood for. An anonymous source ("a
      * security source told AFP") is never a party speaking in its own name nor a news outlet, and an unnamed official is a person
      * of a government, not an institution that speaks next ("Police confirmed ...").
      */
     private static boolean fillsPlaceholder(Claimant placeholder, Claimant named) {
         String head = placeholder.head();
+        if (named.type() == SourceType.BELLIGERENT
+                && named.speaker() == null
+                && !head.equals("group")
+                && !head.equals("source")) {
+            // "..., Russia's top state investigative agency said. The X branch of Islamic State claimed the attack":
+            // an agency, monitor, office or body is never an armed party speaking as a body next (a person named
+            // as the speaker may still be the official it stood for)
+            return false;
+        }
         if (head.startsWith("official")) {
             return named.speaker() != null
                     && (named.type() == SourceType.GOVERNMENT || named.type() == SourceType.LOCAL_OFFICIAL);
@@ -331,7 +358,10 @@ final class ClaimReader {
         // down from an initial toll of 103 given by state media": the figures after the boundary are the second
         // source's claim, not the first's
         Claimant figureClaimant = sentenceClaimant;
-        int split = secondSourceClause(s, cues, sentenceClaimant);
+        int split = embeddedSourceClause(s, cues, sentenceClaimant);
+        if (split < 0) {
+            split = secondSourceClause(s, cues, sentenceClaimant);
+        }
         if (split >= 0) {
             Pending p = figureFrom(clauseSource, s, frame, split, tokens.size());
             if (p != null) {
@@ -357,7 +387,10 @@ final class ClaimReader {
                 injured = f.value();
             }
         }
-        boolean figure = figureClaimant != null && (killed != null || injured != null);
+        boolean figure = figureClaimant != null
+                && (killed != null || injured != null)
+                && !narratedAfterResponsibility(s, cues, figureClaimant, end)
+                && !dismissedFigure(s, cues, killedFact, end);
         if (figure) {
             Pending p = new Pending(figureClaimant, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
             p.whole = killedFact != null && wholeFigure(s, killedFact);
@@ -389,8 +422,15 @@ final class ClaimReader {
                         || isActorOf(responsible, frame)
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            if (sentenceClaimant == null) {
+                // "X claimed both attacks in a statement. It said its fighters had killed 100 soldiers": X speaks next
+                claimants.remember(responsible);
+            }
             responsibility = false;
-            if (!figure && (killed != null || injured != null) && figuresAfter(s, responsibilityAt)) {
+            if (!figure
+                    && (killed != null || injured != null)
+                    && figuresAfter(s, responsibilityAt)
+                    && !narratedAfterResponsibility(s, cues, null, end)) {
                 // "X claimed responsibility for the attack, saying 12 soldiers had been killed": its own figure
                 // ("an ambush killed six peacekeepers, an attack X also claimed" is the narrative's figure)
                 Pending p = new Pending(responsible, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
@@ -430,6 +470,79 @@ final class ClaimReader {
         return out;
     }
 
+    /**
+     * "IS claimed responsibility for an attack on Tuesday after three suicide bombers killed three people", "the group
+     * said it was behind Sunday's bombing, in which four people were killed": the totals after the sentence's own
+     * claim of responsibility tell the attack it claims, so they are not the claimant's count. Only a speech word
+     * between the claim and the total ("claimed responsibility and said it had killed 70 soldiers"), or a second
+     * "and that" of the same speech, makes it one.
+     * With no {@code figureClaimant}, whoever claimed the attack.
+     */
+    private boolean narratedAfterResponsibility(
+            SentenceInfo s, List<PhraseMatcher.Match> cues, Claimant figureClaimant, int end) {
+        List<Token> tokens = s.sentence.tokens();
+        int claim = -1;
+        for (PhraseMatcher.Match m : cues) {
+            if (m.entry().value(0).equals("RESPONSIBILITY") && !negated(tokens, m.from())) {
+                claim = m.to();
+                break;
+            }
+        }
+        if (claim < 0) {
+            return false;
+        }
+        if (figureClaimant != null) {
+            Claimant responsible = responsibleClaimant(s, cues, figureClaimant);
+            if (responsible == null || !responsible.key().equals(figureClaimant.key())) {
+                return false; // "..., a witness said, in an attack claimed by al-Shabaab": the witness's own count
+            }
+        }
+        int first = Integer.MAX_VALUE;
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() == CasualtyFact.Kind.TOTAL && !f.vague() && f.from() < end) {
+                first = Math.min(first, f.from());
+            }
+        }
+        if (first < claim) {
+            return false; // "Militants killed 12 soldiers, IS said in claiming the attack"
+        }
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            if ((kind.equals("SPEECH") || kind.equals("TOLL_SPEECH")) && m.from() >= claim && m.from() < first) {
+                return false;
+            }
+        }
+        for (int k = claim; k < first && k < tokens.size(); k++) {
+            if (tokens.get(k).is("saying")
+                    || tokens.get(k).is("adding")
+                    || (tokens.get(k).is("that") && tokens.get(k - 1).is("and"))) {
+                return false; // "said the group was responsible for the raid and that its fighters had killed 12"
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "The police dismissed as unfounded media reports that more than 200 people had been killed", "the army
+     * rejected claims that 40 soldiers died": a toll after the sentence's own denial is the one it denies, never its
+     * own figure.
+     */
+    private static boolean dismissedFigure(
+            SentenceInfo s, List<PhraseMatcher.Match> cues, CasualtyFact killedFact, int end) {
+        int first = Integer.MAX_VALUE;
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() == CasualtyFact.Kind.TOTAL && !f.vague() && f.from() < end) {
+                first = Math.min(first, f.from());
+            }
+        }
+        for (PhraseMatcher.Match m : cues) {
+            if (m.entry().value(0).equals("DENY_VERB") && m.to() <= first && !negated(s.sentence.tokens(), m.from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The source of the clause {@link #secondSourceClause} found last. */
     private Claimant clauseSource;
 
@@ -463,6 +576,42 @@ final class ClaimReader {
                     && !(second.generic() && second.type() == SourceType.OTHER)) {
                 clauseSource = second;
                 return b;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The speech verb of a relative clause that attributes the event's toll to a source of its own, or -1: "an
+     * assault on the plant, which local officials said killed four workers", "in chaos that medics said left 30
+     * dead". The totals after the verb are that source's, not the sentence's.
+     */
+    private int embeddedSourceClause(SentenceInfo s, List<PhraseMatcher.Match> cues, Claimant sentenceClaimant) {
+        List<Token> tokens = s.sentence.tokens();
+        for (PhraseMatcher.Match m : cues) {
+            if (!m.entry().value(0).equals("SPEECH")
+                    || m.to() >= tokens.size()
+                    || !WordList.EMBEDDED_TOLL_VERB.contains(tokens.get(m.to()).lower())
+                    || !hasTotalAfter(s, m.to())) {
+                continue;
+            }
+            int b = m.from() - 1;
+            while (b >= 0
+                    && m.from() - b <= 8
+                    && !tokens.get(b).isPunct()
+                    && !tokens.get(b).is("which")
+                    && !tokens.get(b).is("that")) {
+                b--;
+            }
+            if (b < 0 || !(tokens.get(b).is("which") || tokens.get(b).is("that"))) {
+                continue;
+            }
+            Claimant c = claimants.resolve(s, b + 1, m.from());
+            if (c != null
+                    && !ClaimantResolver.isPronoun(c.head())
+                    && (sentenceClaimant == null || !c.key().equals(sentenceClaimant.key()))) {
+                clauseSource = c;
+                return m.from();
             }
         }
         return -1;
@@ -630,6 +779,30 @@ final class ClaimReader {
                                 true, 0, c.name() + " (", 0, c.name().length() + 2));
     }
 
+    /**
+     * "At least 10 people died across the country, the commission said. Three died in one town, one in another, it
+     * said": a smaller toll the same source gives for the same incident in a later sentence, not as an earlier
+     * figure, is a part of its toll, not a toll of its own.
+     */
+    private static boolean partOf(Pending p, Claim.Builder first) {
+        return !p.superseded
+                && !first.getSuperseded()
+                && p.killed < first.getKilled()
+                && !first.getEvidence().isEmpty()
+                && p.info.sentence.start() > first.getEvidence().get(0).getStart()
+                && !namesAToll(p.info.sentence.tokens());
+    }
+
+    /** "Officials had given a toll of 78", "the committee first reported 20": a toll of its own, not a part. */
+    private static boolean namesAToll(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (WordList.TOLL_WORD.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void add(Pending p) {
         String mention = p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId;
         String key = mention + "|" + p.kind + "|" + p.claimant.key()
@@ -641,7 +814,8 @@ final class ClaimReader {
                 && p.whole
                 && p.killed != null
                 && b.getKilled() != null
-                && !b.getKilled().equals(p.killed)) {
+                && !b.getKilled().equals(p.killed)
+                && !partOf(p, b)) {
             // another death toll from the same source ("put the toll at 40 ... About 20 assailants were
             // neutralised, it said"): a figure of its own, not a detail of the first
             key = key + "|" + p.killed;

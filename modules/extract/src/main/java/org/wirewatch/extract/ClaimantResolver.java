@@ -308,10 +308,16 @@ final class ClaimantResolver {
                     && i + 1 < segments.size()) {
                 continue; // "The Emergency hospital in Kabul, run by an Italian aid group, said"
             }
+            if (WordList.REPORT_PARTICIPLE.contains(tokens.get(seg[0]).lower()) && i + 1 < segments.size()) {
+                continue; // "Its first statement, issued overnight, said", "A UN report, seen by AFP, said"
+            }
             if (isParticiple(tokens.get(seg[0])) && i + 1 < segments.size()) {
                 continue; // "President X, flying back from the summit in Kazan, said": a description of X
             }
-            if (WordList.PREPOSITION.contains(tokens.get(seg[0]).lower())) {
+            int fronted = afterFrontedDay(tokens, seg);
+            if (fronted > 0) {
+                segments.set(i, new int[] {fronted, segments.get(i)[1]}); // "On Monday the Interior Ministry said"
+            } else if (WordList.PREPOSITION.contains(tokens.get(seg[0]).lower())) {
                 if (seg[1] - seg[0] <= 4) {
                     continue; // "The coalition, for its part, acknowledged"
                 }
@@ -466,6 +472,26 @@ final class ClaimantResolver {
         return c == null || c.speaker() != null || c.generic() ? null : c;
     }
 
+    /**
+     * "On Monday the Interior Ministry", "In July the army": a day or month fronted without a comma before the subject;
+     * the token where the subject starts, or -1.
+     */
+    private static int afterFrontedDay(List<Token> tokens, int[] seg) {
+        if (seg[1] - seg[0] < 4
+                || !(tokens.get(seg[0]).is("on") || tokens.get(seg[0]).is("in"))) {
+            return -1;
+        }
+        for (int k = seg[0] + 1; k < Math.min(seg[1] - 1, seg[0] + 4); k++) {
+            if (tokens.get(k).is("the")) {
+                return k > seg[0] + 1 ? k : -1;
+            }
+            if (!WordList.DAY_WORD.contains(tokens.get(k).lower())) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     private static boolean startsRelative(List<Token> tokens, int at) {
         String w = tokens.get(at).lower();
         return w.equals("who") || w.equals("which") || w.equals("whose") || w.equals("where");
@@ -577,6 +603,12 @@ final class ClaimantResolver {
         }
         if (lower.equals("nobody") || lower.equals("no one") || lower.startsWith("according")) {
             return null;
+        }
+        if (from > 0
+                && (tokens.get(from - 1).is("its") || tokens.get(from - 1).is("their"))
+                && WordList.OWN_DOCUMENT.contains(tokens.get(to - 1).lower())) {
+            // "Its first statement said", "their latest count put": the statement of the source named before
+            return anaphor("it", s);
         }
         String person = personName(tokens, from, to, s);
         if (tokens.get(from).is("the") || from > 0 && tokens.get(from - 1).is("the")) {
@@ -715,6 +747,19 @@ final class ClaimantResolver {
             Claimant h = history.get(i);
             if ((" " + norm(h.name()) + " ").contains(" " + head + " ")) {
                 return h;
+            }
+        }
+        for (int k = from; k < to - 1; k++) {
+            if (tokens.get(k).lower().endsWith("-based")) {
+                // "the Britain-based group", "the New York-based watchdog": where it sits describes a monitor or an
+                // aid or rights body named before, never the armed group of the incident
+                for (int i = history.size() - 1; i >= 0; i--) {
+                    Claimant h = history.get(i);
+                    if (!h.generic() && (h.type() == SourceType.MONITOR || h.type() == SourceType.UN_NGO)) {
+                        return h;
+                    }
+                }
+                return null;
             }
         }
         if (head.equals("group")

@@ -469,7 +469,7 @@ final class SentenceReader {
                 also,
                 laterEvent,
                 allPlaces,
-                withClaimedAttacks(rules.attribution.findAll(tokens), triggers));
+                withClaimedAttacks(rules.attribution.findAll(tokens), triggers, tokens));
     }
 
     /**
@@ -511,9 +511,15 @@ final class SentenceReader {
      * the BLA's claims").
      */
     private static List<PhraseMatcher.Match> withClaimedAttacks(
-            List<PhraseMatcher.Match> cues, List<TriggerReader.Trigger> triggers) {
+            List<PhraseMatcher.Match> cues, List<TriggerReader.Trigger> triggers, List<Token> tokens) {
         List<PhraseMatcher.Match> out = new ArrayList<>(cues.size());
         for (PhraseMatcher.Match m : cues) {
+            if (m.entry().value(0).equals("SPEECH")
+                    && m.to() < tokens.size()
+                    && tokens.get(m.to()).is("of")
+                    && WordList.PASSIVE_BEFORE_OF.contains(m.entry().key())) {
+                continue; // "the man accused of smuggling the bomber" is told of, he does not speak
+            }
             if (!m.entry().value(0).equals("CLAIMED_ATTACK")) {
                 out.add(m);
             } else if (triggers.stream().anyMatch(t -> t.from() >= m.to() && t.from() <= m.to() + 4)

@@ -69,6 +69,18 @@ enum WordList {
     RIVAL_CLAUSE_OPENER,
     /** Words before "from" opening a clause with the toll a figure revises. */
     REVISION_WORD,
+    /** Verbs right after a speech verb that make it the verb of a relative clause giving a toll ("which officials said killed five"). */
+    EMBEDDED_TOLL_VERB,
+    /** Participles that, opening a phrase set off by commas before a speech verb, describe a document, not who speaks. */
+    REPORT_PARTICIPLE,
+    /** Days, months and parts of a day that may follow a fronted "On" or "In" before the subject of a speech verb. */
+    DAY_WORD,
+    /** Heads after "its" or "their" that make the noun group the statement of the source named before. */
+    OWN_DOCUMENT,
+    /** Speech verbs that, right before "of", are passive participles: the one they follow is spoken of. */
+    PASSIVE_BEFORE_OF,
+    /** Words that make a smaller figure of a source a toll of its own, not a part of the toll it gave before. */
+    TOLL_WORD,
     /** Adverbs opening a sentence, never a name. */
     SENTENCE_ADVERB,
     /** Pronouns that refer back to a source. */

@@ -273,4 +273,192 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "state government")).containsExactly(9, 20);
     }
+
+    @Test
+    void shouldGiveTheFigureAfterAlthoughToTheSecondSource() {
+        ReportExtraction x = extract(
+                "2024-05-02T10:00:00Z",
+                "Raiders kill villagers in Plateau",
+                "JOS, Nigeria (Reuters) - Gunmen killed at least 14 people in raids on three farming villages in"
+                        + " Plateau State, the police said on Wednesday, although residents put the death toll at"
+                        + " 31.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(14);
+        assertThat(killedFigures(x, "residents")).containsExactly(31);
+    }
+
+    @Test
+    void shouldNotTakeTheTollOfTheAttackAGroupClaimsAsTheGroupsOwnCount() {
+        ReportExtraction x = extract(
+                "2024-08-14T09:00:00Z",
+                "Group claims Gao market bombing",
+                "BAMAKO (Reuters) - A jihadist group said on Wednesday it was behind Monday's bombing of the"
+                        + " cattle market in Gao, in which nine traders were killed and 30 wounded.\n\nThe Liptako"
+                        + " Brigade claimed responsibility for a second blast on Tuesday after two car bombs killed"
+                        + " four soldiers at a checkpoint.\n\nThe Liptako Brigade also said it was responsible for"
+                        + " an ambush on Thursday and that its fighters had killed 12 soldiers.");
+
+        assertThat(x.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled)
+                .containsExactly(12);
+    }
+
+    @Test
+    void shouldGiveATollToTheSourceOfARelativeClauseThatTellsIt() {
+        ReportExtraction x = extract(
+                "2024-09-18T09:00:00Z",
+                "Rebels claim attack on Kidira depot",
+                "DAKAR (AFP) - A separatist movement has claimed responsibility for Tuesday's assault on a fuel"
+                        + " depot near Kidira, which local officials said killed six guards and wounded 11.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).isEqualToIgnoringCase("local officials");
+                    assertThat(c.getKilled()).isEqualTo(6);
+                    assertThat(c.getInjured()).isEqualTo(11);
+                });
+    }
+
+    @Test
+    void shouldKeepUnnamedOfficialsWhenTheOneNamedNextGivesNoToll() {
+        ReportExtraction x = extract(
+                "2024-10-07T09:00:00Z",
+                "Blast at Quetta shrine kills 17",
+                "QUETTA, Pakistan (AFP) - A bomb blast at a shrine in Quetta killed 17 worshippers on Sunday,"
+                        + " officials said.\n\nFarid Baloch, a spokesman for the provincial government, said the"
+                        + " wounded had been taken to two hospitals in the city.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(17).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualToIgnoringCase("officials"));
+    }
+
+    @Test
+    void shouldGiveUnnamedOfficialsToTheOfficialNamedNextWithTheirToll() {
+        ReportExtraction x = extract(
+                "2024-10-07T09:00:00Z",
+                "Blast at Quetta shrine kills 17",
+                "QUETTA, Pakistan (AFP) - A bomb blast at a shrine in Quetta killed 17 worshippers on Sunday,"
+                        + " officials said.\n\nFarid Baloch, a spokesman for the provincial government, said 15 men"
+                        + " and two women had died.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(17).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Farid Baloch"));
+    }
+
+    @Test
+    void shouldReadASmallerFigureOfTheSameSourceLaterAsAPartOfItsToll() {
+        ReportExtraction x = extract(
+                "2024-06-26T09:00:00Z",
+                "Protest deaths across Uganda",
+                "KAMPALA (Reuters) - At least 12 people were killed across Uganda on Tuesday as protests against"
+                        + " new taxes turned violent, a rights group said.\n\nFour people died in Jinja, two in Mbale"
+                        + " and one in Gulu, it said.\n\nThe group had first reported seven deaths.");
+
+        assertThat(killedFigures(x, "rights group")).containsExactly(7, 12);
+    }
+
+    @Test
+    void shouldNotReadTheTollASourceDismissesAsItsOwnFigure() {
+        ReportExtraction x = extract(
+                "2024-07-03T09:00:00Z",
+                "Bandits raid villages in Katsina",
+                "KATSINA, Nigeria (Reuters) - Bandits raided four villages in Katsina State on Monday, the police"
+                        + " said.\n\nThe police spokesman dismissed as false social media reports that more than 80"
+                        + " people had been killed.\n\nNine villagers died in the raids, he said.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(9);
+    }
+
+    @Test
+    void shouldReadABodyDescribedByWhereItIsBasedAsTheMonitorNamedBefore() {
+        ReportExtraction x = extract(
+                "2024-03-10T09:00:00Z",
+                "Air strikes hit Idlib market",
+                "BEIRUT (AFP) - Government air strikes on a market in Idlib killed 19 civilians on Saturday,"
+                        + " according to the Syrian Observatory for Human Rights.\n\nThe Britain-based group said 21"
+                        + " people had died and 40 were wounded.");
+
+        assertThat(killedFigures(x, "observatory")).contains(21);
+    }
+
+    @Test
+    void shouldNotFillAnAgencyDescribedInTheLeadWithTheGroupClaimingTheAttack() {
+        ReportExtraction x = extract(
+                "2024-01-06T09:00:00Z",
+                "Car bomb kills 14 near Samarra",
+                "BAGHDAD (AP) - A suicide car bomb killed 14 people at a checkpoint near Samarra on Friday, the"
+                        + " country's top counter-terrorism agency said.\n\nA regional branch of the Islamic State"
+                        + " group claimed responsibility in a statement posted on social media.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("counter-terrorism agency"));
+    }
+
+    @Test
+    void shouldNotTakeHowADocumentCameOutForItsSource() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Gunmen kill herders in Jonglei",
+                "JUBA (Reuters) - Gunmen killed 11 cattle herders in Jonglei state on Monday, officials said.\n\nA"
+                        + " confidential UN report, seen by Reuters, said 16 herders had been killed.");
+
+        assertThat(killedFigures(x, "un report")).containsExactly(16);
+    }
+
+    @Test
+    void shouldReadTheSubjectAfterAFrontedDay() {
+        ReportExtraction x = extract(
+                "2024-01-10T09:00:00Z",
+                "Gunmen kill 30 in Zamfara",
+                "ABUJA (Reuters) - Gunmen killed 30 villagers in Zamfara State on Sunday, the police said.\n\nOn"
+                        + " Tuesday the army said troops had killed six gunmen in a raid on their camp.");
+
+        assertThat(killedFigures(x, "army")).containsExactly(6);
+    }
+
+    @Test
+    void shouldNotReadOneAccusedOfSomethingAsASpeaker() {
+        ReportExtraction x = extract(
+                "2024-01-10T09:00:00Z",
+                "Gunmen kill 30 in Zamfara",
+                "ABUJA (Reuters) - Gunmen killed 30 villagers in Zamfara State on Sunday, the police said.\n\nTroops"
+                        + " killed two suspects on Tuesday, among them a man accused of planting the bomb.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getSource().getName().contains("among them"));
+        assertThat(killedFigures(x, "police")).containsExactly(30);
+    }
+
+    @Test
+    void shouldLetTheGroupThatClaimedAnAttackSpeakInTheNextSentence() {
+        ReportExtraction x = extract(
+                "2024-01-05T09:00:00Z",
+                "Jihadists attack Niger army post",
+                "NIAMEY (AFP) - Jihadists attacked an army post in western Niger on Thursday, killing 12 soldiers,"
+                        + " the defence ministry said.\n\nThe Islamic State Sahel Province claimed the attack in a"
+                        + " statement. It said its fighters had killed 40 soldiers.");
+
+        assertThat(killedFigures(x, "defence ministry")).containsExactly(12);
+        assertThat(killedFigures(x, "islamic state")).containsExactly(40);
+    }
+
+    @Test
+    void shouldReadItsStatementAsTheWordOfTheSourceNamedBefore() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Shelling kills 20 in Homs",
+                "BEIRUT (AFP) - Shelling killed 20 people in Homs on Monday, the Syrian Observatory for Human Rights"
+                        + " said.\n\nIts latest report said 24 people had died.");
+
+        assertThat(killedFigures(x, "observatory")).contains(24);
+    }
 }
