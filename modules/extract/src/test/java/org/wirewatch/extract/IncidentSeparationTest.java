@@ -464,4 +464,19 @@ class IncidentSeparationTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getEventDate()).isAfter(LocalDate.parse("2024-01-05")));
     }
+
+    @Test
+    void shouldSeparateTheEarlierEventAFirstAttackSinceNames() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Bomb wounds four rangers in Yala",
+                "YALA, Thailand (BenarNews) - A roadside bomb wounded four rangers in Bannang Sata district on Monday,"
+                        + " police said.\n\nMonday's blast was the first attack in the province since two rubber tappers"
+                        + " were shot dead on their plantation in Raman district five days earlier.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled()).isNull();
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(2);
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-01-03"));
+    }
 }
