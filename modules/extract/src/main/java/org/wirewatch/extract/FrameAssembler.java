@@ -96,6 +96,9 @@ final class FrameAssembler {
             } else {
                 DateMention d = s.eventDate();
                 target = d == null ? current : byDate(d, current);
+                if (target != null && target.opener.laterEvent && target.lastParagraph() != s.sentence.paragraph()) {
+                    target = frames.get(0); // a new paragraph after the later aside goes back to the day's first event
+                }
             }
             if (target != null && target.members.get(0) != s) {
                 target.add(s);
@@ -439,6 +442,11 @@ final class FrameAssembler {
         if (top != null) {
             for (int i = frames.size() - 1; i >= 0; i--) {
                 Draft f = frames.get(i);
+                if (f.opener.laterEvent && f.lastParagraph() != s.sentence.paragraph()) {
+                    // "Hours later, another explosion ...": a later paragraph on who fired goes on about the day's
+                    // events, whose first incident it joins, not the aside told in passing
+                    continue;
+                }
                 if (top.equals(f.code) && compatible(f, s) && (f.dateKnown || s.eventDate() == null)) {
                     return f;
                 }

@@ -5,6 +5,7 @@ import static org.wirewatch.extract.Corpus.extract;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.SubEventType;
@@ -478,5 +479,24 @@ class IncidentSeparationTest {
         assertThat(x.getIncidents().get(0).getKilled()).isNull();
         assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(2);
         assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-01-03"));
+    }
+
+    @Test
+    void shouldKeepALaterParagraphWithTheDaysFirstIncidentAfterALaterAside() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Market bomb kills 12 in Yemen's Marib",
+                "SANAA (AP) - A bomb tore through a crowded market in Marib on Tuesday, killing 12 people, officials"
+                        + " said.\n\nHours later, another explosion shook an army base outside the city. There were no"
+                        + " reports of casualties there.\n\nA government minister blamed the rebels for the market"
+                        + " bombing. A rebel spokesman denied the group had any involvement.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        String market = x.getIncidents().get(0).getMentionId();
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMentionId()).isEqualTo(market));
+        assertThat(x.getIncidents().get(0).getActor()).isNotNull();
     }
 }
