@@ -484,7 +484,10 @@ final class FrameAssembler {
         return false;
     }
 
-    /** The town a sentence opens with as its scene: "In Namhsan town, ...", "At Kongoussi, ...", or null. */
+    /**
+     * The town a sentence opens with as its scene: "In Namhsan town, ...", "At Kongoussi, ...", "In the southern city
+     * of Nassiriya, ...", or null.
+     */
     private static GeoMention frontedPlace(SentenceInfo s) {
         List<Token> tokens = s.sentence.tokens();
         if (tokens.size() < 4 || !(tokens.get(0).is("in") || tokens.get(0).is("at"))) {
@@ -492,7 +495,9 @@ final class FrameAssembler {
         }
         for (GeoMention g : s.places) {
             int at = tokenAt(tokens, g.start());
-            if (g.kind() == GeoKind.PLACE && at >= 1 && at <= 4) {
+            // "In Namhsan town,", "In the village of Kodaki,", "In the southern city of Nassiriya,"
+            boolean described = at >= 5 && at <= 6 && tokens.get(at - 1).is("of");
+            if (g.kind() == GeoKind.PLACE && at >= 1 && (at <= 4 || described)) {
                 int end = tokenAt(tokens, g.end() - 1);
                 for (int k = end + 1; k >= 0 && k < Math.min(tokens.size(), end + 4); k++) {
                     if (tokens.get(k).is(",")) {

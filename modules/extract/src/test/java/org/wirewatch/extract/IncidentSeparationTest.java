@@ -499,4 +499,18 @@ class IncidentSeparationTest {
                 .satisfies(c -> assertThat(c.getMentionId()).isEqualTo(market));
         assertThat(x.getIncidents().get(0).getActor()).isNotNull();
     }
+
+    @Test
+    void shouldSeparateAFrontedTownGivenWithADescription() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Car bomb kills six soldiers in Basra",
+                "BASRA, Iraq (Reuters) - A car bomb killed six soldiers at a checkpoint in Basra on Tuesday, security"
+                        + " sources said.\n\nIn the nearby oil town of Zubair, gunmen shot dead three guards outside a"
+                        + " tribal leader's home, police said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getLow()).isEqualTo(6);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(3);
+    }
 }
