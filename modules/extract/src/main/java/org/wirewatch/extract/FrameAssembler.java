@@ -96,6 +96,9 @@ final class FrameAssembler {
             } else {
                 DateMention d = s.eventDate();
                 target = d == null ? current : byDate(d, current);
+                if (target != null && target.opener.laterEvent && target.lastParagraph() != s.sentence.paragraph()) {
+                    target = frames.get(0); // a new paragraph after the later aside goes back to the day's first event
+                }
             }
             if (target != null && target.members.get(0) != s) {
                 target.add(s);
@@ -439,6 +442,11 @@ final class FrameAssembler {
         if (top != null) {
             for (int i = frames.size() - 1; i >= 0; i--) {
                 Draft f = frames.get(i);
+                if (f.opener.laterEvent && f.lastParagraph() != s.sentence.paragraph()) {
+                    // "Hours later, another explosion ...": a later paragraph on who fired goes on about the day's
+                    // events, whose first incident it joins, not the aside told in passing
+                    continue;
+                }
                 if (top.equals(f.code) && compatible(f, s) && (f.dateKnown || s.eventDate() == null)) {
                     return f;
                 }
@@ -476,7 +484,10 @@ final class FrameAssembler {
         return false;
     }
 
-    /** The town a sentence opens with as its scene: "In Namhsan town, ...", "At Kongoussi, ...", or null. */
+    /**
+     * The town a sentence opens with as its scene: "In Namhsan town, ...", "At Kongoussi, ...", "In the southern city
+     * of Nassiriya, ...", or null.
+     */
     private static GeoMention frontedPlace(SentenceInfo s) {
         List<Token> tokens = s.sentence.tokens();
         if (tokens.size() < 4 || !(tokens.get(0).is("in") || tokens.get(0).is("at"))) {
@@ -484,7 +495,9 @@ final class FrameAssembler {
         }
         for (GeoMention g : s.places) {
             int at = tokenAt(tokens, g.start());
-            if (g.kind() == GeoKind.PLACE && at >= 1 && at <= 4) {
+            // "In Namhsan town,", "In the village of Kodaki,", "In the southern city of Nassiriya,"
+            boolean described = at >= 5 && at <= 6 && tokens.get(at - 1).is("of");
+            if (g.kind() == GeoKind.PLACE && at >= 1 && (at <= 4 || described)) {
                 int end = tokenAt(tokens, g.end() - 1);
                 for (int k = end + 1; k >= 0 && k < Math.min(tokens.size(), end + 4); k++) {
                     if (tokens.get(k).is(",")) {

@@ -363,6 +363,7 @@ final class SentenceReader {
         boolean hasPeriodCue = false;
         boolean conflictNoun = false;
         boolean laterEvent = false;
+        int sinceEvent = -1;
         for (PhraseMatcher.Match m : rules.markers.findAll(tokens)) {
             String kind = m.entry().value(0);
             String key = m.entry().key();
@@ -396,6 +397,13 @@ final class SentenceReader {
                     }
                 }
                 case "CUMULATIVE" -> {
+                    if (key.equals("since") && earlierEventSince(tokens, m.to(), facts, dates)) {
+                        // "Friday's blast was the first attack in the region since two monks were shot dead at their
+                        // monastery seven days earlier": the clause tells an earlier event, with its own dead and day
+                        sinceEvent = m.to();
+                        newMarker = true;
+                        continue;
+                    }
                     if ((key.equals("since") || key.equals("this year") || key.equals("last year"))
                             && afterSuperlative(tokens, m.from())) {
                         // "the highest army toll since the Gaza war began", "the worst violence to hit the capital
@@ -427,6 +435,10 @@ final class SentenceReader {
                 }
                 default -> {}
             }
+        }
+        if (sinceEvent >= 0) {
+            int from = sinceEvent;
+            dates = dates.stream().filter(d -> d.from() >= from).toList();
         }
         // plain loops, not streams: this runs for every sentence of every report
         boolean specificDate = false;
@@ -540,6 +552,33 @@ final class SentenceReader {
         for (PhraseMatcher.Match c : cues) {
             if (c.to() <= at && c.entry().value(0).equals("SPEECH")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the clause after "since" (from token {@code from}) tells an event of its own: a death toll, then a day
+     * of the event ("since two monks were shot dead ... seven days earlier"), not a period's start ("since 2015",
+     * "since the war began").
+     */
+    private static boolean earlierEventSince(
+            List<Token> tokens, int from, List<CasualtyFact> facts, List<DateMention> dates) {
+        for (DateMention d : dates) {
+            if (d.from() <= from
+                    || d.role() != DateMention.Role.EVENT && d.role() != DateMention.Role.PAST
+                    || d.toleranceDays() > 7) {
+                continue;
+            }
+            // the dead are told between "since" and the day: "since the offensive began on Wednesday to 311" is a
+            // running total over a period that began that day
+            for (CasualtyFact f : facts) {
+                if (f.from() >= from
+                        && f.from() < d.from()
+                        && f.role() == CasualtyFact.Role.KILLED
+                        && (f.isTotal() && f.value() != null || f.kind() == CasualtyFact.Kind.IMPLICIT)) {
+                    return true;
+                }
             }
         }
         return false;

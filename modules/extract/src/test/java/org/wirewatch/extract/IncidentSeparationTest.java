@@ -5,6 +5,7 @@ import static org.wirewatch.extract.Corpus.extract;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.SubEventType;
@@ -463,5 +464,53 @@ class IncidentSeparationTest {
         assertThat(x.getIncidents())
                 .singleElement()
                 .satisfies(i -> assertThat(i.getEventDate()).isAfter(LocalDate.parse("2024-01-05")));
+    }
+
+    @Test
+    void shouldSeparateTheEarlierEventAFirstAttackSinceNames() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Bomb wounds four rangers in Yala",
+                "YALA, Thailand (BenarNews) - A roadside bomb wounded four rangers in Bannang Sata district on Monday,"
+                        + " police said.\n\nMonday's blast was the first attack in the province since two rubber tappers"
+                        + " were shot dead on their plantation in Raman district five days earlier.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled()).isNull();
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(2);
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-01-03"));
+    }
+
+    @Test
+    void shouldKeepALaterParagraphWithTheDaysFirstIncidentAfterALaterAside() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Market bomb kills 12 in Yemen's Marib",
+                "SANAA (AP) - A bomb tore through a crowded market in Marib on Tuesday, killing 12 people, officials"
+                        + " said.\n\nHours later, another explosion shook an army base outside the city. There were no"
+                        + " reports of casualties there.\n\nA government minister blamed the rebels for the market"
+                        + " bombing. A rebel spokesman denied the group had any involvement.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        String market = x.getIncidents().get(0).getMentionId();
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMentionId()).isEqualTo(market));
+        assertThat(x.getIncidents().get(0).getActor()).isNotNull();
+    }
+
+    @Test
+    void shouldSeparateAFrontedTownGivenWithADescription() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Car bomb kills six soldiers in Basra",
+                "BASRA, Iraq (Reuters) - A car bomb killed six soldiers at a checkpoint in Basra on Tuesday, security"
+                        + " sources said.\n\nIn the nearby oil town of Zubair, gunmen shot dead three guards outside a"
+                        + " tribal leader's home, police said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getLow()).isEqualTo(6);
+        assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(3);
     }
 }
