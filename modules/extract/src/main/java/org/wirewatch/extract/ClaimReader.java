@@ -759,6 +759,10 @@ final class ClaimReader {
                 if (c != null) {
                     return c;
                 }
+            } else if (r.entry().key().startsWith("carried out") && spokenIn(cues, r.to())) {
+                // "The ADF carried out the attack late Friday, police said in a statement": the police tell what the
+                // group did, the group claims nothing
+                return null;
             } else if (r.from() > 0) {
                 Claimant c = claimants.subjectBefore(s, r.from(), 0);
                 if (c != null && !ClaimantResolver.isPronoun(c.name())) {

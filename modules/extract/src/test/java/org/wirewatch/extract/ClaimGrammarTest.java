@@ -461,4 +461,19 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "observatory")).contains(24);
     }
+
+    @Test
+    void shouldNotReadAnAttackAnotherSourceSaysAGroupCarriedOutAsTheGroupsClaim() {
+        ReportExtraction x = extract(
+                "2024-02-03T09:00:00Z",
+                "Gunmen storm barracks in Tillaberi",
+                "NIAMEY (AFP) - At least 14 soldiers were killed when gunmen stormed a barracks in western Niger,"
+                        + " the army said on Saturday.\n\nThe Islamic State Sahel Province carried out the raid late"
+                        + " Friday on the barracks near Tillaberi, the army said in a statement.\n\nSo far 14 bodies had"
+                        + " been recovered, it said.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(x.getClaims())
+                .allMatch(c -> c.getSource().getName().toLowerCase().contains("army"));
+    }
 }
