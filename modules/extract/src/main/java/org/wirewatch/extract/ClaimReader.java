@@ -422,6 +422,15 @@ final class ClaimReader {
                         || isActorOf(responsible, frame)
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            if (coversSeveral(tokens)) {
+                // "claimed both attacks", "claimed Thursday's attack as well as the two earlier ones": each incident
+                // of the report that party carried out is confirmed
+                for (Frame other : drafts.frames()) {
+                    if (other != frame && namesActorOf(responsible, other)) {
+                        out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, other, s));
+                    }
+                }
+            }
             if (sentenceClaimant == null) {
                 // "X claimed both attacks in a statement. It said its fighters had killed 100 soldiers": X speaks next
                 claimants.remember(responsible);
@@ -772,6 +781,26 @@ final class ClaimReader {
             break;
         }
         return fallback;
+    }
+
+    private static boolean coversSeveral(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (WordList.SEVERAL.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The claimant's name holds the incident's actor or the other way round ("Islamic State Sahel Province"). */
+    private boolean namesActorOf(Claimant c, Frame frame) {
+        String actorName = actorNames.get(frame.ordinal);
+        if (actorName == null) {
+            return false;
+        }
+        String a = " " + actorName.toLowerCase(java.util.Locale.ROOT) + " ";
+        String n = " " + c.name().toLowerCase(java.util.Locale.ROOT) + " ";
+        return a.contains(n) || n.contains(a);
     }
 
     private boolean isActorOf(Claimant c, Frame frame) {

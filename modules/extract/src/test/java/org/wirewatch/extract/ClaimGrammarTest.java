@@ -476,4 +476,22 @@ class ClaimGrammarTest {
         assertThat(x.getClaims())
                 .allMatch(c -> c.getSource().getName().toLowerCase().contains("army"));
     }
+
+    @Test
+    void shouldConfirmEachIncidentAClaimOfSeveralAttacksCovers() {
+        ReportExtraction x = extract(
+                "2024-01-10T09:00:00Z",
+                "Attacks kill ten soldiers in Mali",
+                "BAMAKO (Reuters) - Gunmen killed six soldiers in an attack on a checkpoint near Menaka on Monday,"
+                        + " the army said.\n\nIn a separate attack on Tuesday, a roadside bomb killed four soldiers near"
+                        + " Gao, the army said.\n\nThe Islamic State Sahel Province claimed both attacks in a"
+                        + " statement.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(Claim::getMentionId)
+                .doesNotContainNull()
+                .doesNotHaveDuplicates()
+                .hasSize(2);
+    }
 }
