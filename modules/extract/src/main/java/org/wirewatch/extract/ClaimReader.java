@@ -189,6 +189,11 @@ final class ClaimReader {
             // as the speaker may still be the official it stood for)
             return false;
         }
+        if (head.equals("witness") || head.equals("resident")) {
+            // "a resident who helped collect bodies said 53 ... Military spokesman X said": a witness is a person of
+            // no office, never the official or party that speaks next
+            return named.speaker() != null && (named.type() == SourceType.WITNESS || named.type() == SourceType.OTHER);
+        }
         if (head.startsWith("official")) {
             return named.speaker() != null
                     && (named.type() == SourceType.GOVERNMENT || named.type() == SourceType.LOCAL_OFFICIAL);

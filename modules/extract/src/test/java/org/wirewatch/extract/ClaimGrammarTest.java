@@ -494,4 +494,35 @@ class ClaimGrammarTest {
                 .doesNotHaveDuplicates()
                 .hasSize(2);
     }
+
+    @Test
+    void shouldGiveAnUnnamedWitnessToThePersonAtTheSceneNamedNext() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Car bomb kills nine at Mogadishu market",
+                "MOGADISHU (Reuters) - A car bomb exploded at a busy market in Mogadishu on Saturday, killing at least"
+                        + " nine people, a witness said.\n\nAbdi Farah, who was at the market, told Reuters he had"
+                        + " counted nine dead and 12 wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSpeaker()).isEqualTo("Abdi Farah");
+                    assertThat(c.getKilled()).isEqualTo(9);
+                    assertThat(c.getInjured()).isEqualTo(12);
+                });
+    }
+
+    @Test
+    void shouldNotGiveAnUnnamedResidentToTheOfficialNamedNext() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Air strike hits Sagaing village",
+                "YANGON (AP) - A military air strike hit a village in Sagaing region on Monday. A resident who helped"
+                        + " bury the dead said 30 people had been killed.\n\nMilitary spokesman Maj. Gen. Kyaw Win said"
+                        + " the strike had targeted a rebel camp.");
+
+        assertThat(killedFigures(x, "resident")).containsExactly(30);
+    }
 }
