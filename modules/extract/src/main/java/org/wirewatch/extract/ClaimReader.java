@@ -189,6 +189,11 @@ final class ClaimReader {
             // as the speaker may still be the official it stood for)
             return false;
         }
+        if (head.equals("witness") || head.equals("resident")) {
+            // "a resident who helped collect bodies said 53 ... Military spokesman X said": a witness is a person of
+            // no office, never the official or party that speaks next
+            return named.speaker() != null && (named.type() == SourceType.WITNESS || named.type() == SourceType.OTHER);
+        }
         if (head.startsWith("official")) {
             return named.speaker() != null
                     && (named.type() == SourceType.GOVERNMENT || named.type() == SourceType.LOCAL_OFFICIAL);
@@ -422,6 +427,15 @@ final class ClaimReader {
                         || isActorOf(responsible, frame)
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            if (coversSeveral(tokens)) {
+                // "claimed both attacks", "claimed Thursday's attack as well as the two earlier ones": each incident
+                // of the report that party carried out is confirmed
+                for (Frame other : drafts.frames()) {
+                    if (other != frame && namesActorOf(responsible, other)) {
+                        out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, other, s));
+                    }
+                }
+            }
             if (sentenceClaimant == null) {
                 // "X claimed both attacks in a statement. It said its fighters had killed 100 soldiers": X speaks next
                 claimants.remember(responsible);
@@ -759,6 +773,10 @@ final class ClaimReader {
                 if (c != null) {
                     return c;
                 }
+            } else if (r.entry().key().startsWith("carried out") && spokenIn(cues, r.to())) {
+                // "The ADF carried out the attack late Friday, police said in a statement": the police tell what the
+                // group did, the group claims nothing
+                return null;
             } else if (r.from() > 0) {
                 Claimant c = claimants.subjectBefore(s, r.from(), 0);
                 if (c != null && !ClaimantResolver.isPronoun(c.name())) {
@@ -768,6 +786,26 @@ final class ClaimReader {
             break;
         }
         return fallback;
+    }
+
+    private static boolean coversSeveral(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (WordList.SEVERAL.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The claimant's name holds the incident's actor or the other way round ("Islamic State Sahel Province"). */
+    private boolean namesActorOf(Claimant c, Frame frame) {
+        String actorName = actorNames.get(frame.ordinal);
+        if (actorName == null) {
+            return false;
+        }
+        String a = " " + actorName.toLowerCase(java.util.Locale.ROOT) + " ";
+        String n = " " + c.name().toLowerCase(java.util.Locale.ROOT) + " ";
+        return a.contains(n) || n.contains(a);
     }
 
     private boolean isActorOf(Claimant c, Frame frame) {

@@ -238,6 +238,23 @@ final class ClaimantResolver {
         if (WordList.SPEECH_VERB.contains(next)) {
             return null; // the ordinary speech rule reads it, with its apposition
         }
+        for (PhraseMatcher.Match m : cues) {
+            if (m.entry().value(0).equals("SPEECH")
+                    && m.from() > i
+                    && m.from() - 5 >= i
+                    && tokens.get(m.from() - 1).isWord()) {
+                int comma = m.from() - 1;
+                while (comma > m.from() - 5 && !tokens.get(comma).is(",")) {
+                    comma--;
+                }
+                Claimant teller = tokens.get(comma).is(",") ? resolve(s, comma + 1, m.from()) : null;
+                if (teller != null && teller.type() != SourceType.OTHER) {
+                    // "The Allied Democratic Forces carried out the attack on the school, police said": the police
+                    // tell it, the group named first acted
+                    return null;
+                }
+            }
+        }
         return resolve(s, 0, i);
     }
 

@@ -461,4 +461,68 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "observatory")).contains(24);
     }
+
+    @Test
+    void shouldNotReadAnAttackAnotherSourceSaysAGroupCarriedOutAsTheGroupsClaim() {
+        ReportExtraction x = extract(
+                "2024-02-03T09:00:00Z",
+                "Gunmen storm barracks in Tillaberi",
+                "NIAMEY (AFP) - At least 14 soldiers were killed when gunmen stormed a barracks in western Niger,"
+                        + " the army said on Saturday.\n\nThe Islamic State Sahel Province carried out the raid late"
+                        + " Friday on the barracks near Tillaberi, the army said in a statement.\n\nSo far 14 bodies had"
+                        + " been recovered, it said.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(x.getClaims())
+                .allMatch(c -> c.getSource().getName().toLowerCase().contains("army"));
+    }
+
+    @Test
+    void shouldConfirmEachIncidentAClaimOfSeveralAttacksCovers() {
+        ReportExtraction x = extract(
+                "2024-01-10T09:00:00Z",
+                "Attacks kill ten soldiers in Mali",
+                "BAMAKO (Reuters) - Gunmen killed six soldiers in an attack on a checkpoint near Menaka on Monday,"
+                        + " the army said.\n\nIn a separate attack on Tuesday, a roadside bomb killed four soldiers near"
+                        + " Gao, the army said.\n\nThe Islamic State Sahel Province claimed both attacks in a"
+                        + " statement.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(Claim::getMentionId)
+                .doesNotContainNull()
+                .doesNotHaveDuplicates()
+                .hasSize(2);
+    }
+
+    @Test
+    void shouldGiveAnUnnamedWitnessToThePersonAtTheSceneNamedNext() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Car bomb kills nine at Mogadishu market",
+                "MOGADISHU (Reuters) - A car bomb exploded at a busy market in Mogadishu on Saturday, killing at least"
+                        + " nine people, a witness said.\n\nAbdi Farah, who was at the market, told Reuters he had"
+                        + " counted nine dead and 12 wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSpeaker()).isEqualTo("Abdi Farah");
+                    assertThat(c.getKilled()).isEqualTo(9);
+                    assertThat(c.getInjured()).isEqualTo(12);
+                });
+    }
+
+    @Test
+    void shouldNotGiveAnUnnamedResidentToTheOfficialNamedNext() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Air strike hits Sagaing village",
+                "YANGON (AP) - A military air strike hit a village in Sagaing region on Monday. A resident who helped"
+                        + " bury the dead said 30 people had been killed.\n\nMilitary spokesman Maj. Gen. Kyaw Win said"
+                        + " the strike had targeted a rebel camp.");
+
+        assertThat(killedFigures(x, "resident")).containsExactly(30);
+    }
 }
