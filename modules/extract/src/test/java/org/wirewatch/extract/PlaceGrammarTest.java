@@ -236,4 +236,18 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Khyber");
         assertThat(where.getAdmin1Code()).isEqualTo("PK-KP");
     }
+
+    @Test
+    void shouldPlaceAVillageAnAppositionLocatesAfterToAndLeaveItOutOfTheDatelinesRegion() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Thirty-one soldiers killed in Burkina attack",
+                "OUAGADOUGOU (AFP) - Jihadists killed 31 soldiers in an attack on an army unit in northern Burkina Faso"
+                        + " on Monday, the army said.\n\nThe unit had been sent to Tindila, in Loroum province, to"
+                        + " escort supply convoys, it said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Tindila");
+        assertThat(where.getAdmin1Code()).isNotEqualTo("BF-03");
+    }
 }
