@@ -181,13 +181,14 @@ final class LocationReader {
             b.setAdmin1Name(gazetteer.admin1Name(admin1).orElse(null));
         }
         if (place != null) {
-            b.setPlace(place.name())
+            b.setPlace(written(place))
                     .setLatitude(place.latitude())
                     .setLongitude(place.longitude())
                     .setGeoPrecision(GeoPrecision.PLACE);
         } else if (admin1 != null) {
-            // "in Afghanistan's southeastern province of Khost": the finest place the report gives is the region,
-            // named as the place at the region's precision (as ACLED does), without coordinates of a town
+            // "in Afghanistan's southeastern province of Khost", "on a highway outside Kabul": the finest place the
+            // report gives is the region, named as the place at the region's precision (as ACLED does), without a
+            // town's coordinates
             b.setPlace(b.getAdmin1Name()).setGeoPrecision(GeoPrecision.ADMIN1);
         } else if (country != null) {
             b.setGeoPrecision(GeoPrecision.COUNTRY);
@@ -201,11 +202,29 @@ final class LocationReader {
                 .setCountryCode(place.countryCode())
                 .setAdmin1Code(place.admin1Code())
                 .setAdmin1Name(gazetteer.admin1Name(place.admin1Code()).orElse(null))
-                .setPlace(place.name())
+                .setPlace(written(place))
                 .setLatitude(place.latitude())
                 .setLongitude(place.longitude())
                 .setGeoPrecision(GeoPrecision.PLACE)
                 .build();
+    }
+
+    /**
+     * The place as the report writes it ("Kalbajar", "Rask"), which a reader of the report recognises, rather than the
+     * gazetteer's main name for it ("Kerbakhiar", "Rasak"); a headline's or dateline's capitals ("KABUL") and a
+     * possessive take the gazetteer's name.
+     */
+    static String written(GeoMention g) {
+        String s = g.surface();
+        if (s == null
+                || s.isEmpty()
+                || s.equals(s.toUpperCase(java.util.Locale.ROOT))
+                || s.contains("'")
+                || s.contains("\u2019")
+                || !Character.isUpperCase(s.charAt(0))) {
+            return g.name();
+        }
+        return s;
     }
 
     private boolean elsewhereInCountry(Frame f) {
