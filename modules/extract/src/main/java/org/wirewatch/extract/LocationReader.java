@@ -255,12 +255,26 @@ final class LocationReader {
         return !WordList.FUNCTION_WORD.contains(text.substring(j, k));
     }
 
-    /** "The town in Hasaka province fell ...": a sentence that goes on about the incident's site. */
+    /**
+     * "The town in Hasaka province fell ...", "The killings took place in the municipalities of ...": a sentence that
+     * goes on about the incident's site.
+     */
     private static boolean refersToSite(SentenceInfo s) {
         List<Token> tokens = s.sentence.tokens();
         for (int i = 0; i + 1 < tokens.size() && i < 3; i++) {
             if (tokens.get(i).is("the")
                     && WordList.SITE_NOUN.contains(tokens.get(i + 1).lower())) {
+                return true;
+            }
+        }
+        if (tokens.isEmpty() || !(tokens.get(0).is("the") || tokens.get(0).is("it"))) {
+            return false;
+        }
+        for (int i = 1; i + 1 < tokens.size() && i < 5; i++) {
+            boolean tookPlace = tokens.get(i).is("took") && tokens.get(i + 1).is("place");
+            if ((tookPlace || tokens.get(i).is("occurred") || tokens.get(i).is("happened"))
+                    && (tokens.get(i + (tookPlace ? 2 : 1)).is("in")
+                            || tokens.get(i + (tookPlace ? 2 : 1)).is("at"))) {
                 return true;
             }
         }

@@ -264,4 +264,18 @@ class PlaceGrammarTest {
         assertThat(where.getAdmin1Code()).isEqualTo("AF-NAN");
         assertThat(where.getLatitude()).isNotNull();
     }
+
+    @Test
+    void shouldTakeTheSiteASentenceSaysTheKillingsTookPlaceInOverATownNamedForOtherReasons() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Fighting kills 14 in Colombia",
+                "BOGOTA (Reuters) - Fighting between two armed groups killed 14 people in Colombia's Cauca department on"
+                        + " Saturday, officials said.\n\nThe governor, speaking to reporters in Popayan, called for"
+                        + " calm.\n\nThe killings took place in the municipality of Argelia, the ombudsman said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Argelia");
+        assertThat(where.getAdmin1Code()).isEqualTo("CO-CAU");
+    }
 }
