@@ -26,6 +26,10 @@ final class LocationReader {
                     + "|interior|north-?east|north-?west|south-?east|south-?west)(?: part)?) (?:in|of) the country\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "another car bomb in the city", "in the same town": the town the report is about. */
+    private static final Pattern SAME_SITE =
+            Pattern.compile("\\b(?:in|near|outside|on the outskirts of) the (?:same )?(?:city|town|village)\\b");
+
     /** Right before a place: "near ", "outside ", "near Burkina's ". */
     private static final Pattern NEAR_BEFORE =
             Pattern.compile("\\b(?:[Nn]ear|[Oo]utside) (?:[A-Z][\\w-]*(?: [A-Z][\\w-]*)?['\u2019]s )?$");
@@ -176,6 +180,15 @@ final class LocationReader {
                 admin1 = place.admin1Code(); // "the mayor of Banibangou, in the Tillaberi region": its region too
             }
         }
+        if (place == null && !f.main && !drafts.frames().isEmpty() && sameSite(f)) {
+            // "On Saturday, another car bomb in the city killed four": the town of the report's main incident
+            Location main = location(drafts.main());
+            if (main.getGeoPrecision() == GeoPrecision.PLACE
+                    && main.getCountryCode().equals(country)
+                    && (admin1 == null || admin1.equals(main.getAdmin1Code()))) {
+                return main;
+            }
+        }
         Location.Builder b = Location.newBuilder().setCountryCode(country).setAdmin1Code(admin1);
         if (admin1 != null) {
             b.setAdmin1Name(gazetteer.admin1Name(admin1).orElse(null));
@@ -225,6 +238,18 @@ final class LocationReader {
             return g.name();
         }
         return s;
+    }
+
+    private boolean sameSite(Frame f) {
+        for (SentenceInfo s : f.members) {
+            if (SAME_SITE
+                    .matcher(text)
+                    .region(s.sentence.start(), s.sentence.end())
+                    .find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean elsewhereInCountry(Frame f) {

@@ -278,4 +278,18 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Argelia");
         assertThat(where.getAdmin1Code()).isEqualTo("CO-CAU");
     }
+
+    @Test
+    void shouldPutALaterIncidentInTheTownWhenItHappenedInTheTown() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Suicide bomber kills 12 in Somali town",
+                "MOGADISHU (Reuters) - A suicide bomber killed 12 people at a cattle market in the central Somali town of"
+                        + " Beledweyne on Sunday, police said.\n\nOn Friday, a roadside bomb in the town killed two"
+                        + " soldiers, residents said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getLocation().getPlace()).isEqualTo("Beledweyne");
+        assertThat(x.getIncidents().get(1).getLocation().getGeoPrecision()).isEqualTo(GeoPrecision.PLACE);
+    }
 }
