@@ -292,4 +292,17 @@ class PlaceGrammarTest {
         assertThat(x.getIncidents().get(1).getLocation().getPlace()).isEqualTo("Beledweyne");
         assertThat(x.getIncidents().get(1).getLocation().getGeoPrecision()).isEqualTo(GeoPrecision.PLACE);
     }
+
+    @Test
+    void shouldPlaceANameAnAppositionPutsOnTheOutskirtsOfATownInThatTownsRegion() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Gunmen kill five farmers in Cameroon",
+                "Gunmen killed five farmers on Sunday when they raided Tsilaba, on the outskirts of the town of Garoua,"
+                        + " local officials said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Tsilaba");
+        assertThat(where.getAdmin1Code()).isEqualTo("CM-NO");
+    }
 }
