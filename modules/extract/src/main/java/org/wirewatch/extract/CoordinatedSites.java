@@ -35,7 +35,8 @@ final class CoordinatedSites {
             List<GeoMention> chain = chainWith(s, place);
             if (chain.size() > 1) {
                 List<GeoMention> out = new ArrayList<>(chain);
-                out.removeIf(g -> g.name().equals(place));
+                out.removeIf(
+                        g -> g.name().equals(place) || LocationReader.written(g).equals(place));
                 return new Sites(s, List.copyOf(out));
             }
         }
@@ -72,7 +73,7 @@ final class CoordinatedSites {
 
     private static boolean named(List<GeoMention> chain, String place) {
         for (GeoMention g : chain) {
-            if (g.name().equals(place)) {
+            if (g.name().equals(place) || LocationReader.written(g).equals(place)) {
                 return true;
             }
         }

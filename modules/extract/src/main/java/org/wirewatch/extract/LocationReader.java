@@ -26,6 +26,10 @@ final class LocationReader {
                     + "|interior|north-?east|north-?west|south-?east|south-?west)(?: part)?) (?:in|of) the country\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "another car bomb in the city", "in the same town": the town the report is about. */
+    private static final Pattern SAME_SITE =
+            Pattern.compile("\\b(?:in|near|outside|on the outskirts of) the (?:same )?(?:city|town|village)\\b");
+
     /** Right before a place: "near ", "outside ", "near Burkina's ". */
     private static final Pattern NEAR_BEFORE =
             Pattern.compile("\\b(?:[Nn]ear|[Oo]utside) (?:[A-Z][\\w-]*(?: [A-Z][\\w-]*)?['\u2019]s )?$");
@@ -176,18 +180,28 @@ final class LocationReader {
                 admin1 = place.admin1Code(); // "the mayor of Banibangou, in the Tillaberi region": its region too
             }
         }
+        if (place == null && !f.main && !drafts.frames().isEmpty() && sameSite(f)) {
+            // "On Saturday, another car bomb in the city killed four": the town of the report's main incident
+            Location main = location(drafts.main());
+            if (main.getGeoPrecision() == GeoPrecision.PLACE
+                    && main.getCountryCode().equals(country)
+                    && (admin1 == null || admin1.equals(main.getAdmin1Code()))) {
+                return main;
+            }
+        }
         Location.Builder b = Location.newBuilder().setCountryCode(country).setAdmin1Code(admin1);
         if (admin1 != null) {
             b.setAdmin1Name(gazetteer.admin1Name(admin1).orElse(null));
         }
         if (place != null) {
-            b.setPlace(place.name())
+            b.setPlace(written(place))
                     .setLatitude(place.latitude())
                     .setLongitude(place.longitude())
                     .setGeoPrecision(GeoPrecision.PLACE);
         } else if (admin1 != null) {
-            // "in Afghanistan's southeastern province of Khost": the finest place the report gives is the region,
-            // named as the place at the region's precision (as ACLED does), without coordinates of a town
+            // "in Afghanistan's southeastern province of Khost", "on a highway outside Kabul": the finest place the
+            // report gives is the region, named as the place at the region's precision (as ACLED does), without a
+            // town's coordinates
             b.setPlace(b.getAdmin1Name()).setGeoPrecision(GeoPrecision.ADMIN1);
         } else if (country != null) {
             b.setGeoPrecision(GeoPrecision.COUNTRY);
@@ -201,11 +215,41 @@ final class LocationReader {
                 .setCountryCode(place.countryCode())
                 .setAdmin1Code(place.admin1Code())
                 .setAdmin1Name(gazetteer.admin1Name(place.admin1Code()).orElse(null))
-                .setPlace(place.name())
+                .setPlace(written(place))
                 .setLatitude(place.latitude())
                 .setLongitude(place.longitude())
                 .setGeoPrecision(GeoPrecision.PLACE)
                 .build();
+    }
+
+    /**
+     * The place as the report writes it ("Kalbajar", "Rask"), which a reader of the report recognises, rather than the
+     * gazetteer's main name for it ("Kerbakhiar", "Rasak"); a headline's or dateline's capitals ("KABUL") and a
+     * possessive take the gazetteer's name.
+     */
+    static String written(GeoMention g) {
+        String s = g.surface();
+        if (s == null
+                || s.isEmpty()
+                || s.equals(s.toUpperCase(java.util.Locale.ROOT))
+                || s.contains("'")
+                || s.contains("\u2019")
+                || !Character.isUpperCase(s.charAt(0))) {
+            return g.name();
+        }
+        return s;
+    }
+
+    private boolean sameSite(Frame f) {
+        for (SentenceInfo s : f.members) {
+            if (SAME_SITE
+                    .matcher(text)
+                    .region(s.sentence.start(), s.sentence.end())
+                    .find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean elsewhereInCountry(Frame f) {
@@ -236,12 +280,26 @@ final class LocationReader {
         return !WordList.FUNCTION_WORD.contains(text.substring(j, k));
     }
 
-    /** "The town in Hasaka province fell ...": a sentence that goes on about the incident's site. */
+    /**
+     * "The town in Hasaka province fell ...", "The killings took place in the municipalities of ...": a sentence that
+     * goes on about the incident's site.
+     */
     private static boolean refersToSite(SentenceInfo s) {
         List<Token> tokens = s.sentence.tokens();
         for (int i = 0; i + 1 < tokens.size() && i < 3; i++) {
             if (tokens.get(i).is("the")
                     && WordList.SITE_NOUN.contains(tokens.get(i + 1).lower())) {
+                return true;
+            }
+        }
+        if (tokens.isEmpty() || !(tokens.get(0).is("the") || tokens.get(0).is("it"))) {
+            return false;
+        }
+        for (int i = 1; i + 1 < tokens.size() && i < 5; i++) {
+            boolean tookPlace = tokens.get(i).is("took") && tokens.get(i + 1).is("place");
+            if ((tookPlace || tokens.get(i).is("occurred") || tokens.get(i).is("happened"))
+                    && (tokens.get(i + (tookPlace ? 2 : 1)).is("in")
+                            || tokens.get(i + (tookPlace ? 2 : 1)).is("at"))) {
                 return true;
             }
         }

@@ -133,6 +133,7 @@ final class SentenceReader {
                 .map(Map.Entry::getKey)
                 .orElse(null);
         // "in Somalia's capital", "in the capital": the capital's place, once the report's country is known
+        out = withoutDatelineRegion(out, found, headlineEnd);
         return rules.capitals.addTo(text, withoutForeignHomonyms(out, found), mainCountry, headlineEnd, bodyStart);
     }
 
@@ -178,6 +179,45 @@ final class SentenceReader {
             k++;
         }
         return text.substring(at + 1, k).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A village the gazetteer lacks and no cue placed in a region took the one region the text's towns have; when
+     * that region is only the dateline's ("OUAGADOUGOU (AFP) - ... sent to Tindila, in Loroum province"), it is where
+     * the reporter is, and the village is left without a region.
+     */
+    private List<GeoMention> withoutDatelineRegion(List<GeoMention> kept, List<GeoMention> all, int headlineEnd) {
+        Set<String> dateline = new HashSet<>();
+        Set<String> named = new HashSet<>();
+        for (GeoMention g : all) {
+            if (g.admin1Code() == null || g.outsideGazetteer()) {
+                continue;
+            }
+            boolean atDateline = g.start() >= headlineEnd && g.start() < bodyStart;
+            (atDateline ? dateline : named).add(g.admin1Code());
+        }
+        dateline.removeAll(named);
+        if (dateline.isEmpty()) {
+            return kept;
+        }
+        List<GeoMention> out = new ArrayList<>(kept.size());
+        for (GeoMention g : kept) {
+            out.add(
+                    g.outsideGazetteer() && dateline.contains(g.admin1Code())
+                            ? new GeoMention(
+                                    g.start(),
+                                    g.end(),
+                                    g.surface(),
+                                    g.kind(),
+                                    g.countryCode(),
+                                    null,
+                                    g.name(),
+                                    null,
+                                    null,
+                                    0)
+                            : g);
+        }
+        return out;
     }
 
     /**

@@ -97,7 +97,7 @@ class ExtractorStylesTest {
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getSubEventType()).isEqualTo(SubEventType.ATTACK);
         assertThat(i.getKilled().getBest()).isEqualTo(12);
-        assertThat(i.getLocation().getPlace()).isNull();
+        assertThat(i.getLocation().getGeoPrecision()).isNotEqualTo(org.wirewatch.schema.GeoPrecision.PLACE);
         assertThat(x.getClaims()).singleElement().satisfies(c -> {
             assertThat(c.getKind()).isEqualTo(ClaimKind.FIGURE);
             assertThat(c.getSpeaker()).isEqualTo("Ali Hassan");

@@ -17,6 +17,9 @@ final class CuePlaces {
 
     private static final long SUB = Tokens.wordHash("sub");
     private static final long FROM = Tokens.wordHash("from");
+    private static final long ON = Tokens.wordHash("on");
+    private static final long EDGE = Tokens.wordHash("edge");
+    private static final long OUTSKIRTS = Tokens.wordHash("outskirts");
     private static final java.util.regex.Pattern DISTANCE = java.util.regex.Pattern.compile(
             "\\d*(?:km|kms|kilometres|kilometers|miles|mi)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -84,6 +87,13 @@ final class CuePlaces {
                         place(xStart, i, y);
                     }
                 }
+            } else if (h == ON && i > 1 && commaBefore(i) && edgeOf(i + 1) > 0) {
+                // "in Nkwen, on the edge of Bamenda", "Hilowle Gaab, on the outskirts of the town of Runirgod": a
+                // name the apposition puts at the edge of a known town lies in that town's region
+                int xStart = nameRunBackwards(i);
+                if (xStart < i && ctx.rawAtToken[xStart] < 0) {
+                    place(xStart, i, regionAfter(edgeOf(i + 1)));
+                }
             } else if (g.words.isDweller(h)
                     && !t.is(i, Tokens.CAPITALIZED)
                     && i + 2 < n
@@ -120,6 +130,17 @@ final class CuePlaces {
                 }
             }
         }
+    }
+
+    /** After "the edge of" / "the outskirts of" starting at {@code k}: the index after "of", else -1. */
+    private int edgeOf(int k) {
+        if (k + 2 < t.size()
+                && g.words.isThe(t.hash(k))
+                && (t.hash(k + 1) == EDGE || t.hash(k + 1) == OUTSKIRTS)
+                && g.words.isOf(t.hash(k + 2))) {
+            return k + 3;
+        }
+        return -1;
     }
 
     /** The first district or region word among the next few tokens of the same clause, or -1. */

@@ -120,6 +120,8 @@ class GazetteerTest {
             Two blasts shook a market in Zahedan, Iranian media said.        | Zahedan    | IR | IR-11
             A gas depot burned outside Isfahan, Iranian state TV reported.   | Isfahan    | IR | IR-10
             Police stations were attacked in Mashhad, Iran.                  | Mashhad    | IR | IR-09
+            Gunmen raided an army post in the Lake Chad area, Chad's army said. | Lake Chad | TD | TD-LC
+            Jihadists hit a fishing camp on Lake Chad, Nigerian police said.  | Lake Chad  | NG | NG-BO
             """)
     void shouldFindPopulatedPlaceWithItsRegionWhenInGazetteer(String text, String surface, String cc, String admin1) {
         GeoMention m = only(text, surface);
