@@ -17,6 +17,7 @@ import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.SubEventType;
 
 /**
  * Stage 4c: who carried out an incident. The party that is the subject of the event in the head sentences (a
@@ -608,6 +609,20 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * The party that the kind of event names when the report names none: "police fired on the crowd, killing ten"
+     * with no force named is the country's police (excessive force against protesters is the state's); a protest or
+     * a violent demonstration is the protesters'. Null for other kinds.
+     */
+    static Actor bySubEvent(SubEventType sub, String countryCode) {
+        String name = switch (sub) {
+            case EXCESSIVE_FORCE_AGAINST_PROTESTERS -> Actors.load().roleName("police", countryCode);
+            case PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, VIOLENT_DEMONSTRATION -> "protesters";
+            default -> null;
+        };
+        return name == null ? null : Actor.newBuilder().setName(name).build();
     }
 
     /**

@@ -329,4 +329,30 @@ class ActorGrammarTest {
         assertThat(strike.getIncidents().get(0).getActor().getName()).isEqualTo("Israeli military (Israel)");
         assertThat(raid.getIncidents().get(0).getActor().getName()).isEqualTo("Myanmar military");
     }
+
+    @Test
+    void shouldTakeTheCountrysPoliceForDeathsAtAProtestWhenNoForceIsNamed() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Four killed at Tamale fuel protest",
+                "ACCRA (Reuters) - Four people were killed on Monday at a protest against fuel prices in the northern city"
+                        + " of Tamale, a rights group said.");
+
+        IncidentMention protest = x.getIncidents().get(0);
+        assertThat(protest.getActor()).isNotNull();
+        assertThat(protest.getActor().getName()).isEqualTo("Ghanaian police");
+    }
+
+    @Test
+    void shouldTakeTheProtestersForAViolentDemonstration() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Protesters ransack governor's office in Gafsa",
+                "TUNIS (AFP) - Protesters angry at water cuts ransacked the governor's office in Gafsa on Tuesday and set"
+                        + " fire to two cars, witnesses said.");
+
+        IncidentMention riot = x.getIncidents().get(0);
+        assertThat(riot.getActor()).isNotNull();
+        assertThat(riot.getActor().getName()).isEqualTo("protesters");
+    }
 }

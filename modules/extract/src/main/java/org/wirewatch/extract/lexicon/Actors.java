@@ -418,6 +418,11 @@ public final class Actors {
         return a.canonicalName() + " (" + state + ")";
     }
 
+    /** The canonical name of a generic party's role ({@code roles.tsv}) in a country, or the role itself. */
+    public String roleName(String role, String countryCode) {
+        return roles.canonical(role, countryCode, role);
+    }
+
     /** Number of entries, for size reports. */
     public int size() {
         return entries.size();
