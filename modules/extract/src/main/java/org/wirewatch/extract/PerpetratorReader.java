@@ -62,7 +62,7 @@ final class PerpetratorReader {
                         || precededByBy(s, a)
                         || subjectOfAgentVerb(s, a)
                         || namesTheAttack(s, a);
-                if (!agent || isSpeaker(s, a) || defends(s, a)) {
+                if (!agent || isSpeaker(s, a) || defends(s, a) || saysAnotherActed(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
                 if (unnamed(a)) {
@@ -244,6 +244,44 @@ final class PerpetratorReader {
 
     private static String sideName(ActorMention a) {
         return a.generic() ? unnamedParty(a) : Actors.load().perpetratorName(a);
+    }
+
+    /**
+     * "the Syrian Democratic Forces said Turkish warplanes and drones had hit bakeries": a party right before a speech
+     * verb whose reported clause has another party acting tells of the attack; it did not carry it out. ("The army
+     * said it had killed 20 militants" names no other party and stays the army's.)
+     */
+    private boolean saysAnotherActed(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int verb = tokenAt(tokens, a.end() - 1) + 1;
+        if (verb <= 0
+                || verb >= tokens.size()
+                || !WordList.SPEECH_VERB.contains(tokens.get(verb).lower())) {
+            return false;
+        }
+        for (ActorMention other : s.actors) {
+            if (other.start() > tokens.get(verb).start()
+                    && !isVictim(s, other)
+                    && !other.canonicalName().equals(a.canonicalName())
+                    && actsSoon(tokens, tokenAt(tokens, other.end() - 1) + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A violent verb within six words, "and drones had" between allowed, before any punctuation. */
+    private boolean actsSoon(List<Token> tokens, int from) {
+        for (int k = Math.max(0, from); k < Math.min(tokens.size(), from + 6); k++) {
+            Token t = tokens.get(k);
+            if (agentVerbs.contains(t.lower()) || WordList.STRIKE_VERB.contains(t.lower())) {
+                return !negated(tokens, k);
+            }
+            if (t.isPunct()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -355,4 +355,26 @@ class ActorGrammarTest {
         assertThat(riot.getActor()).isNotNull();
         assertThat(riot.getActor().getName()).isEqualTo("protesters");
     }
+
+    @Test
+    void shouldNotTakeThePartyThatSaysAnotherPartyStruckForTheAttacker() {
+        ReportExtraction x = extract(
+                "2024-01-05T12:00:00Z",
+                "Drone strike on silo kills four",
+                "QAMISHLI, Syria (AFP) - The Syrian Democratic Forces said Turkish drones had struck a grain silo near"
+                        + " Amuda on Thursday, killing four workers.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Turkish military (Turkey)");
+    }
+
+    @Test
+    void shouldKeepThePartyThatSaysItStruckWhenNoOtherPartyActs() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Army says 20 militants killed near Jilib",
+                "MOGADISHU (Reuters) - The Somali army said it had killed 20 al Shabaab fighters in an operation near"
+                        + " Jilib on Friday.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Somali army (Somalia)");
+    }
 }
