@@ -97,6 +97,9 @@ final class IncidentReader {
                 .setRecency(background ? Recency.BACKGROUND : Recency.CURRENT)
                 .setLocation(locations.location(f));
         Actor actor = perpetrators.actor(f);
+        if (actor == null && sub == SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED) {
+            actor = perpetrators.mineLayer();
+        }
         b.setActor(
                 actor != null
                         ? actor

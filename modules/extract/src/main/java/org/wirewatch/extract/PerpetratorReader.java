@@ -650,6 +650,32 @@ final class PerpetratorReader {
     }
 
     /**
+     * "the mining of Azerbaijani land by Armenian armed forces", "mines planted by the rebels": for a mine or bomb
+     * blast that names no attacker, the party the report says laid the mines, anywhere in the report. The report
+     * tells it as a charge, so the qualifier is "alleged".
+     */
+    Actor mineLayer() {
+        for (SentenceInfo s : facts.sentences()) {
+            List<Token> tokens = s.sentence.tokens();
+            for (ActorMention a : s.actors) {
+                int at = tokenAt(tokens, a.start());
+                if (at < 2 || !tokens.get(at - 1).is("by") || isVictim(s, a) || a.generic()) {
+                    continue;
+                }
+                for (int k = at - 2; k >= 0 && k >= at - 6 && !tokens.get(k).isPunct(); k--) {
+                    if (WordList.MINE_LAYING.contains(tokens.get(k).lower())) {
+                        return Actor.newBuilder()
+                                .setName(Actors.load().perpetratorName(a))
+                                .setQualifier("alleged")
+                                .build();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * The party that the kind of event names when the report names none: "police fired on the crowd, killing ten"
      * with no force named is the country's police (excessive force against protesters is the state's); a protest or
      * a violent demonstration is the protesters'. Null for other kinds.

@@ -114,7 +114,9 @@ enum WordList {
     /** Words right after a party that open a description of it before its violent verb ("bandits bent on ..."). */
     AGENT_DESCRIPTION,
     /** Kinds of armed actor that are a state's or states' forces, never "the group". */
-    STATE_KIND;
+    STATE_KIND,
+    /** Words before "by" and a party that make it the one that laid a blast's mines or bombs. */
+    MINE_LAYING;
 
     static final String TABLE = "reader_words.tsv";
 

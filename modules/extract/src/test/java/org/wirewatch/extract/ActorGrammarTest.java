@@ -377,4 +377,19 @@ class ActorGrammarTest {
 
         assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Somali army (Somalia)");
     }
+
+    @Test
+    void shouldTakeThePartySaidToHaveLaidTheMinesOfABlastThatNamesNoAttacker() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Landmine kills tractor driver near Balakliia",
+                "KHARKIV, Ukraine (Reuters) - A tractor driver was killed when his tractor hit a landmine in a field near"
+                        + " Balakliia on Tuesday, regional officials said.\n\nOfficials said the fields around the town"
+                        + " had been mined by Russian forces during the occupation.");
+
+        IncidentMention blast = x.getIncidents().get(0);
+        assertThat(blast.getActor()).isNotNull();
+        assertThat(blast.getActor().getName()).isEqualTo("Russian forces (Russia)");
+        assertThat(blast.getActor().getQualifier()).isEqualTo("alleged");
+    }
 }
