@@ -69,6 +69,12 @@ final class PerpetratorReader {
                     generic = generic == null ? a : generic;
                     continue;
                 }
+                if (assumedState(a)) {
+                    Actor denying = deniedInvolvement();
+                    if (denying != null) {
+                        return denying; // "warplanes bombed a village ... Moscow denies involvement"
+                    }
+                }
                 return actorOf(s, a);
             }
         }
@@ -96,6 +102,10 @@ final class PerpetratorReader {
         }
         if (sides != null) {
             return sides;
+        }
+        Actor denying = deniedInvolvement();
+        if (denying != null) {
+            return denying;
         }
         if (generic != null) {
             return Actor.newBuilder().setName(soleGangFor(generic)).build();
@@ -647,6 +657,62 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "warplanes bombed the village": a state's forces the text names by no state, whose state the reader took from
+     * the report's country.
+     */
+    private static boolean assumedState(ActorMention a) {
+        // a capital that opens the sentence ("Warplanes bombed") names no state
+        return "STATE_MILITARY".equals(a.kind()) && a.surface().chars().skip(1).noneMatch(Character::isUpperCase);
+    }
+
+    /**
+     * "Russia's Defence Ministry denied any involvement by its aircraft", "the group denied responsibility": a party
+     * (a state by its name, or a named group) the report mentions only as denying a part in the attack. A report
+     * does not print a denial no one asked for: the party is the one accused, and the qualifier says so. Null when
+     * no such denial is made.
+     */
+    private Actor deniedInvolvement() {
+        for (SentenceInfo s : facts.sentences()) {
+            List<Token> tokens = s.sentence.tokens();
+            for (int k = 1; k < tokens.size(); k++) {
+                if (!WordList.DENIAL_VERB.contains(tokens.get(k).lower()) || !deniesAPart(tokens, k)) {
+                    continue;
+                }
+                int from = Math.max(0, k - 5);
+                for (ActorMention a : s.actors) {
+                    int last = tokenAt(tokens, a.end() - 1);
+                    if (last >= from && last < k && !a.generic() && !unnamed(a) && !isVictim(s, a)) {
+                        return Actor.newBuilder()
+                                .setName(Actors.load().perpetratorName(a))
+                                .setQualifier("alleged")
+                                .build();
+                    }
+                }
+                for (GeoMention g : s.allPlaces) {
+                    int last = tokenAt(tokens, g.end() - 1);
+                    if (g.kind() == GeoKind.COUNTRY && last >= from && last < k && g.countryCode() != null) {
+                        return Actor.newBuilder()
+                                .setName(Actors.load().stateForces(g.countryCode()))
+                                .setQualifier("alleged")
+                                .build();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "denied any involvement", "denies responsibility for": what is denied is a part in the attack. */
+    private static boolean deniesAPart(List<Token> tokens, int verb) {
+        for (int k = verb + 1; k < Math.min(tokens.size(), verb + 4); k++) {
+            if (WordList.DENIED_PART.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -116,7 +116,11 @@ enum WordList {
     /** Kinds of armed actor that are a state's or states' forces, never "the group". */
     STATE_KIND,
     /** Words before "by" and a party that make it the one that laid a blast's mines or bombs. */
-    MINE_LAYING;
+    MINE_LAYING,
+    /** Verbs of a party denying a part in an attack. */
+    DENIAL_VERB,
+    /** Nouns after a denial verb that make it a denial of a part in the attack. */
+    DENIED_PART;
 
     static final String TABLE = "reader_words.tsv";
 

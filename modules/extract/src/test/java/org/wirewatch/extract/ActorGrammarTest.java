@@ -392,4 +392,19 @@ class ActorGrammarTest {
         assertThat(blast.getActor().getName()).isEqualTo("Russian forces (Russia)");
         assertThat(blast.getActor().getQualifier()).isEqualTo("alleged");
     }
+
+    @Test
+    void shouldTakeTheStateThatDeniesInvolvementForTheAllegedAuthorOfAnUnattributedStrike() {
+        String lead = "BEIRUT (Reuters) - Warplanes bombed a market in the town of Sarmada in Syria's Idlib province on"
+                + " Sunday, killing 12 people, a war monitor said.";
+        ReportExtraction denied = extract(
+                "2024-01-08T12:00:00Z",
+                "Air raid on Idlib market kills 12",
+                lead + "\n\nRussia's defence ministry denied any involvement in the raid.");
+        ReportExtraction silent = extract("2024-01-08T12:00:00Z", "Air raid on Idlib market kills 12", lead);
+
+        assertThat(denied.getIncidents().get(0).getActor().getName()).isEqualTo("Russian forces (Russia)");
+        assertThat(denied.getIncidents().get(0).getActor().getQualifier()).isEqualTo("alleged");
+        assertThat(silent.getIncidents().get(0).getActor().getName()).isEqualTo("Syrian regime forces (Syria)");
+    }
 }
