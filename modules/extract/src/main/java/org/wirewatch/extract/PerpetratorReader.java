@@ -55,7 +55,7 @@ final class PerpetratorReader {
                     ? Integer.MAX_VALUE
                     : s.sentence.tokens().get(s.triggers.get(0).from()).start();
             for (ActorMention a : s.actors) {
-                if (isVictim(s, a)) {
+                if (isVictim(s, a) || describesAnother(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
@@ -598,6 +598,22 @@ final class PerpetratorReader {
         return false;
     }
 
+    /**
+     * "towns held by the TNLA were bombed", "a militia backed by the army attacked": a party in a by-phrase after a
+     * describing participle tells what a place or a group is, not who acted.
+     */
+    private static boolean describesAnother(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int at = tokenAt(tokens, a.start());
+        for (int by = at - 1; by >= 1 && by >= at - 2; by--) {
+            if (tokens.get(by).is("by")) {
+                return WordList.DESCRIBING_PARTICIPLE.contains(
+                        tokens.get(by - 1).lower());
+            }
+        }
+        return false;
+    }
+
     private boolean precededByBy(SentenceInfo s, ActorMention a) {
         int at = tokenAt(s.sentence.tokens(), a.start());
         if (at <= 0) {
@@ -605,7 +621,7 @@ final class PerpetratorReader {
         }
         String prev = s.sentence.tokens().get(at - 1).lower();
         String prev2 = at > 1 ? s.sentence.tokens().get(at - 2).lower() : "";
-        return prev.equals("by") || prev2.equals("by");
+        return (prev.equals("by") || prev2.equals("by")) && !describesAnother(s, a);
     }
 
     private Actor actorOf(SentenceInfo s, ActorMention a) {

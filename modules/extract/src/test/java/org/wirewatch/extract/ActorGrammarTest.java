@@ -407,4 +407,17 @@ class ActorGrammarTest {
         assertThat(denied.getIncidents().get(0).getActor().getQualifier()).isEqualTo("alleged");
         assertThat(silent.getIncidents().get(0).getActor().getName()).isEqualTo("Syrian regime forces (Syria)");
     }
+
+    @Test
+    void shouldNotTakeThePartyThatHoldsTheBombedTownsForTheAttacker() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Air strikes on Rakhine towns kill nine",
+                "CHIANG MAI (Reuters) - Three towns held by the Arakan Army were bombed on Sunday, killing nine"
+                        + " civilians, residents said.");
+
+        IncidentMention strikes = x.getIncidents().get(0);
+        assertThat(strikes.getActor() == null ? null : strikes.getActor().getName())
+                .isNotEqualTo("Arakan Army");
+    }
 }
