@@ -97,6 +97,12 @@ enum WordList {
     SEQUEL_VERB,
     /** Nouns between a group's name and its violent verb ("an al-Shabaab suicide bomber attacked"). */
     ATTACKER_NOUN,
+    /** Words before "by" and a party that make it the one that laid a blast's mines or bombs. */
+    MINE_LAYING,
+    /** Verbs of a party denying a part in an attack. */
+    DENIAL_VERB,
+    /** Nouns after a denial verb that make it a denial of a part in the attack. */
+    DENIED_PART,
     /** Verbs after a party that make it the defender of an attack, not its author. */
     DEFENCE_VERB,
     /** Verbs that with "back" or "off" right after stop an attack ("beat back", "fought off"). */
@@ -114,13 +120,7 @@ enum WordList {
     /** Words right after a party that open a description of it before its violent verb ("bandits bent on ..."). */
     AGENT_DESCRIPTION,
     /** Kinds of armed actor that are a state's or states' forces, never "the group". */
-    STATE_KIND,
-    /** Words before "by" and a party that make it the one that laid a blast's mines or bombs. */
-    MINE_LAYING,
-    /** Verbs of a party denying a part in an attack. */
-    DENIAL_VERB,
-    /** Nouns after a denial verb that make it a denial of a part in the attack. */
-    DENIED_PART;
+    STATE_KIND;
 
     static final String TABLE = "reader_words.tsv";
 
