@@ -221,6 +221,13 @@ final class PerpetratorReader {
         return false;
     }
 
+    /** "Iran-backed", "Kremlin-aligned": a name joined by a hyphen to a describing participle, before a party. */
+    private static boolean backedBy(Token t) {
+        String w = t.lower();
+        int hyphen = w.lastIndexOf('-');
+        return hyphen > 0 && t.isCapitalized() && WordList.DESCRIBING_PARTICIPLE.contains(w.substring(hyphen + 1));
+    }
+
     private static boolean quote(Token t) {
         String w = t.text();
         return w.equals("'") || w.equals("\"") || w.equals("\u2018") || w.equals("\u201c");
@@ -379,6 +386,9 @@ final class PerpetratorReader {
                 int k = at - 1;
                 if (quote(tokens.get(k)) && k > 0) {
                     k--; // "a police officer blamed 'terrorists'"
+                }
+                if (backedBy(tokens.get(k)) && k > 0) {
+                    k--; // "blamed the Iran-backed Houthi rebels"
                 }
                 if (tokens.get(k).is("the") && k > 0) {
                     k--;

@@ -420,4 +420,19 @@ class ActorGrammarTest {
         assertThat(strikes.getActor() == null ? null : strikes.getActor().getName())
                 .isNotEqualTo("Arakan Army");
     }
+
+    @Test
+    void shouldTakeTheBlamedPartyAfterANameBackingIt() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Car bomb kills six police in Lahj",
+                "ADEN, Yemen (AP) - A car bomb exploded outside a police station in the southern city of Lahj on Monday,"
+                        + " killing six officers, officials said.\n\nThe interior minister blamed the Iran-backed Houthi"
+                        + " rebels for the bombing.");
+
+        IncidentMention bombing = x.getIncidents().get(0);
+        assertThat(bombing.getActor()).isNotNull();
+        assertThat(bombing.getActor().getName()).isEqualTo("Houthis (Houthi movement, Ansar Allah)");
+        assertThat(bombing.getActor().getQualifier()).isEqualTo("alleged");
+    }
 }
