@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.wirewatch.extract.geo.GeoMention;
+import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.IncidentMention;
@@ -97,8 +98,15 @@ final class IncidentReader {
                 .setEventDate(f.date)
                 .setDateToleranceDays(f.tolerance)
                 .setRecency(background ? Recency.BACKGROUND : Recency.CURRENT)
-                .setLocation(locations.location(f))
-                .setActor(perpetrators.actor(f));
+                .setLocation(locations.location(f));
+        Actor actor = perpetrators.actor(f);
+        if (actor == null && sub == SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED) {
+            actor = perpetrators.mineLayer();
+        }
+        b.setActor(
+                actor != null
+                        ? actor
+                        : PerpetratorReader.bySubEvent(sub, b.getLocation().getCountryCode()));
         FigureReader.figures(f, b, elsewhere);
         List<EvidenceSpan> evidence = new ArrayList<>();
         for (SentenceInfo s : f.members) {

@@ -17,6 +17,7 @@ import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Actor;
 import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.SubEventType;
 
 /**
  * Stage 4c: who carried out an incident. The party that is the subject of the event in the head sentences (a
@@ -54,19 +55,25 @@ final class PerpetratorReader {
                     ? Integer.MAX_VALUE
                     : s.sentence.tokens().get(s.triggers.get(0).from()).start();
             for (ActorMention a : s.actors) {
-                if (isVictim(s, a)) {
+                if (isVictim(s, a) || describesAnother(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
                         || precededByBy(s, a)
                         || subjectOfAgentVerb(s, a)
                         || namesTheAttack(s, a);
-                if (!agent || isSpeaker(s, a) || defends(s, a)) {
+                if (!agent || isSpeaker(s, a) || defends(s, a) || saysAnotherActed(s, a)) {
                     continue; // "..., the army and a civil society group said": who tells is not who attacked
                 }
                 if (unnamed(a)) {
                     generic = generic == null ? a : generic;
                     continue;
+                }
+                if (assumedState(a)) {
+                    Actor denying = deniedInvolvement();
+                    if (denying != null) {
+                        return denying; // "warplanes bombed a village ... Moscow denies involvement"
+                    }
                 }
                 return actorOf(s, a);
             }
@@ -95,6 +102,10 @@ final class PerpetratorReader {
         }
         if (sides != null) {
             return sides;
+        }
+        Actor denying = deniedInvolvement();
+        if (denying != null) {
+            return denying;
         }
         if (generic != null) {
             return Actor.newBuilder().setName(soleGangFor(generic)).build();
@@ -210,6 +221,13 @@ final class PerpetratorReader {
         return false;
     }
 
+    /** "Iran-backed", "Kremlin-aligned": a name joined by a hyphen to a describing participle, before a party. */
+    private static boolean backedBy(Token t) {
+        String w = t.lower();
+        int hyphen = w.lastIndexOf('-');
+        return hyphen > 0 && t.isCapitalized() && WordList.DESCRIBING_PARTICIPLE.contains(w.substring(hyphen + 1));
+    }
+
     private static boolean quote(Token t) {
         String w = t.text();
         return w.equals("'") || w.equals("\"") || w.equals("\u2018") || w.equals("\u201c");
@@ -243,6 +261,44 @@ final class PerpetratorReader {
 
     private static String sideName(ActorMention a) {
         return a.generic() ? unnamedParty(a) : Actors.load().perpetratorName(a);
+    }
+
+    /**
+     * "the Syrian Democratic Forces said Turkish warplanes and drones had hit bakeries": a party right before a speech
+     * verb whose reported clause has another party acting tells of the attack; it did not carry it out. ("The army
+     * said it had killed 20 militants" names no other party and stays the army's.)
+     */
+    private boolean saysAnotherActed(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int verb = tokenAt(tokens, a.end() - 1) + 1;
+        if (verb <= 0
+                || verb >= tokens.size()
+                || !WordList.SPEECH_VERB.contains(tokens.get(verb).lower())) {
+            return false;
+        }
+        for (ActorMention other : s.actors) {
+            if (other.start() > tokens.get(verb).start()
+                    && !isVictim(s, other)
+                    && !other.canonicalName().equals(a.canonicalName())
+                    && actsSoon(tokens, tokenAt(tokens, other.end() - 1) + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A violent verb within six words, "and drones had" between allowed, before any punctuation. */
+    private boolean actsSoon(List<Token> tokens, int from) {
+        for (int k = Math.max(0, from); k < Math.min(tokens.size(), from + 6); k++) {
+            Token t = tokens.get(k);
+            if (agentVerbs.contains(t.lower()) || WordList.STRIKE_VERB.contains(t.lower())) {
+                return !negated(tokens, k);
+            }
+            if (t.isPunct()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -330,6 +386,9 @@ final class PerpetratorReader {
                 int k = at - 1;
                 if (quote(tokens.get(k)) && k > 0) {
                     k--; // "a police officer blamed 'terrorists'"
+                }
+                if (backedBy(tokens.get(k)) && k > 0) {
+                    k--; // "blamed the Iran-backed Houthi rebels"
                 }
                 if (tokens.get(k).is("the") && k > 0) {
                     k--;
@@ -549,6 +608,22 @@ final class PerpetratorReader {
         return false;
     }
 
+    /**
+     * "towns held by the TNLA were bombed", "a militia backed by the army attacked": a party in a by-phrase after a
+     * describing participle tells what a place or a group is, not who acted.
+     */
+    private static boolean describesAnother(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int at = tokenAt(tokens, a.start());
+        for (int by = at - 1; by >= 1 && by >= at - 2; by--) {
+            if (tokens.get(by).is("by")) {
+                return WordList.DESCRIBING_PARTICIPLE.contains(
+                        tokens.get(by - 1).lower());
+            }
+        }
+        return false;
+    }
+
     private boolean precededByBy(SentenceInfo s, ActorMention a) {
         int at = tokenAt(s.sentence.tokens(), a.start());
         if (at <= 0) {
@@ -556,7 +631,7 @@ final class PerpetratorReader {
         }
         String prev = s.sentence.tokens().get(at - 1).lower();
         String prev2 = at > 1 ? s.sentence.tokens().get(at - 2).lower() : "";
-        return prev.equals("by") || prev2.equals("by");
+        return (prev.equals("by") || prev2.equals("by")) && !describesAnother(s, a);
     }
 
     private Actor actorOf(SentenceInfo s, ActorMention a) {
@@ -608,6 +683,102 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "warplanes bombed the village": a state's forces the text names by no state, whose state the reader took from
+     * the report's country.
+     */
+    private static boolean assumedState(ActorMention a) {
+        // a capital that opens the sentence ("Warplanes bombed") names no state
+        return "STATE_MILITARY".equals(a.kind()) && a.surface().chars().skip(1).noneMatch(Character::isUpperCase);
+    }
+
+    /**
+     * "Russia's Defence Ministry denied any involvement by its aircraft", "the group denied responsibility": a party
+     * (a state by its name, or a named group) the report mentions only as denying a part in the attack. A report
+     * does not print a denial no one asked for: the party is the one accused, and the qualifier says so. Null when
+     * no such denial is made.
+     */
+    private Actor deniedInvolvement() {
+        for (SentenceInfo s : facts.sentences()) {
+            List<Token> tokens = s.sentence.tokens();
+            for (int k = 1; k < tokens.size(); k++) {
+                if (!WordList.DENIAL_VERB.contains(tokens.get(k).lower()) || !deniesAPart(tokens, k)) {
+                    continue;
+                }
+                int from = Math.max(0, k - 5);
+                for (ActorMention a : s.actors) {
+                    int last = tokenAt(tokens, a.end() - 1);
+                    if (last >= from && last < k && !a.generic() && !unnamed(a) && !isVictim(s, a)) {
+                        return Actor.newBuilder()
+                                .setName(Actors.load().perpetratorName(a))
+                                .setQualifier("alleged")
+                                .build();
+                    }
+                }
+                for (GeoMention g : s.allPlaces) {
+                    int last = tokenAt(tokens, g.end() - 1);
+                    if (g.kind() == GeoKind.COUNTRY && last >= from && last < k && g.countryCode() != null) {
+                        return Actor.newBuilder()
+                                .setName(Actors.load().stateForces(g.countryCode()))
+                                .setQualifier("alleged")
+                                .build();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "denied any involvement", "denies responsibility for": what is denied is a part in the attack. */
+    private static boolean deniesAPart(List<Token> tokens, int verb) {
+        for (int k = verb + 1; k < Math.min(tokens.size(), verb + 4); k++) {
+            if (WordList.DENIED_PART.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "the mining of Azerbaijani land by Armenian armed forces", "mines planted by the rebels": for a mine or bomb
+     * blast that names no attacker, the party the report says laid the mines, anywhere in the report. The report
+     * tells it as a charge, so the qualifier is "alleged".
+     */
+    Actor mineLayer() {
+        for (SentenceInfo s : facts.sentences()) {
+            List<Token> tokens = s.sentence.tokens();
+            for (ActorMention a : s.actors) {
+                int at = tokenAt(tokens, a.start());
+                if (at < 2 || !tokens.get(at - 1).is("by") || isVictim(s, a) || a.generic()) {
+                    continue;
+                }
+                for (int k = at - 2; k >= 0 && k >= at - 6 && !tokens.get(k).isPunct(); k--) {
+                    if (WordList.MINE_LAYING.contains(tokens.get(k).lower())) {
+                        return Actor.newBuilder()
+                                .setName(Actors.load().perpetratorName(a))
+                                .setQualifier("alleged")
+                                .build();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The party that the kind of event names when the report names none: "police fired on the crowd, killing ten"
+     * with no force named is the country's police (excessive force against protesters is the state's); a protest or
+     * a violent demonstration is the protesters'. Null for other kinds.
+     */
+    static Actor bySubEvent(SubEventType sub, String countryCode) {
+        String name = switch (sub) {
+            case EXCESSIVE_FORCE_AGAINST_PROTESTERS -> Actors.load().roleName("police", countryCode);
+            case PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, VIOLENT_DEMONSTRATION -> "protesters";
+            default -> null;
+        };
+        return name == null ? null : Actor.newBuilder().setName(name).build();
     }
 
     /**

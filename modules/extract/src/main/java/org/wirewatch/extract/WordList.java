@@ -109,6 +109,12 @@ enum WordList {
     SEQUEL_VERB,
     /** Nouns between a group's name and its violent verb ("an al-Shabaab suicide bomber attacked"). */
     ATTACKER_NOUN,
+    /** Words before "by" and a party that make it the one that laid a blast's mines or bombs. */
+    MINE_LAYING,
+    /** Verbs of a party denying a part in an attack. */
+    DENIAL_VERB,
+    /** Nouns after a denial verb that make it a denial of a part in the attack. */
+    DENIED_PART,
     /** Verbs after a party that make it the defender of an attack, not its author. */
     DEFENCE_VERB,
     /** Verbs that with "back" or "off" right after stop an attack ("beat back", "fought off"). */

@@ -329,4 +329,110 @@ class ActorGrammarTest {
         assertThat(strike.getIncidents().get(0).getActor().getName()).isEqualTo("Israeli military (Israel)");
         assertThat(raid.getIncidents().get(0).getActor().getName()).isEqualTo("Myanmar military");
     }
+
+    @Test
+    void shouldTakeTheCountrysPoliceForDeathsAtAProtestWhenNoForceIsNamed() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Four killed at Tamale fuel protest",
+                "ACCRA (Reuters) - Four people were killed on Monday at a protest against fuel prices in the northern city"
+                        + " of Tamale, a rights group said.");
+
+        IncidentMention protest = x.getIncidents().get(0);
+        assertThat(protest.getActor()).isNotNull();
+        assertThat(protest.getActor().getName()).isEqualTo("Ghanaian police");
+    }
+
+    @Test
+    void shouldTakeTheProtestersForAViolentDemonstration() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Protesters ransack governor's office in Gafsa",
+                "TUNIS (AFP) - Protesters angry at water cuts ransacked the governor's office in Gafsa on Tuesday and set"
+                        + " fire to two cars, witnesses said.");
+
+        IncidentMention riot = x.getIncidents().get(0);
+        assertThat(riot.getActor()).isNotNull();
+        assertThat(riot.getActor().getName()).isEqualTo("protesters");
+    }
+
+    @Test
+    void shouldNotTakeThePartyThatSaysAnotherPartyStruckForTheAttacker() {
+        ReportExtraction x = extract(
+                "2024-01-05T12:00:00Z",
+                "Drone strike on silo kills four",
+                "QAMISHLI, Syria (AFP) - The Syrian Democratic Forces said Turkish drones had struck a grain silo near"
+                        + " Amuda on Thursday, killing four workers.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Turkish military (Turkey)");
+    }
+
+    @Test
+    void shouldKeepThePartyThatSaysItStruckWhenNoOtherPartyActs() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Army says 20 militants killed near Jilib",
+                "MOGADISHU (Reuters) - The Somali army said it had killed 20 al Shabaab fighters in an operation near"
+                        + " Jilib on Friday.");
+
+        assertThat(x.getIncidents().get(0).getActor().getName()).isEqualTo("Somali army (Somalia)");
+    }
+
+    @Test
+    void shouldTakeThePartySaidToHaveLaidTheMinesOfABlastThatNamesNoAttacker() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Landmine kills tractor driver near Balakliia",
+                "KHARKIV, Ukraine (Reuters) - A tractor driver was killed when his tractor hit a landmine in a field near"
+                        + " Balakliia on Tuesday, regional officials said.\n\nOfficials said the fields around the town"
+                        + " had been mined by Russian forces during the occupation.");
+
+        IncidentMention blast = x.getIncidents().get(0);
+        assertThat(blast.getActor()).isNotNull();
+        assertThat(blast.getActor().getName()).isEqualTo("Russian forces (Russia)");
+        assertThat(blast.getActor().getQualifier()).isEqualTo("alleged");
+    }
+
+    @Test
+    void shouldTakeTheStateThatDeniesInvolvementForTheAllegedAuthorOfAnUnattributedStrike() {
+        String lead = "BEIRUT (Reuters) - Warplanes bombed a market in the town of Sarmada in Syria's Idlib province on"
+                + " Sunday, killing 12 people, a war monitor said.";
+        ReportExtraction denied = extract(
+                "2024-01-08T12:00:00Z",
+                "Air raid on Idlib market kills 12",
+                lead + "\n\nRussia's defence ministry denied any involvement in the raid.");
+        ReportExtraction silent = extract("2024-01-08T12:00:00Z", "Air raid on Idlib market kills 12", lead);
+
+        assertThat(denied.getIncidents().get(0).getActor().getName()).isEqualTo("Russian forces (Russia)");
+        assertThat(denied.getIncidents().get(0).getActor().getQualifier()).isEqualTo("alleged");
+        assertThat(silent.getIncidents().get(0).getActor().getName()).isEqualTo("Syrian regime forces (Syria)");
+    }
+
+    @Test
+    void shouldNotTakeThePartyThatHoldsTheBombedTownsForTheAttacker() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Air strikes on Rakhine towns kill nine",
+                "CHIANG MAI (Reuters) - Three towns held by the Arakan Army were bombed on Sunday, killing nine"
+                        + " civilians, residents said.");
+
+        IncidentMention strikes = x.getIncidents().get(0);
+        assertThat(strikes.getActor() == null ? null : strikes.getActor().getName())
+                .isNotEqualTo("Arakan Army");
+    }
+
+    @Test
+    void shouldTakeTheBlamedPartyAfterANameBackingIt() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Car bomb kills six police in Lahj",
+                "ADEN, Yemen (AP) - A car bomb exploded outside a police station in the southern city of Lahj on Monday,"
+                        + " killing six officers, officials said.\n\nThe interior minister blamed the Iran-backed Houthi"
+                        + " rebels for the bombing.");
+
+        IncidentMention bombing = x.getIncidents().get(0);
+        assertThat(bombing.getActor()).isNotNull();
+        assertThat(bombing.getActor().getName()).isEqualTo("Houthis (Houthi movement, Ansar Allah)");
+        assertThat(bombing.getActor().getQualifier()).isEqualTo("alleged");
+    }
 }

@@ -418,6 +418,17 @@ public final class Actors {
         return a.canonicalName() + " (" + state + ")";
     }
 
+    /** A state's forces as the perpetrator of an incident, named as {@link #perpetratorName} names them. */
+    public String stateForces(String countryCode) {
+        return perpetratorName(new ActorMention(
+                0, 0, "", roles.canonical("military", countryCode, "military"), "STATE_MILITARY", countryCode));
+    }
+
+    /** The canonical name of a generic party's role ({@code roles.tsv}) in a country, or the role itself. */
+    public String roleName(String role, String countryCode) {
+        return roles.canonical(role, countryCode, role);
+    }
+
     /** Number of entries, for size reports. */
     public int size() {
         return entries.size();

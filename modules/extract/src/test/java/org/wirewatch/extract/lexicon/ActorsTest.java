@@ -28,8 +28,8 @@ class ActorsTest {
             Daesh militants attacked.                               | Islamic State           | ISLAMIST  | -
             The Islamic State group said.                           | Islamic State           | ISLAMIST  | -
             The SDF announced an assault.                           | Syrian Democratic Forces (SDF) | REBEL    | SY
-            Houthi rebels fired missiles.                           | Houthis (Ansar Allah)   | REBEL     | YE
-            Ansar Allah said it downed a jet.                       | Houthis (Ansar Allah)   | REBEL     | YE
+            Houthi rebels fired missiles.                           | Houthis (Houthi movement, Ansar Allah) | REBEL | YE
+            Ansar Allah said it downed a jet.                       | Houthis (Houthi movement, Ansar Allah) | REBEL | YE
             The Saudi-led coalition denied it.                      | Saudi-led coalition     | COALITION | SA
             Taliban fighters seized the district.                   | Taliban                 | ISLAMIST  | AF
             The Pakistani Taliban claimed the bombing.              | Tehrik-i-Taliban Pakistan (TTP) | ISLAMIST | PK
