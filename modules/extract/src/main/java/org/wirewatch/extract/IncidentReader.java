@@ -60,6 +60,30 @@ final class IncidentReader {
             }
             out.add(PerpetratorReader.presumed(incident(f, elsewhere), out));
         }
+        // "Four were killed in A, where police fired on the crowd, and 12 died in clashes in B": the second clause
+        // is told as the same kind of event as the first, by the same hands unless it names its own
+        for (Frame f : drafts.frames()) {
+            Frame sibling = TollClauses.isSecondClause(f.opener.sentence)
+                    ? drafts.bySentence().get(f.opener.sentence.index() - 1)
+                    : null;
+            if (sibling == null || sibling == f || sibling.ordinal > f.ordinal) {
+                continue;
+            }
+            IncidentMention first = out.get(sibling.ordinal);
+            IncidentMention m = out.get(f.ordinal);
+            out.set(
+                    f.ordinal,
+                    IncidentMention.newBuilder(m)
+                            .setSubEventType(first.getSubEventType())
+                            .setEventType(first.getEventType())
+                            .setActor(
+                                    m.getActor() == null
+                                                    || "presumed"
+                                                            .equals(m.getActor().getQualifier())
+                                            ? first.getActor()
+                                            : m.getActor())
+                            .build());
+        }
         // "rockets at the airports of A and B": one more incident per coordinated town, after the frames' own (whose
         // ids the claims use), same day, kind and party, with no figure (none was given per town)
         int frames = out.size();

@@ -56,6 +56,7 @@ record ReportText(
         int headlineEnd = text.indexOf("\n\n");
         List<Sentence> sentences = new ArrayList<>(rules.splitter.split(text, 0, headlineEnd, 0, 0));
         sentences.addAll(rules.splitter.split(text, bodyStart, text.length(), sentences.size(), 1));
+        sentences = new ArrayList<>(TollClauses.split(sentences, rules.numbers));
         // the language detector reads the first SAMPLE words of the body: collect no more than those
         List<Token> all = new ArrayList<>(2 * LanguageDetector.SAMPLE);
         int words = 0;

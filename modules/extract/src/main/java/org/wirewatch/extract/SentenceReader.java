@@ -333,6 +333,27 @@ final class SentenceReader {
 
     // ---------------------------------------------------------------- sentences
 
+    /**
+     * Whether the sentence is the second toll clause of a sentence TollClauses split, and names a town the first
+     * clause does not.
+     */
+    private boolean secondTollAt(Sentence s, List<GeoMention> places) {
+        if (!TollClauses.isSecondClause(s)) {
+            return false;
+        }
+        Sentence first = report.sentences().get(s.index() - 1);
+        if (first.paragraph() != s.paragraph() || first.end() > s.start()) {
+            return false;
+        }
+        String before = text.substring(first.start(), first.end());
+        for (GeoMention g : places) {
+            if (g.kind() == GeoKind.PLACE && !before.contains(text.substring(g.start(), g.end()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private SentenceInfo describe(
             Sentence s, List<GeoMention> geo, List<ActorMention> actors, List<SourceMention> sources) {
         List<Token> tokens = s.tokens();
@@ -398,6 +419,9 @@ final class SentenceReader {
             dates = eventAfterAside(tokens, dates, facts, triggers);
         }
         dates = withoutComparedPast(tokens, dates);
+        // "..., and nine died in clashes in Kandahar" split off a toll told for another place (TollClauses): that
+        // clause is an engagement of its own
+        newMarker |= !facts.isEmpty() && secondTollAt(s, places);
         boolean superseded = false;
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;

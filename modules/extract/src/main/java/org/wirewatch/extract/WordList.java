@@ -107,6 +107,10 @@ enum WordList {
     CITING,
     /** Verbs that put their subject after another event the sentence goes on to tell. */
     SEQUEL_VERB,
+    /** Death verbs right after a count that make a clause after ", and" a toll of its own ({@link TollClauses}). */
+    TOLL_CLAUSE_VERB,
+    /** Words that make a toll clause add to a tally told before ("five more", "another three"). */
+    TOLL_ADDITIVE,
     /** Nouns between a group's name and its violent verb ("an al-Shabaab suicide bomber attacked"). */
     ATTACKER_NOUN,
     /** Words before "by" and a party that make it the one that laid a blast's mines or bombs. */

@@ -513,4 +513,42 @@ class IncidentSeparationTest {
         assertThat(x.getIncidents().get(0).getKilled().getLow()).isEqualTo(6);
         assertThat(x.getIncidents().get(1).getKilled().getBest()).isEqualTo(3);
     }
+
+    @Test
+    void shouldGiveEachTollOfATwoClauseSentenceItsOwnIncident() {
+        ReportExtraction x = extract(
+                "2024-01-12T18:00:00Z",
+                "Police fire on protesters in three Afghan cities",
+                "KABUL (Reuters) - Security forces fired on protesters in three cities on Friday.\n\nThree people were"
+                        + " killed in Herat, where police used live rounds near the governor's office, and nine died in"
+                        + " clashes in Kandahar, officials said.");
+
+        IncidentMention kandahar = x.getIncidents().stream()
+                .filter(i -> "Kandahar".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        IncidentMention herat = x.getIncidents().stream()
+                .filter(i -> "Herat".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(kandahar.getKilled().getBest()).isEqualTo(9);
+        assertThat(herat.getKilled().getBest()).isEqualTo(3);
+        // told as the same kind of event, by the same hands, as the first clause
+        assertThat(kandahar.getSubEventType()).isEqualTo(herat.getSubEventType());
+        assertThat(kandahar.getActor().getName()).isEqualTo(herat.getActor().getName());
+    }
+
+    @Test
+    void shouldKeepATollAddedTownByTownInOneIncident() {
+        ReportExtraction x = extract(
+                "2024-01-12T18:00:00Z",
+                "Shelling kills 12 civilians in Ukraine's Kharkiv region",
+                "KYIV (AFP) - Russian shelling killed 12 civilians in the Kharkiv region on Friday, officials said."
+                        + "\n\nSeven people were killed at a bus stop in Kupiansk, and five more died in Izium, the"
+                        + " regional governor said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(12));
+    }
 }
