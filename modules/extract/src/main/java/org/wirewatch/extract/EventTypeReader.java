@@ -227,8 +227,8 @@ final class EventTypeReader {
                 if (WordList.ARMED_TARGET.contains(t.lower())
                         && !speaking
                         && !civilianSite(tokens, i)
-                        && !(i < verb && insideActor(s, t))
-                        && !namesTheAttacker(s, tokens, i)
+                        && (stateRaid(s, tokens, i)
+                                || (!(i < verb && insideActor(s, t)) && !namesTheAttacker(s, tokens, i)))
                         && eventInStretch(s, i)) {
                     return true; // "police said" names the source, not a target
                 }
@@ -252,6 +252,30 @@ final class EventTypeReader {
             if (t.from() == i + 1) {
                 return !WordList.STATE_AGENT.contains(tokens.get(i).lower())
                         || WordList.FIRING.contains(tokens.get(t.from()).lower());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether token i is a state force that raids or storms right after it ("a police raid on the favela", "security
+     * forces had raided a cell"): ACLED codes such an operation as a fight with the armed men it went after, even
+     * though the force is also the named party of the sentence. Shooting ("police opened fire") is not a raid.
+     */
+    private static boolean stateRaid(SentenceInfo s, List<Token> tokens, int i) {
+        if (!WordList.STATE_AGENT.contains(tokens.get(i).lower())) {
+            return false;
+        }
+        int next = i + 1;
+        if (next < tokens.size()
+                && WordList.PERFECT_AUXILIARY.contains(tokens.get(next).lower())) {
+            next++; // "forces had raided"
+        }
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() == next
+                    && t.code().equals("GROUND")
+                    && WordList.RAID.contains(tokens.get(t.from()).lower())) {
+                return true;
             }
         }
         return false;
