@@ -80,6 +80,11 @@ final class EventTypeReader {
             // the later sentence says how the bomb was carried
             return SubEventType.SUICIDE_BOMB;
         }
+        if (code.equals(SubEventType.ARMED_CLASH.name()) && insidePrison(heads)) {
+            // "clashes between rival inmates left 40 dead": ACLED codes a fight among prisoners as a riot (mob
+            // violence), not a battle between armed organisations
+            return SubEventType.MOB_VIOLENCE;
+        }
         return switch (code) {
             case "GROUND", "PROTEST" -> armedTargets(heads) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
             case "TERRITORY" ->
@@ -340,6 +345,18 @@ final class EventTypeReader {
         for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 3); k++) {
             if (k != i && WordList.CIVILIAN_SITE.contains(tokens.get(k).lower())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the frame's head sentences place the fight among prisoners or inside a prison. */
+    private static boolean insidePrison(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            for (Token t : s.sentence.tokens()) {
+                if (WordList.PRISON.contains(t.lower())) {
+                    return true;
+                }
             }
         }
         return false;

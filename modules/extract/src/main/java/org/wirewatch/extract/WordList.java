@@ -150,7 +150,9 @@ enum WordList {
     /** Ground-assault triggers that, right after a state force, make its operation a fight ("a police raid"). */
     RAID,
     /** Perfect auxiliaries between a party and its verb ("forces had raided"). */
-    PERFECT_AUXILIARY;
+    PERFECT_AUXILIARY,
+    /** Words that put a fight among prisoners, so a clash is mob violence ("clashes between inmates"). */
+    PRISON;
 
     static final String TABLE = "reader_words.tsv";
 

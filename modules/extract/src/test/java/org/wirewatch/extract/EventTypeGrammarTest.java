@@ -216,4 +216,22 @@ class EventTypeGrammarTest {
 
         assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
     }
+
+    @Test
+    void shouldReadAClashAmongInmatesAsMobViolence() {
+        ReportExtraction prison = extract(
+                "2024-06-10T09:00:00Z",
+                "Eleven dead in clashes at Tegucigalpa jail",
+                "TEGUCIGALPA, Honduras (Wire) - Eleven inmates were killed on Sunday in clashes between rival"
+                        + " factions inside a jail near Tegucigalpa, the security ministry said.");
+        ReportExtraction battle = extract(
+                "2024-06-10T09:00:00Z",
+                "Eleven dead in clashes near Tegucigalpa",
+                "TEGUCIGALPA, Honduras (Wire) - Eleven people were killed on Sunday in clashes between soldiers"
+                        + " and a drug gang near Tegucigalpa, the security ministry said.");
+
+        assertThat(first(prison).getSubEventType()).isEqualTo(SubEventType.MOB_VIOLENCE);
+        assertThat(first(prison).getEventType()).isEqualTo(EventType.RIOTS);
+        assertThat(first(battle).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
 }
