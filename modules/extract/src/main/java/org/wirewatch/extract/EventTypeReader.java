@@ -28,6 +28,8 @@ final class EventTypeReader {
 
     private static final String AIR = SubEventType.AIR_DRONE_STRIKE.name();
 
+    private static final String CLASH = SubEventType.ARMED_CLASH.name();
+
     /**
      * Sub-events a shooting at a protest may have been read as before its victims are known to be protesters; a crowd
      * that burnt a building ("kill 45 protesters after consulate torched") is still a crowd the forces fired on.
@@ -39,8 +41,21 @@ final class EventTypeReader {
     SubEventType subEvent(Frame f, IncidentDrafts drafts) {
         Map<String, Integer> score = new HashMap<>();
         List<SentenceInfo> heads = f.heads();
+        boolean bodyClash = false;
         for (SentenceInfo s : heads) {
             for (TriggerReader.Trigger t : clauseTriggers(s, f)) {
+                if (s.sentence.paragraph() > 0 && t.code().equals(CLASH)) {
+                    bodyClash = true;
+                }
+            }
+        }
+        for (SentenceInfo s : heads) {
+            for (TriggerReader.Trigger t : clauseTriggers(s, f)) {
+                if (s.sentence.paragraph() == 0 && t.code().equals(CLASH) && !bodyClash && heads.size() > 1) {
+                    // "clashes kill 17" over "gunmen attacked the village and killed 17": the lead tells what
+                    // happened, the headline's word for it is loose
+                    continue;
+                }
                 score.merge(launchedFromAir(s, t) ? AIR : t.code(), t.weight(), Integer::sum);
             }
         }
@@ -86,13 +101,28 @@ final class EventTypeReader {
             return SubEventType.MOB_VIOLENCE;
         }
         return switch (code) {
-            case "GROUND", "PROTEST" -> armedTargets(heads) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
+            case "GROUND", "PROTEST" ->
+                armedTargets(bodyClash ? heads : bodyOf(heads)) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
             case "TERRITORY" ->
                 stateAgent(heads)
                         ? SubEventType.GOVERNMENT_REGAINS_TERRITORY
                         : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
             default -> SubEventType.valueOf(code);
         };
+    }
+
+    /**
+     * The head sentences without the headline when the body has some: a headline's "clashes" sums the violence up,
+     * while the lead tells whom the gunmen hit.
+     */
+    private static List<SentenceInfo> bodyOf(List<SentenceInfo> heads) {
+        List<SentenceInfo> body = new ArrayList<>();
+        for (SentenceInfo s : heads) {
+            if (s.sentence.paragraph() > 0) {
+                body.add(s);
+            }
+        }
+        return body.isEmpty() ? heads : body;
     }
 
     /** Triggers of the clause that carries the frame's date when the sentence mentions other events too. */

@@ -234,4 +234,21 @@ class EventTypeGrammarTest {
         assertThat(first(prison).getEventType()).isEqualTo(EventType.RIOTS);
         assertThat(first(battle).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
     }
+
+    @Test
+    void shouldTakeTheLeadsAttackOverAHeadlinesLooseClashes() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Fresh South Sudan clashes kill 17",
+                "JUBA (Wire) - Gunmen attacked the village of Pakwar in Pibor county and killed 17 people, a county"
+                        + " official said on Monday.");
+        ReportExtraction clash = extract(
+                "2024-06-10T09:00:00Z",
+                "Fresh South Sudan clashes kill 17",
+                "JUBA (Wire) - Gunmen clashed with soldiers near the village of Pakwar in Pibor county, killing 17"
+                        + " people, a county official said on Monday.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+        assertThat(first(clash).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
 }
