@@ -28,6 +28,8 @@ final class EventTypeReader {
 
     private static final String AIR = SubEventType.AIR_DRONE_STRIKE.name();
 
+    private static final String CLASH = SubEventType.ARMED_CLASH.name();
+
     /**
      * Sub-events a shooting at a protest may have been read as before its victims are known to be protesters; a crowd
      * that burnt a building ("kill 45 protesters after consulate torched") is still a crowd the forces fired on.
@@ -39,8 +41,21 @@ final class EventTypeReader {
     SubEventType subEvent(Frame f, IncidentDrafts drafts) {
         Map<String, Integer> score = new HashMap<>();
         List<SentenceInfo> heads = f.heads();
+        boolean bodyClash = false;
         for (SentenceInfo s : heads) {
             for (TriggerReader.Trigger t : clauseTriggers(s, f)) {
+                if (s.sentence.paragraph() > 0 && t.code().equals(CLASH)) {
+                    bodyClash = true;
+                }
+            }
+        }
+        for (SentenceInfo s : heads) {
+            for (TriggerReader.Trigger t : clauseTriggers(s, f)) {
+                if (s.sentence.paragraph() == 0 && t.code().equals(CLASH) && !bodyClash && heads.size() > 1) {
+                    // "clashes kill 17" over "gunmen attacked the village and killed 17": the lead tells what
+                    // happened, the headline's word for it is loose
+                    continue;
+                }
                 score.merge(launchedFromAir(s, t) ? AIR : t.code(), t.weight(), Integer::sum);
             }
         }
@@ -80,14 +95,34 @@ final class EventTypeReader {
             // the later sentence says how the bomb was carried
             return SubEventType.SUICIDE_BOMB;
         }
+        if (code.equals(SubEventType.ARMED_CLASH.name()) && insidePrison(heads)) {
+            // "clashes between rival inmates left 40 dead": ACLED codes a fight among prisoners as a riot (mob
+            // violence), not a battle between armed organisations
+            return SubEventType.MOB_VIOLENCE;
+        }
         return switch (code) {
-            case "GROUND", "PROTEST" -> armedTargets(heads) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
+            case "GROUND", "PROTEST" ->
+                armedTargets(bodyClash ? heads : bodyOf(heads)) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
             case "TERRITORY" ->
                 stateAgent(heads)
                         ? SubEventType.GOVERNMENT_REGAINS_TERRITORY
                         : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
             default -> SubEventType.valueOf(code);
         };
+    }
+
+    /**
+     * The head sentences without the headline when the body has some: a headline's "clashes" sums the violence up,
+     * while the lead tells whom the gunmen hit.
+     */
+    private static List<SentenceInfo> bodyOf(List<SentenceInfo> heads) {
+        List<SentenceInfo> body = new ArrayList<>();
+        for (SentenceInfo s : heads) {
+            if (s.sentence.paragraph() > 0) {
+                body.add(s);
+            }
+        }
+        return body.isEmpty() ? heads : body;
     }
 
     /** Triggers of the clause that carries the frame's date when the sentence mentions other events too. */
@@ -227,8 +262,8 @@ final class EventTypeReader {
                 if (WordList.ARMED_TARGET.contains(t.lower())
                         && !speaking
                         && !civilianSite(tokens, i)
-                        && !(i < verb && insideActor(s, t))
-                        && !namesTheAttacker(s, tokens, i)
+                        && (stateRaid(s, tokens, i)
+                                || (!(i < verb && insideActor(s, t)) && !namesTheAttacker(s, tokens, i)))
                         && eventInStretch(s, i)) {
                     return true; // "police said" names the source, not a target
                 }
@@ -252,6 +287,30 @@ final class EventTypeReader {
             if (t.from() == i + 1) {
                 return !WordList.STATE_AGENT.contains(tokens.get(i).lower())
                         || WordList.FIRING.contains(tokens.get(t.from()).lower());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether token i is a state force that raids or storms right after it ("a police raid on the favela", "security
+     * forces had raided a cell"): ACLED codes such an operation as a fight with the armed men it went after, even
+     * though the force is also the named party of the sentence. Shooting ("police opened fire") is not a raid.
+     */
+    private static boolean stateRaid(SentenceInfo s, List<Token> tokens, int i) {
+        if (!WordList.STATE_AGENT.contains(tokens.get(i).lower())) {
+            return false;
+        }
+        int next = i + 1;
+        if (next < tokens.size()
+                && WordList.PERFECT_AUXILIARY.contains(tokens.get(next).lower())) {
+            next++; // "forces had raided"
+        }
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() == next
+                    && t.code().equals("GROUND")
+                    && WordList.RAID.contains(tokens.get(t.from()).lower())) {
+                return true;
             }
         }
         return false;
@@ -316,6 +375,18 @@ final class EventTypeReader {
         for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 3); k++) {
             if (k != i && WordList.CIVILIAN_SITE.contains(tokens.get(k).lower())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the frame's head sentences place the fight among prisoners or inside a prison. */
+    private static boolean insidePrison(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            for (Token t : s.sentence.tokens()) {
+                if (WordList.PRISON.contains(t.lower())) {
+                    return true;
+                }
             }
         }
         return false;

@@ -150,7 +150,13 @@ enum WordList {
     /** Kinds of armed actor that are a state's or states' forces, never "the group". */
     STATE_KIND,
     /** Verbs after a capital that make it its government, not a place ("which Tehran blacklists"). */
-    GOVERNMENT_VERB;
+    GOVERNMENT_VERB,
+    /** Ground-assault triggers that, right after a state force, make its operation a fight ("a police raid"). */
+    RAID,
+    /** Perfect auxiliaries between a party and its verb ("forces had raided"). */
+    PERFECT_AUXILIARY,
+    /** Words that put a fight among prisoners, so a clash is mob violence ("clashes between inmates"). */
+    PRISON;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -180,4 +180,75 @@ class EventTypeGrammarTest {
         assertThat(first(other).getSubEventType()).isEqualTo(SubEventType.ATTACK);
         assertThat(first(cause).getSubEventType()).isEqualTo(SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK);
     }
+
+    @Test
+    void shouldReadAStateForcesRaidOnSuspectsAsAnArmedClash() {
+        ReportExtraction raided = extract(
+                "2024-06-10T09:00:00Z",
+                "Three suspects killed in Mombasa police operation",
+                "NAIROBI, Kenya (Wire) - Police officers raided a hideout in Mombasa overnight, killing three"
+                        + " suspects and arresting five others, the police said on Monday.");
+        ReportExtraction raid = extract(
+                "2024-06-10T09:00:00Z",
+                "Toll from Sao Paulo police operation rises to 14",
+                "SAO PAULO (Wire) - The death toll from Saturday's police raid on a hillside neighbourhood of Sao"
+                        + " Paulo rose to 14, officials said. Thirteen suspected gang members and one officer died"
+                        + " in the operation.");
+        ReportExtraction shooting = extract(
+                "2024-06-10T09:00:00Z",
+                "Police kill three traders in Mombasa",
+                "NAIROBI, Kenya (Wire) - Police opened fire on traders in Mombasa on Sunday, killing three people,"
+                        + " witnesses said.");
+
+        assertThat(first(raided).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+        assertThat(first(raided).getEventType()).isEqualTo(EventType.BATTLES);
+        assertThat(first(raid).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+        assertThat(first(shooting).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+    }
+
+    @Test
+    void shouldReadVigilantesAsAnArmedSide() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Bandits kill two vigilantes in Katsina",
+                "KATSINA, Nigeria (Wire) - Armed bandits killed two vigilantes near a village in Katsina State on"
+                        + " Sunday, police said.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
+
+    @Test
+    void shouldReadAClashAmongInmatesAsMobViolence() {
+        ReportExtraction prison = extract(
+                "2024-06-10T09:00:00Z",
+                "Eleven dead in clashes at Tegucigalpa jail",
+                "TEGUCIGALPA, Honduras (Wire) - Eleven inmates were killed on Sunday in clashes between rival"
+                        + " factions inside a jail near Tegucigalpa, the security ministry said.");
+        ReportExtraction battle = extract(
+                "2024-06-10T09:00:00Z",
+                "Eleven dead in clashes near Tegucigalpa",
+                "TEGUCIGALPA, Honduras (Wire) - Eleven people were killed on Sunday in clashes between soldiers"
+                        + " and a drug gang near Tegucigalpa, the security ministry said.");
+
+        assertThat(first(prison).getSubEventType()).isEqualTo(SubEventType.MOB_VIOLENCE);
+        assertThat(first(prison).getEventType()).isEqualTo(EventType.RIOTS);
+        assertThat(first(battle).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
+
+    @Test
+    void shouldTakeTheLeadsAttackOverAHeadlinesLooseClashes() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Fresh South Sudan clashes kill 17",
+                "JUBA (Wire) - Gunmen attacked the village of Pakwar in Pibor county and killed 17 people, a county"
+                        + " official said on Monday.");
+        ReportExtraction clash = extract(
+                "2024-06-10T09:00:00Z",
+                "Fresh South Sudan clashes kill 17",
+                "JUBA (Wire) - Gunmen clashed with soldiers near the village of Pakwar in Pibor county, killing 17"
+                        + " people, a county official said on Monday.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ATTACK);
+        assertThat(first(clash).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
 }
