@@ -402,6 +402,7 @@ final class SentenceReader {
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
         boolean conflictNoun = false;
+        boolean series = false;
         boolean laterEvent = false;
         int sinceEvent = -1;
         for (PhraseMatcher.Match m : rules.markers.findAll(tokens)) {
@@ -464,6 +465,13 @@ final class SentenceReader {
                     }
                 }
                 case "CONFLICT" -> conflictNoun = true;
+                // "a wave of killings", "two days of air strikes", never "two days of fighting": the events are
+                // plural, so the figure after them adds up several ("two days of U.S. attacks": past a modifier)
+                case "SERIES" -> {
+                    for (int k = m.to(); k < Math.min(tokens.size(), m.to() + 4); k++) {
+                        series |= pluralNoun(tokens.get(k));
+                    }
+                }
                 case "LATER", "EARLIER_SAME_DAY" -> {
                     // opening the sentence, or its reported speech: "observers reported that earlier in the day, ..."
                     boolean opens = m.from() == 0 || tokens.get(m.from() - 1).is("that");
@@ -482,7 +490,9 @@ final class SentenceReader {
         }
         // plain loops, not streams: this runs for every sentence of every report
         boolean specificDate = false;
+        boolean dayGiven = false;
         for (DateMention d : dates) {
+            dayGiven |= d.toleranceDays() < 7;
             specificDate |=
                     (d.role() == DateMention.Role.EVENT || d.role() == DateMention.Role.PAST && d.toleranceDays() < 30)
                             && d.toleranceDays() <= 15;
@@ -501,6 +511,10 @@ final class SentenceReader {
         boolean cumulative = hasPeriodCue
                 || rules.totals.spansLongPeriod(tokens)
                 || (hasCumulativeCue && !specificDate && maxWeight < 3)
+                // "In March, a wave of killings ...": dated by a month, no one event's day; undated, a series of
+                // strikes may be
+                // the night's raid ("a series of strikes on the group's positions killed five")
+                || (series && !dates.isEmpty() && !dayGiven)
                 || (inYear && !specificDate && maxWeight < 3)
                 || (conflictNoun && perfectKill(tokens));
         boolean also = false;
@@ -522,6 +536,12 @@ final class SentenceReader {
                 laterEvent,
                 allPlaces,
                 withClaimedAttacks(rules.attribution.findAll(tokens), triggers, tokens));
+    }
+
+    /** A lower-case plural noun ("killings", "strikes"), not "fighting" or "unrest". */
+    private static boolean pluralNoun(Token t) {
+        String w = t.text();
+        return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && w.equals(t.lower());
     }
 
     /**

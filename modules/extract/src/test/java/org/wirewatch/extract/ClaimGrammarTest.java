@@ -28,6 +28,23 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadAMonthOldStringOfAttacksAsARunningTotalNotAFigure() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on Tessit post kills four soldiers",
+                "BAMAKO (AFP) - Gunmen killed four soldiers at a post near Tessit on Sunday, the army said.\n\nIn"
+                        + " February, three days of drone strikes on villages in the area killed more than 60 people,"
+                        + " local officials said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(Claim::getKilled)
+                .containsExactly(60);
+        assertThat(killedFigures(x, "officials")).isEmpty();
+        assertThat(killedFigures(x, "army")).containsExactly(4);
+    }
+
+    @Test
     void shouldKeepASecondDeathTollFromTheSameSourceAsAClaimOfItsOwn() {
         ReportExtraction x = extract(
                 "2024-02-11T09:00:00Z",
