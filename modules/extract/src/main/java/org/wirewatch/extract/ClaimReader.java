@@ -412,7 +412,8 @@ final class ClaimReader {
             switch (m.entry().value(0)) {
                 case "DENY" -> deny = true;
                 case "DENY_VERB" -> denyVerb = true;
-                case "CONFIRM_VERB" -> confirmVerb = true;
+                // "could not be confirmed by independent observers" confirms nothing
+                case "CONFIRM_VERB" -> confirmVerb |= !negated(tokens, m.from());
                 case "RESPONSIBILITY" -> {
                     responsibility = !negated(tokens, m.from());
                     responsibilityAt = m.from();
@@ -473,7 +474,8 @@ final class ClaimReader {
             // "the casualty toll was confirmed by X": X gives the same figure
             Pending last = lastFigure(frame);
             out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
-        } else if (confirmVerb && !figure) {
+        } else if (confirmVerb && !figure && party) {
+            // a witness, a medium or a monitor confirming the attack is a teller of it, no party confirming it
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
         } else if (type == SourceType.BELLIGERENT
                 && isActorOf(sentenceClaimant, frame)

@@ -45,6 +45,21 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldNotTakeANegatedOrAJournalistsConfirmationForAPartyConfirmingTheAttack() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels say they seized Kibirizi",
+                "GOMA (Reuters) - Rebels seized the town of Kibirizi in eastern Congo on Sunday, residents said.\n\n"
+                        + "The seizure, which could not be confirmed by independent observers, would open the road"
+                        + " north.\n\nReuters photo editors confirmed the pictures had not been published before"
+                        + " Sunday.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .isEmpty();
+    }
+
+    @Test
     void shouldKeepASecondDeathTollFromTheSameSourceAsAClaimOfItsOwn() {
         ReportExtraction x = extract(
                 "2024-02-11T09:00:00Z",
