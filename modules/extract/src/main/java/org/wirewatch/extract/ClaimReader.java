@@ -582,6 +582,9 @@ final class ClaimReader {
             if (!boundary || !hasTotalAfter(s, b)) {
                 continue;
             }
+            if (t.is("and") && !opensNounGroup(tokens.get(b + 1))) {
+                continue; // ", and put the toll at 11, according to ...": the same speaker goes on
+            }
             // the opener itself is no part of the source's name
             Claimant second = clauseClaimant(s, cues, b + 1);
             if (revision && spokenIn(cues, b) && (second == null || ClaimantResolver.isPronoun(second.head()))) {
@@ -595,6 +598,14 @@ final class ClaimReader {
             }
         }
         return -1;
+    }
+
+    /** "the", "a" or a capitalised word: a new subject, not a verb continuing the same one's speech. */
+    private static boolean opensNounGroup(Token t) {
+        return t.is("the")
+                || t.is("a")
+                || t.is("an")
+                || Character.isUpperCase(t.text().charAt(0));
     }
 
     /**

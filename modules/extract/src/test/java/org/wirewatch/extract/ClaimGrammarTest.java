@@ -60,6 +60,21 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveTheFigureAfterCommaAndANewTellerToThatTeller() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rocket hits house in Ashkelon",
+                "JERUSALEM (AFP) - A rocket fired from Gaza hit a house in Ashkelon on Sunday.\n\nThe army said"
+                        + " most of the rockets were shot down, and the Red Crescent reported three people wounded"
+                        + " in the city.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Red Crescent", 3));
+    }
+
+    @Test
     void shouldKeepASecondDeathTollFromTheSameSourceAsAClaimOfItsOwn() {
         ReportExtraction x = extract(
                 "2024-02-11T09:00:00Z",
