@@ -456,7 +456,10 @@ final class SentenceReader {
                     } else if (key.equals("between") || key.equals("from")) {
                         // "from" only with its other end: "from Tuesday to Thursday", not "the toll from Saturday's
                         // shelling"
-                        boolean range = key.equals("between") || closesRange(tokens, m.to());
+                        // "on the night between Monday and Tuesday" is one night, no period to add up
+                        boolean oneNight =
+                                m.from() > 0 && tokens.get(m.from() - 1).is("night");
+                        boolean range = !oneNight && (key.equals("between") || closesRange(tokens, m.to()));
                         if (range && dates.stream().anyMatch(d -> d.role() == DateMention.Role.PERIOD)) {
                             hasPeriodCue = true;
                         }

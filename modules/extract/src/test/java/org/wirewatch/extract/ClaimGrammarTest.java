@@ -75,6 +75,20 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadAFigureForTheNightBetweenTwoDaysAsOneRaidsTollNotARunningTotal() {
+        ReportExtraction x = extract(
+                "2024-01-10T10:00:00Z",
+                "Troops kill militants near Tank",
+                "Troops killed 11 militants in a raid near Tank on the night between Monday and Tuesday, the military"
+                        + " said.");
+
+        assertThat(killedFigures(x, "military")).containsExactly(11);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .isEmpty();
+    }
+
+    @Test
     void shouldKeepASecondDeathTollFromTheSameSourceAsAClaimOfItsOwn() {
         ReportExtraction x = extract(
                 "2024-02-11T09:00:00Z",
