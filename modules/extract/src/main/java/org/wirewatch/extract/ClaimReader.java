@@ -412,7 +412,8 @@ final class ClaimReader {
             switch (m.entry().value(0)) {
                 case "DENY" -> deny = true;
                 case "DENY_VERB" -> denyVerb = true;
-                case "CONFIRM_VERB" -> confirmVerb = true;
+                // "could not be confirmed by independent observers" confirms nothing
+                case "CONFIRM_VERB" -> confirmVerb |= !negated(tokens, m.from());
                 case "RESPONSIBILITY" -> {
                     responsibility = !negated(tokens, m.from());
                     responsibilityAt = m.from();
@@ -473,7 +474,8 @@ final class ClaimReader {
             // "the casualty toll was confirmed by X": X gives the same figure
             Pending last = lastFigure(frame);
             out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
-        } else if (confirmVerb && !figure) {
+        } else if (confirmVerb && !figure && party) {
+            // a witness, a medium or a monitor confirming the attack is a teller of it, no party confirming it
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
         } else if (type == SourceType.BELLIGERENT
                 && isActorOf(sentenceClaimant, frame)
@@ -580,6 +582,9 @@ final class ClaimReader {
             if (!boundary || !hasTotalAfter(s, b)) {
                 continue;
             }
+            if (t.is("and") && !opensNounGroup(tokens.get(b + 1))) {
+                continue; // ", and put the toll at 11, according to ...": the same speaker goes on
+            }
             // the opener itself is no part of the source's name
             Claimant second = clauseClaimant(s, cues, b + 1);
             if (revision && spokenIn(cues, b) && (second == null || ClaimantResolver.isPronoun(second.head()))) {
@@ -593,6 +598,14 @@ final class ClaimReader {
             }
         }
         return -1;
+    }
+
+    /** "the", "a" or a capitalised word: a new subject, not a verb continuing the same one's speech. */
+    private static boolean opensNounGroup(Token t) {
+        return t.is("the")
+                || t.is("a")
+                || t.is("an")
+                || Character.isUpperCase(t.text().charAt(0));
     }
 
     /**

@@ -426,6 +426,7 @@ final class SentenceReader {
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
         boolean conflictNoun = false;
+        boolean series = false;
         boolean laterEvent = false;
         int sinceEvent = -1;
         for (PhraseMatcher.Match m : rules.markers.findAll(tokens)) {
@@ -479,7 +480,10 @@ final class SentenceReader {
                     } else if (key.equals("between") || key.equals("from")) {
                         // "from" only with its other end: "from Tuesday to Thursday", not "the toll from Saturday's
                         // shelling"
-                        boolean range = key.equals("between") || closesRange(tokens, m.to());
+                        // "on the night between Monday and Tuesday" is one night, no period to add up
+                        boolean oneNight =
+                                m.from() > 0 && tokens.get(m.from() - 1).is("night");
+                        boolean range = !oneNight && (key.equals("between") || closesRange(tokens, m.to()));
                         if (range && dates.stream().anyMatch(d -> d.role() == DateMention.Role.PERIOD)) {
                             hasPeriodCue = true;
                         }
@@ -488,6 +492,13 @@ final class SentenceReader {
                     }
                 }
                 case "CONFLICT" -> conflictNoun = true;
+                // "a wave of killings", "two days of air strikes", never "two days of fighting": the events are
+                // plural, so the figure after them adds up several ("two days of U.S. attacks": past a modifier)
+                case "SERIES" -> {
+                    for (int k = m.to(); k < Math.min(tokens.size(), m.to() + 4); k++) {
+                        series |= pluralNoun(tokens.get(k));
+                    }
+                }
                 case "LATER", "EARLIER_SAME_DAY" -> {
                     // opening the sentence, or its reported speech: "observers reported that earlier in the day, ..."
                     boolean opens = m.from() == 0 || tokens.get(m.from() - 1).is("that");
@@ -506,7 +517,9 @@ final class SentenceReader {
         }
         // plain loops, not streams: this runs for every sentence of every report
         boolean specificDate = false;
+        boolean dayGiven = false;
         for (DateMention d : dates) {
+            dayGiven |= d.toleranceDays() < 7;
             specificDate |=
                     (d.role() == DateMention.Role.EVENT || d.role() == DateMention.Role.PAST && d.toleranceDays() < 30)
                             && d.toleranceDays() <= 15;
@@ -525,6 +538,10 @@ final class SentenceReader {
         boolean cumulative = hasPeriodCue
                 || rules.totals.spansLongPeriod(tokens)
                 || (hasCumulativeCue && !specificDate && maxWeight < 3)
+                // "In March, a wave of killings ...": dated by a month, no one event's day; undated, a series of
+                // strikes may be
+                // the night's raid ("a series of strikes on the group's positions killed five")
+                || (series && !dates.isEmpty() && !dayGiven)
                 || (inYear && !specificDate && maxWeight < 3)
                 || (conflictNoun && perfectKill(tokens));
         boolean also = false;
@@ -546,6 +563,12 @@ final class SentenceReader {
                 laterEvent,
                 allPlaces,
                 withClaimedAttacks(rules.attribution.findAll(tokens), triggers, tokens));
+    }
+
+    /** A lower-case plural noun ("killings", "strikes"), not "fighting" or "unrest". */
+    private static boolean pluralNoun(Token t) {
+        String w = t.text();
+        return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && w.equals(t.lower());
     }
 
     /**

@@ -28,6 +28,67 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadAMonthOldStringOfAttacksAsARunningTotalNotAFigure() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on Tessit post kills four soldiers",
+                "BAMAKO (AFP) - Gunmen killed four soldiers at a post near Tessit on Sunday, the army said.\n\nIn"
+                        + " February, three days of drone strikes on villages in the area killed more than 60 people,"
+                        + " local officials said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(Claim::getKilled)
+                .containsExactly(60);
+        assertThat(killedFigures(x, "officials")).isEmpty();
+        assertThat(killedFigures(x, "army")).containsExactly(4);
+    }
+
+    @Test
+    void shouldNotTakeANegatedOrAJournalistsConfirmationForAPartyConfirmingTheAttack() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels say they seized Kibirizi",
+                "GOMA (Reuters) - Rebels seized the town of Kibirizi in eastern Congo on Sunday, residents said.\n\n"
+                        + "The seizure, which could not be confirmed by independent observers, would open the road"
+                        + " north.\n\nReuters photo editors confirmed the pictures had not been published before"
+                        + " Sunday.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .isEmpty();
+    }
+
+    @Test
+    void shouldGiveTheFigureAfterCommaAndANewTellerToThatTeller() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rocket hits house in Ashkelon",
+                "JERUSALEM (AFP) - A rocket fired from Gaza hit a house in Ashkelon on Sunday.\n\nThe army said"
+                        + " most of the rockets were shot down, and the Red Crescent reported three people wounded"
+                        + " in the city.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Red Crescent", 3));
+    }
+
+    @Test
+    void shouldReadAFigureForTheNightBetweenTwoDaysAsOneRaidsTollNotARunningTotal() {
+        ReportExtraction x = extract(
+                "2024-01-10T10:00:00Z",
+                "Troops kill militants near Tank",
+                "Troops killed 11 militants in a raid near Tank on the night between Monday and Tuesday, the military"
+                        + " said.");
+
+        assertThat(killedFigures(x, "military")).containsExactly(11);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .isEmpty();
+    }
+
+    @Test
     void shouldKeepASecondDeathTollFromTheSameSourceAsAClaimOfItsOwn() {
         ReportExtraction x = extract(
                 "2024-02-11T09:00:00Z",
