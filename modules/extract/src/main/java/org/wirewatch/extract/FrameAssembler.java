@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.rules.CasualtyFact;
@@ -26,9 +25,8 @@ import org.wirewatch.extract.text.Token;
 final class FrameAssembler {
 
     /** Participles that report speech after the event clause ("..., saying 100 fighters were ready"). */
-    private static final Set<String> SPEECH_PARTICIPLE = Set.of("saying", "warning", "urging", "claiming", "vowing");
-
     private final ReportFacts facts;
+
     private final LocalDate published;
     /** Frames being assembled, in the order they opened. */
     private final List<Draft> frames = new ArrayList<>();
@@ -250,7 +248,7 @@ final class FrameAssembler {
         int speech = tokens.size();
         for (int k = 0; k < tokens.size(); k++) {
             String w = tokens.get(k).lower();
-            if (WordList.SPEECH_VERB.contains(w) || SPEECH_PARTICIPLE.contains(w)) {
+            if (WordList.SPEECH_VERB.contains(w) || WordList.SPEECH_PARTICIPLE.contains(w)) {
                 speech = k;
                 break;
             }

@@ -27,6 +27,8 @@ enum WordList {
     NAME_AFTER_SPEECH,
     /** Speech verbs whose object is the listener ("told AFP"). */
     LISTENER_VERB,
+    /** Participles that open what was said ("..., saying gunmen had attacked"). */
+    SPEECH_PARTICIPLE,
     /** Targets that make a fight an armed clash. */
     ARMED_TARGET,
     /** Words that make a camp or site a civilian one. */
