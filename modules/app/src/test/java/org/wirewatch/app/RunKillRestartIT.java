@@ -266,7 +266,10 @@ class RunKillRestartIT {
 
         void assertHealthAndMetricsShowTheCheck() throws Exception {
             assertThat(get("/health/ready").body()).contains("\"hangingTransactions\"", "\"partitionsChecked\"");
-            assertThat(get("/metrics").body()).contains("wirewatch_hanging_transactions_aborted_total");
+            assertThat(get("/metrics").body())
+                    .contains(
+                            "wirewatch_hanging_transactions_aborted_total",
+                            "wirewatch_hanging_transactions_committed_total");
         }
 
         List<String> drain() throws Exception {

@@ -134,6 +134,13 @@ public final class FeedCommand implements Callable<Integer> {
                             t -> t.aborted().size())
                     .description("Hanging transactions the start-up check aborted on Wirewatch's topics")
                     .register(r));
+            b.onStart(r -> FunctionCounter.builder(
+                            "wirewatch.hanging.transactions.committed",
+                            report,
+                            t -> t.committed().size())
+                    .description("Transactions the start-up check committed on partitions whose commit markers never"
+                            + " arrived")
+                    .register(r));
         });
         for (final Stage s : List.copyOf(peers)) {
             if (s instanceof IngestStage ingest) {
