@@ -331,6 +331,9 @@ final class ClaimantResolver {
             if (isParticiple(tokens.get(seg[0])) && i + 1 < segments.size()) {
                 continue; // "President X, flying back from the summit in Kazan, said": a description of X
             }
+            if (frontedTime(tokens, seg)) {
+                continue; // "Earlier in the day, X had said": when it was said, not who said it
+            }
             int fronted = afterFrontedDay(tokens, seg);
             if (fronted > 0) {
                 segments.set(i, new int[] {fronted, segments.get(i)[1]}); // "On Monday the Interior Ministry said"
@@ -383,7 +386,8 @@ final class ClaimantResolver {
             int[] second = trim(tokens, segments.get(primary + 1));
             if (second[0] < second[1]
                     && second[1] - second[0] <= 12
-                    && !WordList.PREPOSITION.contains(tokens.get(second[0]).lower())) {
+                    && !WordList.PREPOSITION.contains(tokens.get(second[0]).lower())
+                    && !frontedTime(tokens, second)) {
                 Claimant other = resolve(s, second[0], second[1]);
                 if (other != null) {
                     boolean cPerson = c.speaker() != null && c.name().equals(c.speaker());
@@ -494,19 +498,40 @@ final class ClaimantResolver {
      * the token where the subject starts, or -1.
      */
     private static int afterFrontedDay(List<Token> tokens, int[] seg) {
-        if (seg[1] - seg[0] < 4
-                || !(tokens.get(seg[0]).is("on") || tokens.get(seg[0]).is("in"))) {
+        int at = seg[0];
+        if (at + 1 < seg[1] && WordList.SENTENCE_ADVERB.contains(tokens.get(at).lower())) {
+            at++; // "Earlier on Monday the Ombudsman's Office had confirmed"
+        }
+        if (seg[1] - at < 4 || !(tokens.get(at).is("on") || tokens.get(at).is("in"))) {
             return -1;
         }
-        for (int k = seg[0] + 1; k < Math.min(seg[1] - 1, seg[0] + 4); k++) {
+        for (int k = at + 1; k < Math.min(seg[1] - 1, at + 4); k++) {
             if (tokens.get(k).is("the")) {
-                return k > seg[0] + 1 ? k : -1;
+                return k > at + 1 ? k : -1;
             }
             if (!WordList.DAY_WORD.contains(tokens.get(k).lower())) {
                 return -1;
             }
         }
         return -1;
+    }
+
+    /**
+     * "Earlier in the day", "Later on Monday", "Earlier that day": a segment set off by a comma that opens with a
+     * sentence adverb and goes on only with lower-case words and days, a time phrase naming nobody.
+     */
+    private static boolean frontedTime(List<Token> tokens, int[] seg) {
+        if (seg[0] >= seg[1]
+                || !WordList.SENTENCE_ADVERB.contains(tokens.get(seg[0]).lower())) {
+            return false;
+        }
+        for (int k = seg[0] + 1; k < seg[1]; k++) {
+            Token t = tokens.get(k);
+            if (t.isCapitalized() && !WordList.DAY_WORD.contains(t.lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsRelative(List<Token> tokens, int at) {
@@ -593,6 +618,20 @@ final class ClaimantResolver {
                             || tokens.get(i + 1).is("the")
                             || tokens.get(i + 1).is("local")
                             || tokens.get(i + 1).is("aid"));
+            if (list
+                    && i - from == 1
+                    && to - i == 3
+                    && (from == 0 || !tokens.get(from).isCapitalized())
+                    && !tokens.get(from).lower().endsWith("s")
+                    && WordList.SHARED_SOURCE_HEAD.contains(tokens.get(to - 1).lower())) {
+                // "police and medical sources": one head both words modify, so the pair speaks as one source (a
+                // plural noun first is a source of its own: "locals and military sources" are two)
+                Claimant rest = resolve(s, i + 1, to);
+                String name = text.substring(
+                        tokens.get(from).start(), tokens.get(to - 1).end());
+                return new Claimant(
+                        name, rest == null ? SourceType.OTHER : rest.type(), null, norm(name), true, head(name));
+            }
             if (list) {
                 Claimant first = i - from <= 4 ? resolve(s, from, i) : null;
                 Claimant rest = first == null ? null : resolve(s, i + 1, to);

@@ -143,6 +143,8 @@ enum WordList {
     BACK_REFERENCE,
     /** Adjectives before a toll noun that make the count an earlier one ("the first count", "an initial toll"). */
     EARLIER_COUNT,
+    /** Plural heads that two single words joined by "and" both modify ("police and medical sources"). */
+    SHARED_SOURCE_HEAD,
     /** Nouns for a count of the dead. */
     TOLL_NOUN,
     /** Nouns of a fight right before "between" and the two sides that fought. */

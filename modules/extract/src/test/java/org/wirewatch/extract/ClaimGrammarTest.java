@@ -586,4 +586,35 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "resident")).containsExactly(30);
     }
+
+    @Test
+    void shouldReadTwoWordsSharingOneHeadAsOneSource() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Troops fire on marchers in Kut",
+                "BAGHDAD (Reuters) - Troops fired on marchers who had blocked a highway near Kut on Sunday, killing"
+                        + " at least 14 people, security and hospital sources said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("security and hospital sources", 14));
+    }
+
+    @Test
+    void shouldNotTakeAFrontedTimePhraseForTheSourceOrPartOfIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Shelling kills 11 in Pokrovsk",
+                "KYIV (AFP) - Russian shelling killed 11 people in the town of Pokrovsk on Sunday, regional governor"
+                        + " Ivan Petrenko said.\n\nEarlier in the day, Marchenko had told local television that six"
+                        + " people had been killed.\n\nLater on Sunday the State Emergency Service said 23 people had"
+                        + " been wounded.");
+
+        assertThat(x.getClaims())
+                .extracting(c -> c.getSource().getName())
+                .noneMatch(n -> n.startsWith("Earlier") || n.startsWith("Later"))
+                .contains("State Emergency Service");
+        assertThat(killedFigures(x, "marchenko")).containsExactly(6);
+    }
 }
