@@ -331,6 +331,9 @@ final class ClaimantResolver {
             if (isParticiple(tokens.get(seg[0])) && i + 1 < segments.size()) {
                 continue; // "President X, flying back from the summit in Kazan, said": a description of X
             }
+            if (onlyAuxiliary(tokens, seg) && i + 1 < segments.size()) {
+                continue; // "X, a doctor, had said": the auxiliary after the apposition's comma names nobody
+            }
             if (frontedTime(tokens, seg)) {
                 continue; // "Earlier in the day, X had said": when it was said, not who said it
             }
@@ -514,6 +517,17 @@ final class ClaimantResolver {
             }
         }
         return -1;
+    }
+
+    /** "had", "had earlier", "has also": a segment of auxiliaries and adverbs only, no noun group. */
+    private static boolean onlyAuxiliary(List<Token> tokens, int[] seg) {
+        for (int k = seg[0]; k < seg[1]; k++) {
+            String w = tokens.get(k).lower();
+            if (!WordList.LATE.contains(w) && !WordList.DETERMINER.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

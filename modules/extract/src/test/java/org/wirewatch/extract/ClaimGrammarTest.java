@@ -617,4 +617,19 @@ class ClaimGrammarTest {
                 .contains("State Emergency Service");
         assertThat(killedFigures(x, "marchenko")).containsExactly(6);
     }
+
+    @Test
+    void shouldFindTheSpeakerBeforeAnAppositionFollowedByAnAuxiliary() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Car bomb kills 16 in Baidoa",
+                "MOGADISHU (AFP) - A car bomb killed 16 people at a checkpoint in Baidoa on Sunday, a regional"
+                        + " official said.\n\nFarah Nur, director of the town's main hospital, had said earlier that"
+                        + " at least ten people were killed.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> "Farah Nur".equals(c.getSpeaker()))
+                .extracting(Claim::getKilled)
+                .containsExactly(10);
+    }
 }
