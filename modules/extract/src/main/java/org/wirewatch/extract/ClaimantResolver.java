@@ -30,7 +30,9 @@ final class ClaimantResolver {
     private static final Set<SourceType> LIST_HEADS = java.util.EnumSet.of(SourceType.WITNESS, SourceType.MEDICAL);
 
     private static final java.util.regex.Pattern TRAILING_PARENTHESIS =
-            java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+            // the closing parenthesis may be cut off with the punctuation that ends a noun group: "the Tigray
+            // People's Liberation Front (TPLF), said" gives "... Front (TPLF"
+            java.util.regex.Pattern.compile("\\s*\\([^)]*\\)?\\s*$");
     private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
 
     private final Rules rules;
@@ -1059,6 +1061,8 @@ final class ClaimantResolver {
             "head of the ",
             "chief of the ",
             "commander of the ",
+            "chairman of the ",
+            "leader of the ",
             "statement from ",
             "a statement from ",
             "the office of the ",

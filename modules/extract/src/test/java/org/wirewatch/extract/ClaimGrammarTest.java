@@ -632,4 +632,19 @@ class ClaimGrammarTest {
                 .extracting(Claim::getKilled)
                 .containsExactly(10);
     }
+
+    @Test
+    void shouldConfirmTheAttackWhenAPartysLeaderSaysHisForcesFiredIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Rockets hit airport in Mekelle",
+                "ADDIS ABABA (Reuters) - Rockets struck the airport in Bahir Dar on Saturday night, wounding three"
+                        + " people, officials said.\n\nGetachew Alemu, chairman of the Wolkait Liberation Movement"
+                        + " (WLM), said his fighters had launched the rockets because the airport served the army.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Wolkait Liberation Movement", "Getachew Alemu"));
+    }
 }
