@@ -285,6 +285,14 @@ final class ClaimantResolver {
         int k = verb - 1;
         while (k >= from && segments.size() < 5) {
             Token t = tokens.get(k);
+            if (end < verb && relativeThat(tokens, k, from)) {
+                // "a village near the park that draws visitors, confirmed": the relative clause, closed by a comma
+                // before the verb, names nobody; the noun group it hangs on goes on before it ("an attack that
+                // media said killed 17" has the clause's own subject, the speaker)
+                end = k;
+                k--;
+                continue;
+            }
             boolean hard = t.is("that")
                     || t.is(";")
                     || t.is(":")
@@ -493,6 +501,14 @@ final class ClaimantResolver {
             return null; // "..., killing nine civilians, a provincial spokesman said": no name before the description
         }
         Claimant c = resolve(s, name[0], name[1]);
+        if (c != null && c.generic() && c.speaker() == null && c.type() != SourceType.OTHER) {
+            // "A resident of the village, a hamlet on the edge of the park, confirmed": the description is of the
+            // place, and the known kind of source before it speaks
+            Claimant described = resolve(s, description[0], description[1]);
+            if (described == null || described.type() == SourceType.OTHER) {
+                return c;
+            }
+        }
         // Only a body speaking for itself: a person ("Major Ali Hassan, a police officer, said") keeps the caller's
         // role-and-speaker reading.
         return c == null || c.speaker() != null || c.generic() ? null : c;
@@ -519,6 +535,25 @@ final class ClaimantResolver {
             }
         }
         return -1;
+    }
+
+    /**
+     * A "that" opening a relative clause on the noun before it ("a village that draws visitors"), not the
+     * complement of a speech verb ("said that") nor a clause after a comma.
+     */
+    private static boolean relativeThat(List<Token> tokens, int k, int from) {
+        if (!tokens.get(k).is("that") || k - 1 < from || k + 1 >= tokens.size()) {
+            return false;
+        }
+        Token before = tokens.get(k - 1);
+        Token after = tokens.get(k + 1);
+        return before.isWord()
+                && !WordList.SPEECH_VERB.contains(before.lower())
+                && !before.lower().endsWith("ed") // "confirmed that", "denied that": a verb, no noun
+                && after.isWord()
+                && !after.isCapitalized()
+                && !WordList.DETERMINER.contains(after.lower())
+                && !WordList.PRONOUN.contains(after.lower());
     }
 
     /** "had", "had earlier", "has also": a segment of auxiliaries and adverbs only, no noun group. */

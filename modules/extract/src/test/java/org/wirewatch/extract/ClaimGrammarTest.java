@@ -647,4 +647,24 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Wolkait Liberation Movement", "Getachew Alemu"));
     }
+
+    @Test
+    void shouldLookPastARelativeClauseClosedByACommaForTheSpeaker() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Bandits kill 24 in Zamfara village",
+                "GUSAU (AFP) - Bandits killed at least 24 people in a village in Nigeria's Zamfara state on Sunday,"
+                        + " police said.\n\nMusa Garba, a commander of the vigilante group that patrols the area,"
+                        + " gave a higher toll of 31.\n\nA resident of Maru, a market town near the forest that"
+                        + " draws traders from Niger, confirmed the attack but could not give a toll.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> "Musa Garba".equals(c.getSpeaker()))
+                .extracting(Claim::getKilled)
+                .containsExactly(31);
+        assertThat(x.getClaims())
+                .extracting(c -> c.getSource().getName())
+                .noneMatch(n -> n.contains("patrols") || n.contains("draws"));
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
 }
