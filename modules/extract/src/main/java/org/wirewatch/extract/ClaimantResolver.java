@@ -354,7 +354,12 @@ final class ClaimantResolver {
                 if (seg[1] - seg[0] <= 4) {
                     continue; // "The coalition, for its part, acknowledged"
                 }
-                return null;
+                int pronoun = pronounAfterFrontedPhrase(tokens, seg);
+                if (pronoun < 0) {
+                    return null;
+                }
+                // "At an earlier news conference he had reported": the phrase says where, the pronoun speaks
+                segments.set(i, new int[] {pronoun, seg[1]});
             }
             primary = i;
             break;
@@ -554,6 +559,23 @@ final class ClaimantResolver {
                 && !after.isCapitalized()
                 && !WordList.DETERMINER.contains(after.lower())
                 && !WordList.PRONOUN.contains(after.lower());
+    }
+
+    /**
+     * The pronoun that ends a segment opening with a preposition, followed by nothing but auxiliaries and adverbs
+     * ("At an earlier news conference he had", "In a televised address she"), or -1.
+     */
+    private static int pronounAfterFrontedPhrase(List<Token> tokens, int[] seg) {
+        for (int k = seg[1] - 1; k > seg[0] + 1; k--) {
+            String w = tokens.get(k).lower();
+            if (w.equals("he") || w.equals("she") || w.equals("they")) {
+                return k;
+            }
+            if (!WordList.LATE.contains(w)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** "had", "had earlier", "has also": a segment of auxiliaries and adverbs only, no noun group. */

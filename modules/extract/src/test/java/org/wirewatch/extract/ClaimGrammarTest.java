@@ -667,4 +667,19 @@ class ClaimGrammarTest {
                 .noneMatch(n -> n.contains("patrols") || n.contains("draws"));
         assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
     }
+
+    @Test
+    void shouldTakeThePronounAfterAFrontedPhraseForTheSpeaker() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Blast kills 14 at Kaduna market",
+                "KADUNA (AFP) - A bomb killed 14 people and wounded 60 at a market in Kaduna on Monday, state"
+                        + " governor Amina Bello said.\n\nAt a briefing earlier in the day she had reported nine"
+                        + " dead and 35 wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> "Amina Bello".equals(c.getSpeaker()))
+                .extracting(Claim::getKilled)
+                .containsExactlyInAnyOrder(14, 9);
+    }
 }
