@@ -195,6 +195,9 @@ final class ClaimantResolver {
                         && m.entry().key().equals("quoted")) {
                     continue;
                 }
+                if (m.from() > from && sourcelessReports(tokens, m.from() - 1, m.to())) {
+                    continue; // "Initial reports put the toll at 60": "reports" is a noun here, and nobody's
+                }
                 Claimant c = subjectBefore(s, m.from(), from);
                 if (c != null) {
                     return c;
@@ -578,6 +581,19 @@ final class ClaimantResolver {
         return -1;
     }
 
+    /** "Initial reports", "unconfirmed reports", "preliminary estimates": reports with no one making them. */
+    private static boolean sourcelessReports(List<Token> tokens, int from, int to) {
+        if (!tokens.get(to - 1).lower().endsWith("s")) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            if (!WordList.SOURCELESS_REPORT.contains(tokens.get(k).lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "had", "had earlier", "has also": a segment of auxiliaries and adverbs only, no noun group. */
     private static boolean onlyAuxiliary(List<Token> tokens, int[] seg) {
         for (int k = seg[0]; k < seg[1]; k++) {
@@ -654,7 +670,7 @@ final class ClaimantResolver {
                         || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
-        if (from >= to || to - from > 14) {
+        if (from >= to || to - from > 14 || sourcelessReports(tokens, from, to)) {
             return null;
         }
         for (int i = from; i < to; i++) {

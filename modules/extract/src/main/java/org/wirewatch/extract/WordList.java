@@ -145,6 +145,8 @@ enum WordList {
     EARLIER_COUNT,
     /** Plural heads that two single words joined by "and" both modify ("police and medical sources"). */
     SHARED_SOURCE_HEAD,
+    /** Words of a noun group naming reports, not who made them ("Initial reports"). */
+    SOURCELESS_REPORT,
     /** Nouns for a count of the dead. */
     TOLL_NOUN,
     /** Nouns of a fight right before "between" and the two sides that fought. */

@@ -682,4 +682,18 @@ class ClaimGrammarTest {
                 .extracting(Claim::getKilled)
                 .containsExactlyInAnyOrder(14, 9);
     }
+
+    @Test
+    void shouldGiveNoClaimToReportsThatNameNoOneMakingThem() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Blast kills 84 at Kaduna market",
+                "KADUNA (AFP) - A bomb killed 84 people at a market in Kaduna on Monday, state governor Amina Bello"
+                        + " said.\n\nInitial reports put the toll at 60.\n\nUnconfirmed estimates said 70 had died.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled)
+                .containsExactly(84);
+    }
 }
