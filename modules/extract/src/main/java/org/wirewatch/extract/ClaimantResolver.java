@@ -344,6 +344,14 @@ final class ClaimantResolver {
             if (isParticiple(tokens.get(seg[0])) && i + 1 < segments.size()) {
                 continue; // "President X, flying back from the summit in Kazan, said": a description of X
             }
+            if (seg[1] - seg[0] > 2
+                    && (tokens.get(seg[0]).is("a") || tokens.get(seg[0]).is("an"))
+                    && WordList.CHARGE_NOUN.contains(tokens.get(seg[0] + 1).lower())) {
+                // "..., a charge Kigali denies": the charge is what is denied, the words after it name who denies
+                segments.set(i, new int[] {seg[0] + 2, seg[1]});
+                primary = i;
+                break;
+            }
             if (onlyAuxiliary(tokens, seg) && i + 1 < segments.size()) {
                 continue; // "X, a doctor, had said": the auxiliary after the apposition's comma names nobody
             }

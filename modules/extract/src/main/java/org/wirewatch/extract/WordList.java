@@ -147,6 +147,8 @@ enum WordList {
     SHARED_SOURCE_HEAD,
     /** Words of a noun group naming reports, not who made them ("Initial reports"). */
     SOURCELESS_REPORT,
+    /** Nouns of a charge a speaker answers, after "a" before the speaker ("a charge Kigali denies"). */
+    CHARGE_NOUN,
     /** Nouns for a count of the dead. */
     TOLL_NOUN,
     /** Nouns of a fight right before "between" and the two sides that fought. */

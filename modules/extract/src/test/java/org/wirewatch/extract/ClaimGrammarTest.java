@@ -696,4 +696,19 @@ class ClaimGrammarTest {
                 .extracting(Claim::getKilled)
                 .containsExactly(84);
     }
+
+    @Test
+    void shouldGiveTheDenialOfAChargeToTheOneNamedAfterTheCharge() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Militants kill five police near Mandera",
+                "NAIROBI (AFP) - Militants killed five police officers in an attack near Mandera on Monday, police"
+                        + " said.\n\nKenya has long accused Somalia of sheltering the militants, an accusation the"
+                        + " Somali foreign minister Ahmed Ali denied.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Somali foreign minister", "Ahmed Ali"));
+    }
 }
