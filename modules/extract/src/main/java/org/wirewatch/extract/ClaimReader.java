@@ -737,10 +737,17 @@ final class ClaimReader {
         return p;
     }
 
-    /** "its aircraft had struck", "their forces targeted": a party telling its own attack. */
+    /**
+     * "its aircraft had struck", "their forces targeted", "his forces had fired": a party, or its leader speaking
+     * of his own men, telling its own attack.
+     */
     private static boolean ownStrike(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
-            if (!(tokens.get(i).is("its")
+            boolean leader = (tokens.get(i).is("his") || tokens.get(i).is("her"))
+                    && i + 1 < tokens.size()
+                    && WordList.LEADER_MEN.contains(tokens.get(i + 1).lower());
+            if (!(leader
+                    || tokens.get(i).is("its")
                     || tokens.get(i).is("their")
                     || tokens.get(i).is("our"))) {
                 continue;
@@ -824,10 +831,12 @@ final class ClaimReader {
     private boolean isActorOf(Claimant c, Frame frame) {
         String actorName = actorNames.get(frame.ordinal);
         // "Israeli military (Israel)": a state's forces carry the state's name after their own as perpetrator
+        // "the Tigray People's Liberation Front (TPLF)": the report spells out the short name the actor goes by
         return actorName != null
                 && (c.name().equalsIgnoreCase(actorName)
                         || actorName.regionMatches(
-                                true, 0, c.name() + " (", 0, c.name().length() + 2));
+                                true, 0, c.name() + " (", 0, c.name().length() + 2)
+                        || facts.text().text().contains(c.name() + " (" + actorName + ")"));
     }
 
     /**

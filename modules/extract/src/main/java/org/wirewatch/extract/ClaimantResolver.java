@@ -30,7 +30,9 @@ final class ClaimantResolver {
     private static final Set<SourceType> LIST_HEADS = java.util.EnumSet.of(SourceType.WITNESS, SourceType.MEDICAL);
 
     private static final java.util.regex.Pattern TRAILING_PARENTHESIS =
-            java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+            // the closing parenthesis may be cut off with the punctuation that ends a noun group: "the Tigray
+            // People's Liberation Front (TPLF), said" gives "... Front (TPLF"
+            java.util.regex.Pattern.compile("\\s*\\([^)]*\\)?\\s*$");
     private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
 
     private final Rules rules;
@@ -193,6 +195,9 @@ final class ClaimantResolver {
                         && m.entry().key().equals("quoted")) {
                     continue;
                 }
+                if (m.from() > from && sourcelessReports(tokens, m.from() - 1, m.to())) {
+                    continue; // "Initial reports put the toll at 60": "reports" is a noun here, and nobody's
+                }
                 Claimant c = subjectBefore(s, m.from(), from);
                 if (c != null) {
                     return c;
@@ -283,6 +288,14 @@ final class ClaimantResolver {
         int k = verb - 1;
         while (k >= from && segments.size() < 5) {
             Token t = tokens.get(k);
+            if (end < verb && relativeThat(tokens, k, from)) {
+                // "a village near the park that draws visitors, confirmed": the relative clause, closed by a comma
+                // before the verb, names nobody; the noun group it hangs on goes on before it ("an attack that
+                // media said killed 17" has the clause's own subject, the speaker)
+                end = k;
+                k--;
+                continue;
+            }
             boolean hard = t.is("that")
                     || t.is(";")
                     || t.is(":")
@@ -331,6 +344,20 @@ final class ClaimantResolver {
             if (isParticiple(tokens.get(seg[0])) && i + 1 < segments.size()) {
                 continue; // "President X, flying back from the summit in Kazan, said": a description of X
             }
+            if (seg[1] - seg[0] > 2
+                    && (tokens.get(seg[0]).is("a") || tokens.get(seg[0]).is("an"))
+                    && WordList.CHARGE_NOUN.contains(tokens.get(seg[0] + 1).lower())) {
+                // "..., a charge Kigali denies": the charge is what is denied, the words after it name who denies
+                segments.set(i, new int[] {seg[0] + 2, seg[1]});
+                primary = i;
+                break;
+            }
+            if (onlyAuxiliary(tokens, seg) && i + 1 < segments.size()) {
+                continue; // "X, a doctor, had said": the auxiliary after the apposition's comma names nobody
+            }
+            if (frontedTime(tokens, seg)) {
+                continue; // "Earlier in the day, X had said": when it was said, not who said it
+            }
             int fronted = afterFrontedDay(tokens, seg);
             if (fronted > 0) {
                 segments.set(i, new int[] {fronted, segments.get(i)[1]}); // "On Monday the Interior Ministry said"
@@ -338,7 +365,12 @@ final class ClaimantResolver {
                 if (seg[1] - seg[0] <= 4) {
                     continue; // "The coalition, for its part, acknowledged"
                 }
-                return null;
+                int pronoun = pronounAfterFrontedPhrase(tokens, seg);
+                if (pronoun < 0) {
+                    return null;
+                }
+                // "At an earlier news conference he had reported": the phrase says where, the pronoun speaks
+                segments.set(i, new int[] {pronoun, seg[1]});
             }
             primary = i;
             break;
@@ -383,7 +415,8 @@ final class ClaimantResolver {
             int[] second = trim(tokens, segments.get(primary + 1));
             if (second[0] < second[1]
                     && second[1] - second[0] <= 12
-                    && !WordList.PREPOSITION.contains(tokens.get(second[0]).lower())) {
+                    && !WordList.PREPOSITION.contains(tokens.get(second[0]).lower())
+                    && !frontedTime(tokens, second)) {
                 Claimant other = resolve(s, second[0], second[1]);
                 if (other != null) {
                     boolean cPerson = c.speaker() != null && c.name().equals(c.speaker());
@@ -484,6 +517,14 @@ final class ClaimantResolver {
             return null; // "..., killing nine civilians, a provincial spokesman said": no name before the description
         }
         Claimant c = resolve(s, name[0], name[1]);
+        if (c != null && c.generic() && c.speaker() == null && c.type() != SourceType.OTHER) {
+            // "A resident of the village, a hamlet on the edge of the park, confirmed": the description is of the
+            // place, and the known kind of source before it speaks
+            Claimant described = resolve(s, description[0], description[1]);
+            if (described == null || described.type() == SourceType.OTHER) {
+                return c;
+            }
+        }
         // Only a body speaking for itself: a person ("Major Ali Hassan, a police officer, said") keeps the caller's
         // role-and-speaker reading.
         return c == null || c.speaker() != null || c.generic() ? null : c;
@@ -494,19 +535,100 @@ final class ClaimantResolver {
      * the token where the subject starts, or -1.
      */
     private static int afterFrontedDay(List<Token> tokens, int[] seg) {
-        if (seg[1] - seg[0] < 4
-                || !(tokens.get(seg[0]).is("on") || tokens.get(seg[0]).is("in"))) {
+        int at = seg[0];
+        if (at + 1 < seg[1] && WordList.SENTENCE_ADVERB.contains(tokens.get(at).lower())) {
+            at++; // "Earlier on Monday the Ombudsman's Office had confirmed"
+        }
+        if (seg[1] - at < 4 || !(tokens.get(at).is("on") || tokens.get(at).is("in"))) {
             return -1;
         }
-        for (int k = seg[0] + 1; k < Math.min(seg[1] - 1, seg[0] + 4); k++) {
+        for (int k = at + 1; k < Math.min(seg[1] - 1, at + 4); k++) {
             if (tokens.get(k).is("the")) {
-                return k > seg[0] + 1 ? k : -1;
+                return k > at + 1 ? k : -1;
             }
             if (!WordList.DAY_WORD.contains(tokens.get(k).lower())) {
                 return -1;
             }
         }
         return -1;
+    }
+
+    /**
+     * A "that" opening a relative clause on the noun before it ("a village that draws visitors"), not the
+     * complement of a speech verb ("said that") nor a clause after a comma.
+     */
+    private static boolean relativeThat(List<Token> tokens, int k, int from) {
+        if (!tokens.get(k).is("that") || k - 1 < from || k + 1 >= tokens.size()) {
+            return false;
+        }
+        Token before = tokens.get(k - 1);
+        Token after = tokens.get(k + 1);
+        return before.isWord()
+                && !WordList.SPEECH_VERB.contains(before.lower())
+                && !before.lower().endsWith("ed") // "confirmed that", "denied that": a verb, no noun
+                && after.isWord()
+                && !after.isCapitalized()
+                && !WordList.DETERMINER.contains(after.lower())
+                && !WordList.PRONOUN.contains(after.lower());
+    }
+
+    /**
+     * The pronoun that ends a segment opening with a preposition, followed by nothing but auxiliaries and adverbs
+     * ("At an earlier news conference he had", "In a televised address she"), or -1.
+     */
+    private static int pronounAfterFrontedPhrase(List<Token> tokens, int[] seg) {
+        for (int k = seg[1] - 1; k > seg[0] + 1; k--) {
+            String w = tokens.get(k).lower();
+            if (w.equals("he") || w.equals("she") || w.equals("they")) {
+                return k;
+            }
+            if (!WordList.LATE.contains(w)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** "Initial reports", "unconfirmed reports", "preliminary estimates": reports with no one making them. */
+    private static boolean sourcelessReports(List<Token> tokens, int from, int to) {
+        if (!tokens.get(to - 1).lower().endsWith("s")) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            if (!WordList.SOURCELESS_REPORT.contains(tokens.get(k).lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "had", "had earlier", "has also": a segment of auxiliaries and adverbs only, no noun group. */
+    private static boolean onlyAuxiliary(List<Token> tokens, int[] seg) {
+        for (int k = seg[0]; k < seg[1]; k++) {
+            String w = tokens.get(k).lower();
+            if (!WordList.LATE.contains(w) && !WordList.DETERMINER.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "Earlier in the day", "Later on Monday", "Earlier that day": a segment set off by a comma that opens with a
+     * sentence adverb and goes on only with lower-case words and days, a time phrase naming nobody.
+     */
+    private static boolean frontedTime(List<Token> tokens, int[] seg) {
+        if (seg[0] >= seg[1]
+                || !WordList.SENTENCE_ADVERB.contains(tokens.get(seg[0]).lower())) {
+            return false;
+        }
+        for (int k = seg[0] + 1; k < seg[1]; k++) {
+            Token t = tokens.get(k);
+            if (t.isCapitalized() && !WordList.DAY_WORD.contains(t.lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsRelative(List<Token> tokens, int at) {
@@ -556,7 +678,7 @@ final class ClaimantResolver {
                         || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
-        if (from >= to || to - from > 14) {
+        if (from >= to || to - from > 14 || sourcelessReports(tokens, from, to)) {
             return null;
         }
         for (int i = from; i < to; i++) {
@@ -593,6 +715,20 @@ final class ClaimantResolver {
                             || tokens.get(i + 1).is("the")
                             || tokens.get(i + 1).is("local")
                             || tokens.get(i + 1).is("aid"));
+            if (list
+                    && i - from == 1
+                    && to - i == 3
+                    && (from == 0 || !tokens.get(from).isCapitalized())
+                    && !tokens.get(from).lower().endsWith("s")
+                    && WordList.SHARED_SOURCE_HEAD.contains(tokens.get(to - 1).lower())) {
+                // "police and medical sources": one head both words modify, so the pair speaks as one source (a
+                // plural noun first is a source of its own: "locals and military sources" are two)
+                Claimant rest = resolve(s, i + 1, to);
+                String name = text.substring(
+                        tokens.get(from).start(), tokens.get(to - 1).end());
+                return new Claimant(
+                        name, rest == null ? SourceType.OTHER : rest.type(), null, norm(name), true, head(name));
+            }
             if (list) {
                 Claimant first = i - from <= 4 ? resolve(s, from, i) : null;
                 Claimant rest = first == null ? null : resolve(s, i + 1, to);
@@ -1006,6 +1142,8 @@ final class ClaimantResolver {
             "head of the ",
             "chief of the ",
             "commander of the ",
+            "chairman of the ",
+            "leader of the ",
             "statement from ",
             "a statement from ",
             "the office of the ",

@@ -143,6 +143,12 @@ enum WordList {
     BACK_REFERENCE,
     /** Adjectives before a toll noun that make the count an earlier one ("the first count", "an initial toll"). */
     EARLIER_COUNT,
+    /** Plural heads that two single words joined by "and" both modify ("police and medical sources"). */
+    SHARED_SOURCE_HEAD,
+    /** Words of a noun group naming reports, not who made them ("Initial reports"). */
+    SOURCELESS_REPORT,
+    /** Nouns of a charge a speaker answers, after "a" before the speaker ("a charge Kigali denies"). */
+    CHARGE_NOUN,
     /** Nouns for a count of the dead. */
     TOLL_NOUN,
     /** Nouns of a fight right before "between" and the two sides that fought. */

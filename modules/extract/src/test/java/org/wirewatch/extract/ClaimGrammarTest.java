@@ -586,4 +586,129 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "resident")).containsExactly(30);
     }
+
+    @Test
+    void shouldReadTwoWordsSharingOneHeadAsOneSource() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Troops fire on marchers in Kut",
+                "BAGHDAD (Reuters) - Troops fired on marchers who had blocked a highway near Kut on Sunday, killing"
+                        + " at least 14 people, security and hospital sources said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("security and hospital sources", 14));
+    }
+
+    @Test
+    void shouldNotTakeAFrontedTimePhraseForTheSourceOrPartOfIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Shelling kills 11 in Pokrovsk",
+                "KYIV (AFP) - Russian shelling killed 11 people in the town of Pokrovsk on Sunday, regional governor"
+                        + " Ivan Petrenko said.\n\nEarlier in the day, Marchenko had told local television that six"
+                        + " people had been killed.\n\nLater on Sunday the State Emergency Service said 23 people had"
+                        + " been wounded.");
+
+        assertThat(x.getClaims())
+                .extracting(c -> c.getSource().getName())
+                .noneMatch(n -> n.startsWith("Earlier") || n.startsWith("Later"))
+                .contains("State Emergency Service");
+        assertThat(killedFigures(x, "marchenko")).containsExactly(6);
+    }
+
+    @Test
+    void shouldFindTheSpeakerBeforeAnAppositionFollowedByAnAuxiliary() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Car bomb kills 16 in Baidoa",
+                "MOGADISHU (AFP) - A car bomb killed 16 people at a checkpoint in Baidoa on Sunday, a regional"
+                        + " official said.\n\nFarah Nur, director of the town's main hospital, had said earlier that"
+                        + " at least ten people were killed.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> "Farah Nur".equals(c.getSpeaker()))
+                .extracting(Claim::getKilled)
+                .containsExactly(10);
+    }
+
+    @Test
+    void shouldConfirmTheAttackWhenAPartysLeaderSaysHisForcesFiredIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Rockets hit airport in Mekelle",
+                "ADDIS ABABA (Reuters) - Rockets struck the airport in Bahir Dar on Saturday night, wounding three"
+                        + " people, officials said.\n\nGetachew Alemu, chairman of the Wolkait Liberation Movement"
+                        + " (WLM), said his fighters had launched the rockets because the airport served the army.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Wolkait Liberation Movement", "Getachew Alemu"));
+    }
+
+    @Test
+    void shouldLookPastARelativeClauseClosedByACommaForTheSpeaker() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Bandits kill 24 in Zamfara village",
+                "GUSAU (AFP) - Bandits killed at least 24 people in a village in Nigeria's Zamfara state on Sunday,"
+                        + " police said.\n\nMusa Garba, a commander of the vigilante group that patrols the area,"
+                        + " gave a higher toll of 31.\n\nA resident of Maru, a market town near the forest that"
+                        + " draws traders from Niger, confirmed the attack but could not give a toll.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> "Musa Garba".equals(c.getSpeaker()))
+                .extracting(Claim::getKilled)
+                .containsExactly(31);
+        assertThat(x.getClaims())
+                .extracting(c -> c.getSource().getName())
+                .noneMatch(n -> n.contains("patrols") || n.contains("draws"));
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldTakeThePronounAfterAFrontedPhraseForTheSpeaker() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Blast kills 14 at Kaduna market",
+                "KADUNA (AFP) - A bomb killed 14 people and wounded 60 at a market in Kaduna on Monday, state"
+                        + " governor Amina Bello said.\n\nAt a briefing earlier in the day she had reported nine"
+                        + " dead and 35 wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> "Amina Bello".equals(c.getSpeaker()))
+                .extracting(Claim::getKilled)
+                .containsExactlyInAnyOrder(14, 9);
+    }
+
+    @Test
+    void shouldGiveNoClaimToReportsThatNameNoOneMakingThem() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Blast kills 84 at Kaduna market",
+                "KADUNA (AFP) - A bomb killed 84 people at a market in Kaduna on Monday, state governor Amina Bello"
+                        + " said.\n\nInitial reports put the toll at 60.\n\nUnconfirmed estimates said 70 had died.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled)
+                .containsExactly(84);
+    }
+
+    @Test
+    void shouldGiveTheDenialOfAChargeToTheOneNamedAfterTheCharge() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Militants kill five police near Mandera",
+                "NAIROBI (AFP) - Militants killed five police officers in an attack near Mandera on Monday, police"
+                        + " said.\n\nKenya has long accused Somalia of sheltering the militants, an accusation the"
+                        + " Somali foreign minister Ahmed Ali denied.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Somali foreign minister", "Ahmed Ali"));
+    }
 }
