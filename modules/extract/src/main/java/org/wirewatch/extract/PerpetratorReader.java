@@ -410,12 +410,95 @@ final class PerpetratorReader {
                 }
             }
         }
+        Actor suspected = suspectedAuthor(f);
+        if (suspected != null) {
+            return suspected; // "suspected militants fired ... police believe Boko Haram was behind it"
+        }
         return generic == null
                 ? null
                 : Actor.newBuilder()
                         .setName(soleGangFor(generic))
                         .setQualifier(genericCue)
                         .build();
+    }
+
+    /**
+     * "police believe Boko Haram fighters were behind it", "investigators thought the attackers belonged to a cell
+     * of the CJNG", "the attackers, whom residents call the ADF": a named party the report gives as the suspected
+     * author, not as the subject of a violent verb. Wire copy names a suspect this way when no one has claimed the
+     * attack; the lead then has only "gunmen" or "suspected militants". Not a party said not to be behind it. A
+     * report of one incident may say so in any sentence; otherwise only the incident's own sentences count.
+     */
+    private Actor suspectedAuthor(Frame f) {
+        Actor own = suspectedAuthor(f.members);
+        return own != null || drafts.frames().size() > 1 ? own : suspectedAuthor(facts.sentences());
+    }
+
+    private static Actor suspectedAuthor(List<SentenceInfo> sentences) {
+        for (SentenceInfo s : sentences) {
+            List<Token> tokens = s.sentence.tokens();
+            for (ActorMention a : s.actors) {
+                if (a.generic() || unnamed(a) || isVictim(s, a)) {
+                    continue;
+                }
+                int first = tokenAt(tokens, a.start());
+                int last = tokenAt(tokens, a.end() - 1);
+                if (first < 0 || last < 0 || negated(tokens, first)) {
+                    continue; // "denied that the ADF was behind it"
+                }
+                String link = behindAfter(tokens, last) ? "behind" : attackersTiedTo(tokens, first);
+                if (link != null) {
+                    return Actor.newBuilder()
+                            .setName(Actors.load().perpetratorName(a))
+                            .setQualifier(WordList.LOCAL_NAME.contains(link) ? null : "suspected")
+                            .build();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "X was behind the attack", "X fighters were likely behind it": "behind" and an event after the party. */
+    private static boolean behindAfter(List<Token> tokens, int last) {
+        int k = last + 1;
+        if (k < tokens.size() && WordList.ATTACKER_NOUN.contains(tokens.get(k).lower())) {
+            k++; // "Boko Haram fighters were behind it"
+        }
+        for (int n = 0;
+                n < 4
+                        && k < tokens.size()
+                        && WordList.BEHIND_LINK.contains(tokens.get(k).lower());
+                n++) {
+            k++;
+        }
+        if (k + 1 >= tokens.size() || !tokens.get(k).is("behind") || negated(tokens, k)) {
+            return false; // "the group was not behind the shooting"
+        }
+        return WordList.BEHIND_OBJECT.contains(tokens.get(k + 1).lower())
+                && !(k + 2 < tokens.size()
+                        && WordList.BEHIND_NOT_EVENT.contains(tokens.get(k + 2).lower()));
+    }
+
+    /**
+     * "the attackers belonged to a local cell of X", "the attackers, whom residents call X": within ten words
+     * before the party, a membership word, and the attackers before it, in one clause. The membership word, or
+     * null.
+     */
+    private static String attackersTiedTo(List<Token> tokens, int first) {
+        String link = null;
+        for (int k = first - 1; k >= 0 && k >= first - 10; k--) {
+            Token t = tokens.get(k);
+            if (t.is(".") || t.is(";") || t.is(":")) {
+                return null;
+            }
+            String w = t.lower();
+            if (link == null && WordList.MEMBERSHIP_LINK.contains(w)) {
+                link = w;
+            } else if (link != null && WordList.ATTACKER_NOUN.contains(w)) {
+                return link;
+            }
+        }
+        return null;
     }
 
     /**
@@ -664,6 +747,16 @@ final class PerpetratorReader {
                 if (!m.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, m.from())) {
                     continue;
                 }
+                ActorMention subject = copulaSubject(s, m);
+                if (subject != null) {
+                    if (negated(tokens, tokenAt(tokens, subject.start()))) {
+                        continue; // "denied that X fighters were behind the shooting"
+                    }
+                    return Actor.newBuilder()
+                            .setName(Actors.load().perpetratorName(subject))
+                            .setQualifier(suspicionBefore(tokens, subject) ? "suspected" : null)
+                            .build();
+                }
                 ActorMention best = null;
                 for (ActorMention a : s.actors) {
                     if (!a.generic()) {
@@ -683,6 +776,43 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "A police spokesman said officers believed Boko Haram fighters were behind it": with "was behind" or "were
+     * responsible" the author is the party right before the cue, not the first party of the sentence (the police who
+     * tell of it). A belief or suspicion word before it makes it the suspected author, not one claiming the attack.
+     */
+    private static ActorMention copulaSubject(SentenceInfo s, PhraseMatcher.Match m) {
+        String key = m.entry().key();
+        if (!(key.startsWith("was ") || key.startsWith("were "))) {
+            return null;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        for (ActorMention a : s.actors) {
+            int last = tokenAt(tokens, a.end() - 1);
+            if (a.generic() || last < 0 || last >= m.from() || last < m.from() - 3 || isVictim(s, a)) {
+                continue;
+            }
+            boolean adjoins = true;
+            for (int k = last + 1; k < m.from(); k++) {
+                String w = tokens.get(k).lower();
+                adjoins &= WordList.ATTACKER_NOUN.contains(w) || WordList.BEHIND_LINK.contains(w);
+            }
+            if (adjoins) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static boolean suspicionBefore(List<Token> tokens, ActorMention a) {
+        for (int k = tokenAt(tokens, a.start()) - 1; k >= 0; k--) {
+            if (WordList.SUSPICION_VERB.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -435,4 +435,64 @@ class ActorGrammarTest {
         assertThat(bombing.getActor().getName()).isEqualTo("Houthis (Houthi movement, Ansar Allah)");
         assertThat(bombing.getActor().getQualifier()).isEqualTo("alleged");
     }
+
+    @Test
+    void shouldTakeTheNamedPartyTheAuthoritiesSuspectWasBehindTheAttack() {
+        ReportExtraction x = extract(
+                "2024-05-12T12:00:00Z",
+                "Gunmen kill five at roadside market in Borno",
+                "MAIDUGURI, Nigeria (AP) - Suspected militants opened fire on a roadside market near the town of Bama"
+                        + " on Saturday, killing five traders, police said.\n\nNo group has claimed the shooting. A"
+                        + " police spokesman said officers believed Boko Haram fighters were behind it. Soldiers and"
+                        + " police launched a search of the surrounding bush.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("Boko Haram");
+        assertThat(shooting.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldNotTakeAPartyThatDeniesBeingBehindTheAttack() {
+        ReportExtraction x = extract(
+                "2024-05-12T12:00:00Z",
+                "Gunmen kill five at roadside market in Borno",
+                "MAIDUGURI, Nigeria (AP) - Gunmen opened fire on a roadside market near the town of Bama on Saturday,"
+                        + " killing five traders, police said.\n\nA man who said he spoke for the insurgents denied that"
+                        + " Boko Haram fighters were behind the shooting.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor() == null ? null : shooting.getActor().getName())
+                .isNotEqualTo("Boko Haram");
+    }
+
+    @Test
+    void shouldTakeTheNamedGroupTheAttackersAreSaidToBelongTo() {
+        ReportExtraction x = extract(
+                "2024-08-04T12:00:00Z",
+                "Gunmen kill six at a bar in Guanajuato",
+                "MEXICO CITY (Reuters) - Gunmen burst into a bar in the central state of Guanajuato late on Saturday and"
+                        + " shot dead six men, the state prosecutor's office said.\n\nAn official said investigators"
+                        + " thought the attackers belonged to a local cell of the Jalisco New Generation Cartel.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("CJNG");
+        assertThat(shooting.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldTakeTheNameLocalPeopleGiveTheAttackers() {
+        ReportExtraction x = extract(
+                "2024-09-20T12:00:00Z",
+                "Militants kill four villagers in eastern Congo",
+                "KINSHASA (Reuters) - Militants killed four villagers with machetes near Oicha in North Kivu province"
+                        + " on Thursday night, a local official said.\n\nThe attackers, whom residents call the ADF,"
+                        + " also burned a clinic before withdrawing into the forest.");
+
+        IncidentMention attack = x.getIncidents().get(0);
+        assertThat(attack.getActor()).isNotNull();
+        assertThat(attack.getActor().getName()).isEqualTo("Allied Democratic Forces (ADF)");
+        assertThat(attack.getActor().getQualifier()).isNull();
+    }
 }
