@@ -82,7 +82,9 @@ final class PerpetratorReader {
         if (referred != null) {
             return referred;
         }
-        Actor claimed = responsibleActor(f);
+        // "a suspected jihadist attack": the report itself says no one has owned the attack, so a claim it tells of
+        // other attacks ("both attacks were claimed by X") does not reach this one
+        Actor claimed = responsibleActor(f, generic != null && suspected(generic));
         if (claimed != null) {
             return claimed;
         }
@@ -730,11 +732,17 @@ final class PerpetratorReader {
     // ---------------------------------------------------------------- responsibility
 
     /** The named party that claimed or confirmed carrying out the frame's attack, when the report says so. */
-    private Actor responsibleActor(Frame f) {
+    private Actor responsibleActor(Frame f, boolean ownOnly) {
         Actor own = responsibleActor(f.members, false);
         // "X claimed responsibility for Thursday's attack as well as for the two earlier ones": a claim that
         // covers several attacks names the author of each, wherever it stands
-        return own != null || drafts.frames().size() < 2 ? own : responsibleActor(facts.sentences(), true);
+        return own != null || ownOnly || drafts.frames().size() < 2 ? own : responsibleActor(facts.sentences(), true);
+    }
+
+    /** "suspected jihadists", "a suspected jihadist attack": the report gives the party as suspected. */
+    private boolean suspected(ActorMention a) {
+        String before = text.substring(Math.max(0, a.start() - 10), a.start()).toLowerCase(java.util.Locale.ROOT);
+        return a.surface().toLowerCase(java.util.Locale.ROOT).startsWith("suspected") || before.endsWith("suspected ");
     }
 
     private static Actor responsibleActor(List<SentenceInfo> sentences, boolean coveringSeveral) {

@@ -495,4 +495,20 @@ class ActorGrammarTest {
         assertThat(attack.getActor().getName()).isEqualTo("Allied Democratic Forces (ADF)");
         assertThat(attack.getActor().getQualifier()).isNull();
     }
+
+    @Test
+    void shouldNotGiveASuspectedAttackTheAuthorOfAClaimCoveringOtherAttacks() {
+        ReportExtraction x = extract(
+                "2024-06-10T12:00:00Z",
+                "Suspected jihadists kill four police in Benin",
+                "COTONOU (AFP) - Four police officers were killed in a suspected jihadist attack on a checkpoint near"
+                        + " Karimama on Sunday, security sources said.\n\nIn March, 12 soldiers were killed in an attack"
+                        + " on an army post near Malanville, and in May nine more soldiers died in the same area. Both"
+                        + " attacks were claimed by the Islamic State Sahel Province.");
+
+        IncidentMention checkpoint = x.getIncidents().get(0);
+        assertThat(checkpoint.getActor()).isNotNull();
+        assertThat(checkpoint.getActor().getName()).isEqualTo("jihadists");
+        assertThat(checkpoint.getActor().getQualifier()).isEqualTo("suspected");
+    }
 }
