@@ -55,7 +55,7 @@ final class PerpetratorReader {
                     ? Integer.MAX_VALUE
                     : s.sentence.tokens().get(s.triggers.get(0).from()).start();
             for (ActorMention a : s.actors) {
-                if (isVictim(s, a) || describesAnother(s, a)) {
+                if (isVictim(s, a) || describesAnother(s, a) || hyphenedToAnother(a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
@@ -547,6 +547,10 @@ final class PerpetratorReader {
         if (name.isEmpty()) {
             return a.canonicalName();
         }
+        if (lower.endsWith("ist") && lower.indexOf(' ') < 0) {
+            // "a jihadist attack": the adjective names its authors, who are several
+            lower = lower + "s";
+        }
         // written in lower case but for the religion's name: a capital that opens a sentence is no part of it
         StringBuilder out = new StringBuilder();
         for (String w : SPACES.split(lower)) {
@@ -707,6 +711,23 @@ final class PerpetratorReader {
             }
         }
         return false;
+    }
+
+    /**
+     * "the jihadist-led alliance", "Iran-backed militias": a party joined by a hyphen to a describing participle
+     * qualifies the party after it; it is not the one acting.
+     */
+    private boolean hyphenedToAnother(ActorMention a) {
+        int at = a.end();
+        if (at >= text.length() || text.charAt(at) != '-') {
+            return false;
+        }
+        int end = at + 1;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return WordList.DESCRIBING_PARTICIPLE.contains(
+                text.substring(at + 1, end).toLowerCase(java.util.Locale.ROOT));
     }
 
     private boolean precededByBy(SentenceInfo s, ActorMention a) {

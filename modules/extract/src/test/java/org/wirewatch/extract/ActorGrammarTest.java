@@ -511,4 +511,17 @@ class ActorGrammarTest {
         assertThat(checkpoint.getActor().getName()).isEqualTo("jihadists");
         assertThat(checkpoint.getActor().getQualifier()).isEqualTo("suspected");
     }
+
+    @Test
+    void shouldNotTakeAPartyHyphenedToAParticipleForTheOneActing() {
+        ReportExtraction x = extract(
+                "2024-06-10T12:00:00Z",
+                "Alliance seizes border town in Syria",
+                "BEIRUT (AFP) - The jihadist-led alliance took control of the border town of Tal Abyad on Sunday after"
+                        + " a day of fighting that killed 14 soldiers, a war monitor said.");
+
+        IncidentMention capture = x.getIncidents().get(0);
+        assertThat(capture.getActor() == null ? null : capture.getActor().getName())
+                .isNotEqualTo("jihadists");
+    }
 }
