@@ -524,4 +524,19 @@ class ActorGrammarTest {
         assertThat(capture.getActor() == null ? null : capture.getActor().getName())
                 .isNotEqualTo("jihadists");
     }
+
+    @Test
+    void shouldTakeTheGroupWhoseFlagTheAttackersCarriedAsTheSuspectedAuthor() {
+        ReportExtraction x = extract(
+                "2024-07-20T12:00:00Z",
+                "Gunmen kill 31 at church in northern Mozambique",
+                "MAPUTO (Reuters) - Gunmen killed 31 worshippers at a church in the northern town of Macomia on"
+                        + " Friday, the provincial governor said.\n\nAbout a dozen attackers flying the flag of the"
+                        + " Islamic State group arrived on foot and opened fire during the evening service, he said.");
+
+        IncidentMention attack = x.getIncidents().get(0);
+        assertThat(attack.getActor()).isNotNull();
+        assertThat(attack.getActor().getName()).isEqualTo("Islamic State");
+        assertThat(attack.getActor().getQualifier()).isEqualTo("suspected");
+    }
 }
