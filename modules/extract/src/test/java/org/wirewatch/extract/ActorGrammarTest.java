@@ -539,4 +539,17 @@ class ActorGrammarTest {
         assertThat(attack.getActor().getName()).isEqualTo("Islamic State");
         assertThat(attack.getActor().getQualifier()).isEqualTo("suspected");
     }
+
+    @Test
+    void shouldReadTheAdjectiveOfASuspectedAttackAsItsUnnamedAuthors() {
+        ReportExtraction x = extract(
+                "2024-06-10T12:00:00Z",
+                "Suspected jihadist attack kills four police in Benin",
+                "COTONOU (AFP) - Four police officers were killed in a suspected jihadist attack on a checkpoint near"
+                        + " Karimama on Sunday, security sources said.");
+
+        IncidentMention checkpoint = x.getIncidents().get(0);
+        assertThat(checkpoint.getActor()).isNotNull();
+        assertThat(checkpoint.getActor().getName()).isEqualTo("jihadists");
+    }
 }
