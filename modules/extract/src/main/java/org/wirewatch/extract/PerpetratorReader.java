@@ -55,7 +55,7 @@ final class PerpetratorReader {
                     ? Integer.MAX_VALUE
                     : s.sentence.tokens().get(s.triggers.get(0).from()).start();
             for (ActorMention a : s.actors) {
-                if (isVictim(s, a) || describesAnother(s, a) || hyphenedToAnother(a)) {
+                if (isVictim(s, a) || describesAnother(s, a) || hyphenedToAnother(a) || namesASite(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
@@ -714,6 +714,18 @@ final class PerpetratorReader {
     }
 
     /**
+     * "an attack on a police station", "the army base came under fire": a force's name before a site of its own
+     * names the place that was hit, not a party that acted.
+     */
+    private static boolean namesASite(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int next = tokenAt(tokens, a.end() - 1) + 1;
+        return next > 0
+                && next < tokens.size()
+                && WordList.FORCE_SITE.contains(tokens.get(next).lower());
+    }
+
+    /**
      * "the jihadist-led alliance", "Iran-backed militias": a party joined by a hyphen to a describing participle
      * qualifies the party after it; it is not the one acting.
      */
@@ -788,7 +800,7 @@ final class PerpetratorReader {
                 }
                 ActorMention best = null;
                 for (ActorMention a : s.actors) {
-                    if (!a.generic()) {
+                    if (!a.generic() && !namesASite(s, a)) {
                         best = best == null ? a : best;
                         int at = tokenAt(tokens, a.start());
                         if (m.entry().key().endsWith("by") && at >= m.to()) {

@@ -131,6 +131,8 @@ enum WordList {
     MEMBERSHIP_LINK,
     /** Membership words that give the name the attackers go by ("whom locals call X"), not a suspicion. */
     LOCAL_NAME,
+    /** Sites of a force that make the force's name before them the place hit ("a police station"). */
+    FORCE_SITE,
     /** Verbs before a party said to be behind an attack that make it the suspected author, not a claimant. */
     SUSPICION_VERB,
     /** Verbs after a party that make it the defender of an attack, not its author. */

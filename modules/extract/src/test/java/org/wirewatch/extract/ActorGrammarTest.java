@@ -552,4 +552,17 @@ class ActorGrammarTest {
         assertThat(checkpoint.getActor()).isNotNull();
         assertThat(checkpoint.getActor().getName()).isEqualTo("jihadists");
     }
+
+    @Test
+    void shouldNotTakeTheForceWhoseSiteWasHitForTheAttacker() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Attack on police station in Turbat kills three",
+                "QUETTA, Pakistan (Reuters) - A militant group claimed an attack on a police station in the town of"
+                        + " Turbat on Monday that killed three officers, officials said.");
+
+        IncidentMention attack = x.getIncidents().get(0);
+        assertThat(attack.getActor() == null ? null : attack.getActor().getName())
+                .isNotEqualTo("Pakistani police");
+    }
 }
