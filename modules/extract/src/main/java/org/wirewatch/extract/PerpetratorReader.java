@@ -55,7 +55,7 @@ final class PerpetratorReader {
                     ? Integer.MAX_VALUE
                     : s.sentence.tokens().get(s.triggers.get(0).from()).start();
             for (ActorMention a : s.actors) {
-                if (isVictim(s, a) || describesAnother(s, a)) {
+                if (isVictim(s, a) || describesAnother(s, a) || hyphenedToAnother(a) || namesASite(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
@@ -82,7 +82,9 @@ final class PerpetratorReader {
         if (referred != null) {
             return referred;
         }
-        Actor claimed = responsibleActor(f);
+        // "a suspected jihadist attack": the report itself says no one has owned the attack, so a claim it tells of
+        // other attacks ("both attacks were claimed by X") does not reach this one
+        Actor claimed = responsibleActor(f, generic != null && suspected(generic));
         if (claimed != null) {
             return claimed;
         }
@@ -410,12 +412,95 @@ final class PerpetratorReader {
                 }
             }
         }
+        Actor suspected = suspectedAuthor(f);
+        if (suspected != null) {
+            return suspected; // "suspected militants fired ... police believe Boko Haram was behind it"
+        }
         return generic == null
                 ? null
                 : Actor.newBuilder()
                         .setName(soleGangFor(generic))
                         .setQualifier(genericCue)
                         .build();
+    }
+
+    /**
+     * "police believe Boko Haram fighters were behind it", "investigators thought the attackers belonged to a cell
+     * of the CJNG", "the attackers, whom residents call the ADF": a named party the report gives as the suspected
+     * author, not as the subject of a violent verb. Wire copy names a suspect this way when no one has claimed the
+     * attack; the lead then has only "gunmen" or "suspected militants". Not a party said not to be behind it. A
+     * report of one incident may say so in any sentence; otherwise only the incident's own sentences count.
+     */
+    private Actor suspectedAuthor(Frame f) {
+        Actor own = suspectedAuthor(f.members);
+        return own != null || drafts.frames().size() > 1 ? own : suspectedAuthor(facts.sentences());
+    }
+
+    private static Actor suspectedAuthor(List<SentenceInfo> sentences) {
+        for (SentenceInfo s : sentences) {
+            List<Token> tokens = s.sentence.tokens();
+            for (ActorMention a : s.actors) {
+                if (a.generic() || unnamed(a) || isVictim(s, a)) {
+                    continue;
+                }
+                int first = tokenAt(tokens, a.start());
+                int last = tokenAt(tokens, a.end() - 1);
+                if (first < 0 || last < 0 || negated(tokens, first)) {
+                    continue; // "denied that the ADF was behind it"
+                }
+                String link = behindAfter(tokens, last) ? "behind" : attackersTiedTo(tokens, first);
+                if (link != null) {
+                    return Actor.newBuilder()
+                            .setName(Actors.load().perpetratorName(a))
+                            .setQualifier(WordList.LOCAL_NAME.contains(link) ? null : "suspected")
+                            .build();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "X was behind the attack", "X fighters were likely behind it": "behind" and an event after the party. */
+    private static boolean behindAfter(List<Token> tokens, int last) {
+        int k = last + 1;
+        if (k < tokens.size() && WordList.ATTACKER_NOUN.contains(tokens.get(k).lower())) {
+            k++; // "Boko Haram fighters were behind it"
+        }
+        for (int n = 0;
+                n < 4
+                        && k < tokens.size()
+                        && WordList.BEHIND_LINK.contains(tokens.get(k).lower());
+                n++) {
+            k++;
+        }
+        if (k + 1 >= tokens.size() || !tokens.get(k).is("behind") || negated(tokens, k)) {
+            return false; // "the group was not behind the shooting"
+        }
+        return WordList.BEHIND_OBJECT.contains(tokens.get(k + 1).lower())
+                && !(k + 2 < tokens.size()
+                        && WordList.BEHIND_NOT_EVENT.contains(tokens.get(k + 2).lower()));
+    }
+
+    /**
+     * "the attackers belonged to a local cell of X", "the attackers, whom residents call X": within ten words
+     * before the party, a membership word, and the attackers before it, in one clause. The membership word, or
+     * null.
+     */
+    private static String attackersTiedTo(List<Token> tokens, int first) {
+        String link = null;
+        for (int k = first - 1; k >= 0 && k >= first - 10; k--) {
+            Token t = tokens.get(k);
+            if (t.is(".") || t.is(";") || t.is(":")) {
+                return null;
+            }
+            String w = t.lower();
+            if (link == null && WordList.MEMBERSHIP_LINK.contains(w)) {
+                link = w;
+            } else if (link != null && WordList.ATTACKER_NOUN.contains(w)) {
+                return link;
+            }
+        }
+        return null;
     }
 
     /**
@@ -461,6 +546,10 @@ final class PerpetratorReader {
         }
         if (name.isEmpty()) {
             return a.canonicalName();
+        }
+        if (lower.endsWith("ist") && lower.indexOf(' ') < 0) {
+            // "a jihadist attack": the adjective names its authors, who are several
+            lower = lower + "s";
         }
         // written in lower case but for the religion's name: a capital that opens a sentence is no part of it
         StringBuilder out = new StringBuilder();
@@ -624,6 +713,35 @@ final class PerpetratorReader {
         return false;
     }
 
+    /**
+     * "an attack on a police station", "the army base came under fire": a force's name before a site of its own
+     * names the place that was hit, not a party that acted.
+     */
+    private static boolean namesASite(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int next = tokenAt(tokens, a.end() - 1) + 1;
+        return next > 0
+                && next < tokens.size()
+                && WordList.FORCE_SITE.contains(tokens.get(next).lower());
+    }
+
+    /**
+     * "the jihadist-led alliance", "Iran-backed militias": a party joined by a hyphen to a describing participle
+     * qualifies the party after it; it is not the one acting.
+     */
+    private boolean hyphenedToAnother(ActorMention a) {
+        int at = a.end();
+        if (at >= text.length() || text.charAt(at) != '-') {
+            return false;
+        }
+        int end = at + 1;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return WordList.DESCRIBING_PARTICIPLE.contains(
+                text.substring(at + 1, end).toLowerCase(java.util.Locale.ROOT));
+    }
+
     private boolean precededByBy(SentenceInfo s, ActorMention a) {
         int at = tokenAt(s.sentence.tokens(), a.start());
         if (at <= 0) {
@@ -647,11 +765,17 @@ final class PerpetratorReader {
     // ---------------------------------------------------------------- responsibility
 
     /** The named party that claimed or confirmed carrying out the frame's attack, when the report says so. */
-    private Actor responsibleActor(Frame f) {
+    private Actor responsibleActor(Frame f, boolean ownOnly) {
         Actor own = responsibleActor(f.members, false);
         // "X claimed responsibility for Thursday's attack as well as for the two earlier ones": a claim that
         // covers several attacks names the author of each, wherever it stands
-        return own != null || drafts.frames().size() < 2 ? own : responsibleActor(facts.sentences(), true);
+        return own != null || ownOnly || drafts.frames().size() < 2 ? own : responsibleActor(facts.sentences(), true);
+    }
+
+    /** "suspected jihadists", "a suspected jihadist attack": the report gives the party as suspected. */
+    private boolean suspected(ActorMention a) {
+        String before = text.substring(Math.max(0, a.start() - 10), a.start()).toLowerCase(java.util.Locale.ROOT);
+        return a.surface().toLowerCase(java.util.Locale.ROOT).startsWith("suspected") || before.endsWith("suspected ");
     }
 
     private static Actor responsibleActor(List<SentenceInfo> sentences, boolean coveringSeveral) {
@@ -664,9 +788,19 @@ final class PerpetratorReader {
                 if (!m.entry().value(0).equals("RESPONSIBILITY") || negated(tokens, m.from())) {
                     continue;
                 }
+                ActorMention subject = copulaSubject(s, m);
+                if (subject != null) {
+                    if (negated(tokens, tokenAt(tokens, subject.start()))) {
+                        continue; // "denied that X fighters were behind the shooting"
+                    }
+                    return Actor.newBuilder()
+                            .setName(Actors.load().perpetratorName(subject))
+                            .setQualifier(suspicionBefore(tokens, subject) ? "suspected" : null)
+                            .build();
+                }
                 ActorMention best = null;
                 for (ActorMention a : s.actors) {
-                    if (!a.generic()) {
+                    if (!a.generic() && !namesASite(s, a)) {
                         best = best == null ? a : best;
                         int at = tokenAt(tokens, a.start());
                         if (m.entry().key().endsWith("by") && at >= m.to()) {
@@ -683,6 +817,43 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "A police spokesman said officers believed Boko Haram fighters were behind it": with "was behind" or "were
+     * responsible" the author is the party right before the cue, not the first party of the sentence (the police who
+     * tell of it). A belief or suspicion word before it makes it the suspected author, not one claiming the attack.
+     */
+    private static ActorMention copulaSubject(SentenceInfo s, PhraseMatcher.Match m) {
+        String key = m.entry().key();
+        if (!(key.startsWith("was ") || key.startsWith("were "))) {
+            return null;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        for (ActorMention a : s.actors) {
+            int last = tokenAt(tokens, a.end() - 1);
+            if (a.generic() || last < 0 || last >= m.from() || last < m.from() - 3 || isVictim(s, a)) {
+                continue;
+            }
+            boolean adjoins = true;
+            for (int k = last + 1; k < m.from(); k++) {
+                String w = tokens.get(k).lower();
+                adjoins &= WordList.ATTACKER_NOUN.contains(w) || WordList.BEHIND_LINK.contains(w);
+            }
+            if (adjoins) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static boolean suspicionBefore(List<Token> tokens, ActorMention a) {
+        for (int k = tokenAt(tokens, a.start()) - 1; k >= 0; k--) {
+            if (WordList.SUSPICION_VERB.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

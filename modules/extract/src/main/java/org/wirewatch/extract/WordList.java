@@ -121,6 +121,20 @@ enum WordList {
     DENIAL_VERB,
     /** Nouns after a denial verb that make it a denial of a part in the attack. */
     DENIED_PART,
+    /** Words between a named party and "behind" that make it the suspected author ("X was behind the attack"). */
+    BEHIND_LINK,
+    /** Words right after "behind" that make it authorship of an event ("behind the attack", "behind it"). */
+    BEHIND_OBJECT,
+    /** Nouns after "behind the" that make it a place ("behind the lines"). */
+    BEHIND_NOT_EVENT,
+    /** Words after the attackers that tie them to a party named further on ("belonged to", "whom locals call"). */
+    MEMBERSHIP_LINK,
+    /** Membership words that give the name the attackers go by ("whom locals call X"), not a suspicion. */
+    LOCAL_NAME,
+    /** Sites of a force that make the force's name before them the place hit ("a police station"). */
+    FORCE_SITE,
+    /** Verbs before a party said to be behind an attack that make it the suspected author, not a claimant. */
+    SUSPICION_VERB,
     /** Verbs after a party that make it the defender of an attack, not its author. */
     DEFENCE_VERB,
     /** Verbs that with "back" or "off" right after stop an attack ("beat back", "fought off"). */

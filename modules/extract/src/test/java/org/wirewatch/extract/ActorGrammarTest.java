@@ -435,4 +435,134 @@ class ActorGrammarTest {
         assertThat(bombing.getActor().getName()).isEqualTo("Houthis (Houthi movement, Ansar Allah)");
         assertThat(bombing.getActor().getQualifier()).isEqualTo("alleged");
     }
+
+    @Test
+    void shouldTakeTheNamedPartyTheAuthoritiesSuspectWasBehindTheAttack() {
+        ReportExtraction x = extract(
+                "2024-05-12T12:00:00Z",
+                "Gunmen kill five at roadside market in Borno",
+                "MAIDUGURI, Nigeria (AP) - Suspected militants opened fire on a roadside market near the town of Bama"
+                        + " on Saturday, killing five traders, police said.\n\nNo group has claimed the shooting. A"
+                        + " police spokesman said officers believed Boko Haram fighters were behind it. Soldiers and"
+                        + " police launched a search of the surrounding bush.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("Boko Haram");
+        assertThat(shooting.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldNotTakeAPartyThatDeniesBeingBehindTheAttack() {
+        ReportExtraction x = extract(
+                "2024-05-12T12:00:00Z",
+                "Gunmen kill five at roadside market in Borno",
+                "MAIDUGURI, Nigeria (AP) - Gunmen opened fire on a roadside market near the town of Bama on Saturday,"
+                        + " killing five traders, police said.\n\nA man who said he spoke for the insurgents denied that"
+                        + " Boko Haram fighters were behind the shooting.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor() == null ? null : shooting.getActor().getName())
+                .isNotEqualTo("Boko Haram");
+    }
+
+    @Test
+    void shouldTakeTheNamedGroupTheAttackersAreSaidToBelongTo() {
+        ReportExtraction x = extract(
+                "2024-08-04T12:00:00Z",
+                "Gunmen kill six at a bar in Guanajuato",
+                "MEXICO CITY (Reuters) - Gunmen burst into a bar in the central state of Guanajuato late on Saturday and"
+                        + " shot dead six men, the state prosecutor's office said.\n\nAn official said investigators"
+                        + " thought the attackers belonged to a local cell of the Jalisco New Generation Cartel.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("CJNG");
+        assertThat(shooting.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldTakeTheNameLocalPeopleGiveTheAttackers() {
+        ReportExtraction x = extract(
+                "2024-09-20T12:00:00Z",
+                "Militants kill four villagers in eastern Congo",
+                "KINSHASA (Reuters) - Militants killed four villagers with machetes near Oicha in North Kivu province"
+                        + " on Thursday night, a local official said.\n\nThe attackers, whom residents call the ADF,"
+                        + " also burned a clinic before withdrawing into the forest.");
+
+        IncidentMention attack = x.getIncidents().get(0);
+        assertThat(attack.getActor()).isNotNull();
+        assertThat(attack.getActor().getName()).isEqualTo("Allied Democratic Forces (ADF)");
+        assertThat(attack.getActor().getQualifier()).isNull();
+    }
+
+    @Test
+    void shouldNotGiveASuspectedAttackTheAuthorOfAClaimCoveringOtherAttacks() {
+        ReportExtraction x = extract(
+                "2024-06-10T12:00:00Z",
+                "Suspected jihadists kill four police in Benin",
+                "COTONOU (AFP) - Four police officers were killed in a suspected jihadist attack on a checkpoint near"
+                        + " Karimama on Sunday, security sources said.\n\nIn March, 12 soldiers were killed in an attack"
+                        + " on an army post near Malanville, and in May nine more soldiers died in the same area. Both"
+                        + " attacks were claimed by the Islamic State Sahel Province.");
+
+        IncidentMention checkpoint = x.getIncidents().get(0);
+        assertThat(checkpoint.getActor()).isNotNull();
+        assertThat(checkpoint.getActor().getName()).isEqualTo("jihadists");
+        assertThat(checkpoint.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldNotTakeAPartyHyphenedToAParticipleForTheOneActing() {
+        ReportExtraction x = extract(
+                "2024-06-10T12:00:00Z",
+                "Alliance seizes border town in Syria",
+                "BEIRUT (AFP) - The jihadist-led alliance took control of the border town of Tal Abyad on Sunday after"
+                        + " a day of fighting that killed 14 soldiers, a war monitor said.");
+
+        IncidentMention capture = x.getIncidents().get(0);
+        assertThat(capture.getActor() == null ? null : capture.getActor().getName())
+                .isNotEqualTo("jihadists");
+    }
+
+    @Test
+    void shouldTakeTheGroupWhoseFlagTheAttackersCarriedAsTheSuspectedAuthor() {
+        ReportExtraction x = extract(
+                "2024-07-20T12:00:00Z",
+                "Gunmen kill 31 at church in northern Mozambique",
+                "MAPUTO (Reuters) - Gunmen killed 31 worshippers at a church in the northern town of Macomia on"
+                        + " Friday, the provincial governor said.\n\nAbout a dozen attackers flying the flag of the"
+                        + " Islamic State group arrived on foot and opened fire during the evening service, he said.");
+
+        IncidentMention attack = x.getIncidents().get(0);
+        assertThat(attack.getActor()).isNotNull();
+        assertThat(attack.getActor().getName()).isEqualTo("Islamic State");
+        assertThat(attack.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldReadTheAdjectiveOfASuspectedAttackAsItsUnnamedAuthors() {
+        ReportExtraction x = extract(
+                "2024-06-10T12:00:00Z",
+                "Suspected jihadist attack kills four police in Benin",
+                "COTONOU (AFP) - Four police officers were killed in a suspected jihadist attack on a checkpoint near"
+                        + " Karimama on Sunday, security sources said.");
+
+        IncidentMention checkpoint = x.getIncidents().get(0);
+        assertThat(checkpoint.getActor()).isNotNull();
+        assertThat(checkpoint.getActor().getName()).isEqualTo("jihadists");
+    }
+
+    @Test
+    void shouldNotTakeTheForceWhoseSiteWasHitForTheAttacker() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Attack on police station in Turbat kills three",
+                "QUETTA, Pakistan (Reuters) - A militant group claimed an attack on a police station in the town of"
+                        + " Turbat on Monday that killed three officers, officials said.");
+
+        IncidentMention attack = x.getIncidents().get(0);
+        assertThat(attack.getActor() == null ? null : attack.getActor().getName())
+                .isNotEqualTo("Pakistani police");
+    }
 }
