@@ -305,4 +305,53 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Tsilaba");
         assertThat(where.getAdmin1Code()).isEqualTo("CM-NO");
     }
+
+    @Test
+    void shouldTakeTheTownAnAppositionNamesAsTheRegionsCapital() {
+        String lead = "KABUL (dpa) - A suicide bomber killed nine people in the eastern Afghan province of Kunar on"
+                + " Tuesday, officials said.\n\n";
+        ReportExtraction before = extract(
+                "2024-01-09T12:00:00Z",
+                "Suicide bomber kills nine in Afghanistan",
+                lead
+                        + "The bomber struck a crowd outside the governor's compound in the provincial capital, Sarbandi.");
+        ReportExtraction after = extract(
+                "2024-01-09T12:00:00Z",
+                "Suicide bomber kills nine in Afghanistan",
+                lead + "The bomber struck a crowd outside the main bazaar of Sarbandi, the capital of the province.");
+
+        for (ReportExtraction x : java.util.List.of(before, after)) {
+            Location where = x.getIncidents().get(0).getLocation();
+            assertThat(where.getPlace()).isEqualTo("Sarbandi");
+            assertThat(where.getAdmin1Code()).isEqualTo("AF-KNR");
+        }
+    }
+
+    @Test
+    void shouldTakeTheVillageTheReportNamesOverTheAreaAroundATown() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Gunmen kill 11 in central Mali",
+                "BAMAKO (Reuters) - Gunmen killed 11 villagers on Tuesday in the Douentza area of Mali's Mopti region,"
+                        + " local officials said.\n\nThe attackers raided Tinkoulma village at dawn and set fire to"
+                        + " granaries, one official said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Tinkoulma");
+        assertThat(where.getAdmin1Code()).isEqualTo("ML-5");
+    }
+
+    @Test
+    void shouldTakeTheVillageOverATownWhoseNameStandsForItsRegionBeforeASiteNoun() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Air raid on Hama village kills nine",
+                "BEIRUT (Reuters) - Warplanes killed nine people overnight in rebel-held Hama province, a war monitor"
+                        + " said on Monday.\n\nThe monitor said the jets that struck Qasr Tayba, in the northern Hama"
+                        + " countryside, were Russian.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Qasr Tayba");
+        assertThat(where.getAdmin1Code()).isEqualTo("SY-HM");
+    }
 }

@@ -24,6 +24,7 @@ final class CueWords {
     private final WordSet placeLeads;
     private final WordSet routes;
     private final WordSet dwellers;
+    private final WordSet seats;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
@@ -44,6 +45,7 @@ final class CueWords {
         placeLeads = words(rows, "place-lead");
         routes = words(rows, "route");
         dwellers = words(rows, "dweller");
+        seats = words(rows, "seat");
         stopPhrases = WordSet.ofClass(rows, "stop-phrase", "cue-words.tsv", "\\|", Tokens::phraseHash);
     }
 
@@ -108,6 +110,11 @@ final class CueWords {
     /** "a resident of X", "villagers of X": people named by where they live, X a place. */
     boolean isDweller(long h) {
         return in(dwellers, h);
+    }
+
+    /** "capital": the seat of a region, named in an apposition ("the provincial capital, X"). */
+    boolean isSeat(long h) {
+        return in(seats, h);
     }
 
     boolean isRoute(long h) {
