@@ -354,4 +354,17 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Qasr Tayba");
         assertThat(where.getAdmin1Code()).isEqualTo("SY-HM");
     }
+
+    @Test
+    void shouldFindTheRegionOfATownSpelledWithADoubledLetterTheGazetteerDoesNotHave() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Bomb kills four Somali soldiers",
+                "MOGADISHU (Reuters) - A roadside bomb killed four soldiers on Monday outside the town of Jowhaar, a"
+                        + " police officer said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Jowhaar");
+        assertThat(where.getAdmin1Code()).isEqualTo("SO-SD");
+    }
 }
