@@ -367,4 +367,30 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Jowhaar");
         assertThat(where.getAdmin1Code()).isEqualTo("SO-SD");
     }
+
+    @Test
+    void shouldPlaceANameBeforeAnAreaOfAKnownPlaceInThatPlacesRegion() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Nine Chadian soldiers killed",
+                "N'DJAMENA (Reuters) - Suspected Boko Haram fighters killed nine Chadian soldiers on Sunday when they"
+                        + " attacked an army post at Ngarwa in the Lake Chad area, the army said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Ngarwa");
+        assertThat(where.getAdmin1Code()).isEqualTo("TD-LC");
+    }
+
+    @Test
+    void shouldMakeNoTownOfAFacilityBeforeAnArea() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Six students killed in Uganda",
+                "KAMPALA (Reuters) - Gunmen killed six students on Saturday at Rwentanga Technical Institute in the"
+                        + " Kasese area, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Kasese");
+        assertThat(where.getAdmin1Code()).isEqualTo("UG-W");
+    }
 }

@@ -79,12 +79,12 @@ final class CuePlaces {
                     place(xStart, i, y);
                 }
             } else if (g.words.isRegionPreposition(h) && i > 1 && t.joined(i)) {
-                // "shells hit areas of Nyanzale in North Kivu province": without a comma, only a region named with
-                // its type word places the name before it, and only a name no gazetteer holds
+                // "shells hit areas of Nyanzale in North Kivu province", "attacked a patrol at Kaduro in the Lake
+                // Fitri area": without a comma, only a region or area named with its type word places the name
+                // before it, and only a name no gazetteer holds
                 int type = typeWithin(i + 1);
                 int xStart = nameRunBackwards(i);
                 if (type > 0
-                        && g.words.isAdminType(t.hash(type))
                         && xStart < i
                         && xStart > 0
                         && ctx.rawAtToken[xStart] < 0
@@ -354,6 +354,9 @@ final class CuePlaces {
     }
 
     private void place(int xFrom, int xTo, int yRaw) {
+        if (xTo - xFrom > 1 && g.words.isFacility(t.hash(xTo - 1))) {
+            return; // "at Kicwamba Technical Institute in Kabarole district": a facility, not a town
+        }
         GeoMention y = yRaw >= 0 ? ctx.resolved(yRaw) : null;
         if (y != null && y.kind() == GeoKind.DEMONYM) {
             y = new GeoMention(
