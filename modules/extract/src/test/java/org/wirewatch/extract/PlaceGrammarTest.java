@@ -393,4 +393,17 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Kasese");
         assertThat(where.getAdmin1Code()).isEqualTo("UG-W");
     }
+
+    @Test
+    void shouldTakeTheDatelinesTownWhenTheLeadCallsItThisTown() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Cameroon city buries 14 killed at bus station",
+                "GAROUA, Cameroon (AP) \u2014 Residents of this northern city buried 14 people on Sunday, a day after"
+                        + " gunmen opened fire on a crowded bus station, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Garoua");
+        assertThat(where.getAdmin1Code()).isEqualTo("CM-NO");
+    }
 }
