@@ -158,6 +158,10 @@ final class LocationReader {
                 }
             }
         }
+        if (admin1 == null && country != null) {
+            // "in an attack ... in western Uganda": the country's region named by the direction, if it has one
+            admin1 = compassRegion(f, heads, country);
+        }
         if (place != null && place.countryCode() != null && !place.countryCode().equals(country)) {
             place = null;
         }
@@ -350,6 +354,37 @@ final class LocationReader {
             k++;
         }
         return text.substring(j + 1, k);
+    }
+
+    /** The region a compass word before the country names in the incident's sentences ("in western Uganda"). */
+    private String compassRegion(Frame f, List<SentenceInfo> heads, String country) {
+        List<SentenceInfo> sentences = new ArrayList<>(heads);
+        sentences.addAll(f.members);
+        for (SentenceInfo s : sentences) {
+            for (GeoMention g : s.places) {
+                if (g.kind() == GeoKind.COUNTRY && country.equals(g.countryCode())) {
+                    String region =
+                            gazetteer.compassRegion(country, wordBefore(g)).orElse(null);
+                    if (region != null) {
+                        return region;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The word right before a mention, separated by one space, or "". */
+    private String wordBefore(GeoMention g) {
+        int j = g.start() - 1;
+        if (j <= 0 || text.charAt(j) != ' ') {
+            return "";
+        }
+        int k = j;
+        while (k > 0 && (Character.isLetter(text.charAt(k - 1)) || text.charAt(k - 1) == '-')) {
+            k--;
+        }
+        return text.substring(k, j);
     }
 
     /** The place's name ends with an area word, or one follows it: "the Damboa area", "the X tribal district". */

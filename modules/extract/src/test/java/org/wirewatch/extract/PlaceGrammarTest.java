@@ -406,4 +406,23 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Garoua");
         assertThat(where.getAdmin1Code()).isEqualTo("CM-NO");
     }
+
+    @Test
+    void shouldTakeTheRegionACompassWordBeforeTheCountryNamesWhenTheCountryHasOne() {
+        ReportExtraction named = extract(
+                "2024-01-07T12:00:00Z",
+                "Four killed at Zambian roadblock",
+                "LUSAKA (Reuters) - Armed robbers killed four people at a roadblock in eastern Zambia on Saturday, police"
+                        + " said.");
+        ReportExtraction none = extract(
+                "2024-01-07T12:00:00Z",
+                "Four killed at Malian roadblock",
+                "BAMAKO (Reuters) - Armed robbers killed four people at a roadblock in eastern Mali on Saturday, police"
+                        + " said.");
+
+        Location where = named.getIncidents().get(0).getLocation();
+        assertThat(where.getAdmin1Code()).isEqualTo("ZM-03");
+        assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
+        assertThat(none.getIncidents().get(0).getLocation().getAdmin1Code()).isNull();
+    }
 }

@@ -109,6 +109,47 @@ public final class Gazetteer {
         return code == null ? Optional.empty() : Optional.ofNullable(admin1Names.get(code.toUpperCase()));
     }
 
+    /**
+     * "in western Uganda", "northern Burkina": the first-level region of the country named by that compass direction
+     * (Uganda's Western region, Burkina Faso's Nord), when the country has one; {@code direction} is the word before
+     * the country ("western", "north-eastern", "north").
+     */
+    public Optional<String> compassRegion(String country, String direction) {
+        if (country == null || direction == null) {
+            return Optional.empty();
+        }
+        String d = direction.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+        if (d.endsWith("ern")) {
+            d = d.substring(0, d.length() - 3);
+        }
+        Set<String> forms = COMPASS.get(d);
+        if (forms == null) {
+            return Optional.empty();
+        }
+        String prefix = country.toUpperCase(java.util.Locale.ROOT) + "-";
+        for (Map.Entry<String, String> e : admin1Names.entrySet()) {
+            String name = e.getValue()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace("-", "")
+                    .replace(" ", "");
+            if (e.getKey().startsWith(prefix) && forms.contains(name)) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Region names, folded (lower case, no spaces or hyphens), that each compass direction may take. */
+    private static final Map<String, Set<String>> COMPASS = Map.of(
+            "north", Set.of("north", "northern", "nord"),
+            "south", Set.of("south", "southern", "sud"),
+            "east", Set.of("east", "eastern", "est"),
+            "west", Set.of("west", "western", "ouest"),
+            "northeast", Set.of("northeast", "northeastern", "nordest"),
+            "northwest", Set.of("northwest", "northwestern", "nordouest"),
+            "southeast", Set.of("southeast", "southeastern", "sudest"),
+            "southwest", Set.of("southwest", "southwestern", "sudouest"));
+
     /** Number of names (phrases) in the index, for size reports. */
     public int nameCount() {
         return index.size();
