@@ -143,10 +143,11 @@ final class GazetteerLoader {
                     Integer.parseInt(f[6]),
                     flagsOf(f[7]));
             name(f[1], e);
-            split(f[8]).forEach(n -> name(n, e));
+            List<String> aliases = split(f[8]);
+            aliases.forEach(n -> name(n, e));
             if (population[e] >= Spelling.MIN_POPULATION) {
                 spelling(f[1], e);
-                split(f[8]).forEach(n -> spelling(n, e));
+                aliases.forEach(n -> spelling(n, e));
             }
         }
         for (String[] f : extraRows) {

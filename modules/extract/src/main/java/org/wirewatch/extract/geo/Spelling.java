@@ -18,7 +18,8 @@ final class Spelling {
 
     /** The key of a name, or 0 when it has fewer than four letters. */
     static long key(CharSequence name) {
-        String d = Normalizer.normalize(name, Normalizer.Form.NFD);
+        // most names are plain ASCII: decomposing them would only cost the gazetteer's load time
+        CharSequence d = ascii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFD);
         long h = 1125899906842597L;
         int letters = 0;
         char last = 0;
@@ -43,6 +44,15 @@ final class Spelling {
         }
         long k = (h ^ (h >>> 29)) & ((1L << (64 - ENTRY_BITS)) - 1);
         return k == 0 ? 1 : k;
+    }
+
+    private static boolean ascii(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static long pack(long key, int entry) {
