@@ -425,4 +425,16 @@ class PlaceGrammarTest {
         assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
         assertThat(none.getIncidents().get(0).getLocation().getAdmin1Code()).isNull();
     }
+
+    @Test
+    void shouldGiveAnIndonesianTownItsProvinceNotItsIslandGroup() {
+        ReportExtraction x = extract(
+                "2024-01-07T12:00:00Z",
+                "Bomb kills three at Indonesian bus terminal",
+                "JAKARTA (Reuters) - A bomb killed three people at a bus terminal in Bandung on Saturday, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Bandung");
+        assertThat(where.getAdmin1Code()).isEqualTo("ID-JB");
+    }
 }
