@@ -172,7 +172,13 @@ def main():
 
     iso1 = json.load(open(a.iso1, encoding="utf-8"))["3166-1"]
     iso2 = json.load(open(a.iso2, encoding="utf-8"))["3166-2"]
-    first_level = {x["code"]: x for x in iso2 if "parent" not in x}
+    # Indonesia's top ISO 3166-2 level is seven geographical units (ID-PP "Papua" holds ID-PA "Papua" and ID-PB
+    # "Papua Barat"); its provinces are what GeoNames, the press and analysts call its first-level regions, so
+    # subdivisions under a geographical unit take the unit's place.
+    units = {x["code"] for x in iso2 if "parent" not in x and x.get("type") == "Geographical unit"}
+    first_level = {x["code"]: x for x in iso2
+                   if "parent" not in x and x["code"] not in units
+                   or "parent" in x and f"{x['code'][:2]}-{x['parent']}" in units}
     countries = {x["alpha_2"]: x for x in iso1}
 
     # GeoNames admin1 code (CC.xx) -> ISO 3166-2 code, checked against iso-codes first-level subdivisions.

@@ -158,12 +158,18 @@ final class LocationReader {
                 }
             }
         }
+        if (admin1 == null && country != null) {
+            // "in an attack ... in western Uganda": the country's region named by the direction, if it has one
+            admin1 = compassRegion(f, heads, country);
+        }
         if (place != null && place.countryCode() != null && !place.countryCode().equals(country)) {
             place = null;
         }
-        if (place != null && afterNear(place)) {
+        if (place != null && (afterNear(place) || areaAround(place) || regionNamesake(place))) {
             // "killed near Ouahigouya ... came under attack near the village of Aorema": "near X" says the event
-            // was not in X, so a smaller place the incident's sentences name in the same region is where it was
+            // was not in X, so a smaller place the incident's sentences name in the same region is where it was;
+            // so does "the X area" or "the X tribal district" ("in the X area, ... raided Y village"), and a town
+            // that shares its region's name, which a report uses for the region ("Air strikes on Idlib village")
             GeoMention closer = closerPlace(f, place, country, admin1);
             if (closer != null) {
                 place = closer;
@@ -311,6 +317,84 @@ final class LocationReader {
         return NEAR_BEFORE
                 .matcher(text.substring(Math.max(0, g.start() - 40), g.start()))
                 .find();
+    }
+
+    /** A town with its region's name used for the region before a site noun: "Idlib village", "Kaduna school". */
+    private boolean regionNamesake(GeoMention g) {
+        return g.admin1Code() != null
+                && WordList.REGION_SITE.contains(wordAfter(g))
+                && gazetteer
+                        .admin1Name(g.admin1Code())
+                        .map(LocationReader::folded)
+                        .filter(r -> r.equals(folded(g.surface())) || r.equals(folded(g.name())))
+                        .isPresent();
+    }
+
+    /** Lower case without diacritics or punctuation: "Ḩamāh" and "Hamah" are one name. */
+    private static String folded(String name) {
+        String d = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The word right after a mention, separated by one space, or "". */
+    private String wordAfter(GeoMention g) {
+        int j = g.end();
+        if (j >= text.length() || text.charAt(j) != ' ') {
+            return "";
+        }
+        int k = j + 1;
+        while (k < text.length() && Character.isLetter(text.charAt(k))) {
+            k++;
+        }
+        return text.substring(j + 1, k);
+    }
+
+    /** The region a compass word before the country names in the incident's sentences ("in western Uganda"). */
+    private String compassRegion(Frame f, List<SentenceInfo> heads, String country) {
+        List<SentenceInfo> sentences = new ArrayList<>(heads);
+        sentences.addAll(f.members);
+        for (SentenceInfo s : sentences) {
+            for (GeoMention g : s.places) {
+                if (g.kind() == GeoKind.COUNTRY && country.equals(g.countryCode())) {
+                    String region =
+                            gazetteer.compassRegion(country, wordBefore(g)).orElse(null);
+                    if (region != null) {
+                        return region;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The word right before a mention, separated by one space, or "". */
+    private String wordBefore(GeoMention g) {
+        int j = g.start() - 1;
+        if (j <= 0 || text.charAt(j) != ' ') {
+            return "";
+        }
+        int k = j;
+        while (k > 0 && (Character.isLetter(text.charAt(k - 1)) || text.charAt(k - 1) == '-')) {
+            k--;
+        }
+        return text.substring(k, j);
+    }
+
+    /** The place's name ends with an area word, or one follows it: "the Damboa area", "the X tribal district". */
+    private boolean areaAround(GeoMention g) {
+        String surface = g.surface();
+        int last = surface.lastIndexOf(' ');
+        if (last > 0 && WordList.AREA_WORD.contains(surface.substring(last + 1).toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
+        return WordList.AREA_WORD.contains(wordAfter(g));
     }
 
     /** A place other than {@code near}, smaller or unknown to the gazetteer, in the same country and region. */

@@ -50,6 +50,13 @@ final class SentenceReader {
     private static final java.util.regex.Pattern ROAD_AFTER_LAST =
             java.util.regex.Pattern.compile(" (?:highway|road|motorway|expressway)\\b");
     /** Words of the victims' care before a hospital's town. */
+    /**
+     * "Residents of this mountain town began burying their dead": the lead speaks of the dateline's town as where it
+     * is written from, and so as the event's place.
+     */
+    private static final java.util.regex.Pattern THIS_TOWN = java.util.regex.Pattern.compile(
+            "\\bthis (?:[a-z-]+ ){0,2}(?:town|city|village)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static final java.util.regex.Pattern CARE = java.util.regex.Pattern.compile(
             "\\b(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated|moved|received"
                     + "|recovering|hospitali[sz]ed|died)\\b",
@@ -106,8 +113,12 @@ final class SentenceReader {
         List<GeoMention> out = new ArrayList<>(found.size());
         int headlineEnd = report.headlineEnd();
         Map<String, Integer> votes = new HashMap<>();
+        GeoMention thisTown = null;
         for (GeoMention g : found) {
             if (g.start() >= headlineEnd && g.start() < bodyStart) {
+                if (thisTown == null && g.kind() == GeoKind.PLACE) {
+                    thisTown = datelineTownInLead(g);
+                }
                 continue; // the dateline names where the reporter is, not where it happened
             }
             if (g.end() < text.length() && text.charAt(g.end()) == '-' && text.startsWith("-based", g.end())) {
@@ -122,11 +133,18 @@ final class SentenceReader {
             if (rules.capitals.isCapital(g) && WordList.GOVERNMENT_VERB.contains(wordAfter(g.end()))) {
                 continue; // "which Tehran blacklists", "until Jakarta recognises": the government, not the city
             }
+            if (thisTown != null && thisTown.start() < g.start()) {
+                out.add(thisTown);
+                thisTown = null;
+            }
             out.add(g);
             if (g.countryCode() != null && g.start() < bodyStart + 600) {
                 int w = g.kind() == GeoKind.DEMONYM ? 1 : g.kind() == GeoKind.COUNTRY ? 2 : 3;
                 votes.merge(g.countryCode(), w, Integer::sum);
             }
+        }
+        if (thisTown != null) {
+            out.add(thisTown);
         }
         mainCountry = votes.entrySet().stream()
                 .max(Map.Entry.comparingByValue())
@@ -179,6 +197,29 @@ final class SentenceReader {
             k++;
         }
         return text.substring(at + 1, k).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The dateline's town placed at "this town" in the lead's first sentence ("this mountain town", "this northern
+     * city"), or null when the lead does not speak of it so.
+     */
+    private GeoMention datelineTownInLead(GeoMention dateline) {
+        int end = text.indexOf(". ", bodyStart);
+        java.util.regex.Matcher m = THIS_TOWN.matcher(text).region(bodyStart, end < 0 ? text.length() : end);
+        if (!m.find()) {
+            return null;
+        }
+        return new GeoMention(
+                m.start(),
+                m.end(),
+                dateline.name(),
+                GeoKind.PLACE,
+                dateline.countryCode(),
+                dateline.admin1Code(),
+                dateline.name(),
+                dateline.latitude(),
+                dateline.longitude(),
+                dateline.population());
     }
 
     /**

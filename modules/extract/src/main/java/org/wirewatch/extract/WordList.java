@@ -63,6 +63,10 @@ enum WordList {
     SEVERAL,
     /** Units that make the place after them a landmark. */
     DISTANCE_UNIT,
+    /** Words that make a place the area around a town or a district, not the town ("the X area"). */
+    AREA_WORD,
+    /** Nouns after a town named like its region that make the name stand for the region ("Idlib village"). */
+    REGION_SITE,
     /** Verbs of a party telling its own attack. */
     OWN_STRIKE_VERB,
     /** Heads of an indefinite source that a later sentence names. */

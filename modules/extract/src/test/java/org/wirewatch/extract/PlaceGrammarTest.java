@@ -305,4 +305,136 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Tsilaba");
         assertThat(where.getAdmin1Code()).isEqualTo("CM-NO");
     }
+
+    @Test
+    void shouldTakeTheTownAnAppositionNamesAsTheRegionsCapital() {
+        String lead = "KABUL (dpa) - A suicide bomber killed nine people in the eastern Afghan province of Kunar on"
+                + " Tuesday, officials said.\n\n";
+        ReportExtraction before = extract(
+                "2024-01-09T12:00:00Z",
+                "Suicide bomber kills nine in Afghanistan",
+                lead
+                        + "The bomber struck a crowd outside the governor's compound in the provincial capital, Sarbandi.");
+        ReportExtraction after = extract(
+                "2024-01-09T12:00:00Z",
+                "Suicide bomber kills nine in Afghanistan",
+                lead + "The bomber struck a crowd outside the main bazaar of Sarbandi, the capital of the province.");
+
+        for (ReportExtraction x : java.util.List.of(before, after)) {
+            Location where = x.getIncidents().get(0).getLocation();
+            assertThat(where.getPlace()).isEqualTo("Sarbandi");
+            assertThat(where.getAdmin1Code()).isEqualTo("AF-KNR");
+        }
+    }
+
+    @Test
+    void shouldTakeTheVillageTheReportNamesOverTheAreaAroundATown() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Gunmen kill 11 in central Mali",
+                "BAMAKO (Reuters) - Gunmen killed 11 villagers on Tuesday in the Douentza area of Mali's Mopti region,"
+                        + " local officials said.\n\nThe attackers raided Tinkoulma village at dawn and set fire to"
+                        + " granaries, one official said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Tinkoulma");
+        assertThat(where.getAdmin1Code()).isEqualTo("ML-5");
+    }
+
+    @Test
+    void shouldTakeTheVillageOverATownWhoseNameStandsForItsRegionBeforeASiteNoun() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Air raid on Hama village kills nine",
+                "BEIRUT (Reuters) - Warplanes killed nine people overnight in rebel-held Hama province, a war monitor"
+                        + " said on Monday.\n\nThe monitor said the jets that struck Qasr Tayba, in the northern Hama"
+                        + " countryside, were Russian.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Qasr Tayba");
+        assertThat(where.getAdmin1Code()).isEqualTo("SY-HM");
+    }
+
+    @Test
+    void shouldFindTheRegionOfATownSpelledWithADoubledLetterTheGazetteerDoesNotHave() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Bomb kills four Somali soldiers",
+                "MOGADISHU (Reuters) - A roadside bomb killed four soldiers on Monday outside the town of Jowhaar, a"
+                        + " police officer said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Jowhaar");
+        assertThat(where.getAdmin1Code()).isEqualTo("SO-SD");
+    }
+
+    @Test
+    void shouldPlaceANameBeforeAnAreaOfAKnownPlaceInThatPlacesRegion() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Nine Chadian soldiers killed",
+                "N'DJAMENA (Reuters) - Suspected Boko Haram fighters killed nine Chadian soldiers on Sunday when they"
+                        + " attacked an army post at Ngarwa in the Lake Chad area, the army said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Ngarwa");
+        assertThat(where.getAdmin1Code()).isEqualTo("TD-LC");
+    }
+
+    @Test
+    void shouldMakeNoTownOfAFacilityBeforeAnArea() {
+        ReportExtraction x = extract(
+                "2024-01-08T12:00:00Z",
+                "Six students killed in Uganda",
+                "KAMPALA (Reuters) - Gunmen killed six students on Saturday at Rwentanga Technical Institute in the"
+                        + " Kasese area, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Kasese");
+        assertThat(where.getAdmin1Code()).isEqualTo("UG-W");
+    }
+
+    @Test
+    void shouldTakeTheDatelinesTownWhenTheLeadCallsItThisTown() {
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Cameroon city buries 14 killed at bus station",
+                "GAROUA, Cameroon (AP) \u2014 Residents of this northern city buried 14 people on Sunday, a day after"
+                        + " gunmen opened fire on a crowded bus station, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Garoua");
+        assertThat(where.getAdmin1Code()).isEqualTo("CM-NO");
+    }
+
+    @Test
+    void shouldTakeTheRegionACompassWordBeforeTheCountryNamesWhenTheCountryHasOne() {
+        ReportExtraction named = extract(
+                "2024-01-07T12:00:00Z",
+                "Four killed at Zambian roadblock",
+                "LUSAKA (Reuters) - Armed robbers killed four people at a roadblock in eastern Zambia on Saturday, police"
+                        + " said.");
+        ReportExtraction none = extract(
+                "2024-01-07T12:00:00Z",
+                "Four killed at Malian roadblock",
+                "BAMAKO (Reuters) - Armed robbers killed four people at a roadblock in eastern Mali on Saturday, police"
+                        + " said.");
+
+        Location where = named.getIncidents().get(0).getLocation();
+        assertThat(where.getAdmin1Code()).isEqualTo("ZM-03");
+        assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
+        assertThat(none.getIncidents().get(0).getLocation().getAdmin1Code()).isNull();
+    }
+
+    @Test
+    void shouldGiveAnIndonesianTownItsProvinceNotItsIslandGroup() {
+        ReportExtraction x = extract(
+                "2024-01-07T12:00:00Z",
+                "Bomb kills three at Indonesian bus terminal",
+                "JAKARTA (Reuters) - A bomb killed three people at a bus terminal in Bandung on Saturday, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Bandung");
+        assertThat(where.getAdmin1Code()).isEqualTo("ID-JB");
+    }
 }

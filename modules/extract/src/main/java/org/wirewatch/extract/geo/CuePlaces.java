@@ -37,6 +37,9 @@ final class CuePlaces {
         int n = t.size();
         for (int i = 0; i < n; i++) {
             long h = t.hash(i);
+            if (g.words.isSeat(h) && !t.is(i, Tokens.CAPITALIZED)) {
+                seatApposition(i);
+            }
             if (g.words.isPlaceType(h) && !t.is(i, Tokens.CAPITALIZED)) {
                 // "the village of X ..."
                 if (i + 2 < n && g.words.isOf(t.hash(i + 1)) && t.joined(i + 1) && t.joined(i + 2)) {
@@ -63,6 +66,11 @@ final class CuePlaces {
                     // "in Garissa county": the region is inside the apposition, and what follows the type
                     // word ("in Bam province in the North Central region") is a wider frame
                     int y = g.words.isAdminType(t.hash(type)) ? regionAfter(i + 1) : regionAfter(type + 1);
+                    if (y < 0 && !g.words.isAdminType(t.hash(type))) {
+                        // "Zardana, in the northern Idlib countryside": the region names the area itself
+                        int inner = regionAfter(i);
+                        y = inner >= 0 && ctx.raws.get(inner).to() <= type ? inner : -1;
+                    }
                     if (y >= 0
                             && g.words.isAdminType(t.hash(type))
                             && ctx.raws.get(y).from() >= type) {
@@ -71,12 +79,12 @@ final class CuePlaces {
                     place(xStart, i, y);
                 }
             } else if (g.words.isRegionPreposition(h) && i > 1 && t.joined(i)) {
-                // "shells hit areas of Nyanzale in North Kivu province": without a comma, only a region named with
-                // its type word places the name before it, and only a name no gazetteer holds
+                // "shells hit areas of Nyanzale in North Kivu province", "attacked a patrol at Kaduro in the Lake
+                // Fitri area": without a comma, only a region or area named with its type word places the name
+                // before it, and only a name no gazetteer holds
                 int type = typeWithin(i + 1);
                 int xStart = nameRunBackwards(i);
                 if (type > 0
-                        && g.words.isAdminType(t.hash(type))
                         && xStart < i
                         && xStart > 0
                         && ctx.rawAtToken[xStart] < 0
@@ -128,6 +136,40 @@ final class CuePlaces {
                         place(xStart, i, regionAfter(type + 1));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * "the provincial capital, Mehtarlam.", "the state capital Maiduguri", "Mehtarlam, the capital of the province":
+     * an apposition that names the seat of a region is a town, in the region named after it or else the one the
+     * text names. With a comma before the name, the name must close the apposition ("In the capital, Interior
+     * Ministry spokesman ..." names no town).
+     */
+    private void seatApposition(int i) {
+        int n = t.size();
+        if (i + 1 < n && t.is(i + 1, Tokens.CAPITALIZED) && !t.is(i + 1, Tokens.SENTENCE_START)) {
+            boolean comma = commaBefore(i + 1);
+            if (comma || t.joined(i + 1)) {
+                int xEnd = nameRun(i + 1);
+                if (xEnd > i + 1 && (!comma || xEnd >= n || !t.joined(xEnd))) {
+                    place(i + 1, xEnd, regionAfter(xEnd));
+                    return;
+                }
+            }
+        }
+        // "X, the capital": back over lower-case modifiers to the article the comma precedes
+        for (int j = i; j > 1 && i - j < 4; j--) {
+            if (!t.joined(j) || t.is(j - 1, Tokens.CAPITALIZED) && j - 1 != i) {
+                return;
+            }
+            long a = t.hash(j - 1);
+            if ((g.words.isThe(a) || g.words.isA(a)) && j - 1 > 0 && commaBefore(j - 1)) {
+                int xStart = nameRunBackwards(j - 1);
+                if (xStart < j - 1) {
+                    place(xStart, j - 1, regionAfter(i + 1));
+                }
+                return;
             }
         }
     }
@@ -312,6 +354,9 @@ final class CuePlaces {
     }
 
     private void place(int xFrom, int xTo, int yRaw) {
+        if (xTo - xFrom > 1 && g.words.isFacility(t.hash(xTo - 1))) {
+            return; // "at Kicwamba Technical Institute in Kabarole district": a facility, not a town
+        }
         GeoMention y = yRaw >= 0 ? ctx.resolved(yRaw) : null;
         if (y != null && y.kind() == GeoKind.DEMONYM) {
             y = new GeoMention(

@@ -24,6 +24,8 @@ final class CueWords {
     private final WordSet placeLeads;
     private final WordSet routes;
     private final WordSet dwellers;
+    private final WordSet seats;
+    private final WordSet facilities;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
@@ -44,6 +46,8 @@ final class CueWords {
         placeLeads = words(rows, "place-lead");
         routes = words(rows, "route");
         dwellers = words(rows, "dweller");
+        seats = words(rows, "seat");
+        facilities = words(rows, "facility");
         stopPhrases = WordSet.ofClass(rows, "stop-phrase", "cue-words.tsv", "\\|", Tokens::phraseHash);
     }
 
@@ -108,6 +112,16 @@ final class CueWords {
     /** "a resident of X", "villagers of X": people named by where they live, X a place. */
     boolean isDweller(long h) {
         return in(dwellers, h);
+    }
+
+    /** "capital": the seat of a region, named in an apposition ("the provincial capital, X"). */
+    boolean isSeat(long h) {
+        return in(seats, h);
+    }
+
+    /** The last word of a facility's name ("Institute", "Hospital"): the name is no town. */
+    boolean isFacility(long h) {
+        return in(facilities, h);
     }
 
     boolean isRoute(long h) {

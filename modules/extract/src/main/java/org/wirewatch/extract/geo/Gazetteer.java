@@ -63,6 +63,7 @@ public final class Gazetteer {
     private final Map<String, String> countryNames;
     private final Map<String, String> admin1Names;
     final CueWords words;
+    private final long[] spellings;
 
     private Gazetteer(GazetteerLoader l) {
         int n = l.count;
@@ -80,6 +81,7 @@ public final class Gazetteer {
         this.countryNames = Map.copyOf(l.countryNames);
         this.admin1Names = Map.copyOf(l.admin1Names);
         this.words = new CueWords();
+        this.spellings = l.spellings();
     }
 
     /** The gazetteer from this module's resources, loaded on first use. */
@@ -106,6 +108,47 @@ public final class Gazetteer {
     public Optional<String> admin1Name(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(admin1Names.get(code.toUpperCase()));
     }
+
+    /**
+     * "in western Uganda", "northern Burkina": the first-level region of the country named by that compass direction
+     * (Uganda's Western region, Burkina Faso's Nord), when the country has one; {@code direction} is the word before
+     * the country ("western", "north-eastern", "north").
+     */
+    public Optional<String> compassRegion(String country, String direction) {
+        if (country == null || direction == null) {
+            return Optional.empty();
+        }
+        String d = direction.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+        if (d.endsWith("ern")) {
+            d = d.substring(0, d.length() - 3);
+        }
+        Set<String> forms = COMPASS.get(d);
+        if (forms == null) {
+            return Optional.empty();
+        }
+        String prefix = country.toUpperCase(java.util.Locale.ROOT) + "-";
+        for (Map.Entry<String, String> e : admin1Names.entrySet()) {
+            String name = e.getValue()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace("-", "")
+                    .replace(" ", "");
+            if (e.getKey().startsWith(prefix) && forms.contains(name)) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Region names, folded (lower case, no spaces or hyphens), that each compass direction may take. */
+    private static final Map<String, Set<String>> COMPASS = Map.of(
+            "north", Set.of("north", "northern", "nord"),
+            "south", Set.of("south", "southern", "sud"),
+            "east", Set.of("east", "eastern", "est"),
+            "west", Set.of("west", "western", "ouest"),
+            "northeast", Set.of("northeast", "northeastern", "nordest"),
+            "northwest", Set.of("northwest", "northwestern", "nordouest"),
+            "southeast", Set.of("southeast", "southeastern", "sudest"),
+            "southwest", Set.of("southwest", "southwestern", "sudouest"));
 
     /** Number of names (phrases) in the index, for size reports. */
     public int nameCount() {
@@ -193,6 +236,7 @@ public final class Gazetteer {
             if (cue.countryCode() == null) {
                 cue = withDominantCountry(cue, resolvedOnly);
             }
+            cue = cue.admin1Code() == null && cue.countryCode() != null ? withSpellingVariant(cue, resolvedOnly) : cue;
             cue = cue.admin1Code() == null && cue.countryCode() != null ? withSoleRegion(cue, resolvedOnly) : cue;
             out.add(cue);
             if (span != null && cue.countryCode() != null) {
@@ -261,6 +305,58 @@ public final class Gazetteer {
                 break;
             }
         }
+    }
+
+    /**
+     * "the southern city of Nassiriya": a cue town the gazetteer spells otherwise ("Nasiriyah") has that town's region,
+     * when the towns of the cue's country with that spelling key all lie in one region. A name the gazetteer spells
+     * exactly so was already weighed (and left without a region when its towns lie in regions the text does not
+     * name: "Kohistan district" in a story about Badakhshan); so is a region the text does not name when it names
+     * others of that country.
+     */
+    private GeoMention withSpellingVariant(GeoMention cue, List<GeoMention> mentions) {
+        Tokens name = Tokens.of(cue.surface());
+        if (name.size() == 0 || index.lookup(name.phraseHash(0, name.size())) >= 0) {
+            return cue;
+        }
+        int country = countryIndex(cue.countryCode());
+        int region = -1;
+        for (int e : Spelling.entries(spellings, Spelling.key(cue.surface()))) {
+            if (countryOf[e] != country || admin1Of[e] < 0) {
+                continue;
+            }
+            if (region >= 0 && region != admin1Of[e]) {
+                return cue;
+            }
+            region = admin1Of[e];
+        }
+        if (region < 0) {
+            return cue;
+        }
+        String code = admin1Codes[region];
+        boolean othersNamed = false;
+        for (GeoMention m : mentions) {
+            if (m.kind() == GeoKind.ADMIN1 && cue.countryCode().equals(m.countryCode())) {
+                if (code.equals(m.admin1Code())) {
+                    othersNamed = false;
+                    break;
+                }
+                othersNamed = true;
+            }
+        }
+        return othersNamed
+                ? cue
+                : new GeoMention(
+                        cue.start(),
+                        cue.end(),
+                        cue.surface(),
+                        cue.kind(),
+                        cue.countryCode(),
+                        code,
+                        cue.name(),
+                        null,
+                        null,
+                        0);
     }
 
     /**

@@ -47,6 +47,10 @@ final class GazetteerLoader {
     final Map<String, Integer> countryEntry = new HashMap<>();
     final Map<String, Integer> admin1Entry = new HashMap<>();
     final Map<String, Integer> admin1Pop = new HashMap<>();
+    /** Spelling keys of towns ({@link Spelling#key}), each packed with its entry; sorted in {@link #spellings()}. */
+    long[] spellingKeys = new long[1 << 16];
+
+    int spellingCount;
 
     GazetteerLoader loadAll() {
         List<String[]> c = new ArrayList<>();
@@ -139,7 +143,12 @@ final class GazetteerLoader {
                     Integer.parseInt(f[6]),
                     flagsOf(f[7]));
             name(f[1], e);
-            split(f[8]).forEach(n -> name(n, e));
+            List<String> aliases = split(f[8]);
+            aliases.forEach(n -> name(n, e));
+            if (population[e] >= Spelling.MIN_POPULATION) {
+                spelling(f[1], e);
+                aliases.forEach(n -> spelling(n, e));
+            }
         }
         for (String[] f : extraRows) {
             int e = add(
@@ -195,6 +204,24 @@ final class GazetteerLoader {
                 && n.equals(n.toUpperCase())
                 && n.chars().anyMatch(Character::isLetter);
         index.add(n, entry << 1 | (capsOnly ? 1 : 0));
+    }
+
+    private void spelling(String name, int entry) {
+        long k = Spelling.key(name);
+        if (k == 0) {
+            return;
+        }
+        if (spellingCount == spellingKeys.length) {
+            spellingKeys = Arrays.copyOf(spellingKeys, spellingCount * 2);
+        }
+        spellingKeys[spellingCount++] = Spelling.pack(k, entry);
+    }
+
+    /** The packed spelling keys, sorted and without repeats. */
+    long[] spellings() {
+        long[] out = Arrays.copyOf(spellingKeys, spellingCount);
+        Arrays.sort(out);
+        return Arrays.stream(out).distinct().toArray();
     }
 
     private int add(byte kind, String country, String admin1, String name, float la, float lo, int pop, byte fl) {
