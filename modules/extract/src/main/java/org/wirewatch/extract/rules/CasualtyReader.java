@@ -249,6 +249,12 @@ public final class CasualtyReader {
                     "kills",
                     "kill")));
 
+    /** Verbs of a wound that may have one victim with no count: "wounding the driver", "his bodyguard was hurt". */
+    private static final Set<String> WOUND_VERBS_SINGLE = words("wounding", "injuring", "wounded", "injured", "hurt");
+    /** Adverbs between "was" and a wound verb that still leave the victim alive and wounded once. */
+    private static final Set<String> WOUND_DEGREE = words(
+            "seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "also", "reportedly");
+
     /** Larger numbers are no head count of people hurt (and would overflow a figure). */
     private static final long MAX_COUNT = 10_000_000;
 
@@ -389,7 +395,10 @@ public final class CasualtyReader {
                             || otherOutcome(
                                     tokens,
                                     items.get(items.size() - 1).to(),
-                                    all.get(k).to())) {
+                                    all.get(k).to())
+                            || tokens.get(end).is(",")
+                                    && verbBefore(tokens, m.from())
+                                    && ownVerbAfter(tokens, skipAppositive(tokens, g.end()))) {
                         break;
                     }
                     items.add(all.get(k));
@@ -472,6 +481,7 @@ public final class CasualtyReader {
         readAppositiveBreakdowns(tokens, all, out, termMatches);
         readSingleVictims(tokens, all, out);
         readPassiveSingleVictims(tokens, all, out);
+        readSingleWounded(tokens, all, out);
         readSingleChild(tokens, termMatches, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return out;
@@ -503,6 +513,38 @@ public final class CasualtyReader {
         String a = outcomeAt(tokens, afterFirst);
         String b = outcomeAt(tokens, afterSecond);
         return a != null && b != null && !a.equals(b);
+    }
+
+    /**
+     * "killed two people, and 23 fans were hospitalised": after a count its verb came before, a second count past a
+     * comma with a verb of its own after it ("were hospitalised") is the subject of its own clause, not the next
+     * item of a list the first verb counts ("18 civilians and four officials had died" shares the verb after).
+     */
+    private boolean ownVerbAfter(List<Token> tokens, int at) {
+        int j = at;
+        boolean aux = false;
+        while (j < tokens.size() && AUX.contains(tokens.get(j).lower())) {
+            aux = true;
+            j++;
+        }
+        PhraseMatcher.Match t = j < tokens.size() && (aux || j == at) ? terms.matchAt(tokens, j) : null;
+        return t != null
+                && !t.entry().value(1).equals("before")
+                && !t.entry().value(1).equals("noun");
+    }
+
+    /** Whether a casualty verb that counts what follows it ("killed", "killing") stands just before a count. */
+    private boolean verbBefore(List<Token> tokens, int at) {
+        for (int len = 1; len <= 3 && at - len >= 0; len++) {
+            PhraseMatcher.Match t = terms.matchAt(tokens, at - len);
+            if (t != null
+                    && t.to() == at
+                    && !t.entry().value(1).equals("after")
+                    && !t.entry().value(1).equals("noun")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The role of a casualty term standing right after a count ("bodies", "wounded"), or null. */
@@ -937,12 +979,12 @@ public final class CasualtyReader {
 
     /** The words of the per-token sets and tables of this reader (a tokenizer vocabulary must hold them). */
     public List<java.util.Set<String>> wordSets() {
-        return List.of(KILL_VERBS_SINGLE, terms.firstWords());
+        return List.of(KILL_VERBS_SINGLE, WOUND_VERBS_SINGLE, WOUND_DEGREE, terms.firstWords());
     }
 
     private static boolean mayNameASingleVictim(List<Token> tokens) {
         for (Token t : tokens) {
-            if (t.mayBeIn() && KILL_VERBS_SINGLE.contains(t.lower())) {
+            if (t.mayBeIn() && (KILL_VERBS_SINGLE.contains(t.lower()) || WOUND_VERBS_SINGLE.contains(t.lower()))) {
                 return true;
             }
         }
@@ -1076,6 +1118,65 @@ public final class CasualtyReader {
         }
     }
 
+    /**
+     * "injuring the driver", "wounding a flight attendant", "her bodyguard was wounded", "he was seriously hurt": one
+     * wounded victim named by a singular role or a name, with no count of its own, is an injured figure of one
+     * (as "one wounded" would be). "was mortally wounded" is a death, and a count near the verb is read as such.
+     */
+    private void readSingleWounded(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token v = tokens.get(i);
+            if (!v.mayBeIn() || !WOUND_VERBS_SINGLE.contains(v.lower())) {
+                continue;
+            }
+            int from = -1;
+            int to = -1;
+            // active: "wounding the driver"
+            Token next = tokens.get(i + 1);
+            if (!v.is("hurt")
+                    && (next.is("the") || next.is("a") || next.is("an") || next.is("his") || next.is("her"))
+                    && i + 2 < tokens.size()) {
+                NounGroup np = nounGroup(tokens, i + 2);
+                if (np.head() != null && isRoleNoun(np.head()) && !np.ofThem()) {
+                    from = i;
+                    to = np.end();
+                }
+            }
+            // passive: "her bodyguard was wounded", "he was badly hurt"
+            int w = i - 1;
+            while (w > 0 && WOUND_DEGREE.contains(tokens.get(w).lower())) {
+                w--;
+            }
+            if (from < 0 && w >= 1 && tokens.get(w).is("was") && (v.is("wounded") || v.is("injured") || v.is("hurt"))) {
+                Token subject = tokens.get(w - 1);
+                boolean single = subject.is("he")
+                        || subject.is("she")
+                        || subject.isWord()
+                                && subject.isCapitalized()
+                                && w >= 2
+                                && tokens.get(w - 2).isCapitalized()
+                                && tokens.get(w - 2).isWord()
+                        || isRoleNoun(subject.lower());
+                if (single) {
+                    from = w - 1;
+                    to = i + 1;
+                }
+            }
+            if (from < 0) {
+                continue;
+            }
+            final int a = from;
+            final int b = to;
+            boolean counted = all.stream().anyMatch(m -> m.from() >= a - 6 && m.from() < b + 2)
+                    || out.stream()
+                            .anyMatch(f -> f.role() == CasualtyFact.Role.INJURED && f.to() > a - 6 && f.from() < b);
+            if (!counted) {
+                out.add(new CasualtyFact(
+                        CasualtyFact.Role.INJURED, 1, false, CasualtyFact.Kind.TOTAL, null, from, to, false));
+            }
+        }
+    }
+
     private boolean isRoleNoun(String head) {
         return Set.of(
                         "head",
@@ -1126,6 +1227,9 @@ public final class CasualtyReader {
                         "nurse",
                         "guard",
                         "bodyguard",
+                        "passenger",
+                        "pilot",
+                        "attendant",
                         "protester",
                         "demonstrator",
                         "vigilante")

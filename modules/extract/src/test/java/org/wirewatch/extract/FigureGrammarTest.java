@@ -1,0 +1,76 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * How wire English gives an incident's figures (killed, injured, civilians, children): one test per construction,
+ * each on sentences written for the test.
+ */
+class FigureGrammarTest {
+
+    @Test
+    void shouldCountThePeopleTakenToHospitalOrTreatedThereAsInjured() {
+        ReportExtraction taken = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen kill nine traders in northeast Nigeria market",
+                "MAIDUGURI, Nigeria (Reuters) - Gunmen raided a cattle market in Gwoza in Borno State on Tuesday,"
+                        + " killing nine traders, while four others were taken to hospital with burns, a police"
+                        + " spokesman said.");
+        assertThat(taken.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(4));
+
+        ReportExtraction treated = extract(
+                "2024-02-14T18:00:00Z",
+                "Blast kills six at bus station in Pakistan",
+                "QUETTA, Pakistan (AP) - A bomb tore through a bus station in Quetta on Tuesday, killing six people."
+                        + "\n\nEleven passengers were being treated at a city hospital, a doctor said.");
+        assertThat(treated.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(11));
+
+        ReportExtraction hospitalized = extract(
+                "2024-02-14T18:00:00Z",
+                "Stampede after blast at stadium",
+                "LAGOS (AFP) - An explosion near a football stadium in Kano on Tuesday killed two people, and 23"
+                        + " fans were hospitalised, officials said.");
+        assertThat(hospitalized.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(23));
+
+        ReportExtraction critical = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen kill 12 at Burundi bar",
+                "BUJUMBURA (AFP) - Gunmen opened fire in a bar in Gitega on Tuesday night, killing 12 people.\n\nFive"
+                        + " other customers were in critical condition, police said.");
+        assertThat(critical.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(5));
+    }
+
+    @Test
+    void shouldCountOneWoundedVictimNamedWithoutACount() {
+        ReportExtraction active = extract(
+                "2024-02-14T18:00:00Z",
+                "Roadside bomb hits minibus in Kenya's north",
+                "NAIROBI (Reuters) - A roadside bomb struck a minibus near Elwak in Mandera County on Tuesday,"
+                        + " injuring the driver, police said.");
+        assertThat(active.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(1));
+
+        ReportExtraction passive = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen kill two traders in Mexican market",
+                "MEXICO CITY (AP) - Gunmen killed two traders at a market in Uruapan in Michoacan state on Tuesday,"
+                        + " and a woman was seriously wounded, prosecutors said.");
+        assertThat(passive.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(2);
+            assertThat(i.getInjured().getBest()).isEqualTo(1);
+        });
+    }
+}
