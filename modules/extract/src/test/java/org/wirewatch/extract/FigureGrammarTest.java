@@ -73,4 +73,59 @@ class FigureGrammarTest {
             assertThat(i.getInjured().getBest()).isEqualTo(1);
         });
     }
+
+    @Test
+    void shouldAddTwoCountsOfDifferentSidesToldWithTheirOwnVerbsInOneClause() {
+        ReportExtraction lead = extract(
+                "2024-02-14T18:00:00Z",
+                "Attack on police post in Bannu",
+                "PESHAWAR (Reuters) - Militants attacked a police post in Bannu on Tuesday night, officials said."
+                        + "\n\nSeven policemen were killed and three attackers died in the gunfight that followed.");
+        assertThat(lead.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(10));
+
+        // the headline counts one side; the sum told later counts every dead of the incident
+        ReportExtraction headline = extract(
+                "2024-02-14T18:00:00Z",
+                "Nine soldiers killed as militants storm army post in North Waziristan",
+                "MIRANSHAH, Pakistan (AFP) - Militants stormed an army post near Mir Ali in North Waziristan on"
+                        + " Tuesday, the military said.\n\nNine soldiers were killed and all four attackers were shot"
+                        + " dead, it said.");
+        assertThat(headline.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(13));
+
+        // the same noun twice, or figures set against each other, are no parts of one toll
+        ReportExtraction rival = extract(
+                "2024-02-14T18:00:00Z",
+                "Clashes in Jonglei",
+                "JUBA (AFP) - Police said 12 people were killed in clashes in Bor on Tuesday, while residents said"
+                        + " 20 people were killed.");
+        assertThat(rival.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(12));
+    }
+
+    @Test
+    void shouldCountSingularVictimsListedAfterTheKillVerb() {
+        ReportExtraction listed = extract(
+                "2024-02-14T18:00:00Z",
+                "Ambush in Kunar",
+                "ASADABAD, Afghanistan (Reuters) - Insurgents killed the district governor of Asadabad, his deputy and"
+                        + " a bodyguard in an ambush in Kunar province on Tuesday, police said.");
+        assertThat(listed.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(3));
+
+        // the noun after a comma that goes on to say it is who told it, not another victim
+        ReportExtraction teller = extract(
+                "2024-02-14T18:00:00Z",
+                "Bomb kills police chief in Kunar",
+                "ASADABAD, Afghanistan (Reuters) - A roadside bomb in Kunar province on Tuesday killed the district"
+                        + " police chief, the provincial governor said.");
+        assertThat(teller.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(1));
+    }
 }

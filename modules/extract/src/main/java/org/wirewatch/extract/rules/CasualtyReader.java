@@ -484,7 +484,7 @@ public final class CasualtyReader {
         readSingleWounded(tokens, all, out);
         readSingleChild(tokens, termMatches, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
-        return out;
+        return sumCoordinatedTolls(tokens, out);
     }
 
     /**
@@ -977,6 +977,83 @@ public final class CasualtyReader {
         }
     }
 
+    /**
+     * "23 soldiers were killed and all six attackers were killed", "four militants were killed and two soldiers
+     * died": two death counts of different groups, each with its own verb, joined by "and" in one clause, are parts
+     * of one toll: their sum is a total spanning both, and the second count a breakdown of it. Counts told by different sources, set
+     * against each other ("while", "but") or of the same noun ("12 people ... and 20 people") stay apart.
+     */
+    private List<CasualtyFact> sumCoordinatedTolls(List<Token> tokens, List<CasualtyFact> out) {
+        CasualtyFact a = null;
+        CasualtyFact b = null;
+        for (CasualtyFact f : out) {
+            if (f.role() != CasualtyFact.Role.KILLED || !f.isTotal()) {
+                continue;
+            }
+            if (a == null) {
+                a = f;
+            } else if (b == null) {
+                b = f;
+            } else {
+                return out; // three tolls: a list of places or sources, not two parts
+            }
+        }
+        if (b == null
+                || a.value() == null
+                || b.value() == null
+                || a.vague()
+                || b.vague()
+                || a.additive()
+                || b.additive()
+                || a.to() > b.from()) {
+            return out;
+        }
+        boolean and = false;
+        for (int k = a.to(); k < b.from(); k++) {
+            Token t = tokens.get(k);
+            if (t.is("and")) {
+                and = true;
+            } else if (t.isNumber() || t.is(";") || t.is(":") || CONTRASTED.contains(t.lower())) {
+                return out;
+            }
+        }
+        String headA = tokens.get(a.to() - 1).lower();
+        String headB = tokens.get(b.to() - 1).lower();
+        if (!and || !nouns.contains(headA) || !nouns.contains(headB) || headA.equals(headB)) {
+            return out;
+        }
+        // the first count stays a total of its own right before the sum (what a source said first: "23 soldiers"),
+        // the incident's toll reads the sum that spans it
+        List<CasualtyFact> summed = new ArrayList<>(out.size() + 1);
+        for (CasualtyFact f : out) {
+            if (f == b) {
+                summed.add(new CasualtyFact(
+                        f.role(), f.value(), false, CasualtyFact.Kind.BREAKDOWN, f.group(), f.from(), f.to(), false));
+                continue;
+            }
+            summed.add(f);
+            if (f == a) {
+                summed.add(new CasualtyFact(
+                        f.role(),
+                        a.value() + b.value(),
+                        false,
+                        CasualtyFact.Kind.TOTAL,
+                        null,
+                        a.from(),
+                        b.to(),
+                        false));
+            }
+        }
+        return summed;
+    }
+
+    /** Speech verbs right after a noun group: the noun is who tells, not who was hit. */
+    private static final Set<String> SPEECH_AFTER = words("said", "says", "told", "added", "reported", "confirmed");
+
+    /** Words between two counts that set them against each other or give them to different tellers. */
+    private static final Set<String> CONTRASTED =
+            words("while", "whereas", "but", "although", "though", "said", "says", "according", "put", "than", "or");
+
     /** The words of the per-token sets and tables of this reader (a tokenizer vocabulary must hold them). */
     public List<java.util.Set<String>> wordSets() {
         return List.of(KILL_VERBS_SINGLE, WOUND_VERBS_SINGLE, WOUND_DEGREE, terms.firstWords());
@@ -1073,9 +1150,78 @@ public final class CasualtyReader {
             if (all.stream().anyMatch(m -> m.from() >= at && m.from() <= at + 2)) {
                 continue;
             }
+            int[] listed = singleVictimList(tokens, j);
+            if (listed[0] >= 2 && all.stream().noneMatch(m -> m.from() > at && m.from() < listed[1])) {
+                // "killed the army's commander in Swat, a regimental commander and a soldier": three victims
+                out.add(new CasualtyFact(
+                        CasualtyFact.Role.KILLED,
+                        listed[0],
+                        false,
+                        CasualtyFact.Kind.TOTAL,
+                        null,
+                        j,
+                        listed[1],
+                        false));
+                continue;
+            }
             out.add(new CasualtyFact(
                     CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1, false));
         }
+    }
+
+    /**
+     * The singular victims listed from a token on ("the district's police chief in X, his deputy and a guard"): their
+     * number and the end of the list. Each item is a determiner and a noun group headed by a role noun; a place after
+     * "in" or "of" may follow an item.
+     */
+    private int[] singleVictimList(List<Token> tokens, int from) {
+        int count = 0;
+        int j = from;
+        int end = from;
+        boolean sawAnd = false;
+        while (j + 1 < tokens.size()
+                && SINGLE_VICTIM_DET.contains(tokens.get(j).lower())
+                && !tokens.get(j).is("one")) {
+            NounGroup np = nounGroup(tokens, j + 1);
+            if (np.head() == null || !isRoleNoun(np.head()) || np.other() || np.more()) {
+                break;
+            }
+            if (count > 0
+                    && np.end() < tokens.size()
+                    && SPEECH_AFTER.contains(tokens.get(np.end()).lower())) {
+                break; // "killed the police chief, the local governor said": the teller, no victim
+            }
+            count++;
+            j = np.end();
+            end = j;
+            if (j + 1 < tokens.size()
+                    && (tokens.get(j).is("in") || tokens.get(j).is("of"))) {
+                int k = j + 1;
+                while (k < tokens.size()
+                        && k < j + 4
+                        && tokens.get(k).isCapitalized()
+                        && tokens.get(k).isWord()) {
+                    k++;
+                }
+                j = k > j + 1 ? k : j;
+            }
+            boolean comma = j < tokens.size() && tokens.get(j).is(",");
+            if (comma) {
+                j++;
+            }
+            boolean and = j < tokens.size() && tokens.get(j).is("and");
+            if (and) {
+                j++;
+            }
+            if (!comma && !and || sawAnd) {
+                break;
+            }
+            sawAnd = and;
+        }
+        // a list ends with "and" before its last item: "A, B and C"; "the chief, the governor" is an apposition,
+        // and "the mayor, his driver and three others" a count the reader takes as such
+        boolean countFollows = j < tokens.size() && (tokens.get(j).isNumber() || numbers.readAt(tokens, j) != null);
+        return sawAnd && !countFollows ? new int[] {count, end} : new int[] {1, end};
     }
 
     /**
