@@ -128,4 +128,27 @@ class FigureGrammarTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(1));
     }
+
+    @Test
+    void shouldReadChildrenFromABreakdownBetweenDashesOrNamedAfterItsVerb() {
+        ReportExtraction dashes = extract(
+                "2024-02-14T18:00:00Z",
+                "Shell hits market in Sudan's Darfur",
+                "KHARTOUM (AFP) - Ten people - six children, three women and a man - were killed when a shell"
+                        + " hit a market in El Fasher on Tuesday, medics said.");
+        assertThat(dashes.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(10);
+            assertThat(i.getChildrenKilled()).isEqualTo(6);
+        });
+
+        ReportExtraction predicate = extract(
+                "2024-02-14T18:00:00Z",
+                "Air strike on school kills 15 in Sudan",
+                "KHARTOUM (Reuters) - An air strike hit a school in Nyala on Tuesday, killing 15 people, local"
+                        + " officials said.\n\nNine of the dead were children, they said.");
+        assertThat(predicate.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(15);
+            assertThat(i.getChildrenKilled()).isEqualTo(9);
+        });
+    }
 }

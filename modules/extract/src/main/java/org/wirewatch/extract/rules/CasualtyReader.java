@@ -446,7 +446,7 @@ public final class CasualtyReader {
                         m.vague() ? null : value,
                         m.vague(),
                         breakdown ? CasualtyFact.Kind.BREAKDOWN : CasualtyFact.Kind.TOTAL,
-                        group(np),
+                        group(np) != null || !breakdown ? group(np) : predicateGroup(tokens, np.end()),
                         m.from(),
                         np.end(),
                         additive));
@@ -904,6 +904,9 @@ public final class CasualtyReader {
 
     /** Skips ", four of them children," or ", mostly civilians," or ", including women and children,". */
     private int skipAppositive(List<Token> tokens, int at) {
+        if (at < tokens.size() && isDash(tokens.get(at))) {
+            return skipDashedAppositive(tokens, at);
+        }
         if (at >= tokens.size() || !tokens.get(at).is(",")) {
             return at;
         }
@@ -937,6 +940,57 @@ public final class CasualtyReader {
         }
         // ", two of them policemen, and wounded 38 others": what follows "and" is a new clause
         return close + 1;
+    }
+
+    /**
+     * "nine people - four children, three women and two men - were killed": a breakdown between dashes, followed by
+     * the verb of the count before it. At the closing dash itself (the last item of the breakdown), the verb after it.
+     */
+    private int skipDashedAppositive(List<Token> tokens, int at) {
+        if (at + 1 < tokens.size() && verbStartsAt(tokens, at + 1)) {
+            return at + 1;
+        }
+        for (int j = at + 2; j < tokens.size() && j <= at + 14; j++) {
+            Token t = tokens.get(j);
+            if (isDash(t)) {
+                return j + 1 < tokens.size() && verbStartsAt(tokens, j + 1) ? j + 1 : at;
+            }
+            if (t.is(".") || t.is(";")) {
+                break;
+            }
+        }
+        return at;
+    }
+
+    private boolean verbStartsAt(List<Token> tokens, int j) {
+        return AUX.contains(tokens.get(j).lower()) || terms.matchAt(tokens, j) != null;
+    }
+
+    private static boolean isDash(Token t) {
+        return t.is("-") || t.is("\u2013") || t.is("\u2014") || t.is("--");
+    }
+
+    /**
+     * "Eleven of the dead were children", "six of those killed were civilians": the group of a breakdown named by the
+     * noun after its verb.
+     */
+    private String predicateGroup(List<Token> tokens, int at) {
+        int j = at;
+        while (j < tokens.size()
+                && j < at + 3
+                && !tokens.get(j).is("were")
+                && !tokens.get(j).is("are")) {
+            if (tokens.get(j).isPunct()) {
+                return null;
+            }
+            j++;
+        }
+        if (j + 1 >= tokens.size()
+                || !(tokens.get(j).is("were") || tokens.get(j).is("are"))) {
+            return null;
+        }
+        String g = nouns.value(tokens.get(j + 1).lower());
+        return g == null || g.equals("-") ? null : g;
     }
 
     /** "At least 39 people, four of them children, were killed": the appositive count breaks the total down. */
