@@ -151,4 +151,17 @@ class FigureGrammarTest {
             assertThat(i.getChildrenKilled()).isEqualTo(9);
         });
     }
+
+    @Test
+    void shouldCountTheDeadUnderEighteenAsChildren() {
+        ReportExtraction x = extract(
+                "2024-02-14T18:00:00Z",
+                "Troops fire on marchers in Tigray",
+                "MEKELLE, Ethiopia (AFP) - Troops opened fire on marchers in Adigrat on Tuesday, killing 14 people,"
+                        + " the regional health bureau said.\n\nFour of the dead were under 18, it said.");
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(14);
+            assertThat(i.getChildrenKilled()).isEqualTo(4);
+        });
+    }
 }

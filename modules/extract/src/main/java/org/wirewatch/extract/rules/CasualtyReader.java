@@ -971,8 +971,8 @@ public final class CasualtyReader {
     }
 
     /**
-     * "Eleven of the dead were children", "six of those killed were civilians": the group of a breakdown named by the
-     * noun after its verb.
+     * "Eleven of the dead were children", "six of those killed were civilians", "six of the dead were under 18": the
+     * group of a breakdown named by the noun (or the age) after its verb.
      */
     private String predicateGroup(List<Token> tokens, int at) {
         int j = at;
@@ -988,6 +988,15 @@ public final class CasualtyReader {
         if (j + 1 >= tokens.size()
                 || !(tokens.get(j).is("were") || tokens.get(j).is("are"))) {
             return null;
+        }
+        // "Six of the dead were under 18": minors
+        if (j + 2 < tokens.size()
+                && tokens.get(j + 1).is("under")
+                && tokens.get(j + 2).isNumber()) {
+            String n = tokens.get(j + 2).text();
+            return n.chars().allMatch(Character::isDigit) && n.length() <= 2 && Integer.parseInt(n) <= 18
+                    ? "children"
+                    : null;
         }
         String g = nouns.value(tokens.get(j + 1).lower());
         return g == null || g.equals("-") ? null : g;

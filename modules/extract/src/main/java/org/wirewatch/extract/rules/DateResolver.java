@@ -456,6 +456,15 @@ public final class DateResolver {
                         && PLANNED.contains(tokens.get(b - 1).lower())) {
             return DateMention.Role.REPORTING;
         }
+        // "The protests are due to culminate on Tuesday", "expected to resume on Monday": the verb of the plan between
+        for (int k = b; k >= 1 && k >= b - 3; k--) {
+            if (tokens.get(k).isPunct()) {
+                break;
+            }
+            if (tokens.get(k).is("to") && PLANNED.contains(tokens.get(k - 1).lower())) {
+                return DateMention.Role.REPORTING;
+            }
+        }
         // "By Friday morning the capital was calm": the state of things at a day, not the day of an event
         if (from >= 1 && tokens.get(from - 1).is("by")) {
             return DateMention.Role.REPORTING;

@@ -85,6 +85,10 @@ class DateResolverTest {
                 .singleElement()
                 .extracting(DateMention::role)
                 .isEqualTo(DateMention.Role.REPORTING);
+        assertThat(find("The marches are expected to end on Thursday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
         assertThat(find("Gunmen attacked the convoy on Friday."))
                 .singleElement()
                 .extracting(DateMention::role)
