@@ -95,6 +95,12 @@ final class EventTypeReader {
             // the later sentence says how the bomb was carried
             return SubEventType.SUICIDE_BOMB;
         }
+        if (code.equals(SubEventType.ARMED_CLASH.name()) && protestersClash(heads)) {
+            // "the bloodiest clashes were in X, where three died as protesters battled ruling-party activists": a
+            // crowd of protesters fighting, with no state force firing, is a violent demonstration (ACLED), not a
+            // battle between armed organisations
+            return SubEventType.VIOLENT_DEMONSTRATION;
+        }
         if (code.equals(SubEventType.ARMED_CLASH.name()) && insidePrison(heads)) {
             // "clashes between rival inmates left 40 dead": ACLED codes a fight among prisoners as a riot (mob
             // violence), not a battle between armed organisations
@@ -393,6 +399,34 @@ final class EventTypeReader {
     }
 
     /** Whether state forces (police, troops, security forces) act in the frame's head sentences, not only speak. */
+    /**
+     * Whether a head sentence tells a clash, the protesters in it fight ("protesters battled ruling-party
+     * activists") and no state force acts: a fight of a crowd, not of armed groups.
+     */
+    private static boolean protestersClash(List<SentenceInfo> heads) {
+        for (SentenceInfo s : heads) {
+            boolean clash = false;
+            boolean protest = false;
+            for (TriggerReader.Trigger t : s.triggers) {
+                clash |= t.code().equals(SubEventType.ARMED_CLASH.name()) && t.weight() >= 3;
+                // the protesters themselves fighting: "protesters battled", "demonstrators fought", not "a protest"
+                protest |= t.code().equals("PROTEST")
+                        && t.to() < s.sentence.tokens().size()
+                        && fightingVerb(s.sentence.tokens().get(t.to()));
+            }
+            if (clash && protest && !stateForceActs(List.of(s))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A past-tense verb right after the protesters: they are the ones who fought. */
+    private static boolean fightingVerb(Token t) {
+        String w = t.lower();
+        return t.isWord() && !t.isCapitalized() && (w.endsWith("ed") || w.equals("fought"));
+    }
+
     private static boolean stateForceActs(List<SentenceInfo> heads) {
         for (SentenceInfo s : heads) {
             for (ActorMention a : s.actors) {

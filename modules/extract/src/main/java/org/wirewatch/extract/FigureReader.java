@@ -36,6 +36,7 @@ final class FigureReader {
         Integer children = null;
         Integer civilians = null;
         boolean implicitKill = false;
+        boolean firstIsSum = false;
         // the last figure of each role and its sentence: "Ten soldiers were killed and twelve others wounded.
         // About twenty assailants were also neutralised" adds the twenty to the ten across the injured figure
         Map<CasualtyFact.Role, CasualtyFact> previousOf = new java.util.EnumMap<>(CasualtyFact.Role.class);
@@ -58,7 +59,8 @@ final class FigureReader {
                 if (s.superseded && current.contains(x.role())) {
                     continue; // "had earlier put the toll at 10": a later figure replaces it
                 }
-                if (x.isTotal() && (spreadOverEvents(s, x) || rejected(s, x) || earlierFigure(s, x))) {
+                if (x.isTotal()
+                        && (spreadOverEvents(s, x) || rejected(s, x) || earlierFigure(s, x) || partOfSum(s, x))) {
                     continue;
                 }
                 if (x.kind() == CasualtyFact.Kind.IMPLICIT) {
@@ -119,7 +121,24 @@ final class FigureReader {
                     continue;
                 }
                 if (x.isTotal()) {
-                    totals.computeIfAbsent(x.role(), k -> new ArrayList<>()).add(x.value());
+                    List<Integer> list = totals.computeIfAbsent(x.role(), k -> new ArrayList<>());
+                    if (x.role() == CasualtyFact.Role.KILLED
+                            && !list.isEmpty()
+                            && list.stream().allMatch(list.get(0)::equals)
+                            && sumOf(s, x, list.get(0))) {
+                        // "23 soldiers killed" in the headline, then "23 soldiers were killed and all six attackers
+                        // died": the first toll counted one side, the sum counts every dead of the incident
+                        list.add(0, x.value());
+                        firstIsSum = true;
+                        killedFrom.add(0, s);
+                        approximate.get(x.role()).add(0, approximate(s, x));
+                        last = x;
+                        lastSentence = s.sentence.index();
+                        previousOf.put(x.role(), x);
+                        previousSentenceOf.put(x.role(), lastSentence);
+                        continue;
+                    }
+                    list.add(x.value());
                     if (x.role() == CasualtyFact.Role.KILLED) {
                         killedFrom.add(s);
                     }
@@ -135,8 +154,11 @@ final class FigureReader {
                 }
             }
         }
-        List<Integer> killed =
-                withoutAggregate(totals.get(CasualtyFact.Role.KILLED), killedFrom, f.main ? elsewhere : List.of());
+        List<Integer> killed = withoutAggregate(
+                totals.get(CasualtyFact.Role.KILLED),
+                killedFrom,
+                // a toll that sums two parts of one clause is that event's own, whatever the others add up to
+                f.main && !firstIsSum ? elsewhere : List.of());
         if (killed == null && implicitKill) {
             killed = List.of(1);
         }
@@ -152,6 +174,39 @@ final class FigureReader {
         b.setAbducted(abducted == null ? null : abducted.get(0));
         b.setChildrenKilled(children);
         b.setCiviliansKilled(civilians);
+    }
+
+    /** Whether a total sums the two counts inside its span, one of which is the given earlier toll. */
+    private static boolean sumOf(SentenceInfo s, CasualtyFact total, int earlier) {
+        int sum = 0;
+        int parts = 0;
+        boolean hasEarlier = false;
+        for (CasualtyFact p : s.facts) {
+            if (p != total && inside(p, total)) {
+                sum += p.value();
+                parts++;
+                hasEarlier |= p.value() == earlier;
+            }
+        }
+        return parts == 2 && sum == total.value() && hasEarlier;
+    }
+
+    /** "23 soldiers were killed and six attackers died": the 23 is a part of the sum that spans it, not a toll. */
+    private static boolean partOfSum(SentenceInfo s, CasualtyFact x) {
+        for (CasualtyFact t : s.facts) {
+            if (t != x && t.isTotal() && inside(x, t) && t.to() - t.from() > x.to() - x.from()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a figure of the same role lies within the span of another (a part of the sum it spans). */
+    private static boolean inside(CasualtyFact part, CasualtyFact total) {
+        return part.role() == total.role()
+                && part.value() != null
+                && part.from() >= total.from()
+                && part.to() <= total.to();
     }
 
     /**

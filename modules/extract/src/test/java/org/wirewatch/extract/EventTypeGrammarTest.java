@@ -251,4 +251,22 @@ class EventTypeGrammarTest {
         assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ATTACK);
         assertThat(first(clash).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
     }
+
+    @Test
+    void shouldCallClashesInWhichProtestersFoughtAViolentDemonstration() {
+        ReportExtraction x = extract(
+                "2024-02-14T18:00:00Z",
+                "Two dead as rival student groups clash in Kenya",
+                "NAIROBI (Reuters) - The worst clashes were in Kisumu, where two people died as protesters battled"
+                        + " ruling party youth wingers near the bus park on Tuesday, witnesses said.");
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.VIOLENT_DEMONSTRATION);
+
+        // gunfire at a protest, with no protesters fighting, stays a clash
+        ReportExtraction gunfire = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen clash near protest in Kisumu",
+                "NAIROBI (Reuters) - Clashes between two armed groups broke out near a protest in Kisumu on Tuesday,"
+                        + " killing three people, witnesses said.");
+        assertThat(first(gunfire).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
 }

@@ -249,6 +249,12 @@ public final class CasualtyReader {
                     "kills",
                     "kill")));
 
+    /** Verbs of a wound that may have one victim with no count: "wounding the driver", "his bodyguard was hurt". */
+    private static final Set<String> WOUND_VERBS_SINGLE = words("wounding", "injuring", "wounded", "injured", "hurt");
+    /** Adverbs between "was" and a wound verb that still leave the victim alive and wounded once. */
+    private static final Set<String> WOUND_DEGREE = words(
+            "seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "also", "reportedly");
+
     /** Larger numbers are no head count of people hurt (and would overflow a figure). */
     private static final long MAX_COUNT = 10_000_000;
 
@@ -389,7 +395,10 @@ public final class CasualtyReader {
                             || otherOutcome(
                                     tokens,
                                     items.get(items.size() - 1).to(),
-                                    all.get(k).to())) {
+                                    all.get(k).to())
+                            || tokens.get(end).is(",")
+                                    && verbBefore(tokens, m.from())
+                                    && ownVerbAfter(tokens, skipAppositive(tokens, g.end()))) {
                         break;
                     }
                     items.add(all.get(k));
@@ -437,7 +446,7 @@ public final class CasualtyReader {
                         m.vague() ? null : value,
                         m.vague(),
                         breakdown ? CasualtyFact.Kind.BREAKDOWN : CasualtyFact.Kind.TOTAL,
-                        group(np),
+                        group(np) != null || !breakdown ? group(np) : predicateGroup(tokens, np.end()),
                         m.from(),
                         np.end(),
                         additive));
@@ -472,9 +481,10 @@ public final class CasualtyReader {
         readAppositiveBreakdowns(tokens, all, out, termMatches);
         readSingleVictims(tokens, all, out);
         readPassiveSingleVictims(tokens, all, out);
+        readSingleWounded(tokens, all, out);
         readSingleChild(tokens, termMatches, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
-        return out;
+        return sumCoordinatedTolls(tokens, out);
     }
 
     /**
@@ -503,6 +513,38 @@ public final class CasualtyReader {
         String a = outcomeAt(tokens, afterFirst);
         String b = outcomeAt(tokens, afterSecond);
         return a != null && b != null && !a.equals(b);
+    }
+
+    /**
+     * "killed two people, and 23 fans were hospitalised": after a count its verb came before, a second count past a
+     * comma with a verb of its own after it ("were hospitalised") is the subject of its own clause, not the next
+     * item of a list the first verb counts ("18 civilians and four officials had died" shares the verb after).
+     */
+    private boolean ownVerbAfter(List<Token> tokens, int at) {
+        int j = at;
+        boolean aux = false;
+        while (j < tokens.size() && AUX.contains(tokens.get(j).lower())) {
+            aux = true;
+            j++;
+        }
+        PhraseMatcher.Match t = j < tokens.size() && (aux || j == at) ? terms.matchAt(tokens, j) : null;
+        return t != null
+                && !t.entry().value(1).equals("before")
+                && !t.entry().value(1).equals("noun");
+    }
+
+    /** Whether a casualty verb that counts what follows it ("killed", "killing") stands just before a count. */
+    private boolean verbBefore(List<Token> tokens, int at) {
+        for (int len = 1; len <= 3 && at - len >= 0; len++) {
+            PhraseMatcher.Match t = terms.matchAt(tokens, at - len);
+            if (t != null
+                    && t.to() == at
+                    && !t.entry().value(1).equals("after")
+                    && !t.entry().value(1).equals("noun")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The role of a casualty term standing right after a count ("bodies", "wounded"), or null. */
@@ -862,6 +904,9 @@ public final class CasualtyReader {
 
     /** Skips ", four of them children," or ", mostly civilians," or ", including women and children,". */
     private int skipAppositive(List<Token> tokens, int at) {
+        if (at < tokens.size() && isDash(tokens.get(at))) {
+            return skipDashedAppositive(tokens, at);
+        }
         if (at >= tokens.size() || !tokens.get(at).is(",")) {
             return at;
         }
@@ -895,6 +940,66 @@ public final class CasualtyReader {
         }
         // ", two of them policemen, and wounded 38 others": what follows "and" is a new clause
         return close + 1;
+    }
+
+    /**
+     * "nine people - four children, three women and two men - were killed": a breakdown between dashes, followed by
+     * the verb of the count before it. At the closing dash itself (the last item of the breakdown), the verb after it.
+     */
+    private int skipDashedAppositive(List<Token> tokens, int at) {
+        if (at + 1 < tokens.size() && verbStartsAt(tokens, at + 1)) {
+            return at + 1;
+        }
+        for (int j = at + 2; j < tokens.size() && j <= at + 14; j++) {
+            Token t = tokens.get(j);
+            if (isDash(t)) {
+                return j + 1 < tokens.size() && verbStartsAt(tokens, j + 1) ? j + 1 : at;
+            }
+            if (t.is(".") || t.is(";")) {
+                break;
+            }
+        }
+        return at;
+    }
+
+    private boolean verbStartsAt(List<Token> tokens, int j) {
+        return AUX.contains(tokens.get(j).lower()) || terms.matchAt(tokens, j) != null;
+    }
+
+    private static boolean isDash(Token t) {
+        return t.is("-") || t.is("\u2013") || t.is("\u2014") || t.is("--");
+    }
+
+    /**
+     * "Eleven of the dead were children", "six of those killed were civilians", "six of the dead were under 18": the
+     * group of a breakdown named by the noun (or the age) after its verb.
+     */
+    private String predicateGroup(List<Token> tokens, int at) {
+        int j = at;
+        while (j < tokens.size()
+                && j < at + 3
+                && !tokens.get(j).is("were")
+                && !tokens.get(j).is("are")) {
+            if (tokens.get(j).isPunct()) {
+                return null;
+            }
+            j++;
+        }
+        if (j + 1 >= tokens.size()
+                || !(tokens.get(j).is("were") || tokens.get(j).is("are"))) {
+            return null;
+        }
+        // "Six of the dead were under 18": minors
+        if (j + 2 < tokens.size()
+                && tokens.get(j + 1).is("under")
+                && tokens.get(j + 2).isNumber()) {
+            String n = tokens.get(j + 2).text();
+            return n.chars().allMatch(Character::isDigit) && n.length() <= 2 && Integer.parseInt(n) <= 18
+                    ? "children"
+                    : null;
+        }
+        String g = nouns.value(tokens.get(j + 1).lower());
+        return g == null || g.equals("-") ? null : g;
     }
 
     /** "At least 39 people, four of them children, were killed": the appositive count breaks the total down. */
@@ -935,14 +1040,91 @@ public final class CasualtyReader {
         }
     }
 
+    /**
+     * "23 soldiers were killed and all six attackers were killed", "four militants were killed and two soldiers
+     * died": two death counts of different groups, each with its own verb, joined by "and" in one clause, are parts
+     * of one toll: their sum is a total spanning both, and the second count a breakdown of it. Counts told by different sources, set
+     * against each other ("while", "but") or of the same noun ("12 people ... and 20 people") stay apart.
+     */
+    private List<CasualtyFact> sumCoordinatedTolls(List<Token> tokens, List<CasualtyFact> out) {
+        CasualtyFact a = null;
+        CasualtyFact b = null;
+        for (CasualtyFact f : out) {
+            if (f.role() != CasualtyFact.Role.KILLED || !f.isTotal()) {
+                continue;
+            }
+            if (a == null) {
+                a = f;
+            } else if (b == null) {
+                b = f;
+            } else {
+                return out; // three tolls: a list of places or sources, not two parts
+            }
+        }
+        if (b == null
+                || a.value() == null
+                || b.value() == null
+                || a.vague()
+                || b.vague()
+                || a.additive()
+                || b.additive()
+                || a.to() > b.from()) {
+            return out;
+        }
+        boolean and = false;
+        for (int k = a.to(); k < b.from(); k++) {
+            Token t = tokens.get(k);
+            if (t.is("and")) {
+                and = true;
+            } else if (t.isNumber() || t.is(";") || t.is(":") || CONTRASTED.contains(t.lower())) {
+                return out;
+            }
+        }
+        String headA = tokens.get(a.to() - 1).lower();
+        String headB = tokens.get(b.to() - 1).lower();
+        if (!and || !nouns.contains(headA) || !nouns.contains(headB) || headA.equals(headB)) {
+            return out;
+        }
+        // the first count stays a total of its own right before the sum (what a source said first: "23 soldiers"),
+        // the incident's toll reads the sum that spans it
+        List<CasualtyFact> summed = new ArrayList<>(out.size() + 1);
+        for (CasualtyFact f : out) {
+            if (f == b) {
+                summed.add(new CasualtyFact(
+                        f.role(), f.value(), false, CasualtyFact.Kind.BREAKDOWN, f.group(), f.from(), f.to(), false));
+                continue;
+            }
+            summed.add(f);
+            if (f == a) {
+                summed.add(new CasualtyFact(
+                        f.role(),
+                        a.value() + b.value(),
+                        false,
+                        CasualtyFact.Kind.TOTAL,
+                        null,
+                        a.from(),
+                        b.to(),
+                        false));
+            }
+        }
+        return summed;
+    }
+
+    /** Speech verbs right after a noun group: the noun is who tells, not who was hit. */
+    private static final Set<String> SPEECH_AFTER = words("said", "says", "told", "added", "reported", "confirmed");
+
+    /** Words between two counts that set them against each other or give them to different tellers. */
+    private static final Set<String> CONTRASTED =
+            words("while", "whereas", "but", "although", "though", "said", "says", "according", "put", "than", "or");
+
     /** The words of the per-token sets and tables of this reader (a tokenizer vocabulary must hold them). */
     public List<java.util.Set<String>> wordSets() {
-        return List.of(KILL_VERBS_SINGLE, terms.firstWords());
+        return List.of(KILL_VERBS_SINGLE, WOUND_VERBS_SINGLE, WOUND_DEGREE, terms.firstWords());
     }
 
     private static boolean mayNameASingleVictim(List<Token> tokens) {
         for (Token t : tokens) {
-            if (t.mayBeIn() && KILL_VERBS_SINGLE.contains(t.lower())) {
+            if (t.mayBeIn() && (KILL_VERBS_SINGLE.contains(t.lower()) || WOUND_VERBS_SINGLE.contains(t.lower()))) {
                 return true;
             }
         }
@@ -1031,9 +1213,78 @@ public final class CasualtyReader {
             if (all.stream().anyMatch(m -> m.from() >= at && m.from() <= at + 2)) {
                 continue;
             }
+            int[] listed = singleVictimList(tokens, j);
+            if (listed[0] >= 2 && all.stream().noneMatch(m -> m.from() > at && m.from() < listed[1])) {
+                // "killed the army's commander in Swat, a regimental commander and a soldier": three victims
+                out.add(new CasualtyFact(
+                        CasualtyFact.Role.KILLED,
+                        listed[0],
+                        false,
+                        CasualtyFact.Kind.TOTAL,
+                        null,
+                        j,
+                        listed[1],
+                        false));
+                continue;
+            }
             out.add(new CasualtyFact(
                     CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1, false));
         }
+    }
+
+    /**
+     * The singular victims listed from a token on ("the district's police chief in X, his deputy and a guard"): their
+     * number and the end of the list. Each item is a determiner and a noun group headed by a role noun; a place after
+     * "in" or "of" may follow an item.
+     */
+    private int[] singleVictimList(List<Token> tokens, int from) {
+        int count = 0;
+        int j = from;
+        int end = from;
+        boolean sawAnd = false;
+        while (j + 1 < tokens.size()
+                && SINGLE_VICTIM_DET.contains(tokens.get(j).lower())
+                && !tokens.get(j).is("one")) {
+            NounGroup np = nounGroup(tokens, j + 1);
+            if (np.head() == null || !isRoleNoun(np.head()) || np.other() || np.more()) {
+                break;
+            }
+            if (count > 0
+                    && np.end() < tokens.size()
+                    && SPEECH_AFTER.contains(tokens.get(np.end()).lower())) {
+                break; // "killed the police chief, the local governor said": the teller, no victim
+            }
+            count++;
+            j = np.end();
+            end = j;
+            if (j + 1 < tokens.size()
+                    && (tokens.get(j).is("in") || tokens.get(j).is("of"))) {
+                int k = j + 1;
+                while (k < tokens.size()
+                        && k < j + 4
+                        && tokens.get(k).isCapitalized()
+                        && tokens.get(k).isWord()) {
+                    k++;
+                }
+                j = k > j + 1 ? k : j;
+            }
+            boolean comma = j < tokens.size() && tokens.get(j).is(",");
+            if (comma) {
+                j++;
+            }
+            boolean and = j < tokens.size() && tokens.get(j).is("and");
+            if (and) {
+                j++;
+            }
+            if (!comma && !and || sawAnd) {
+                break;
+            }
+            sawAnd = and;
+        }
+        // a list ends with "and" before its last item: "A, B and C"; "the chief, the governor" is an apposition,
+        // and "the mayor, his driver and three others" a count the reader takes as such
+        boolean countFollows = j < tokens.size() && (tokens.get(j).isNumber() || numbers.readAt(tokens, j) != null);
+        return sawAnd && !countFollows ? new int[] {count, end} : new int[] {1, end};
     }
 
     /**
@@ -1072,6 +1323,65 @@ public final class CasualtyReader {
             if (single && !counted) {
                 out.add(new CasualtyFact(
                         CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1, false));
+            }
+        }
+    }
+
+    /**
+     * "injuring the driver", "wounding a flight attendant", "her bodyguard was wounded", "he was seriously hurt": one
+     * wounded victim named by a singular role or a name, with no count of its own, is an injured figure of one
+     * (as "one wounded" would be). "was mortally wounded" is a death, and a count near the verb is read as such.
+     */
+    private void readSingleWounded(List<Token> tokens, List<NumberMention> all, List<CasualtyFact> out) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token v = tokens.get(i);
+            if (!v.mayBeIn() || !WOUND_VERBS_SINGLE.contains(v.lower())) {
+                continue;
+            }
+            int from = -1;
+            int to = -1;
+            // active: "wounding the driver"
+            Token next = tokens.get(i + 1);
+            if (!v.is("hurt")
+                    && (next.is("the") || next.is("a") || next.is("an") || next.is("his") || next.is("her"))
+                    && i + 2 < tokens.size()) {
+                NounGroup np = nounGroup(tokens, i + 2);
+                if (np.head() != null && isRoleNoun(np.head()) && !np.ofThem()) {
+                    from = i;
+                    to = np.end();
+                }
+            }
+            // passive: "her bodyguard was wounded", "he was badly hurt"
+            int w = i - 1;
+            while (w > 0 && WOUND_DEGREE.contains(tokens.get(w).lower())) {
+                w--;
+            }
+            if (from < 0 && w >= 1 && tokens.get(w).is("was") && (v.is("wounded") || v.is("injured") || v.is("hurt"))) {
+                Token subject = tokens.get(w - 1);
+                boolean single = subject.is("he")
+                        || subject.is("she")
+                        || subject.isWord()
+                                && subject.isCapitalized()
+                                && w >= 2
+                                && tokens.get(w - 2).isCapitalized()
+                                && tokens.get(w - 2).isWord()
+                        || isRoleNoun(subject.lower());
+                if (single) {
+                    from = w - 1;
+                    to = i + 1;
+                }
+            }
+            if (from < 0) {
+                continue;
+            }
+            final int a = from;
+            final int b = to;
+            boolean counted = all.stream().anyMatch(m -> m.from() >= a - 6 && m.from() < b + 2)
+                    || out.stream()
+                            .anyMatch(f -> f.role() == CasualtyFact.Role.INJURED && f.to() > a - 6 && f.from() < b);
+            if (!counted) {
+                out.add(new CasualtyFact(
+                        CasualtyFact.Role.INJURED, 1, false, CasualtyFact.Kind.TOTAL, null, from, to, false));
             }
         }
     }
@@ -1126,6 +1436,9 @@ public final class CasualtyReader {
                         "nurse",
                         "guard",
                         "bodyguard",
+                        "passenger",
+                        "pilot",
+                        "attendant",
                         "protester",
                         "demonstrator",
                         "vigilante")

@@ -121,6 +121,8 @@ public final class DateResolver {
             "blames");
     /** Participles before "by" and a reader: "a report seen by AFP on Thursday" dates the reading. */
     private static final Set<String> DOCUMENT_READ = Set.of("seen", "obtained", "reviewed");
+    /** Words that put a day ahead as a plan: "examinations scheduled for Thursday", "a vote due on Monday". */
+    private static final Set<String> PLANNED = Set.of("scheduled", "planned", "slated", "due", "set", "expected");
     /** Verbs of a toll's update: the day after them is when the figure changed. */
     private static final Set<String> TOLL_UPDATES =
             Set.of("rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "mounted", "jumped");
@@ -445,6 +447,23 @@ public final class DateResolver {
         }
         if (b >= 0 && SPEECH.contains(tokens.get(b).lower())) {
             return DateMention.Role.REPORTING;
+        }
+        // "the examinations scheduled for Thursday", "a rally planned for Sunday", "talks due on Monday": a day
+        // something was planned for, not the day of an event
+        if (b >= 0 && PLANNED.contains(tokens.get(b).lower())
+                || b >= 1
+                        && tokens.get(b).is("for")
+                        && PLANNED.contains(tokens.get(b - 1).lower())) {
+            return DateMention.Role.REPORTING;
+        }
+        // "The protests are due to culminate on Tuesday", "expected to resume on Monday": the verb of the plan between
+        for (int k = b; k >= 1 && k >= b - 3; k--) {
+            if (tokens.get(k).isPunct()) {
+                break;
+            }
+            if (tokens.get(k).is("to") && PLANNED.contains(tokens.get(k - 1).lower())) {
+                return DateMention.Role.REPORTING;
+            }
         }
         // "By Friday morning the capital was calm": the state of things at a day, not the day of an event
         if (from >= 1 && tokens.get(from - 1).is("by")) {

@@ -76,6 +76,26 @@ class DateResolverTest {
     }
 
     @Test
+    void shouldGiveNoEventDayToADaySomethingWasPlannedFor() {
+        assertThat(find("The ministry closed colleges and suspended the exams scheduled for Monday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+        assertThat(find("Talks between the two sides were due on Friday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+        assertThat(find("The marches are expected to end on Thursday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.REPORTING);
+        assertThat(find("Gunmen attacked the convoy on Friday."))
+                .singleElement()
+                .extracting(DateMention::role)
+                .isEqualTo(DateMention.Role.EVENT);
+    }
+
+    @Test
     void shouldMarkTheDayADocumentWasReadAsReporting() {
         assertThat(find("Two guards died of their wounds, according to a hospital log seen by Reuters on Thursday."))
                 .singleElement()

@@ -1,0 +1,167 @@
+package org.wirewatch.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wirewatch.extract.Corpus.extract;
+
+import org.junit.jupiter.api.Test;
+import org.wirewatch.schema.ReportExtraction;
+
+/**
+ * How wire English gives an incident's figures (killed, injured, civilians, children): one test per construction,
+ * each on sentences written for the test.
+ */
+class FigureGrammarTest {
+
+    @Test
+    void shouldCountThePeopleTakenToHospitalOrTreatedThereAsInjured() {
+        ReportExtraction taken = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen kill nine traders in northeast Nigeria market",
+                "MAIDUGURI, Nigeria (Reuters) - Gunmen raided a cattle market in Gwoza in Borno State on Tuesday,"
+                        + " killing nine traders, while four others were taken to hospital with burns, a police"
+                        + " spokesman said.");
+        assertThat(taken.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(4));
+
+        ReportExtraction treated = extract(
+                "2024-02-14T18:00:00Z",
+                "Blast kills six at bus station in Pakistan",
+                "QUETTA, Pakistan (AP) - A bomb tore through a bus station in Quetta on Tuesday, killing six people."
+                        + "\n\nEleven passengers were being treated at a city hospital, a doctor said.");
+        assertThat(treated.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(11));
+
+        ReportExtraction hospitalized = extract(
+                "2024-02-14T18:00:00Z",
+                "Stampede after blast at stadium",
+                "LAGOS (AFP) - An explosion near a football stadium in Kano on Tuesday killed two people, and 23"
+                        + " fans were hospitalised, officials said.");
+        assertThat(hospitalized.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(23));
+
+        ReportExtraction critical = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen kill 12 at Burundi bar",
+                "BUJUMBURA (AFP) - Gunmen opened fire in a bar in Gitega on Tuesday night, killing 12 people.\n\nFive"
+                        + " other customers were in critical condition, police said.");
+        assertThat(critical.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(5));
+    }
+
+    @Test
+    void shouldCountOneWoundedVictimNamedWithoutACount() {
+        ReportExtraction active = extract(
+                "2024-02-14T18:00:00Z",
+                "Roadside bomb hits minibus in Kenya's north",
+                "NAIROBI (Reuters) - A roadside bomb struck a minibus near Elwak in Mandera County on Tuesday,"
+                        + " injuring the driver, police said.");
+        assertThat(active.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(1));
+
+        ReportExtraction passive = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen kill two traders in Mexican market",
+                "MEXICO CITY (AP) - Gunmen killed two traders at a market in Uruapan in Michoacan state on Tuesday,"
+                        + " and a woman was seriously wounded, prosecutors said.");
+        assertThat(passive.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(2);
+            assertThat(i.getInjured().getBest()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void shouldAddTwoCountsOfDifferentSidesToldWithTheirOwnVerbsInOneClause() {
+        ReportExtraction lead = extract(
+                "2024-02-14T18:00:00Z",
+                "Attack on police post in Bannu",
+                "PESHAWAR (Reuters) - Militants attacked a police post in Bannu on Tuesday night, officials said."
+                        + "\n\nSeven policemen were killed and three attackers died in the gunfight that followed.");
+        assertThat(lead.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(10));
+
+        // the headline counts one side; the sum told later counts every dead of the incident
+        ReportExtraction headline = extract(
+                "2024-02-14T18:00:00Z",
+                "Nine soldiers killed as militants storm army post in North Waziristan",
+                "MIRANSHAH, Pakistan (AFP) - Militants stormed an army post near Mir Ali in North Waziristan on"
+                        + " Tuesday, the military said.\n\nNine soldiers were killed and all four attackers were shot"
+                        + " dead, it said.");
+        assertThat(headline.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(13));
+
+        // the same noun twice, or figures set against each other, are no parts of one toll
+        ReportExtraction rival = extract(
+                "2024-02-14T18:00:00Z",
+                "Clashes in Jonglei",
+                "JUBA (AFP) - Police said 12 people were killed in clashes in Bor on Tuesday, while residents said"
+                        + " 20 people were killed.");
+        assertThat(rival.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(12));
+    }
+
+    @Test
+    void shouldCountSingularVictimsListedAfterTheKillVerb() {
+        ReportExtraction listed = extract(
+                "2024-02-14T18:00:00Z",
+                "Ambush in Kunar",
+                "ASADABAD, Afghanistan (Reuters) - Insurgents killed the district governor of Asadabad, his deputy and"
+                        + " a bodyguard in an ambush in Kunar province on Tuesday, police said.");
+        assertThat(listed.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(3));
+
+        // the noun after a comma that goes on to say it is who told it, not another victim
+        ReportExtraction teller = extract(
+                "2024-02-14T18:00:00Z",
+                "Bomb kills police chief in Kunar",
+                "ASADABAD, Afghanistan (Reuters) - A roadside bomb in Kunar province on Tuesday killed the district"
+                        + " police chief, the provincial governor said.");
+        assertThat(teller.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldReadChildrenFromABreakdownBetweenDashesOrNamedAfterItsVerb() {
+        ReportExtraction dashes = extract(
+                "2024-02-14T18:00:00Z",
+                "Shell hits market in Sudan's Darfur",
+                "KHARTOUM (AFP) - Ten people - six children, three women and a man - were killed when a shell"
+                        + " hit a market in El Fasher on Tuesday, medics said.");
+        assertThat(dashes.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(10);
+            assertThat(i.getChildrenKilled()).isEqualTo(6);
+        });
+
+        ReportExtraction predicate = extract(
+                "2024-02-14T18:00:00Z",
+                "Air strike on school kills 15 in Sudan",
+                "KHARTOUM (Reuters) - An air strike hit a school in Nyala on Tuesday, killing 15 people, local"
+                        + " officials said.\n\nNine of the dead were children, they said.");
+        assertThat(predicate.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(15);
+            assertThat(i.getChildrenKilled()).isEqualTo(9);
+        });
+    }
+
+    @Test
+    void shouldCountTheDeadUnderEighteenAsChildren() {
+        ReportExtraction x = extract(
+                "2024-02-14T18:00:00Z",
+                "Troops fire on marchers in Tigray",
+                "MEKELLE, Ethiopia (AFP) - Troops opened fire on marchers in Adigrat on Tuesday, killing 14 people,"
+                        + " the regional health bureau said.\n\nFour of the dead were under 18, it said.");
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(14);
+            assertThat(i.getChildrenKilled()).isEqualTo(4);
+        });
+    }
+}
