@@ -565,4 +565,73 @@ class ActorGrammarTest {
         assertThat(attack.getActor() == null ? null : attack.getActor().getName())
                 .isNotEqualTo("Pakistani police");
     }
+
+    @Test
+    void shouldNameAnUnlistedGroupWithAParticleBeforeItsDescribingHead() {
+        ReportExtraction x = extract(
+                "2024-03-04T12:00:00Z",
+                "Gunmen kill nine at market in Kassala",
+                "KHARTOUM (AFP) - Gunmen from the Liwa al-Sabr militant group shot dead nine traders at a cattle market"
+                        + " in Kassala state on Sunday, local officials said.");
+
+        IncidentMention market = x.getIncidents().get(0);
+        assertThat(market.getActor()).isNotNull();
+        assertThat(market.getActor().getName()).isEqualTo("Liwa al-Sabr");
+    }
+
+    @Test
+    void shouldNameAnUnlistedGroupWhoseNameIsACodeOfDigitsAndCapitals() {
+        ReportExtraction x = extract(
+                "2024-03-04T12:00:00Z",
+                "Herders killed in Central African Republic",
+                "BANGUI (AFP) - Fighters of the 7G armed group killed five herders near Bozoum on Saturday, a local"
+                        + " official said.");
+
+        IncidentMention herders = x.getIncidents().get(0);
+        assertThat(herders.getActor()).isNotNull();
+        assertThat(herders.getActor().getName()).isEqualTo("7G");
+    }
+
+    @Test
+    void shouldNameAGroupThatCallsItselfByTheNameItGives() {
+        ReportExtraction x = extract(
+                "2024-03-04T12:00:00Z",
+                "Bomb kills six in Iraq",
+                "BAGHDAD (Reuters) - A roadside bomb killed six pilgrims south of Kirkuk on Monday, and a little-known"
+                        + " group calling itself Kataib Ahl al-Thar claimed the attack.");
+
+        IncidentMention bomb = x.getIncidents().get(0);
+        assertThat(bomb.getActor()).isNotNull();
+        assertThat(bomb.getActor().getName()).isEqualTo("Kataib Ahl al-Thar");
+    }
+
+    @Test
+    void shouldNameAnUnlistedRebelGroupAndAMilitiaWithAParticle() {
+        ReportExtraction rebels = extract(
+                "2024-03-04T12:00:00Z",
+                "Soldiers killed in Chad",
+                "N'DJAMENA (AFP) - The Tibesti Renewal rebel group killed eight soldiers in an ambush in the north of"
+                        + " Chad on Friday, the army said.");
+        ReportExtraction militia = extract(
+                "2024-03-04T12:00:00Z",
+                "Villagers killed in Darfur",
+                "KHARTOUM (AFP) - Members of the Ansar bin Hamid militia killed four villagers in North Darfur on"
+                        + " Friday, residents said.");
+
+        assertThat(rebels.getIncidents().get(0).getActor().getName()).isEqualTo("Tibesti Renewal");
+        assertThat(militia.getIncidents().get(0).getActor().getName()).isEqualTo("Ansar bin Hamid militia");
+    }
+
+    @Test
+    void shouldNotNameAGroupAfterTheStateItComesFrom() {
+        ReportExtraction x = extract(
+                "2024-03-04T12:00:00Z",
+                "Villagers killed in Chad",
+                "N'DJAMENA (AFP) - A Sudanese armed group killed six villagers near the border town of Adre on"
+                        + " Friday, officials said.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor() == null ? null : raid.getActor().getName())
+                .isNotIn("Sudanese", "Sudanese armed group");
+    }
 }

@@ -12,10 +12,13 @@ import java.util.List;
  * (see {@code roles.tsv}: "regime forces" in Syria are "Syrian regime forces", "the coalition" in Yemen is
  * the "Saudi-led coalition").
  *
- * <p>Two patterns ({@code actor-patterns.tsv}) name groups the lexicon does not list, as the text writes them:
+ * <p>Patterns ({@code actor-patterns.tsv}) name groups the lexicon does not list, as the text writes them:
  * "the Ti Makak gang", "the Kisiwa militia" (a capitalised name before a gang/militia/cartel head), and
  * "Movement for the Liberation of Azawad (MLA)" (a long name with an armed-group word before an acronym in
- * brackets; a known acronym resolves through the lexicon). A name used as a modifier ("Al-Qaeda-linked")
+ * brackets; a known acronym resolves through the lexicon). A name before a describing word and a group noun
+ * ("the Liwa al-Sabr militant group", "the 7G armed group") and the name a group gives itself ("a group calling
+ * itself X") are groups too; a name may hold a lower-case particle ("al-", "bin", "de") between capitalised words.
+ * A name used as a modifier ("Al-Qaeda-linked")
  * qualifies the actor that follows and is not an actor itself.
  *
  * <p>Immutable and thread-safe; {@link #load()} reads the resources once.
@@ -38,6 +41,12 @@ public final class Actors {
     private final WordSet rebelWords;
     private final WordSet affiliations;
     private final WordSet nameStops;
+    private final WordSet particles;
+    private final WordSet groupDescriptors;
+    private final WordSet islamistDescriptors;
+    private final WordSet groupHeads;
+    private final WordSet selfNamingSubjects;
+    private final WordSet selfNamingVerbs;
 
     private Actors() {
         countries = new CountryWords();
@@ -50,6 +59,12 @@ public final class Actors {
         rebelWords = words(patterns, "armed-word-rebel");
         affiliations = words(patterns, "affiliation");
         nameStops = words(patterns, "name-stop");
+        particles = words(patterns, "name-particle");
+        groupDescriptors = words(patterns, "group-descriptor");
+        islamistDescriptors = words(patterns, "group-descriptor-islamist");
+        groupHeads = words(patterns, "group-head");
+        selfNamingSubjects = words(patterns, "self-naming-subject");
+        selfNamingVerbs = words(patterns, "self-naming-verb");
         PhraseMatcher.Builder b = PhraseMatcher.builder();
         for (String[] row : TsvResource.rows(Actors.class, "actors.tsv")) {
             if (row.length < 4) {
@@ -253,6 +268,21 @@ public final class Actors {
                     out.add(new ActorMention(start, end, name, name, "REBEL", countryHint));
                 }
             }
+            if (in(groupHeads, h) && i >= 2 && t.joined(i) && in(groupDescriptors, t.hash(i - 1))) {
+                ActorMention a = describedGroup(t, i, countryHint);
+                if (a != null) {
+                    out.add(a);
+                }
+            }
+            if (i >= 3
+                    && t.hash(i) == ITSELF
+                    && in(selfNamingVerbs, t.hash(i - 1))
+                    && in(selfNamingSubjects, t.hash(i - 2))) {
+                ActorMention a = selfNamed(t, i + 1, countryHint);
+                if (a != null) {
+                    out.add(a);
+                }
+            }
             if (t.is(i, Tokens.ALL_CAPS) && bracketed(t, i)) {
                 ActorMention a = acronym(t, i, countryHint);
                 if (a != null) {
@@ -262,6 +292,62 @@ public final class Actors {
         }
         return out;
     }
+
+    /**
+     * "the Jund al-Haqq militant group", "the 4K armed group": the name before a descriptor and a group noun, when
+     * it is not a state's ("the Malian armed group" is no name) and not a group the lexicon lists (which the
+     * lexicon names). The mention spans the group noun so the generic "armed group" inside it gives way.
+     */
+    private ActorMention describedGroup(Tokens t, int head, String countryHint) {
+        int descriptor = head - 1;
+        if (!t.joined(descriptor) || t.is(descriptor, Tokens.CAPITALIZED)) {
+            return null;
+        }
+        int from = nameStart(t, descriptor);
+        if (from >= descriptor || countries.before(t, descriptor) >= 0 || matcher.lookup(t, from, descriptor) >= 0) {
+            return null;
+        }
+        int start = t.start(from);
+        int end = t.end(head);
+        return new ActorMention(
+                start,
+                end,
+                t.text().subSequence(start, end).toString(),
+                t.surface(from, descriptor),
+                in(islamistDescriptors, t.hash(descriptor)) ? "ISLAMIST" : "REBEL",
+                countryHint);
+    }
+
+    /** "a group calling itself Saraya al-Fath": the capitalised name after "itself", particles inside it. */
+    private ActorMention selfNamed(Tokens t, int from, String countryHint) {
+        int n = t.size();
+        if (from >= n || !t.joined(from) || !t.is(from, Tokens.CAPITALIZED) || t.is(from, Tokens.SENTENCE_START)) {
+            return null;
+        }
+        int to = from + 1;
+        while (to < n && to - from < 6 && t.joined(to) && !t.is(to, Tokens.SENTENCE_START)) {
+            if (t.is(to, Tokens.CAPITALIZED)) {
+                to++;
+            } else if (in(particles, t.hash(to))
+                    && to + 1 < n
+                    && t.joined(to + 1)
+                    && t.is(to + 1, Tokens.CAPITALIZED)) {
+                to += 2;
+            } else {
+                break;
+            }
+        }
+        int entry = matcher.lookup(t, from, to);
+        if (entry >= 0 || countries.before(t, to) >= 0) {
+            return null; // a listed group is named by the lexicon
+        }
+        int start = t.start(from);
+        int end = t.end(to - 1);
+        String name = t.text().subSequence(start, end).toString();
+        return new ActorMention(start, end, name, name, "REBEL", countryHint);
+    }
+
+    private static final long ITSELF = Tokens.wordHash("itself");
 
     private static final WordSet INSURGENT_WORDS = WordSet.of(java.util.stream.Stream.of(
                     "liberation",
@@ -298,8 +384,11 @@ public final class Actors {
     private int nameStart(Tokens t, int head) {
         int k = head;
         while (k > 0
-                && head - k < 4
-                && (t.is(k - 1, Tokens.CAPITALIZED) || numberInName(t, k - 1, head))
+                && head - k < 5
+                && (t.is(k - 1, Tokens.CAPITALIZED)
+                        || numberInName(t, k - 1, head)
+                        || codeName(t, k - 1)
+                        || particleInName(t, k - 1, head))
                 && (k == head || t.joined(k))
                 && !t.is(k - 1, Tokens.ALL_CAPS)) {
             k--;
@@ -307,10 +396,36 @@ public final class Actors {
                 break;
             }
         }
-        while (k < head && in(nameStops, t.hash(k))) {
+        while (k < head && (in(nameStops, t.hash(k)) || in(particles, t.hash(k)) && !t.is(k, Tokens.CAPITALIZED))) {
             k++;
         }
         return k;
+    }
+
+    /** "Jund al-Haqq": a particle joined to a capitalised word on each side belongs to the name. */
+    private boolean particleInName(Tokens t, int k, int head) {
+        return k > 0
+                && k + 1 < head
+                && in(particles, t.hash(k))
+                && !t.is(k, Tokens.CAPITALIZED)
+                && !t.is(k, Tokens.SENTENCE_START)
+                && t.is(k + 1, Tokens.CAPITALIZED)
+                && t.is(k - 1, Tokens.CAPITALIZED)
+                && t.joined(k);
+    }
+
+    /** "the 3R armed group": a short code of digits and capitals is a name, unlike a bare number. */
+    private static boolean codeName(Tokens t, int k) {
+        if (!t.is(k, Tokens.DIGIT) || t.end(k) - t.start(k) > 4) {
+            return false;
+        }
+        CharSequence s = t.text();
+        for (int c = t.start(k); c < t.end(k); c++) {
+            if (Character.isUpperCase(s.charAt(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean numberInName(Tokens t, int k, int head) {
