@@ -189,7 +189,9 @@ final class ClaimantResolver {
         }
         for (PhraseMatcher.Match m : cues) {
             String kind = m.entry().value(0);
-            if (kind.equals("SPEECH") || (kind.equals("TOLL_SPEECH") && tollFollows(tokens, m.to()))) {
+            if (kind.equals("SPEECH")
+                    || (kind.equals("TOLL_SPEECH") && tollFollows(tokens, m.to()))
+                    || (kind.equals("RECORD_SPEECH") && recordBefore(tokens, m.from()))) {
                 if (m.from() > 0
                         && tokens.get(m.from() - 1).is("was")
                         && m.entry().key().equals("quoted")) {
@@ -261,6 +263,11 @@ final class ClaimantResolver {
             }
         }
         return resolve(s, 0, i);
+    }
+
+    /** A record noun right before "show": "Official records show 40 dead" names who kept them, "Footage showed" no one. */
+    private static boolean recordBefore(List<Token> tokens, int at) {
+        return at > 0 && WordList.RECORD_NOUN.contains(tokens.get(at - 1).lower());
     }
 
     private static boolean tollFollows(List<Token> tokens, int at) {

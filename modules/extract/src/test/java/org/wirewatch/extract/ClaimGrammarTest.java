@@ -711,4 +711,19 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Somali foreign minister", "Ahmed Ali"));
     }
+
+    @Test
+    void shouldMakeTheKeeperOfRecordsTheSourceOfTheFigureTheyShow() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Bomb at Kano bus station",
+                "KANO (AFP) - A bomb went off at a crowded bus station in Kano on Monday.\n\nState hospital records"
+                        + " show that 23 people died and 41 were hurt in the blast.\n\nFootage shared online"
+                        + " showed 30 bodies lying near the buses.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("State hospital records", 23));
+    }
 }
