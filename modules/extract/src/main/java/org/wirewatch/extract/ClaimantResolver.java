@@ -122,6 +122,10 @@ final class ClaimantResolver {
                                         tokens.get(end).text()))) {
                     end++;
                 }
+                Claimant keeper = recordKeeper(s, m.to(), to);
+                if (keeper != null) {
+                    return keeper;
+                }
                 Claimant c = resolve(s, m.to(), end);
                 if (c != null && !(c.generic() && c.type() == SourceType.OTHER)) {
                     return c;
@@ -263,6 +267,27 @@ final class ClaimantResolver {
             }
         }
         return resolve(s, 0, i);
+    }
+
+    /**
+     * The one who kept a record, when "according to" names the record and a participle with "by" its keeper:
+     * "according to figures compiled by the Red Cross" is the Red Cross's figure, which the record only carries.
+     */
+    private Claimant recordKeeper(SentenceInfo s, int from, int to) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int r = from; r < Math.min(from + 4, to - 3) && !tokens.get(r).isPunct(); r++) {
+            if (WordList.RECORD_NOUN.contains(tokens.get(r).lower())
+                    && WordList.RECORD_PARTICIPLE.contains(tokens.get(r + 1).lower())
+                    && tokens.get(r + 2).is("by")) {
+                int end = r + 3;
+                while (end < to && !tokens.get(end).isPunct()) {
+                    end++;
+                }
+                Claimant c = resolve(s, r + 3, end);
+                return c == null || (c.generic() && c.type() == SourceType.OTHER) ? null : c;
+            }
+        }
+        return null;
     }
 
     /** A record noun right before "show": "Official records show 40 dead" names who kept them, "Footage showed" no one. */

@@ -726,4 +726,18 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getKilled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("State hospital records", 23));
     }
+
+    @Test
+    void shouldGiveAFigureCarriedByARecordToTheOneWhoCompiledIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Bomb at Kano bus station",
+                "KANO (AFP) - A bomb went off at a crowded bus station in Kano on Monday, killing 23 people,"
+                        + " according to figures released by the Nigerian Red Cross.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Nigerian Red Cross", 23));
+    }
 }
