@@ -682,9 +682,12 @@ final class ClaimReader {
         return claimants.claimant(s, own, at, tokens.size());
     }
 
-    /** Cues of a verb whose subject is a claim's source (attribution.tsv SPEECH, TOLL_SPEECH, RECORD_SPEECH). */
+    /** Cues of a verb whose subject is a claim's source (attribution.tsv SPEECH, TOLL_SPEECH, RECORD_SPEECH, COUNT_SPEECH). */
     private static boolean speech(String kind) {
-        return kind.equals("SPEECH") || kind.equals("TOLL_SPEECH") || kind.equals("RECORD_SPEECH");
+        return kind.equals("SPEECH")
+                || kind.equals("TOLL_SPEECH")
+                || kind.equals("RECORD_SPEECH")
+                || kind.equals("COUNT_SPEECH");
     }
 
     private static boolean spokenIn(List<PhraseMatcher.Match> cues, int at) {

@@ -740,4 +740,21 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getKilled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Nigerian Red Cross", 23));
     }
+
+    @Test
+    void shouldGiveACountThatStoodAtAFigureToTheOneWhoseCountItIs() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Bomb at Kano bus station",
+                "KANO (AFP) - A bomb went off at a crowded bus station in Kano on Monday.\n\nThe state news agency"
+                        + " NAN, citing the Health Ministry, put the toll at 30 dead.\n\nThe ministry's first count"
+                        + " on Monday had stood at 23 dead.\n\nBy nightfall the toll stood at 30.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("state news agency NAN", 30),
+                        org.assertj.core.groups.Tuple.tuple("Health Ministry", 23));
+    }
 }
