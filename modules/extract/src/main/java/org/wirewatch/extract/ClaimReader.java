@@ -524,7 +524,7 @@ final class ClaimReader {
         }
         for (PhraseMatcher.Match m : cues) {
             String kind = m.entry().value(0);
-            if ((kind.equals("SPEECH") || kind.equals("TOLL_SPEECH")) && m.from() >= claim && m.from() < first) {
+            if (speech(kind) && m.from() >= claim && m.from() < first) {
                 return false;
             }
         }
@@ -667,9 +667,7 @@ final class ClaimReader {
         List<PhraseMatcher.Match> own = cuesFrom(cues, at);
         for (PhraseMatcher.Match m : own) {
             String kind = m.entry().value(0);
-            if ((kind.equals("TOLL_SPEECH") || kind.equals("SPEECH"))
-                    && m.to() < tokens.size()
-                    && tokens.get(m.to()).is("by")) {
+            if (speech(kind) && m.to() < tokens.size() && tokens.get(m.to()).is("by")) {
                 // "a toll of 103 given by state media", "two wounded, as reported by the rescue service"
                 int end = m.to() + 1;
                 while (end < tokens.size() && !tokens.get(end).isPunct()) {
@@ -684,10 +682,18 @@ final class ClaimReader {
         return claimants.claimant(s, own, at, tokens.size());
     }
 
+    /** Cues of a verb whose subject is a claim's source (attribution.tsv SPEECH, TOLL_SPEECH, RECORD_SPEECH, COUNT_SPEECH). */
+    private static boolean speech(String kind) {
+        return kind.equals("SPEECH")
+                || kind.equals("TOLL_SPEECH")
+                || kind.equals("RECORD_SPEECH")
+                || kind.equals("COUNT_SPEECH");
+    }
+
     private static boolean spokenIn(List<PhraseMatcher.Match> cues, int at) {
         for (PhraseMatcher.Match m : cues) {
             String kind = m.entry().value(0);
-            if (m.from() >= at && (kind.equals("SPEECH") || kind.equals("TOLL_SPEECH"))) {
+            if (m.from() >= at && speech(kind)) {
                 return true;
             }
         }

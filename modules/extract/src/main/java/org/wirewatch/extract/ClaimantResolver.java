@@ -40,6 +40,9 @@ final class ClaimantResolver {
     private final IncidentDrafts drafts;
     private final String text;
     private final List<Claimant> history = new ArrayList<>();
+    /** Sources a speaker cites ("citing the Health Ministry"): never a claimant, but a later "the ministry". */
+    private final List<Claimant> cited = new ArrayList<>();
+
     private final Map<String, Optional<SourceMention>> resolved = new java.util.HashMap<>();
     private final Map<String, Optional<String>> cleanedRoles = new java.util.HashMap<>();
 
@@ -122,6 +125,10 @@ final class ClaimantResolver {
                                         tokens.get(end).text()))) {
                     end++;
                 }
+                Claimant keeper = recordKeeper(s, m.to(), to);
+                if (keeper != null) {
+                    return keeper;
+                }
                 Claimant c = resolve(s, m.to(), end);
                 if (c != null && !(c.generic() && c.type() == SourceType.OTHER)) {
                     return c;
@@ -189,7 +196,10 @@ final class ClaimantResolver {
         }
         for (PhraseMatcher.Match m : cues) {
             String kind = m.entry().value(0);
-            if (kind.equals("SPEECH") || (kind.equals("TOLL_SPEECH") && tollFollows(tokens, m.to()))) {
+            if (kind.equals("SPEECH")
+                    || (kind.equals("TOLL_SPEECH") && tollFollows(tokens, m.to()))
+                    || (kind.equals("RECORD_SPEECH") && recordBefore(tokens, m.from()))
+                    || (kind.equals("COUNT_SPEECH") && countKeeper(tokens, m.from(), from) >= 0)) {
                 if (m.from() > 0
                         && tokens.get(m.from() - 1).is("was")
                         && m.entry().key().equals("quoted")) {
@@ -198,7 +208,9 @@ final class ClaimantResolver {
                 if (m.from() > from && sourcelessReports(tokens, m.from() - 1, m.to())) {
                     continue; // "Initial reports put the toll at 60": "reports" is a noun here, and nobody's
                 }
-                Claimant c = subjectBefore(s, m.from(), from);
+                // "The agency's first count had stood at 23": the one whose count it is, read as if it spoke
+                int verb = kind.equals("COUNT_SPEECH") ? countKeeper(tokens, m.from(), from) : m.from();
+                Claimant c = subjectBefore(s, verb, from);
                 if (c != null) {
                     return c;
                 }
@@ -261,6 +273,49 @@ final class ClaimantResolver {
             }
         }
         return resolve(s, 0, i);
+    }
+
+    /**
+     * The one who kept a record, when "according to" names the record and a participle with "by" its keeper:
+     * "according to figures compiled by the Red Cross" is the Red Cross's figure, which the record only carries.
+     */
+    private Claimant recordKeeper(SentenceInfo s, int from, int to) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int r = from; r < Math.min(from + 4, to - 3) && !tokens.get(r).isPunct(); r++) {
+            if (WordList.RECORD_NOUN.contains(tokens.get(r).lower())
+                    && WordList.RECORD_PARTICIPLE.contains(tokens.get(r + 1).lower())
+                    && tokens.get(r + 2).is("by")) {
+                int end = r + 3;
+                while (end < to && !tokens.get(end).isPunct()) {
+                    end++;
+                }
+                Claimant c = resolve(s, r + 3, end);
+                return c == null || (c.generic() && c.type() == SourceType.OTHER) ? null : c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The possessive "'s" of a count's keeper before "stood at" ("The agency's first count on Monday had stood at"),
+     * a TOLL_NOUN or RECORD_NOUN standing between; -1 when the count is nobody's ("The toll stood at 23" is no claim).
+     */
+    private static int countKeeper(List<Token> tokens, int verb, int from) {
+        boolean count = false;
+        for (int k = verb - 1; k >= Math.max(from, verb - 8) && !tokens.get(k).isPunct(); k--) {
+            if (WordList.TOLL_NOUN.contains(tokens.get(k).lower())
+                    || WordList.RECORD_NOUN.contains(tokens.get(k).lower())) {
+                count = true;
+            } else if (count && tokens.get(k).is("'s") && k > from) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** A record noun right before "show": "Official records show 40 dead" names who kept them, "Footage showed" no one. */
+    private static boolean recordBefore(List<Token> tokens, int at) {
+        return at > 0 && WordList.RECORD_NOUN.contains(tokens.get(at - 1).lower());
     }
 
     private static boolean tollFollows(List<Token> tokens, int at) {
@@ -328,7 +383,13 @@ final class ClaimantResolver {
                 continue;
             }
             if (WordList.CITING.contains(tokens.get(seg[0]).lower()) && i + 1 < segments.size()) {
-                continue; // "The state news agency IRNA, citing a Guard statement, said": IRNA speaks
+                // "The state news agency IRNA, citing a Guard statement, said": IRNA speaks; the one it cites may
+                // be what a later "the ministry" means
+                Claimant cited = seg[0] + 1 < seg[1] ? resolve(s, seg[0] + 1, seg[1]) : null;
+                if (cited != null && !cited.generic()) {
+                    this.cited.add(cited);
+                }
+                continue;
             }
             if (seg[0] + 1 < seg[1]
                     && WordList.DESCRIBING_PARTICIPLE.contains(
@@ -898,6 +959,12 @@ final class ClaimantResolver {
         }
         for (int i = history.size() - 1; i >= 0; i--) {
             Claimant h = history.get(i);
+            if ((" " + norm(h.name()) + " ").contains(" " + head + " ")) {
+                return h;
+            }
+        }
+        for (int i = cited.size() - 1; i >= 0; i--) {
+            Claimant h = cited.get(i);
             if ((" " + norm(h.name()) + " ").contains(" " + head + " ")) {
                 return h;
             }

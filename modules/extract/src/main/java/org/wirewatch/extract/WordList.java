@@ -169,6 +169,10 @@ enum WordList {
     CHARGE_NOUN,
     /** Nouns for a count of the dead. */
     TOLL_NOUN,
+    /** Nouns of a record that, right before "show", make the noun group a claim's source ("Official records show"). */
+    RECORD_NOUN,
+    /** Participles between a record noun and "by" that name the record's keeper ("figures compiled by"). */
+    RECORD_PARTICIPLE,
     /** Nouns of a fight right before "between" and the two sides that fought. */
     CLASH_NOUN,
     /** Words right after a party that open a description of it before its violent verb ("bandits bent on ..."). */

@@ -711,4 +711,50 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Somali foreign minister", "Ahmed Ali"));
     }
+
+    @Test
+    void shouldMakeTheKeeperOfRecordsTheSourceOfTheFigureTheyShow() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Bomb at Kano bus station",
+                "KANO (AFP) - A bomb went off at a crowded bus station in Kano on Monday.\n\nState hospital records"
+                        + " show that 23 people died and 41 were hurt in the blast.\n\nFootage from the scene"
+                        + " showed that 30 people were killed.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("State hospital records", 23));
+    }
+
+    @Test
+    void shouldGiveAFigureCarriedByARecordToTheOneWhoCompiledIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Bomb at Kano bus station",
+                "KANO (AFP) - A bomb went off at a crowded bus station in Kano on Monday, killing 23 people,"
+                        + " according to figures released by the Nigerian Red Cross.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Nigerian Red Cross", 23));
+    }
+
+    @Test
+    void shouldGiveACountThatStoodAtAFigureToTheOneWhoseCountItIs() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Bomb at Kano bus station",
+                "KANO (AFP) - A bomb went off at a crowded bus station in Kano on Monday.\n\nThe state news agency"
+                        + " NAN, citing the Health Ministry, put the toll at 30 dead.\n\nThe ministry's first count"
+                        + " on Monday had stood at 23 dead.\n\nBy nightfall the toll stood at 30.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("state news agency NAN", 30),
+                        org.assertj.core.groups.Tuple.tuple("Health Ministry", 23));
+    }
 }
