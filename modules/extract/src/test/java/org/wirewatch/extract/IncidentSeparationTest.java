@@ -568,13 +568,13 @@ class IncidentSeparationTest {
     }
 
     @Test
-    void shouldNotTakeWeaponsSeizedForAnAbduction() {
+    void shouldNotTakeFightersOrWeaponsSeizedForAnAbduction() {
         ReportExtraction x = extract(
                 "2024-09-11T12:00:00Z",
                 "Gunmen kill seven traders in Nigeria's Kwara",
                 "KANO, Nigeria (Reuters) - Gunmen on motorcycles shot dead seven traders at a market in Ilorin in"
-                        + " Kwara State on Tuesday, police said.\n\nA day earlier, soldiers seized about 40 rifles and"
-                        + " two trucks near Lokoja in Kogi State, a local councillor said.");
+                        + " Kwara State on Tuesday, police said.\n\nA day earlier, soldiers seized 12 suspected militants"
+                        + " and about 40 rifles near Lokoja in Kogi State, a local councillor said.");
 
         assertThat(x.getIncidents())
                 .singleElement()

@@ -61,12 +61,12 @@ public final class TriggerReader {
 
     private final PhraseMatcher matcher;
     private final Lexicon territoryObjects;
-    private final Lexicon peopleNouns;
+    private final Lexicon abductionObjects;
 
-    public TriggerReader(Lexicon triggers, Lexicon territoryObjects, Lexicon peopleNouns) {
+    public TriggerReader(Lexicon triggers, Lexicon territoryObjects, Lexicon abductionObjects) {
         this.matcher = new PhraseMatcher(triggers);
         this.territoryObjects = territoryObjects;
-        this.peopleNouns = peopleNouns;
+        this.abductionObjects = abductionObjects;
     }
 
     /** The first words of the triggers (a tokenizer vocabulary must hold them). */
@@ -78,7 +78,7 @@ public final class TriggerReader {
         return new TriggerReader(
                 Lexicon.rules("triggers.tsv"),
                 Lexicon.rules("territory_objects.tsv"),
-                Lexicon.rules("casualty_nouns.tsv"));
+                Lexicon.rules("abduction_objects.tsv"));
     }
 
     /** Triggers in the tokens; {@code isPlace} tells whether a token starts a known place name. */
@@ -127,13 +127,14 @@ public final class TriggerReader {
     }
 
     /**
-     * Whether the object after a capture verb is headed by a noun for people: "seized more than 60 pupils",
-     * "seized about 200 displaced women", not "seized weapons" or "seized on the remarks".
+     * Whether the object after a capture verb is headed by a noun for people taken (abduction_objects.tsv): "seized
+     * more than 60 pupils", "seized about 200 displaced women", not "seized weapons", "seized 20 militants" or
+     * "seized on the remarks".
      */
     private boolean peopleAhead(List<Token> tokens, int j) {
         for (int k = j; k < Math.min(tokens.size(), j + 6); k++) {
             Token t = tokens.get(k);
-            if (peopleNouns.contains(t.lower())) {
+            if (abductionObjects.contains(t.lower())) {
                 return true;
             }
             if (t.isPunct() || OBJECT_END.contains(t.lower())) {
