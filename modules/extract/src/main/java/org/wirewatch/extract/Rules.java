@@ -39,6 +39,7 @@ final class Rules {
     /** The rule tables whose words the tokenizer shares instead of allocating (see {@link Vocabulary}). */
     private static final List<String> WORD_TABLES = List.of(
             "abbreviations.tsv",
+            "abduction_objects.tsv",
             "attribution.tsv",
             "casualty_nouns.tsv",
             "casualty_terms.tsv",

@@ -551,4 +551,33 @@ class IncidentSeparationTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(12));
     }
+
+    @Test
+    void shouldSeparateAnAbductionToldAsPeopleSeizedElsewhere() {
+        ReportExtraction x = extract(
+                "2024-09-11T12:00:00Z",
+                "Gunmen kill seven traders in Nigeria's Kwara",
+                "KANO, Nigeria (Reuters) - Gunmen on motorcycles shot dead seven traders at a market in Ilorin in"
+                        + " Kwara State on Tuesday, police said.\n\nThe shooting came a day after armed men seized about"
+                        + " 40 farm workers near Lokoja in Kogi State, a local councillor said.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getSubEventType()).isEqualTo(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE);
+        assertThat(x.getIncidents().get(1).getLocation().getAdmin1Code()).isEqualTo("NG-KO");
+        assertThat(x.getIncidents().get(1).getKilled()).isNull();
+    }
+
+    @Test
+    void shouldNotTakeFightersOrWeaponsSeizedForAnAbduction() {
+        ReportExtraction x = extract(
+                "2024-09-11T12:00:00Z",
+                "Gunmen kill seven traders in Nigeria's Kwara",
+                "KANO, Nigeria (Reuters) - Gunmen on motorcycles shot dead seven traders at a market in Ilorin in"
+                        + " Kwara State on Tuesday, police said.\n\nA day earlier, soldiers seized 12 suspected militants"
+                        + " and about 40 rifles near Lokoja in Kogi State, a local councillor said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(7));
+    }
 }

@@ -9,7 +9,8 @@ import org.wirewatch.extract.text.Token;
 
 /**
  * Finds event triggers (triggers.tsv) in a sentence. Capture verbs only count when a place follows
- * ("seized a district centre", not "seized equipment"); "drove" only as "drove X out of".
+ * ("seized a district centre", not "seized equipment"); "drove" only as "drove X out of". A capture verb whose
+ * object is a group of people ("seized about 40 farm workers") tells an abduction.
  */
 public final class TriggerReader {
 
@@ -51,12 +52,21 @@ public final class TriggerReader {
             "swathes",
             "back");
 
+    /** Capture verbs that take people as well as places: "gunmen seized 30 passengers". */
+    private static final Set<String> CAPTURE_OF_PEOPLE = Set.of("seized", "seize", "seizes");
+
+    /** Words that end the object of a capture verb before its head noun: "seized 30 women from a camp". */
+    private static final Set<String> OBJECT_END =
+            Set.of("in", "on", "at", "from", "after", "with", "by", "that", "which", "who", "as", "to", "for", "when");
+
     private final PhraseMatcher matcher;
     private final Lexicon territoryObjects;
+    private final Lexicon abductionObjects;
 
-    public TriggerReader(Lexicon triggers, Lexicon territoryObjects) {
+    public TriggerReader(Lexicon triggers, Lexicon territoryObjects, Lexicon abductionObjects) {
         this.matcher = new PhraseMatcher(triggers);
         this.territoryObjects = territoryObjects;
+        this.abductionObjects = abductionObjects;
     }
 
     /** The first words of the triggers (a tokenizer vocabulary must hold them). */
@@ -65,7 +75,10 @@ public final class TriggerReader {
     }
 
     public static TriggerReader load() {
-        return new TriggerReader(Lexicon.rules("triggers.tsv"), Lexicon.rules("territory_objects.tsv"));
+        return new TriggerReader(
+                Lexicon.rules("triggers.tsv"),
+                Lexicon.rules("territory_objects.tsv"),
+                Lexicon.rules("abduction_objects.tsv"));
     }
 
     /** Triggers in the tokens; {@code isPlace} tells whether a token starts a known place name. */
@@ -78,6 +91,9 @@ public final class TriggerReader {
                 continue; // "riot police": the longer phrase wins over "riot" and means no event
             }
             if (code.equals("TERRITORY") && !territoryObject(tokens, m, isPlace)) {
+                if (CAPTURE_OF_PEOPLE.contains(m.entry().key()) && peopleAhead(tokens, m.to())) {
+                    out.add(new Trigger(m.from(), m.to(), "ABDUCTION_FORCED_DISAPPEARANCE", weight));
+                }
                 continue;
             }
             out.add(new Trigger(m.from(), m.to(), code, weight));
@@ -108,6 +124,24 @@ public final class TriggerReader {
         }
         // "Taliban overrun district centre": a headline without articles
         return placeAhead(tokens, j, isPlace);
+    }
+
+    /**
+     * Whether the object after a capture verb is headed by a noun for people taken (abduction_objects.tsv): "seized
+     * more than 60 pupils", "seized about 200 displaced women", not "seized weapons", "seized 20 militants" or
+     * "seized on the remarks".
+     */
+    private boolean peopleAhead(List<Token> tokens, int j) {
+        for (int k = j; k < Math.min(tokens.size(), j + 6); k++) {
+            Token t = tokens.get(k);
+            if (abductionObjects.contains(t.lower())) {
+                return true;
+            }
+            if (t.isPunct() || OBJECT_END.contains(t.lower())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean placeAhead(List<Token> tokens, int j, java.util.function.IntPredicate isPlace) {

@@ -22,6 +22,7 @@ class RuleTablesTest {
                 "non_casualty_nouns.tsv",
                 "triggers.tsv",
                 "territory_objects.tsv",
+                "abduction_objects.tsv",
                 "attribution.tsv",
                 "markers.tsv",
                 "stopwords.tsv",
