@@ -95,6 +95,14 @@ final class EventTypeReader {
             // the later sentence says how the bomb was carried
             return SubEventType.SUICIDE_BOMB;
         }
+        if (code.equals("GROUND") || code.equals(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED.name())) {
+            SubEventType weapon = blastNamedLater(f, heads, code);
+            if (weapon != null) {
+                // "explosions tore through the airport" in the lead, "the rebels had fired four missiles at the
+                // airport" later: the later sentence says what exploded
+                return weapon;
+            }
+        }
         if (code.equals(SubEventType.ARMED_CLASH.name()) && protestersClash(heads)) {
             // "the bloodiest clashes were in X, where three died as protesters battled ruling-party activists": a
             // crowd of protesters fighting, with no state force firing, is a violent demonstration (ACLED), not a
@@ -220,6 +228,69 @@ final class EventTypeReader {
                 if (t.code().equals(SubEventType.SUICIDE_BOMB.name())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The weapon a later sentence of the frame names for an explosion its head sentences leave unspecified ("a blast
+     * hit the port" ... "two missiles struck the quay"), or null. The head sentences must tell of a blast and name no
+     * device of their own ("car bomb", "landmine"); the first missile, rocket or drone of a later sentence that states
+     * it (no "whether") and is not the one brought down ("shot down a drone") decides.
+     */
+    private static SubEventType blastNamedLater(Frame f, List<SentenceInfo> heads, String code) {
+        boolean blast = false;
+        for (SentenceInfo s : heads) {
+            for (Token t : s.sentence.tokens()) {
+                blast |= WordList.UNSPECIFIED_BLAST.contains(t.lower());
+            }
+            for (TriggerReader.Trigger t : s.triggers) {
+                if (t.code().equals(code)
+                        && !code.equals("GROUND")
+                        && (t.to() - t.from() != 1
+                                || !WordList.UNSPECIFIED_BLAST.contains(
+                                        s.sentence.tokens().get(t.from()).lower()))) {
+                    return null; // the head sentences name the device themselves
+                }
+            }
+        }
+        if (!blast) {
+            return null;
+        }
+        for (SentenceInfo s : f.members) {
+            if (heads.contains(s) || s.sentence.tokens().stream().anyMatch(t -> WordList.HEDGE.contains(t.lower()))) {
+                continue;
+            }
+            List<Token> tokens = s.sentence.tokens();
+            TriggerReader.Trigger first = null;
+            for (TriggerReader.Trigger t : s.triggers) {
+                boolean launched =
+                        t.code().equals(AIR) || t.code().equals(SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK.name());
+                if (launched
+                        && WordList.LAUNCHED_WEAPON.contains(
+                                tokens.get(t.from()).lower())
+                        && !downed(tokens, t.from())
+                        && (first == null || t.from() < first.from())) {
+                    first = t;
+                }
+            }
+            if (first != null) {
+                return SubEventType.valueOf(launchedFromAir(s, first) ? AIR : first.code());
+            }
+        }
+        return null;
+    }
+
+    /** Whether the weapon at token i is the one brought down: "shot down a drone", "intercepted three rockets". */
+    private static boolean downed(List<Token> tokens, int i) {
+        for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
+            Token t = tokens.get(k);
+            if (WordList.DOWNING.contains(t.lower())) {
+                return true;
+            }
+            if (!(t.isNumber() || t.is("a") || t.is("an") || t.is("the") || !t.isCapitalized() && t.isWord())) {
+                return false;
             }
         }
         return false;

@@ -186,7 +186,13 @@ enum WordList {
     /** Perfect auxiliaries between a party and its verb ("forces had raided"). */
     PERFECT_AUXILIARY,
     /** Words that put a fight among prisoners, so a clash is mob violence ("clashes between inmates"). */
-    PRISON;
+    PRISON,
+    /** Words that tell something exploded without saying what was fired, dropped, planted or worn. */
+    UNSPECIFIED_BLAST,
+    /** Weapons launched from afar whose naming in a later sentence says what an unspecified blast was. */
+    LAUNCHED_WEAPON,
+    /** Words right before a weapon that make it the one brought down, not the one that struck ("shot down a drone"). */
+    DOWNING;
 
     static final String TABLE = "reader_words.tsv";
 

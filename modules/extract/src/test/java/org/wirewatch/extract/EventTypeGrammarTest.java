@@ -3,6 +3,7 @@ package org.wirewatch.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wirewatch.extract.Corpus.extract;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.IncidentMention;
@@ -268,5 +269,39 @@ class EventTypeGrammarTest {
                 "NAIROBI (Reuters) - Clashes between two armed groups broke out near a protest in Kisumu on Tuesday,"
                         + " killing three people, witnesses said.");
         assertThat(first(gunfire).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
+
+    @Test
+    void shouldReadAnUnspecifiedBlastAsTheWeaponALaterSentenceNames() {
+        ReportExtraction rockets = extract(
+                "2024-06-10T09:00:00Z",
+                "Five killed in attack on Berbera fuel depot",
+                "BERBERA, Somalia (Wire) - Two explosions struck a fuel depot at the port of Berbera on Sunday,"
+                        + " killing five workers, port officials said.\n\nThe regional administration said"
+                        + " insurgents had fired three rockets at the depot from the hills to the south.");
+        ReportExtraction drones = extract(
+                "2024-06-10T09:00:00Z",
+                "Blast at Berbera fuel depot kills five",
+                "BERBERA, Somalia (Wire) - A blast struck a fuel depot at the port of Berbera on Sunday, killing"
+                        + " five workers, port officials said.\n\nA harbour guard said he had seen two drones"
+                        + " circling the depot just before it.");
+        // the drone that air defences brought down is not the one that struck
+        ReportExtraction downed = extract(
+                "2024-06-10T09:00:00Z",
+                "Blast at Berbera fuel depot kills five",
+                "BERBERA, Somalia (Wire) - A blast struck a fuel depot at the port of Berbera on Sunday, killing"
+                        + " five workers, port officials said.\n\nMinutes before the blast at the depot, guards had shot"
+                        + " down a drone over the port, the regional administration said.");
+
+        assertThat(List.of(
+                        first(rockets).getSubEventType(),
+                        first(rockets).getEventType(),
+                        first(drones).getSubEventType(),
+                        first(downed).getSubEventType()))
+                .containsExactly(
+                        SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK,
+                        EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+                        SubEventType.AIR_DRONE_STRIKE,
+                        SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
     }
 }
