@@ -176,6 +176,24 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveAClaimToTheBodyASpokesmanSpeaksForNotToTheDescriptionOfThatBody() {
+        ReportExtraction x = extract(
+                "2024-05-21T09:00:00Z",
+                "Splinter group says it raided border post",
+                "KORVELA (Reuters) - Gunmen killed seven border guards in a raid on a post near Korvela on Monday."
+                        + "\n\nTomas Verlinde, who described himself as a spokesman for Kestrelmir, a splinter of the"
+                        + " Northern Brigades, told reporters by telephone that the group had carried out the raid.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).isEqualTo("Kestrelmir");
+                    assertThat(c.getSpeaker()).isEqualTo("Tomas Verlinde");
+                });
+    }
+
+    @Test
     void shouldNotReadStrikesAThirdPartyCountsAsTheirAuthorsConfirmation() {
         ReportExtraction x = extract(
                 "2024-04-16T09:00:00Z",
