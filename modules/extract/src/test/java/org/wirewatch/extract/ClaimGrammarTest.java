@@ -194,6 +194,23 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldKeepTheNameOfTheUnMissionThatGivesAToll() {
+        ReportExtraction x = extract(
+                "2024-06-04T09:00:00Z",
+                "Cattle raid kills 11 in South Sudan",
+                "JUBA (AFP) - Armed cattle raiders killed 11 herders near the village of Madol on Sunday, UNMISS said"
+                        + " on Monday.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).isEqualTo("UNMISS");
+                    assertThat(c.getKilled()).isEqualTo(11);
+                });
+    }
+
+    @Test
     void shouldNotReadStrikesAThirdPartyCountsAsTheirAuthorsConfirmation() {
         ReportExtraction x = extract(
                 "2024-04-16T09:00:00Z",
