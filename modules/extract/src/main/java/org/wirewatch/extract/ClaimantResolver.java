@@ -572,6 +572,10 @@ final class ClaimantResolver {
             return null;
         }
         int[] name = trim(tokens, segments.get(primary + 1));
+        Claimant body = bodyDescribed(s, segments, primary, name);
+        if (body != null) {
+            return body;
+        }
         if (name[0] >= name[1]
                 || !tokens.get(name[0]).isCapitalized()
                 || WordList.PREPOSITION.contains(tokens.get(name[0]).lower())) {
@@ -589,6 +593,46 @@ final class ClaimantResolver {
         // Only a body speaking for itself: a person ("Major Ali Hassan, a police officer, said") keeps the caller's
         // role-and-speaker reading.
         return c == null || c.speaker() != null || c.generic() ? null : c;
+    }
+
+    /**
+     * "X, a spokesman for the Kestrel Front, a splinter of the Northern Brigades, said" or "X, who described himself as
+     * a spokesman for the Front, a splinter of ..., said": the description is of the body named last before it (after
+     * "for"), not of the speaker, and that body is the source, with the person before it speaking for it. Null when
+     * the phrase before the description names no body after "for".
+     */
+    private Claimant bodyDescribed(SentenceInfo s, List<int[]> segments, int primary, int[] role) {
+        List<Token> tokens = s.sentence.tokens();
+        if (role[1] - role[0] < 3 || tokens.get(role[0]).isCapitalized()) {
+            return null; // a name of its own before the description: the caller's reading
+        }
+        int forAt = -1;
+        for (int k = role[1] - 2; k > role[0]; k--) {
+            if (tokens.get(k).is("for")) {
+                forAt = k;
+                break;
+            }
+        }
+        if (forAt < 0 || !hasProperName(s, forAt + 1, role[1])) {
+            return null;
+        }
+        Claimant org = resolve(s, forAt + 1, role[1]);
+        if (org == null
+                || org.generic()
+                || (org.speaker() != null && !org.speaker().equals(org.name()))) {
+            // a bare name ("a spokesman for Kestrelmir") resolves like a person's, its own speaker: after "for" it is
+            // the body spoken for; a role with another speaker in it is not a body
+            return null;
+        }
+        String speaker = null;
+        if (primary + 2 < segments.size()) {
+            int[] person = trim(tokens, segments.get(primary + 2));
+            Claimant p = person[0] < person[1] ? resolve(s, person[0], person[1]) : null;
+            if (p != null && p.speaker() != null) {
+                speaker = p.speaker();
+            }
+        }
+        return new Claimant(org.name(), org.type(), speaker, org.key(), false, org.head());
     }
 
     /**

@@ -176,6 +176,41 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveAClaimToTheBodyASpokesmanSpeaksForNotToTheDescriptionOfThatBody() {
+        ReportExtraction x = extract(
+                "2024-05-21T09:00:00Z",
+                "Splinter group says it raided border post",
+                "KORVELA (Reuters) - Gunmen killed seven border guards in a raid on a post near Korvela on Monday."
+                        + "\n\nTomas Verlinde, who described himself as a spokesman for Kestrelmir, a splinter of the"
+                        + " Northern Brigades, told reporters by telephone that the group had carried out the raid.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).isEqualTo("Kestrelmir");
+                    assertThat(c.getSpeaker()).isEqualTo("Tomas Verlinde");
+                });
+    }
+
+    @Test
+    void shouldKeepTheNameOfTheUnMissionThatGivesAToll() {
+        ReportExtraction x = extract(
+                "2024-06-04T09:00:00Z",
+                "Cattle raid kills 11 in South Sudan",
+                "JUBA (AFP) - Armed cattle raiders killed 11 herders near the village of Madol on Sunday, UNMISS said"
+                        + " on Monday.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).isEqualTo("UNMISS");
+                    assertThat(c.getKilled()).isEqualTo(11);
+                });
+    }
+
+    @Test
     void shouldNotReadStrikesAThirdPartyCountsAsTheirAuthorsConfirmation() {
         ReportExtraction x = extract(
                 "2024-04-16T09:00:00Z",
