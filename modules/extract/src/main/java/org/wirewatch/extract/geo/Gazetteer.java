@@ -344,19 +344,22 @@ public final class Gazetteer {
                 othersNamed = true;
             }
         }
-        return othersNamed
-                ? cue
-                : new GeoMention(
-                        cue.start(),
-                        cue.end(),
-                        cue.surface(),
-                        cue.kind(),
-                        cue.countryCode(),
-                        code,
-                        cue.name(),
-                        null,
-                        null,
-                        0);
+        return othersNamed ? cue : inRegion(cue, code);
+    }
+
+    /** A cue place placed in a first-level region it does not carry itself: no coordinates, no population. */
+    private static GeoMention inRegion(GeoMention cue, String admin1Code) {
+        return new GeoMention(
+                cue.start(),
+                cue.end(),
+                cue.surface(),
+                cue.kind(),
+                cue.countryCode(),
+                admin1Code,
+                cue.name(),
+                null,
+                null,
+                0);
     }
 
     /**
@@ -371,19 +374,7 @@ public final class Gazetteer {
         if (region == null && !regionsNamed) {
             region = soleRegion(cue.countryCode(), mentions, GeoKind.PLACE);
         }
-        return region == null
-                ? cue
-                : new GeoMention(
-                        cue.start(),
-                        cue.end(),
-                        cue.surface(),
-                        cue.kind(),
-                        cue.countryCode(),
-                        region,
-                        cue.name(),
-                        null,
-                        null,
-                        0);
+        return region == null ? cue : inRegion(cue, region);
     }
 
     private static String soleRegion(String country, List<GeoMention> mentions, GeoKind kind) {
