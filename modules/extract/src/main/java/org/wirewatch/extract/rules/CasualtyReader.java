@@ -1308,14 +1308,7 @@ public final class CasualtyReader {
             if (!kill) {
                 continue;
             }
-            Token subject = tokens.get(i - 1);
-            boolean single = subject.is("he")
-                    || subject.is("she")
-                    || subject.isWord()
-                            && subject.isCapitalized()
-                            && i >= 2
-                            && tokens.get(i - 2).isCapitalized()
-                    || isRoleNoun(subject.lower());
+            boolean single = namesOneVictim(tokens, i - 1);
             final int from = i;
             final int verbEnd = j;
             boolean counted = all.stream().anyMatch(m -> m.from() < from && m.from() >= from - 6)
@@ -1357,15 +1350,7 @@ public final class CasualtyReader {
                 w--;
             }
             if (from < 0 && w >= 1 && tokens.get(w).is("was") && (v.is("wounded") || v.is("injured") || v.is("hurt"))) {
-                Token subject = tokens.get(w - 1);
-                boolean single = subject.is("he")
-                        || subject.is("she")
-                        || subject.isWord()
-                                && subject.isCapitalized()
-                                && w >= 2
-                                && tokens.get(w - 2).isCapitalized()
-                                && tokens.get(w - 2).isWord()
-                        || isRoleNoun(subject.lower());
+                boolean single = namesOneVictim(tokens, w - 1);
                 if (single) {
                     from = w - 1;
                     to = i + 1;
@@ -1384,6 +1369,22 @@ public final class CasualtyReader {
                         CasualtyFact.Role.INJURED, 1, false, CasualtyFact.Kind.TOTAL, null, from, to, false));
             }
         }
+    }
+
+    /**
+     * Whether the subject ending at {@code k} is one person: a pronoun, a full name (two capitalised words), or a
+     * role ("the driver"), so that a verb without a count still counts one victim.
+     */
+    private boolean namesOneVictim(List<Token> tokens, int k) {
+        Token subject = tokens.get(k);
+        return subject.is("he")
+                || subject.is("she")
+                || subject.isWord()
+                        && subject.isCapitalized()
+                        && k >= 1
+                        && tokens.get(k - 1).isCapitalized()
+                        && tokens.get(k - 1).isWord()
+                || isRoleNoun(subject.lower());
     }
 
     private boolean isRoleNoun(String head) {
