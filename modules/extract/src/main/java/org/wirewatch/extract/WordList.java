@@ -65,7 +65,7 @@ enum WordList {
     DISTANCE_UNIT,
     /** Words that make a place the area around a town or a district, not the town ("the X area"). */
     AREA_WORD,
-    /** Nouns after a town named like its region that make the name stand for the region ("Idlib village"). */
+    /** Nouns after a town named like its region that make the name stand for the region ("X village"). */
     REGION_SITE,
     /** Verbs of a party telling its own attack. */
     OWN_STRIKE_VERB,

@@ -67,7 +67,7 @@ final class CuePlaces {
                     // word ("in Bam province in the North Central region") is a wider frame
                     int y = g.words.isAdminType(t.hash(type)) ? regionAfter(i + 1) : regionAfter(type + 1);
                     if (y < 0 && !g.words.isAdminType(t.hash(type))) {
-                        // "Zardana, in the northern Idlib countryside": the region names the area itself
+                        // "X, in the northern Y countryside": the region Y names the area itself
                         int inner = regionAfter(i);
                         y = inner >= 0 && ctx.raws.get(inner).to() <= type ? inner : -1;
                     }
