@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.wirewatch.extract.lexicon.PhraseIndex;
 import org.wirewatch.extract.lexicon.Tokens;
+import org.wirewatch.extract.lexicon.TsvResource;
 
 /**
  * Countries, first-level regions (ISO 3166-2), populated places (GeoNames cities500) and demonyms, found in
@@ -139,16 +140,22 @@ public final class Gazetteer {
         return Optional.empty();
     }
 
-    /** Region names, folded (lower case, no spaces or hyphens), that each compass direction may take. */
-    private static final Map<String, Set<String>> COMPASS = Map.of(
-            "north", Set.of("north", "northern", "nord"),
-            "south", Set.of("south", "southern", "sud"),
-            "east", Set.of("east", "eastern", "est"),
-            "west", Set.of("west", "western", "ouest"),
-            "northeast", Set.of("northeast", "northeastern", "nordest"),
-            "northwest", Set.of("northwest", "northwestern", "nordouest"),
-            "southeast", Set.of("southeast", "southeastern", "sudest"),
-            "southwest", Set.of("southwest", "southwestern", "sudouest"));
+    /**
+     * Region names, folded (lower case, no spaces or hyphens), that each compass direction may take: the
+     * {@code compass-region} rows of cue-words.tsv, each led by its direction.
+     */
+    private static final Map<String, Set<String>> COMPASS = compassForms();
+
+    private static Map<String, Set<String>> compassForms() {
+        Map<String, Set<String>> forms = new HashMap<>();
+        for (String[] row : TsvResource.rows(CueWords.class, "cue-words.tsv")) {
+            if (row.length >= 2 && row[0].trim().equals("compass-region")) {
+                List<String> words = List.of(row[1].trim().split("\\s+"));
+                forms.put(words.get(0), Set.copyOf(words));
+            }
+        }
+        return Map.copyOf(forms);
+    }
 
     /** Number of names (phrases) in the index, for size reports. */
     public int nameCount() {
