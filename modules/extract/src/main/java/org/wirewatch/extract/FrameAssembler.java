@@ -161,10 +161,17 @@ final class FrameAssembler {
         DateMention d = s.eventDate();
         if (d != null) {
             boolean matchesSome = false;
+            Draft main = frames.get(0);
             for (Draft f : frames) {
-                if (!f.dateKnown
-                        || Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
-                                <= Math.max(f.tolerance, d.toleranceDays())) {
+                // an undated side incident told in an earlier paragraph happened on the main one's day (as it is
+                // dated at the end): a later paragraph's day far from that one ("In July, it claimed an attack in
+                // which 12 soldiers were killed") is another event, not the day the side incident lacked
+                boolean undated = !f.dateKnown
+                        && (f.main || !main.dateKnown || f.opener.sentence.paragraph() == s.sentence.paragraph());
+                LocalDate day = f.dateKnown ? f.date : undated ? null : main.date;
+                int tolerance = f.dateKnown ? f.tolerance : main.tolerance;
+                if (undated
+                        || Math.abs(ChronoUnit.DAYS.between(day, d.date())) <= Math.max(tolerance, d.toleranceDays())) {
                     matchesSome = true;
                 }
             }
@@ -299,7 +306,10 @@ final class FrameAssembler {
             int in = at >= 1 && tokens.get(at - 1).is("in")
                     ? at - 1
                     : at >= 2 && tokens.get(at - 2).is("in") && isLowerWord(tokens.get(at - 1)) ? at - 2 : -1;
-            if (in < 0 || inAttribution(tokens, lastEvent, at)) {
+            // "an affiliate based in Mali claimed it had killed 70": the party's home, not the event's country
+            boolean home = in >= 1
+                    && WordList.HOME_PARTICIPLE.contains(tokens.get(in - 1).lower());
+            if (in < 0 || home || inAttribution(tokens, lastEvent, at)) {
                 continue;
             }
             if (toll || in == 0 || at > strongTrigger) {
@@ -333,9 +343,12 @@ final class FrameAssembler {
         List<Token> tokens = s.sentence.tokens();
         int speech = speakerEnd(s);
         for (GeoMention g : s.places) {
-            if (g.admin1Code() != null
-                    && g.kind() != GeoKind.DEMONYM
-                    && (speech < 0 || tokenAt(tokens, g.start()) > speech)) {
+            int at = tokenAt(tokens, g.start());
+            // "a block in the city's Industrialnyi district": a part of the town already told, whatever region
+            boolean partOfTold = at >= 2
+                    && tokens.get(at - 1).is("'s")
+                    && WordList.PART_OF_TOLD.contains(tokens.get(at - 2).lower());
+            if (g.admin1Code() != null && g.kind() != GeoKind.DEMONYM && !partOfTold && (speech < 0 || at > speech)) {
                 return g.admin1Code();
             }
         }

@@ -192,7 +192,11 @@ enum WordList {
     /** Weapons launched from afar whose naming in a later sentence says what an unspecified blast was. */
     LAUNCHED_WEAPON,
     /** Words right before a weapon that make it the one brought down, not the one that struck ("shot down a drone"). */
-    DOWNING;
+    DOWNING,
+    /** Settlement nouns before "'s" and a place: the place is a part of one already told ("the city's X"). */
+    PART_OF_TOLD,
+    /** Participles right before "in" and a country that make the country a party's home, not the event's. */
+    HOME_PARTICIPLE;
 
     static final String TABLE = "reader_words.tsv";
 

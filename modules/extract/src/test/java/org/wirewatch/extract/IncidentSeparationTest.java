@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.wirewatch.schema.ClaimKind;
 import org.wirewatch.schema.IncidentMention;
+import org.wirewatch.schema.Recency;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.SubEventType;
 
@@ -579,5 +580,43 @@ class IncidentSeparationTest {
         assertThat(x.getIncidents())
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(7));
+    }
+
+    @Test
+    void shouldNotDateAnUndatedSideIncidentByAPastEventToldInALaterParagraph() {
+        ReportExtraction x = extract(
+                "2024-08-07T15:00:00Z",
+                "Gunmen kill nine soldiers in western Niger",
+                "NIAMEY (AFP) - Gunmen ambushed an army patrol near Tillaberi on Monday, killing nine soldiers, the"
+                        + " defence ministry said.\n\nSeparately, the army said troops killed 14 militants in a raid on"
+                        + " a camp near Ayorou.\n\nThe group has claimed several raids on army posts in recent"
+                        + " months. In March, it said it was behind an attack on a base in Diffa in which 15"
+                        + " soldiers were killed.");
+
+        IncidentMention raid = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 14)
+                .findFirst()
+                .orElseThrow();
+        // the raid, told with no day of its own, is of the main ambush's days, not of March
+        assertThat(raid.getEventDate()).isEqualTo(LocalDate.parse("2024-08-05"));
+        assertThat(raid.getRecency()).isEqualTo(Recency.CURRENT);
+        assertThat(x.getIncidents())
+                .filteredOn(i -> i.getKilled() != null && i.getKilled().getBest() == 15)
+                .singleElement()
+                .satisfies(i -> assertThat(i.getRecency()).isEqualTo(Recency.BACKGROUND));
+    }
+
+    @Test
+    void shouldNotPlaceAnEventInTheCountryWhereAClaimingGroupIsBased() {
+        ReportExtraction x = extract(
+                "2024-08-07T15:00:00Z",
+                "Jihadists kill 20 soldiers in northern Burkina",
+                "OUAGADOUGOU (AFP) - Jihadists killed 20 soldiers in an attack on an army post near Djibo on Sunday,"
+                        + " the army said.\n\nJama'at Nusrat al-Islam wal Muslimeen, an al Qaeda affiliate based in"
+                        + " Mali, had earlier said it had killed 40 soldiers in the attack.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("BF"));
     }
 }
