@@ -457,6 +457,7 @@ final class SentenceReader {
             dates = dates.stream().filter(d -> d.to() > verb).toList();
             newMarker = otherEventAfter(tokens, facts, triggers, sequel);
         } else {
+            facts = withoutAsideTolls(tokens, dates, facts, triggers);
             dates = eventAfterAside(tokens, dates, facts, triggers);
         }
         dates = withoutComparedPast(tokens, dates);
@@ -808,6 +809,47 @@ final class SentenceReader {
             return out;
         }
         return dates;
+    }
+
+    /**
+     * "A bomb wounded six policemen on Friday, a week after gunmen shot dead two monks": the toll in an appended "a
+     * week after" clause, once the sentence has told its own event before it, is the earlier event's (told again
+     * where the report comes back to it), never a figure of the event the sentence is about.
+     */
+    private static List<CasualtyFact> withoutAsideTolls(
+            List<Token> tokens,
+            List<DateMention> dates,
+            List<CasualtyFact> facts,
+            List<TriggerReader.Trigger> triggers) {
+        for (DateMention d : dates) {
+            boolean appended = d.from() > 0
+                    && tokens.get(d.from() - 1).is(",")
+                    && tokens.get(d.to() - 1).is("after")
+                    && d.role() == DateMention.Role.EVENT;
+            if (!appended) {
+                continue;
+            }
+            boolean eventBefore = false;
+            boolean tollAfter = false;
+            for (CasualtyFact f : facts) {
+                eventBefore |= f.to() <= d.from();
+                tollAfter |= f.from() >= d.to();
+            }
+            for (TriggerReader.Trigger t : triggers) {
+                eventBefore |= t.to() <= d.from() && t.weight() >= 2;
+            }
+            if (!eventBefore || !tollAfter) {
+                return facts;
+            }
+            List<CasualtyFact> out = new ArrayList<>(facts.size());
+            for (CasualtyFact f : facts) {
+                if (f.from() < d.from()) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+        return facts;
     }
 
     /** Whether the clause after a sequel verb tells a violent event of its own: a toll, or a specific trigger. */

@@ -619,4 +619,19 @@ class IncidentSeparationTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getLocation().getCountryCode()).isEqualTo("BF"));
     }
+
+    @Test
+    void shouldNotCountTheTollOfAnEarlierEventInAnAppendedWeekAfterClause() {
+        ReportExtraction x = extract(
+                "2024-08-09T15:00:00Z",
+                "Roadside bomb wounds six in Nigeria's Kaduna",
+                "KADUNA, Nigeria (Reuters) - A roadside bomb wounded four soldiers and two farmers near Kajuru on"
+                        + " Thursday, the army said, a week after bandits shot dead three herders at a market in"
+                        + " Birnin Gwari.");
+
+        IncidentMention bomb = x.getIncidents().get(0);
+        assertThat(bomb.getInjured().getBest()).isEqualTo(6);
+        // the three herders died a week earlier, in another event: no dead in Thursday's blast
+        assertThat(bomb.getKilled()).isNull();
+    }
 }
