@@ -13,6 +13,7 @@ Output: a gzip'd UTF-8 TSV with three record types (the Java loader documents th
   C <iso2> <name> <alias|alias...>
   A <iso3166-2> <name> <flags> <population> <alias|alias...>
   P <name> <iso2> <iso3166-2 or empty> <lat> <lon> <population> <flags> <alias|alias...>
+  D <name> <iso2> <iso3166-2> <population> <flags> <alias|alias...>   (second-level divisions)
 flags: W = also an English word ("Mobile", "Police"), N = also a personal or other proper name in the
 word list ("Victoria", "Ryan"). The Java side decides from context whether such a name is a place.
 The output is deterministic for the same inputs (sorted, fixed gzip mtime).
@@ -33,6 +34,34 @@ ADMIN_SUFFIXES = re.compile(
     r"\s+(governorate|province|region|state|oblast|division|department|district|county|prefecture|"
     r"municipality|territory|emirate|wilayah|wilaya|muhafazah)$", re.I)
 ADMIN_PREFIXES = re.compile(r"^(governorate|province|region|state|department|prefecture|wilaya) of\s+", re.I)
+
+# Type words GeoNames writes into second-level division names, in the languages it takes them from ("Kasese
+# District", "Kabupaten Nduga", "Département de Tahoua", "Caza de Zgharta", "Shahrestān-e Sarāvān"). A report in
+# English names the division by what is left ("Nduga regency", "the Tahoua department").
+ADMIN2_PREFIXES = re.compile(
+    r"^(?:(?:municipio|departamento|provincia|distrito|partido|circunscri[cç][aã]o|concelho|comuna|municipiul|"
+    r"daira|da[iï]ra|d[eé]partement|province|pr[eé]fecture|sous-pr[eé]fecture|caza|ville|cant[oó]n|commune|city|"
+    r"ward|region|county|district|municipality|komuna|regency|shire|cercle)"
+    r"(?:\s+(?:of|de|du|des|di|da|do|del|e)(?:\s+la)?|\s+de\s+l'|\s+d')?\s+"
+    r"|(?:amphoe|huyen|kabupaten|kota|powiat|gemeente|obshtina|oras|okres|muang|markaz|grad|opcina|srok|bashkia|"
+    r"bezirk|politischer bezirk|thanh pho|thi xa|quan|nomos|nohiyai|mudiriyat|qada'?|degmada|liwa'?|"
+    r"shahrestan-e|al mudiriyah)\s+)",
+    re.I)
+ADMIN2_SUFFIXES = re.compile(
+    r"\s+(?:county|district|rayon|raion|shi|ilcesi|pagasts|municipality|kommune?|gorodskoy okrug|okrug|tumani|"
+    r"jaras|audany|vald|department|zone|gun|province|prefecture|sub-prefecture|administratsiya|subregion|area|"
+    r"region|cercle|location|local government area|lga|regency|division|awraja|woreda|municipio|city|council|"
+    r"regional council|ville)$",
+    re.I)
+
+
+def admin2_base(name):
+    """A second-level division's name without its type word, folded to Latin letters ("Kasese District" ->
+    "Kasese", "Kabupaten Nduga" -> "Nduga"); "" when nothing usable is left."""
+    n = fold(clean(name))
+    for _ in range(2):
+        n = ADMIN2_SUFFIXES.sub("", ADMIN2_PREFIXES.sub("", n)).strip()
+    return n if usable(n) else ""
 
 
 def fold(s):
@@ -145,6 +174,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cities", required=True)
     ap.add_argument("--admin1", required=True)
+    ap.add_argument("--admin2", required=True)
     ap.add_argument("--isodb", required=True)
     ap.add_argument("--iso1", required=True)
     ap.add_argument("--iso2", required=True)
@@ -224,6 +254,7 @@ def main():
 
     places = []
     admin_pop = collections.Counter()
+    admin2_pop = collections.Counter()
     for line in open(a.cities, encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if len(f) < 15 or f[6] != "P":
@@ -233,6 +264,8 @@ def main():
         admin = gn_to_iso.get(f"{cc}.{f[10]}", "")
         pop = int(f[14] or 0)
         admin_pop[admin] += pop
+        if f[11]:
+            admin2_pop[f"{cc}.{f[10]}.{f[11]}"] += pop
         names = []
         seen = set()
         for n in [name, ascii_name] + alts:
@@ -252,6 +285,30 @@ def main():
         rest = [n for n in names[1:] if not flags(n)][:a.max_alternates]
         fl = flags(primary)
         places.append((cc, admin, primary, f[4], f[5], pop, fl, rest, int(f[0])))
+
+    # Second-level divisions: only those inside a mapped first-level region, under a name usable in English prose,
+    # and not named like a town of the same region (the town already gives that region: "Kasese district").
+    town_keys = collections.defaultdict(set)
+    for cc, admin, primary, _, _, _, _, rest, _ in places:
+        for n in [primary] + rest:
+            town_keys[admin].add(key(n))
+    divisions = {}
+    for x in json.load(open(a.admin2, encoding="utf-8")):
+        parts = x["code"].split(".")
+        if len(parts) != 3:
+            continue
+        admin = gn_to_iso.get(f"{parts[0]}.{parts[1]}")
+        base = admin2_base(x["name"])
+        if not admin or not base or key(base) in town_keys[admin] or key(base) == admin_key(
+                first_level[admin]["name"]):
+            continue
+        # The GeoNames form with its type word ("Kasese District") is not kept as an alias: the matcher reads the
+        # level word after the name itself, and the place is the name without it.
+        names = [base]
+        k = (parts[0], admin, key(base))
+        if k in divisions:
+            continue  # the same name twice in one region says nothing more
+        divisions[k] = (base, parts[0], admin, admin2_pop.get(x["code"], 0), flags(base), names[1:])
 
     out = io.StringIO()
     for cc in sorted(countries):
@@ -281,11 +338,13 @@ def main():
     for cc, admin, primary, lat, lon, pop, fl, rest, _ in places:
         out.write("\t".join(["P", primary, cc, admin, f"{float(lat):.4f}", f"{float(lon):.4f}", str(pop), fl,
                              "|".join(rest)]) + "\n")
+    for _, (base, cc, admin, pop, fl, rest) in sorted(divisions.items()):
+        out.write("\t".join(["D", base, cc, admin, str(pop), fl, "|".join(rest)]) + "\n")
     with open(a.out, "wb") as fh:
         with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
             gz.write(out.getvalue().encode("utf-8"))
     print(f"countries={len(countries)} admin1={len(first_level)} places={len(places)} "
-          f"names={sum(1 + len(p[7]) for p in places)} mapped_admin1={len(gn_to_iso)}")
+          f"names={sum(1 + len(p[7]) for p in places)} mapped_admin1={len(gn_to_iso)} admin2={len(divisions)}")
 
 
 if __name__ == "__main__":

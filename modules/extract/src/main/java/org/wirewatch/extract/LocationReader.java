@@ -98,6 +98,14 @@ final class LocationReader {
                 country = g.countryCode();
             }
         }
+        if (place != null && place.division()) {
+            // "in Nduga regency, gunmen stormed Paro airstrip": the division is the place only when its sentence
+            // names no town inside it
+            GeoMention town = townInDivision(f, heads, place);
+            if (town != null) {
+                place = town;
+            }
+        }
         if (place != null
                 && admin1 != null
                 && place.admin1Code() != null
@@ -165,7 +173,8 @@ final class LocationReader {
         if (place != null && place.countryCode() != null && !place.countryCode().equals(country)) {
             place = null;
         }
-        if (place != null && (afterNear(place) || areaAround(place) || regionNamesake(place))) {
+        // a second-level division is an area already: only a town its own sentence names is closer (above)
+        if (place != null && (afterNear(place) || !place.division() && areaAround(place) || regionNamesake(place))) {
             // "killed near Ouahigouya ... came under attack near the village of Aorema": "near X" says the event
             // was not in X, so a smaller place the incident's sentences name in the same region is where it was;
             // so does "the X area" or "the X tribal district" ("in the X area, ... raided Y village"), and a town
@@ -408,8 +417,29 @@ final class LocationReader {
                         && (g.outsideGazetteer() && g.admin1Code() == null
                                 || admin1 != null
                                         && admin1.equals(g.admin1Code())
-                                        && g.population() < near.population());
+                                        && (g.population() < near.population() || g.division()));
                 if (closer) {
+                    return g;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A town, not a division, that the sentence naming {@code division} places in the division's region, or null. */
+    private static GeoMention townInDivision(Frame f, List<SentenceInfo> heads, GeoMention division) {
+        List<SentenceInfo> all = new ArrayList<>(heads);
+        all.addAll(f.members);
+        for (SentenceInfo s : all) {
+            if (division.start() < s.sentence.start() || division.start() >= s.sentence.end()) {
+                continue;
+            }
+            for (GeoMention g : s.places) {
+                if (g.kind() == GeoKind.PLACE
+                        && !g.division()
+                        && division.countryCode().equals(g.countryCode())
+                        && (division.admin1Code().equals(g.admin1Code())
+                                || g.outsideGazetteer() && g.admin1Code() == null)) {
                     return g;
                 }
             }

@@ -437,4 +437,84 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Bandung");
         assertThat(where.getAdmin1Code()).isEqualTo("ID-JB");
     }
+
+    @Test
+    void shouldGiveAVillageTheRegionOfTheSecondLevelDivisionAnAppositionPlacesItIn() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Herders kill 14 farmers in central Nigeria",
+                "Herders killed 14 farmers on Tuesday in Tse Adoor, a village in Kwande local government area, police"
+                        + " in Nigeria said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Tse Adoor");
+        assertThat(where.getAdmin1Code()).isEqualTo("NG-BE");
+    }
+
+    @Test
+    void shouldTakeASecondLevelDivisionNamedWithItsLevelWordAsThePlaceWhenNoTownIsNamed() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Nine police killed in Burkina",
+                "Militants stormed a police post in Burkina Faso's Kouritenga province on Monday, killing nine officers,"
+                        + " the army said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Kouritenga");
+        assertThat(where.getAdmin1Code()).isEqualTo("BF-04");
+        assertThat(where.getLatitude()).isNull();
+    }
+
+    @Test
+    void shouldKeepADivisionOfTheReportsCountryOverATownOfThatNameAbroad() {
+        // Bam is a province of Burkina Faso and a town in Iran
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Eleven civilians killed in Burkina market attack",
+                "Jihadists killed 11 civilians on Sunday in an attack on a market in Bam province, the government of"
+                        + " Burkina Faso said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("BF");
+        assertThat(where.getAdmin1Code()).isEqualTo("BF-05");
+    }
+
+    @Test
+    void shouldTakeADivisionOfTheReportsCountryWithoutItsLevelWordWhenNoTownHasItsName() {
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Gunmen kill six worshippers in Nigeria",
+                "Gunmen killed six worshippers at a church in Ogbaru on Sunday, Nigerian police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Ogbaru");
+        assertThat(where.getAdmin1Code()).isEqualTo("NG-AN");
+    }
+
+    @Test
+    void shouldTakeTheVillageOverTheDivisionItsSentenceNamesFirst() {
+        ReportExtraction x = extract(
+                "2024-01-06T12:00:00Z",
+                "Five police killed in Afghan checkpoint attack",
+                "In Balkhab district of Afghanistan, gunmen killed five policemen at a checkpoint in the village of"
+                        + " Tokhta Gul on Friday, officials said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Tokhta Gul");
+        assertThat(where.getAdmin1Code()).isEqualTo("AF-SAR");
+    }
+
+    @Test
+    void shouldNotLetADivisionOfAnotherCountryPullAReportAbroad() {
+        // Sabon Gari is a local government area of Nigeria's Kaduna state, and a quarter of many towns elsewhere
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Three dead in Kumasi riot",
+                "Rioters burned shops on Monday in the Sabon Gari neighbourhood of Kumasi, leaving three people dead,"
+                        + " Ghana police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("GH");
+        assertThat(where.getAdmin1Code()).isEqualTo("GH-AH");
+    }
 }

@@ -26,6 +26,7 @@ final class CueWords {
     private final WordSet dwellers;
     private final WordSet seats;
     private final WordSet facilities;
+    private final WordSet divisionTypes;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
@@ -48,6 +49,7 @@ final class CueWords {
         dwellers = words(rows, "dweller");
         seats = words(rows, "seat");
         facilities = words(rows, "facility");
+        divisionTypes = words(rows, "division-type");
         stopPhrases = WordSet.ofClass(rows, "stop-phrase", "cue-words.tsv", "\\|", Tokens::phraseHash);
     }
 
@@ -122,6 +124,11 @@ final class CueWords {
     /** The last word of a facility's name ("Institute", "Hospital"): the name is no town. */
     boolean isFacility(long h) {
         return in(facilities, h);
+    }
+
+    /** A second-level division's level word after its name ("district", "regency", "local government area"). */
+    boolean isDivisionType(long h) {
+        return in(divisionTypes, h);
     }
 
     boolean isRoute(long h) {

@@ -1,6 +1,7 @@
 package org.wirewatch.extract.geo;
 
 import static org.wirewatch.extract.geo.Gazetteer.ADMIN1;
+import static org.wirewatch.extract.geo.Gazetteer.ADMIN2;
 import static org.wirewatch.extract.geo.Gazetteer.COUNTRY;
 import static org.wirewatch.extract.geo.Gazetteer.DEMONYM;
 import static org.wirewatch.extract.geo.Gazetteer.NAME;
@@ -56,6 +57,7 @@ final class GazetteerLoader {
         List<String[]> c = new ArrayList<>();
         List<String[]> a = new ArrayList<>();
         List<String[]> p = new ArrayList<>();
+        List<String[]> divisions = new ArrayList<>();
         try (BufferedReader r = reader("gazetteer.tsv.gz", true)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -64,6 +66,7 @@ final class GazetteerLoader {
                     case "C" -> c.add(f);
                     case "A" -> a.add(f);
                     case "P" -> p.add(f);
+                    case "D" -> divisions.add(f);
                     default -> throw new IllegalStateException("bad gazetteer line: " + line);
                 }
             }
@@ -149,6 +152,13 @@ final class GazetteerLoader {
                 spelling(f[1], e);
                 aliases.forEach(n -> spelling(n, e));
             }
+        }
+        // D <name> <country> <region> <population> <flags> <aliases>: a second-level division, matched only in the
+        // countries a text is about (Gazetteer#resolve)
+        for (String[] f : divisions) {
+            int e = add(ADMIN2, f[2], f[3], f[1], Float.NaN, Float.NaN, Integer.parseInt(f[4]), flagsOf(f[5]));
+            name(f[1], e);
+            split(col(f, 6)).forEach(n -> name(n, e));
         }
         for (String[] f : extraRows) {
             int e = add(

@@ -12,7 +12,11 @@ package org.wirewatch.extract.geo;
  * @param name        gazetteer name (English where known); for cue places outside the gazetteer, the surface
  * @param latitude    WGS84 latitude of a gazetteer place, else null
  * @param longitude   WGS84 longitude of a gazetteer place, else null
- * @param population  GeoNames population of a place (0 when unknown); for a region, the sum over its places
+ * @param population  GeoNames population of a place (0 when unknown); for a region or a second-level division, the
+ *                    sum over its places
+ * @param division    a second-level division (GeoNames admin2: "Chikun local government area", "Nduga regency")
+ *                    named where a town would be; its kind is {@link GeoKind#PLACE}, it has no point, and its
+ *                    region is the first-level region it lies in
  */
 public record GeoMention(
         int start,
@@ -24,10 +28,26 @@ public record GeoMention(
         String name,
         Double latitude,
         Double longitude,
-        long population) {
+        long population,
+        boolean division) {
+
+    /** A mention that is not a second-level division. */
+    public GeoMention(
+            int start,
+            int end,
+            String surface,
+            GeoKind kind,
+            String countryCode,
+            String admin1Code,
+            String name,
+            Double latitude,
+            Double longitude,
+            long population) {
+        this(start, end, surface, kind, countryCode, admin1Code, name, latitude, longitude, population, false);
+    }
 
     /** True when the mention came from a cue pattern and the place itself is in no gazetteer. */
     public boolean outsideGazetteer() {
-        return kind == GeoKind.PLACE && latitude == null;
+        return kind == GeoKind.PLACE && latitude == null && !division;
     }
 }

@@ -342,4 +342,18 @@ class GazetteerTest {
 
         assertThat(GAZ.find(text)).noneMatch(m -> "GW".equals(m.countryCode()));
     }
+
+    @Test
+    void shouldFindASecondLevelDivisionOnlyInACountryTheTextIsAbout() {
+        GeoMention home = only("Nigerian troops patrolled Kwande local government area on Monday.", "Kwande");
+        List<GeoMention> abroad = GAZ.find("Kenyan troops patrolled Kwande local government area on Monday.");
+
+        assertThat(home.kind()).isEqualTo(GeoKind.PLACE);
+        assertThat(home.division()).isTrue();
+        assertThat(home.outsideGazetteer()).isFalse();
+        assertThat(home.countryCode()).isEqualTo("NG");
+        assertThat(home.admin1Code()).isEqualTo("NG-BE");
+        assertThat(home.surface()).isEqualTo("Kwande");
+        assertThat(abroad).noneMatch(m -> m.surface().startsWith("Kwande"));
+    }
 }
