@@ -792,4 +792,35 @@ class ClaimGrammarTest {
                         org.assertj.core.groups.Tuple.tuple("state news agency NAN", 30),
                         org.assertj.core.groups.Tuple.tuple("Health Ministry", 23));
     }
+
+    @Test
+    void shouldGiveAnUnattributedLeadTollToTheSourceOfTheNextSentence() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen kill 11 in Dori market",
+                "OUAGADOUGOU (AFP) - Gunmen killed at least 11 people at a market in Dori late on Monday.\n\nThe"
+                        + " victims were shot as they closed their stalls, a regional police commander said.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(11);
+    }
+
+    @Test
+    void shouldNotGiveAnUnattributedTollToAWitnessOrToTheSourceAfterAnAttributedSentence() {
+        ReportExtraction witness = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen kill 11 in Dori market",
+                "OUAGADOUGOU (AFP) - Gunmen killed at least 11 people at a market in Dori late on Monday.\n\nThe"
+                        + " attackers arrived on motorbikes just before dusk, a resident said.");
+        ReportExtraction continued = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen attack Dori market",
+                "OUAGADOUGOU (AFP) - Gunmen attacked a market in Dori late on Monday, security sources said.\n\nAt"
+                        + " least 11 people were killed.\n\nThe victims were shot as they closed their stalls, a"
+                        + " regional police commander said.");
+
+        assertThat(witness.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .isEmpty();
+        assertThat(killedFigures(continued, "police")).isEmpty();
+    }
 }
