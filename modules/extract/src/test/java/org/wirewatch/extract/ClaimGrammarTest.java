@@ -823,4 +823,17 @@ class ClaimGrammarTest {
                 .isEmpty();
         assertThat(killedFigures(continued, "police")).isEmpty();
     }
+
+    @Test
+    void shouldReadABareSourceAfterAFrontedDayOrAdverbWithNoComma() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Toll from Kasese bus blast rises to six",
+                "KAMPALA (Reuters) - A bomb on a bus near Kasese killed six people on Saturday, the army said on"
+                        + " Sunday.\n\nOn Saturday night police had given a toll of four dead and 15 wounded.\n\n"
+                        + "Earlier officials said three people had died.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(4);
+        assertThat(killedFigures(x, "officials")).containsExactly(3);
+    }
 }
