@@ -1096,11 +1096,19 @@ final class ClaimantResolver {
         for (int i = history.size() - 1; i >= 0; i--) {
             Claimant h = history.get(i);
             boolean personal = pronoun.equals("he") || pronoun.equals("she");
+            if (personal && h.speaker() == null && h.generic() && pluralHead(h.head())) {
+                continue; // "Other witnesses said ... , he said": several people are never "he"
+            }
             if (!personal || h.speaker() != null || h.type() != SourceType.OTHER) {
                 return h;
             }
         }
         return null;
+    }
+
+    /** "witnesses", "officials", "sources": a head naming several people ("police" is named by its institution). */
+    private static boolean pluralHead(String head) {
+        return head != null && head.length() > 3 && head.endsWith("s") && !head.endsWith("ss");
     }
 
     /** A personal name in the noun group: two or more capitalised words that name no place or organisation. */

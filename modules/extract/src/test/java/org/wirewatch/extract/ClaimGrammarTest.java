@@ -836,4 +836,20 @@ class ClaimGrammarTest {
         assertThat(killedFigures(x, "police")).containsExactly(4);
         assertThat(killedFigures(x, "officials")).containsExactly(3);
     }
+
+    @Test
+    void shouldNotReadHeAsSeveralPeopleNamedJustBefore() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen seize pupils in Kagara",
+                "KADUNA (Reuters) - Gunmen abducted 40 pupils from a school in Kagara on Thursday, teachers"
+                        + " said.\n\nOne of the teachers, Musa Danladi, said he escaped through a window.\n\nOther"
+                        + " witnesses said the gunmen wore army uniforms.\n\nThe gunmen shot dead one of the guards"
+                        + " as they left, he said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Musa Danladi", 1));
+    }
 }
