@@ -55,7 +55,13 @@ final class ClaimReader {
             if (s.isHeadline()) {
                 continue;
             }
-            pending.addAll(readSentence(s));
+            Pending waiting = unsourced;
+            unsourced = null;
+            List<Pending> own = readSentence(s);
+            if (waiting != null && sourcedNext(waiting, s, own)) {
+                pending.add(waiting);
+            }
+            pending.addAll(own);
             previousSentence = s;
         }
         // an indefinite placeholder ("a monitor said", "a local security source said") is the source named
@@ -243,6 +249,54 @@ final class ClaimReader {
     }
 
     private final List<Pending> figures = new ArrayList<>();
+    /** The totals of the sentence just read when it named no source, waiting for one in the next sentence. */
+    private Pending unsourced;
+
+    /**
+     * "Gunmen killed nine people in a village late on Tuesday. The victims were shot at close range, a police officer
+     * said.", "Eleven people died in the fire. The toll was given by the regional governor.": a toll told with no source
+     * takes the source of the next sentence when that sentence goes on about the same incident and gives no total of
+     * its own. A sentence that denies, confirms or claims the attack is a party's statement about something else.
+     */
+    private static boolean addsToAFigure(SentenceInfo s) {
+        for (CasualtyFact f : s.facts) {
+            if (f.additive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sourcedNext(Pending waiting, SentenceInfo next, List<Pending> own) {
+        Claimant c = bySentence.get(next.sentence.index());
+        if (waiting.sentence != next.sentence.index() - 1
+                || c == null
+                || c.type() == SourceType.WITNESS
+                || (c.generic() && c.type() == SourceType.OTHER)
+                || next.cumulative
+                || !next.facts.isEmpty()
+                || drafts.frameOf(next) != waiting.frame) {
+            // a witness tells what he saw, not whose toll it is, and a bare description ("a trader") names no
+            // source of tolls; a sentence with casualties of its own ("no one
+            // aboard was hurt, but officials said") speaks of those
+            return false;
+        }
+        for (Pending p : own) {
+            if (p.kind != ClaimKind.FIGURE) {
+                return false;
+            }
+        }
+        for (PhraseMatcher.Match m : next.cues) {
+            String kind = m.entry().value(0);
+            if (kind.equals("RESPONSIBILITY") || kind.equals("DENY") || kind.equals("DENY_VERB")) {
+                return false;
+            }
+        }
+        waiting.claimant = c;
+        figures.add(waiting);
+        return true;
+    }
+
     private final Map<Integer, Claimant> bySentence = new java.util.HashMap<>();
     private SentenceInfo previousSentence;
 
@@ -391,6 +445,20 @@ final class ClaimReader {
             } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
                 injured = f.value();
             }
+        }
+        if (figureClaimant == null
+                && split < 0
+                && (killed != null || injured != null)
+                && frame.main
+                && !frame.past
+                && cues.isEmpty()
+                && !addsToAFigure(s)
+                && (previousSentence == null || !bySentence.containsKey(previousSentence.sentence.index()))) {
+            // "Nine people died in the blast." with nobody named and no word of saying, claiming or denying: the
+            // next sentence may name who gave the toll ("Another 12 were wounded" goes on with a toll given before,
+            // and a toll just after an attributed sentence goes on with that sentence's source)
+            unsourced = new Pending(null, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
+            unsourced.whole = killedFact != null && wholeFigure(s, killedFact);
         }
         boolean figure = figureClaimant != null
                 && (killed != null || injured != null)

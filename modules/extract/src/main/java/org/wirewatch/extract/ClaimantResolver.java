@@ -643,13 +643,21 @@ final class ClaimantResolver {
         int at = seg[0];
         if (at + 1 < seg[1] && WordList.SENTENCE_ADVERB.contains(tokens.get(at).lower())) {
             at++; // "Earlier on Monday the Ombudsman's Office had confirmed"
+            if (!(tokens.get(at).is("on") || tokens.get(at).is("in"))
+                    && (tokens.get(at).is("the")
+                            || WordList.SOURCE_START.contains(tokens.get(at).lower()))) {
+                return at; // "Earlier police had given a toll", "Later the army said"
+            }
         }
         if (seg[1] - at < 4 || !(tokens.get(at).is("on") || tokens.get(at).is("in"))) {
             return -1;
         }
-        for (int k = at + 1; k < Math.min(seg[1] - 1, at + 4); k++) {
+        for (int k = at + 1; k < Math.min(seg[1], at + 4); k++) {
             if (tokens.get(k).is("the")) {
-                return k > at + 1 ? k : -1;
+                return k > at + 1 && k < seg[1] - 1 ? k : -1;
+            }
+            if (k > at + 1 && WordList.SOURCE_START.contains(tokens.get(k).lower())) {
+                return k; // "On Thursday police had given a toll": a bare plural source after the day
             }
             if (!WordList.DAY_WORD.contains(tokens.get(k).lower())) {
                 return -1;
@@ -726,6 +734,11 @@ final class ClaimantResolver {
         if (seg[0] >= seg[1]
                 || !WordList.SENTENCE_ADVERB.contains(tokens.get(seg[0]).lower())) {
             return false;
+        }
+        if (seg[0] + 1 < seg[1]
+                && (tokens.get(seg[0] + 1).is("the")
+                        || WordList.SOURCE_START.contains(tokens.get(seg[0] + 1).lower()))) {
+            return false; // "Earlier police had given a toll": the subject follows the adverb with no comma
         }
         for (int k = seg[0] + 1; k < seg[1]; k++) {
             Token t = tokens.get(k);
@@ -1083,11 +1096,19 @@ final class ClaimantResolver {
         for (int i = history.size() - 1; i >= 0; i--) {
             Claimant h = history.get(i);
             boolean personal = pronoun.equals("he") || pronoun.equals("she");
+            if (personal && h.speaker() == null && h.generic() && pluralHead(h.head())) {
+                continue; // "Other witnesses said ... , he said": several people are never "he"
+            }
             if (!personal || h.speaker() != null || h.type() != SourceType.OTHER) {
                 return h;
             }
         }
         return null;
+    }
+
+    /** "witnesses", "officials", "sources": a head naming several people ("police" is named by its institution). */
+    private static boolean pluralHead(String head) {
+        return head != null && head.length() > 3 && head.endsWith("s") && !head.endsWith("ss");
     }
 
     /** A personal name in the noun group: two or more capitalised words that name no place or organisation. */

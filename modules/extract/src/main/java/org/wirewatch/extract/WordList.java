@@ -81,6 +81,8 @@ enum WordList {
     REPORT_PARTICIPLE,
     /** Days, months and parts of a day that may follow a fronted "On" or "In" before the subject of a speech verb. */
     DAY_WORD,
+    /** Sources named without an article that may open the subject after a fronted day or sentence adverb. */
+    SOURCE_START,
     /** Heads after "its" or "their" that make the noun group the statement of the source named before. */
     OWN_DOCUMENT,
     /** Speech verbs that, right before "of", are passive participles: the one they follow is spoken of. */

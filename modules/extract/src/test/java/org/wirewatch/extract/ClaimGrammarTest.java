@@ -792,4 +792,64 @@ class ClaimGrammarTest {
                         org.assertj.core.groups.Tuple.tuple("state news agency NAN", 30),
                         org.assertj.core.groups.Tuple.tuple("Health Ministry", 23));
     }
+
+    @Test
+    void shouldGiveAnUnattributedLeadTollToTheSourceOfTheNextSentence() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen kill 11 in Dori market",
+                "OUAGADOUGOU (AFP) - Gunmen killed at least 11 people at a market in Dori late on Monday.\n\nThe"
+                        + " victims were shot as they closed their stalls, a regional police commander said.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(11);
+    }
+
+    @Test
+    void shouldNotGiveAnUnattributedTollToAWitnessOrToTheSourceAfterAnAttributedSentence() {
+        ReportExtraction witness = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen kill 11 in Dori market",
+                "OUAGADOUGOU (AFP) - Gunmen killed at least 11 people at a market in Dori late on Monday.\n\nThe"
+                        + " attackers arrived on motorbikes just before dusk, a resident said.");
+        ReportExtraction continued = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen attack Dori market",
+                "OUAGADOUGOU (AFP) - Gunmen attacked a market in Dori late on Monday, security sources said.\n\nAt"
+                        + " least 11 people were killed.\n\nThe victims were shot as they closed their stalls, a"
+                        + " regional police commander said.");
+
+        assertThat(witness.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .isEmpty();
+        assertThat(killedFigures(continued, "police")).isEmpty();
+    }
+
+    @Test
+    void shouldReadABareSourceAfterAFrontedDayOrAdverbWithNoComma() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Toll from Kasese bus blast rises to six",
+                "KAMPALA (Reuters) - A bomb on a bus near Kasese killed six people on Saturday, the army said on"
+                        + " Sunday.\n\nOn Saturday night police had given a toll of four dead and 15 wounded.\n\n"
+                        + "Earlier officials said three people had died.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(4);
+        assertThat(killedFigures(x, "officials")).containsExactly(3);
+    }
+
+    @Test
+    void shouldNotReadHeAsSeveralPeopleNamedJustBefore() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen seize pupils in Kagara",
+                "KADUNA (Reuters) - Gunmen abducted 40 pupils from a school in Kagara on Thursday, teachers"
+                        + " said.\n\nOne of the teachers, Musa Danladi, said he escaped through a window.\n\nOther"
+                        + " witnesses said the gunmen wore army uniforms.\n\nThe gunmen shot dead one of the guards"
+                        + " as they left, he said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Musa Danladi", 1));
+    }
 }
