@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wirewatch.extract.rules.CasualtyFact;
+import org.wirewatch.extract.text.Lexicon;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Claim;
@@ -313,13 +314,18 @@ final class ClaimReader {
     private List<Pending> readSentence(SentenceInfo s) {
         List<Pending> out = new ArrayList<>();
         List<Token> tokens = s.sentence.tokens();
-        List<PhraseMatcher.Match> cues = s.cues;
-        Claimant sentenceClaimant = claimants.claimant(s, cues, 0, tokens.size());
+        List<PhraseMatcher.Match> cues = withRejection(s.cues, tokens);
+        // the teller the sentence's own cues name comes first: in "the ministry said it rejected the claims" the
+        // one who said it, not the pronoun before the rejection
+        Claimant sentenceClaimant = claimants.claimant(s, s.cues, 0, tokens.size());
+        if (sentenceClaimant == null && cues != s.cues) {
+            sentenceClaimant = claimants.claimant(s, cues, 0, tokens.size());
+        }
         if (sentenceClaimant != null) {
             claimants.remember(sentenceClaimant);
             bySentence.put(s.sentence.index(), sentenceClaimant);
         }
-        if (s.cumulative) {
+        if (s.cumulative && (sentenceClaimant == null || countsAnything(s))) {
             if (sentenceClaimant == null) {
                 return out;
             }
@@ -356,6 +362,11 @@ final class ClaimReader {
             return out;
         }
         Frame frame = drafts.frameOf(s);
+        if (frame == null && s.cumulative && !drafts.frames().isEmpty() && denies(cues)) {
+            // a denial whose "since midnight" kept the sentence out of every incident: it answers the report's
+            // main incident
+            frame = drafts.frames().get(0);
+        }
         if (frame == null) {
             return out;
         }
@@ -557,6 +568,52 @@ final class ClaimReader {
             }
         }
         return false;
+    }
+
+    /**
+     * A sentence read as a running total counts someone: "..., saying the forces had advanced on six fronts since
+     * midnight" has the "since" of one but no figure, and its denial or confirmation is read as any other sentence's.
+     */
+    private static boolean countsAnything(SentenceInfo s) {
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() != CasualtyFact.Kind.BREAKDOWN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean denies(List<PhraseMatcher.Match> cues) {
+        return cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY_VERB"));
+    }
+
+    /** The cue a rejection of what others said stands for: its subject denies, as with "denied". */
+    private static final Lexicon.Entry REJECTION =
+            new Lexicon.Entry("rejected", List.of("DENY_VERB"), "a REJECTION_VERB before a REJECTED_ACCOUNT", 0);
+
+    /**
+     * The sentence's cues, with a denial cue added for "rejected the rebels' claims", "strongly rejected any
+     * insinuation", "rejected Kabul's version of events": the verb alone is no denial ("rejected calls for talks"),
+     * the account it rejects a few words on makes it one. A phrase table cannot say it, as any words (a possessive, an
+     * adverb) may stand between the two.
+     */
+    private static List<PhraseMatcher.Match> withRejection(List<PhraseMatcher.Match> cues, List<Token> tokens) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (!WordList.REJECTION_VERB.contains(tokens.get(k).lower()) || negated(tokens, k)) {
+                continue;
+            }
+            for (int j = k + 1;
+                    j <= k + 4 && j < tokens.size() && !tokens.get(j).isPunct();
+                    j++) {
+                if (WordList.REJECTED_ACCOUNT.contains(tokens.get(j).lower())) {
+                    List<PhraseMatcher.Match> out = new ArrayList<>(cues);
+                    out.add(new PhraseMatcher.Match(k, k + 1, REJECTION));
+                    out.sort(java.util.Comparator.comparingInt(PhraseMatcher.Match::from));
+                    return out;
+                }
+            }
+        }
+        return cues;
     }
 
     /** The source of the clause {@link #secondSourceClause} found last. */

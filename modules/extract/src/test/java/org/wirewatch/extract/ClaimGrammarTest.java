@@ -792,4 +792,49 @@ class ClaimGrammarTest {
                         org.assertj.core.groups.Tuple.tuple("state news agency NAN", 30),
                         org.assertj.core.groups.Tuple.tuple("Health Ministry", 23));
     }
+
+    @Test
+    void shouldReadARejectionOfTheOtherSidesAccountAsADenialEvenWithATimeSinceInIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Drones strike market in Batken",
+                "OSH (AFP) - Drones struck a market in the border town of Batken on Monday, killing seven civilians,"
+                        + " Governor Ruslan Tekeyev said.\n\nTekeyev rejected Dushanbe's version of events as a"
+                        + " fabrication, saying the drones had been striking homes in the valley since dawn.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(Claim::getSpeaker)
+                .containsExactly("Ruslan Tekeyev");
+    }
+
+    @Test
+    void shouldGiveARejectionAfterASubjectsFirstPredicateToThatSubject() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Drones strike market in Batken",
+                "OSH (AFP) - Drones struck a market in the border town of Batken on Monday, killing seven civilians,"
+                        + " Kyrgyz officials said.\n\nTajikistan's Foreign Ministry, in a statement on Monday"
+                        + " evening, called the violence deeply regrettable but said it firmly rejected any"
+                        + " insinuation that its forces had fired on the town.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("Tajikistan's Foreign Ministry");
+    }
+
+    @Test
+    void shouldNotReadTheRejectionOfAnOfferAsADenial() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Drones strike market in Batken",
+                "OSH (AFP) - Drones struck a market in the border town of Batken on Monday, killing seven civilians,"
+                        + " Governor Ruslan Tekeyev said.\n\nTekeyev rejected the offer of talks, saying the drones"
+                        + " had struck homes in the valley.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .isEmpty();
+    }
 }
