@@ -85,6 +85,7 @@ final class ClaimReader {
                 p.claimant = r;
             }
         }
+        namedInstitutions(pending);
         for (Pending p : pending) {
             add(p);
         }
@@ -96,6 +97,66 @@ final class ClaimReader {
             out.add(b.build());
         }
         return out;
+    }
+
+    /**
+     * "health officials said 40 were killed" in a report that names the Health Ministry: a description of a field's
+     * officials is the one institution of that field the report names (its name has the field's word and an
+     * institution's head). Two institutions of the field named ("the Health Ministry", "the Health Department") leave
+     * the description as it is; wordings of one ("the Health Ministry in the capital") are that one.
+     */
+    private void namedInstitutions(List<Pending> pending) {
+        List<Claimant> named = new ArrayList<>();
+        for (Claimant c : bySentence.values()) {
+            if (!c.generic()
+                    && java.util.Arrays.stream(
+                                    c.name().toLowerCase(java.util.Locale.ROOT).split(" "))
+                            .anyMatch(WordList.INSTITUTION_HEAD::contains)) {
+                named.add(c); // "the Health Ministry", "the Health Ministry in the capital"
+            }
+        }
+        Map<String, Claimant> resolved = new java.util.HashMap<>();
+        for (Pending p : pending) {
+            Claimant c = p.claimant;
+            if (!c.generic() || !WordList.DESCRIBED_HEAD.contains(c.head()) || resolved.containsKey(c.key())) {
+                continue;
+            }
+            String[] words = c.name().toLowerCase(java.util.Locale.ROOT).split(" ");
+            if (words.length != 2) {
+                continue; // "health officials", not "local health officials in the north"
+            }
+            Claimant shortest = null;
+            for (Claimant n : named) {
+                if (java.util.Arrays.asList(n.name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .split(" "))
+                                .contains(words[0])
+                        && (shortest == null
+                                || n.name().length() < shortest.name().length())) {
+                    shortest = n;
+                }
+            }
+            if (shortest == null) {
+                continue;
+            }
+            String core = shortest.name().toLowerCase(java.util.Locale.ROOT);
+            boolean one = true;
+            for (Claimant n : named) {
+                String name = n.name().toLowerCase(java.util.Locale.ROOT);
+                if (java.util.Arrays.asList(name.split(" ")).contains(words[0]) && !name.contains(core)) {
+                    one = false;
+                }
+            }
+            if (one) {
+                resolved.put(c.key(), shortest);
+            }
+        }
+        for (Pending p : pending) {
+            Claimant r = resolved.get(p.claimant.key());
+            if (r != null) {
+                p.claimant = r;
+            }
+        }
     }
 
     /** Every total of the sentence comes after token {@code at}. */

@@ -837,4 +837,21 @@ class ClaimGrammarTest {
                 .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
                 .isEmpty();
     }
+
+    @Test
+    void shouldGiveAFieldsOfficialsFigureToTheOneInstitutionOfThatFieldTheReportNames() {
+        String lead = "SANAA (Reuters) - An air strike hit a fuel depot near Hajjah on Tuesday, killing at least 14"
+                + " workers, health officials said.\n\nA spokesman for the Health Ministry in Sanaa said 30 people"
+                + " were wounded and taken to two hospitals.";
+        ReportExtraction one = extract("2024-03-04T09:00:00Z", "Air strike hits fuel depot near Hajjah", lead);
+        ReportExtraction two = extract(
+                "2024-03-04T09:00:00Z",
+                "Air strike hits fuel depot near Hajjah",
+                lead + "\n\nThe Health Department of the province said the toll could rise.");
+
+        assertThat(killedFigures(one, "health ministry")).containsExactly(14);
+        assertThat(killedFigures(one, "health officials")).isEmpty();
+        // two institutions of the field: the description is neither
+        assertThat(killedFigures(two, "health officials")).containsExactly(14);
+    }
 }
