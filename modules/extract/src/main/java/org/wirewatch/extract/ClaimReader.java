@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wirewatch.extract.rules.CasualtyFact;
+import org.wirewatch.extract.text.Lexicon;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
 import org.wirewatch.schema.Claim;
@@ -90,6 +91,7 @@ final class ClaimReader {
                 p.claimant = r;
             }
         }
+        namedInstitutions(pending);
         for (Pending p : pending) {
             add(p);
         }
@@ -101,6 +103,66 @@ final class ClaimReader {
             out.add(b.build());
         }
         return out;
+    }
+
+    /**
+     * "health officials said 40 were killed" in a report that names the Health Ministry: a description of a field's
+     * officials is the one institution of that field the report names (its name has the field's word and an
+     * institution's head). Two institutions of the field named ("the Health Ministry", "the Health Department") leave
+     * the description as it is; wordings of one ("the Health Ministry in the capital") are that one.
+     */
+    private void namedInstitutions(List<Pending> pending) {
+        List<Claimant> named = new ArrayList<>();
+        for (Claimant c : bySentence.values()) {
+            if (!c.generic()
+                    && java.util.Arrays.stream(
+                                    c.name().toLowerCase(java.util.Locale.ROOT).split(" "))
+                            .anyMatch(WordList.INSTITUTION_HEAD::contains)) {
+                named.add(c); // "the Health Ministry", "the Health Ministry in the capital"
+            }
+        }
+        Map<String, Claimant> resolved = new java.util.HashMap<>();
+        for (Pending p : pending) {
+            Claimant c = p.claimant;
+            if (!c.generic() || !WordList.DESCRIBED_HEAD.contains(c.head()) || resolved.containsKey(c.key())) {
+                continue;
+            }
+            String[] words = c.name().toLowerCase(java.util.Locale.ROOT).split(" ");
+            if (words.length != 2) {
+                continue; // "health officials", not "local health officials in the north"
+            }
+            Claimant shortest = null;
+            for (Claimant n : named) {
+                if (java.util.Arrays.asList(n.name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .split(" "))
+                                .contains(words[0])
+                        && (shortest == null
+                                || n.name().length() < shortest.name().length())) {
+                    shortest = n;
+                }
+            }
+            if (shortest == null) {
+                continue;
+            }
+            String core = shortest.name().toLowerCase(java.util.Locale.ROOT);
+            boolean one = true;
+            for (Claimant n : named) {
+                String name = n.name().toLowerCase(java.util.Locale.ROOT);
+                if (java.util.Arrays.asList(name.split(" ")).contains(words[0]) && !name.contains(core)) {
+                    one = false;
+                }
+            }
+            if (one) {
+                resolved.put(c.key(), shortest);
+            }
+        }
+        for (Pending p : pending) {
+            Claimant r = resolved.get(p.claimant.key());
+            if (r != null) {
+                p.claimant = r;
+            }
+        }
     }
 
     /** Every total of the sentence comes after token {@code at}. */
@@ -367,13 +429,18 @@ final class ClaimReader {
     private List<Pending> readSentence(SentenceInfo s) {
         List<Pending> out = new ArrayList<>();
         List<Token> tokens = s.sentence.tokens();
-        List<PhraseMatcher.Match> cues = s.cues;
-        Claimant sentenceClaimant = claimants.claimant(s, cues, 0, tokens.size());
+        List<PhraseMatcher.Match> cues = withRejection(s.cues, tokens);
+        // the teller the sentence's own cues name comes first: in "the ministry said it rejected the claims" the
+        // one who said it, not the pronoun before the rejection
+        Claimant sentenceClaimant = claimants.claimant(s, s.cues, 0, tokens.size());
+        if (sentenceClaimant == null && cues != s.cues) {
+            sentenceClaimant = claimants.claimant(s, cues, 0, tokens.size());
+        }
         if (sentenceClaimant != null) {
             claimants.remember(sentenceClaimant);
             bySentence.put(s.sentence.index(), sentenceClaimant);
         }
-        if (s.cumulative) {
+        if (s.cumulative && (sentenceClaimant == null || countsAnything(s))) {
             if (sentenceClaimant == null) {
                 return out;
             }
@@ -410,6 +477,11 @@ final class ClaimReader {
             return out;
         }
         Frame frame = drafts.frameOf(s);
+        if (frame == null && s.cumulative && !drafts.frames().isEmpty() && denies(cues)) {
+            // a denial whose "since midnight" kept the sentence out of every incident: it answers the report's
+            // main incident
+            frame = drafts.frames().get(0);
+        }
         if (frame == null) {
             return out;
         }
@@ -625,6 +697,52 @@ final class ClaimReader {
             }
         }
         return false;
+    }
+
+    /**
+     * A sentence read as a running total counts someone: "..., saying the forces had advanced on six fronts since
+     * midnight" has the "since" of one but no figure, and its denial or confirmation is read as any other sentence's.
+     */
+    private static boolean countsAnything(SentenceInfo s) {
+        for (CasualtyFact f : s.facts) {
+            if (f.kind() != CasualtyFact.Kind.BREAKDOWN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean denies(List<PhraseMatcher.Match> cues) {
+        return cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY_VERB"));
+    }
+
+    /** The cue a rejection of what others said stands for: its subject denies, as with "denied". */
+    private static final Lexicon.Entry REJECTION =
+            new Lexicon.Entry("rejected", List.of("DENY_VERB"), "a REJECTION_VERB before a REJECTED_ACCOUNT", 0);
+
+    /**
+     * The sentence's cues, with a denial cue added for "rejected the rebels' claims", "strongly rejected any
+     * insinuation", "rejected Kabul's version of events": the verb alone is no denial ("rejected calls for talks"),
+     * the account it rejects a few words on makes it one. A phrase table cannot say it, as any words (a possessive, an
+     * adverb) may stand between the two.
+     */
+    private static List<PhraseMatcher.Match> withRejection(List<PhraseMatcher.Match> cues, List<Token> tokens) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (!WordList.REJECTION_VERB.contains(tokens.get(k).lower()) || negated(tokens, k)) {
+                continue;
+            }
+            for (int j = k + 1;
+                    j <= k + 4 && j < tokens.size() && !tokens.get(j).isPunct();
+                    j++) {
+                if (WordList.REJECTED_ACCOUNT.contains(tokens.get(j).lower())) {
+                    List<PhraseMatcher.Match> out = new ArrayList<>(cues);
+                    out.add(new PhraseMatcher.Match(k, k + 1, REJECTION));
+                    out.sort(java.util.Comparator.comparingInt(PhraseMatcher.Match::from));
+                    return out;
+                }
+            }
+        }
+        return cues;
     }
 
     /** The source of the clause {@link #secondSourceClause} found last. */

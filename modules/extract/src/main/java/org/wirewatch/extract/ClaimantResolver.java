@@ -101,6 +101,20 @@ final class ClaimantResolver {
         return null;
     }
 
+    /**
+     * A segment between commas that opens with a lower-case past-tense verb and ends with "but" or "and" right before
+     * the speech verb: "called the attack a matter of concern but (said)", the subject's first predicate.
+     */
+    private static boolean firstOfTwoPredicates(List<Token> tokens, int[] seg) {
+        Token first = tokens.get(seg[0]);
+        Token last = tokens.get(seg[1] - 1);
+        return seg[1] - seg[0] >= 3
+                && first.isWord()
+                && !first.isCapitalized()
+                && first.lower().endsWith("ed")
+                && (last.is("but") || last.is("and"));
+    }
+
     /** The source of the statement in tokens [from, to) of a sentence, or null. */
     Claimant claimant(SentenceInfo s, List<PhraseMatcher.Match> cues, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
@@ -371,6 +385,7 @@ final class ClaimantResolver {
         }
         int primary = -1;
         String relativeOrg = null;
+        boolean predicateBefore = false;
         for (int i = 0; i < segments.size(); i++) {
             int[] seg = trim(tokens, segments.get(i));
             if (seg[0] >= seg[1]) {
@@ -418,6 +433,16 @@ final class ClaimantResolver {
             }
             if (frontedTime(tokens, seg)) {
                 continue; // "Earlier in the day, X had said": when it was said, not who said it
+            }
+            if (i + 1 < segments.size() && firstOfTwoPredicates(tokens, seg)) {
+                // "The Foreign Office, in a statement, called the attack a grave concern but said": the segment is
+                // the first of the subject's two verbs, the subject is before the commas
+                predicateBefore = true;
+                continue;
+            }
+            if (predicateBefore
+                    && WordList.PREPOSITION.contains(tokens.get(seg[0]).lower())) {
+                continue; // ", in a statement," between the subject and its first verb
             }
             int fronted = afterFrontedDay(tokens, seg);
             if (fronted > 0) {

@@ -127,6 +127,14 @@ enum WordList {
     DENIAL_VERB,
     /** Nouns after a denial verb that make it a denial of a part in the attack. */
     DENIED_PART,
+    /** Heads of a description of a field's officials ("health officials") that may stand for its institution. */
+    DESCRIBED_HEAD,
+    /** Nouns of an institution's name that a description of its field's officials stands for ("Health Ministry"). */
+    INSTITUTION_HEAD,
+    /** Verbs that deny what others said when a REJECTED_ACCOUNT noun follows ("rejected the rebels' claims"). */
+    REJECTION_VERB,
+    /** Nouns of what others said, after a REJECTION_VERB: the sentence is its subject's denial. */
+    REJECTED_ACCOUNT,
     /** Words between a named party and "behind" that make it the suspected author ("X was behind the attack"). */
     BEHIND_LINK,
     /** Words right after "behind" that make it authorship of an event ("behind the attack", "behind it"). */

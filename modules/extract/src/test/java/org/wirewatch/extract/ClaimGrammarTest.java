@@ -852,4 +852,66 @@ class ClaimGrammarTest {
                 .extracting(Claim::getSpeaker, Claim::getKilled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Musa Danladi", 1));
     }
+
+    @Test
+    void shouldReadARejectionOfTheOtherSidesAccountAsADenialEvenWithATimeSinceInIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Drones strike market in Batken",
+                "OSH (AFP) - Drones struck a market in the border town of Batken on Monday, killing seven civilians,"
+                        + " Governor Ruslan Tekeyev said.\n\nTekeyev rejected Dushanbe's version of events as a"
+                        + " fabrication, saying the drones had been striking homes in the valley since dawn.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(Claim::getSpeaker)
+                .containsExactly("Ruslan Tekeyev");
+    }
+
+    @Test
+    void shouldGiveARejectionAfterASubjectsFirstPredicateToThatSubject() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Drones strike market in Batken",
+                "OSH (AFP) - Drones struck a market in the border town of Batken on Monday, killing seven civilians,"
+                        + " Kyrgyz officials said.\n\nTajikistan's Foreign Ministry, in a statement on Monday"
+                        + " evening, called the violence deeply regrettable but said it firmly rejected any"
+                        + " insinuation that its forces had fired on the town.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("Tajikistan's Foreign Ministry");
+    }
+
+    @Test
+    void shouldNotReadTheRejectionOfAnOfferAsADenial() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Drones strike market in Batken",
+                "OSH (AFP) - Drones struck a market in the border town of Batken on Monday, killing seven civilians,"
+                        + " Governor Ruslan Tekeyev said.\n\nTekeyev rejected the offer of talks, saying the drones"
+                        + " had struck homes in the valley.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .isEmpty();
+    }
+
+    @Test
+    void shouldGiveAFieldsOfficialsFigureToTheOneInstitutionOfThatFieldTheReportNames() {
+        String lead = "SANAA (Reuters) - An air strike hit a fuel depot near Hajjah on Tuesday, killing at least 14"
+                + " workers, health officials said.\n\nA spokesman for the Health Ministry in Sanaa said 30 people"
+                + " were wounded and taken to two hospitals.";
+        ReportExtraction one = extract("2024-03-04T09:00:00Z", "Air strike hits fuel depot near Hajjah", lead);
+        ReportExtraction two = extract(
+                "2024-03-04T09:00:00Z",
+                "Air strike hits fuel depot near Hajjah",
+                lead + "\n\nThe Health Department of the province said the toll could rise.");
+
+        assertThat(killedFigures(one, "health ministry")).containsExactly(14);
+        assertThat(killedFigures(one, "health officials")).isEmpty();
+        // two institutions of the field: the description is neither
+        assertThat(killedFigures(two, "health officials")).containsExactly(14);
+    }
 }
