@@ -39,6 +39,11 @@ final class EventTypeReader {
 
     /** The sub-event type of a frame; a frame with no trigger of its own takes the main incident's. */
     SubEventType subEvent(Frame f, IncidentDrafts drafts) {
+        if (!f.main && !f.opener.hasCasualties() && FrameAssembler.toldAirStrike(f.opener) >= 0) {
+            // "..., adding that air strikes had hit positions of the group on Friday": the strike told as an act is
+            // what opened this incident, whatever else the sentence's speaker tells of
+            return SubEventType.AIR_DRONE_STRIKE;
+        }
         Map<String, Integer> score = new HashMap<>();
         List<SentenceInfo> heads = f.heads();
         boolean bodyClash = false;

@@ -24,6 +24,8 @@ import org.wirewatch.extract.text.Token;
  */
 final class FrameAssembler {
 
+    private static final String AIR_STRIKE = "AIR_DRONE_STRIKE";
+
     /** Participles that report speech after the event clause ("..., saying 100 fighters were ready"). */
     private final ReportFacts facts;
 
@@ -77,6 +79,7 @@ final class FrameAssembler {
             Draft target = null;
             if (eventful && opensNew(s)) {
                 target = open(s, false);
+                datesToldAirStrike(s, target);
                 if (s.laterEvent && s.eventDate() == null && current != null && current.dateKnown) {
                     // "Later the same day a convoy was hit": the day of the event told just before
                     target.date = current.date;
@@ -201,6 +204,18 @@ final class FrameAssembler {
                 && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
             return true;
         }
+        // "The military said its aircraft had struck five targets in the north": an air strike told as an act of its
+        // own, in a report whose incidents so far are of other kinds (a protest fired on, a raid), is another incident.
+        // With a toll it is the cause the sentence gives for deaths ("60 had died when regime aircraft hit the
+        // faculty"), maybe another account of an incident told; a toll of its own opens one by its place or day
+        // (the rules above and below)
+        int told = toldAirStrike(s);
+        if (told >= 0
+                && !s.hasCasualties()
+                && !namesToldAircraft(s.sentence.tokens(), told)
+                && frames.stream().noneMatch(f -> AIR_STRIKE.equals(f.code))) {
+            return true;
+        }
         // another country, with its own toll or a specific trigger: "In neighbouring Syria, 14 people were wounded",
         // "it had also fired missiles at targets in Syria"
         String country = eventCountry(s);
@@ -266,6 +281,60 @@ final class FrameAssembler {
             }
         }
         return false;
+    }
+
+    /**
+     * Where an aircraft or an air strike is the subject of a verb of striking ("warplanes struck", "its aircraft had
+     * also hit", "air strikes had hit"): the start of that trigger, else -1. "Killed in air strikes" tells no strike
+     * of its own: there the strikes are what a toll is put on.
+     */
+    static int toldAirStrike(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (!AIR_STRIKE.equals(t.code()) || t.weight() < 2) {
+                continue;
+            }
+            int k = t.to();
+            while (k < tokens.size()
+                    && (WordList.PERFECT_AUXILIARY.contains(tokens.get(k).lower())
+                            || tokens.get(k).is("also"))) {
+                k++;
+            }
+            if (k < tokens.size()
+                    && WordList.AIR_STRIKE_VERB.contains(tokens.get(k).lower())) {
+                return t.from();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * "The jets struck again": a definite article or demonstrative before the aircraft refers back to a strike told
+     * before. A possessive names whose aircraft they were ("its aircraft had struck"), no earlier event.
+     */
+    private static boolean namesToldAircraft(List<Token> tokens, int trigger) {
+        return trigger >= 1
+                && WordList.TOLD_DETERMINER.contains(tokens.get(trigger - 1).lower());
+    }
+
+    /**
+     * "Fighting went on on Saturday night, a resident said, adding that air strikes had hit the group's positions on
+     * Friday": an incident opened by a strike told as an act takes the day told after it, not the day of what the
+     * sentence said before.
+     */
+    private static void datesToldAirStrike(SentenceInfo s, Draft target) {
+        int told = s.hasCasualties() ? -1 : toldAirStrike(s);
+        if (told < 0) {
+            return;
+        }
+        for (DateMention d : s.dates) {
+            if (d.from() > told && d.role() == DateMention.Role.EVENT) {
+                target.date = d.date();
+                target.tolerance = d.toleranceDays();
+                target.dateKnown = true;
+                return;
+            }
+        }
     }
 
     /** Whether a date expression counts back from another day: "days earlier", "a week before", "days ago". */

@@ -206,7 +206,11 @@ enum WordList {
     /** Settlement nouns before "'s" and a place: the place is a part of one already told ("the city's X"). */
     PART_OF_TOLD,
     /** Participles right before "in" and a country that make the country a party's home, not the event's. */
-    HOME_PARTICIPLE;
+    HOME_PARTICIPLE,
+    /** Verbs of striking right after aircraft or air strikes: the sentence tells a strike as an act of its own. */
+    AIR_STRIKE_VERB,
+    /** Determiners right before an aircraft that make it the one of a strike already told ("the jets struck"). */
+    TOLD_DETERMINER;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -634,4 +634,52 @@ class IncidentSeparationTest {
         // the three herders died a week earlier, in another event: no dead in Thursday's blast
         assertThat(bomb.getKilled()).isNull();
     }
+
+    @Test
+    void shouldSeparateAnAirStrikeToldWithoutAFigureInAReportOfAnotherKindOfEvent() {
+        ReportExtraction x = extract(
+                "2024-08-07T15:00:00Z",
+                "Sudan forces kill 11 protesters in Omdurman",
+                "KHARTOUM (AFP) - Security forces opened fire on protesters marching on the presidential palace in"
+                        + " Omdurman on Tuesday, killing 11 people, medics said.\n\nThe army said its warplanes had"
+                        + " also struck two weapons depots of the paramilitary forces in Bahri.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getSubEventType()).isEqualTo(SubEventType.AIR_DRONE_STRIKE);
+        assertThat(x.getIncidents().get(1).getKilled()).isNull();
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-08-06"));
+    }
+
+    @Test
+    void shouldDateAnAirStrikeToldAfterASpeechVerbByItsOwnDay() {
+        ReportExtraction x = extract(
+                "2024-08-07T15:00:00Z",
+                "Jihadists kill 14 soldiers in northern Burkina",
+                "OUAGADOUGOU (AFP) - Jihadists killed 14 soldiers in an attack on an army post near Djibo on Sunday,"
+                        + " the army said.\n\nThe fighting went on for three hours on Sunday afternoon, a resident"
+                        + " said, adding that drones had hit positions of the attackers on Saturday.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getSubEventType()).isEqualTo(SubEventType.AIR_DRONE_STRIKE);
+        assertThat(x.getIncidents().get(1).getEventDate()).isEqualTo(LocalDate.parse("2024-08-03"));
+    }
+
+    @Test
+    void shouldKeepAnAirStrikeGivenAsTheCauseOfTheDeadOrReferredBackToInTheIncidentTold() {
+        ReportExtraction cause = extract(
+                "2024-08-07T15:00:00Z",
+                "Explosions kill 40 at Homs school",
+                "DAMASCUS (AFP) - Two explosions tore through a school in Homs on Tuesday, killing 40 people, the"
+                        + " governor said.\n\nAn opposition group said about 35 pupils had died when government"
+                        + " aircraft hit the school.");
+        ReportExtraction again = extract(
+                "2024-08-07T15:00:00Z",
+                "Sudan forces kill 11 protesters in Omdurman",
+                "KHARTOUM (AFP) - Security forces opened fire on protesters marching on the presidential palace in"
+                        + " Omdurman on Tuesday, killing 11 people, medics said.\n\nThe warplanes struck the crowd"
+                        + " again later, witnesses said.");
+
+        assertThat(cause.getIncidents()).hasSize(1);
+        assertThat(again.getIncidents()).hasSize(1);
+    }
 }
