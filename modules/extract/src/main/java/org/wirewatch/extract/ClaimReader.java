@@ -69,6 +69,9 @@ final class ClaimReader {
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
                 Claimant q = bySentence.get(j);
+                if (q != null && givesOtherToll(pending, j, p)) {
+                    break; // a rival named next: the placeholder is neither it nor what the rival says after
+                }
                 if (q != null
                         && (!q.generic() || describedOffice(c, q))
                         && fillsPlaceholder(c, q)

@@ -854,4 +854,20 @@ class ClaimGrammarTest {
         // two institutions of the field: the description is neither
         assertThat(killedFigures(two, "health officials")).containsExactly(14);
     }
+
+    @Test
+    void shouldKeepAPlaceholdersTollWhenTheRivalNamedNextSpeaksAgainLater() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Gunmen kill 11 at Choloma bus terminal",
+                "TEGUCIGALPA (AP) - Gunmen attacked a bus terminal in the northern city of Choloma on Sunday,"
+                        + " killing 11 people.\n\nAuthorities had initially reported nine dead. Marta Ulloa, the"
+                        + " city's security secretary, later raised the toll to 11, citing the morgue, which said two"
+                        + " victims had died overnight.\n\nA video shared online showed the gunmen fleeing in two"
+                        + " pickups.\n\nUlloa said the attackers belonged to a local gang and that police were"
+                        + " searching the hills.");
+
+        assertThat(killedFigures(x, "authorities")).containsExactly(9);
+        assertThat(killedFigures(x, "security secretary")).containsExactly(11);
+    }
 }
