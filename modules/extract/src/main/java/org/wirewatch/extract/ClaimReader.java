@@ -467,6 +467,10 @@ final class ClaimReader {
                 injured = f.value();
             }
         }
+        Claimant rival = killedFact == null ? null : claimBeforeDismissal(s, cues, killedFact, sentenceClaimant);
+        if (rival != null) {
+            figureClaimant = rival;
+        }
         boolean figure = figureClaimant != null
                 && (killed != null || injured != null)
                 && !narratedAfterResponsibility(s, cues, figureClaimant, end)
@@ -678,6 +682,33 @@ final class ClaimReader {
             }
         }
         return cues;
+    }
+
+    /**
+     * "The rebels had claimed that nine soldiers died, but the army dismissed the claim": the toll before a denial
+     * that comes after it is the claim the denial answers, and its source is the subject of the speech verb before
+     * the toll, not the one who denies. Null when no other source speaks before the toll.
+     */
+    private Claimant claimBeforeDismissal(
+            SentenceInfo s, List<PhraseMatcher.Match> cues, CasualtyFact killedFact, Claimant sentenceClaimant) {
+        if (sentenceClaimant == null) {
+            return null;
+        }
+        PhraseMatcher.Match speech = null;
+        boolean deniedAfter = false;
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            if (speech(kind) && m.to() <= killedFact.from()) {
+                speech = m;
+            } else if (kind.equals("DENY_VERB") && m.from() >= killedFact.to()) {
+                deniedAfter = true;
+            }
+        }
+        if (speech == null || !deniedAfter) {
+            return null;
+        }
+        Claimant c = claimants.subjectBefore(s, speech.from(), 0);
+        return c == null || c.key().equals(sentenceClaimant.key()) ? null : c;
     }
 
     /** The source of the clause {@link #secondSourceClause} found last. */

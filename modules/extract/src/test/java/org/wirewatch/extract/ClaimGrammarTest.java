@@ -870,4 +870,24 @@ class ClaimGrammarTest {
         assertThat(killedFigures(x, "authorities")).containsExactly(9);
         assertThat(killedFigures(x, "security secretary")).containsExactly(11);
     }
+
+    @Test
+    void shouldGiveATollThatALaterDenialDismissesToTheOneWhoClaimedIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Gunmen ambush army convoy near Mamfe",
+                "DOUALA (Xinhua) - Gunmen ambushed an army convoy near Mamfe on Saturday, the military said.\n\n"
+                        + "Separatist commanders had earlier claimed that 14 soldiers died in the ambush, but army"
+                        + " spokesman Paul Ekane dismissed the claim as propaganda.");
+
+        assertThat(killedFigures(x, "separatist")).containsExactly(14);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker)
+                .doesNotContain("Paul Ekane");
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(Claim::getSpeaker)
+                .containsExactly("Paul Ekane");
+    }
 }
