@@ -399,7 +399,7 @@ final class ClaimReader {
             boolean any = false;
             boolean vagueKilled = false;
             for (CasualtyFact f : s.facts) {
-                if (f.kind() == CasualtyFact.Kind.BREAKDOWN) {
+                if (f.kind() == CasualtyFact.Kind.BREAKDOWN || restated(tokens, f)) {
                     continue;
                 }
                 if (f.vague()) {
@@ -454,7 +454,7 @@ final class ClaimReader {
         Integer injured = null;
         CasualtyFact killedFact = null;
         for (CasualtyFact f : s.facts) {
-            if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague() || f.from() >= end) {
+            if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague() || f.from() >= end || restated(tokens, f)) {
                 continue;
             }
             if (f.additive() && chained(s, f)) {
@@ -709,6 +709,19 @@ final class ClaimReader {
         }
         Claimant c = claimants.subjectBefore(s, speech.from(), 0);
         return c == null || c.key().equals(sentenceClaimant.key()) ? null : c;
+    }
+
+    /**
+     * "Most of the 17 died near the airport", "police described the other 24 dead as suspects": a toll the report
+     * gave before, now split or described, is nobody's new count.
+     */
+    private static boolean restated(List<Token> tokens, CasualtyFact f) {
+        int at = f.from();
+        if (at < 2) {
+            return false;
+        }
+        return tokens.get(at - 2).is("of") && tokens.get(at - 1).is("the")
+                || tokens.get(at - 2).is("the") && tokens.get(at - 1).is("other");
     }
 
     /** The source of the clause {@link #secondSourceClause} found last. */

@@ -890,4 +890,19 @@ class ClaimGrammarTest {
                 .extracting(Claim::getSpeaker)
                 .containsExactly("Paul Ekane");
     }
+
+    @Test
+    void shouldNotTakeATollSplitOrDescribedAgainForANewCount() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Nine killed as police fire on protesters in Ilave",
+                "LIMA (EFE) - Police fired on protesters blocking a bridge in the southern town of Ilave on Friday,"
+                        + " killing nine people, the Ombudsman's Office said.\n\nMost of the nine died near the"
+                        + " bridge, the office said.\n\nPolice described the other five dead as looters.");
+
+        assertThat(x.getClaims())
+                .extracting(Claim::getKilled)
+                .filteredOn(java.util.Objects::nonNull)
+                .containsExactly(9);
+    }
 }
