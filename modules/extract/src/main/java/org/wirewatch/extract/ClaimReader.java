@@ -964,9 +964,10 @@ final class ClaimReader {
                 if (c != null) {
                     return c;
                 }
-            } else if (r.entry().key().startsWith("carried out") && spokenIn(cues, r.to())) {
-                // "The ADF carried out the attack late Friday, police said in a statement": the police tell what the
-                // group did, the group claims nothing
+            } else if (!claimWording(r.entry().key()) && spokenIn(cues, r.to())) {
+                // "The ADF carried out the attack late Friday, police said in a statement", "X, one of many militias
+                // in the east, was responsible for the killings, the mission said": the teller says what the group
+                // did, the group claims nothing ("X claimed the attack, police said" is still X's claim)
                 return null;
             } else if (r.from() > 0) {
                 Claimant c = claimants.subjectBefore(s, r.from(), 0);
@@ -977,6 +978,11 @@ final class ClaimReader {
             break;
         }
         return fallback;
+    }
+
+    /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */
+    private static boolean claimWording(String cue) {
+        return cue.contains("claim") || cue.startsWith("took");
     }
 
     private static boolean coversSeveral(List<Token> tokens) {

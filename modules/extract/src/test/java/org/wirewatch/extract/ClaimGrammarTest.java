@@ -905,4 +905,28 @@ class ClaimGrammarTest {
                 .filteredOn(java.util.Objects::nonNull)
                 .containsExactly(9);
     }
+
+    @Test
+    void shouldNotTakeATellersWordThatAGroupWasResponsibleForTheGroupsOwnClaim() {
+        String lead = "GOMA (Reuters) - Gunmen killed at least 19 villagers in an overnight raid on a hamlet in"
+                + " Walikale territory, the UN mission said.\n\n";
+        ReportExtraction told = extract(
+                "2024-03-04T09:00:00Z",
+                "Gunmen kill 19 in Walikale raid",
+                lead + "The Mai-Mai Kifuafua militia, one of dozens of armed groups in the province, was responsible"
+                        + " for the raid, the mission said in a statement.");
+        ReportExtraction claimed = extract(
+                "2024-03-04T09:00:00Z",
+                "Gunmen kill 19 in Walikale raid",
+                lead + "The Mai-Mai Kifuafua militia claimed responsibility for the raid, the mission said in a"
+                        + " statement.");
+
+        assertThat(told.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .isEmpty();
+        assertThat(claimed.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("Mai-Mai Kifuafua militia");
+    }
 }
