@@ -75,6 +75,9 @@ final class ClaimReader {
             }
             for (int j = p.sentence + 1; j <= p.sentence + 3; j++) {
                 Claimant q = bySentence.get(j);
+                if (q != null && givesOtherToll(pending, j, p)) {
+                    break; // a rival named next: the placeholder is neither it nor what the rival says after
+                }
                 if (q != null
                         && (!q.generic() || describedOffice(c, q))
                         && fillsPlaceholder(c, q)
@@ -450,7 +453,7 @@ final class ClaimReader {
             boolean any = false;
             boolean vagueKilled = false;
             for (CasualtyFact f : s.facts) {
-                if (f.kind() == CasualtyFact.Kind.BREAKDOWN) {
+                if (f.kind() == CasualtyFact.Kind.BREAKDOWN || restated(tokens, f)) {
                     continue;
                 }
                 if (f.vague()) {
@@ -505,7 +508,7 @@ final class ClaimReader {
         Integer injured = null;
         CasualtyFact killedFact = null;
         for (CasualtyFact f : s.facts) {
-            if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague() || f.from() >= end) {
+            if (f.kind() != CasualtyFact.Kind.TOTAL || f.vague() || f.from() >= end || restated(tokens, f)) {
                 continue;
             }
             if (f.additive() && chained(s, f)) {
@@ -517,6 +520,10 @@ final class ClaimReader {
             } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
                 injured = f.value();
             }
+        }
+        Claimant rival = killedFact == null ? null : claimBeforeDismissal(s, cues, killedFact, sentenceClaimant);
+        if (rival != null) {
+            figureClaimant = rival;
         }
         if (figureClaimant == null
                 && split < 0
@@ -743,6 +750,46 @@ final class ClaimReader {
             }
         }
         return cues;
+    }
+
+    /**
+     * "The rebels had claimed that nine soldiers died, but the army dismissed the claim": the toll before a denial
+     * that comes after it is the claim the denial answers, and its source is the subject of the speech verb before
+     * the toll, not the one who denies. Null when no other source speaks before the toll.
+     */
+    private Claimant claimBeforeDismissal(
+            SentenceInfo s, List<PhraseMatcher.Match> cues, CasualtyFact killedFact, Claimant sentenceClaimant) {
+        if (sentenceClaimant == null) {
+            return null;
+        }
+        PhraseMatcher.Match speech = null;
+        boolean deniedAfter = false;
+        for (PhraseMatcher.Match m : cues) {
+            String kind = m.entry().value(0);
+            if (speech(kind) && m.to() <= killedFact.from()) {
+                speech = m;
+            } else if (kind.equals("DENY_VERB") && m.from() >= killedFact.to()) {
+                deniedAfter = true;
+            }
+        }
+        if (speech == null || !deniedAfter) {
+            return null;
+        }
+        Claimant c = claimants.subjectBefore(s, speech.from(), 0);
+        return c == null || c.key().equals(sentenceClaimant.key()) ? null : c;
+    }
+
+    /**
+     * "Most of the 17 died near the airport", "police described the other 24 dead as suspects": a toll the report
+     * gave before, now split or described, is nobody's new count.
+     */
+    private static boolean restated(List<Token> tokens, CasualtyFact f) {
+        int at = f.from();
+        if (at < 2) {
+            return false;
+        }
+        return tokens.get(at - 2).is("of") && tokens.get(at - 1).is("the")
+                || tokens.get(at - 2).is("the") && tokens.get(at - 1).is("other");
     }
 
     /** The source of the clause {@link #secondSourceClause} found last. */
@@ -985,9 +1032,10 @@ final class ClaimReader {
                 if (c != null) {
                     return c;
                 }
-            } else if (r.entry().key().startsWith("carried out") && spokenIn(cues, r.to())) {
-                // "The ADF carried out the attack late Friday, police said in a statement": the police tell what the
-                // group did, the group claims nothing
+            } else if (!claimWording(r.entry().key()) && spokenIn(cues, r.to())) {
+                // "The ADF carried out the attack late Friday, police said in a statement", "X, one of many militias
+                // in the east, was responsible for the killings, the mission said": the teller says what the group
+                // did, the group claims nothing ("X claimed the attack, police said" is still X's claim)
                 return null;
             } else if (r.from() > 0) {
                 Claimant c = claimants.subjectBefore(s, r.from(), 0);
@@ -998,6 +1046,11 @@ final class ClaimReader {
             break;
         }
         return fallback;
+    }
+
+    /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */
+    private static boolean claimWording(String cue) {
+        return cue.contains("claim") || cue.startsWith("took");
     }
 
     private static boolean coversSeveral(List<Token> tokens) {

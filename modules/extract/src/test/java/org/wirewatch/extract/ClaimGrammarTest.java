@@ -914,4 +914,79 @@ class ClaimGrammarTest {
         // two institutions of the field: the description is neither
         assertThat(killedFigures(two, "health officials")).containsExactly(14);
     }
+
+    @Test
+    void shouldKeepAPlaceholdersTollWhenTheRivalNamedNextSpeaksAgainLater() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Gunmen kill 11 at Choloma bus terminal",
+                "TEGUCIGALPA (AP) - Gunmen attacked a bus terminal in the northern city of Choloma on Sunday,"
+                        + " killing 11 people.\n\nAuthorities had initially reported nine dead. Marta Ulloa, the"
+                        + " city's security secretary, later raised the toll to 11, citing the morgue, which said two"
+                        + " victims had died overnight.\n\nA video shared online showed the gunmen fleeing in two"
+                        + " pickups.\n\nUlloa said the attackers belonged to a local gang and that police were"
+                        + " searching the hills.");
+
+        assertThat(killedFigures(x, "authorities")).containsExactly(9);
+        assertThat(killedFigures(x, "security secretary")).containsExactly(11);
+    }
+
+    @Test
+    void shouldGiveATollThatALaterDenialDismissesToTheOneWhoClaimedIt() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Gunmen ambush army convoy near Mamfe",
+                "DOUALA (Xinhua) - Gunmen ambushed an army convoy near Mamfe on Saturday, the military said.\n\n"
+                        + "Separatist commanders had earlier claimed that 14 soldiers died in the ambush, but army"
+                        + " spokesman Paul Ekane dismissed the claim as propaganda.");
+
+        assertThat(killedFigures(x, "separatist")).containsExactly(14);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker)
+                .doesNotContain("Paul Ekane");
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(Claim::getSpeaker)
+                .containsExactly("Paul Ekane");
+    }
+
+    @Test
+    void shouldNotTakeATollSplitOrDescribedAgainForANewCount() {
+        ReportExtraction x = extract(
+                "2024-03-04T09:00:00Z",
+                "Nine killed as police fire on protesters in Ilave",
+                "LIMA (EFE) - Police fired on protesters blocking a bridge in the southern town of Ilave on Friday,"
+                        + " killing nine people, the Ombudsman's Office said.\n\nMost of the nine died near the"
+                        + " bridge, the office said.\n\nPolice described the other five dead as looters.");
+
+        assertThat(x.getClaims())
+                .extracting(Claim::getKilled)
+                .filteredOn(java.util.Objects::nonNull)
+                .containsExactly(9);
+    }
+
+    @Test
+    void shouldNotTakeATellersWordThatAGroupWasResponsibleForTheGroupsOwnClaim() {
+        String lead = "GOMA (Reuters) - Gunmen killed at least 19 villagers in an overnight raid on a hamlet in"
+                + " Walikale territory, the UN mission said.\n\n";
+        ReportExtraction told = extract(
+                "2024-03-04T09:00:00Z",
+                "Gunmen kill 19 in Walikale raid",
+                lead + "The Mai-Mai Kifuafua militia, one of dozens of armed groups in the province, was responsible"
+                        + " for the raid, the mission said in a statement.");
+        ReportExtraction claimed = extract(
+                "2024-03-04T09:00:00Z",
+                "Gunmen kill 19 in Walikale raid",
+                lead + "The Mai-Mai Kifuafua militia claimed responsibility for the raid, the mission said in a"
+                        + " statement.");
+
+        assertThat(told.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .isEmpty();
+        assertThat(claimed.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("Mai-Mai Kifuafua militia");
+    }
 }
