@@ -166,9 +166,19 @@ final class ClaimantResolver {
                     && m.from() > 0
                     && m.to() < to
                     && (tokens.get(m.from() - 1).is(",")
-                            || tokens.get(m.from() - 1).is("\u201D"))
-                    && tokens.get(m.to()).isCapitalized()
+                            || tokens.get(m.from() - 1).is("\u201D")
+                            || tokens.get(m.from() - 1).is("\"")
+                            || tokens.get(m.from() - 1).is("'")
+                            || tokens.get(m.from() - 1).is("\u2019"))
+                    && (tokens.get(m.to()).isCapitalized()
+                            || (tokens.get(m.to()).is("the")
+                                    && m.entry().key().equals("said")
+                                    && m.to() + 1 < to
+                                    && tokens.get(m.to() + 1).isWord()))
                     && !WordList.LISTENER_VERB.contains(m.entry().key())) {
+                // a straight or single closing quote ends the quotation as a curly one does ("'...,' said the
+                // police chief"), and after "said", "the" opens a described speaker as a capital opens a named one
+                // (", accused the rebels of ..." names whom it accuses)
                 int end = m.to();
                 while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".")) {
                     end++;

@@ -852,4 +852,41 @@ class ClaimGrammarTest {
                 .extracting(Claim::getSpeaker, Claim::getKilled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Musa Danladi", 1));
     }
+
+    @Test
+    void shouldGiveAQuoteToTheSpeakerNamedAfterItsStraightClosingQuote() {
+        ReportExtraction named = extract(
+                "2024-05-20T09:00:00Z",
+                "Car bomb hits Mogadishu",
+                "MOGADISHU (Reuters) - A car bomb exploded near a hotel in central Mogadishu on Sunday.\n\n\"We have"
+                        + " counted 14 bodies so far,\" said Abdi Warsame, a police officer at the scene.");
+        ReportExtraction described = extract(
+                "2024-05-20T09:00:00Z",
+                "Car bomb hits Mogadishu",
+                "MOGADISHU (Reuters) - A car bomb exploded near a hotel in central Mogadishu on Sunday.\n\n'Fourteen"
+                        + " people were killed and 30 were admitted to hospital,' said the district commissioner.");
+
+        assertThat(named.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Abdi Warsame", 14));
+        assertThat(killedFigures(described, "commissioner")).containsExactly(14);
+        assertThat(described.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNotTakeTheWoundedAdmittedToHospitalForAnAdmission() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Car bomb hits Mogadishu",
+                "MOGADISHU (Reuters) - A car bomb exploded near a hotel in central Mogadishu on Sunday.\n\nFourteen"
+                        + " people were killed and 30 were admitted to hospital, the district commissioner said.");
+
+        assertThat(killedFigures(x, "commissioner")).containsExactly(14);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .isEmpty();
+    }
 }
