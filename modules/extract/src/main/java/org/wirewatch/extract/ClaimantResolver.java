@@ -58,6 +58,10 @@ final class ClaimantResolver {
         history.add(c);
     }
 
+    private static boolean isOffice(SourceType t) {
+        return t == SourceType.GOVERNMENT || t == SourceType.LOCAL_OFFICIAL;
+    }
+
     /** "he", "it", "they": a claimant that only refers back. */
     static boolean isPronoun(String name) {
         return WordList.PRONOUN.contains(name.toLowerCase(Locale.ROOT));
@@ -872,7 +876,10 @@ final class ClaimantResolver {
                         && tokens.get(i + 1 < to && tokens.get(i + 1).is("the") ? i + 2 : i + 1)
                                 .isCapitalized()
                         && tokens.get(from).isCapitalized();
-                return sameKind || jointNamed ? first : null;
+                // "the police and the provincial government had reported": two offices of the same state give
+                // one figure together, filed under the first (two sides, "police and the militants", are nobody's)
+                boolean jointOffice = first != null && rest != null && isOffice(first.type()) && isOffice(rest.type());
+                return sameKind || jointNamed || jointOffice ? first : null;
             }
         }
         int start = tokens.get(from).start();

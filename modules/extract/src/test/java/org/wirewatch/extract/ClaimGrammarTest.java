@@ -889,4 +889,17 @@ class ClaimGrammarTest {
                 .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
                 .isEmpty();
     }
+
+    @Test
+    void shouldFileATollGivenByTwoOfficesTogetherUnderTheFirstButNotOneGivenByTwoSides() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Toll in Basra market blast rises to 14",
+                "BAGHDAD (Reuters) - A car bomb killed 14 people at a market in Basra on Monday, the health ministry"
+                        + " said.\n\nThe police and the provincial government had earlier reported nine dead and 20"
+                        + " injured.\n\nPolice and the militants said 12 people had died.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(9);
+        assertThat(killedFigures(x, "militants")).isEmpty();
+    }
 }
