@@ -323,6 +323,12 @@ final class ClaimReader {
      * takes the source of the next sentence when that sentence goes on about the same incident and gives no total of
      * its own. A sentence that denies, confirms or claims the attack is a party's statement about something else.
      */
+    private static boolean admittedTo(List<Token> tokens, int after) {
+        return after + 1 < tokens.size()
+                && tokens.get(after).is("to")
+                && !tokens.get(after + 1).lower().endsWith("ing");
+    }
+
     private static boolean addsToAFigure(SentenceInfo s) {
         for (CasualtyFact f : s.facts) {
             if (f.additive()) {
@@ -565,7 +571,8 @@ final class ClaimReader {
                     responsibility = !negated(tokens, m.from());
                     responsibilityAt = m.from();
                 }
-                case "ADMISSION" -> admission = true;
+                // "bodies admitted to the morgue", "were admitted to hospital": taken in, no admission of a mistake
+                case "ADMISSION" -> admission |= !admittedTo(tokens, m.to());
                 default -> {}
             }
         }

@@ -58,6 +58,10 @@ final class ClaimantResolver {
         history.add(c);
     }
 
+    private static boolean isOffice(SourceType t) {
+        return t == SourceType.GOVERNMENT || t == SourceType.LOCAL_OFFICIAL;
+    }
+
     /** "he", "it", "they": a claimant that only refers back. */
     static boolean isPronoun(String name) {
         return WordList.PRONOUN.contains(name.toLowerCase(Locale.ROOT));
@@ -180,9 +184,19 @@ final class ClaimantResolver {
                     && m.from() > 0
                     && m.to() < to
                     && (tokens.get(m.from() - 1).is(",")
-                            || tokens.get(m.from() - 1).is("\u201D"))
-                    && tokens.get(m.to()).isCapitalized()
+                            || tokens.get(m.from() - 1).is("\u201D")
+                            || tokens.get(m.from() - 1).is("\"")
+                            || tokens.get(m.from() - 1).is("'")
+                            || tokens.get(m.from() - 1).is("\u2019"))
+                    && (tokens.get(m.to()).isCapitalized()
+                            || (tokens.get(m.to()).is("the")
+                                    && m.entry().key().equals("said")
+                                    && m.to() + 1 < to
+                                    && tokens.get(m.to() + 1).isWord()))
                     && !WordList.LISTENER_VERB.contains(m.entry().key())) {
+                // a straight or single closing quote ends the quotation as a curly one does ("'...,' said the
+                // police chief"), and after "said", "the" opens a described speaker as a capital opens a named one
+                // (", accused the rebels of ..." names whom it accuses)
                 int end = m.to();
                 while (end < to && !tokens.get(end).is(",") && !tokens.get(end).is(".")) {
                     end++;
@@ -887,7 +901,10 @@ final class ClaimantResolver {
                         && tokens.get(i + 1 < to && tokens.get(i + 1).is("the") ? i + 2 : i + 1)
                                 .isCapitalized()
                         && tokens.get(from).isCapitalized();
-                return sameKind || jointNamed ? first : null;
+                // "the police and the provincial government had reported": two offices of the same state give
+                // one figure together, filed under the first (two sides, "police and the militants", are nobody's)
+                boolean jointOffice = first != null && rest != null && isOffice(first.type()) && isOffice(rest.type());
+                return sameKind || jointNamed || jointOffice ? first : null;
             }
         }
         int start = tokens.get(from).start();

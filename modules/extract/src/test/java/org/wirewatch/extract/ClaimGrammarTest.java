@@ -989,4 +989,54 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName())
                 .containsExactly("Mai-Mai Kifuafua militia");
     }
+
+    @Test
+    void shouldGiveAQuoteToTheSpeakerNamedAfterItsStraightClosingQuote() {
+        ReportExtraction named = extract(
+                "2024-05-20T09:00:00Z",
+                "Car bomb hits Mogadishu",
+                "MOGADISHU (Reuters) - A car bomb exploded near a hotel in central Mogadishu on Sunday.\n\n\"We have"
+                        + " counted 14 bodies so far,\" said Abdi Warsame, a police officer at the scene.");
+        ReportExtraction described = extract(
+                "2024-05-20T09:00:00Z",
+                "Car bomb hits Mogadishu",
+                "MOGADISHU (Reuters) - A car bomb exploded near a hotel in central Mogadishu on Sunday.\n\n'Fourteen"
+                        + " people were killed and 30 were admitted to hospital,' said the district commissioner.");
+
+        assertThat(named.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Abdi Warsame", 14));
+        assertThat(killedFigures(described, "commissioner")).containsExactly(14);
+        assertThat(described.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNotTakeTheWoundedAdmittedToHospitalForAnAdmission() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Car bomb hits Mogadishu",
+                "MOGADISHU (Reuters) - A car bomb exploded near a hotel in central Mogadishu on Sunday.\n\nFourteen"
+                        + " people were killed and 30 were admitted to hospital, the district commissioner said.");
+
+        assertThat(killedFigures(x, "commissioner")).containsExactly(14);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .isEmpty();
+    }
+
+    @Test
+    void shouldFileATollGivenByTwoOfficesTogetherUnderTheFirstButNotOneGivenByTwoSides() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Toll in Basra market blast rises to 14",
+                "BAGHDAD (Reuters) - A car bomb killed 14 people at a market in Basra on Monday, the health ministry"
+                        + " said.\n\nThe police and the provincial government had earlier reported nine dead and 20"
+                        + " injured.\n\nPolice and the militants said 12 people had died.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(9);
+        assertThat(killedFigures(x, "militants")).isEmpty();
+    }
 }
