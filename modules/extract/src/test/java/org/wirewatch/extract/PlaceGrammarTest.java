@@ -516,4 +516,32 @@ class PlaceGrammarTest {
         assertThat(where.getCountryCode()).isEqualTo("IR");
         assertThat(where.getAdmin1Code()).isEqualTo("IR-08");
     }
+
+    @Test
+    void shouldGiveATownTheFinerRegionItsSecondLevelDivisionNamesWhenGeoNamesFirstLevelIsCoarser() {
+        // GeoNames puts Palestinian towns in "Gaza Strip" or "West Bank"; ISO 3166-2 regions are the governorates,
+        // GeoNames' second level
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Strike kills seven in northern Gaza",
+                "An Israeli air strike on a house in Beit Lahia killed seven members of one family on Tuesday,"
+                        + " Palestinian medics said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Beit Lahia");
+        assertThat(where.getAdmin1Code()).isEqualTo("PS-NGZ");
+    }
+
+    @Test
+    void shouldGiveATownTheRegionGeoNamesSpellsOtherwiseThanIso() {
+        // GeoNames "Northern Bahr al Ghazal", ISO 3166-2 "Northern Bahr el Ghazal"
+        ReportExtraction x = extract(
+                "2024-01-07T12:00:00Z",
+                "Cattle raid kills 11 in South Sudan",
+                "Gunmen killed 11 people in a cattle raid near Aweil on Saturday, a South Sudan army spokesman said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Aweil");
+        assertThat(where.getAdmin1Code()).isEqualTo("SS-BN");
+    }
 }
