@@ -166,6 +166,16 @@ def recoded_countries(entries, first_level, by_country_name, admin_key):
     return out
 
 
+# GeoNames regions created after the ISO 3166-2 table of iso-codes was made, each with the ISO region it was carved
+# out of (which the press and analysts keep using until ISO lists the new one).
+SUCCESSORS = {
+    "ID.PE": "ID-PA",  # Highland Papua (Papua Pegunungan, 2022), carved out of Papua
+    "ID.PT": "ID-PA",  # Central Papua (Papua Tengah, 2022), carved out of Papua
+    "ID.PS": "ID-PA",  # South Papua (Papua Selatan, 2022), carved out of Papua
+    "ID.PD": "ID-PB",  # Southwest Papua (Papua Barat Daya, 2022), carved out of West Papua
+}
+
+
 def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
@@ -245,6 +255,8 @@ def main():
             admin_aliases[code].add(n)
     for gn, name in geo_admin_names.items():
         cc = gn.split(".")[0]
+        if gn not in gn_to_iso and SUCCESSORS.get(gn) in first_level:
+            gn_to_iso[gn] = SUCCESSORS[gn]
         if gn not in gn_to_iso:
             code = by_country_name[cc].get(admin_key(name))
             if code:
@@ -365,7 +377,8 @@ def main():
         x = first_level[code]
         # Display name: the GeoNames English form without its type word ("Deir ez-Zor" rather than the
         # romanised "Dayr az Zawr"), falling back to the ISO name.
-        gn_names = sorted(geo_admin_names[gn] for gn, c in gn_to_iso.items() if c == code and gn in geo_admin_names)
+        gn_names = sorted(geo_admin_names[gn] for gn, c in gn_to_iso.items()
+                          if c == code and gn in geo_admin_names and gn not in SUCCESSORS)
         display = clean(ADMIN_SUFFIXES.sub("", gn_names[0])) if gn_names else clean(x["name"])
         names = [display if usable(display) else clean(x["name"])]
         variants = set(admin_aliases.get(code, set())) | {x["name"]}

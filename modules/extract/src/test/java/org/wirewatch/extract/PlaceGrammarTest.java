@@ -544,4 +544,31 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Aweil");
         assertThat(where.getAdmin1Code()).isEqualTo("SS-BN");
     }
+
+    @Test
+    void shouldGiveADivisionOfARegionCarvedOutAfterTheIsoTableTheRegionItWasCarvedFrom() {
+        // Intan Jaya regency lies in Central Papua, carved out of Papua (ID-PA) in 2022
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Two workers shot dead in Indonesia",
+                "Separatist fighters shot dead two construction workers on Monday in Intan Jaya regency, Indonesian"
+                        + " police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Intan Jaya");
+        assertThat(where.getAdmin1Code()).isEqualTo("ID-PA");
+    }
+
+    @Test
+    void shouldTakeTheDivisionTheLevelWordNamesOverATownOfTheSameNameElsewhereInTheCountry() {
+        // Puncak is a regency of Papua and a town in West Java
+        ReportExtraction x = extract(
+                "2024-01-05T12:00:00Z",
+                "Two teachers killed in Indonesia",
+                "Gunmen shot dead two teachers on Thursday in Puncak regency, the Indonesian army said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Puncak");
+        assertThat(where.getAdmin1Code()).isEqualTo("ID-PA");
+    }
 }
