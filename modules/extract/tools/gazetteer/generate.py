@@ -166,6 +166,16 @@ def recoded_countries(entries, first_level, by_country_name, admin_key):
     return out
 
 
+# GeoNames regions created after the ISO 3166-2 table of iso-codes was made, each with the ISO region it was carved
+# out of (which the press and analysts keep using until ISO lists the new one).
+SUCCESSORS = {
+    "ID.PE": "ID-PA",  # Highland Papua (Papua Pegunungan, 2022), carved out of Papua
+    "ID.PT": "ID-PA",  # Central Papua (Papua Tengah, 2022), carved out of Papua
+    "ID.PS": "ID-PA",  # South Papua (Papua Selatan, 2022), carved out of Papua
+    "ID.PD": "ID-PB",  # Southwest Papua (Papua Barat Daya, 2022), carved out of West Papua
+}
+
+
 def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
@@ -245,16 +255,29 @@ def main():
             admin_aliases[code].add(n)
     for gn, name in geo_admin_names.items():
         cc = gn.split(".")[0]
+        if gn not in gn_to_iso and SUCCESSORS.get(gn) in first_level:
+            gn_to_iso[gn] = SUCCESSORS[gn]
         if gn not in gn_to_iso:
             code = by_country_name[cc].get(admin_key(name))
             if code:
                 gn_to_iso[gn] = code
+        if gn not in gn_to_iso:
+            # "Northern Bahr al Ghazal" / "Northern Bahr el Ghazal": the one region of the country left unmapped
+            # with the same consonants
+            taken = {c for g2, c in gn_to_iso.items() if g2.startswith(cc + ".")}
+            hits = [c for c in sorted(first_level) if c.startswith(cc + "-") and c not in taken
+                    and skeleton(first_level[c]["name"]) == skeleton(name) and skeleton(name)]
+            if len(hits) == 1:
+                gn_to_iso[gn] = hits[0]
         if gn in gn_to_iso:
             admin_aliases[gn_to_iso[gn]].add(name)
 
     places = []
     admin_pop = collections.Counter()
     admin2_pop = collections.Counter()
+    admin2_rows = json.load(open(a.admin2, encoding="utf-8"))
+    admin2_names = {x["code"]: x["name"] for x in admin2_rows}
+    by_admin2 = collections.Counter()
     for line in open(a.cities, encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if len(f) < 15 or f[6] != "P":
@@ -262,6 +285,13 @@ def main():
         name, ascii_name, alts = f[1], f[2], f[3].split(",") if f[3] else []
         cc = f[8]
         admin = gn_to_iso.get(f"{cc}.{f[10]}", "")
+        if not admin and f[11]:
+            # Where GeoNames' first level is coarser than ISO 3166-2's (Palestine: "Gaza Strip" and "West Bank" hold
+            # the sixteen governorates ISO lists), the town's second-level division is the ISO region when its
+            # name is one.
+            n2 = admin2_names.get(f"{cc}.{f[10]}.{f[11]}")
+            admin = by_country_name[cc].get(admin_key(admin2_base(n2) or n2), "") if n2 else ""
+            by_admin2[cc] += 1 if admin else 0
         pop = int(f[14] or 0)
         admin_pop[admin] += pop
         if f[11]:
@@ -286,6 +316,31 @@ def main():
         fl = flags(primary)
         places.append((cc, admin, primary, f[4], f[5], pop, fl, rest, int(f[0])))
 
+    # Towns GeoNames leaves without a region where ISO 3166-2 has finer ones (the Palestinian governorates under
+    # "West Bank" and "Gaza Strip"): a town named like a region of its own country, letter for letter or by its
+    # consonants ("Dayr al Balah" / "Deir El Balah"), is that region's seat.
+    # only names of two words or more besides articles: one short word's consonants ("Ceuti" / "Ceuta") say too little
+    def seat_key(n):
+        k = frozenset(w for w in skeleton(" ".join(w for w in key(n).split() if w not in PARTICLES)))
+        return k if len(k) >= 2 else None
+
+    skeletons = collections.defaultdict(list)
+    for c in first_level:
+        if seat_key(first_level[c]["name"]):
+            skeletons[(c[:2], seat_key(first_level[c]["name"]))].append(c)
+    by_name = 0
+    for i, p in enumerate(places):
+        cc, admin, primary, lat, lon, pop, fl, rest, gid = p
+        if admin:
+            continue
+        code = by_country_name[cc].get(admin_key(primary), "")
+        if not code and seat_key(primary) and len(skeletons.get((cc, seat_key(primary)), [])) == 1:
+            code = skeletons[(cc, seat_key(primary))][0]
+        if code:
+            by_name += 1
+            admin_pop[code] += pop
+            places[i] = (cc, code, primary, lat, lon, pop, fl, rest, gid)
+
     # Second-level divisions: only those inside a mapped first-level region, under a name usable in English prose,
     # and not named like a town of the same region (the town already gives that region: "Kasese district").
     town_keys = collections.defaultdict(set)
@@ -293,7 +348,7 @@ def main():
         for n in [primary] + rest:
             town_keys[admin].add(key(n))
     divisions = {}
-    for x in json.load(open(a.admin2, encoding="utf-8")):
+    for x in admin2_rows:
         parts = x["code"].split(".")
         if len(parts) != 3:
             continue
@@ -322,7 +377,8 @@ def main():
         x = first_level[code]
         # Display name: the GeoNames English form without its type word ("Deir ez-Zor" rather than the
         # romanised "Dayr az Zawr"), falling back to the ISO name.
-        gn_names = sorted(geo_admin_names[gn] for gn, c in gn_to_iso.items() if c == code and gn in geo_admin_names)
+        gn_names = sorted(geo_admin_names[gn] for gn, c in gn_to_iso.items()
+                          if c == code and gn in geo_admin_names and gn not in SUCCESSORS)
         display = clean(ADMIN_SUFFIXES.sub("", gn_names[0])) if gn_names else clean(x["name"])
         names = [display if usable(display) else clean(x["name"])]
         variants = set(admin_aliases.get(code, set())) | {x["name"]}
@@ -344,7 +400,8 @@ def main():
         with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
             gz.write(out.getvalue().encode("utf-8"))
     print(f"countries={len(countries)} admin1={len(first_level)} places={len(places)} "
-          f"names={sum(1 + len(p[7]) for p in places)} mapped_admin1={len(gn_to_iso)} admin2={len(divisions)}")
+          f"names={sum(1 + len(p[7]) for p in places)} mapped_admin1={len(gn_to_iso)} admin2={len(divisions)} "
+          f"regions_by_admin2={sum(by_admin2.values())} regions_by_name={by_name}")
 
 
 if __name__ == "__main__":

@@ -506,15 +506,69 @@ class PlaceGrammarTest {
 
     @Test
     void shouldNotLetADivisionOfAnotherCountryPullAReportAbroad() {
-        // Sabon Gari is a local government area of Nigeria's Kaduna state, and a quarter of many towns elsewhere
+        // Bam is a province of Burkina Faso and a town and county in Iran
         ReportExtraction x = extract(
-                "2024-01-09T12:00:00Z",
-                "Three dead in Kumasi riot",
-                "Rioters burned shops on Monday in the Sabon Gari neighbourhood of Kumasi, leaving three people dead,"
-                        + " Ghana police said.");
+                "2024-01-08T12:00:00Z",
+                "Two police killed in Iran",
+                "Gunmen killed two police officers at a checkpoint in Bam county on Sunday, Iranian state media said.");
 
         Location where = x.getIncidents().get(0).getLocation();
-        assertThat(where.getCountryCode()).isEqualTo("GH");
-        assertThat(where.getAdmin1Code()).isEqualTo("GH-AH");
+        assertThat(where.getCountryCode()).isEqualTo("IR");
+        assertThat(where.getAdmin1Code()).isEqualTo("IR-08");
+    }
+
+    @Test
+    void shouldGiveATownTheFinerRegionItsSecondLevelDivisionNamesWhenGeoNamesFirstLevelIsCoarser() {
+        // GeoNames puts Palestinian towns in "Gaza Strip" or "West Bank"; ISO 3166-2 regions are the governorates,
+        // GeoNames' second level
+        ReportExtraction x = extract(
+                "2024-01-10T12:00:00Z",
+                "Strike kills seven in northern Gaza",
+                "An Israeli air strike on a house in Beit Lahia killed seven members of one family on Tuesday,"
+                        + " Palestinian medics said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Beit Lahia");
+        assertThat(where.getAdmin1Code()).isEqualTo("PS-NGZ");
+    }
+
+    @Test
+    void shouldGiveATownTheRegionGeoNamesSpellsOtherwiseThanIso() {
+        // GeoNames "Northern Bahr al Ghazal", ISO 3166-2 "Northern Bahr el Ghazal"
+        ReportExtraction x = extract(
+                "2024-01-07T12:00:00Z",
+                "Cattle raid kills 11 in South Sudan",
+                "Gunmen killed 11 people in a cattle raid near Aweil on Saturday, a South Sudan army spokesman said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Aweil");
+        assertThat(where.getAdmin1Code()).isEqualTo("SS-BN");
+    }
+
+    @Test
+    void shouldGiveADivisionOfARegionCarvedOutAfterTheIsoTableTheRegionItWasCarvedFrom() {
+        // Intan Jaya regency lies in Central Papua, carved out of Papua (ID-PA) in 2022
+        ReportExtraction x = extract(
+                "2024-01-09T12:00:00Z",
+                "Two workers shot dead in Indonesia",
+                "Separatist fighters shot dead two construction workers on Monday in Intan Jaya regency, Indonesian"
+                        + " police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Intan Jaya");
+        assertThat(where.getAdmin1Code()).isEqualTo("ID-PA");
+    }
+
+    @Test
+    void shouldTakeTheDivisionTheLevelWordNamesOverATownOfTheSameNameElsewhereInTheCountry() {
+        // Puncak is a regency of Papua and a town in West Java
+        ReportExtraction x = extract(
+                "2024-01-05T12:00:00Z",
+                "Two teachers killed in Indonesia",
+                "Gunmen shot dead two teachers on Thursday in Puncak regency, the Indonesian army said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Puncak");
+        assertThat(where.getAdmin1Code()).isEqualTo("ID-PA");
     }
 }
