@@ -224,7 +224,12 @@ public final class ReplayCommand implements Callable<Integer> {
                 && !name.toLowerCase().endsWith(".md");
     }
 
-    private static void progress(final PrintWriter err, final String what, final long n, final long total) {
+    static void progress(final PrintWriter err, final String what, final long n, final long total) {
+        // A hundred steps at most: stderr is often a log file, where every redrawn bar stays as text.
+        final long step = Math.max(1, total / 100);
+        if (n != 1 && n < total && n % step != 0) {
+            return;
+        }
         final int width = 30;
         final int filled = total == 0 ? width : (int) (width * Math.min(n, total) / total);
         err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + n + "/" + total + " " + what);
