@@ -26,8 +26,8 @@ class TrainCorpusRegressionTest {
 
     @Test
     void shouldKeepIncidentsTollsAndLeaksWhenScoringTheTrainCorpus() {
-        assertThat(score.metrics.get("incident_f1")).isGreaterThanOrEqualTo(0.905);
-        assertThat(score.metrics.get("killed_accuracy")).isGreaterThanOrEqualTo(0.94);
+        assertThat(score.metrics.get("incident_f1")).isGreaterThanOrEqualTo(0.92);
+        assertThat(score.metrics.get("killed_accuracy")).isGreaterThanOrEqualTo(0.955);
         assertThat(score.metrics.get("injured_accuracy")).isGreaterThanOrEqualTo(0.945);
         assertThat(score.metrics.get("children_killed_accuracy")).isGreaterThanOrEqualTo(0.99);
         assertThat(score.metrics.get("leaks")).isLessThanOrEqualTo(0);
@@ -35,17 +35,17 @@ class TrainCorpusRegressionTest {
 
     @Test
     void shouldKeepRegionsPlacesTypesAndDatesWhenScoringTheTrainCorpus() {
-        assertThat(score.metrics.get("admin1_accuracy")).isGreaterThanOrEqualTo(0.92);
-        assertThat(score.metrics.get("place_accuracy")).isGreaterThanOrEqualTo(0.86);
+        assertThat(score.metrics.get("admin1_accuracy")).isGreaterThanOrEqualTo(0.94);
+        assertThat(score.metrics.get("place_accuracy")).isGreaterThanOrEqualTo(0.87);
         assertThat(score.metrics.get("event_type_accuracy")).isGreaterThanOrEqualTo(0.93);
-        assertThat(score.metrics.get("sub_event_type_accuracy")).isGreaterThanOrEqualTo(0.90);
+        assertThat(score.metrics.get("sub_event_type_accuracy")).isGreaterThanOrEqualTo(0.905);
         assertThat(score.metrics.get("date_accuracy")).isGreaterThanOrEqualTo(0.955);
     }
 
     @Test
     void shouldKeepActorsAndClaimsWhenScoringTheTrainCorpus() {
-        assertThat(score.metrics.get("actor_accuracy")).isGreaterThanOrEqualTo(0.835);
-        assertThat(score.metrics.get("claims_recall")).isGreaterThanOrEqualTo(0.71);
-        assertThat(score.metrics.get("claims_precision")).isGreaterThanOrEqualTo(0.81);
+        assertThat(score.metrics.get("actor_accuracy")).isGreaterThanOrEqualTo(0.85);
+        assertThat(score.metrics.get("claims_recall")).isGreaterThanOrEqualTo(0.75);
+        assertThat(score.metrics.get("claims_precision")).isGreaterThanOrEqualTo(0.83);
     }
 }
