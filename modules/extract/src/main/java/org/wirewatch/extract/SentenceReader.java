@@ -782,11 +782,7 @@ final class SentenceReader {
         }
         for (int k = 1; k < dates.size(); k++) {
             DateMention d = dates.get(k);
-            boolean appended = d.from() > 0
-                    && tokens.get(d.from() - 1).is(",")
-                    && tokens.get(d.to() - 1).is("after")
-                    && d.role() == DateMention.Role.EVENT;
-            if (!appended) {
+            if (!appendedAfter(tokens, d)) {
                 continue;
             }
             boolean violenceBefore = false;
@@ -811,6 +807,14 @@ final class SentenceReader {
         return dates;
     }
 
+    /** An event day in an appended ", a week after ..." clause: the day of an earlier event the sentence recalls. */
+    private static boolean appendedAfter(List<Token> tokens, DateMention d) {
+        return d.from() > 0
+                && tokens.get(d.from() - 1).is(",")
+                && tokens.get(d.to() - 1).is("after")
+                && d.role() == DateMention.Role.EVENT;
+    }
+
     /**
      * "A bomb wounded six policemen on Friday, a week after gunmen shot dead two monks": the toll in an appended "a
      * week after" clause, once the sentence has told its own event before it, is the earlier event's (told again
@@ -822,11 +826,7 @@ final class SentenceReader {
             List<CasualtyFact> facts,
             List<TriggerReader.Trigger> triggers) {
         for (DateMention d : dates) {
-            boolean appended = d.from() > 0
-                    && tokens.get(d.from() - 1).is(",")
-                    && tokens.get(d.to() - 1).is("after")
-                    && d.role() == DateMention.Role.EVENT;
-            if (!appended) {
+            if (!appendedAfter(tokens, d)) {
                 continue;
             }
             boolean eventBefore = false;
