@@ -89,6 +89,44 @@ class ExtractorWireGrammarTest {
     }
 
     @Test
+    void shouldCountKillingsToldAsAManner() {
+        ReportExtraction hacked = extract(
+                "2024-02-12T09:00:00Z",
+                "Villagers killed in Kasai",
+                "KANANGA, DR Congo (AFP) - Seven villagers were hacked to death near Kananga on Sunday, the provincial"
+                        + " governor said.");
+        ReportExtraction burned = extract(
+                "2024-02-12T09:00:00Z",
+                "Villagers killed in Kasai",
+                "KANANGA, DR Congo (AFP) - Militiamen burned alive seven villagers near Kananga on Sunday, the"
+                        + " provincial governor said.");
+
+        assertThat(hacked.getIncidents())
+                .extracting(i -> i.getKilled().getBest())
+                .containsExactly(7);
+        assertThat(burned.getIncidents())
+                .extracting(i -> i.getKilled().getBest())
+                .containsExactly(7);
+    }
+
+    @Test
+    void shouldCountPeopleDescribedAsLocalButNotAnHourInLocalTime() {
+        ReportExtraction x = extract(
+                "2024-02-12T09:00:00Z",
+                "Policemen killed in Kasai",
+                "KANANGA, DR Congo (AFP) - Nine local policemen were killed in an ambush near Kananga on Sunday, the"
+                        + " provincial governor said.");
+        ReportExtraction hour = extract(
+                "2024-02-12T09:00:00Z",
+                "Camp attacked in Kasai",
+                "KANANGA, DR Congo (AFP) - Militiamen attacked an army camp near Kananga at nine local time on Sunday,"
+                        + " killing four soldiers, the provincial governor said.");
+
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(9);
+        assertThat(hour.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(4);
+    }
+
+    @Test
     void shouldNeverTurnATotalOverYearsOrAWholeWarIntoAnIncidentToll() {
         ReportExtraction x = extract(
                 "2023-06-20T10:00:00Z",

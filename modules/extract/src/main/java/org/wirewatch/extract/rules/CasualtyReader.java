@@ -199,7 +199,6 @@ public final class CasualtyReader {
             "am",
             "pm",
             "o'clock",
-            "local",
             "-year-old",
             "year-old",
             "years-old",
@@ -1521,6 +1520,12 @@ public final class CasualtyReader {
         if (m.to() < tokens.size()) {
             String next = tokens.get(m.to()).lower();
             if (MONTHS.contains(next) || NOT_A_COUNT_AFTER.contains(next)) {
+                return true;
+            }
+            // "at nine local time" is an hour; "nine local policemen" are counted people
+            if (next.equals("local")
+                    && m.to() + 1 < tokens.size()
+                    && tokens.get(m.to() + 1).is("time")) {
                 return true;
             }
         }
