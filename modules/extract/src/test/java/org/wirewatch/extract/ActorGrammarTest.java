@@ -28,6 +28,19 @@ class ActorGrammarTest {
     }
 
     @Test
+    void shouldTakeTheSubjectOfAKillingToldByItsManner() {
+        ReportExtraction x = extract(
+                "2024-02-12T09:00:00Z",
+                "Villagers killed in Kasai",
+                "KANANGA, DR Congo (AFP) - Gunmen hacked to death seven villagers near Kananga on Sunday, the"
+                        + " provincial governor said.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor()).isNotNull();
+        assertThat(raid.getActor().getName()).isEqualTo("gunmen");
+    }
+
+    @Test
     void shouldNotTakeAGroupThatALaterSentenceSaysDidNotAct() {
         ReportExtraction x = extract(
                 "2024-06-09T12:00:00Z",
