@@ -79,8 +79,6 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
      * stop chains of near matches, and bounded, so an event a hundred agencies report costs no more to match.
      */
     static final int COMPARED_MEMBERS = 8;
-    /** How many incidents' compared members {@link #compared} keeps decoded; a few hours of a busy country's news. */
-    static final int COMPARED_CACHE_SIZE = 4_096;
 
     private final int horizonDays;
     private final java.time.Duration evictionInterval;
@@ -91,14 +89,6 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
     private KeyValueStore<StoryKey, ReportExtraction> deltas;
     private KeyValueStore<Route, Integer> watermarks;
     private KeyValueStore<DateKey, byte[]> byDate;
-    /**
-     * The compared members of recently matched incidents, decoded: a new mention is scored against every incident of
-     * its country within date reach, and decoding their members from the store each time was a fifth of this
-     * processor's work. It holds exactly what {@link #members(Route, String, int)} would read, because every write to
-     * the member store goes through {@link #putMember} or {@link #deleteMember}, which drop the incident's entry; it is
-     * rebuilt empty whenever the task (re)initialises, so a restored or revived store never meets a stale entry.
-     */
-    private Map<IncidentKey, List<MentionCompatibility.Member>> comparedCache;
 
     IncidentClusterProcessor(final int horizonDays, final java.time.Duration evictionInterval) {
         this.horizonDays = horizonDays;
@@ -144,12 +134,6 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
         this.deltas = context.getStateStore(DELTAS);
         this.watermarks = context.getStateStore(WATERMARKS);
         this.byDate = context.getStateStore(BY_DATE);
-        this.comparedCache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(final Map.Entry<IncidentKey, List<MentionCompatibility.Member>> e) {
-                return size() > COMPARED_CACHE_SIZE;
-            }
-        };
         // Wall-clock, not stream time: a backfill of years of reports runs in minutes and closes nothing while it
         // runs, so its result does not depend on how far one partition ran ahead of another.
         context.schedule(
@@ -198,7 +182,7 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
                 if (place != null && !place.closed()) {
                     final MemberKey memberKey = new MemberKey(route, place.incidentId(), old.getMentionId());
                     final ReportExtraction member = members.get(memberKey);
-                    deleteMember(memberKey);
+                    members.delete(memberKey);
                     index.delete(indexKey);
                     touched(touched, route, place.incidentId()).remove(member);
                     before.put(old.getMentionId(), place.incidentId());
@@ -228,7 +212,7 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
                     .toList();
             final ReportExtraction member = Extractions.with(delta, List.of(m), linked);
             final String incidentId = assign(route, m, delta.getReportUri(), before.get(m.getMentionId()));
-            putMember(new MemberKey(route, incidentId, m.getMentionId()), member);
+            members.put(new MemberKey(route, incidentId, m.getMentionId()), member);
             index.put(new MentionKey(route, m.getMentionId()), new MentionPlace(incidentId, false));
             incidentOf.put(m.getMentionId(), incidentId);
             touched(touched, route, incidentId).add(member);
@@ -315,8 +299,11 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
                 if (!MentionCompatibility.datesMayMatch(entry.date(), 7, m.getEventDate(), m.getDateToleranceDays())) {
                     continue;
                 }
-                final OptionalDouble score =
-                        MentionCompatibility.scoreAgainstAll(m, story, compared(route, incidentId));
+                final List<MentionCompatibility.Member> ms = new ArrayList<>();
+                for (final ReportExtraction e : members(route, incidentId, COMPARED_MEMBERS)) {
+                    ms.add(new MentionCompatibility.Member(IncidentMerger.mention(e), e.getReportUri()));
+                }
+                final OptionalDouble score = MentionCompatibility.scoreAgainstAll(m, story, ms);
                 final double bonus = incidentId.equals(previous) ? 0.5 : 0;
                 // Ties go to the smallest published id, whatever order the index returns them in: a store key
                 // depends on which mention came first, a published id only on the members.
@@ -333,41 +320,12 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
         if (best != null) {
             return best;
         }
-        if (previous != null && compared(route, previous).isEmpty()) {
+        if (previous != null && members(route, previous, 1).isEmpty()) {
             return previous;
         }
         // An incident whose last member just left is free: its id is reused rather than retracted and reissued.
         return IncidentIds.forMention(
-                m.getMentionId(), id -> !compared(route, id).isEmpty());
-    }
-
-    /** The members a new mention is compared with: the first {@value #COMPARED_MEMBERS} in key order. */
-    private List<MentionCompatibility.Member> compared(final Route route, final String incidentId) {
-        final IncidentKey key = new IncidentKey(route, incidentId);
-        final List<MentionCompatibility.Member> cached = comparedCache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        final List<MentionCompatibility.Member> ms = new ArrayList<>();
-        for (final ReportExtraction e : members(route, incidentId, COMPARED_MEMBERS)) {
-            final IncidentMention mention = IncidentMerger.mention(e);
-            // Decoded for this cache alone; matching never reads the evidence, the bulk of a mention.
-            mention.setEvidence(List.of());
-            ms.add(new MentionCompatibility.Member(mention, e.getReportUri()));
-        }
-        final List<MentionCompatibility.Member> read = List.copyOf(ms);
-        comparedCache.put(key, read);
-        return read;
-    }
-
-    private void putMember(final MemberKey key, final ReportExtraction member) {
-        members.put(key, member);
-        comparedCache.remove(new IncidentKey(key.route(), key.incidentId()));
-    }
-
-    private void deleteMember(final MemberKey key) {
-        members.delete(key);
-        comparedCache.remove(new IncidentKey(key.route(), key.incidentId()));
+                m.getMentionId(), id -> !members(route, id, 1).isEmpty());
     }
 
     private List<ReportExtraction> members(final Route route, final String incidentId) {
@@ -551,7 +509,7 @@ public final class IncidentClusterProcessor implements Processor<Route, ReportEx
             final Incident closed = g.value;
             for (final ReportExtraction m : members(route, incidentId)) {
                 final String mentionId = IncidentMerger.mention(m).getMentionId();
-                deleteMember(new MemberKey(route, incidentId, mentionId));
+                members.delete(new MemberKey(route, incidentId, mentionId));
                 index.put(new MentionKey(route, mentionId), new MentionPlace(incidentId, true));
                 stories.add(m.getReportUri());
             }
