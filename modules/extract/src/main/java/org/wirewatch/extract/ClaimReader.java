@@ -115,13 +115,11 @@ final class ClaimReader {
      * the description as it is; wordings of one ("the Health Ministry in the capital") are that one.
      */
     private void namedInstitutions(List<Pending> pending) {
-        List<Claimant> named = new ArrayList<>();
+        Map<Claimant, List<String>> named = new LinkedHashMap<>();
         for (Claimant c : bySentence.values()) {
-            if (!c.generic()
-                    && java.util.Arrays.stream(
-                                    c.name().toLowerCase(java.util.Locale.ROOT).split(" "))
-                            .anyMatch(WordList.INSTITUTION_HEAD::contains)) {
-                named.add(c); // "the Health Ministry", "the Health Ministry in the capital"
+            List<String> words = words(c.name());
+            if (!c.generic() && words.stream().anyMatch(WordList.INSTITUTION_HEAD::contains)) {
+                named.put(c, words); // "the Health Ministry", "the Health Ministry in the capital"
             }
         }
         Map<String, Claimant> resolved = new java.util.HashMap<>();
@@ -130,32 +128,28 @@ final class ClaimReader {
             if (!c.generic() || !WordList.DESCRIBED_HEAD.contains(c.head()) || resolved.containsKey(c.key())) {
                 continue;
             }
-            String[] words = c.name().toLowerCase(java.util.Locale.ROOT).split(" ");
-            if (words.length != 2) {
+            List<String> words = words(c.name());
+            if (words.size() != 2) {
                 continue; // "health officials", not "local health officials in the north"
             }
+            String field = words.get(0);
             Claimant shortest = null;
-            for (Claimant n : named) {
-                if (java.util.Arrays.asList(n.name()
-                                        .toLowerCase(java.util.Locale.ROOT)
-                                        .split(" "))
-                                .contains(words[0])
+            for (Map.Entry<Claimant, List<String>> n : named.entrySet()) {
+                if (n.getValue().contains(field)
                         && (shortest == null
-                                || n.name().length() < shortest.name().length())) {
-                    shortest = n;
+                                || n.getKey().name().length() < shortest.name().length())) {
+                    shortest = n.getKey();
                 }
             }
             if (shortest == null) {
                 continue;
             }
+            // every institution of the field named is a wording of the shortest one
             String core = shortest.name().toLowerCase(java.util.Locale.ROOT);
-            boolean one = true;
-            for (Claimant n : named) {
-                String name = n.name().toLowerCase(java.util.Locale.ROOT);
-                if (java.util.Arrays.asList(name.split(" ")).contains(words[0]) && !name.contains(core)) {
-                    one = false;
-                }
-            }
+            boolean one = named.entrySet().stream()
+                    .filter(n -> n.getValue().contains(field))
+                    .allMatch(n ->
+                            n.getKey().name().toLowerCase(java.util.Locale.ROOT).contains(core));
             if (one) {
                 resolved.put(c.key(), shortest);
             }
@@ -166,6 +160,10 @@ final class ClaimReader {
                 p.claimant = r;
             }
         }
+    }
+
+    private static List<String> words(String name) {
+        return List.of(name.toLowerCase(java.util.Locale.ROOT).split(" "));
     }
 
     /** Every total of the sentence comes after token {@code at}. */
@@ -317,12 +315,7 @@ final class ClaimReader {
     /** The totals of the sentence just read when it named no source, waiting for one in the next sentence. */
     private Pending unsourced;
 
-    /**
-     * "Gunmen killed nine people in a village late on Tuesday. The victims were shot at close range, a police officer
-     * said.", "Eleven people died in the fire. The toll was given by the regional governor.": a toll told with no source
-     * takes the source of the next sentence when that sentence goes on about the same incident and gives no total of
-     * its own. A sentence that denies, confirms or claims the attack is a party's statement about something else.
-     */
+    /** "admitted to hospital", "bodies admitted to the morgue": taken in, not an admission ("admitted to firing"). */
     private static boolean admittedTo(List<Token> tokens, int after) {
         return after + 1 < tokens.size()
                 && tokens.get(after).is("to")
@@ -338,6 +331,12 @@ final class ClaimReader {
         return false;
     }
 
+    /**
+     * "Gunmen killed nine people in a village late on Tuesday. The victims were shot at close range, a police officer
+     * said.", "Eleven people died in the fire. The toll was given by the regional governor.": a toll told with no source
+     * takes the source of the next sentence when that sentence goes on about the same incident and gives no total of
+     * its own. A sentence that denies, confirms or claims the attack is a party's statement about something else.
+     */
     private boolean sourcedNext(Pending waiting, SentenceInfo next, List<Pending> own) {
         Claimant c = bySentence.get(next.sentence.index());
         if (waiting.sentence != next.sentence.index() - 1
