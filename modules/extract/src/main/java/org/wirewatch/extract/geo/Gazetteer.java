@@ -231,7 +231,7 @@ public final class Gazetteer {
             }
             GeoMention m = before != null && before.division() && !ctx.suppressed[r]
                     // "Kohistan district ... Kohistan is the third district to fall": the division again
-                    ? sameReferent(before, t, raw)
+                    ? before.at(t.start(raw.from()), t.end(raw.to() - 1), t.surface(raw.from(), raw.to()))
                     : ctx.resolved(r);
             if (m != null && before == null) {
                 earlier.put(key, m);
@@ -358,24 +358,6 @@ public final class Gazetteer {
             }
         }
         return othersNamed ? cue : inRegion(cue, code);
-    }
-
-    /** An earlier mention's referent at a later use of the same name. */
-    private static GeoMention sameReferent(GeoMention before, Tokens t, Raw raw) {
-        int s0 = t.start(raw.from());
-        int e0 = t.end(raw.to() - 1);
-        return new GeoMention(
-                s0,
-                e0,
-                t.text().subSequence(s0, e0).toString(),
-                before.kind(),
-                before.countryCode(),
-                before.admin1Code(),
-                before.name(),
-                before.latitude(),
-                before.longitude(),
-                before.population(),
-                before.division());
     }
 
     /** A cue place placed in a first-level region it does not carry itself: no coordinates, no population. */

@@ -46,6 +46,12 @@ public record GeoMention(
         this(start, end, surface, kind, countryCode, admin1Code, name, latitude, longitude, population, false);
     }
 
+    /** The same referent named at another span of the text ("al-Jawf" again, a division's name used bare). */
+    public GeoMention at(int start, int end, String surface) {
+        return new GeoMention(
+                start, end, surface, kind, countryCode, admin1Code, name, latitude, longitude, population, division);
+    }
+
     /** True when the mention came from a cue pattern and the place itself is in no gazetteer. */
     public boolean outsideGazetteer() {
         return kind == GeoKind.PLACE && latitude == null && !division;
