@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wirewatch.schema.Actor;
+import org.wirewatch.schema.CasualtyFigure;
 import org.wirewatch.schema.GeoPrecision;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.Location;
@@ -30,6 +31,15 @@ public final class MentionCompatibility {
 
     /** Two located places closer than this may be one event's site named differently. */
     static final double NEAR_KM = 30;
+
+    /**
+     * Two mentions in one region on the same day with the same precise death toll of at least this many are one event
+     * even when their agencies name different villages of it and label it differently ("nine shot dead in a village
+     * attack" against "nine killed in a gunfight near" a neighbouring hamlet): two separate events of one region and
+     * day with the very same toll of several deaths are rarer than one event told twice. Smaller tolls coincide too
+     * often to prove anything.
+     */
+    static final int MATCHING_TOLL_MIN = 5;
 
     /** Event dates may differ by this many days plus the larger stated tolerance ("overnight", "last week"). */
     static final int DATE_SLACK_DAYS = 1;
@@ -97,6 +107,7 @@ public final class MentionCompatibility {
         }
         final long days =
                 Math.abs(a.getEventDate().toEpochDay() - b.getEventDate().toEpochDay());
+        final boolean sameToll = days == 0 && !ra.isEmpty() && !rb.isEmpty() && sameToll(a, b);
         final String pa = norm(town(la));
         final String pb = norm(town(lb));
         if (!pa.isEmpty() && !pb.isEmpty()) {
@@ -111,9 +122,9 @@ public final class MentionCompatibility {
                     return OptionalDouble.empty();
                 }
                 s += 1;
-            } else if (a.getSubEventType() != b.getSubEventType() || days > 0) {
+            } else if ((a.getSubEventType() != b.getSubEventType() || days > 0) && !sameToll) {
                 // One report names the city, another a square or district in it; without coordinates only an otherwise
-                // identical event (same day, same kind) may bridge two names.
+                // identical event (same day, same kind, or same day, region and toll) may bridge two names.
                 return OptionalDouble.empty();
             }
         }
@@ -122,7 +133,7 @@ public final class MentionCompatibility {
             return OptionalDouble.empty();
         }
         s += days == 0 ? 1 : 0;
-        if (!compatibleTypes(a, b)) {
+        if (!compatibleTypes(a, b) && !sameToll) {
             return OptionalDouble.empty();
         }
         s += a.getSubEventType() == b.getSubEventType() ? 1 : 0;
@@ -132,6 +143,19 @@ public final class MentionCompatibility {
         }
         s += actor;
         return OptionalDouble.of(s);
+    }
+
+    /** Both mentions give one precise death toll (not "dozens"), of at least {@value #MATCHING_TOLL_MIN}. */
+    static boolean sameToll(final IncidentMention a, final IncidentMention b) {
+        final CasualtyFigure ka = a.getKilled();
+        final CasualtyFigure kb = b.getKilled();
+        return ka != null
+                && kb != null
+                && !ka.getVague()
+                && !kb.getVague()
+                && ka.getBest() != null
+                && ka.getBest() >= MATCHING_TOLL_MIN
+                && ka.getBest().equals(kb.getBest());
     }
 
     /** True when the two mentions may be the same event as far as their dates go; used to narrow the candidates. */

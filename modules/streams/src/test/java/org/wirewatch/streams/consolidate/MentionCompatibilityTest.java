@@ -117,10 +117,62 @@ class MentionCompatibilityTest {
         final IncidentMention shelling = mention("b#1")
                 .type(EventType.EXPLOSIONS_REMOTE_VIOLENCE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)
                 .build();
-        final IncidentMention clash =
-                mention("c#1").type(EventType.BATTLES, SubEventType.ARMED_CLASH).build();
+        final IncidentMention clash = mention("c#1")
+                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
+                .killed(12)
+                .build();
         assertThat(MentionCompatibility.score(strike, "a", shelling, "b")).isPresent();
         assertThat(MentionCompatibility.score(strike, "a", clash, "c")).isEmpty();
+    }
+
+    @Test
+    void shouldBridgeTwoUnlocatedVillagesAndTwoLabelsWhenRegionDayAndTollAgree() {
+        final IncidentMention raid = mention("a#1")
+                .where("ML", "ML-5", "Sofara hamlet")
+                .type(EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
+                .killed(11)
+                .build();
+        final IncidentMention firefight = mention("b#1")
+                .where("ML", "ML-5", "Toguere")
+                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
+                .killed(11)
+                .build();
+        assertThat(MentionCompatibility.score(raid, "a", firefight, "b")).isPresent();
+        // another toll, another day or a small toll proves nothing
+        assertThat(MentionCompatibility.score(
+                        raid,
+                        "a",
+                        mention("b#1")
+                                .where("ML", "ML-5", "Toguere")
+                                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
+                                .killed(10)
+                                .build(),
+                        "b"))
+                .isEmpty();
+        assertThat(MentionCompatibility.score(
+                        raid,
+                        "a",
+                        mention("b#1")
+                                .where("ML", "ML-5", "Toguere")
+                                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
+                                .killed(11)
+                                .date(DAY.plusDays(1))
+                                .build(),
+                        "b"))
+                .isEmpty();
+        assertThat(MentionCompatibility.score(
+                        mention("a#1")
+                                .where("ML", "ML-5", "Sofara hamlet")
+                                .killed(3)
+                                .build(),
+                        "a",
+                        mention("b#1")
+                                .where("ML", "ML-5", "Toguere")
+                                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
+                                .killed(3)
+                                .build(),
+                        "b"))
+                .isEmpty();
     }
 
     @Test
