@@ -142,6 +142,15 @@ final class LocationReader {
                 country = abroad; // "a security official in Iraq told AFP": named as a place, not as a party
             }
         }
+        if (country == null && admin1 == null && !f.main) {
+            // "Last Friday, strikes near Aleppo killed 53": a later incident's own landmark says where it was, before
+            // the main incident's region may stand in for a sentence that names no place
+            GeoMention landmark = landmark(f, heads, mainCountry);
+            if (landmark != null) {
+                country = landmark.countryCode();
+                admin1 = landmark.admin1Code();
+            }
+        }
         if (country == null && admin1 == null && !f.main && !drafts.frames().isEmpty() && !elsewhereInCountry(f)) {
             // "over the area", "in the city's Eastern Bypass area": the region of the report's main incident
             Location main = location(drafts.main());
@@ -204,6 +213,13 @@ final class LocationReader {
                 return main;
             }
         }
+        if (admin1 != null && spread(f, heads, country)) {
+            // "bombs in A, B and C killed six", "pagers blew up across the country, killing nine": the toll is one
+            // over several regions, which belongs to none of them (a later sentence's one victim in A does not
+            // make it A's)
+            admin1 = null;
+            place = null;
+        }
         Location.Builder b = Location.newBuilder().setCountryCode(country).setAdmin1Code(admin1);
         if (admin1 != null) {
             b.setAdmin1Name(gazetteer.admin1Name(admin1).orElse(null));
@@ -222,6 +238,127 @@ final class LocationReader {
             b.setGeoPrecision(GeoPrecision.COUNTRY);
         }
         return b.build();
+    }
+
+    /** The first landmark with a region in the report's country that the frame's head sentences name, or null. */
+    private GeoMention landmark(Frame f, List<SentenceInfo> heads, String country) {
+        if (country == null) {
+            return null;
+        }
+        GeoMention first = null;
+        for (SentenceInfo s : heads) {
+            for (GeoMention g : referencePoints) {
+                if (g.start() >= s.sentence.start()
+                        && g.start() < s.sentence.end()
+                        && g.admin1Code() != null
+                        && country.equals(g.countryCode())
+                        && (first == null || g.start() < first.start())) {
+                    first = g;
+                }
+            }
+            if (first != null) {
+                return first;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The frame's toll is told over several regions: a head sentence with a figure lists sites of two regions or more
+     * or spreads its event over the country, or a sentence on where the deaths were lists such sites.
+     */
+    private boolean spread(Frame f, List<SentenceInfo> heads, String country) {
+        for (SentenceInfo s : heads) {
+            if ((!s.facts.isEmpty() || tellsDeaths(s)) && (listsRegions(s, country) || overCountry(s, country))) {
+                return true;
+            }
+        }
+        for (SentenceInfo s : f.members) {
+            if (!heads.contains(s) && tellsDeaths(s) && listsRegions(s, country)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean tellsDeaths(SentenceInfo s) {
+        for (Token t : s.sentence.tokens()) {
+            if (WordList.DEATHS_NOUN.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "in A, B and C", "in the capital, A, and the southern cities of B and C", naming two regions of the country. */
+    private static boolean listsRegions(SentenceInfo s, String country) {
+        List<Token> tokens = s.sentence.tokens();
+        GeoMention last = null;
+        java.util.Set<String> regions = new java.util.HashSet<>();
+        boolean joinedByAnd = false;
+        for (GeoMention g : s.places) {
+            if (g.admin1Code() == null
+                    || !g.admin1Code().startsWith(country + "-")
+                    || (g.kind() != GeoKind.PLACE && g.kind() != GeoKind.ADMIN1)) {
+                continue;
+            }
+            String link = last == null ? null : listLink(tokens, last, g);
+            if (link == null) {
+                if (joinedByAnd && regions.size() > 1) {
+                    return true;
+                }
+                regions.clear();
+                joinedByAnd = false;
+            } else {
+                joinedByAnd |= link.equals("and");
+            }
+            regions.add(g.admin1Code());
+            last = g;
+        }
+        return joinedByAnd && regions.size() > 1;
+    }
+
+    /** "and" or "," when only those and list words stand between two places, "and" if it is among them, else null. */
+    private static String listLink(List<Token> tokens, GeoMention a, GeoMention b) {
+        int end = TokenSpans.tokenAt(tokens, a.end() - 1);
+        int start = TokenSpans.tokenAt(tokens, b.start());
+        if (end < 0 || start <= end + 1 || start > end + 7) {
+            return null;
+        }
+        String link = null;
+        for (int k = end + 1; k < start; k++) {
+            Token t = tokens.get(k);
+            if (t.is("and")) {
+                link = "and";
+            } else if (t.is(",")) {
+                link = link == null ? "," : link;
+            } else if (!WordList.SITE_LIST_LINK.contains(t.lower())) {
+                return null;
+            }
+        }
+        return link;
+    }
+
+    /** "across Lebanon", "throughout the country": the sentence spreads its event over the country. */
+    private static boolean overCountry(SentenceInfo s, String country) {
+        List<Token> tokens = s.sentence.tokens();
+        for (GeoMention g : s.allPlaces) {
+            int at = TokenSpans.tokenAt(tokens, g.start());
+            if (g.kind() == GeoKind.COUNTRY
+                    && country.equals(g.countryCode())
+                    && at > 0
+                    && WordList.SPREAD_OVER.contains(tokens.get(at - 1).lower())) {
+                return true;
+            }
+        }
+        for (int k = 0; k + 2 < tokens.size(); k++) {
+            if (WordList.SPREAD_OVER.contains(tokens.get(k).lower())
+                    && tokens.get(k + 1).is("the")
+                    && tokens.get(k + 2).is("country")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The location of an incident at a town its frame's head names beside the frame's own place. */

@@ -210,7 +210,13 @@ enum WordList {
     /** Verbs of striking right after aircraft or air strikes: the sentence tells a strike as an act of its own. */
     AIR_STRIKE_VERB,
     /** Determiners right before an aircraft that make it the one of a strike already told ("the jets struck"). */
-    TOLD_DETERMINER;
+    TOLD_DETERMINER,
+    /** Words that may stand between two places of one list of sites ("A, and the southern towns of B"). */
+    SITE_LIST_LINK,
+    /** Words right before a country that spread the sentence's event over it ("across Lebanon"). */
+    SPREAD_OVER,
+    /** Nouns that make a sentence without a figure tell where an incident's deaths were ("the deaths occurred in"). */
+    DEATHS_NOUN;
 
     static final String TABLE = "reader_words.tsv";
 

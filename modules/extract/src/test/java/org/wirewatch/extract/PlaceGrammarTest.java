@@ -571,4 +571,75 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Puncak");
         assertThat(where.getAdmin1Code()).isEqualTo("ID-PA");
     }
+
+    @Test
+    void shouldPlaceAnEarlierStrikeNearAnotherCityThereRatherThanInTheMainIncidentsRegion() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Toll from drone strike on Hama depot rises to 11",
+                "HAMA, Syria (AFP) - The toll from Tuesday's drone strike on a fuel depot in Hama has risen to 11, a"
+                        + " monitor said on Thursday.\n\nTwo weeks ago, air raids near Homs killed 27 people,"
+                        + " according to the monitor.");
+
+        IncidentMention earlier = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 27)
+                .findFirst()
+                .orElseThrow();
+        assertThat(earlier.getLocation().getAdmin1Code()).isEqualTo("SY-HI");
+    }
+
+    @Test
+    void shouldLeaveATollToldForTownsOfSeveralRegionsInNoneOfThem() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Market bombs kill seven in northern Nigeria",
+                "ABUJA (Reuters) - Bombs hidden in market stalls in Kano, Kaduna and Bauchi killed seven people on"
+                        + " Saturday, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("NG");
+        assertThat(where.getAdmin1Code()).isNull();
+        assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.COUNTRY);
+    }
+
+    @Test
+    void shouldLeaveATollSpreadAcrossTheCountryInNoRegionWhenALaterSentenceNamesOneVictimsTown() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Parcel bombs kill five across Kenya",
+                "NAIROBI (AFP) - Parcel bombs went off in post offices across Kenya on Monday, killing five people,"
+                        + " police said.\n\nOne of the dead was a clerk who was killed in Eldoret when the parcel"
+                        + " he was sorting exploded.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("KE");
+        assertThat(where.getAdmin1Code()).isNull();
+    }
+
+    @Test
+    void shouldLeaveATollInNoRegionWhenTheReportSaysTheDeathsWereInTownsOfSeveralRegions() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Police fire on protesters in Malawi, dozens dead",
+                "LILONGWE (AP) - Police opened fire on crowds protesting fuel prices on Tuesday, killing at least 23"
+                        + " people, officials said.\n\nThe deaths occurred mainly in the capital, Lilongwe, and the"
+                        + " southern cities of Blantyre and Zomba, a minister said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("MW");
+        assertThat(where.getAdmin1Code()).isNull();
+    }
+
+    @Test
+    void shouldKeepTheCapitalsOwnRegionWhenAnotherTownIsCoordinatedAfterItsApposition() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Police kill two protesters in Malawi",
+                "Police shot dead two protesters on Monday in the capital, Lilongwe, and arrested dozens in the"
+                        + " southern city of Blantyre, officials said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Lilongwe");
+        assertThat(where.getAdmin1Code()).isEqualTo("MW-C");
+    }
 }

@@ -20,6 +20,7 @@ final class CuePlaces {
     private static final long ON = Tokens.wordHash("on");
     private static final long EDGE = Tokens.wordHash("edge");
     private static final long OUTSKIRTS = Tokens.wordHash("outskirts");
+    private static final long AND = Tokens.wordHash("and");
     private static final java.util.regex.Pattern DISTANCE = java.util.regex.Pattern.compile(
             "\\d*(?:km|kms|kilometres|kilometers|miles|mi)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -261,6 +262,10 @@ final class CuePlaces {
         int steps = 0;
         while (k < n && steps < 10) {
             if (k > from && !t.joined(k) && sentenceBreakBefore(k)) {
+                return -1;
+            }
+            if (t.hash(k) == AND) {
+                // "the capital, X, and the southern cities of Y": "and" opens another place, not X's region
                 return -1;
             }
             int r = ctx.rawAtToken[k];
