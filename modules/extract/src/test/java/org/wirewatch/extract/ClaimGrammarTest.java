@@ -1060,4 +1060,28 @@ class ClaimGrammarTest {
                         org.assertj.core.groups.Tuple.tuple("mayor", null, 19),
                         org.assertj.core.groups.Tuple.tuple("police commander", 3, 9));
     }
+
+    @Test
+    void shouldFileATollUnderTheNameOfTheBodyADescriptionAfterItCallsACoalitionOrNetwork() {
+        ReportExtraction quoted = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on party offices in Telkara",
+                "LUSAKA (AFP) - Raiders burned the offices of the ruling party in Telkara on Sunday.\n\n\"Vigia"
+                        + " Civica\" (\"Civic Watch\"), a network of election monitors, puts the toll at 11 and says"
+                        + " two policemen were among the dead.");
+        ReportExtraction person = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on party offices in Telkara",
+                "LUSAKA (AFP) - Raiders burned the offices of the ruling party in Telkara on Sunday.\n\nOmar"
+                        + " Hadid, a member of the ruling party's executive, said 11 people had been killed.");
+
+        assertThat(quoted.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Vigia Civica", null, 11));
+        assertThat(person.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker)
+                .containsExactly("Omar Hadid");
+    }
 }
