@@ -376,6 +376,13 @@ final class ClaimReader {
                 return true;
             }
         }
+        for (CasualtyFact x : s.facts) {
+            if (x.from() < f.from() && x.role() != f.role() && !x.additive() && x.kind() == CasualtyFact.Kind.TOTAL) {
+                // "killed five people and wounded six others": others than the dead just counted, not more wounded
+                // on top of a figure the sentence before gave
+                return false;
+            }
+        }
         return previousSentence != null && previousSentence.facts.stream().anyMatch(x -> x.role() == f.role());
     }
 

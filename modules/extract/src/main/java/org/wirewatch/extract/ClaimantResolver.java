@@ -382,8 +382,7 @@ final class ClaimantResolver {
             boolean hard = t.is("that")
                     || t.is(";")
                     || t.is(":")
-                    || t.is("\u201D")
-                    || t.is("\"")
+                    || ((t.is("\u201D") || t.is("\"")) && !aroundAlias(tokens, k))
                     || (WordList.SPEECH_VERB.contains(t.lower()) && k < verb - 1);
             if (t.is(",") || hard) {
                 segments.add(new int[] {k + 1, end});
@@ -534,6 +533,16 @@ final class ClaimantResolver {
         return c;
     }
 
+    /**
+     * A quote mark next to a parenthesis: a name and its translation ("\"Vigia Civica\" (\"Civic Watch\"), a network of
+     * ..., said"), not the end of a quotation before its speaker.
+     */
+    private static boolean aroundAlias(List<Token> tokens, int k) {
+        return (k + 1 < tokens.size()
+                        && (tokens.get(k + 1).is("(") || tokens.get(k + 1).is(")")))
+                || (k > 0 && tokens.get(k - 1).is("("));
+    }
+
     /** A lower-case word in "-ing" opening a phrase: "flying back from ...", "citing a statement". */
     private static boolean isParticiple(Token t) {
         String w = t.lower();
@@ -615,6 +624,22 @@ final class ClaimantResolver {
         if (body != null) {
             return body;
         }
+        int quoted = name[0];
+        while (quoted < name[1] && tokens.get(quoted).isPunct()) {
+            quoted++; // a name in quotes: "\"Vigia Civica\" (\"Civic Watch\"), a network of ..."
+        }
+        if (quoted < name[1] && properName(tokens, quoted, name[1]) && describesABody(tokens, description)) {
+            // "Vigia Civica, a network of election monitors, puts the toll at 11": a name a coalition, network or
+            // group goes by is no person's, whatever its capitals look like, and the body speaks in its own name
+            Claimant named = resolve(s, name[0], name[1]);
+            String own = cleanRoleCached(text.substring(
+                    tokens.get(quoted).start(), tokens.get(name[1] - 1).end()));
+            if ((named == null || named.speaker() != null) && own != null) {
+                Claimant described = resolve(s, description[0], description[1]);
+                SourceType type = described == null ? SourceType.OTHER : described.type();
+                return new Claimant(own, type, null, norm(own), false, head(own));
+            }
+        }
         if (name[0] >= name[1]
                 || !tokens.get(name[0]).isCapitalized()
                 || WordList.PREPOSITION.contains(tokens.get(name[0]).lower())) {
@@ -632,6 +657,39 @@ final class ClaimantResolver {
         // Only a body speaking for itself: a person ("Major Ali Hassan, a police officer, said") keeps the caller's
         // role-and-speaker reading.
         return c == null || c.speaker() != null || c.generic() ? null : c;
+    }
+
+    /**
+     * Tokens that only name: capitalised words, quotes and parentheses, and the short lower-case particles inside
+     * names ("Centre for Public Integrity", "Sala da Paz"); "At least 12 people were killed" is no name.
+     */
+    private static boolean properName(List<Token> tokens, int from, int to) {
+        if (to - from > 10 || !tokens.get(from).isCapitalized()) {
+            return false;
+        }
+        for (int k = from + 1; k < to; k++) {
+            Token t = tokens.get(k);
+            if (!(t.isPunct() || t.isCapitalized() || (t.isWord() && t.lower().length() <= 3))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a description ("a coalition of election observation bodies", "a Paris-based rights group") is headed by
+     * a noun of a body: the word before its first preposition, or its last word when it has none.
+     */
+    private static boolean describesABody(List<Token> tokens, int[] description) {
+        int end = description[1];
+        for (int k = description[0] + 1; k < description[1]; k++) {
+            if (WordList.PREPOSITION.contains(tokens.get(k).lower())) {
+                end = k;
+                break;
+            }
+        }
+        return end - 1 > description[0]
+                && WordList.BODY_NOUN.contains(tokens.get(end - 1).lower());
     }
 
     /**

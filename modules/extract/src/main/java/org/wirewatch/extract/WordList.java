@@ -71,6 +71,8 @@ enum WordList {
     OWN_STRIKE_VERB,
     /** Heads of an indefinite source that a later sentence names. */
     PLACEHOLDER_HEAD,
+    /** Nouns heading a description after a name ("X, a coalition of ...") that make the name a body's, not a person's. */
+    BODY_NOUN,
     /** Words after a comma opening a clause that may give a second source's figure. */
     RIVAL_CLAUSE_OPENER,
     /** Words before "from" opening a clause with the toll a figure revises. */

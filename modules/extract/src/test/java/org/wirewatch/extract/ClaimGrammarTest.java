@@ -1039,4 +1039,49 @@ class ClaimGrammarTest {
         assertThat(killedFigures(x, "police")).containsExactly(9);
         assertThat(killedFigures(x, "militants")).isEmpty();
     }
+
+    @Test
+    void shouldReadTheOutcomeNamedInANumberOfOrAfterTheArticleAsTheCountsOutcome() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bus station bombing in Kenema",
+                "FREETOWN (Reuters) - A bomb went off at the main bus station in Kenema on Sunday.\n\nNurses at the"
+                        + " district hospital confirmed four deaths and put the number of wounded at 15.\n\nThe"
+                        + " governor put the number of dead at six and the injured at 21.\n\nThe mayor, in a radio"
+                        + " address, put the number of injured at 19.\n\nThe police commander said the bomber killed"
+                        + " three people and wounded nine others.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled, Claim::getInjured)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("Nurses at the district hospital", 4, 15),
+                        org.assertj.core.groups.Tuple.tuple("governor", 6, 21),
+                        org.assertj.core.groups.Tuple.tuple("mayor", null, 19),
+                        org.assertj.core.groups.Tuple.tuple("police commander", 3, 9));
+    }
+
+    @Test
+    void shouldFileATollUnderTheNameOfTheBodyADescriptionAfterItCallsACoalitionOrNetwork() {
+        ReportExtraction quoted = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on party offices in Telkara",
+                "LUSAKA (AFP) - Raiders burned the offices of the ruling party in Telkara on Sunday.\n\n\"Vigia"
+                        + " Civica\" (\"Civic Watch\"), a network of election monitors, puts the toll at 11 and says"
+                        + " two policemen were among the dead.");
+        ReportExtraction person = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on party offices in Telkara",
+                "LUSAKA (AFP) - Raiders burned the offices of the ruling party in Telkara on Sunday.\n\nOmar"
+                        + " Hadid, a member of the ruling party's executive, said 11 people had been killed.");
+
+        assertThat(quoted.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Vigia Civica", null, 11));
+        assertThat(person.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker)
+                .containsExactly("Omar Hadid");
+    }
 }

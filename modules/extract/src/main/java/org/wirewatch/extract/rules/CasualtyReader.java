@@ -644,12 +644,26 @@ public final class CasualtyReader {
         }
         // a toll: "death toll rose to 22", "put the toll at 11", "put the army's losses at 31"
         if (b > 0 && TOLL_LINKS.contains(tokens.get(b - 1).lower())) {
+            if (b > 2 && tokens.get(b - 1).is("at") && tokens.get(b - 3).is("the")) {
+                // "put the number of dead at 11 and the wounded at 18": the outcome named just before the count
+                CasualtyFact.Role r = nounRole(tokens.get(b - 2).lower());
+                if (r != null) {
+                    return new Verdict(r, false, true);
+                }
+            }
             // a long subject may stand between: "The death toll from a Russian ballistic missile strike on the centre
             // of the northeastern city of Sumy rose to 34"
             for (int i = b - 2; i >= 0 && i >= b - 24; i--) {
                 Token t = tokens.get(i);
                 if (t.isNumber() || t.is(".") || t.is(";")) {
                     break;
+                }
+                if ((t.is("number") || t.is("figure") || t.is("tally"))
+                        && i + 2 < b
+                        && tokens.get(i + 1).is("of")
+                        && nounRole(tokens.get(i + 2).lower()) != null) {
+                    // "put the number of wounded at eight": the outcome counted, whatever else the sentence names
+                    return new Verdict(nounRole(tokens.get(i + 2).lower()), false, true);
                 }
                 if (TOLL_WORDS.contains(t.lower())) {
                     if (t.is("casualties")) {
