@@ -591,7 +591,10 @@ final class SentenceReader {
                 // the night's raid ("a series of strikes on the group's positions killed five")
                 || (series && !dates.isEmpty() && !dayGiven)
                 || (inYear && !specificDate && maxWeight < 3)
-                || (conflictNoun && perfectKill(tokens));
+                || (conflictNoun && perfectKill(tokens))
+                // "Its commander has said its forces have killed 1,500 fighters", told after the lead with no day,
+                // place or event word: a party's running total, not a toll of the incident told
+                || (s.paragraph() > 1 && dates.isEmpty() && places.isEmpty() && maxWeight < 2 && haveKilled(tokens));
         boolean also = false;
         for (Token t : tokens) {
             also |= t.is("also");
@@ -928,6 +931,21 @@ final class SentenceReader {
             if (tokens.get(k).is("to")
                     || tokens.get(k).is("until")
                     || tokens.get(k).is("through")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the sentence has "has killed" or "have killed" as a finite verb; "claimed to have killed more than 100"
+     * claims a toll of the event told.
+     */
+    private static boolean haveKilled(List<Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if ((tokens.get(i).is("has") || tokens.get(i).is("have"))
+                    && tokens.get(i + 1).is("killed")
+                    && (i == 0 || !tokens.get(i - 1).is("to"))) {
                 return true;
             }
         }
