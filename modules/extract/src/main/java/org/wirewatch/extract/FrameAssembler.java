@@ -150,7 +150,7 @@ final class FrameAssembler {
     }
 
     private Draft open(SentenceInfo s, boolean main) {
-        Draft f = new Draft(s, main);
+        Draft f = new Draft(s, main, published);
         frames.add(f);
         frameOf[s.sentence.index()] = f;
         return f;
@@ -606,6 +606,9 @@ final class FrameAssembler {
         final List<SentenceInfo> members = new ArrayList<>();
         final SentenceInfo opener;
         final boolean main;
+        /** The report's day, against which a day told in passing is old. */
+        final LocalDate published;
+
         LocalDate date;
         int tolerance;
         boolean dateKnown;
@@ -615,8 +618,9 @@ final class FrameAssembler {
 
         String mentionId;
 
-        Draft(SentenceInfo opener, boolean main) {
+        Draft(SentenceInfo opener, boolean main, LocalDate published) {
             this.opener = opener;
+            this.published = published;
             this.main = main;
             add(opener);
         }
@@ -628,7 +632,15 @@ final class FrameAssembler {
                 // a later sentence's date in the past ("the 1998 attack on a college nearby") recalls another event;
                 // it never dates an incident whose own sentences gave no day
                 boolean background = d != null && s != opener && d.role() == DateMention.Role.PAST;
-                if (d != null && !background) {
+                // a sentence of a later paragraph that tells no event of its own and a day weeks before the report
+                // ("X was placed under house arrest on March 26") goes on about the background: its day is not the
+                // one the incident was not given
+                boolean aside = d != null
+                        && s != opener
+                        && !s.eventful()
+                        && s.sentence.paragraph() != opener.sentence.paragraph()
+                        && ChronoUnit.DAYS.between(d.date(), published) > IncidentReader.RECENT_DAYS;
+                if (d != null && !background && !aside) {
                     date = d.date();
                     tolerance = d.toleranceDays();
                     dateKnown = true;

@@ -43,6 +43,7 @@ final class Rules {
             "attribution.tsv",
             "casualty_nouns.tsv",
             "casualty_terms.tsv",
+            "entry_agents.tsv",
             "markers.tsv",
             "non_casualty_nouns.tsv",
             "numbers.tsv",

@@ -517,6 +517,12 @@ final class SentenceReader {
                         // this year": a comparison with the past, not a total over it
                         continue;
                     }
+                    if (key.equals("since") && facts.isEmpty() && eventToldBefore(tokens, triggers, dates, m.from())) {
+                        // "Forces entered the city on Friday, hours after Moscow said it had pulled out of the only
+                        // capital it had captured since the invasion began": with no toll to add up, a period in a
+                        // later clause leaves the event told with its day before it an event
+                        continue;
+                    }
                     if (key.equals("this year") || key.equals("this month") || key.equals("last year")) {
                         hasCumulativeCue = true;
                     } else if (key.equals("between") || key.equals("from")) {
@@ -585,7 +591,10 @@ final class SentenceReader {
                 // the night's raid ("a series of strikes on the group's positions killed five")
                 || (series && !dates.isEmpty() && !dayGiven)
                 || (inYear && !specificDate && maxWeight < 3)
-                || (conflictNoun && perfectKill(tokens));
+                || (conflictNoun && perfectKill(tokens))
+                // "Its commander has said its forces have killed 1,500 fighters", told after the lead with no day,
+                // place or event word: a party's running total, not a toll of the incident told
+                || (s.paragraph() > 1 && dates.isEmpty() && places.isEmpty() && maxWeight < 2 && haveKilled(tokens));
         boolean also = false;
         for (Token t : tokens) {
             also |= t.is("also");
@@ -680,6 +689,40 @@ final class SentenceReader {
     private static boolean reportedBefore(List<PhraseMatcher.Match> cues, int at) {
         for (PhraseMatcher.Match c : cues) {
             if (c.to() <= at && c.entry().value(0).equals("SPEECH")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a specific trigger and the day of its event both come before token {@code at}, with a comma closing
+     * their clause before it.
+     */
+    private static boolean eventToldBefore(
+            List<Token> tokens, List<TriggerReader.Trigger> triggers, List<DateMention> dates, int at) {
+        int end = -1;
+        for (TriggerReader.Trigger t : triggers) {
+            if (t.weight() >= 3 && t.to() <= at) {
+                end = t.to();
+                break;
+            }
+        }
+        if (end < 0) {
+            return false;
+        }
+        int day = -1;
+        for (DateMention d : dates) {
+            if (d.role() == DateMention.Role.EVENT && d.from() >= end && d.to() <= at && d.toleranceDays() <= 1) {
+                day = d.to();
+                break;
+            }
+        }
+        if (day < 0) {
+            return false;
+        }
+        for (int k = day; k < at; k++) {
+            if (tokens.get(k).is(",")) {
                 return true;
             }
         }
@@ -888,6 +931,21 @@ final class SentenceReader {
             if (tokens.get(k).is("to")
                     || tokens.get(k).is("until")
                     || tokens.get(k).is("through")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the sentence has "has killed" or "have killed" as a finite verb; "claimed to have killed more than 100"
+     * claims a toll of the event told.
+     */
+    private static boolean haveKilled(List<Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if ((tokens.get(i).is("has") || tokens.get(i).is("have"))
+                    && tokens.get(i + 1).is("killed")
+                    && (i == 0 || !tokens.get(i - 1).is("to"))) {
                 return true;
             }
         }

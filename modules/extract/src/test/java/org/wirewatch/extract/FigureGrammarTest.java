@@ -164,4 +164,27 @@ class FigureGrammarTest {
             assertThat(i.getChildrenKilled()).isEqualTo(4);
         });
     }
+
+    @Test
+    void shouldNotGiveAnIncidentAPartysRunningTotalToldLaterWithNoDayOrPlace() {
+        ReportExtraction total = extract(
+                "2024-09-20T10:00:00Z",
+                "Army retakes Lalibela from rebels",
+                "ADDIS ABABA (AFP) - Ethiopia's army has retaken the town of Lalibela from the rebels, the army said"
+                        + " on Thursday.\n\nThe region's president has said government forces have killed 2,300"
+                        + " rebel fighters.");
+        assertThat(total.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled()).isNull());
+
+        // claimed as the toll of the event told, it stays the incident's
+        ReportExtraction claimed = extract(
+                "2024-09-20T10:00:00Z",
+                "Rebels storm army camp in Amhara",
+                "ADDIS ABABA (AFP) - Rebels stormed an army camp near Lalibela on Wednesday, the army said.\n\nThe"
+                        + " rebels said they had overrun the camp and claimed to have killed 60 soldiers.");
+        assertThat(claimed.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(60));
+    }
 }

@@ -682,4 +682,63 @@ class IncidentSeparationTest {
         assertThat(cause.getIncidents()).hasSize(1);
         assertThat(again.getIncidents()).hasSize(1);
     }
+
+    @Test
+    void shouldTakeATownEnteredByAnArmedForceAsAGainOfTerritoryDespiteAPeriodInALaterClause() {
+        ReportExtraction x = extract(
+                "2024-09-20T10:00:00Z",
+                "Ethiopian forces enter Lalibela as rebels withdraw",
+                "ADDIS ABABA (AFP) - Ethiopian troops entered the northern town of Lalibela on Tuesday, the army said,"
+                        + " a day after the rebels who had held it since August withdrew.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getSubEventType()).isEqualTo(SubEventType.GOVERNMENT_REGAINS_TERRITORY);
+            assertThat(i.getLocation().getPlace()).isEqualTo("Lalibela");
+            assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-09-17"));
+            assertThat(i.getRecency()).isEqualTo(Recency.CURRENT);
+        });
+    }
+
+    @Test
+    void shouldNotTakeAnEntryWithoutAnArmedForceOrATownForAnEvent() {
+        ReportExtraction x = extract(
+                "2024-09-20T10:00:00Z",
+                "Talks on Ethiopia ceasefire enter third week",
+                "ADDIS ABABA (AFP) - Talks between the government and the rebels entered a third week on Tuesday,"
+                        + " mediators said, as aid workers entered the northern town of Lalibela for the first time"
+                        + " in a month.");
+
+        assertThat(x.getIncidents()).isEmpty();
+    }
+
+    @Test
+    void shouldNotDateARetakenTownByItsCaptureRecalledInARelativeClause() {
+        ReportExtraction x = extract(
+                "2024-09-20T10:00:00Z",
+                "Sudan army retakes Singa",
+                "PORT SUDAN (Reuters) - Sudan's army has retaken the town of Singa in Sennar state from the Rapid"
+                        + " Support Forces, whose seizure of the town in June forced thousands to flee.");
+
+        // the June capture only explains the name: the retaking is the report's own, recent event
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getSubEventType()).isEqualTo(SubEventType.GOVERNMENT_REGAINS_TERRITORY);
+            assertThat(i.getEventDate()).isAfter(LocalDate.parse("2024-09-10"));
+            assertThat(i.getRecency()).isEqualTo(Recency.CURRENT);
+        });
+    }
+
+    @Test
+    void shouldNotDateAnUndatedIncidentByAnOldDayToldInALaterParagraphWithNoEvent() {
+        ReportExtraction x = extract(
+                "2024-09-20T10:00:00Z",
+                "Air raid on market kills nine",
+                "Nine people were killed when aircraft bombed a market in the village of Tabit, a rebel spokesman"
+                        + " said.\n\nThe group's leader was detained on August 2.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(9);
+            assertThat(i.getEventDate()).isAfter(LocalDate.parse("2024-09-10"));
+            assertThat(i.getRecency()).isEqualTo(Recency.CURRENT);
+        });
+    }
 }

@@ -22,6 +22,11 @@ public record DateMention(int from, int to, LocalDate date, int toleranceDays, R
         /** Start or span of a period ("since Sunday", "between October 5 and 8"): a running total, not an event. */
         PERIOD,
         /** An old event ("last month", "last year"): background. */
-        PAST
+        PAST,
+        /**
+         * An earlier event recalled in a relative clause ("the town, whose capture in March set off a crisis"): the
+         * day of neither the sentence's own event nor a period.
+         */
+        RECALLED
     }
 }

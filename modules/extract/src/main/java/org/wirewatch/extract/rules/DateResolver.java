@@ -415,7 +415,28 @@ public final class DateResolver {
                 && d.isBefore(published.minusDays(60))) {
             role = DateMention.Role.PAST;
         }
+        if (role != DateMention.Role.REPORTING && role != DateMention.Role.PERIOD && inRelativeClause(tokens, from)) {
+            role = DateMention.Role.RECALLED;
+        }
         return new DateMention(from, to, d, tolerance, role);
+    }
+
+    /**
+     * Whether the date at {@code from} stands in a relative clause set off by a comma ("..., whose capture of the town
+     * in March set off a crisis", "..., which the army lost in May"): such a clause recalls an earlier event to
+     * explain a name, it does not date the event the sentence tells.
+     */
+    private static boolean inRelativeClause(List<Token> tokens, int from) {
+        for (int k = from - 1; k >= 1 && k >= from - 12; k--) {
+            Token t = tokens.get(k);
+            if (t.isPunct()) {
+                return false;
+            }
+            if ((t.is("whose") || t.is("which")) && tokens.get(k - 1).is(",")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reporting dates follow a speech verb ("said on Wednesday"); period dates follow "since"/"between". */

@@ -62,11 +62,13 @@ public final class TriggerReader {
     private final PhraseMatcher matcher;
     private final Lexicon territoryObjects;
     private final Lexicon abductionObjects;
+    private final Lexicon entryAgents;
 
-    public TriggerReader(Lexicon triggers, Lexicon territoryObjects, Lexicon abductionObjects) {
+    public TriggerReader(Lexicon triggers, Lexicon territoryObjects, Lexicon abductionObjects, Lexicon entryAgents) {
         this.matcher = new PhraseMatcher(triggers);
         this.territoryObjects = territoryObjects;
         this.abductionObjects = abductionObjects;
+        this.entryAgents = entryAgents;
     }
 
     /** The first words of the triggers (a tokenizer vocabulary must hold them). */
@@ -78,7 +80,8 @@ public final class TriggerReader {
         return new TriggerReader(
                 Lexicon.rules("triggers.tsv"),
                 Lexicon.rules("territory_objects.tsv"),
-                Lexicon.rules("abduction_objects.tsv"));
+                Lexicon.rules("abduction_objects.tsv"),
+                Lexicon.rules("entry_agents.tsv"));
     }
 
     /** Triggers in the tokens; {@code isPlace} tells whether a token starts a known place name. */
@@ -114,6 +117,17 @@ public final class TriggerReader {
                 }
             }
             return false;
+        }
+        if (key.equals("entered") || key.equals("enter") || key.equals("enters")) {
+            // "Ukrainian forces entered the southern city of X", "troops entered the town on Sunday": an armed force
+            // right before it (an adjective or a name between at most) and a town after it
+            return m.from() >= 1
+                    && (entryAgents.contains(tokens.get(m.from() - 1).lower())
+                            || m.from() >= 2
+                                    && tokens.get(m.from() - 1).is("had")
+                                    && entryAgents.contains(
+                                            tokens.get(m.from() - 2).lower()))
+                    && placeAhead(tokens, j, isPlace);
         }
         if (key.equals("fell to")
                 || key.equals("retook")
