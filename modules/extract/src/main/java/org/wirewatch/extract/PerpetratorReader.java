@@ -939,6 +939,43 @@ final class PerpetratorReader {
     }
 
     /**
+     * "A roadside bomb wounded two officers ... Al-Shabaab militants appeared to be trying to come back with such
+     * explosives": for an incident of a kind armed groups carry out ({@link WordList#GROUP_SUSPECT_EVENT}) that no
+     * sentence attributes, the one armed group other than a state's that the report names, as suspected. A report
+     * that names two such groups, names its group as a victim or says it did not act gives no suspect. Null
+     * otherwise.
+     */
+    Actor soleGroupSuspected(SubEventType sub) {
+        if (sub == null || !WordList.GROUP_SUSPECT_EVENT.contains(sub.name().toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        ActorMention sole = null;
+        for (SentenceInfo s : facts.sentences()) {
+            for (ActorMention a : s.actors) {
+                if (a.generic()
+                        || unnamed(a)
+                        || !WordList.NAMED_GROUP_KIND.contains(a.kind().toLowerCase(java.util.Locale.ROOT))) {
+                    continue;
+                }
+                if (isVictim(s, a) || negated(s.sentence.tokens(), tokenAt(s.sentence.tokens(), a.start()))) {
+                    // "strikes on the X group", "denied that X stormed the village": the report clears the group
+                    return null;
+                }
+                if (sole != null && !sole.canonicalName().equals(a.canonicalName())) {
+                    return null;
+                }
+                sole = a;
+            }
+        }
+        return sole == null
+                ? null
+                : Actor.newBuilder()
+                        .setName(Actors.load().perpetratorName(sole))
+                        .setQualifier("suspected")
+                        .build();
+    }
+
+    /**
      * The party that the kind of event names when the report names none: "police fired on the crowd, killing ten"
      * with no force named is the country's police (excessive force against protesters is the state's); a protest or
      * a violent demonstration is the protesters'. Null for other kinds.

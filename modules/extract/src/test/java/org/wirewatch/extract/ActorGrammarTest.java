@@ -647,4 +647,35 @@ class ActorGrammarTest {
         assertThat(raid.getActor() == null ? null : raid.getActor().getName())
                 .isNotIn("Sudanese", "Sudanese armed group");
     }
+
+    @Test
+    void shouldSuspectTheReportsOneNamedArmedGroupOfABlastNoSentenceAttributes() {
+        ReportExtraction x = extract(
+                "2024-05-11T12:00:00Z",
+                "Roadside bomb wounds four soldiers in the north",
+                "OUAGADOUGOU (AFP) - A roadside bomb wounded four soldiers on a patrol near Djibo on Saturday, a"
+                        + " security source said.\n\nThe patrol was escorting a supply convoy when the device went off."
+                        + "\n\nAnsarul Islam has stepped up its use of such devices on the roads of the province since"
+                        + " the spring, according to a regional analyst.");
+
+        IncidentMention blast = x.getIncidents().get(0);
+        assertThat(blast.getActor()).isNotNull();
+        assertThat(blast.getActor().getName()).isEqualTo("Ansarul Islam");
+        assertThat(blast.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldNotSuspectAGroupWhenTheReportNamesTwoAndNeitherActs() {
+        ReportExtraction x = extract(
+                "2024-05-11T12:00:00Z",
+                "Roadside bomb wounds four soldiers in the north",
+                "OUAGADOUGOU (AFP) - A roadside bomb wounded four soldiers on a patrol near Djibo on Saturday, a"
+                        + " security source said.\n\nThe patrol was escorting a supply convoy when the device went off."
+                        + "\n\nAnsarul Islam and Islamic State Sahel both operate on the roads of the province,"
+                        + " according to a regional analyst.");
+
+        IncidentMention blast = x.getIncidents().get(0);
+        assertThat(blast.getActor() == null ? null : blast.getActor().getName())
+                .isNotIn("Ansarul Islam", "Islamic State Sahel");
+    }
 }
