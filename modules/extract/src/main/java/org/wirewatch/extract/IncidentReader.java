@@ -60,7 +60,7 @@ final class IncidentReader {
             }
             IncidentMention m = PerpetratorReader.presumed(incident(f, elsewhere), out);
             // after the presumption: a later attack of the first one's kind stays its author's, as presumed
-            Actor suspect = m.getActor() == null ? perpetrators.soleGroupSuspected(m.getSubEventType()) : null;
+            Actor suspect = m.getActor() == null ? perpetrators.unattributed(m.getSubEventType()) : null;
             out.add(
                     suspect == null
                             ? m

@@ -939,13 +939,70 @@ final class PerpetratorReader {
     }
 
     /**
+     * The party an incident no sentence attributes is laid to from what the report says of the parties: the one
+     * able to strike from the air for an air or drone strike ({@link #soleAirPower}), the one named armed group for
+     * the kinds of incident armed groups carry out ({@link #soleGroupSuspected}). Null when the report says neither.
+     */
+    Actor unattributed(SubEventType sub) {
+        return sub == SubEventType.AIR_DRONE_STRIKE ? soleAirPower() : soleGroupSuspected(sub);
+    }
+
+    /**
+     * "The federal army is the only force in the conflict known to fly armed drones", "only the army has warplanes":
+     * the party the report says alone has aircraft, as the alleged author of an air strike no sentence attributes
+     * (a report says so to point at it). The party stands right before "the only" (a verb between) or right after
+     * "only", and an aircraft word ({@link WordList#AIR_POWER}) closes the clause.
+     */
+    private Actor soleAirPower() {
+        for (SentenceInfo s : facts.sentences()) {
+            List<Token> tokens = s.sentence.tokens();
+            for (int k = 0; k < tokens.size(); k++) {
+                if (!tokens.get(k).is("only") || !aircraftInClause(tokens, k + 1)) {
+                    continue;
+                }
+                for (ActorMention a : s.actors) {
+                    int first = tokenAt(tokens, a.start());
+                    int last = tokenAt(tokens, a.end() - 1);
+                    boolean before = last >= 0 && last < k && k - last <= 4;
+                    boolean after = first == k + 1
+                            || (first == k + 2 && tokens.get(k + 1).is("the"));
+                    if ((before || after) && !isVictim(s, a) && !negated(tokens, Math.max(0, first))) {
+                        return Actor.newBuilder()
+                                .setName(
+                                        a.generic()
+                                                ? unnamedParty(a)
+                                                : Actors.load().perpetratorName(a))
+                                .setQualifier("alleged")
+                                .build();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An aircraft word within twelve words, before the clause ends. */
+    private static boolean aircraftInClause(List<Token> tokens, int from) {
+        for (int j = from; j < Math.min(tokens.size(), from + 12); j++) {
+            Token t = tokens.get(j);
+            if (t.is(".") || t.is(";") || t.is(":")) {
+                return false;
+            }
+            if (WordList.AIR_POWER.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * "A roadside bomb wounded two officers ... Al-Shabaab militants appeared to be trying to come back with such
      * explosives": for an incident of a kind armed groups carry out ({@link WordList#GROUP_SUSPECT_EVENT}) that no
      * sentence attributes, the one armed group other than a state's that the report names, as suspected. A report
      * that names two such groups, names its group as a victim or says it did not act gives no suspect. Null
      * otherwise.
      */
-    Actor soleGroupSuspected(SubEventType sub) {
+    private Actor soleGroupSuspected(SubEventType sub) {
         if (sub == null || !WordList.GROUP_SUSPECT_EVENT.contains(sub.name().toLowerCase(java.util.Locale.ROOT))) {
             return null;
         }

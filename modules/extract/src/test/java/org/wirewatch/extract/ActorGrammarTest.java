@@ -678,4 +678,34 @@ class ActorGrammarTest {
         assertThat(blast.getActor() == null ? null : blast.getActor().getName())
                 .isNotIn("Ansarul Islam", "Islamic State Sahel");
     }
+
+    @Test
+    void shouldAllegeAnAirStrikeOfThePartyTheReportSaysAloneFliesAircraft() {
+        ReportExtraction x = extract(
+                "2024-02-18T12:00:00Z",
+                "Air strike on market kills 12, witnesses say",
+                "JUBA (AFP) - An air strike hit a cattle market near the town of Nasir on Saturday, killing 12 people,"
+                        + " witnesses said.\n\nThe national army is the only side in the fighting that flies"
+                        + " warplanes, and army spokesmen did not answer calls.");
+
+        IncidentMention strike = x.getIncidents().get(0);
+        assertThat(strike.getActor()).isNotNull();
+        assertThat(strike.getActor().getName()).startsWith("South Sudan");
+        assertThat(strike.getActor().getQualifier()).isEqualTo("alleged");
+    }
+
+    @Test
+    void shouldAllegeAnAirStrikeOfThePartyNamedAfterOnlyWithAircraft() {
+        ReportExtraction x = extract(
+                "2024-02-18T12:00:00Z",
+                "Drone strike on a wedding kills nine, residents say",
+                "NIAMEY (AFP) - A drone strike hit a wedding party near Tillaberi on Saturday, killing nine guests,"
+                        + " residents said.\n\nOnly the army has armed drones in the region, where jihadists also"
+                        + " operate.");
+
+        IncidentMention strike = x.getIncidents().get(0);
+        assertThat(strike.getActor()).isNotNull();
+        assertThat(strike.getActor().getName()).startsWith("Niger");
+        assertThat(strike.getActor().getQualifier()).isEqualTo("alleged");
+    }
 }
