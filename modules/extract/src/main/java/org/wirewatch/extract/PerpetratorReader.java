@@ -1047,23 +1047,35 @@ final class PerpetratorReader {
     }
 
     /**
-     * A later incident of the same kind, in the same country, that names no attacker is presumed to be the work of
-     * the report's first incident's named party: "It was the second Russian missile strike in a week. On April 4, a
-     * missile attack on Kryvyi Rih killed 20": a report about one party's campaign lists its other attacks without
-     * naming it again. The qualifier says that the report did not name it for this incident.
+     * A later incident of the same kind, in the same country (or, for air strikes, in any), that names no attacker
+     * is presumed to be the work of the party of the report's first incident of that kind: "It was the second Russian
+     * missile strike in a week. On April 4, a missile attack on Kryvyi Rih killed 20": a report about one party's
+     * campaign lists its other attacks without naming it again. An earlier incident of another kind (the attack that
+     * the strikes answer) does not count. The qualifier says that the report did not name it for this incident.
      */
     static IncidentMention presumed(IncidentMention m, List<IncidentMention> earlier) {
-        if (m.getActor() != null || earlier.isEmpty()) {
+        if (m.getActor() != null
+                || earlier.isEmpty()
+                || m.getEventType() == EventType.PROTESTS
+                || m.getEventType() == EventType.RIOTS) {
             return m;
         }
-        IncidentMention first = earlier.get(0);
-        Actor a = first.getActor();
-        if (a == null
-                || first.getEventType() != m.getEventType()
-                || m.getEventType() == EventType.PROTESTS
-                || m.getEventType() == EventType.RIOTS
-                || !java.util.Objects.equals(
-                        first.getLocation().getCountryCode(), m.getLocation().getCountryCode())) {
+        // the first earlier incident of the same kind in the same country: "the PKK attacked the plant ... Turkish
+        // warplanes struck targets in Syria ... in Iraq, a series of strikes on a PKK affiliate killed five" lays
+        // the last strikes to the warplanes, not to the attack that opened the report
+        Actor a = null;
+        for (IncidentMention e : earlier) {
+            boolean sameCountry = java.util.Objects.equals(
+                    e.getLocation().getCountryCode(), m.getLocation().getCountryCode());
+            // air strikes cross borders: a campaign's strikes in a neighbouring country are the same air force's
+            boolean bothFromTheAir = e.getSubEventType() == SubEventType.AIR_DRONE_STRIKE
+                    && m.getSubEventType() == SubEventType.AIR_DRONE_STRIKE;
+            if (e.getEventType() == m.getEventType() && (sameCountry || bothFromTheAir)) {
+                a = e.getActor();
+                break;
+            }
+        }
+        if (a == null) {
             return m;
         }
         return IncidentMention.newBuilder(m)

@@ -708,4 +708,23 @@ class ActorGrammarTest {
         assertThat(strike.getActor().getName()).startsWith("Niger");
         assertThat(strike.getActor().getQualifier()).isEqualTo("alleged");
     }
+
+    @Test
+    void shouldPresumeALaterAirStrikeAbroadOfTheAirForceOfTheFirstStrikeNotOfTheOpeningAttack() {
+        ReportExtraction x = extract(
+                "2024-08-10T18:00:00Z",
+                "Militants storm army post in Borno",
+                "ABUJA (Reuters) - Boko Haram fighters stormed an army post in Borno state on Friday, killing nine"
+                        + " soldiers, the army said.\n\nNigerian warplanes struck militant camps near Lake Chad on Saturday,"
+                        + " killing 40 fighters, the air force said.\n\nIn neighbouring Niger, an air strike on an island"
+                        + " village killed six fishermen on Saturday, a local official told Reuters.");
+
+        IncidentMention abroad = x.getIncidents().stream()
+                .filter(i -> "NE".equals(i.getLocation().getCountryCode()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(abroad.getActor()).isNotNull();
+        assertThat(abroad.getActor().getName()).startsWith("Nigerian");
+        assertThat(abroad.getActor().getQualifier()).isEqualTo("presumed");
+    }
 }
