@@ -58,7 +58,13 @@ final class IncidentReader {
                     elsewhere.add(tolls.get(i));
                 }
             }
-            out.add(PerpetratorReader.presumed(incident(f, elsewhere), out));
+            IncidentMention m = PerpetratorReader.presumed(incident(f, elsewhere), out);
+            // after the presumption: a later attack of the first one's kind stays its author's, as presumed
+            Actor suspect = m.getActor() == null ? perpetrators.unattributed(m.getSubEventType()) : null;
+            out.add(
+                    suspect == null
+                            ? m
+                            : IncidentMention.newBuilder(m).setActor(suspect).build());
         }
         // "Four were killed in A, where police fired on the crowd, and 12 died in clashes in B": the second clause
         // is told as the same kind of event as the first, by the same hands unless it names its own

@@ -939,6 +939,100 @@ final class PerpetratorReader {
     }
 
     /**
+     * The party an incident no sentence attributes is laid to from what the report says of the parties: the one
+     * able to strike from the air for an air or drone strike ({@link #soleAirPower}), the one named armed group for
+     * the kinds of incident armed groups carry out ({@link #soleGroupSuspected}). Null when the report says neither.
+     */
+    Actor unattributed(SubEventType sub) {
+        return sub == SubEventType.AIR_DRONE_STRIKE ? soleAirPower() : soleGroupSuspected(sub);
+    }
+
+    /**
+     * "The federal army is the only force in the conflict known to fly armed drones", "only the army has warplanes":
+     * the party the report says alone has aircraft, as the alleged author of an air strike no sentence attributes
+     * (a report says so to point at it). The party stands right before "the only" (a verb between) or right after
+     * "only", and an aircraft word ({@link WordList#AIR_POWER}) closes the clause.
+     */
+    private Actor soleAirPower() {
+        for (SentenceInfo s : facts.sentences()) {
+            List<Token> tokens = s.sentence.tokens();
+            for (int k = 0; k < tokens.size(); k++) {
+                if (!tokens.get(k).is("only") || !aircraftInClause(tokens, k + 1)) {
+                    continue;
+                }
+                for (ActorMention a : s.actors) {
+                    int first = tokenAt(tokens, a.start());
+                    int last = tokenAt(tokens, a.end() - 1);
+                    boolean before = last >= 0 && last < k && k - last <= 4;
+                    boolean after = first == k + 1
+                            || (first == k + 2 && tokens.get(k + 1).is("the"));
+                    if ((before || after) && !isVictim(s, a) && !negated(tokens, Math.max(0, first))) {
+                        return Actor.newBuilder()
+                                .setName(
+                                        a.generic()
+                                                ? unnamedParty(a)
+                                                : Actors.load().perpetratorName(a))
+                                .setQualifier("alleged")
+                                .build();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An aircraft word within twelve words, before the clause ends. */
+    private static boolean aircraftInClause(List<Token> tokens, int from) {
+        for (int j = from; j < Math.min(tokens.size(), from + 12); j++) {
+            Token t = tokens.get(j);
+            if (t.is(".") || t.is(";") || t.is(":")) {
+                return false;
+            }
+            if (WordList.AIR_POWER.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "A roadside bomb wounded two officers ... Al-Shabaab militants appeared to be trying to come back with such
+     * explosives": for an incident of a kind armed groups carry out ({@link WordList#GROUP_SUSPECT_EVENT}) that no
+     * sentence attributes, the one armed group other than a state's that the report names, as suspected. A report
+     * that names two such groups, names its group as a victim or says it did not act gives no suspect. Null
+     * otherwise.
+     */
+    private Actor soleGroupSuspected(SubEventType sub) {
+        if (sub == null || !WordList.GROUP_SUSPECT_EVENT.contains(sub.name().toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        ActorMention sole = null;
+        for (SentenceInfo s : facts.sentences()) {
+            for (ActorMention a : s.actors) {
+                if (a.generic()
+                        || unnamed(a)
+                        || !WordList.NAMED_GROUP_KIND.contains(a.kind().toLowerCase(java.util.Locale.ROOT))) {
+                    continue;
+                }
+                if (isVictim(s, a) || negated(s.sentence.tokens(), tokenAt(s.sentence.tokens(), a.start()))) {
+                    // "strikes on the X group", "denied that X stormed the village": the report clears the group
+                    return null;
+                }
+                if (sole != null && !sole.canonicalName().equals(a.canonicalName())) {
+                    return null;
+                }
+                sole = a;
+            }
+        }
+        return sole == null
+                ? null
+                : Actor.newBuilder()
+                        .setName(Actors.load().perpetratorName(sole))
+                        .setQualifier("suspected")
+                        .build();
+    }
+
+    /**
      * The party that the kind of event names when the report names none: "police fired on the crowd, killing ten"
      * with no force named is the country's police (excessive force against protesters is the state's); a protest or
      * a violent demonstration is the protesters'. Null for other kinds.
@@ -953,23 +1047,35 @@ final class PerpetratorReader {
     }
 
     /**
-     * A later incident of the same kind, in the same country, that names no attacker is presumed to be the work of
-     * the report's first incident's named party: "It was the second Russian missile strike in a week. On April 4, a
-     * missile attack on Kryvyi Rih killed 20": a report about one party's campaign lists its other attacks without
-     * naming it again. The qualifier says that the report did not name it for this incident.
+     * A later incident of the same kind, in the same country (or, for air strikes, in any), that names no attacker
+     * is presumed to be the work of the party of the report's first incident of that kind: "It was the second Russian
+     * missile strike in a week. On April 4, a missile attack on Kryvyi Rih killed 20": a report about one party's
+     * campaign lists its other attacks without naming it again. An earlier incident of another kind (the attack that
+     * the strikes answer) does not count. The qualifier says that the report did not name it for this incident.
      */
     static IncidentMention presumed(IncidentMention m, List<IncidentMention> earlier) {
-        if (m.getActor() != null || earlier.isEmpty()) {
+        if (m.getActor() != null
+                || earlier.isEmpty()
+                || m.getEventType() == EventType.PROTESTS
+                || m.getEventType() == EventType.RIOTS) {
             return m;
         }
-        IncidentMention first = earlier.get(0);
-        Actor a = first.getActor();
-        if (a == null
-                || first.getEventType() != m.getEventType()
-                || m.getEventType() == EventType.PROTESTS
-                || m.getEventType() == EventType.RIOTS
-                || !java.util.Objects.equals(
-                        first.getLocation().getCountryCode(), m.getLocation().getCountryCode())) {
+        // the first earlier incident of the same kind in the same country: "the PKK attacked the plant ... Turkish
+        // warplanes struck targets in Syria ... in Iraq, a series of strikes on a PKK affiliate killed five" lays
+        // the last strikes to the warplanes, not to the attack that opened the report
+        Actor a = null;
+        for (IncidentMention e : earlier) {
+            boolean sameCountry = java.util.Objects.equals(
+                    e.getLocation().getCountryCode(), m.getLocation().getCountryCode());
+            // air strikes cross borders: a campaign's strikes in a neighbouring country are the same air force's
+            boolean bothFromTheAir = e.getSubEventType() == SubEventType.AIR_DRONE_STRIKE
+                    && m.getSubEventType() == SubEventType.AIR_DRONE_STRIKE;
+            if (e.getEventType() == m.getEventType() && (sameCountry || bothFromTheAir)) {
+                a = e.getActor();
+                break;
+            }
+        }
+        if (a == null) {
             return m;
         }
         return IncidentMention.newBuilder(m)

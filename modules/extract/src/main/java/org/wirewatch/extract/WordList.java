@@ -191,6 +191,12 @@ enum WordList {
     AGENT_DESCRIPTION,
     /** Kinds of armed actor that are a state's or states' forces, never "the group". */
     STATE_KIND,
+    /** Sub-event types whose unattributed incident is suspected of the report's one named armed group. */
+    GROUP_SUSPECT_EVENT,
+    /** Kinds of lexicon actor that are a named armed group a report may suspect. */
+    NAMED_GROUP_KIND,
+    /** Aircraft words that, after "only" and a party, make the party the one able to strike from the air. */
+    AIR_POWER,
     /** Verbs after a capital that make it its government, not a place ("which Tehran blacklists"). */
     GOVERNMENT_VERB,
     /** Ground-assault triggers that, right after a state force, make its operation a fight ("a police raid"). */

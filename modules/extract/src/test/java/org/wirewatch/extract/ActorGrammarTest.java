@@ -647,4 +647,84 @@ class ActorGrammarTest {
         assertThat(raid.getActor() == null ? null : raid.getActor().getName())
                 .isNotIn("Sudanese", "Sudanese armed group");
     }
+
+    @Test
+    void shouldSuspectTheReportsOneNamedArmedGroupOfABlastNoSentenceAttributes() {
+        ReportExtraction x = extract(
+                "2024-05-11T12:00:00Z",
+                "Roadside bomb wounds four soldiers in the north",
+                "OUAGADOUGOU (AFP) - A roadside bomb wounded four soldiers on a patrol near Djibo on Saturday, a"
+                        + " security source said.\n\nThe patrol was escorting a supply convoy when the device went off."
+                        + "\n\nAnsarul Islam has stepped up its use of such devices on the roads of the province since"
+                        + " the spring, according to a regional analyst.");
+
+        IncidentMention blast = x.getIncidents().get(0);
+        assertThat(blast.getActor()).isNotNull();
+        assertThat(blast.getActor().getName()).isEqualTo("Ansarul Islam");
+        assertThat(blast.getActor().getQualifier()).isEqualTo("suspected");
+    }
+
+    @Test
+    void shouldNotSuspectAGroupWhenTheReportNamesTwoAndNeitherActs() {
+        ReportExtraction x = extract(
+                "2024-05-11T12:00:00Z",
+                "Roadside bomb wounds four soldiers in the north",
+                "OUAGADOUGOU (AFP) - A roadside bomb wounded four soldiers on a patrol near Djibo on Saturday, a"
+                        + " security source said.\n\nThe patrol was escorting a supply convoy when the device went off."
+                        + "\n\nAnsarul Islam and Islamic State Sahel both operate on the roads of the province,"
+                        + " according to a regional analyst.");
+
+        IncidentMention blast = x.getIncidents().get(0);
+        assertThat(blast.getActor() == null ? null : blast.getActor().getName())
+                .isNotIn("Ansarul Islam", "Islamic State Sahel");
+    }
+
+    @Test
+    void shouldAllegeAnAirStrikeOfThePartyTheReportSaysAloneFliesAircraft() {
+        ReportExtraction x = extract(
+                "2024-02-18T12:00:00Z",
+                "Air strike on market kills 12, witnesses say",
+                "JUBA (AFP) - An air strike hit a cattle market near the town of Nasir on Saturday, killing 12 people,"
+                        + " witnesses said.\n\nThe national army is the only side in the fighting that flies"
+                        + " warplanes, and army spokesmen did not answer calls.");
+
+        IncidentMention strike = x.getIncidents().get(0);
+        assertThat(strike.getActor()).isNotNull();
+        assertThat(strike.getActor().getName()).startsWith("South Sudan");
+        assertThat(strike.getActor().getQualifier()).isEqualTo("alleged");
+    }
+
+    @Test
+    void shouldAllegeAnAirStrikeOfThePartyNamedAfterOnlyWithAircraft() {
+        ReportExtraction x = extract(
+                "2024-02-18T12:00:00Z",
+                "Drone strike on a wedding kills nine, residents say",
+                "NIAMEY (AFP) - A drone strike hit a wedding party near Tillaberi on Saturday, killing nine guests,"
+                        + " residents said.\n\nOnly the army has armed drones in the region, where jihadists also"
+                        + " operate.");
+
+        IncidentMention strike = x.getIncidents().get(0);
+        assertThat(strike.getActor()).isNotNull();
+        assertThat(strike.getActor().getName()).startsWith("Niger");
+        assertThat(strike.getActor().getQualifier()).isEqualTo("alleged");
+    }
+
+    @Test
+    void shouldPresumeALaterAirStrikeAbroadOfTheAirForceOfTheFirstStrikeNotOfTheOpeningAttack() {
+        ReportExtraction x = extract(
+                "2024-08-10T18:00:00Z",
+                "Militants storm army post in Borno",
+                "ABUJA (Reuters) - Boko Haram fighters stormed an army post in Borno state on Friday, killing nine"
+                        + " soldiers, the army said.\n\nNigerian warplanes struck militant camps near Lake Chad on Saturday,"
+                        + " killing 40 fighters, the air force said.\n\nIn neighbouring Niger, an air strike on an island"
+                        + " village killed six fishermen on Saturday, a local official told Reuters.");
+
+        IncidentMention abroad = x.getIncidents().stream()
+                .filter(i -> "NE".equals(i.getLocation().getCountryCode()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(abroad.getActor()).isNotNull();
+        assertThat(abroad.getActor().getName()).startsWith("Nigerian");
+        assertThat(abroad.getActor().getQualifier()).isEqualTo("presumed");
+    }
 }

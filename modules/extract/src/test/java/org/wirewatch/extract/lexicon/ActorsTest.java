@@ -57,6 +57,9 @@ class ActorsTest {
             Armed bandits abducted 30 pupils.                       | bandits                 | CRIMINAL  | -
             Baloch separatists attacked a convoy.                   | Baloch Liberation Army (BLA) | REBEL | PK
             The Balochistan Liberation Army claimed it.             | Baloch Liberation Army (BLA) | REBEL | PK
+            The Islamic State-linked Sinai Province said it.        | Sinai Province          | ISLAMIST  | EG
+            Wilayat Sinai fighters ambushed a checkpoint.           | Sinai Province          | ISLAMIST  | EG
+            Jaish al-Adl gunmen raided a border post.               | Jaish al-Adl            | ISLAMIST  | IR
             """)
     void shouldFindActorWithCanonicalNameWhenAliasIsUsed(String text, String canonical, String kind, String cc) {
         ActorMention m = first(text, null);
