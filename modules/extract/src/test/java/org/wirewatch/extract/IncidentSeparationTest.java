@@ -741,4 +741,37 @@ class IncidentSeparationTest {
             assertThat(i.getRecency()).isEqualTo(Recency.CURRENT);
         });
     }
+
+    @Test
+    void shouldSeparateAnotherActToldWithAlsoAtATownOfItsOwnThatNoGazetteerHolds() {
+        ReportExtraction x = extract(
+                "2024-09-17T10:00:00Z",
+                "Gunmen kill 15 in Papua",
+                "JAYAPURA, Indonesia (AP) - Gunmen killed 14 road workers at a camp in Papua province on Sunday, police"
+                        + " said.\n\nSurvivors told police that the gunmen also attacked a police post in Wanduri and"
+                        + " killed an officer.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(14);
+        assertThat(x.getIncidents().get(1)).satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(1);
+            assertThat(i.getLocation().getPlace()).isEqualTo("Wanduri");
+            // told with no day of its own: the day of the killings just told, by the same gunmen
+            assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-09-15"));
+            assertThat(i.getActor().getName())
+                    .isEqualTo(x.getIncidents().get(0).getActor().getName());
+        });
+    }
+
+    @Test
+    void shouldKeepAnotherActToldWithAlsoAtTheSameSiteInTheIncident() {
+        ReportExtraction x = extract(
+                "2024-09-17T10:00:00Z",
+                "Gunmen kill 15 in Papua",
+                "JAYAPURA, Indonesia (AP) - Gunmen killed 14 road workers at a camp in Papua province on Sunday, police"
+                        + " said.\n\nSurvivors told police that the gunmen also attacked a truck near the camp and"
+                        + " killed its driver.");
+
+        assertThat(x.getIncidents()).singleElement();
+    }
 }
