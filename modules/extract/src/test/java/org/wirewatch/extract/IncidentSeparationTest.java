@@ -774,4 +774,18 @@ class IncidentSeparationTest {
 
         assertThat(x.getIncidents()).singleElement();
     }
+
+    @Test
+    void shouldNotPlaceAnIncidentInACapitalThatReportedItsToll() {
+        ReportExtraction x = extract(
+                "2024-09-18T10:00:00Z",
+                "Dozens killed in border clashes",
+                "NAIROBI (Reuters) - At least 30 soldiers were killed in clashes along the border between Ethiopia and"
+                        + " Eritrea on Tuesday, Addis Ababa said, while Asmara reported 12 of its own troops dead.");
+
+        // "Asmara reported": the government gave a toll; nothing happened in the city
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getPlace()).isNotEqualTo("Asmara"));
+    }
 }
