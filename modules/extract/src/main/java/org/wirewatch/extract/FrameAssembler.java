@@ -80,14 +80,24 @@ final class FrameAssembler {
             if (eventful && opensNew(s)) {
                 target = open(s, false);
                 datesToldAirStrike(s, target);
-                if ((s.laterEvent || s.also) && s.eventDate() == null && current != null && current.dateKnown) {
+                // "Four were killed in A, ..., and 12 died in clashes in B": the second toll of one sentence, with no
+                // day of its own, is of the day of the first
+                boolean secondToll = TollClauses.isSecondClause(s.sentence);
+                if ((s.laterEvent || s.also || secondToll)
+                        && s.eventDate() == null
+                        && current != null
+                        && current.dateKnown) {
                     // "Later the same day a convoy was hit": the day of the event told just before; so for "the
                     // gunmen also attacked a post in X", told with no day of its own
                     target.date = current.date;
                     target.tolerance = current.tolerance;
                     target.dateKnown = true;
                     target.past = current.past;
-                    target.toldInPassing = true;
+                    target.toldInPassing = !secondToll;
+                } else if (secondToll && s.eventDate() == null) {
+                    // the first toll's incident has no day yet either: both take the one found for the report, not
+                    // one a later sentence gives another event ("after protesters broke in late on Wednesday")
+                    target.sharesDay = true;
                 }
             } else if (eventful) {
                 target = bestFrame(s, current);
@@ -685,6 +695,9 @@ final class FrameAssembler {
          */
         boolean toldInPassing;
 
+        /** The second toll of a sentence whose first had no day: dated with the report's main incident. */
+        boolean sharesDay;
+
         /** Sub-event code read so far (from triggers), for compatibility checks. */
         String code;
 
@@ -712,7 +725,7 @@ final class FrameAssembler {
                         && !s.eventful()
                         && s.sentence.paragraph() != opener.sentence.paragraph()
                         && ChronoUnit.DAYS.between(d.date(), published) > IncidentReader.RECENT_DAYS;
-                if (d != null && !background && !aside) {
+                if (d != null && !background && !aside && !(sharesDay && s != opener)) {
                     date = d.date();
                     tolerance = d.toleranceDays();
                     dateKnown = true;

@@ -788,4 +788,21 @@ class IncidentSeparationTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getLocation().getPlace()).isNotEqualTo("Asmara"));
     }
+
+    @Test
+    void shouldGiveTheSecondTollOfASentenceTheDayOfTheFirstNotOneALaterSentenceGivesAnotherEvent() {
+        ReportExtraction x = extract(
+                "2024-05-16T15:00:00Z",
+                "Protesters killed in southern Iraq",
+                "BAGHDAD (Reuters) - Three people were killed in Basra, where police fired tear gas at protesters, and"
+                        + " nine died in clashes in Karbala, hospital sources said.\n\nIn Karbala, the provincial"
+                        + " council building was set on fire after demonstrators broke in late on Tuesday.");
+
+        IncidentMention karbala = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 9)
+                .findFirst()
+                .orElseThrow();
+        assertThat(karbala.getEventDate()).isEqualTo(x.getIncidents().get(0).getEventDate());
+        assertThat(karbala.getEventDate()).isEqualTo(LocalDate.parse("2024-05-16"));
+    }
 }
