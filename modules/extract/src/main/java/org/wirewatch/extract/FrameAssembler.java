@@ -80,12 +80,24 @@ final class FrameAssembler {
             if (eventful && opensNew(s)) {
                 target = open(s, false);
                 datesToldAirStrike(s, target);
-                if (s.laterEvent && s.eventDate() == null && current != null && current.dateKnown) {
-                    // "Later the same day a convoy was hit": the day of the event told just before
+                // "Four were killed in A, ..., and 12 died in clashes in B": the second toll of one sentence, with no
+                // day of its own, is of the day of the first
+                boolean secondToll = TollClauses.isSecondClause(s.sentence);
+                if ((s.laterEvent || s.also || secondToll)
+                        && s.eventDate() == null
+                        && current != null
+                        && current.dateKnown) {
+                    // "Later the same day a convoy was hit": the day of the event told just before; so for "the
+                    // gunmen also attacked a post in X", told with no day of its own
                     target.date = current.date;
                     target.tolerance = current.tolerance;
                     target.dateKnown = true;
                     target.past = current.past;
+                    target.toldInPassing = !secondToll;
+                } else if (secondToll && s.eventDate() == null) {
+                    // the first toll's incident has no day yet either: both take the one found for the report, not
+                    // one a later sentence gives another event ("after protesters broke in late on Wednesday")
+                    target.sharesDay = true;
                 }
             } else if (eventful) {
                 target = bestFrame(s, current);
@@ -97,7 +109,9 @@ final class FrameAssembler {
             } else {
                 DateMention d = s.eventDate();
                 target = d == null ? current : byDate(d, current);
-                if (target != null && target.opener.laterEvent && target.lastParagraph() != s.sentence.paragraph()) {
+                if (target != null
+                        && (target.opener.laterEvent || target.toldInPassing)
+                        && target.lastParagraph() != s.sentence.paragraph()) {
                     target = frames.get(0); // a new paragraph after the later aside goes back to the day's first event
                 }
             }
@@ -247,6 +261,15 @@ final class FrameAssembler {
                 }
             }
             if (!compatible) {
+                return true;
+            }
+        }
+        // "the gunmen also attacked a military post in Mbua and killed a soldier": another act ("also"), with a toll
+        // and
+        // a place of its own that no incident names, is another incident even where the gazetteer lacks the place
+        if (s.also && s.hasCasualties() && s.maxTriggerWeight() >= 2) {
+            String unlisted = unlistedScene(s);
+            if (unlisted != null && frames.stream().noneMatch(f -> namesWord(f, unlisted))) {
                 return true;
             }
         }
@@ -589,6 +612,59 @@ final class FrameAssembler {
         return null;
     }
 
+    /**
+     * The capitalised word after "in" or "at" following "also" and a verb of violence ("also attacked a post in Mbua"),
+     * when no place the sentence names covers it; else null.
+     */
+    static String unlistedScene(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        int also = -1;
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).is("also")) {
+                also = k;
+                break;
+            }
+        }
+        int trigger = -1;
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() > also && t.from() <= also + 2) {
+                trigger = t.to();
+                break;
+            }
+        }
+        if (also < 0 || trigger < 0) {
+            return null;
+        }
+        for (int k = trigger; k + 1 < tokens.size() && k < trigger + 8; k++) {
+            Token t = tokens.get(k);
+            if (t.isPunct()) {
+                return null;
+            }
+            Token name = tokens.get(k + 1);
+            if ((t.is("in") || t.is("at")) && name.isCapitalized() && name.isWord()) {
+                for (GeoMention g : s.allPlaces) {
+                    if (g.start() <= name.start() && name.start() < g.end()) {
+                        return null;
+                    }
+                }
+                return name.text();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a sentence of the frame has the word. */
+    private static boolean namesWord(Draft f, String word) {
+        for (SentenceInfo s : f.members) {
+            for (Token t : s.sentence.tokens()) {
+                if (t.text().equals(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean namesPlace(Draft f, String name) {
         for (SentenceInfo s : f.members) {
             for (GeoMention g : s.places) {
@@ -613,6 +689,15 @@ final class FrameAssembler {
         int tolerance;
         boolean dateKnown;
         boolean past;
+        /**
+         * Opened by an event told in passing on the day of the one before it ("Later that day ...", "the gunmen also
+         * attacked a post in X"): a later paragraph without an event goes back to the main incident.
+         */
+        boolean toldInPassing;
+
+        /** The second toll of a sentence whose first had no day: dated with the report's main incident. */
+        boolean sharesDay;
+
         /** Sub-event code read so far (from triggers), for compatibility checks. */
         String code;
 
@@ -640,7 +725,7 @@ final class FrameAssembler {
                         && !s.eventful()
                         && s.sentence.paragraph() != opener.sentence.paragraph()
                         && ChronoUnit.DAYS.between(d.date(), published) > IncidentReader.RECENT_DAYS;
-                if (d != null && !background && !aside) {
+                if (d != null && !background && !aside && !(sharesDay && s != opener)) {
                     date = d.date();
                     tolerance = d.toleranceDays();
                     dateKnown = true;

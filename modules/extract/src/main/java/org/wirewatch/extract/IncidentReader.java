@@ -90,6 +90,21 @@ final class IncidentReader {
                                             : m.getActor())
                             .build());
         }
+        // "the gunmen also attacked a post in X and killed an officer": "also" tells another act of the party of the
+        // incident told before it
+        for (Frame f : drafts.frames()) {
+            if (f.main || f.ordinal == 0 || !f.opener.also || FrameAssembler.unlistedScene(f.opener) == null) {
+                continue;
+            }
+            IncidentMention before = out.get(f.ordinal - 1);
+            if (before.getActor() != null) {
+                out.set(
+                        f.ordinal,
+                        IncidentMention.newBuilder(out.get(f.ordinal))
+                                .setActor(before.getActor())
+                                .build());
+            }
+        }
         // "rockets at the airports of A and B": one more incident per coordinated town, after the frames' own (whose
         // ids the claims use), same day, kind and party, with no figure (none was given per town)
         int frames = out.size();
@@ -117,6 +132,27 @@ final class IncidentReader {
         return out;
     }
 
+    /**
+     * The frame's location; for a side incident opened by an act told in passing at a town the gazetteer lacks ("the
+     * gunmen also attacked a post in Mbua"), that town within the region found, rather than the region alone.
+     */
+    private org.wirewatch.schema.Location location(Frame f) {
+        org.wirewatch.schema.Location at = locations.location(f);
+        if (f.main || !f.opener.also || at.getGeoPrecision() == org.wirewatch.schema.GeoPrecision.PLACE) {
+            return at;
+        }
+        String town = FrameAssembler.unlistedScene(f.opener);
+        if (town == null) {
+            return at;
+        }
+        return org.wirewatch.schema.Location.newBuilder(at)
+                .setPlace(town)
+                .setLatitude(null)
+                .setLongitude(null)
+                .setGeoPrecision(org.wirewatch.schema.GeoPrecision.PLACE)
+                .build();
+    }
+
     private IncidentMention incident(Frame f, List<int[]> elsewhere) {
         SubEventType sub = eventTypes.subEvent(f, drafts);
         LocalDate published = text.published();
@@ -128,7 +164,7 @@ final class IncidentReader {
                 .setEventDate(f.date)
                 .setDateToleranceDays(f.tolerance)
                 .setRecency(background ? Recency.BACKGROUND : Recency.CURRENT)
-                .setLocation(locations.location(f));
+                .setLocation(location(f));
         Actor actor = perpetrators.actor(f);
         if (actor == null && sub == SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED) {
             actor = perpetrators.mineLayer();

@@ -741,4 +741,68 @@ class IncidentSeparationTest {
             assertThat(i.getRecency()).isEqualTo(Recency.CURRENT);
         });
     }
+
+    @Test
+    void shouldSeparateAnotherActToldWithAlsoAtATownOfItsOwnThatNoGazetteerHolds() {
+        ReportExtraction x = extract(
+                "2024-09-17T10:00:00Z",
+                "Gunmen kill 15 in Papua",
+                "JAYAPURA, Indonesia (AP) - Gunmen killed 14 road workers at a camp in Papua province on Sunday, police"
+                        + " said.\n\nSurvivors told police that the gunmen also attacked a police post in Wanduri and"
+                        + " killed an officer.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(14);
+        assertThat(x.getIncidents().get(1)).satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(1);
+            assertThat(i.getLocation().getPlace()).isEqualTo("Wanduri");
+            // told with no day of its own: the day of the killings just told, by the same gunmen
+            assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-09-15"));
+            assertThat(i.getActor().getName())
+                    .isEqualTo(x.getIncidents().get(0).getActor().getName());
+        });
+    }
+
+    @Test
+    void shouldKeepAnotherActToldWithAlsoAtTheSameSiteInTheIncident() {
+        ReportExtraction x = extract(
+                "2024-09-17T10:00:00Z",
+                "Gunmen kill 15 in Papua",
+                "JAYAPURA, Indonesia (AP) - Gunmen killed 14 road workers at a camp in Papua province on Sunday, police"
+                        + " said.\n\nSurvivors told police that the gunmen also attacked a truck near the camp and"
+                        + " killed its driver.");
+
+        assertThat(x.getIncidents()).singleElement();
+    }
+
+    @Test
+    void shouldNotPlaceAnIncidentInACapitalThatReportedItsToll() {
+        ReportExtraction x = extract(
+                "2024-09-18T10:00:00Z",
+                "Dozens killed in border clashes",
+                "NAIROBI (Reuters) - At least 30 soldiers were killed in clashes along the border between Ethiopia and"
+                        + " Eritrea on Tuesday, Addis Ababa said, while Asmara reported 12 of its own troops dead.");
+
+        // "Asmara reported": the government gave a toll; nothing happened in the city
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getLocation().getPlace()).isNotEqualTo("Asmara"));
+    }
+
+    @Test
+    void shouldGiveTheSecondTollOfASentenceTheDayOfTheFirstNotOneALaterSentenceGivesAnotherEvent() {
+        ReportExtraction x = extract(
+                "2024-05-16T15:00:00Z",
+                "Protesters killed in southern Iraq",
+                "BAGHDAD (Reuters) - Three people were killed in Basra, where police fired tear gas at protesters, and"
+                        + " nine died in clashes in Karbala, hospital sources said.\n\nIn Karbala, the provincial"
+                        + " council building was set on fire after demonstrators broke in late on Tuesday.");
+
+        IncidentMention karbala = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 9)
+                .findFirst()
+                .orElseThrow();
+        assertThat(karbala.getEventDate()).isEqualTo(x.getIncidents().get(0).getEventDate());
+        assertThat(karbala.getEventDate()).isEqualTo(LocalDate.parse("2024-05-16"));
+    }
 }
