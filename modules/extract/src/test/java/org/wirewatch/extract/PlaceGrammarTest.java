@@ -668,4 +668,20 @@ class PlaceGrammarTest {
         assertThat(where.getAdmin1Code()).isEqualTo("ET-OR");
         assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
     }
+
+    @Test
+    void shouldNotPlaceABorderFightInTheCapitalThatReportedTheOtherSidesDead() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Dozens killed in Ethiopia-Eritrea border clashes",
+                "ADDIS ABABA (Reuters) - At least 30 Ethiopian soldiers were killed in clashes with Eritrean forces"
+                        + " along the disputed frontier, officials said on Friday, while Asmara reported 12 of its own"
+                        + " troops dead.");
+
+        for (IncidentMention i : x.getIncidents()) {
+            assertThat(i.getLocation().getAdmin1Code()).isNotEqualTo("ER-MA");
+            assertThat(i.getLocation().getPlace()).isNotEqualTo("Asmara");
+        }
+        assertThat(x.getIncidents()).isNotEmpty();
+    }
 }
