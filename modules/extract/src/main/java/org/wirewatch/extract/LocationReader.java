@@ -34,6 +34,17 @@ final class LocationReader {
     private static final Pattern NEAR_BEFORE =
             Pattern.compile("\\b(?:[Nn]ear|[Oo]utside) (?:[A-Z][\\w-]*(?: [A-Z][\\w-]*)?['\u2019]s )?$");
 
+    /** Before a city: "outside ", "on the outskirts of ", "in the countryside around " (see city-regions.tsv). */
+    private static final Pattern OUTSIDE_BEFORE = Pattern.compile(
+            "\\b(?:[Oo]utside|[Nn]ear|on the (?:outskirts|edge) of|countryside (?:around|of|outside)) (?:the city of )?$");
+
+    /** After a city: "'s western edge", "'s outskirts", " countryside". */
+    private static final Pattern OUTSIDE_AFTER =
+            Pattern.compile("^(?:['\u2019]s (?:[a-z]+ )?(?:edge|outskirts|suburbs|countryside)\\b| countryside\\b)");
+
+    /** City region to the one region around it (geo/city-regions.tsv). */
+    private static final java.util.Map<String, String> AROUND_CITY = aroundCity();
+
     private final Gazetteer gazetteer;
     private final String text;
     private final String mainCountry;
@@ -213,6 +224,14 @@ final class LocationReader {
                 return main;
             }
         }
+        if (admin1 != null && AROUND_CITY.containsKey(admin1) && outsideCity(f, heads, admin1)) {
+            // "the attack on a concert hall on Moscow's western edge ... the venue in Krasnogorsk", "a cell in the
+            // countryside around Damascus": the city is its own region, so what lies outside it lies in the region
+            // around it, at the town the incident's sentences name there if any
+            String around = AROUND_CITY.get(admin1);
+            place = townIn(f, heads, around);
+            admin1 = around;
+        }
         if (admin1 != null && spread(f, heads, country)) {
             // "bombs in A, B and C killed six", "pagers blew up across the country, killing nine": the toll is one
             // over several regions, which belongs to none of them (a later sentence's one victim in A does not
@@ -258,6 +277,50 @@ final class LocationReader {
             }
             if (first != null) {
                 return first;
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Map<String, String> aroundCity() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String[] row :
+                org.wirewatch.extract.lexicon.TsvResource.rows(LocationReader.class, "geo/city-regions.tsv")) {
+            if (row.length < 2 || m.put(row[0].trim(), row[1].trim()) != null) {
+                throw new IllegalStateException("geo/city-regions.tsv: bad or repeated row " + String.join("\t", row));
+            }
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    /** A head or eventful sentence of the frame names the city of region {@code cityRegion} as outside it. */
+    private boolean outsideCity(Frame f, List<SentenceInfo> heads, String cityRegion) {
+        List<SentenceInfo> sentences = new ArrayList<>(heads);
+        sentences.addAll(f.members);
+        for (SentenceInfo s : sentences) {
+            for (GeoMention g : s.allPlaces) {
+                if ((g.kind() == GeoKind.PLACE || g.kind() == GeoKind.ADMIN1) && cityRegion.equals(g.admin1Code())) {
+                    String before = text.substring(Math.max(0, g.start() - 40), g.start());
+                    String after = text.substring(g.end(), Math.min(text.length(), g.end() + 30));
+                    if (OUTSIDE_BEFORE.matcher(before).find()
+                            || OUTSIDE_AFTER.matcher(after).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The first town the frame's sentences name in {@code admin1}, or null. */
+    private static GeoMention townIn(Frame f, List<SentenceInfo> heads, String admin1) {
+        List<SentenceInfo> sentences = new ArrayList<>(heads);
+        sentences.addAll(f.members);
+        for (SentenceInfo s : sentences) {
+            for (GeoMention g : s.places) {
+                if (g.kind() == GeoKind.PLACE && admin1.equals(g.admin1Code())) {
+                    return g;
+                }
             }
         }
         return null;

@@ -642,4 +642,46 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Lilongwe");
         assertThat(where.getAdmin1Code()).isEqualTo("MW-C");
     }
+
+    @Test
+    void shouldPlaceAVenueOnTheEdgeOfACityRegionInTheRegionAroundItAtTheTownNamed() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Shopping centre shooting kills 14 near St Petersburg",
+                "Gunmen opened fire in a crowded shopping centre on St Petersburg's northern edge on Friday, killing"
+                        + " 14 people, investigators said. The mall in Vsevolozhsk was evacuated.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getAdmin1Code()).isEqualTo("RU-LEN");
+        assertThat(where.getPlace()).isEqualTo("Vsevolozhsk");
+    }
+
+    @Test
+    void shouldPlaceAnEventInTheCountrysideOutsideACityRegionInTheRegionAroundIt() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Grenade kills six at Ethiopian bus station",
+                "ADDIS ABABA (Reuters) - A grenade thrown into a crowded bus station in the countryside outside Addis"
+                        + " Ababa killed six people on Sunday, police said.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getAdmin1Code()).isEqualTo("ET-OR");
+        assertThat(where.getGeoPrecision()).isEqualTo(GeoPrecision.ADMIN1);
+    }
+
+    @Test
+    void shouldNotPlaceABorderFightInTheCapitalThatReportedTheOtherSidesDead() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Dozens killed in Ethiopia-Eritrea border clashes",
+                "ADDIS ABABA (Reuters) - At least 30 Ethiopian soldiers were killed in clashes with Eritrean forces"
+                        + " along the disputed frontier, officials said on Friday, while Asmara reported 12 of its own"
+                        + " troops dead.");
+
+        for (IncidentMention i : x.getIncidents()) {
+            assertThat(i.getLocation().getAdmin1Code()).isNotEqualTo("ER-MA");
+            assertThat(i.getLocation().getPlace()).isNotEqualTo("Asmara");
+        }
+        assertThat(x.getIncidents()).isNotEmpty();
+    }
 }
