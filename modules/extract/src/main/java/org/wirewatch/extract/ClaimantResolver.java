@@ -1324,7 +1324,7 @@ final class ClaimantResolver {
                     text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
             int at = all.indexOf(person);
             String rest = at < 0 ? all : (all.substring(0, at) + " " + all.substring(at + person.length())).strip();
-            rest = trimCommas(rest);
+            rest = trimCommas(withoutLeadingRank(rest));
             if (rest.isEmpty()) {
                 return person;
             }
@@ -1332,6 +1332,30 @@ final class ClaimantResolver {
         }
         return cleanRoleCached(
                 text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
+    }
+
+    /**
+     * "Major   of the army's press office" left when the name is cut out of "Major X of the army's press office": the
+     * rank before the name and the preposition after it tie the person to the body, they are no part of its name.
+     */
+    private static String withoutLeadingRank(String rest) {
+        String[] words = rest.strip().split("\\s+");
+        int k = 0;
+        while (k < words.length && WordList.TITLE.contains(words[k].toLowerCase(Locale.ROOT))) {
+            k++;
+        }
+        if (k > 0 && k < words.length && (words[k].equals("of") || words[k].equals("at") || words[k].equals("from"))) {
+            k++;
+            if (k < words.length && words[k].equals("the")) {
+                k++;
+            }
+            return String.join(" ", java.util.Arrays.asList(words).subList(k, words.length));
+        }
+        if (k == 0 && words.length > 1 && (words[0].equals("of") || words[0].equals("at"))) {
+            int from = words[1].equals("the") ? 2 : 1;
+            return String.join(" ", java.util.Arrays.asList(words).subList(from, words.length));
+        }
+        return rest;
     }
 
     /** {@code s} without leading and trailing commas and ASCII white space (the regex class \\s). */

@@ -1084,4 +1084,42 @@ class ClaimGrammarTest {
                 .extracting(Claim::getSpeaker)
                 .containsExactly("Omar Hadid");
     }
+
+    @Test
+    void shouldNameAnUnnamedSpokesmanAfterThePersonTheNextSentenceIntroduces() {
+        ReportExtraction army = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on border post near Korvan",
+                "TIRANA (Reuters) - Rebel fighters killed 11 border guards and wounded six in a night raid on a"
+                        + " checkpoint near Korvan on Sunday, an army spokesman said.\n\nThe raiders struck two posts on"
+                        + " the river road, Major Tomas Verel of the army's press office told state radio.");
+        ReportExtraction service = extract(
+                "2024-05-20T09:00:00Z",
+                "Militia fighting in Korvan",
+                "TIRANA (Reuters) - At least 40 people were killed in two days of fighting between rival militias"
+                        + " in the south of Korvan, a spokesman for the city's Ambulance Service said on Tuesday.\n\n"
+                        + "Tomas Verel told state radio that the toll had more than doubled from the service's first"
+                        + " count of 17 dead.");
+        ReportExtraction before = extract(
+                "2024-05-20T09:00:00Z",
+                "Militia fighting in Korvan",
+                "TIRANA (Reuters) - Prime Minister Ilir Daku put the toll at 40 on Tuesday.\n\nA government"
+                        + " spokesman had earlier given a toll of 17 dead.\n\nThe fighting was in the south, Daku"
+                        + " said.");
+
+        assertThat(army.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("army", "Tomas Verel", 11));
+        assertThat(service.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("city's Ambulance Service", "Tomas Verel", 40),
+                        org.assertj.core.groups.Tuple.tuple("city's Ambulance Service", "Tomas Verel", 17));
+        assertThat(before.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE && c.getKilled() == 17)
+                .extracting(Claim::getSpeaker)
+                .containsOnlyNulls();
+    }
 }
