@@ -478,6 +478,19 @@ final class ClaimantResolver {
             return null;
         }
         int[] coordinated = coordinatedSubject(tokens, segments.get(primary), verb);
+        if (coordinated == null
+                && verb >= 2
+                && tokens.get(verb - 1).is("and")
+                && tokens.get(verb - 2).is(",")) {
+            // "Local media named the victim as X, 42, a farmer from Y, and said ...": the phrases set off by commas
+            // before ", and said" describe the first verb's object; the subject of that verb says it
+            for (int i = primary + 1; i < segments.size() && coordinated == null; i++) {
+                int[] seg = trim(tokens, segments.get(i));
+                if (seg[0] < seg[1] && tokens.get(seg[0]).isCapitalized()) {
+                    coordinated = coordinatedSubject(tokens, new int[] {seg[0], verb}, verb);
+                }
+            }
+        }
         if (coordinated != null) {
             // "Putin declared Sunday a day of mourning and said ...": the subject of the first verb speaks
             Claimant c = resolve(s, coordinated[0], coordinated[1]);

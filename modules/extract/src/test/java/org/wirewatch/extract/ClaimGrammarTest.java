@@ -1122,4 +1122,19 @@ class ClaimGrammarTest {
                 .extracting(Claim::getSpeaker)
                 .containsOnlyNulls();
     }
+
+    @Test
+    void shouldGiveWhatFollowsCommaAndSaidToTheSubjectOfTheFirstVerbPastADescribedObject() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Farmer shot dead near Telkara",
+                "LUSAKA (AFP) - Gunmen shot dead a farmer near Telkara on Sunday, police said.\n\nLocal media"
+                        + " named the victim as Omar Hadid, 42, a farmer from Telkara, and said three other people were"
+                        + " hurt.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE && c.getInjured() != null)
+                .extracting(c -> c.getSource().getName(), Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Local media", 3));
+    }
 }
