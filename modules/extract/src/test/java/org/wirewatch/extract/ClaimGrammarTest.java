@@ -1137,4 +1137,18 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getInjured)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Local media", 3));
     }
+
+    @Test
+    void shouldGiveAStatementByTheSpokesmanOfAGroupCalledAnArmyToThatGroupNotTheStatesArmy() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels raid police posts in Rakhine",
+                "YANGON (Reuters) - Rebels attacked three police posts in Rakhine state on Friday, killing nine"
+                        + " policemen, the military said.\n\nArakan Army spokesman Tun Lwin confirmed the raids.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Arakan Army", "Tun Lwin"));
+    }
 }
