@@ -995,14 +995,14 @@ final class ClaimantResolver {
             return anaphor("it", s);
         }
         String person = personName(tokens, from, to, s);
+        Optional<SourceMention> known =
+                resolved.computeIfAbsent(phrase, k -> rules.sources.resolve(k, facts.mainCountry()));
         if (tokens.get(from).is("the") || from > 0 && tokens.get(from - 1).is("the")) {
             Claimant c = definite(tokens, from, to, s);
-            if (c != null) {
+            if (c != null && !namesAnother(known, c)) {
                 return c;
             }
         }
-        Optional<SourceMention> known =
-                resolved.computeIfAbsent(phrase, k -> rules.sources.resolve(k, facts.mainCountry()));
         if (known.isPresent()) {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
@@ -1055,6 +1055,20 @@ final class ClaimantResolver {
     }
 
     /** Whether the noun group has a capitalised word that is neither the sentence's first word nor a nationality. */
+    /**
+     * "the UN refugee agency said" after "the UN peacekeeping mission said": a description whose own capitalised words
+     * name a source the lexicon knows is that source, not the last one with the same head noun.
+     */
+    private static boolean namesAnother(Optional<SourceMention> known, Claimant c) {
+        if (known.isEmpty()) {
+            return false;
+        }
+        SourceMention m = known.get();
+        return m.surface().chars().anyMatch(Character::isUpperCase)
+                && m.canonicalName().chars().anyMatch(Character::isUpperCase)
+                && !norm(m.canonicalName()).equals(c.key());
+    }
+
     private static boolean hasProperName(SentenceInfo s, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
         for (int i = Math.max(from, 1); i < to; i++) {

@@ -1151,4 +1151,18 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Arakan Army", "Tun Lwin"));
     }
+
+    @Test
+    void shouldNotTakeADescriptionNamingAnotherKnownBodyForTheLastSourceWithTheSameHead() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Militia attack on Kivu camp",
+                "GOMA (Reuters) - More than 30 civilians were killed in a militia attack on a displacement camp in"
+                        + " North Kivu early on Monday, the United Nations peacekeeping mission said.\n\nThe U.N."
+                        + " refugee agency said the assailants killed people with guns and machetes. At least nine"
+                        + " people were burned alive after their shelters were set on fire, it said.");
+
+        assertThat(killedFigures(x, "refugee agency")).containsExactly(9);
+        assertThat(killedFigures(x, "peacekeeping mission")).containsExactly(30);
+    }
 }
