@@ -95,6 +95,7 @@ final class ClaimReader {
             }
         }
         namedInstitutions(pending);
+        namedSpokesmen(pending);
         for (Pending p : pending) {
             add(p);
         }
@@ -160,6 +161,87 @@ final class ClaimReader {
                 p.claimant = r;
             }
         }
+    }
+
+    /**
+     * "..., an army spokesman said. ..., Major X of the army's press office told state radio", "..., a spokesman for
+     * the city's ambulance service said. X told state radio the toll had doubled": the person named in the next
+     * sentences without a body of another kind is the unnamed spokesman, speaking for the body named with him; what
+     * he says alone is that body's word.
+     */
+    private void namedSpokesmen(List<Pending> pending) {
+        Map<String, Claimant> filled = new java.util.HashMap<>();
+        Map<String, Claimant> people = new java.util.HashMap<>();
+        for (Pending p : pending) {
+            Claimant c = p.claimant;
+            if (c.speaker() != null || filled.containsKey(c.key()) || !unnamedSpokesman(p.info)) {
+                continue;
+            }
+            for (int j = p.sentence + 1; j <= p.sentence + 2; j++) {
+                Claimant q = bySentence.get(j);
+                if (q == null) {
+                    continue;
+                }
+                if (q.speaker() != null && !newlyNamed(q.speaker(), p.info)) {
+                    break; // "Kebzabo said": a person the report named before, with his own office
+                }
+                boolean alone = q.speaker() != null && q.name().equals(q.speaker());
+                boolean sameKind = q.speaker() != null
+                        && !alone
+                        && (q.key().equals(c.key())
+                                || q.type() == c.type()
+                                || words(q.name()).stream().anyMatch(w -> w.startsWith(c.head())));
+                if (alone || sameKind) {
+                    Claimant named = new Claimant(c.name(), c.type(), q.speaker(), c.key(), false, c.head());
+                    filled.put(c.key(), named);
+                    if (alone) {
+                        people.put(q.key(), named);
+                    }
+                }
+                break; // a source of another kind speaks next: the spokesman stays unnamed
+            }
+        }
+        for (Pending p : pending) {
+            Claimant person = people.get(p.claimant.key());
+            Claimant body = filled.get(p.claimant.key());
+            if (person != null) {
+                p.claimant = person;
+            } else if (body != null && p.claimant.speaker() == null) {
+                p.claimant = body;
+            }
+        }
+    }
+
+    /** A full name ("Tomas Verel", not a bare surname) whose surname the report has not used before the sentence. */
+    private boolean newlyNamed(String person, SentenceInfo before) {
+        int space = person.lastIndexOf(' ');
+        if (space < 0) {
+            return false;
+        }
+        String surname = person.substring(space + 1);
+        return !facts.text()
+                .text()
+                .substring(0, before.sentence.tokens().get(0).start())
+                .contains(surname);
+    }
+
+    /** "an army spokesman said", "a spokesman for the ministry said": a spokesman the sentence does not name. */
+    private static boolean unnamedSpokesman(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!WordList.SPOKESMAN.contains(tokens.get(i).lower())) {
+                continue;
+            }
+            boolean indefinite = false;
+            for (int k = Math.max(0, i - 3); k < i; k++) {
+                indefinite |= tokens.get(k).is("a") || tokens.get(k).is("an");
+            }
+            boolean named = i + 1 < tokens.size() && tokens.get(i + 1).isCapitalized();
+            if (indefinite && !named) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> words(String name) {

@@ -478,6 +478,19 @@ final class ClaimantResolver {
             return null;
         }
         int[] coordinated = coordinatedSubject(tokens, segments.get(primary), verb);
+        if (coordinated == null
+                && verb >= 2
+                && tokens.get(verb - 1).is("and")
+                && tokens.get(verb - 2).is(",")) {
+            // "Local media named the victim as X, 42, a farmer from Y, and said ...": the phrases set off by commas
+            // before ", and said" describe the first verb's object; the subject of that verb says it
+            for (int i = primary + 1; i < segments.size() && coordinated == null; i++) {
+                int[] seg = trim(tokens, segments.get(i));
+                if (seg[0] < seg[1] && tokens.get(seg[0]).isCapitalized()) {
+                    coordinated = coordinatedSubject(tokens, new int[] {seg[0], verb}, verb);
+                }
+            }
+        }
         if (coordinated != null) {
             // "Putin declared Sunday a day of mourning and said ...": the subject of the first verb speaks
             Claimant c = resolve(s, coordinated[0], coordinated[1]);
@@ -982,14 +995,14 @@ final class ClaimantResolver {
             return anaphor("it", s);
         }
         String person = personName(tokens, from, to, s);
+        Optional<SourceMention> known =
+                resolved.computeIfAbsent(phrase, k -> rules.sources.resolve(k, facts.mainCountry()));
         if (tokens.get(from).is("the") || from > 0 && tokens.get(from - 1).is("the")) {
             Claimant c = definite(tokens, from, to, s);
-            if (c != null) {
+            if (c != null && !namesAnother(known, c)) {
                 return c;
             }
         }
-        Optional<SourceMention> known =
-                resolved.computeIfAbsent(phrase, k -> rules.sources.resolve(k, facts.mainCountry()));
         if (known.isPresent()) {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
@@ -1042,6 +1055,20 @@ final class ClaimantResolver {
     }
 
     /** Whether the noun group has a capitalised word that is neither the sentence's first word nor a nationality. */
+    /**
+     * "the UN refugee agency said" after "the UN peacekeeping mission said": a description whose own capitalised words
+     * name a source the lexicon knows is that source, not the last one with the same head noun.
+     */
+    private static boolean namesAnother(Optional<SourceMention> known, Claimant c) {
+        if (known.isEmpty()) {
+            return false;
+        }
+        SourceMention m = known.get();
+        return m.surface().chars().anyMatch(Character::isUpperCase)
+                && m.canonicalName().chars().anyMatch(Character::isUpperCase)
+                && !norm(m.canonicalName()).equals(c.key());
+    }
+
     private static boolean hasProperName(SentenceInfo s, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
         for (int i = Math.max(from, 1); i < to; i++) {
@@ -1324,7 +1351,7 @@ final class ClaimantResolver {
                     text.substring(tokens.get(from).start(), tokens.get(to - 1).end());
             int at = all.indexOf(person);
             String rest = at < 0 ? all : (all.substring(0, at) + " " + all.substring(at + person.length())).strip();
-            rest = trimCommas(rest);
+            rest = trimCommas(withoutLeadingRank(rest));
             if (rest.isEmpty()) {
                 return person;
             }
@@ -1332,6 +1359,30 @@ final class ClaimantResolver {
         }
         return cleanRoleCached(
                 text.substring(tokens.get(f).start(), tokens.get(t - 1).end()));
+    }
+
+    /**
+     * "Major   of the army's press office" left when the name is cut out of "Major X of the army's press office": the
+     * rank before the name and the preposition after it tie the person to the body, they are no part of its name.
+     */
+    private static String withoutLeadingRank(String rest) {
+        String[] words = rest.strip().split("\\s+");
+        int k = 0;
+        while (k < words.length && WordList.TITLE.contains(words[k].toLowerCase(Locale.ROOT))) {
+            k++;
+        }
+        if (k > 0 && k < words.length && (words[k].equals("of") || words[k].equals("at") || words[k].equals("from"))) {
+            k++;
+            if (k < words.length && words[k].equals("the")) {
+                k++;
+            }
+            return String.join(" ", java.util.Arrays.asList(words).subList(k, words.length));
+        }
+        if (k == 0 && words.length > 1 && (words[0].equals("of") || words[0].equals("at"))) {
+            int from = words[1].equals("the") ? 2 : 1;
+            return String.join(" ", java.util.Arrays.asList(words).subList(from, words.length));
+        }
+        return rest;
     }
 
     /** {@code s} without leading and trailing commas and ASCII white space (the regex class \\s). */

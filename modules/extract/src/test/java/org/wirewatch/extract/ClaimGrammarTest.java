@@ -1084,4 +1084,85 @@ class ClaimGrammarTest {
                 .extracting(Claim::getSpeaker)
                 .containsExactly("Omar Hadid");
     }
+
+    @Test
+    void shouldNameAnUnnamedSpokesmanAfterThePersonTheNextSentenceIntroduces() {
+        ReportExtraction army = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on border post near Korvan",
+                "TIRANA (Reuters) - Rebel fighters killed 11 border guards and wounded six in a night raid on a"
+                        + " checkpoint near Korvan on Sunday, an army spokesman said.\n\nThe raiders struck two posts on"
+                        + " the river road, Major Tomas Verel of the army's press office told state radio.");
+        ReportExtraction service = extract(
+                "2024-05-20T09:00:00Z",
+                "Militia fighting in Korvan",
+                "TIRANA (Reuters) - At least 40 people were killed in two days of fighting between rival militias"
+                        + " in the south of Korvan, a spokesman for the city's Ambulance Service said on Tuesday.\n\n"
+                        + "Tomas Verel told state radio that the toll had more than doubled from the service's first"
+                        + " count of 17 dead.");
+        ReportExtraction before = extract(
+                "2024-05-20T09:00:00Z",
+                "Militia fighting in Korvan",
+                "TIRANA (Reuters) - Prime Minister Ilir Daku put the toll at 40 on Tuesday.\n\nA government"
+                        + " spokesman had earlier given a toll of 17 dead.\n\nThe fighting was in the south, Daku"
+                        + " said.");
+
+        assertThat(army.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("army", "Tomas Verel", 11));
+        assertThat(service.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker, Claim::getKilled)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("city's Ambulance Service", "Tomas Verel", 40),
+                        org.assertj.core.groups.Tuple.tuple("city's Ambulance Service", "Tomas Verel", 17));
+        assertThat(before.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE && c.getKilled() == 17)
+                .extracting(Claim::getSpeaker)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void shouldGiveWhatFollowsCommaAndSaidToTheSubjectOfTheFirstVerbPastADescribedObject() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Farmer shot dead near Telkara",
+                "LUSAKA (AFP) - Gunmen shot dead a farmer near Telkara on Sunday, police said.\n\nLocal media"
+                        + " named the victim as Omar Hadid, 42, a farmer from Telkara, and said three other people were"
+                        + " hurt.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE && c.getInjured() != null)
+                .extracting(c -> c.getSource().getName(), Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Local media", 3));
+    }
+
+    @Test
+    void shouldGiveAStatementByTheSpokesmanOfAGroupCalledAnArmyToThatGroupNotTheStatesArmy() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels raid police posts in Rakhine",
+                "YANGON (Reuters) - Rebels attacked three police posts in Rakhine state on Friday, killing nine"
+                        + " policemen, the military said.\n\nArakan Army spokesman Tun Lwin confirmed the raids.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(c -> c.getSource().getName(), Claim::getSpeaker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Arakan Army", "Tun Lwin"));
+    }
+
+    @Test
+    void shouldNotTakeADescriptionNamingAnotherKnownBodyForTheLastSourceWithTheSameHead() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Militia attack on Kivu camp",
+                "GOMA (Reuters) - More than 30 civilians were killed in a militia attack on a displacement camp in"
+                        + " North Kivu early on Monday, the United Nations peacekeeping mission said.\n\nThe U.N."
+                        + " refugee agency said the assailants killed people with guns and machetes. At least nine"
+                        + " people were burned alive after their shelters were set on fire, it said.");
+
+        assertThat(killedFigures(x, "refugee agency")).containsExactly(9);
+        assertThat(killedFigures(x, "peacekeeping mission")).containsExactly(30);
+    }
 }
