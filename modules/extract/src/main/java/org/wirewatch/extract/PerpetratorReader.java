@@ -58,6 +58,9 @@ final class PerpetratorReader {
                 if (isVictim(s, a) || describesAnother(s, a) || hyphenedToAnother(a) || namesASite(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
+                if (memberOfAnother(s, a)) {
+                    continue; // "fighters backed by Washington, among them the YPG, drove IS out": one of the party
+                }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
                         || precededByBy(s, a)
                         || subjectOfAgentVerb(s, a)
@@ -318,7 +321,7 @@ final class PerpetratorReader {
                 if (leadsForcesThatActed(s, a)) {
                     return actorOf(s, a); // "X, head of the Y Front, said his forces had fired"
                 }
-                if (heads.contains(s) || isSpeaker(s, a) || !subjectOfAgentVerb(s, a)) {
+                if (heads.contains(s) || isSpeaker(s, a) || !(subjectOfAgentVerb(s, a) || offensiveBy(s, a))) {
                     continue;
                 }
                 List<Token> tokens = s.sentence.tokens();
@@ -331,6 +334,27 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "The town fell three days into a fresh push against the jihadists there by the SDF": the party in the by-phrase
+     * of an offensive noun ({@link WordList#OFFENSIVE_NOUN}) a few words before, in one clause, led the offensive.
+     */
+    private boolean offensiveBy(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int by = tokenAt(tokens, a.start()) - 1;
+        if (by > 0 && tokens.get(by).is("the")) {
+            by--;
+        }
+        if (by <= 0 || !tokens.get(by).is("by") || describesAnother(s, a)) {
+            return false;
+        }
+        for (int k = by - 1; k >= 0 && k >= by - 6 && !clauseBreak(tokens.get(k)); k--) {
+            if (WordList.OFFENSIVE_NOUN.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -695,6 +719,28 @@ final class PerpetratorReader {
             }
         }
         return false;
+    }
+
+    /**
+     * "Syrian fighters backed by Washington, among them the Kurdish YPG militia, drove Islamic State out": a party in
+     * an apposition opened by "among them" or "including" is one member of the party that acted, which the report
+     * names elsewhere (the alliance that "had overrun many more villages"); it is not the actor.
+     */
+    private static boolean memberOfAnother(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int k = tokenAt(tokens, a.start()) - 1;
+        while (k > 0
+                && (tokens.get(k).is("the")
+                        || tokens.get(k).isCapitalized() && !tokens.get(k).is("Among"))) {
+            k--; // "among them the Kurdish YPG militia": the words of the party's own name
+        }
+        if (k >= 1 && tokens.get(k).is("including")) {
+            return tokens.get(k - 1).is(",");
+        }
+        return k >= 2
+                && (tokens.get(k).is("them") || tokens.get(k).is("whom"))
+                && tokens.get(k - 1).is("among")
+                && tokens.get(k - 2).is(",");
     }
 
     /**

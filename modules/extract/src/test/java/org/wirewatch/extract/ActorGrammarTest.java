@@ -727,4 +727,18 @@ class ActorGrammarTest {
         assertThat(abroad.getActor().getName()).startsWith("Nigerian");
         assertThat(abroad.getActor().getQualifier()).isEqualTo("presumed");
     }
+
+    @Test
+    void shouldTakeTheAllianceThatLedTheOffensiveNotAMemberNamedInAnApposition() {
+        ReportExtraction x = extract(
+                "2024-03-08T12:00:00Z",
+                "Allied fighters retake northern town",
+                "BAGHDAD (Reuters) - Iraqi fighters backed by Tehran, among them the Kataib Hezbollah militia, drove"
+                        + " Islamic State out of the town of Baiji on Friday, a security source said.\n\nThe town fell"
+                        + " a week into an offensive against the militants there by the Popular Mobilisation Forces.");
+
+        IncidentMention capture = x.getIncidents().get(0);
+        assertThat(capture.getActor()).isNotNull();
+        assertThat(capture.getActor().getName()).isEqualTo("Popular Mobilisation Forces");
+    }
 }
