@@ -58,7 +58,7 @@ final class PerpetratorReader {
                 if (isVictim(s, a) || describesAnother(s, a) || hyphenedToAnother(a) || namesASite(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
-                if (memberOfAnother(s, a)) {
+                if (memberOfAnother(s, a) || namesAPlace(s, a)) {
                     continue; // "fighters backed by Washington, among them the YPG, drove IS out": one of the party
                 }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
@@ -744,6 +744,24 @@ final class PerpetratorReader {
     }
 
     /**
+     * "In Mongkut, as the TNLA calls Mogok, one bomb hit a farm": a party in an "as X calls" clause gives a place its
+     * name; it is no actor of the sentence's event ({@link WordList#NAMING_VERB}).
+     */
+    private static boolean namesAPlace(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int k = tokenAt(tokens, a.start()) - 1;
+        if (k > 0 && tokens.get(k).is("the")) {
+            k--;
+        }
+        int next = tokenAt(tokens, a.end() - 1) + 1;
+        return k >= 0
+                && (tokens.get(k).is("as") || tokens.get(k).is("what"))
+                && next > 0
+                && next < tokens.size()
+                && WordList.NAMING_VERB.contains(tokens.get(next).lower());
+    }
+
+    /**
      * "towns held by the TNLA were bombed", "a militia backed by the army attacked": a party in a by-phrase after a
      * describing participle tells what a place or a group is, not who acted.
      */
@@ -1057,6 +1075,7 @@ final class PerpetratorReader {
             for (ActorMention a : s.actors) {
                 if (a.generic()
                         || unnamed(a)
+                        || namesAPlace(s, a)
                         || !WordList.NAMED_GROUP_KIND.contains(a.kind().toLowerCase(java.util.Locale.ROOT))) {
                     continue;
                 }

@@ -197,6 +197,8 @@ enum WordList {
     AIR_POWER,
     /** Nouns of an offensive before "by" and the party that led it. */
     OFFENSIVE_NOUN,
+    /** Verbs after a party in an "as X calls" clause, where the party names a place and does not act. */
+    NAMING_VERB,
     /** Verbs after a capital that make it its government, not a place ("which Tehran blacklists"). */
     GOVERNMENT_VERB,
     /** Ground-assault triggers that, right after a state force, make its operation a fight ("a police raid"). */

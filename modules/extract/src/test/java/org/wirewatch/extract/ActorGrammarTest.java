@@ -741,4 +741,22 @@ class ActorGrammarTest {
         assertThat(capture.getActor()).isNotNull();
         assertThat(capture.getActor().getName()).isEqualTo("Popular Mobilisation Forces");
     }
+
+    @Test
+    void shouldNotTakeAGroupThatOnlyGivesThePlaceItsName() {
+        ReportExtraction x = extract(
+                "2024-11-04T12:00:00Z",
+                "Army jets bomb two Shan towns",
+                "CHIANG MAI - Myanmar military jets bombed the town of Kyaukme on Saturday, wounding five people,"
+                        + " residents said.\n\nIn Hsipaw, as the Arakan Army calls Thibaw, a bomb hit a market on"
+                        + " Sunday, killing four people.");
+
+        IncidentMention market = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null
+                        && Integer.valueOf(4).equals(i.getKilled().getBest()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(market.getActor()).isNotNull();
+        assertThat(market.getActor().getName()).isEqualTo("Myanmar military");
+    }
 }
