@@ -179,9 +179,13 @@ final class PerpetratorReader {
         for (SentenceInfo s : sentences) {
             List<Token> tokens = s.sentence.tokens();
             for (int b = 1; b < tokens.size(); b++) {
-                if (!tokens.get(b).is("between") || !fightBefore(tokens, b)) {
+                // "the clashes pitted a militia loyal to the government against the Kasseb militia": the sides
+                // stand either side of "against"
+                boolean pitted = tokens.get(b).is("pitted") || tokens.get(b).is("pitting");
+                if (!pitted && (!tokens.get(b).is("between") || !fightBefore(tokens, b))) {
                     continue;
                 }
+                String joiner = pitted ? "against" : "and";
                 int end = b + 1;
                 while (end < tokens.size() && end < b + 18 && !clauseBreak(tokens.get(end))) {
                     end++;
@@ -195,7 +199,7 @@ final class PerpetratorReader {
                     }
                     if (first == null) {
                         first = a;
-                    } else if (second == null && joinedByAnd(tokens, tokenAt(tokens, first.end() - 1), at)) {
+                    } else if (second == null && joinedBy(tokens, joiner, tokenAt(tokens, first.end() - 1), at)) {
                         second = a;
                     }
                 }
@@ -242,10 +246,13 @@ final class PerpetratorReader {
         return t.is(",") || t.is(";") || t.is(".") || t.is(":");
     }
 
-    /** "X and Y", "X and the rival Y": an "and" between the first side's last token and the second's first. */
-    private static boolean joinedByAnd(List<Token> tokens, int firstLast, int secondFirst) {
+    /**
+     * "X and Y", "X and the rival Y", "pitted X against Y": the joining word between the first side's last token and
+     * the second's first.
+     */
+    private static boolean joinedBy(List<Token> tokens, String joiner, int firstLast, int secondFirst) {
         for (int k = firstLast + 1; k >= 1 && k < secondFirst; k++) {
-            if (tokens.get(k).is("and")) {
+            if (tokens.get(k).is(joiner)) {
                 return true;
             }
         }

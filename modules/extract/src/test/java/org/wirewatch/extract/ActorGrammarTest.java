@@ -759,4 +759,18 @@ class ActorGrammarTest {
         assertThat(market.getActor()).isNotNull();
         assertThat(market.getActor().getName()).isEqualTo("Myanmar military");
     }
+
+    @Test
+    void shouldNameTheSidesThatAClashPittedAgainstEachOther() {
+        ReportExtraction x = extract(
+                "2024-07-16T12:00:00Z",
+                "Six killed in clashes in Misrata",
+                "TRIPOLI (Xinhua) - Six people were killed in clashes between rival armed groups in the city of"
+                        + " Misrata on Monday, a hospital official said.\n\nWitnesses said the fighting pitted the"
+                        + " Halbous Brigade against the Mahjoub Brigade near the port.");
+
+        IncidentMention clash = x.getIncidents().get(0);
+        assertThat(clash.getActor()).isNotNull();
+        assertThat(clash.getActor().getName()).isEqualTo("Halbous Brigade and Mahjoub Brigade");
+    }
 }
