@@ -678,6 +678,14 @@ final class PerpetratorReader {
     private Actor groupReferredTo(List<SentenceInfo> heads) {
         for (SentenceInfo s : heads) {
             List<Token> tokens = s.sentence.tokens();
+            if (opensWithGroupNoun(s)) {
+                // "Hayat Tahrir al-Sham and allied factions have seized most of Aleppo ... The jihadist-led alliance
+                // 'took control of most of the city'": the subject names no group of its own
+                ActorMention first = firstNamedGroup();
+                if (first != null) {
+                    return Actor.newBuilder().setName(first.canonicalName()).build();
+                }
+            }
             for (int k = 2; k < tokens.size(); k++) {
                 if (tokens.get(k).is("group")
                         && tokens.get(k - 1).is("the")
@@ -690,6 +698,28 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "The alliance seized ...", "The jihadist-led alliance 'took control'": the sentence opens with "the", at most
+     * three lower-case describing words and a group noun ({@link WordList#GROUP_ANAPHOR}), before its first trigger.
+     */
+    private static boolean opensWithGroupNoun(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        if (tokens.size() < 3 || !tokens.get(0).is("the") || s.triggers.isEmpty()) {
+            return false;
+        }
+        int firstTrigger = s.triggers.get(0).from();
+        for (int k = 1; k < Math.min(5, firstTrigger); k++) {
+            Token t = tokens.get(k);
+            if (WordList.GROUP_ANAPHOR.contains(t.lower())) {
+                return true;
+            }
+            if (t.isCapitalized() || (t.isPunct() && !t.is("-"))) {
+                return false; // "The Kasseb militia", "The group's": a name of its own, or no subject
+            }
+        }
+        return false;
     }
 
     private ActorMention firstNamedGroup() {

@@ -199,6 +199,8 @@ enum WordList {
     OFFENSIVE_NOUN,
     /** Verbs after a party in an "as X calls" clause, where the party names a place and does not act. */
     NAMING_VERB,
+    /** Group nouns that, opening an incident's sentence, refer back to the report's first named group. */
+    GROUP_ANAPHOR,
     /** Verbs after a capital that make it its government, not a place ("which Tehran blacklists"). */
     GOVERNMENT_VERB,
     /** Ground-assault triggers that, right after a state force, make its operation a fight ("a police raid"). */

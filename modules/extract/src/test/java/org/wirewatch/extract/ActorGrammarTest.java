@@ -773,4 +773,18 @@ class ActorGrammarTest {
         assertThat(clash.getActor()).isNotNull();
         assertThat(clash.getActor().getName()).isEqualTo("Halbous Brigade and Mahjoub Brigade");
     }
+
+    @Test
+    void shouldReferAnAllianceOpeningTheIncidentsSentenceToTheGroupNamedBefore() {
+        ReportExtraction x = extract(
+                "2024-05-25T12:00:00Z",
+                "Rebels take provincial capital",
+                "BAMAKO (AFP) - JNIM and allied fighters have entered the town of Menaka, a security source said on"
+                        + " Saturday.\n\nThe jihadist-led alliance seized the town hall and the prison on Friday night,"
+                        + " residents said.");
+
+        IncidentMention capture = x.getIncidents().get(0);
+        assertThat(capture.getActor()).isNotNull();
+        assertThat(capture.getActor().getName()).isEqualTo("JNIM");
+    }
 }
