@@ -58,6 +58,9 @@ final class PerpetratorReader {
                 if (isVictim(s, a) || describesAnother(s, a) || hyphenedToAnother(a) || namesASite(s, a)) {
                     continue; // "Eleven Malian soldiers died": the victims, not the attackers
                 }
+                if (memberOfAnother(s, a) || namesAPlace(s, a)) {
+                    continue; // "fighters backed by Washington, among them the YPG, drove IS out": one of the party
+                }
                 boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
                         || precededByBy(s, a)
                         || subjectOfAgentVerb(s, a)
@@ -176,9 +179,13 @@ final class PerpetratorReader {
         for (SentenceInfo s : sentences) {
             List<Token> tokens = s.sentence.tokens();
             for (int b = 1; b < tokens.size(); b++) {
-                if (!tokens.get(b).is("between") || !fightBefore(tokens, b)) {
+                // "the clashes pitted a militia loyal to the government against the Kasseb militia": the sides
+                // stand either side of "against"
+                boolean pitted = tokens.get(b).is("pitted") || tokens.get(b).is("pitting");
+                if (!pitted && (!tokens.get(b).is("between") || !fightBefore(tokens, b))) {
                     continue;
                 }
+                String joiner = pitted ? "against" : "and";
                 int end = b + 1;
                 while (end < tokens.size() && end < b + 18 && !clauseBreak(tokens.get(end))) {
                     end++;
@@ -192,7 +199,7 @@ final class PerpetratorReader {
                     }
                     if (first == null) {
                         first = a;
-                    } else if (second == null && joinedByAnd(tokens, tokenAt(tokens, first.end() - 1), at)) {
+                    } else if (second == null && joinedBy(tokens, joiner, tokenAt(tokens, first.end() - 1), at)) {
                         second = a;
                     }
                 }
@@ -239,10 +246,13 @@ final class PerpetratorReader {
         return t.is(",") || t.is(";") || t.is(".") || t.is(":");
     }
 
-    /** "X and Y", "X and the rival Y": an "and" between the first side's last token and the second's first. */
-    private static boolean joinedByAnd(List<Token> tokens, int firstLast, int secondFirst) {
+    /**
+     * "X and Y", "X and the rival Y", "pitted X against Y": the joining word between the first side's last token and
+     * the second's first.
+     */
+    private static boolean joinedBy(List<Token> tokens, String joiner, int firstLast, int secondFirst) {
         for (int k = firstLast + 1; k >= 1 && k < secondFirst; k++) {
-            if (tokens.get(k).is("and")) {
+            if (tokens.get(k).is(joiner)) {
                 return true;
             }
         }
@@ -318,7 +328,7 @@ final class PerpetratorReader {
                 if (leadsForcesThatActed(s, a)) {
                     return actorOf(s, a); // "X, head of the Y Front, said his forces had fired"
                 }
-                if (heads.contains(s) || isSpeaker(s, a) || !subjectOfAgentVerb(s, a)) {
+                if (heads.contains(s) || isSpeaker(s, a) || !(subjectOfAgentVerb(s, a) || offensiveBy(s, a))) {
                     continue;
                 }
                 List<Token> tokens = s.sentence.tokens();
@@ -331,6 +341,27 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "The town fell three days into a fresh push against the jihadists there by the SDF": the party in the by-phrase
+     * of an offensive noun ({@link WordList#OFFENSIVE_NOUN}) a few words before, in one clause, led the offensive.
+     */
+    private boolean offensiveBy(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int by = tokenAt(tokens, a.start()) - 1;
+        if (by > 0 && tokens.get(by).is("the")) {
+            by--;
+        }
+        if (by <= 0 || !tokens.get(by).is("by") || describesAnother(s, a)) {
+            return false;
+        }
+        for (int k = by - 1; k >= 0 && k >= by - 6 && !clauseBreak(tokens.get(k)); k--) {
+            if (WordList.OFFENSIVE_NOUN.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -647,6 +678,14 @@ final class PerpetratorReader {
     private Actor groupReferredTo(List<SentenceInfo> heads) {
         for (SentenceInfo s : heads) {
             List<Token> tokens = s.sentence.tokens();
+            if (opensWithGroupNoun(s)) {
+                // "Hayat Tahrir al-Sham and allied factions have seized most of Aleppo ... The jihadist-led alliance
+                // 'took control of most of the city'": the subject names no group of its own
+                ActorMention first = firstNamedGroup();
+                if (first != null) {
+                    return Actor.newBuilder().setName(first.canonicalName()).build();
+                }
+            }
             for (int k = 2; k < tokens.size(); k++) {
                 if (tokens.get(k).is("group")
                         && tokens.get(k - 1).is("the")
@@ -659,6 +698,28 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "The alliance seized ...", "The jihadist-led alliance 'took control'": the sentence opens with "the", at most
+     * three lower-case describing words and a group noun ({@link WordList#GROUP_ANAPHOR}), before its first trigger.
+     */
+    private static boolean opensWithGroupNoun(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        if (tokens.size() < 3 || !tokens.get(0).is("the") || s.triggers.isEmpty()) {
+            return false;
+        }
+        int firstTrigger = s.triggers.get(0).from();
+        for (int k = 1; k < Math.min(5, firstTrigger); k++) {
+            Token t = tokens.get(k);
+            if (WordList.GROUP_ANAPHOR.contains(t.lower())) {
+                return true;
+            }
+            if (t.isCapitalized() || (t.isPunct() && !t.is("-"))) {
+                return false; // "The Kasseb militia", "The group's": a name of its own, or no subject
+            }
+        }
+        return false;
     }
 
     private ActorMention firstNamedGroup() {
@@ -695,6 +756,46 @@ final class PerpetratorReader {
             }
         }
         return false;
+    }
+
+    /**
+     * "Syrian fighters backed by Washington, among them the Kurdish YPG militia, drove Islamic State out": a party in
+     * an apposition opened by "among them" or "including" is one member of the party that acted, which the report
+     * names elsewhere (the alliance that "had overrun many more villages"); it is not the actor.
+     */
+    private static boolean memberOfAnother(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int k = tokenAt(tokens, a.start()) - 1;
+        while (k > 0
+                && (tokens.get(k).is("the")
+                        || tokens.get(k).isCapitalized() && !tokens.get(k).is("Among"))) {
+            k--; // "among them the Kurdish YPG militia": the words of the party's own name
+        }
+        if (k >= 1 && tokens.get(k).is("including")) {
+            return tokens.get(k - 1).is(",");
+        }
+        return k >= 2
+                && (tokens.get(k).is("them") || tokens.get(k).is("whom"))
+                && tokens.get(k - 1).is("among")
+                && tokens.get(k - 2).is(",");
+    }
+
+    /**
+     * "In Mongkut, as the TNLA calls Mogok, one bomb hit a farm": a party in an "as X calls" clause gives a place its
+     * name; it is no actor of the sentence's event ({@link WordList#NAMING_VERB}).
+     */
+    private static boolean namesAPlace(SentenceInfo s, ActorMention a) {
+        List<Token> tokens = s.sentence.tokens();
+        int k = tokenAt(tokens, a.start()) - 1;
+        if (k > 0 && tokens.get(k).is("the")) {
+            k--;
+        }
+        int next = tokenAt(tokens, a.end() - 1) + 1;
+        return k >= 0
+                && (tokens.get(k).is("as") || tokens.get(k).is("what"))
+                && next > 0
+                && next < tokens.size()
+                && WordList.NAMING_VERB.contains(tokens.get(next).lower());
     }
 
     /**
@@ -1011,6 +1112,7 @@ final class PerpetratorReader {
             for (ActorMention a : s.actors) {
                 if (a.generic()
                         || unnamed(a)
+                        || namesAPlace(s, a)
                         || !WordList.NAMED_GROUP_KIND.contains(a.kind().toLowerCase(java.util.Locale.ROOT))) {
                     continue;
                 }

@@ -197,6 +197,12 @@ enum WordList {
     NAMED_GROUP_KIND,
     /** Aircraft words that, after "only" and a party, make the party the one able to strike from the air. */
     AIR_POWER,
+    /** Nouns of an offensive before "by" and the party that led it. */
+    OFFENSIVE_NOUN,
+    /** Verbs after a party in an "as X calls" clause, where the party names a place and does not act. */
+    NAMING_VERB,
+    /** Group nouns that, opening an incident's sentence, refer back to the report's first named group. */
+    GROUP_ANAPHOR,
     /** Verbs after a capital that make it its government, not a place ("which Tehran blacklists"). */
     GOVERNMENT_VERB,
     /** Ground-assault triggers that, right after a state force, make its operation a fight ("a police raid"). */

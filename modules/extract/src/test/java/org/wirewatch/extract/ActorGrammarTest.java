@@ -727,4 +727,64 @@ class ActorGrammarTest {
         assertThat(abroad.getActor().getName()).startsWith("Nigerian");
         assertThat(abroad.getActor().getQualifier()).isEqualTo("presumed");
     }
+
+    @Test
+    void shouldTakeTheAllianceThatLedTheOffensiveNotAMemberNamedInAnApposition() {
+        ReportExtraction x = extract(
+                "2024-03-08T12:00:00Z",
+                "Allied fighters retake northern town",
+                "BAGHDAD (Reuters) - Iraqi fighters backed by Tehran, among them the Kataib Hezbollah militia, drove"
+                        + " Islamic State out of the town of Baiji on Friday, a security source said.\n\nThe town fell"
+                        + " a week into an offensive against the militants there by the Popular Mobilisation Forces.");
+
+        IncidentMention capture = x.getIncidents().get(0);
+        assertThat(capture.getActor()).isNotNull();
+        assertThat(capture.getActor().getName()).isEqualTo("Popular Mobilisation Forces");
+    }
+
+    @Test
+    void shouldNotTakeAGroupThatOnlyGivesThePlaceItsName() {
+        ReportExtraction x = extract(
+                "2024-11-04T12:00:00Z",
+                "Army jets bomb two Shan towns",
+                "CHIANG MAI - Myanmar military jets bombed the town of Kyaukme on Saturday, wounding five people,"
+                        + " residents said.\n\nIn Hsipaw, as the Arakan Army calls Thibaw, a bomb hit a market on"
+                        + " Sunday, killing four people.");
+
+        IncidentMention market = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null
+                        && Integer.valueOf(4).equals(i.getKilled().getBest()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(market.getActor()).isNotNull();
+        assertThat(market.getActor().getName()).isEqualTo("Myanmar military");
+    }
+
+    @Test
+    void shouldNameTheSidesThatAClashPittedAgainstEachOther() {
+        ReportExtraction x = extract(
+                "2024-07-16T12:00:00Z",
+                "Six killed in clashes in Misrata",
+                "TRIPOLI (Xinhua) - Six people were killed in clashes between rival armed groups in the city of"
+                        + " Misrata on Monday, a hospital official said.\n\nWitnesses said the fighting pitted the"
+                        + " Halbous Brigade against the Mahjoub Brigade near the port.");
+
+        IncidentMention clash = x.getIncidents().get(0);
+        assertThat(clash.getActor()).isNotNull();
+        assertThat(clash.getActor().getName()).isEqualTo("Halbous Brigade and Mahjoub Brigade");
+    }
+
+    @Test
+    void shouldReferAnAllianceOpeningTheIncidentsSentenceToTheGroupNamedBefore() {
+        ReportExtraction x = extract(
+                "2024-05-25T12:00:00Z",
+                "Rebels take provincial capital",
+                "BAMAKO (AFP) - JNIM and allied fighters have entered the town of Menaka, a security source said on"
+                        + " Saturday.\n\nThe jihadist-led alliance seized the town hall and the prison on Friday night,"
+                        + " residents said.");
+
+        IncidentMention capture = x.getIncidents().get(0);
+        assertThat(capture.getActor()).isNotNull();
+        assertThat(capture.getActor().getName()).isEqualTo("JNIM");
+    }
 }
