@@ -1251,6 +1251,13 @@ final class ClaimReader {
         if (b.getSpeaker() == null && p.claimant.speaker() != null) {
             b.setSpeaker(p.claimant.speaker());
         }
+        if (ClaimantResolver.norm(p.claimant.name()).equals(p.claimant.key())
+                && !ClaimantResolver.norm(b.getSource().getName()).equals(p.claimant.key())) {
+            // "the United Nations peacekeeping mission said ... MONUSCO said": one body, filed under its own name
+            b.setSource(ClaimSource.newBuilder(b.getSource())
+                    .setName(p.claimant.name())
+                    .build());
+        }
         if (!b.getEvidence().contains(span)) {
             List<EvidenceSpan> ev = new ArrayList<>(b.getEvidence());
             ev.add(span);

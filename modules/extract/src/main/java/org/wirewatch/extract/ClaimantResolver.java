@@ -1469,7 +1469,7 @@ final class ClaimantResolver {
     }
 
     /** Lower case, every run of other characters than a-z and 0-9 one space, trimmed (no regex: called often). */
-    private static String norm(String name) {
+    static String norm(String name) {
         StringBuilder b = new StringBuilder(name.length());
         boolean gap = false;
         for (int i = 0; i < name.length(); i++) {

@@ -1165,4 +1165,19 @@ class ClaimGrammarTest {
         assertThat(killedFigures(x, "refugee agency")).containsExactly(9);
         assertThat(killedFigures(x, "peacekeeping mission")).containsExactly(30);
     }
+
+    @Test
+    void shouldFileTheCountrysPeacekeepingMissionAndItsAcronymAsOneSourceUnderTheAcronym() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen kill villagers near Menaka",
+                "GAO, Mali (Reuters) - Gunmen killed at least 17 villagers in an attack near Menaka on Sunday, the"
+                        + " U.N. peacekeeping mission said.\n\nAt least 17 people were killed and six wounded,"
+                        + " MINUSMA said, adding that patrols had been sent to the area.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("MINUSMA", 17, 6));
+    }
 }

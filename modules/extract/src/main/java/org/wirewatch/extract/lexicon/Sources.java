@@ -103,9 +103,14 @@ public final class Sources {
             while (ai < armed.size() && armed.get(ai).start() < mEnd) {
                 ActorMention a = armed.get(ai);
                 boolean overlaps = a.end() > mStart;
-                // a party whose name the source match starts inside ("Arakan Army" in "Arakan Army spokesman") is
-                // who speaks: the match's first word is the end of that name, not the state's army
-                boolean startsInside = overlaps && a.start() < mStart && a.end() <= mEnd;
+                // a non-state party whose name the source match starts inside ("Arakan Army" in "Arakan Army
+                // spokesman") is who speaks: the match's first word ends that name, it is not the state's army
+                boolean startsInside = overlaps
+                        && !a.generic()
+                        && !"STATE_MILITARY".equals(a.kind())
+                        && !"POLICE".equals(a.kind())
+                        && a.start() < mStart
+                        && a.end() <= mEnd;
                 if (a.start() >= lastEnd && (!overlaps || startsInside || a.end() - a.start() > mEnd - mStart)) {
                     out.add(asSource(a));
                     lastEnd = a.end();
