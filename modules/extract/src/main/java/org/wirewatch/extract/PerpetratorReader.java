@@ -113,7 +113,10 @@ final class PerpetratorReader {
             return denying;
         }
         if (generic != null) {
-            return Actor.newBuilder().setName(soleGangFor(generic)).build();
+            ActorMention local = "UNKNOWN_GUNMEN".equals(generic.kind()) ? localName() : null;
+            return Actor.newBuilder()
+                    .setName(local != null ? sideName(local) : soleGangFor(generic))
+                    .build();
         }
         // "Iran launched missiles at two Iraqi bases": a state named as the subject of a strike
         for (SentenceInfo s : heads) {
@@ -166,6 +169,33 @@ final class PerpetratorReader {
         return k > 0
                 && (tokens.get(k).is("of") || tokens.get(k).is("for"))
                 && WordList.SPOKESMAN.contains(tokens.get(k - 1).lower());
+    }
+
+    /**
+     * "Armed gangs, locally known as bandits, have abducted hundreds": the name the report says the region gives its
+     * armed men, for gunmen it does not otherwise name. Only a party right after "known as" or "called" (a "locally"
+     * around it allowed) counts. Null when the report gives none.
+     */
+    private ActorMention localName() {
+        for (SentenceInfo s : facts.sentences()) {
+            List<Token> tokens = s.sentence.tokens();
+            for (ActorMention a : s.actors) {
+                int k = tokenAt(tokens, a.start()) - 1;
+                if (k > 0 && tokens.get(k).is("locally")) {
+                    k--;
+                }
+                boolean knownAs = k >= 1
+                        && tokens.get(k).is("as")
+                        && (tokens.get(k - 1).is("known")
+                                || (k >= 2
+                                        && tokens.get(k - 1).is("locally")
+                                        && tokens.get(k - 2).is("known")));
+                if (knownAs && !"UNKNOWN_GUNMEN".equals(a.kind()) && !isVictim(s, a)) {
+                    return a;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -787,4 +787,18 @@ class ActorGrammarTest {
         assertThat(capture.getActor()).isNotNull();
         assertThat(capture.getActor().getName()).isEqualTo("JNIM");
     }
+
+    @Test
+    void shouldNameGunmenByTheNameTheReportSaysTheRegionGivesThem() {
+        ReportExtraction x = extract(
+                "2024-09-14T12:00:00Z",
+                "Gunmen kidnap 40 villagers in Zamfara",
+                "ABUJA (Reuters) - Gunmen kidnapped 40 villagers from a farming settlement in Nigeria's Zamfara state on"
+                        + " Friday, a local official said.\n\nArmed groups, known locally as bandits, raid villages across"
+                        + " the north-west for cattle and ransom.");
+
+        IncidentMention kidnap = x.getIncidents().get(0);
+        assertThat(kidnap.getActor()).isNotNull();
+        assertThat(kidnap.getActor().getName()).isEqualTo("bandits");
+    }
 }
