@@ -114,8 +114,12 @@ final class SentenceReader {
         int headlineEnd = report.headlineEnd();
         Map<String, Integer> votes = new HashMap<>();
         GeoMention thisTown = null;
+        String datelineCountry = null;
         for (GeoMention g : found) {
             if (g.start() >= headlineEnd && g.start() < bodyStart) {
+                if (datelineCountry == null) {
+                    datelineCountry = g.countryCode();
+                }
                 if (thisTown == null && g.kind() == GeoKind.PLACE) {
                     thisTown = datelineTownInLead(g);
                 }
@@ -150,6 +154,14 @@ final class SentenceReader {
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse(null);
+        if (mainCountry != null
+                && datelineCountry != null
+                && !datelineCountry.equals(mainCountry)
+                && votes.getOrDefault(datelineCountry, 0).equals(votes.get(mainCountry))) {
+            // "YEREVAN - ... Armenian soldiers ... Azerbaijani forces ...": a report that names two countries
+            // equally is about the one it is filed from
+            mainCountry = datelineCountry;
+        }
         // "in Somalia's capital", "in the capital": the capital's place, once the report's country is known
         out = withoutDatelineRegion(out, found, headlineEnd);
         return rules.capitals.addTo(text, withoutForeignHomonyms(out, found), mainCountry, headlineEnd, bodyStart);

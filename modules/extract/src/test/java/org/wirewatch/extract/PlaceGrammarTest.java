@@ -684,4 +684,19 @@ class PlaceGrammarTest {
         }
         assertThat(x.getIncidents()).isNotEmpty();
     }
+
+    @Test
+    void shouldPlaceAFightThatNamesTwoCountriesEquallyInTheCountryTheReportIsFiledFrom() {
+        for (String[] dateline : new String[][] {{"ADDIS ABABA", "ET"}, {"ASMARA", "ER"}}) {
+            ReportExtraction x = extract(
+                    "2024-02-10T12:00:00Z",
+                    "Border clash kills 20 soldiers",
+                    dateline[0] + " (Reuters) - Ethiopian and Eritrean troops clashed overnight along the border,"
+                            + " killing at least 20 soldiers, officials said on Tuesday.");
+
+            assertThat(x.getIncidents().get(0).getLocation().getCountryCode())
+                    .as(dateline[0])
+                    .isEqualTo(dateline[1]);
+        }
+    }
 }
