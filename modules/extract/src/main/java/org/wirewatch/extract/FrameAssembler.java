@@ -69,7 +69,7 @@ final class FrameAssembler {
                 datesUndatedFrame(s, current);
                 continue;
             }
-            boolean eventful = s.eventful();
+            boolean eventful = s.eventful() || placeClauseOfEvent(s);
             if (frames.isEmpty()) {
                 if (eventful) {
                     current = open(s, true);
@@ -168,6 +168,17 @@ final class FrameAssembler {
         frames.add(f);
         frameOf[s.sentence.index()] = f;
         return f;
+    }
+
+    /**
+     * Whether the sentence is a clause split off an eventful one that tells damage in another town: "In A, a bomb hit
+     * a market, while in B two bombs levelled a temple" sets two events side by side, and the second is of the same
+     * kind as the first even when it names no weapon the triggers know.
+     */
+    private boolean placeClauseOfEvent(SentenceInfo s) {
+        return s.newMarker
+                && TollClauses.isPlaceClause(s.sentence)
+                && facts.sentences().get(s.sentence.index() - 1).eventful();
     }
 
     /** Whether an eventful sentence starts an incident of its own. */
@@ -580,6 +591,7 @@ final class FrameAssembler {
     private boolean isIncident(Draft f) {
         for (SentenceInfo s : f.members) {
             if (s.maxTriggerWeight() >= 2
+                    || placeClauseOfEvent(s)
                     || s.facts.stream().anyMatch(x -> x.isTotal() || x.kind() == CasualtyFact.Kind.IMPLICIT)) {
                 return true;
             }
