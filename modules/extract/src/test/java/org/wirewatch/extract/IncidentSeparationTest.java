@@ -585,6 +585,20 @@ class IncidentSeparationTest {
                 .noneMatch(i -> "Pakokku".equals(i.getLocation().getPlace()));
     }
 
+    @Test
+    void shouldGiveATownOfALeadTotalOverSeveralTownsItsOwnIncidentWhenItsTollIsTold() {
+        ReportExtraction x = extract(
+                "2024-02-10T18:00:00Z",
+                "Nine killed as fuel price protests spread across Punjab",
+                "LAHORE (Reuters) - At least nine people were killed on Friday as protesters fought police in Lahore,"
+                        + " Multan and Faisalabad, officials said.\n\nIn Multan, four protesters died when police opened"
+                        + " fire on a march near the district court, a hospital official said.");
+
+        IncidentMention multan = byPlace(x, "Multan");
+        assertThat(multan.getKilled().getBest()).isEqualTo(4);
+        assertThat(multan.getEventDate()).isEqualTo(LocalDate.parse("2024-02-09"));
+    }
+
     private static IncidentMention byPlace(ReportExtraction x, String place) {
         return x.getIncidents().stream()
                 .filter(i -> place.equals(i.getLocation().getPlace()))
