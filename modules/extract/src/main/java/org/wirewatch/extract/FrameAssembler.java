@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.rules.CasualtyFact;
@@ -69,7 +71,7 @@ final class FrameAssembler {
                 datesUndatedFrame(s, current);
                 continue;
             }
-            boolean eventful = s.eventful();
+            boolean eventful = s.eventful() || placeClauseOfEvent(s);
             if (frames.isEmpty()) {
                 if (eventful) {
                     current = open(s, true);
@@ -170,6 +172,17 @@ final class FrameAssembler {
         return f;
     }
 
+    /**
+     * Whether the sentence is a clause split off an eventful one that tells damage in another town: "In A, a bomb hit
+     * a market, while in B two bombs levelled a temple" sets two events side by side, and the second is of the same
+     * kind as the first even when it names no weapon the triggers know.
+     */
+    private boolean placeClauseOfEvent(SentenceInfo s) {
+        return s.newMarker
+                && TollClauses.isPlaceClause(s.sentence)
+                && facts.sentences().get(s.sentence.index() - 1).eventful();
+    }
+
     /** Whether an eventful sentence starts an incident of its own. */
     private boolean opensNew(SentenceInfo s) {
         if (s.newMarker || s.laterEvent) {
@@ -207,6 +220,12 @@ final class FrameAssembler {
         // a fronted new scene with its own toll: "In Namhsan town, a bomb exploded ..., injuring two civilians"
         GeoMention scene = frontedPlace(s);
         if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
+            return true;
+        }
+        // a fronted town with its own toll, named before only in a toll over several towns: "Six were killed in A, B
+        // and C ... In A, two people died when ...": the lead's total adds up the towns, each told after it is an
+        // incident of its own
+        if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesAsScene(f, scene.name()))) {
             return true;
         }
         // a fronted new scene with an event of its own but no toll: "In Karbala, demonstrators stormed the governor's
@@ -580,6 +599,7 @@ final class FrameAssembler {
     private boolean isIncident(Draft f) {
         for (SentenceInfo s : f.members) {
             if (s.maxTriggerWeight() >= 2
+                    || placeClauseOfEvent(s)
                     || s.facts.stream().anyMatch(x -> x.isTotal() || x.kind() == CasualtyFact.Kind.IMPLICIT)) {
                 return true;
             }
@@ -671,6 +691,31 @@ final class FrameAssembler {
                 if (name.equals(g.name())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a sentence of the frame with a toll or an event of its own names the town apart from other towns: a
+     * total told over three towns or more ("A, B and C") is no scene of A's, nor is a passing mention in a sentence telling no event.
+     */
+    private static boolean namesAsScene(Draft f, String name) {
+        for (SentenceInfo s : f.members) {
+            if (!s.hasCasualties() && s.maxTriggerWeight() < 2) {
+                continue;
+            }
+            boolean named = false;
+            Set<String> others = new HashSet<>();
+            for (GeoMention g : s.places) {
+                if (name.equals(g.name())) {
+                    named = true;
+                } else if (g.kind() == GeoKind.PLACE) {
+                    others.add(g.name());
+                }
+            }
+            if (named && others.size() < 2) {
+                return true;
             }
         }
         return false;

@@ -407,6 +407,22 @@ final class SentenceReader {
         return false;
     }
 
+    /**
+     * Whether a clause tells something done of its own: a trigger, however weak, or a verb of damage ("two bombs
+     * levelled a monastery"). "while in B officials condemned the attack" tells none.
+     */
+    private static boolean toldDamage(List<Token> tokens, List<TriggerReader.Trigger> triggers) {
+        if (!triggers.isEmpty()) {
+            return true;
+        }
+        for (Token t : tokens) {
+            if (WordList.DAMAGE_VERB.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private SentenceInfo describe(
             Sentence s, List<GeoMention> geo, List<ActorMention> actors, List<SourceMention> sources) {
         List<Token> tokens = s.tokens();
@@ -474,8 +490,10 @@ final class SentenceReader {
         }
         dates = withoutComparedPast(tokens, dates);
         // "..., and nine died in clashes in Kandahar" split off a toll told for another place (TollClauses): that
-        // clause is an engagement of its own
-        newMarker |= !facts.isEmpty() && secondTollAt(s, places);
+        // clause is an engagement of its own; so is "..., while in B two rockets struck a school", which needs no
+        // toll, only an event of its own
+        newMarker |= (!facts.isEmpty() || (TollClauses.isPlaceClause(s) && toldDamage(tokens, triggers)))
+                && secondTollAt(s, places);
         boolean superseded = false;
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;

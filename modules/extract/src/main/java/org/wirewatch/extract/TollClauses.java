@@ -13,6 +13,9 @@ import org.wirewatch.extract.text.Token;
  * so that the second toll and the place after it make an incident of their own instead of being taken for a
  * second figure of the first (corpus convention 6: one incident per engagement). Stateless.
  *
+ * <p>In the same way "In A, a shell hit a market, while in B two rockets struck a school" is read as two sentences,
+ * one per town, when the sentence opens on the first town or its first clause has a toll of its own.
+ *
  * <p>A clause that adds to a tally ("and five more were killed") is a breakdown of one incident and stays. Only a
  * clause that opens with its own count and a death verb right after it is split off, and only after a
  * first clause that has a count and a death verb of its own: "killed four and wounded nine" or "four soldiers and
@@ -48,25 +51,67 @@ final class TollClauses {
         return out == null ? sentences : out;
     }
 
-    /** Whether the sentence is the second clause of a sentence split here: it opens with a lower-case "and". */
+    /**
+     * Whether the sentence is the second clause of a sentence split here: it opens with a lower-case "and" or "while"
+     * (no sentence of the text itself opens so).
+     */
     static boolean isSecondClause(Sentence s) {
-        return s.index() > 0 && s.tokens().get(0).text().equals("and");
+        if (s.index() == 0) {
+            return false;
+        }
+        return s.tokens().get(0).text().equals("and") || isPlaceClause(s);
     }
 
-    /** Index of the "and" opening a second toll clause, or -1. */
+    /** Whether the sentence is a clause set in another place split off here ("while in B two rockets struck"). */
+    static boolean isPlaceClause(Sentence s) {
+        if (s.index() == 0) {
+            return false;
+        }
+        Token first = s.tokens().get(0);
+        return first.text().equals(first.lower()) && WordList.PLACE_CLAUSE_OPENER.contains(first.lower());
+    }
+
+    /** Index of the "and" opening a second toll clause, or of the "while" opening a clause set elsewhere, or -1. */
     private static int secondClause(List<Token> tokens, NumberReader numbers) {
         for (int i = 2; i + 2 < tokens.size(); i++) {
             Token comma = tokens.get(i - 1);
-            if (!tokens.get(i).is("and") || !(comma.is(",") || comma.is(";"))) {
+            if (!(comma.is(",") || comma.is(";"))) {
                 continue;
             }
-            if (tollAt(tokens, i + 1, tokens.size(), numbers)
+            if (tokens.get(i).is("and")
+                    && tollAt(tokens, i + 1, tokens.size(), numbers)
                     && !adds(tokens, i + 1)
                     && hasToll(tokens, i - 1, numbers)) {
                 return i;
             }
+            if (elsewhereAt(tokens, i) && (opensWithPlace(tokens) || hasToll(tokens, i - 1, numbers))) {
+                return i;
+            }
         }
         return -1;
+    }
+
+    /**
+     * Whether token i opens a clause set in another named place: "while in B two rockets struck a school". A
+     * "while" followed by anything else is a contrast of tellers ("14 were killed, while the Red Cross reported
+     * 17") or of times, and stays.
+     */
+    private static boolean elsewhereAt(List<Token> tokens, int i) {
+        return WordList.PLACE_CLAUSE_OPENER.contains(tokens.get(i).lower())
+                && tokens.get(i + 1).is("in")
+                && tokens.get(i + 2).isWord()
+                && tokens.get(i + 2).isCapitalized();
+    }
+
+    /**
+     * Whether the sentence opens on the place of its first clause ("In A, a shell hit a market, while in B ..."):
+     * the two places are set side by side, each with its own event, even when neither clause has a toll.
+     */
+    private static boolean opensWithPlace(List<Token> tokens) {
+        return tokens.size() > 2
+                && tokens.get(0).is("in")
+                && tokens.get(1).isWord()
+                && tokens.get(1).isCapitalized();
     }
 
     /** Whether a count at token i is followed, within a few words, by a death verb ending before {@code to}. */

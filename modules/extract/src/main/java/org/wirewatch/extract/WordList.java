@@ -121,6 +121,10 @@ enum WordList {
     TOLL_CLAUSE_VERB,
     /** Words that make a toll clause add to a tally told before ("five more", "another three"). */
     TOLL_ADDITIVE,
+    /** Conjunctions that, after a comma and before "in" and a name, open a clause set in another place. */
+    PLACE_CLAUSE_OPENER,
+    /** Verbs that tell damage done, so a clause set in another place tells an event of its own. */
+    DAMAGE_VERB,
     /** Nouns between a group's name and its violent verb ("an al-Shabaab suicide bomber attacked"). */
     ATTACKER_NOUN,
     /** Words before "by" and a party that make it the one that laid a blast's mines or bombs. */

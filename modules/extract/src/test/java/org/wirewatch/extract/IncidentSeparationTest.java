@@ -540,6 +540,73 @@ class IncidentSeparationTest {
     }
 
     @Test
+    void shouldGiveATownToldAfterWhileInItsOwnIncidentWithItsOwnToll() {
+        ReportExtraction x = extract(
+                "2024-01-10T18:00:00Z",
+                "Rockets hit two Afghan provincial capitals",
+                "KABUL (AP) - Rockets struck two provincial capitals in eastern Afghanistan on Tuesday, officials"
+                        + " said.\n\nIn Ghazni, a rocket hit a bazaar and killed four shopkeepers, while in Gardez three"
+                        + " rockets landed near the governor's compound and wounded nine people.");
+
+        IncidentMention ghazni = byPlace(x, "Ghazni");
+        IncidentMention gardez = byPlace(x, "Gardez");
+        assertThat(ghazni.getKilled().getBest()).isEqualTo(4);
+        assertThat(ghazni.getInjured()).isNull();
+        assertThat(gardez.getInjured().getBest()).isEqualTo(9);
+        assertThat(gardez.getEventDate()).isEqualTo(ghazni.getEventDate());
+    }
+
+    @Test
+    void shouldGiveATownToldAfterWhileInItsOwnIncidentWhenOnlyDamageIsTold() {
+        ReportExtraction x = extract(
+                "2024-01-10T18:00:00Z",
+                "Jets bomb two towns in central Myanmar",
+                "YANGON (Reuters) - Military aircraft bombed towns in central Myanmar on Monday, residents said."
+                        + "\n\nIn Myingyan, a bomb hit a market and burned down a school, while in Pakokku two bombs"
+                        + " levelled a clinic and a pagoda.");
+
+        IncidentMention first = byPlace(x, "Myingyan");
+        IncidentMention second = byPlace(x, "Pakokku");
+        // the second clause names no weapon the triggers know: it is told as the same kind of event as the first
+        assertThat(second.getSubEventType()).isEqualTo(first.getSubEventType());
+        assertThat(second.getEventDate()).isEqualTo(first.getEventDate());
+    }
+
+    @Test
+    void shouldNotMakeAnIncidentOfAWhileInClauseThatTellsNoEvent() {
+        ReportExtraction x = extract(
+                "2024-01-10T18:00:00Z",
+                "Jets bomb a town in central Myanmar",
+                "YANGON (Reuters) - Military aircraft bombed a town in central Myanmar on Monday, residents said."
+                        + "\n\nIn Myingyan, a bomb hit a market and burned down a school, while in Pakokku officials"
+                        + " met to plan relief for the town.");
+
+        assertThat(x.getIncidents())
+                .noneMatch(i -> "Pakokku".equals(i.getLocation().getPlace()));
+    }
+
+    @Test
+    void shouldGiveATownOfALeadTotalOverSeveralTownsItsOwnIncidentWhenItsTollIsTold() {
+        ReportExtraction x = extract(
+                "2024-02-10T18:00:00Z",
+                "Nine killed as fuel price protests spread across Punjab",
+                "LAHORE (Reuters) - At least nine people were killed on Friday as protesters fought police in Lahore,"
+                        + " Multan and Faisalabad, officials said.\n\nIn Multan, four protesters died when police opened"
+                        + " fire on a march near the district court, a hospital official said.");
+
+        IncidentMention multan = byPlace(x, "Multan");
+        assertThat(multan.getKilled().getBest()).isEqualTo(4);
+        assertThat(multan.getEventDate()).isEqualTo(LocalDate.parse("2024-02-09"));
+    }
+
+    private static IncidentMention byPlace(ReportExtraction x, String place) {
+        return x.getIncidents().stream()
+                .filter(i -> place.equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no incident in " + place + ": " + x.getIncidents()));
+    }
+
+    @Test
     void shouldKeepATollAddedTownByTownInOneIncident() {
         ReportExtraction x = extract(
                 "2024-01-12T18:00:00Z",
