@@ -440,12 +440,25 @@ public final class CasualtyReader {
                     value += 1;
                     additive = false;
                 }
+                // "the commander and four members of his family were killed": the named victim and his own people,
+                // so the toll is five and no breakdown of the four
+                boolean companions = !np.other()
+                        && companionsOfNamed(tokens, m.to(), np.end())
+                        && namedVictimBefore(tokens, m.from())
+                        && countsBefore(all, n) == 0;
+                if (companions) {
+                    value += 1;
+                    additive = false;
+                    breakdown = false;
+                }
                 out.add(new CasualtyFact(
                         v.role(),
                         m.vague() ? null : value,
                         m.vague(),
                         breakdown ? CasualtyFact.Kind.BREAKDOWN : CasualtyFact.Kind.TOTAL,
-                        group(np) != null || !breakdown ? group(np) : predicateGroup(tokens, np.end()),
+                        companions
+                                ? null
+                                : group(np) != null || !breakdown ? group(np) : predicateGroup(tokens, np.end()),
                         m.from(),
                         np.end(),
                         additive));
@@ -785,6 +798,37 @@ public final class CasualtyReader {
             return false;
         }
         return k >= 0 && tokens.get(k).isWord();
+    }
+
+    /**
+     * Nouns of a named victim's own people after "his" or "her" in a counted group ("four members of his family", "two
+     * of her children", "three of his bodyguards"): they died with the one named before "and", who is not among them.
+     */
+    private static final Set<String> COMPANIONS = words(
+            "family",
+            "relatives",
+            "children",
+            "sons",
+            "daughters",
+            "brothers",
+            "sisters",
+            "wives",
+            "grandchildren",
+            "bodyguards",
+            "guards",
+            "escorts",
+            "aides");
+
+    /** Whether "his" or "her" and a {@link #COMPANIONS} noun stand in the counted group between {@code from} and
+     * {@code to}. */
+    private static boolean companionsOfNamed(List<Token> tokens, int from, int to) {
+        for (int j = from; j + 1 < to && j + 1 < tokens.size(); j++) {
+            if ((tokens.get(j).is("his") || tokens.get(j).is("her"))
+                    && COMPANIONS.contains(tokens.get(j + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean additive(List<Token> tokens, NumberMention m, NounGroup np) {
