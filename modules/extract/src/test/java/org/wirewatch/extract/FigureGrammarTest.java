@@ -211,4 +211,19 @@ class FigureGrammarTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(3));
     }
+
+    @Test
+    void shouldCountTheBodiesOfACountedGroupAsTheDead() {
+        ReportExtraction recovered = extract(
+                "2024-02-14T18:00:00Z",
+                "Bodies of miners found after raid in Congo",
+                "GOMA (Reuters) - Rescuers recovered the bodies of eleven miners on Tuesday after militiamen attacked"
+                        + " a gold mine near Walikale, a provincial official said.");
+        assertThat(recovered.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(11));
+        assertThat(recovered.getClaims())
+                .filteredOn(c -> Integer.valueOf(11).equals(c.getKilled()))
+                .isNotEmpty();
+    }
 }
