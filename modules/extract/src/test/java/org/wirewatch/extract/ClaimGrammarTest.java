@@ -1180,4 +1180,27 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getKilled, Claim::getInjured)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("MINUSMA", 17, 6));
     }
+
+    @Test
+    void shouldReadTheFigureAPartySaysATollIs() {
+        ReportExtraction closer = extract(
+                "2024-02-14T18:00:00Z",
+                "Blast kills 20 at Nigerian market",
+                "KANO, Nigeria (AFP) - A bomb tore through a crowded market in Kano on Tuesday, killing 20 people,"
+                        + " police said.\n\nCommunity leaders said the figure was closer to 35.");
+        assertThat(closer.getClaims())
+                .filteredOn(c -> Integer.valueOf(35).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).containsIgnoringCase("community leaders"));
+        assertThat(closer.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(20));
+
+        ReportExtraction denied = extract(
+                "2024-02-14T18:00:00Z",
+                "Blast kills 20 at Nigerian market",
+                "KANO, Nigeria (AFP) - A bomb tore through a crowded market in Kano on Tuesday, killing 20 people,"
+                        + " police said.\n\nCommunity leaders said the figure was not 35.");
+        assertThat(denied.getClaims()).noneMatch(c -> Integer.valueOf(35).equals(c.getKilled()));
+    }
 }
