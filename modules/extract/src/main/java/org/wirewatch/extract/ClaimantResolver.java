@@ -244,6 +244,15 @@ final class ClaimantResolver {
                 }
             }
         }
+        // "The agency's first count, on Tuesday, had been 41": a copula gives the figure of a count whose keeper is
+        // named before "'s", read as if the keeper spoke
+        int keeper = copularCountKeeper(tokens, from, to);
+        if (keeper >= 0) {
+            Claimant c = subjectBefore(s, keeper, from);
+            if (c != null) {
+                return c;
+            }
+        }
         // the sentence opens with a known source: "Russia's Defence Ministry called the accusations ..."
         boolean denial = cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY"));
         for (SourceMention m : denial ? s.sources : List.<SourceMention>of()) {
@@ -328,6 +337,48 @@ final class ClaimantResolver {
      * The possessive "'s" of a count's keeper before "stood at" ("The agency's first count on Monday had stood at"),
      * a TOLL_NOUN or RECORD_NOUN standing between; -1 when the count is nobody's ("The toll stood at 23" is no claim).
      */
+    /**
+     * The "'s" of a count's keeper when a copula right before a number gives the count ("X's first count, on Tuesday,
+     * had been 41", "X's tally was 12"): the count's noun (reader_words.tsv TOLL_NOUN) within ten tokens before the
+     * copula, an apposition's commas allowed, and "'s" within three tokens before the noun; -1 when there is none.
+     */
+    private static int copularCountKeeper(List<Token> tokens, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (!tokens.get(i).isNumber()) {
+                continue;
+            }
+            int c = i;
+            if (c - 2 > from && tokens.get(c - 1).is("to") && tokens.get(c - 2).is("closer")) {
+                c -= 2;
+            }
+            if (c - 1 > from
+                    && (tokens.get(c - 1).is("was") || tokens.get(c - 1).is("is"))) {
+                c -= 1;
+            } else if (c - 2 > from
+                    && tokens.get(c - 1).is("been")
+                    && (tokens.get(c - 2).is("had") || tokens.get(c - 2).is("has"))) {
+                c -= 2;
+            } else {
+                continue;
+            }
+            for (int k = c - 1; k > from && k >= c - 10; k--) {
+                Token t = tokens.get(k);
+                if (t.isNumber() || (t.isPunct() && !t.is(","))) {
+                    break;
+                }
+                if (WordList.TOLL_NOUN.contains(t.lower())) {
+                    for (int j = k - 1; j > from && j >= k - 3; j--) {
+                        if (tokens.get(j).is("'s")) {
+                            return j;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        return -1;
+    }
+
     private static int countKeeper(List<Token> tokens, int verb, int from) {
         boolean count = false;
         for (int k = verb - 1; k >= Math.max(from, verb - 8) && !tokens.get(k).isPunct(); k--) {

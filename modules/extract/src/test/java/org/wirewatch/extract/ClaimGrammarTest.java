@@ -1203,4 +1203,21 @@ class ClaimGrammarTest {
                         + " police said.\n\nCommunity leaders said the figure was not 35.");
         assertThat(denied.getClaims()).noneMatch(c -> Integer.valueOf(35).equals(c.getKilled()));
     }
+
+    @Test
+    void shouldGiveACountThatACopulaStatesToItsKeeper() {
+        ReportExtraction count = extract(
+                "2024-02-14T18:00:00Z",
+                "Toll in Nigerian market blast rises to 31",
+                "KANO, Nigeria (AFP) - A bomb tore through a crowded market in Kano on Tuesday, killing 31 people,"
+                        + " the state emergency agency said on Wednesday.\n\nThe agency's first count, on Tuesday"
+                        + " evening, had been 18.");
+        assertThat(count.getClaims())
+                .filteredOn(c -> Integer.valueOf(18).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).containsIgnoringCase("agency"));
+        assertThat(count.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(31));
+    }
 }
