@@ -246,9 +246,11 @@ final class ClaimantResolver {
         }
         // "The agency's first count, on Tuesday, had been 41": a copula gives the figure of a count whose keeper is
         // named before "'s", read as if the keeper spoke
-        int keeper = copularCountKeeper(tokens, from, to);
+        int keeper = copularCountKeeper(s, tokens, from, to);
         if (keeper >= 0) {
-            Claimant c = subjectBefore(s, keeper, from);
+            // "His preliminary estimate was that ten people had died": the one "his" refers back to
+            String w = tokens.get(keeper).lower();
+            Claimant c = w.equals("'s") ? subjectBefore(s, keeper, from) : anaphor(w.equals("its") ? "it" : "he", s);
             if (c != null) {
                 return c;
             }
@@ -338,18 +340,21 @@ final class ClaimantResolver {
      * a TOLL_NOUN or RECORD_NOUN standing between; -1 when the count is nobody's ("The toll stood at 23" is no claim).
      */
     /**
-     * The "'s" of a count's keeper when a copula right before a number gives the count ("X's first count, on Tuesday,
-     * had been 41", "X's tally was 12"): the count's noun (reader_words.tsv TOLL_NOUN) within ten tokens before the
-     * copula, an apposition's commas allowed, and "'s" within three tokens before the noun; -1 when there is none.
+     * The keeper of a count ("'s" after its name, or "his", "her", "its") when a copula right before a figure of the
+     * sentence gives the count ("X's first count, on Tuesday, had been 41", "His preliminary estimate was that ten
+     * people had died"): the count's noun (reader_words.tsv TOLL_NOUN, or "estimate") within ten tokens before the
+     * copula, an apposition's commas allowed, and the keeper within three tokens before the noun; -1 when none.
      */
-    private static int copularCountKeeper(List<Token> tokens, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            if (!tokens.get(i).isNumber()) {
+    private static int copularCountKeeper(SentenceInfo s, List<Token> tokens, int from, int to) {
+        for (org.wirewatch.extract.rules.CasualtyFact f : s.facts) {
+            int c = f.from();
+            if (c <= from || c >= to) {
                 continue;
             }
-            int c = i;
             if (c - 2 > from && tokens.get(c - 1).is("to") && tokens.get(c - 2).is("closer")) {
                 c -= 2;
+            } else if (c - 1 > from && tokens.get(c - 1).is("that")) {
+                c -= 1; // "the estimate was that ten people had died"
             }
             if (c - 1 > from
                     && (tokens.get(c - 1).is("was") || tokens.get(c - 1).is("is"))) {
@@ -361,14 +366,15 @@ final class ClaimantResolver {
             } else {
                 continue;
             }
-            for (int k = c - 1; k > from && k >= c - 10; k--) {
+            for (int k = c - 1; k >= from && k >= c - 10; k--) {
                 Token t = tokens.get(k);
                 if (t.isNumber() || (t.isPunct() && !t.is(","))) {
                     break;
                 }
-                if (WordList.TOLL_NOUN.contains(t.lower())) {
-                    for (int j = k - 1; j > from && j >= k - 3; j--) {
-                        if (tokens.get(j).is("'s")) {
+                if (WordList.TOLL_NOUN.contains(t.lower()) || t.is("estimate")) {
+                    for (int j = k - 1; j >= from && j >= k - 3; j--) {
+                        Token o = tokens.get(j);
+                        if ((o.is("'s") && j > from) || o.is("his") || o.is("her") || o.is("its")) {
                             return j;
                         }
                     }

@@ -1219,5 +1219,16 @@ class ClaimGrammarTest {
         assertThat(count.getIncidents())
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(31));
+
+        ReportExtraction estimate = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen raid Mozambican village",
+                "PEMBA (Lusa) - Gunmen raided the village of Ancuabe on Tuesday night and set dozens of huts on fire."
+                        + "\n\nThe district administrator, Paulo Nhaca, told reporters the raiders had come from the"
+                        + " forest. His first estimate was that eight villagers had died.");
+        assertThat(estimate.getClaims())
+                .filteredOn(c -> Integer.valueOf(8).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Paulo Nhaca"));
     }
 }
