@@ -244,6 +244,17 @@ final class ClaimantResolver {
                 }
             }
         }
+        // "The agency's first count, on Tuesday, had been 41": a copula gives the figure of a count whose keeper is
+        // named before "'s", read as if the keeper spoke
+        int keeper = copularCountKeeper(s, tokens, from, to);
+        if (keeper >= 0) {
+            // "His preliminary estimate was that ten people had died": the one "his" refers back to
+            String w = tokens.get(keeper).lower();
+            Claimant c = w.equals("'s") ? subjectBefore(s, keeper, from) : anaphor(w.equals("its") ? "it" : "he", s);
+            if (c != null) {
+                return c;
+            }
+        }
         // the sentence opens with a known source: "Russia's Defence Ministry called the accusations ..."
         boolean denial = cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY"));
         for (SourceMention m : denial ? s.sources : List.<SourceMention>of()) {
@@ -328,6 +339,52 @@ final class ClaimantResolver {
      * The possessive "'s" of a count's keeper before "stood at" ("The agency's first count on Monday had stood at"),
      * a TOLL_NOUN or RECORD_NOUN standing between; -1 when the count is nobody's ("The toll stood at 23" is no claim).
      */
+    /**
+     * The keeper of a count ("'s" after its name, or "his", "her", "its") when a copula right before a figure of the
+     * sentence gives the count ("X's first count, on Tuesday, had been 41", "His preliminary estimate was that ten
+     * people had died"): the count's noun (reader_words.tsv TOLL_NOUN, or "estimate") within ten tokens before the
+     * copula, an apposition's commas allowed, and the keeper within three tokens before the noun; -1 when none.
+     */
+    private static int copularCountKeeper(SentenceInfo s, List<Token> tokens, int from, int to) {
+        for (org.wirewatch.extract.rules.CasualtyFact f : s.facts) {
+            int c = f.from();
+            if (c <= from || c >= to) {
+                continue;
+            }
+            if (c - 2 > from && tokens.get(c - 1).is("to") && tokens.get(c - 2).is("closer")) {
+                c -= 2;
+            } else if (c - 1 > from && tokens.get(c - 1).is("that")) {
+                c -= 1; // "the estimate was that ten people had died"
+            }
+            if (c - 1 > from
+                    && (tokens.get(c - 1).is("was") || tokens.get(c - 1).is("is"))) {
+                c -= 1;
+            } else if (c - 2 > from
+                    && tokens.get(c - 1).is("been")
+                    && (tokens.get(c - 2).is("had") || tokens.get(c - 2).is("has"))) {
+                c -= 2;
+            } else {
+                continue;
+            }
+            for (int k = c - 1; k >= from && k >= c - 10; k--) {
+                Token t = tokens.get(k);
+                if (t.isNumber() || (t.isPunct() && !t.is(","))) {
+                    break;
+                }
+                if (WordList.TOLL_NOUN.contains(t.lower()) || t.is("estimate")) {
+                    for (int j = k - 1; j >= from && j >= k - 3; j--) {
+                        Token o = tokens.get(j);
+                        if ((o.is("'s") && j > from) || o.is("his") || o.is("her") || o.is("its")) {
+                            return j;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        return -1;
+    }
+
     private static int countKeeper(List<Token> tokens, int verb, int from) {
         boolean count = false;
         for (int k = verb - 1; k >= Math.max(from, verb - 8) && !tokens.get(k).isPunct(); k--) {

@@ -1180,4 +1180,55 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName(), Claim::getKilled, Claim::getInjured)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("MINUSMA", 17, 6));
     }
+
+    @Test
+    void shouldReadTheFigureAPartySaysATollIs() {
+        ReportExtraction closer = extract(
+                "2024-02-14T18:00:00Z",
+                "Blast kills 20 at Nigerian market",
+                "KANO, Nigeria (AFP) - A bomb tore through a crowded market in Kano on Tuesday, killing 20 people,"
+                        + " police said.\n\nCommunity leaders said the figure was closer to 35.");
+        assertThat(closer.getClaims())
+                .filteredOn(c -> Integer.valueOf(35).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).containsIgnoringCase("community leaders"));
+        assertThat(closer.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(20));
+
+        ReportExtraction denied = extract(
+                "2024-02-14T18:00:00Z",
+                "Blast kills 20 at Nigerian market",
+                "KANO, Nigeria (AFP) - A bomb tore through a crowded market in Kano on Tuesday, killing 20 people,"
+                        + " police said.\n\nCommunity leaders said the figure was not 35.");
+        assertThat(denied.getClaims()).noneMatch(c -> Integer.valueOf(35).equals(c.getKilled()));
+    }
+
+    @Test
+    void shouldGiveACountThatACopulaStatesToItsKeeper() {
+        ReportExtraction count = extract(
+                "2024-02-14T18:00:00Z",
+                "Toll in Nigerian market blast rises to 31",
+                "KANO, Nigeria (AFP) - A bomb tore through a crowded market in Kano on Tuesday, killing 31 people,"
+                        + " the state emergency agency said on Wednesday.\n\nThe agency's first count, on Tuesday"
+                        + " evening, had been 18.");
+        assertThat(count.getClaims())
+                .filteredOn(c -> Integer.valueOf(18).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).containsIgnoringCase("agency"));
+        assertThat(count.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(31));
+
+        ReportExtraction estimate = extract(
+                "2024-02-14T18:00:00Z",
+                "Gunmen raid Mozambican village",
+                "PEMBA (Lusa) - Gunmen raided the village of Ancuabe on Tuesday night and set dozens of huts on fire."
+                        + "\n\nThe district administrator, Paulo Nhaca, told reporters the raiders had come from the"
+                        + " forest. His first estimate was that eight villagers had died.");
+        assertThat(estimate.getClaims())
+                .filteredOn(c -> Integer.valueOf(8).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Paulo Nhaca"));
+    }
 }

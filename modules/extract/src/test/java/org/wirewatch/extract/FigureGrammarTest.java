@@ -187,4 +187,43 @@ class FigureGrammarTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(60));
     }
+
+    @Test
+    void shouldCountTheNamedVictimWithTheMembersOfHisFamilyKilledWithHim() {
+        ReportExtraction family = extract(
+                "2024-02-14T18:00:00Z",
+                "Village chief killed with family in Burundi",
+                "BUJUMBURA (AFP) - A village chief and three members of his family were killed when gunmen broke into"
+                        + " their house in Gitega on Tuesday night, police said.");
+        assertThat(family.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(4));
+        assertThat(family.getClaims())
+                .singleElement()
+                .satisfies(c -> assertThat(c.getKilled()).isEqualTo(4));
+
+        ReportExtraction guards = extract(
+                "2024-02-14T18:00:00Z",
+                "Mayor killed in ambush in Mexico",
+                "MEXICO CITY (AP) - The mayor of Uruapan and two of his bodyguards died when gunmen ambushed their car"
+                        + " on Tuesday, prosecutors said.");
+        assertThat(guards.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(3));
+    }
+
+    @Test
+    void shouldCountTheBodiesOfACountedGroupAsTheDead() {
+        ReportExtraction recovered = extract(
+                "2024-02-14T18:00:00Z",
+                "Bodies of miners found after raid in Congo",
+                "GOMA (Reuters) - Rescuers recovered the bodies of eleven miners on Tuesday after militiamen attacked"
+                        + " a gold mine near Walikale, a provincial official said.");
+        assertThat(recovered.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(11));
+        assertThat(recovered.getClaims())
+                .filteredOn(c -> Integer.valueOf(11).equals(c.getKilled()))
+                .isNotEmpty();
+    }
 }

@@ -440,12 +440,25 @@ public final class CasualtyReader {
                     value += 1;
                     additive = false;
                 }
+                // "the commander and four members of his family were killed": the named victim and his own people,
+                // so the toll is five and no breakdown of the four
+                boolean companions = !np.other()
+                        && companionsOfNamed(tokens, m.to(), np.end())
+                        && namedVictimBefore(tokens, m.from())
+                        && countsBefore(all, n) == 0;
+                if (companions) {
+                    value += 1;
+                    additive = false;
+                    breakdown = false;
+                }
                 out.add(new CasualtyFact(
                         v.role(),
                         m.vague() ? null : value,
                         m.vague(),
                         breakdown ? CasualtyFact.Kind.BREAKDOWN : CasualtyFact.Kind.TOTAL,
-                        group(np) != null || !breakdown ? group(np) : predicateGroup(tokens, np.end()),
+                        companions
+                                ? null
+                                : group(np) != null || !breakdown ? group(np) : predicateGroup(tokens, np.end()),
                         m.from(),
                         np.end(),
                         additive));
@@ -642,6 +655,9 @@ public final class CasualtyReader {
                 return new Verdict(CasualtyFact.Role.valueOf(t.entry().value(0)), false, true);
             }
         }
+        if (copularToll(tokens, b)) {
+            return new Verdict(CasualtyFact.Role.KILLED, false, true);
+        }
         // a toll: "death toll rose to 22", "put the toll at 11", "put the army's losses at 31"
         if (b > 0 && TOLL_LINKS.contains(tokens.get(b - 1).lower())) {
             if (b > 2 && tokens.get(b - 1).is("at") && tokens.get(b - 3).is("the")) {
@@ -687,6 +703,42 @@ public final class CasualtyReader {
             }
         }
         return null;
+    }
+
+    /** Counts of the dead that a copula gives a figure: "the count had been 41", "the figure was closer to 70". */
+    private static final Set<String> COPULAR_TOLLS = words("toll", "count", "tally", "figure");
+
+    /**
+     * Whether the count at {@code b} is what a toll is said to be: "The agency's first count, on Tuesday, had been
+     * 41", "the figure was closer to 70". The copula stands right before the count (or before "closer to"), so "the
+     * figure was not 70" is no toll; the toll's noun comes within eight words before it, without "of" after it ("the
+     * figure of the displaced") and not as a "casualty toll" (the dead and the wounded).
+     */
+    private static boolean copularToll(List<Token> tokens, int b) {
+        int c = b;
+        if (c >= 2 && tokens.get(c - 1).is("to") && tokens.get(c - 2).is("closer")) {
+            c -= 2;
+        }
+        if (c >= 1 && (tokens.get(c - 1).is("was") || tokens.get(c - 1).is("is"))) {
+            c -= 1;
+        } else if (c >= 2
+                && tokens.get(c - 1).is("been")
+                && (tokens.get(c - 2).is("had") || tokens.get(c - 2).is("has"))) {
+            c -= 2;
+        } else {
+            return false;
+        }
+        for (int i = c - 1; i >= 0 && i >= c - 8; i--) {
+            Token t = tokens.get(i);
+            if (t.isNumber() || t.is(".") || t.is(";")) {
+                return false;
+            }
+            if (COPULAR_TOLLS.contains(t.lower())) {
+                return !(i + 1 < tokens.size() && tokens.get(i + 1).is("of"))
+                        && !(i > 0 && tokens.get(i - 1).is("casualty"));
+            }
+        }
+        return false;
     }
 
     /** A "toll" (not a "casualty toll") comes earlier in the sentence. */
@@ -785,6 +837,37 @@ public final class CasualtyReader {
             return false;
         }
         return k >= 0 && tokens.get(k).isWord();
+    }
+
+    /**
+     * Nouns of a named victim's own people after "his" or "her" in a counted group ("four members of his family", "two
+     * of her children", "three of his bodyguards"): they died with the one named before "and", who is not among them.
+     */
+    private static final Set<String> COMPANIONS = words(
+            "family",
+            "relatives",
+            "children",
+            "sons",
+            "daughters",
+            "brothers",
+            "sisters",
+            "wives",
+            "grandchildren",
+            "bodyguards",
+            "guards",
+            "escorts",
+            "aides");
+
+    /** Whether "his" or "her" and a {@link #COMPANIONS} noun stand in the counted group between {@code from} and
+     * {@code to}. */
+    private static boolean companionsOfNamed(List<Token> tokens, int from, int to) {
+        for (int j = from; j + 1 < to && j + 1 < tokens.size(); j++) {
+            if ((tokens.get(j).is("his") || tokens.get(j).is("her"))
+                    && COMPANIONS.contains(tokens.get(j + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean additive(List<Token> tokens, NumberMention m, NounGroup np) {
