@@ -54,10 +54,9 @@ class TrainCorpusReplayIT {
         }
     }
 
-    // reached at this commit: 0.779 and 7 as TallyScorer counts them (the rule of score.py --tallies; the seventh is
-    // a bare "Gaza", the Strip in the gold, now placed in the Gaza governorate); the targets, 0.90 and 2, are
-    // in the README. Its own broker: on the development corpus's broker the train stage read
+    // reached at this commit: 0.864 and 3 as TallyScorer counts them (the rule of score.py --tallies); the issue's
+    // targets, 0.90 and 2, are in the README. Its own broker: on the development corpus's broker the train stage read
     // those reports too, and its figures were the two corpora's together
-    private static final double TRAIN_REGIONS_EXACT_FLOOR = 0.765;
-    private static final int TRAIN_EXTRA_INCIDENTS_CEILING = 7;
+    private static final double TRAIN_REGIONS_EXACT_FLOOR = 0.85;
+    private static final int TRAIN_EXTRA_INCIDENTS_CEILING = 3;
 }
