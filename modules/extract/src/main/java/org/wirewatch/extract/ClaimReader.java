@@ -1134,6 +1134,9 @@ final class ClaimReader {
                 return null;
             } else if (r.from() > 0) {
                 Claimant c = claimants.subjectBefore(s, r.from(), 0);
+                if (c == null) {
+                    c = afterAttackNoun(s, r.from());
+                }
                 if (c != null && !ClaimantResolver.isPronoun(c.name())) {
                     return c;
                 }
@@ -1141,6 +1144,28 @@ final class ClaimReader {
             break;
         }
         return fallback;
+    }
+
+    /**
+     * "..., an attack the group also said it carried out": an appositive that names the attack, then who claims it.
+     * The noun group before the claim opens with the attack's lower-case words; the claimant is the name after them.
+     */
+    private Claimant afterAttackNoun(SentenceInfo s, int cue) {
+        List<Token> tokens = s.sentence.tokens();
+        int start = cue - 1;
+        while (start >= 0 && !tokens.get(start).isPunct()) {
+            start--;
+        }
+        if (start < 0 || !tokens.get(start).is(",")) {
+            return null;
+        }
+        int from = start + 1;
+        boolean attackNoun = false;
+        while (from < cue && !Character.isUpperCase(tokens.get(from).text().charAt(0))) {
+            attackNoun |= WordList.CLAIMED_ATTACK.contains(tokens.get(from).lower());
+            from++;
+        }
+        return attackNoun && from < cue ? claimants.resolve(s, from, cue) : null;
     }
 
     /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */

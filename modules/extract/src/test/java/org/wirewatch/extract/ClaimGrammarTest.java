@@ -592,6 +592,26 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldConfirmTheEarlierAttackAnAppositiveSaysTheGroupCarriedOut() {
+        ReportExtraction x = extract(
+                "2024-04-15T09:00:00Z",
+                "Gunmen kill eleven gendarmes near Djibo",
+                "OUAGADOUGOU (AFP) - Gunmen killed 11 gendarmes at a post near Djibo on Sunday, the army said.\n\n"
+                        + "In February, nine customs officers were killed in an ambush on a convoy near the border with"
+                        + " Niger, an attack the Islamic State Sahel Province also said it carried out.");
+
+        String first = x.getIncidents().get(0).getMentionId();
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).contains("Islamic State");
+                    assertThat(c.getMentionId()).isNotNull().isNotEqualTo(first);
+                });
+    }
+
+    @Test
     void shouldGiveAnUnnamedWitnessToThePersonAtTheSceneNamedNext() {
         ReportExtraction x = extract(
                 "2024-01-06T12:00:00Z",
