@@ -612,6 +612,25 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveTheNextSentencesPronounToTheOneWhoGaveADifferentAccountOrWentFurther() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Air strike on market kills nine civilians",
+                "KANDAHAR (Reuters) - An air force strike hit a market in the village of Spin Boldak on Monday,"
+                        + " killing nine civilians, local officials said.\n\nThe Interior Ministry gave a different"
+                        + " account. It said the strike killed 15 Taliban fighters in an area held by the"
+                        + " insurgents.\n\nDeputy Governor Ahmad Wali went further. In a post on X he called the"
+                        + " reports of civilian deaths 'baseless'.");
+
+        assertThat(killedFigures(x, "ministry")).containsExactly(15);
+        assertThat(killedFigures(x, "officials")).containsExactly(9);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Ahmad Wali"));
+    }
+
+    @Test
     void shouldGiveAnUnnamedWitnessToThePersonAtTheSceneNamedNext() {
         ReportExtraction x = extract(
                 "2024-01-06T12:00:00Z",
