@@ -505,6 +505,32 @@ final class ClaimReader {
         return null;
     }
 
+    /** The first whole death toll the frame's sentences before {@code s} tell, or null. */
+    private static Integer toldToll(Frame frame, SentenceInfo s) {
+        if (frame == null) {
+            return null;
+        }
+        SentenceInfo first = null;
+        Integer toll = null;
+        for (SentenceInfo m : frame.members) {
+            if (m.sentence.index() >= s.sentence.index()
+                    || first != null && m.sentence.index() >= first.sentence.index()) {
+                continue;
+            }
+            for (CasualtyFact f : m.facts) {
+                if (f.role() == CasualtyFact.Role.KILLED
+                        && f.kind() == CasualtyFact.Kind.TOTAL
+                        && !f.vague()
+                        && f.value() != null) {
+                    first = m;
+                    toll = f.value();
+                    break;
+                }
+            }
+        }
+        return toll;
+    }
+
     private static boolean confirmsToll(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).is("not") || tokens.get(i).is("without")) {
@@ -716,6 +742,10 @@ final class ClaimReader {
             // "the casualty toll was confirmed by X": X gives the same figure
             Pending last = lastFigure(frame);
             out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
+        } else if (confirmVerb && !figure && party && confirmsToll(tokens) && toldToll(frame, s) != null) {
+            // "Twenty-five people were killed ... Police confirmed the toll": the toll the report told before, with
+            // no teller of its own, is the one who confirms it
+            out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, toldToll(frame, s), null, false, frame, s));
         } else if (confirmVerb && !figure && party) {
             // a witness, a medium or a monitor confirming the attack is a teller of it, no party confirming it
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));

@@ -631,6 +631,18 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveTheLeadsUntoldTollToTheOneWhoConfirmedIt() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Gunmen kill 14 at bus station",
+                "LAGOS (AFP) - Fourteen people were killed on Monday when gunmen attacked a bus station in the town"
+                        + " of Kaduna.\n\nPolice confirmed the toll, and witnesses described scenes of panic.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(14);
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
     void shouldGiveAnUnnamedWitnessToThePersonAtTheSceneNamedNext() {
         ReportExtraction x = extract(
                 "2024-01-06T12:00:00Z",
