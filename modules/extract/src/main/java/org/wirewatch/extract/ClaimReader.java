@@ -505,6 +505,32 @@ final class ClaimReader {
         return null;
     }
 
+    /** The first whole death toll the frame's sentences before {@code s} tell, or null. */
+    private static Integer toldToll(Frame frame, SentenceInfo s) {
+        if (frame == null) {
+            return null;
+        }
+        SentenceInfo first = null;
+        Integer toll = null;
+        for (SentenceInfo m : frame.members) {
+            if (m.sentence.index() >= s.sentence.index()
+                    || first != null && m.sentence.index() >= first.sentence.index()) {
+                continue;
+            }
+            for (CasualtyFact f : m.facts) {
+                if (f.role() == CasualtyFact.Role.KILLED
+                        && f.kind() == CasualtyFact.Kind.TOTAL
+                        && !f.vague()
+                        && f.value() != null) {
+                    first = m;
+                    toll = f.value();
+                    break;
+                }
+            }
+        }
+        return toll;
+    }
+
     private static boolean confirmsToll(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).is("not") || tokens.get(i).is("without")) {
@@ -716,6 +742,10 @@ final class ClaimReader {
             // "the casualty toll was confirmed by X": X gives the same figure
             Pending last = lastFigure(frame);
             out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
+        } else if (confirmVerb && !figure && party && confirmsToll(tokens) && toldToll(frame, s) != null) {
+            // "Twenty-five people were killed ... Police confirmed the toll": the toll the report told before, with
+            // no teller of its own, is the one who confirms it
+            out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, toldToll(frame, s), null, false, frame, s));
         } else if (confirmVerb && !figure && party) {
             // a witness, a medium or a monitor confirming the attack is a teller of it, no party confirming it
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
@@ -1134,6 +1164,9 @@ final class ClaimReader {
                 return null;
             } else if (r.from() > 0) {
                 Claimant c = claimants.subjectBefore(s, r.from(), 0);
+                if (c == null) {
+                    c = afterAttackNoun(s, r.from());
+                }
                 if (c != null && !ClaimantResolver.isPronoun(c.name())) {
                     return c;
                 }
@@ -1141,6 +1174,28 @@ final class ClaimReader {
             break;
         }
         return fallback;
+    }
+
+    /**
+     * "..., an attack the group also said it carried out": an appositive that names the attack, then who claims it.
+     * The noun group before the claim opens with the attack's lower-case words; the claimant is the name after them.
+     */
+    private Claimant afterAttackNoun(SentenceInfo s, int cue) {
+        List<Token> tokens = s.sentence.tokens();
+        int start = cue - 1;
+        while (start >= 0 && !tokens.get(start).isPunct()) {
+            start--;
+        }
+        if (start < 0 || !tokens.get(start).is(",")) {
+            return null;
+        }
+        int from = start + 1;
+        boolean attackNoun = false;
+        while (from < cue && !Character.isUpperCase(tokens.get(from).text().charAt(0))) {
+            attackNoun |= WordList.CLAIMED_ATTACK.contains(tokens.get(from).lower());
+            from++;
+        }
+        return attackNoun && from < cue ? claimants.resolve(s, from, cue) : null;
     }
 
     /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */

@@ -61,6 +61,8 @@ enum WordList {
     UNNAMED_LEAD,
     /** Words that make a claim of responsibility cover several attacks. */
     SEVERAL,
+    /** Attack nouns opening an appositive that names its claimant next ("an attack the group said it carried out"). */
+    CLAIMED_ATTACK,
     /** Units that make the place after them a landmark. */
     DISTANCE_UNIT,
     /** Words that make a place the area around a town or a district, not the town ("the X area"). */

@@ -592,6 +592,57 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldConfirmTheEarlierAttackAnAppositiveSaysTheGroupCarriedOut() {
+        ReportExtraction x = extract(
+                "2024-04-15T09:00:00Z",
+                "Gunmen kill eleven gendarmes near Djibo",
+                "OUAGADOUGOU (AFP) - Gunmen killed 11 gendarmes at a post near Djibo on Sunday, the army said.\n\n"
+                        + "In February, nine customs officers were killed in an ambush on a convoy near the border with"
+                        + " Niger, an attack the Islamic State Sahel Province also said it carried out.");
+
+        String first = x.getIncidents().get(0).getMentionId();
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).contains("Islamic State");
+                    assertThat(c.getMentionId()).isNotNull().isNotEqualTo(first);
+                });
+    }
+
+    @Test
+    void shouldGiveTheNextSentencesPronounToTheOneWhoGaveADifferentAccountOrWentFurther() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Air strike on market kills nine civilians",
+                "KANDAHAR (Reuters) - An air force strike hit a market in the village of Spin Boldak on Monday,"
+                        + " killing nine civilians, local officials said.\n\nThe Interior Ministry gave a different"
+                        + " account. It said the strike killed 15 Taliban fighters in an area held by the"
+                        + " insurgents.\n\nDeputy Governor Ahmad Wali went further. In a post on X he called the"
+                        + " reports of civilian deaths 'baseless'.");
+
+        assertThat(killedFigures(x, "ministry")).containsExactly(15);
+        assertThat(killedFigures(x, "officials")).containsExactly(9);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Ahmad Wali"));
+    }
+
+    @Test
+    void shouldGiveTheLeadsUntoldTollToTheOneWhoConfirmedIt() {
+        ReportExtraction x = extract(
+                "2024-01-09T09:00:00Z",
+                "Gunmen kill 14 at bus station",
+                "LAGOS (AFP) - Fourteen people were killed on Monday when gunmen attacked a bus station in the town"
+                        + " of Kaduna.\n\nPolice confirmed the toll, and witnesses described scenes of panic.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(14);
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
     void shouldGiveAnUnnamedWitnessToThePersonAtTheSceneNamedNext() {
         ReportExtraction x = extract(
                 "2024-01-06T12:00:00Z",
