@@ -380,6 +380,18 @@ final class SentenceReader {
         return at > 0 && WordList.BLAME_CUE.contains(s.tokens().get(at - 1).lower());
     }
 
+    /** Whether the place follows "originally from", "fighters from", "a native of": a person's home, not a site. */
+    private static boolean followsOrigin(Sentence s, GeoMention g) {
+        int at = tokenAt(s.tokens(), g.start());
+        if (at < 2) {
+            return false;
+        }
+        List<Token> t = s.tokens();
+        String cue = t.get(at - 2).lower();
+        return t.get(at - 1).is("from") && WordList.ORIGIN_FROM.contains(cue)
+                || t.get(at - 1).is("of") && WordList.ORIGIN_OF.contains(cue);
+    }
+
     private static boolean isDirection(String w) {
         return w.startsWith("north") || w.startsWith("south") || w.startsWith("east") || w.startsWith("west");
     }
@@ -458,6 +470,9 @@ final class SentenceReader {
             }
             if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM) && followsBlame(s, g)) {
                 continue; // "Hezbollah blames Israel": the accused, not where it happened
+            }
+            if (g.kind() == GeoKind.PLACE && followsOrigin(s, g)) {
+                continue; // "a driver originally from X": the victim's home town, not where it happened
             }
             places.add(g);
         }

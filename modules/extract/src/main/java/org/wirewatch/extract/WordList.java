@@ -236,7 +236,11 @@ enum WordList {
     /** Words right before a country that spread the sentence's event over it ("across Lebanon"). */
     SPREAD_OVER,
     /** Nouns that make a sentence without a figure tell where an incident's deaths were ("the deaths occurred in"). */
-    DEATHS_NOUN;
+    DEATHS_NOUN,
+    /** Words right before "from" and a place that make the place someone's home town, not the event's place. */
+    ORIGIN_FROM,
+    /** Words right before "of" and a place that make the place someone's home town ("a native of X"). */
+    ORIGIN_OF;
 
     static final String TABLE = "reader_words.tsv";
 

@@ -226,4 +226,24 @@ class FigureGrammarTest {
                 .filteredOn(c -> Integer.valueOf(11).equals(c.getKilled()))
                 .isNotEmpty();
     }
+
+    @Test
+    void shouldCountThePeopleWhoSufferedOrSustainedWoundsAsInjured() {
+        ReportExtraction suffered = extract(
+                "2024-01-10T10:00:00Z",
+                "Drone hits village in Russia",
+                "A drone struck a house in the village of Krasnoye on Tuesday. Two men suffered shrapnel wounds and a"
+                        + " woman was killed, the governor said.");
+        assertThat(suffered.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(2));
+
+        ReportExtraction sustained = extract(
+                "2024-01-10T10:00:00Z",
+                "Bus attacked in Nigeria",
+                "Gunmen attacked a bus near Kaduna on Monday. Four passengers sustained gunshot wounds, police said.");
+        assertThat(sustained.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(4));
+    }
 }

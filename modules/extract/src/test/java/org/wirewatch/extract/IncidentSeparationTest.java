@@ -872,4 +872,28 @@ class IncidentSeparationTest {
         assertThat(karbala.getEventDate()).isEqualTo(x.getIncidents().get(0).getEventDate());
         assertThat(karbala.getEventDate()).isEqualTo(LocalDate.parse("2024-05-16"));
     }
+
+    @Test
+    void shouldGiveATownOfTheLeadsTotalWhoseOneNamedVictimIsSetOffByAppositionsAnIncidentOfItsOwn() {
+        ReportExtraction x = extract(
+                "2024-01-10T10:00:00Z",
+                "Five killed as protests spread in Nigeria",
+                "LAGOS — At least five people were killed and dozens injured on Tuesday as protesters fought police in"
+                        + " Ibadan, Ilorin and Oyo, police said.\n\nIn Ilorin, three people died when police fired on a"
+                        + " crowd near the central market.\n\nIn Oyo, Musa Bello, 30, a trader at the central market and"
+                        + " an organiser of the march, was killed in police firing in front of the palace around noon."
+                        + " More than 40 people were injured there.");
+
+        IncidentMention oyo = x.getIncidents().stream()
+                .filter(i -> "Oyo".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(oyo.getKilled().getBest()).isEqualTo(1);
+        assertThat(oyo.getInjured().getBest()).isEqualTo(40);
+        for (IncidentMention i : x.getIncidents()) {
+            if ("Ilorin".equals(i.getLocation().getPlace())) {
+                assertThat(i.getInjured()).isNull(); // the wounded of the next town are not Ilorin's
+            }
+        }
+    }
 }

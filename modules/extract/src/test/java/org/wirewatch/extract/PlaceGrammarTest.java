@@ -699,4 +699,29 @@ class PlaceGrammarTest {
                     .isEqualTo(dateline[1]);
         }
     }
+
+    @Test
+    void shouldNotPlaceAnEventInTheTownSomeoneComesFrom() {
+        ReportExtraction originally = extract(
+                "2024-01-10T10:00:00Z",
+                "Trader shot dead in northeast Nigeria",
+                "KANO (Reuters) - Gunmen shot dead a trader originally from Maiduguri at a market in Potiskum on"
+                        + " Tuesday, police said.");
+        ReportExtraction fighters = extract(
+                "2024-01-10T10:00:00Z",
+                "Police post attacked in Nigeria",
+                "KANO (Reuters) - Three fighters from Maiduguri attacked a police post in Potiskum on Tuesday, killing"
+                        + " two officers, police said.");
+        ReportExtraction nativeOf = extract(
+                "2024-01-10T10:00:00Z",
+                "Guard killed in Nigeria",
+                "KANO (Reuters) - A guard, a native of Maiduguri, was killed on Tuesday when gunmen stormed a bank in"
+                        + " Potiskum, police said.");
+
+        for (ReportExtraction x : new ReportExtraction[] {originally, fighters, nativeOf}) {
+            Location where = x.getIncidents().get(0).getLocation();
+            assertThat(where.getPlace()).isEqualTo("Potiskum");
+            assertThat(where.getAdmin1Code()).isEqualTo("NG-YO");
+        }
+    }
 }

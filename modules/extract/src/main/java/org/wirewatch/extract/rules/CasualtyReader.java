@@ -1404,8 +1404,14 @@ public final class CasualtyReader {
             if (!kill) {
                 continue;
             }
-            boolean single = namesOneVictim(tokens, i - 1);
-            final int from = i;
+            int subject = i - 1;
+            if (!namesOneVictim(tokens, subject)) {
+                // "Musa Bello, 30, a trader at the market, was killed": the name before the appositions
+                subject = namedBeforeAppositions(tokens, subject);
+            }
+            boolean single = subject >= 0;
+            // a count standing between the name and the verb is the victim's age ("Musa Bello, 30, was killed")
+            final int from = subject >= 0 ? subject + 1 : i;
             final int verbEnd = j;
             boolean counted = all.stream().anyMatch(m -> m.from() < from && m.from() >= from - 6)
                     || out.stream().anyMatch(f -> f.to() > from - 6 && f.from() <= verbEnd);
@@ -1482,6 +1488,47 @@ public final class CasualtyReader {
                         && tokens.get(k - 1).isWord()
                 || isRoleNoun(subject.lower());
     }
+
+    /**
+     * The last token of a full name (two capitalised words) that one to three comma-set appositions separate from a
+     * verb ("Musa Bello, 30, a trader at the market, was killed": the name's last word), or -1. {@code comma} is the
+     * comma right before the verb; an apposition holding a verb of its own or "who" is a clause, not an apposition.
+     */
+    private static int namedBeforeAppositions(List<Token> tokens, int comma) {
+        if (comma < 3 || !tokens.get(comma).is(",")) {
+            return -1;
+        }
+        int end = comma;
+        for (int segment = 0; segment < 3; segment++) {
+            int c = end - 1;
+            while (c > 0 && end - c <= 20 && !tokens.get(c).is(",")) {
+                if (APPOSITION_BREAK.contains(tokens.get(c).lower())) {
+                    return -1;
+                }
+                c--;
+            }
+            if (c <= 1 || !tokens.get(c).is(",") || c == end - 1) {
+                return -1;
+            }
+            Token last = tokens.get(c - 1);
+            Token first = tokens.get(c - 2);
+            if (last.isWord()
+                    && last.isCapitalized()
+                    && first.isWord()
+                    && first.isCapitalized()
+                    && (c - 3 < 0
+                            || tokens.get(c - 3).is(",")
+                            || !tokens.get(c - 3).isCapitalized())) {
+                return c - 1;
+            }
+            end = c;
+        }
+        return -1;
+    }
+
+    /** Words that make a comma-set stretch a clause of its own, so no apposition of the name before it. */
+    private static final Set<String> APPOSITION_BREAK =
+            Set.of("was", "were", "is", "are", "had", "has", "have", "who", "which", "said", "says", "when", "after");
 
     private boolean isRoleNoun(String head) {
         return Set.of(
