@@ -545,11 +545,33 @@ final class EventTypeReader {
             for (TriggerReader.Trigger t : s.triggers) {
                 clash |= t.code().equals(SubEventType.ARMED_CLASH.name()) && t.weight() >= 3;
                 // the protesters themselves fighting: "protesters battled", "demonstrators fought", not "a protest"
-                protest |= t.code().equals("PROTEST")
-                        && t.to() < s.sentence.tokens().size()
-                        && fightingVerb(s.sentence.tokens().get(t.to()));
+                protest |= t.code().equals("PROTEST") && fightsNext(s.sentence.tokens(), t.to());
             }
             if (clash && protest && !stateForceActs(List.of(s))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the protesters at the end of a trigger are the subject of a fighting verb: right after them
+     * ("protesters battled"), or after the side they fought alongside or against ("protesters and party activists
+     * fought"), within a few words.
+     */
+    private static boolean fightsNext(List<Token> tokens, int i) {
+        if (i < tokens.size() && fightingVerb(tokens.get(i))) {
+            return true;
+        }
+        if (i >= tokens.size() || !tokens.get(i).is("and")) {
+            return false;
+        }
+        for (int k = i + 1; k < Math.min(tokens.size(), i + 6); k++) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                return false;
+            }
+            if (fightingVerb(t)) {
                 return true;
             }
         }

@@ -371,4 +371,16 @@ class EventTypeGrammarTest {
                         SubEventType.AIR_DRONE_STRIKE,
                         SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
     }
+
+    @Test
+    void shouldCallPitchedBattlesOfProtestersAndTheirRivalsAViolentDemonstration() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Three dead as students and ruling party youth fight in Chittagong",
+                "CHITTAGONG, Bangladesh (Wire) - Three people died after being beaten near the university gate on"
+                        + " Monday, where protesters and ruling party youth activists fought pitched battles with"
+                        + " sticks and stones, witnesses said.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.VIOLENT_DEMONSTRATION);
+    }
 }
