@@ -100,6 +100,16 @@ final class EventTypeReader {
             // the later sentence says how the bomb was carried
             return SubEventType.SUICIDE_BOMB;
         }
+        if (code.equals(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED.name())
+                && !f.main
+                && !drafts.frames().isEmpty()
+                && drafts.main() != f
+                && onlyBareBombs(heads)
+                && subEvent(drafts.main(), drafts) == SubEventType.AIR_DRONE_STRIKE) {
+            // "aircraft dropped bombs on four towns" in the lead, "in X, one bomb hit a farm" later: a bare bomb in
+            // a report of an air raid is one of the raid's bombs; a planted one is named ("roadside bomb")
+            return SubEventType.AIR_DRONE_STRIKE;
+        }
         if (code.equals("GROUND") || code.equals(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED.name())) {
             SubEventType weapon = blastNamedLater(f, heads, code);
             if (weapon != null) {
@@ -201,12 +211,61 @@ final class EventTypeReader {
                 return true;
             }
         }
+        if (weighed(tokens, t.from())) {
+            return true;
+        }
         for (TriggerReader.Trigger a : s.triggers) {
             if (a.code().equals(AIR) && a.weight() >= 2 && a.to() <= t.from() && !listed(tokens, a.to(), t.from())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether every explosive device the head sentences name is a bare "bomb" or "bombs", with no word of how it
+     * was planted or carried ("roadside bomb", "car bomb", "explosive device", "blast").
+     */
+    private static boolean onlyBareBombs(List<SentenceInfo> heads) {
+        boolean any = false;
+        for (SentenceInfo s : heads) {
+            for (TriggerReader.Trigger t : s.triggers) {
+                if (!t.code().equals(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED.name())) {
+                    continue;
+                }
+                String w = s.sentence.tokens().get(t.from()).lower();
+                if (t.to() - t.from() != 1 || !(w.equals("bomb") || w.equals("bombs"))) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Whether the bomb at token i is given a weight right before it: "two 250-pound bombs", "a 500kg bomb", "a 250 kg
+     * bomb", "a one-tonne bomb". Only aircraft bombs are classed by weight; a planted device is told by where it was
+     * hidden.
+     */
+    private static boolean weighed(List<Token> tokens, int i) {
+        if (i == 0 || !tokens.get(i).lower().startsWith("bomb")) {
+            return false;
+        }
+        Token before = tokens.get(i - 1);
+        if (WordList.BOMB_WEIGHT_UNIT.contains(before.lower())) {
+            return i >= 2 && tokens.get(i - 2).isNumber(); // "a 250 kg bomb"
+        }
+        String w = before.lower();
+        int hyphen = w.lastIndexOf('-');
+        if (hyphen > 0) {
+            return WordList.BOMB_WEIGHT_UNIT.contains(w.substring(hyphen + 1)); // "500-pound", "one-tonne"
+        }
+        int k = 0;
+        while (k < w.length() && (Character.isDigit(w.charAt(k)) || w.charAt(k) == ',')) {
+            k++;
+        }
+        return k > 0 && WordList.BOMB_WEIGHT_UNIT.contains(w.substring(k)); // "500kg", "500lb"
     }
 
     /** Whether tokens [from, to) hold a list or clause break ("and", a comma, a semicolon). */
@@ -486,11 +545,33 @@ final class EventTypeReader {
             for (TriggerReader.Trigger t : s.triggers) {
                 clash |= t.code().equals(SubEventType.ARMED_CLASH.name()) && t.weight() >= 3;
                 // the protesters themselves fighting: "protesters battled", "demonstrators fought", not "a protest"
-                protest |= t.code().equals("PROTEST")
-                        && t.to() < s.sentence.tokens().size()
-                        && fightingVerb(s.sentence.tokens().get(t.to()));
+                protest |= t.code().equals("PROTEST") && fightsNext(s.sentence.tokens(), t.to());
             }
             if (clash && protest && !stateForceActs(List.of(s))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the protesters at the end of a trigger are the subject of a fighting verb: right after them
+     * ("protesters battled"), or after the side they fought alongside or against ("protesters and party activists
+     * fought"), within a few words.
+     */
+    private static boolean fightsNext(List<Token> tokens, int i) {
+        if (i < tokens.size() && fightingVerb(tokens.get(i))) {
+            return true;
+        }
+        if (i >= tokens.size() || !tokens.get(i).is("and")) {
+            return false;
+        }
+        for (int k = i + 1; k < Math.min(tokens.size(), i + 6); k++) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                return false;
+            }
+            if (fightingVerb(t)) {
                 return true;
             }
         }

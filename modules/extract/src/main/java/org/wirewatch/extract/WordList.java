@@ -35,6 +35,8 @@ enum WordList {
     CIVILIAN_SITE,
     /** Projectiles that an aircraft before them in the sentence launched ("jets fired missiles"). */
     PROJECTILE,
+    /** Units of weight that make a bomb given one ("a 500-pound bomb") an aircraft's bomb. */
+    BOMB_WEIGHT_UNIT,
     /** Shooting triggers after which a state force before them is the one firing ("troops open fire"). */
     FIRING,
     /** Words that make a sentence weigh possibilities, not state how an attack was done ("whether"). */

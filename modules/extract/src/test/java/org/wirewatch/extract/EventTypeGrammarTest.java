@@ -304,4 +304,83 @@ class EventTypeGrammarTest {
                         SubEventType.AIR_DRONE_STRIKE,
                         SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
     }
+
+    @Test
+    void shouldReadABombGivenAWeightAsDroppedFromTheAir() {
+        // only aircraft bombs are sold by weight: "a 500-pound bomb", "two 250 kg bombs"
+        ReportExtraction glued = extract(
+                "2024-06-10T09:00:00Z",
+                "School destroyed in Magway village",
+                "YANGON (Wire) - Two 500-pound bombs flattened a school in Pauk township on Thursday, killing four"
+                        + " pupils, a teacher said.");
+        ReportExtraction spaced = extract(
+                "2024-06-10T09:00:00Z",
+                "Clinic destroyed in Magway village",
+                "YANGON (Wire) - A 250 kg bomb struck a clinic in Pauk township on Thursday, killing three"
+                        + " patients, a nurse said.");
+        ReportExtraction planted = extract(
+                "2024-06-10T09:00:00Z",
+                "Bomb kills three at Pauk market",
+                "YANGON (Wire) - A bomb hidden in a rice sack went off at the market in Pauk on Thursday, killing"
+                        + " three traders, a police officer said.");
+
+        assertThat(List.of(
+                        first(glued).getSubEventType(),
+                        first(spaced).getSubEventType(),
+                        first(planted).getSubEventType()))
+                .containsExactly(
+                        SubEventType.AIR_DRONE_STRIKE,
+                        SubEventType.AIR_DRONE_STRIKE,
+                        SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
+    }
+
+    @Test
+    void shouldReadAnExplosivesLadenVehicleAsABombOfItsOwnNotTheMainIncidentsWeapon() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Suicide bomber kills seven at Kismayo hotel",
+                "KISMAYO, Somalia (Wire) - A suicide bomber blew himself up in the lobby of a hotel in Kismayo on"
+                        + " Monday, killing seven guests, police said.\n\nA week earlier, an explosive-laden truck"
+                        + " detonated outside a police station in the town of Jowhar, killing at least 11 people.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(1).getSubEventType()).isEqualTo(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
+    }
+
+    @Test
+    void shouldReadABareBombInAReportOfAnAirRaidAsOneOfTheRaidsBombs() {
+        String lead = "YANGON (Wire) - Military aircraft dropped bombs on three towns in Sagaing region on Monday,"
+                + " killing five farmers in Ye-U, residents said.\n\n";
+        ReportExtraction bare = extract(
+                "2024-06-10T09:00:00Z",
+                "Jets bomb three towns in Sagaing",
+                lead + "In Shwebo, a bomb hit a rice mill, wounding two workers, a town elder said.");
+        ReportExtraction roadside = extract(
+                "2024-06-10T09:00:00Z",
+                "Jets bomb three towns in Sagaing",
+                lead + "In Shwebo, a roadside bomb hit a lorry, wounding two workers, a town elder said.");
+
+        assertThat(bare.getIncidents()).hasSize(2);
+        assertThat(roadside.getIncidents()).hasSize(2);
+        assertThat(List.of(
+                        bare.getIncidents().get(0).getSubEventType(),
+                        bare.getIncidents().get(1).getSubEventType(),
+                        roadside.getIncidents().get(1).getSubEventType()))
+                .containsExactly(
+                        SubEventType.AIR_DRONE_STRIKE,
+                        SubEventType.AIR_DRONE_STRIKE,
+                        SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
+    }
+
+    @Test
+    void shouldCallPitchedBattlesOfProtestersAndTheirRivalsAViolentDemonstration() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Three dead as students and ruling party youth fight in Chittagong",
+                "CHITTAGONG, Bangladesh (Wire) - Three people died after being beaten near the university gate on"
+                        + " Monday, where protesters and ruling party youth activists fought pitched battles with"
+                        + " sticks and stones, witnesses said.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.VIOLENT_DEMONSTRATION);
+    }
 }
