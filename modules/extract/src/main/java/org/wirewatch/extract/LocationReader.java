@@ -295,9 +295,7 @@ final class LocationReader {
 
     /** A head or eventful sentence of the frame names the city of region {@code cityRegion} as outside it. */
     private boolean outsideCity(Frame f, List<SentenceInfo> heads, String cityRegion) {
-        List<SentenceInfo> sentences = new ArrayList<>(heads);
-        sentences.addAll(f.members);
-        for (SentenceInfo s : sentences) {
+        for (SentenceInfo s : headsThenMembers(f, heads)) {
             for (GeoMention g : s.allPlaces) {
                 if ((g.kind() == GeoKind.PLACE || g.kind() == GeoKind.ADMIN1) && cityRegion.equals(g.admin1Code())) {
                     String before = text.substring(Math.max(0, g.start() - 40), g.start());
@@ -312,11 +310,17 @@ final class LocationReader {
         return false;
     }
 
-    /** The first town the frame's sentences name in {@code admin1}, or null. */
-    private static GeoMention townIn(Frame f, List<SentenceInfo> heads, String admin1) {
+    /** The frame's head sentences, then its members (a head that is also a member comes twice; the callers stop at
+     * the first hit). */
+    private static List<SentenceInfo> headsThenMembers(Frame f, List<SentenceInfo> heads) {
         List<SentenceInfo> sentences = new ArrayList<>(heads);
         sentences.addAll(f.members);
-        for (SentenceInfo s : sentences) {
+        return sentences;
+    }
+
+    /** The first town the frame's sentences name in {@code admin1}, or null. */
+    private static GeoMention townIn(Frame f, List<SentenceInfo> heads, String admin1) {
+        for (SentenceInfo s : headsThenMembers(f, heads)) {
             for (GeoMention g : s.places) {
                 if (g.kind() == GeoKind.PLACE && admin1.equals(g.admin1Code())) {
                     return g;
@@ -567,9 +571,7 @@ final class LocationReader {
 
     /** The region a compass word before the country names in the incident's sentences ("in western Uganda"). */
     private String compassRegion(Frame f, List<SentenceInfo> heads, String country) {
-        List<SentenceInfo> sentences = new ArrayList<>(heads);
-        sentences.addAll(f.members);
-        for (SentenceInfo s : sentences) {
+        for (SentenceInfo s : headsThenMembers(f, heads)) {
             for (GeoMention g : s.places) {
                 if (g.kind() == GeoKind.COUNTRY && country.equals(g.countryCode())) {
                     String region =
@@ -628,9 +630,7 @@ final class LocationReader {
 
     /** A town, not a division, that the sentence naming {@code division} places in the division's region, or null. */
     private static GeoMention townInDivision(Frame f, List<SentenceInfo> heads, GeoMention division) {
-        List<SentenceInfo> all = new ArrayList<>(heads);
-        all.addAll(f.members);
-        for (SentenceInfo s : all) {
+        for (SentenceInfo s : headsThenMembers(f, heads)) {
             if (division.start() < s.sentence.start() || division.start() >= s.sentence.end()) {
                 continue;
             }
