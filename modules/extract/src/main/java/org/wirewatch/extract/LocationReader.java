@@ -50,6 +50,13 @@ final class LocationReader {
     private final String mainCountry;
     private final java.util.Set<GeoMention> referencePoints;
     private final IncidentDrafts drafts;
+    /**
+     * Whether the report has the words the two sentence patterns below need ("the country"; "the city", "the town",
+     * "the village", "the same"): most reports have neither, and a pattern is tried at every position of a sentence.
+     */
+    private final boolean speaksOfTheCountry;
+
+    private final boolean speaksOfTheSite;
 
     LocationReader(Gazetteer gazetteer, ReportFacts facts, IncidentDrafts drafts) {
         this.gazetteer = gazetteer;
@@ -57,6 +64,11 @@ final class LocationReader {
         this.mainCountry = facts.mainCountry();
         this.referencePoints = facts.referencePoints();
         this.drafts = drafts;
+        this.speaksOfTheCountry = text.toLowerCase(java.util.Locale.ROOT).contains("the country");
+        this.speaksOfTheSite = text.contains("the city")
+                || text.contains("the town")
+                || text.contains("the village")
+                || text.contains("the same ");
     }
 
     /** The location of a frame. */
@@ -460,6 +472,9 @@ final class LocationReader {
     }
 
     private boolean sameSite(Frame f) {
+        if (!speaksOfTheSite) {
+            return false;
+        }
         for (SentenceInfo s : f.members) {
             if (SAME_SITE
                     .matcher(text)
@@ -472,6 +487,9 @@ final class LocationReader {
     }
 
     private boolean elsewhereInCountry(Frame f) {
+        if (!speaksOfTheCountry) {
+            return false;
+        }
         for (SentenceInfo s : f.members) {
             if (ELSEWHERE_IN_COUNTRY
                     .matcher(text)

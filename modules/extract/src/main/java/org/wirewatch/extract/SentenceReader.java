@@ -65,6 +65,12 @@ final class SentenceReader {
     private final Rules rules;
     private final ReportText report;
     private final String text;
+    /**
+     * Whether the report speaks of a hospital at all: most do not, and the care patterns below would otherwise be
+     * tried at every position before every place.
+     */
+    private final boolean speaksOfCare;
+
     private final LocalDate published;
     private final int bodyStart;
     private final Set<GeoMention> referencePoints = new HashSet<>();
@@ -76,6 +82,8 @@ final class SentenceReader {
         this.rules = rules;
         this.report = report;
         this.text = report.text();
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        this.speaksOfCare = lower.contains("hospital") || lower.contains("clinic") || lower.contains("infirmary");
         this.published = report.published();
         this.bodyStart = report.bodyStart();
     }
@@ -173,6 +181,9 @@ final class SentenceReader {
      * target ("a strike near the hospital in Gaza City") has no word of care before it and stays a place.
      */
     private boolean whereTheWoundedWereTaken(GeoMention g) {
+        if (!speaksOfCare) {
+            return false;
+        }
         int from = Math.max(0, g.start() - 200);
         for (int k = g.start() - 1; k >= from; k--) {
             char c = text.charAt(k);
@@ -217,6 +228,11 @@ final class SentenceReader {
      */
     private GeoMention datelineTownInLead(GeoMention dateline) {
         int end = text.indexOf(". ", bodyStart);
+        if (!text.substring(bodyStart, end < 0 ? text.length() : end)
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("this ")) {
+            return null; // a literal test first: the pattern would be tried at every position of the lead
+        }
         java.util.regex.Matcher m = THIS_TOWN.matcher(text).region(bodyStart, end < 0 ? text.length() : end);
         if (!m.find()) {
             return null;

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wirewatch.extract.lexicon.TsvResource;
 
@@ -16,7 +15,7 @@ import org.wirewatch.extract.lexicon.TsvResource;
  */
 public final class Capitals {
 
-    private static final Pattern CAPITAL = Pattern.compile("\\bcapital\\b");
+    private static final String CAPITAL = "capital";
     /** The capital is named right after ("the capital Khartoum", "the capital, Mogadishu") or is a region's. */
     private static final Pattern NAMED_AFTER = Pattern.compile("^(?:['\u2019]s\\b|,? +(?:[A-Z]|of\\b|city\\b))");
     /**
@@ -61,13 +60,14 @@ public final class Capitals {
     public List<GeoMention> addTo(
             CharSequence text, List<GeoMention> mentions, String reportCountry, int skipFrom, int skipTo) {
         List<GeoMention> added = new ArrayList<>();
-        Matcher m = CAPITAL.matcher(text);
-        while (m.find()) {
-            int start = m.start();
-            if (start >= skipFrom && start < skipTo) {
+        String all = text.toString();
+        // a literal search for the word, not a regex: a word-boundary regex tests every position of the report
+        for (int start = all.indexOf(CAPITAL); start >= 0; start = all.indexOf(CAPITAL, start + 1)) {
+            int end = start + CAPITAL.length();
+            if (start >= skipFrom && start < skipTo || isWordChar(all, start - 1) || isWordChar(all, end)) {
                 continue;
             }
-            CharSequence after = text.subSequence(m.end(), Math.min(text.length(), m.end() + 8));
+            CharSequence after = text.subSequence(end, Math.min(text.length(), end + 8));
             String before = text.subSequence(Math.max(0, start - 60), start).toString();
             if (NAMED_AFTER.matcher(after).find()) {
                 continue;
@@ -87,8 +87,8 @@ public final class Capitals {
             if (capital != null) {
                 added.add(new GeoMention(
                         start,
-                        m.end(),
-                        m.group(),
+                        end,
+                        CAPITAL,
                         GeoKind.PLACE,
                         capital.countryCode(),
                         capital.admin1Code(),
@@ -105,6 +105,15 @@ public final class Capitals {
         out.addAll(added);
         out.sort(Comparator.comparingInt(GeoMention::start));
         return out;
+    }
+
+    /** A letter, digit or underscore at {@code at}: what a regex word boundary sees as part of a word. */
+    private static boolean isWordChar(String s, int at) {
+        if (at < 0 || at >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(at);
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     /** Whether {@code g} is the capital of its country as this table has it. */

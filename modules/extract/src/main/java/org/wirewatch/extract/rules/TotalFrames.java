@@ -40,13 +40,12 @@ public final class TotalFrames {
     public boolean spansLongPeriod(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).lower();
-            boolean counted = i >= 1
-                    && (isCount(tokens, i - 1)
-                            || w.equals("decade") && tokens.get(i - 1).is("a"));
+            // the count is read last: reading a number costs more than the two word lookups that rule most out
             if (units.contains(w)
                     && i >= 2
-                    && counted
-                    && PERIOD_PREPOSITIONS.contains(tokens.get(i - 2).lower())) {
+                    && PERIOD_PREPOSITIONS.contains(tokens.get(i - 2).lower())
+                    && (isCount(tokens, i - 1)
+                            || w.equals("decade") && tokens.get(i - 1).is("a"))) {
                 return true; // "in 12 years of insurgency", "in a decade of war" (never "the worst in a year")
             }
             int dash = w.indexOf('-');
