@@ -237,17 +237,7 @@ final class SentenceReader {
         if (!m.find()) {
             return null;
         }
-        return new GeoMention(
-                m.start(),
-                m.end(),
-                dateline.name(),
-                GeoKind.PLACE,
-                dateline.countryCode(),
-                dateline.admin1Code(),
-                dateline.name(),
-                dateline.latitude(),
-                dateline.longitude(),
-                dateline.population());
+        return dateline.at(m.start(), m.end(), dateline.name());
     }
 
     /**

@@ -85,17 +85,7 @@ public final class Capitals {
             }
             GeoMention capital = byCountry.get(country);
             if (capital != null) {
-                added.add(new GeoMention(
-                        start,
-                        end,
-                        CAPITAL,
-                        GeoKind.PLACE,
-                        capital.countryCode(),
-                        capital.admin1Code(),
-                        capital.name(),
-                        capital.latitude(),
-                        capital.longitude(),
-                        capital.population()));
+                added.add(capital.at(start, end, CAPITAL));
             }
         }
         if (added.isEmpty()) {
