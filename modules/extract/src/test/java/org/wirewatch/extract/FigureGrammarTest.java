@@ -246,4 +246,17 @@ class FigureGrammarTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(4));
     }
+
+    @Test
+    void shouldKeepTheFirstPartOfALeadTollWhoseEventNamedItsVillagesInTheSentenceBefore() {
+        ReportExtraction x = extract(
+                "2024-03-08T10:00:00Z",
+                "Bandits kill 17 in raids on Katsina villages",
+                "KATSINA, Nigeria (Reuters) - Bandits killed 17 people in two days of raids on villages in the Safana"
+                        + " and Batsari areas of Katsina State, police said on Friday.\n\nAccording to police, armed"
+                        + " men on motorcycles stormed three villages in Safana on March 5. When vigilantes tried to"
+                        + " stop them, the bandits opened fire, killing eleven people, a police spokesman said.\n\nOn"
+                        + " March 6, the gunmen killed six farmers in Batsari, he added.");
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(11, 6);
+    }
 }

@@ -724,4 +724,48 @@ class PlaceGrammarTest {
             assertThat(where.getAdmin1Code()).isEqualTo("NG-YO");
         }
     }
+
+    @Test
+    void shouldReadABareGazaAsTheTerritoryAndGazaCityAsTheCitysGovernorate() {
+        ReportExtraction strip = extract(
+                "2024-05-10T12:00:00Z",
+                "Air strikes kill 14 in Gaza",
+                "Air strikes killed 14 people in Gaza on Thursday, the health ministry said.");
+        Location territory = strip.getIncidents().get(0).getLocation();
+        assertThat(territory.getCountryCode()).isEqualTo("PS");
+        assertThat(territory.getPlace()).isEqualTo("Gaza");
+        assertThat(territory.getAdmin1Code()).isNull();
+
+        ReportExtraction city = extract(
+                "2024-05-10T12:00:00Z",
+                "Air strike kills six in Gaza City",
+                "An air strike on a house in Gaza City killed six people on Thursday, medics said.");
+        assertThat(city.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("PS-GZA");
+    }
+
+    @Test
+    void shouldGiveAGovernorateNamedAfterItsSeatTheSeatsName() {
+        ReportExtraction jericho = extract(
+                "2024-05-10T12:00:00Z",
+                "Farmer killed in West Bank",
+                "A farmer was shot dead near Jericho on Thursday, the Palestinian health ministry said.");
+        assertThat(jericho.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("PS-JRH");
+
+        ReportExtraction hodeidah = extract(
+                "2024-05-10T12:00:00Z",
+                "Air strikes kill nine in Yemen",
+                "Air strikes killed nine fishermen in Hodeidah province on Thursday, Houthi media said.");
+        assertThat(hodeidah.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("YE-HU");
+    }
+
+    @Test
+    void shouldPlaceAStrikeOnAPortOrTerminalInItsRegion() {
+        ReportExtraction x = extract(
+                "2024-05-10T12:00:00Z",
+                "Strikes hit Yemen fuel terminal",
+                "Strikes on the Ras Isa oil terminal killed 11 dock workers on Thursday, Houthi officials said.");
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).startsWith("Ras Isa");
+        assertThat(where.getAdmin1Code()).isEqualTo("YE-HU");
+    }
 }
