@@ -259,4 +259,16 @@ class FigureGrammarTest {
                         + " March 6, the gunmen killed six farmers in Batsari, he added.");
         assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(11, 6);
     }
+
+    @Test
+    void shouldCountTheDriversOfCountedVehiclesAsTheDead() {
+        ReportExtraction x = extract(
+                "2024-03-08T10:00:00Z",
+                "Troops stop truck bombs in Mali",
+                "BAMAKO (AFP) - Soldiers foiled an attack on a base near Gao on Thursday, firing on three trucks packed"
+                        + " with explosives and killing the drivers of three vehicles, the army said.");
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(3));
+    }
 }

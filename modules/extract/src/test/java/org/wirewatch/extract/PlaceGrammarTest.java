@@ -768,4 +768,24 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).startsWith("Ras Isa");
         assertThat(where.getAdmin1Code()).isEqualTo("YE-HU");
     }
+
+    @Test
+    void shouldPlaceAnAttackInANationalParkAndAVillageOnItsEdgeInThePartsRegion() {
+        ReportExtraction park = extract(
+                "2024-05-10T12:00:00Z",
+                "Rangers killed in Benin park",
+                "COTONOU (AFP) - Gunmen killed four rangers on patrol in Pendjari National Park on Thursday, the park's"
+                        + " managers said.");
+        assertThat(park.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("BJ-AK");
+
+        ReportExtraction village = extract(
+                "2024-05-10T12:00:00Z",
+                "Soldiers killed in northern Benin",
+                "COTONOU (AFP) - Six soldiers were killed when gunmen attacked an army post in northern Benin on"
+                        + " Thursday, security sources said.\n\nA resident of Tindagou, a village on the edge of W"
+                        + " National Park, said the attackers came on motorcycles.");
+        Location where = village.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Tindagou");
+        assertThat(where.getAdmin1Code()).isEqualTo("BJ-AL");
+    }
 }
