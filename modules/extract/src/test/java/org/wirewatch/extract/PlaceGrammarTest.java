@@ -788,4 +788,29 @@ class PlaceGrammarTest {
         assertThat(where.getPlace()).isEqualTo("Tindagou");
         assertThat(where.getAdmin1Code()).isEqualTo("BJ-AL");
     }
+
+    @Test
+    void shouldGiveALaterIncidentOfTheDayThatNamesNoSiteNoRegionOfTheMainIncident() {
+        ReportExtraction x = extract(
+                "2024-05-10T12:00:00Z",
+                "Roadside bomb kills four soldiers in Kenya's Mandera",
+                "NAIROBI (AFP) - Four soldiers were killed on Thursday when their truck hit a roadside bomb near"
+                        + " Elwak in Mandera county, police said.\n\nLater the same day a convoy carrying a member"
+                        + " of parliament was ambushed, killing three police officers.");
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getLocation().getAdmin1Code()).isNotNull();
+        Location later = x.getIncidents().get(1).getLocation();
+        assertThat(later.getCountryCode()).isEqualTo("KE");
+        assertThat(later.getAdmin1Code()).isNull();
+
+        ReportExtraction there = extract(
+                "2024-05-10T12:00:00Z",
+                "Roadside bomb kills four soldiers in Kenya's Mandera",
+                "NAIROBI (AFP) - Four soldiers were killed on Thursday when their truck hit a roadside bomb near"
+                        + " Elwak in Mandera county, police said.\n\nLater the same day a second bomb went off near"
+                        + " the market, killing two traders there.");
+        assertThat(there.getIncidents()).hasSize(2);
+        assertThat(there.getIncidents().get(1).getLocation().getAdmin1Code())
+                .isEqualTo(there.getIncidents().get(0).getLocation().getAdmin1Code());
+    }
 }
