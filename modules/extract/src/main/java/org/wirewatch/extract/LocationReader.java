@@ -460,7 +460,7 @@ final class LocationReader {
                 if (t.is("there")) {
                     return true;
                 }
-                if (!(t.is("in") || t.is("at") || t.is("on") || t.is("near") || t.is("outside"))) {
+                if (!(t.is("in") || t.is("at") || t.is("near") || t.is("outside"))) {
                     continue;
                 }
                 org.wirewatch.extract.text.Token next = tokens.get(i + 1);

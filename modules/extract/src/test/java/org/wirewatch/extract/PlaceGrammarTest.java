@@ -813,4 +813,17 @@ class PlaceGrammarTest {
         assertThat(there.getIncidents().get(1).getLocation().getAdmin1Code())
                 .isEqualTo(there.getIncidents().get(0).getLocation().getAdmin1Code());
     }
+
+    @Test
+    void shouldPlaceAnEventOnARoadBetweenTownsOfTwoRegionsOnTheRoadInNoRegion() {
+        ReportExtraction x = extract(
+                "2024-05-10T12:00:00Z",
+                "Gunmen kill three travellers in Nigeria",
+                "KANO (Reuters) - Gunmen killed three travellers on the Maiduguri-Damaturu road on Tuesday, police"
+                        + " said.");
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("NG");
+        assertThat(where.getPlace()).isEqualTo("Maiduguri-Damaturu road");
+        assertThat(where.getAdmin1Code()).isNull();
+    }
 }
