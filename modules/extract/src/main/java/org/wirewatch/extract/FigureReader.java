@@ -157,6 +157,7 @@ final class FigureReader {
         List<Integer> killed = withoutAggregate(
                 totals.get(CasualtyFact.Role.KILLED),
                 killedFrom,
+                f,
                 // a toll that sums two parts of one clause is that event's own, whatever the others add up to
                 f.main && !firstIsSum ? elsewhere : List.of());
         if (killed == null && implicitKill) {
@@ -215,7 +216,8 @@ final class FigureReader {
      * ones), adds up several places' events. It is no event's toll: the incident keeps its first part. Parts
      * without places ("seven died at the scene, five in hospital") leave the toll alone.
      */
-    static List<Integer> withoutAggregate(List<Integer> values, List<SentenceInfo> from, List<int[]> elsewhere) {
+    static List<Integer> withoutAggregate(
+            List<Integer> values, List<SentenceInfo> from, Frame f, List<int[]> elsewhere) {
         if (values == null || from.size() != values.size() || values.size() + elsewhere.size() < 3) {
             return values;
         }
@@ -255,9 +257,7 @@ final class FigureReader {
             for (int k = 1; k < values.size(); k++) {
                 int v = values.get(k);
                 // the part names its place, as the other incidents do ("all five attackers were killed" is no part)
-                if (v < aggregate
-                        && v + others == aggregate
-                        && !from.get(k).places.isEmpty()) {
+                if (v < aggregate && v + others == aggregate && placedPart(f, from.get(k))) {
                     return List.of(v);
                 }
             }
@@ -287,6 +287,24 @@ final class FigureReader {
             }
         }
         return values;
+    }
+
+    /**
+     * A part's sentence names its place, or goes on from the sentence right before it in its paragraph that does:
+     * "bandits struck six villages in A ... When a militia confronted them, the gunmen opened fire, killing 15".
+     */
+    private static boolean placedPart(Frame f, SentenceInfo s) {
+        if (!s.places.isEmpty()) {
+            return true;
+        }
+        int at = f.members.indexOf(s);
+        if (at <= 0) {
+            return false;
+        }
+        SentenceInfo before = f.members.get(at - 1);
+        return !before.places.isEmpty()
+                && before.sentence.paragraph() == s.sentence.paragraph()
+                && before.sentence.index() == s.sentence.index() - 1;
     }
 
     /**

@@ -174,7 +174,12 @@ final class LocationReader {
                 admin1 = landmark.admin1Code();
             }
         }
-        if (country == null && admin1 == null && !f.main && !drafts.frames().isEmpty() && !elsewhereInCountry(f)) {
+        if (country == null
+                && admin1 == null
+                && !f.main
+                && !drafts.frames().isEmpty()
+                && !elsewhereInCountry(f)
+                && (!f.opener.laterEvent || namesASite(f))) {
             // "over the area", "in the city's Eastern Bypass area": the region of the report's main incident
             Location main = location(drafts.main());
             country = main.getCountryCode();
@@ -451,6 +456,35 @@ final class LocationReader {
                 .setLongitude(place.longitude())
                 .setGeoPrecision(GeoPrecision.PLACE)
                 .build();
+    }
+
+    /**
+     * "Hours later, another explosion was reported near the palace": a sentence that places its event, by a name or
+     * by "there" / "the city", after a locative word. "Later the same day a convoy escorting a governor was hit" tells
+     * only when: another incident of that day, somewhere the report does not say, so it takes no region from the
+     * report's main incident.
+     */
+    private static boolean namesASite(Frame f) {
+        for (SentenceInfo s : f.members) {
+            List<org.wirewatch.extract.text.Token> tokens = s.sentence.tokens();
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                org.wirewatch.extract.text.Token t = tokens.get(i);
+                if (t.is("there")) {
+                    return true;
+                }
+                if (!(t.is("in") || t.is("at") || t.is("near") || t.is("outside"))) {
+                    continue;
+                }
+                org.wirewatch.extract.text.Token next = tokens.get(i + 1);
+                if (next.is("the") && i + 2 < tokens.size()) {
+                    next = tokens.get(i + 2);
+                }
+                if (next.isCapitalized() && next.isWord() || WordList.SITE_NOUN.contains(next.lower())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -137,6 +137,10 @@ final class SentenceReader {
                 continue; // "Britain-based monitor"
             }
             if (g.kind() == GeoKind.PLACE && roadEnd(g)) {
+                GeoMention road = roadBetween(g, found);
+                if (road != null) {
+                    out.add(road);
+                }
                 continue; // "on the Srinagar-Jammu highway in Pulwama district": the road's ends, not the spot
             }
             if (g.kind() == GeoKind.PLACE && whereTheWoundedWereTaken(g)) {
@@ -208,6 +212,39 @@ final class SentenceReader {
                         && text.charAt(g.start() - 1) == '-'
                         && Character.isLetter(text.charAt(g.start() - 2))
                         && ROAD_AFTER_LAST.matcher(text).region(g.end(), to).lookingAt();
+    }
+
+    /**
+     * "shot dead on the Pattani-Narathiwat road": a road named after two towns of two regions of one country lies in
+     * neither, so the road itself is the place (written as the report spells it), in no region. Null unless {@code
+     * first} is the first of two such towns joined by a hyphen before the road word (a road between two towns of one
+     * region leaves the place to the district or town the sentence names: "the Srinagar-Jammu highway in Pulwama").
+     */
+    private GeoMention roadBetween(GeoMention first, List<GeoMention> found) {
+        if (!ROAD_AFTER_FIRST
+                .matcher(text)
+                .region(first.end(), Math.min(text.length(), first.end() + 40))
+                .lookingAt()) {
+            return null;
+        }
+        for (GeoMention last : found) {
+            if (last.start() != first.end() + 1 || last.kind() != GeoKind.PLACE) {
+                continue;
+            }
+            java.util.regex.Matcher m = ROAD_AFTER_LAST.matcher(text).region(last.end(), text.length());
+            if (first.countryCode() == null
+                    || !first.countryCode().equals(last.countryCode())
+                    || first.admin1Code() == null
+                    || last.admin1Code() == null
+                    || first.admin1Code().equals(last.admin1Code())
+                    || !m.lookingAt()) {
+                return null;
+            }
+            String surface = text.substring(first.start(), m.end());
+            return new GeoMention(
+                    first.start(), m.end(), surface, GeoKind.PLACE, first.countryCode(), null, surface, null, null, 0);
+        }
+        return null;
     }
 
     /** The lower-cased word right after {@code at} (one space between), or "". */

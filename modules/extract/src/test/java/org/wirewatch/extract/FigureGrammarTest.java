@@ -246,4 +246,29 @@ class FigureGrammarTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getInjured().getBest()).isEqualTo(4));
     }
+
+    @Test
+    void shouldKeepTheFirstPartOfALeadTollWhoseEventNamedItsVillagesInTheSentenceBefore() {
+        ReportExtraction x = extract(
+                "2024-03-08T10:00:00Z",
+                "Bandits kill 17 in raids on Katsina villages",
+                "KATSINA, Nigeria (Reuters) - Bandits killed 17 people in two days of raids on villages in the Safana"
+                        + " and Batsari areas of Katsina State, police said on Friday.\n\nAccording to police, armed"
+                        + " men on motorcycles stormed three villages in Safana on March 5. When vigilantes tried to"
+                        + " stop them, the bandits opened fire, killing eleven people, a police spokesman said.\n\nOn"
+                        + " March 6, the gunmen killed six farmers in Batsari, he added.");
+        assertThat(x.getIncidents()).extracting(i -> i.getKilled().getBest()).containsExactly(11, 6);
+    }
+
+    @Test
+    void shouldCountTheDriversOfCountedVehiclesAsTheDead() {
+        ReportExtraction x = extract(
+                "2024-03-08T10:00:00Z",
+                "Troops stop truck bombs in Mali",
+                "BAMAKO (AFP) - Soldiers foiled an attack on a base near Gao on Thursday, firing on three trucks packed"
+                        + " with explosives and killing the drivers of three vehicles, the army said.");
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(3));
+    }
 }

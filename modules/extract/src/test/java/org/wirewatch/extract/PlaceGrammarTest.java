@@ -724,4 +724,106 @@ class PlaceGrammarTest {
             assertThat(where.getAdmin1Code()).isEqualTo("NG-YO");
         }
     }
+
+    @Test
+    void shouldReadABareGazaAsTheTerritoryAndGazaCityAsTheCitysGovernorate() {
+        ReportExtraction strip = extract(
+                "2024-05-10T12:00:00Z",
+                "Air strikes kill 14 in Gaza",
+                "Air strikes killed 14 people in Gaza on Thursday, the health ministry said.");
+        Location territory = strip.getIncidents().get(0).getLocation();
+        assertThat(territory.getCountryCode()).isEqualTo("PS");
+        assertThat(territory.getPlace()).isEqualTo("Gaza");
+        assertThat(territory.getAdmin1Code()).isNull();
+
+        ReportExtraction city = extract(
+                "2024-05-10T12:00:00Z",
+                "Air strike kills six in Gaza City",
+                "An air strike on a house in Gaza City killed six people on Thursday, medics said.");
+        assertThat(city.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("PS-GZA");
+    }
+
+    @Test
+    void shouldGiveAGovernorateNamedAfterItsSeatTheSeatsName() {
+        ReportExtraction jericho = extract(
+                "2024-05-10T12:00:00Z",
+                "Farmer killed in West Bank",
+                "A farmer was shot dead near Jericho on Thursday, the Palestinian health ministry said.");
+        assertThat(jericho.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("PS-JRH");
+
+        ReportExtraction hodeidah = extract(
+                "2024-05-10T12:00:00Z",
+                "Air strikes kill nine in Yemen",
+                "Air strikes killed nine fishermen in Hodeidah province on Thursday, Houthi media said.");
+        assertThat(hodeidah.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("YE-HU");
+    }
+
+    @Test
+    void shouldPlaceAStrikeOnAPortOrTerminalInItsRegion() {
+        ReportExtraction x = extract(
+                "2024-05-10T12:00:00Z",
+                "Strikes hit Yemen fuel terminal",
+                "Strikes on the Ras Isa oil terminal killed 11 dock workers on Thursday, Houthi officials said.");
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).startsWith("Ras Isa");
+        assertThat(where.getAdmin1Code()).isEqualTo("YE-HU");
+    }
+
+    @Test
+    void shouldPlaceAnAttackInANationalParkAndAVillageOnItsEdgeInThePartsRegion() {
+        ReportExtraction park = extract(
+                "2024-05-10T12:00:00Z",
+                "Rangers killed in Benin park",
+                "COTONOU (AFP) - Gunmen killed four rangers on patrol in Pendjari National Park on Thursday, the park's"
+                        + " managers said.");
+        assertThat(park.getIncidents().get(0).getLocation().getAdmin1Code()).isEqualTo("BJ-AK");
+
+        ReportExtraction village = extract(
+                "2024-05-10T12:00:00Z",
+                "Soldiers killed in northern Benin",
+                "COTONOU (AFP) - Six soldiers were killed when gunmen attacked an army post in northern Benin on"
+                        + " Thursday, security sources said.\n\nA resident of Tindagou, a village on the edge of W"
+                        + " National Park, said the attackers came on motorcycles.");
+        Location where = village.getIncidents().get(0).getLocation();
+        assertThat(where.getPlace()).isEqualTo("Tindagou");
+        assertThat(where.getAdmin1Code()).isEqualTo("BJ-AL");
+    }
+
+    @Test
+    void shouldGiveALaterIncidentOfTheDayThatNamesNoSiteNoRegionOfTheMainIncident() {
+        ReportExtraction x = extract(
+                "2024-05-10T12:00:00Z",
+                "Roadside bomb kills four soldiers in Kenya's Mandera",
+                "NAIROBI (AFP) - Four soldiers were killed on Thursday when their truck hit a roadside bomb near"
+                        + " Elwak in Mandera county, police said.\n\nLater the same day a convoy carrying a member"
+                        + " of parliament was ambushed, killing three police officers.");
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getLocation().getAdmin1Code()).isNotNull();
+        Location later = x.getIncidents().get(1).getLocation();
+        assertThat(later.getCountryCode()).isEqualTo("KE");
+        assertThat(later.getAdmin1Code()).isNull();
+
+        ReportExtraction there = extract(
+                "2024-05-10T12:00:00Z",
+                "Roadside bomb kills four soldiers in Kenya's Mandera",
+                "NAIROBI (AFP) - Four soldiers were killed on Thursday when their truck hit a roadside bomb near"
+                        + " Elwak in Mandera county, police said.\n\nLater the same day a second bomb went off near"
+                        + " the market, killing two traders there.");
+        assertThat(there.getIncidents()).hasSize(2);
+        assertThat(there.getIncidents().get(1).getLocation().getAdmin1Code())
+                .isEqualTo(there.getIncidents().get(0).getLocation().getAdmin1Code());
+    }
+
+    @Test
+    void shouldPlaceAnEventOnARoadBetweenTownsOfTwoRegionsOnTheRoadInNoRegion() {
+        ReportExtraction x = extract(
+                "2024-05-10T12:00:00Z",
+                "Gunmen kill three travellers in Nigeria",
+                "KANO (Reuters) - Gunmen killed three travellers on the Maiduguri-Damaturu road on Tuesday, police"
+                        + " said.");
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("NG");
+        assertThat(where.getPlace()).isEqualTo("Maiduguri-Damaturu road");
+        assertThat(where.getAdmin1Code()).isNull();
+    }
 }

@@ -47,6 +47,11 @@ public final class Gazetteer {
     static final byte WORD = 1;
     /** Also a personal or other proper name ("Victoria", "Ryan"). */
     static final byte NAME = 2;
+    /**
+     * Flag: a row of the hand table ({@code places-extra.tsv}). Where it shares a name with a generated row, the hand
+     * row is what the press means by the name ("Gaza" is the territory, its city "Gaza City").
+     */
+    static final byte HAND = 4;
 
     static final int BIG_PLACE = 100_000;
     private static final int MID_PLACE = 15_000;
@@ -787,7 +792,8 @@ public final class Gazetteer {
                     }
                 }
                 default -> {
-                    long s = (admin1Of[e] >= 0 && admin1Of[e] == ctx.preferAdmin1[r] ? 1L << 52 : 0)
+                    long s = ((flags[e] & HAND) != 0 ? 1L << 53 : 0)
+                            + (admin1Of[e] >= 0 && admin1Of[e] == ctx.preferAdmin1[r] ? 1L << 52 : 0)
                             + (countryOf[e] == ctx.preferCountry[r] ? 1L << 51 : 0)
                             + (admin1Of[e] >= 0 && ctx.admin1s.contains(admin1Of[e]) ? 1L << 50 : 0)
                             + w;
@@ -857,7 +863,10 @@ public final class Gazetteer {
         if (division) {
             return mention(bestDivision, start, end, surface);
         }
-        if (bestAdmin >= 0) {
+        boolean handPlace = placeOk
+                && (flags[bestPlace] & HAND) != 0
+                && (ctx.countries.isEmpty() || ctx.countries.contains(countryOf[bestPlace]));
+        if (bestAdmin >= 0 && !handPlace) {
             boolean adminHinted = ctx.countries.contains(countryOf[bestAdmin]) || ctx.countries.isEmpty();
             boolean sameRegionCity = placeOk && admin1Of[bestPlace] == admin1Of[bestAdmin];
             boolean bigPlace = placeOk

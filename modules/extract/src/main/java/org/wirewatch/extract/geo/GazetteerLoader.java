@@ -169,7 +169,7 @@ final class GazetteerLoader {
                     Float.parseFloat(f[3]),
                     Float.parseFloat(f[4]),
                     Integer.parseInt(f[5]),
-                    (byte) 0);
+                    Gazetteer.HAND);
             name(f[0], e);
             split(col(f, 6)).forEach(n -> name(n, e));
         }

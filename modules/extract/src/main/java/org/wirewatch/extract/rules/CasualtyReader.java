@@ -1293,6 +1293,12 @@ public final class CasualtyReader {
                 continue;
             }
             Token t = tokens.get(j);
+            int crews = crewsOfVehicles(tokens, j, all);
+            if (crews > 0) {
+                out.add(new CasualtyFact(
+                        CasualtyFact.Role.KILLED, crews, false, CasualtyFact.Kind.TOTAL, null, j, j + 5, false));
+                continue;
+            }
             boolean single = false;
             if (t.isCapitalized() && t.isWord() && !t.is("I")) {
                 single = j + 1 < tokens.size()
@@ -1326,6 +1332,34 @@ public final class CasualtyReader {
             out.add(new CasualtyFact(
                     CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1, false));
         }
+    }
+
+    /** Who a vehicle carries one of: "the drivers of two vehicles" are two people. */
+    private static final Set<String> VEHICLE_CREW = words("drivers", "pilots");
+
+    /**
+     * "killing the drivers of two vehicles loaded with explosives": as many dead as vehicles, one driver (pilot) to
+     * each; 0 when the words from {@code at} are not "the drivers of" an exact count of vehicles.
+     */
+    private int crewsOfVehicles(List<Token> tokens, int at, List<NumberMention> all) {
+        if (at + 4 >= tokens.size()
+                || !tokens.get(at).is("the")
+                || !VEHICLE_CREW.contains(tokens.get(at + 1).lower())
+                || !tokens.get(at + 2).is("of")) {
+            return 0;
+        }
+        for (NumberMention m : all) {
+            if (m.from() == at + 3
+                    && !m.vague()
+                    && m.qualifier() == null
+                    && m.to() < tokens.size()
+                    && nonCasualty.contains(tokens.get(m.to()).lower())
+                    && m.value() > 0
+                    && m.value() < 100) {
+                return (int) m.value();
+            }
+        }
+        return 0;
     }
 
     /**
