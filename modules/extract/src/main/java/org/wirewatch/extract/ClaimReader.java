@@ -16,6 +16,7 @@ import org.wirewatch.schema.ClaimSource;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.SourceType;
+import org.wirewatch.schema.SubEventType;
 import org.wirewatch.schema.WireReport;
 
 /**
@@ -31,6 +32,8 @@ final class ClaimReader {
     private final IncidentDrafts drafts;
     /** The actor's name of each frame, by {@link Frame#ordinal}; null when the incident has none. */
     private final List<String> actorNames;
+    /** Each frame's incident is a fight of two sides ({@link SubEventType#ARMED_CLASH}), by {@link Frame#ordinal}. */
+    private final List<Boolean> clashes;
 
     private final WireReport report;
     private final ClaimantResolver claimants;
@@ -40,10 +43,13 @@ final class ClaimReader {
         this.facts = facts;
         this.drafts = drafts;
         List<String> names = new ArrayList<>(incidents.size());
+        List<Boolean> fights = new ArrayList<>(incidents.size());
         for (IncidentMention m : incidents) {
             names.add(m.getActor() == null ? null : m.getActor().getName());
+            fights.add(m.getSubEventType() == SubEventType.ARMED_CLASH);
         }
         this.actorNames = names;
+        this.clashes = fights;
         this.report = facts.text().report();
         this.claimants = new ClaimantResolver(rules, facts, drafts);
     }
@@ -398,6 +404,21 @@ final class ClaimReader {
     private Pending unsourced;
 
     /** "admitted to hospital", "bodies admitted to the morgue": taken in, not an admission ("admitted to firing"). */
+    /** A REJECTED_ACCOUNT noun of someone's ("the group's claim", "the rebels' account") within four words. */
+    private static boolean othersAccount(List<Token> tokens, int after) {
+        for (int k = after + 1;
+                k <= after + 4
+                        && k < tokens.size()
+                        && (!tokens.get(k).isPunct() || tokens.get(k).is("'"));
+                k++) {
+            if (WordList.REJECTED_ACCOUNT.contains(tokens.get(k).lower())
+                    && (tokens.get(k - 1).is("'s") || tokens.get(k - 1).is("'"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean admittedTo(List<Token> tokens, int after) {
         return after + 1 < tokens.size()
                 && tokens.get(after).is("to")
@@ -680,7 +701,8 @@ final class ClaimReader {
                 case "DENY" -> deny = true;
                 case "DENY_VERB" -> denyVerb = true;
                 // "could not be confirmed by independent observers" confirms nothing
-                case "CONFIRM_VERB" -> confirmVerb |= !negated(tokens, m.from());
+                // "acknowledged the group's claim": another's words, what its teller did not do
+                case "CONFIRM_VERB" -> confirmVerb |= !negated(tokens, m.from()) && !othersAccount(tokens, m.to());
                 case "RESPONSIBILITY" -> {
                     responsibility = !negated(tokens, m.from());
                     responsibilityAt = m.from();
@@ -694,6 +716,7 @@ final class ClaimReader {
         if (responsible != null
                 && (responsible.type() == SourceType.BELLIGERENT
                         || isActorOf(responsible, frame)
+                        || forcesVoice(responsible, frame) != null // "the defence ministry said it carried out"
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
             if (coversSeveral(tokens)) {
@@ -754,6 +777,15 @@ final class ClaimReader {
                 && (figure || s.maxTriggerWeight() >= 2 || ownStrike(tokens))) {
             // a party reporting its own attack confirms it: "the insurgents had killed at least 15 policemen"
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+        } else if (!figure && forcesVoice(sentenceClaimant, frame) != null) {
+            // the state's forces or their ministry telling their own operation: "the army spokesman said jets had
+            // destroyed the vehicles", "the defence ministry said it had carried out strikes"; a ministry speaks of
+            // strikes of either side ("said the city had been shelled from across the border"), so only its own
+            // wording tells its own; forces telling their losses ("two officers died, it said") give a toll
+            ForcesVoice voice = forcesVoice(sentenceClaimant, frame);
+            if (ownStrike(tokens) || voice == ForcesVoice.FORCES && s.maxTriggerWeight() >= 2 && !s.hasCasualties()) {
+                out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            }
         }
         return out;
     }
@@ -1110,6 +1142,21 @@ final class ClaimReader {
             boolean leader = (tokens.get(i).is("his") || tokens.get(i).is("her"))
                     && i + 1 < tokens.size()
                     && WordList.LEADER_MEN.contains(tokens.get(i + 1).lower());
+            if (tokens.get(i).is("it")
+                    || tokens.get(i).is("they")
+                    || tokens.get(i).is("we")) {
+                // "said it had carried out strikes", "said they struck the depot"
+                int k = i + 1;
+                if (k < tokens.size()
+                        && WordList.PERFECT_AUXILIARY.contains(tokens.get(k).lower())) {
+                    k++;
+                }
+                if (k < tokens.size()
+                        && WordList.OWN_STRIKE_VERB.contains(tokens.get(k).lower())) {
+                    return true;
+                }
+                continue;
+            }
             if (!(leader
                     || tokens.get(i).is("its")
                     || tokens.get(i).is("their")
@@ -1221,6 +1268,49 @@ final class ClaimReader {
         String a = " " + actorName.toLowerCase(java.util.Locale.ROOT) + " ";
         String n = " " + c.name().toLowerCase(java.util.Locale.ROOT) + " ";
         return a.contains(n) || n.contains(a);
+    }
+
+    /**
+     * The source speaks for the state's forces that are the frame's actor: their own name in another wording ("Mali's
+     * army", "the U.S. military" for "Malian military (Mali)", "US military (United States)"), an army spokesman of
+     * that state, or the defence ministry, bare or with the forces' demonym. The forces' canonical name opens with
+     * their demonym; a ministry that names another state ("Russia's defence ministry") speaks for that one. Null
+     * when the source speaks for no state's forces that carried out the frame's incident.
+     */
+    private ForcesVoice forcesVoice(Claimant c, Frame frame) {
+        String actorName = actorNames.get(frame.ordinal);
+        if (actorName == null || clashes.get(frame.ordinal)) {
+            return null; // in a clash both sides fought: the forces telling it tell their losses, no attack of theirs
+        }
+        int bracket = actorName.indexOf(" (");
+        String forces = ClaimantResolver.norm(bracket > 0 ? actorName.substring(0, bracket) : actorName);
+        int space = forces.indexOf(' ');
+        if (space < 0 || !WordList.FORCES_HEAD.contains(forces.substring(forces.lastIndexOf(' ') + 1))) {
+            return null; // no state's armed forces: a group, the police
+        }
+        String[] words = ClaimantResolver.norm(c.name()).split(" ");
+        boolean office = false;
+        boolean bare = true;
+        for (String w : words) {
+            office |= WordList.FORCES_OFFICE.contains(w);
+            bare &= WordList.FORCES_OFFICE.contains(w) || WordList.OFFICE_NAME_WORD.contains(w);
+        }
+        boolean sameState = c.key().startsWith(forces.substring(0, space + 1));
+        if (office && (bare || sameState)) {
+            return ForcesVoice.OFFICE;
+        }
+        return forces.equals(c.key())
+                        || sameState && c.type() == SourceType.BELLIGERENT && WordList.FORCES_HEAD.contains(c.head())
+                ? ForcesVoice.FORCES
+                : null;
+    }
+
+    /** How a source speaks for the state's forces that carried out an incident. */
+    private enum ForcesVoice {
+        /** The forces themselves, by any wording of their name, or their spokesman. */
+        FORCES,
+        /** The ministry that speaks for them. */
+        OFFICE
     }
 
     private boolean isActorOf(Claimant c, Frame frame) {

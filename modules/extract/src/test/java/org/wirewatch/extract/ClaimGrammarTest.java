@@ -1282,4 +1282,66 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Paulo Nhaca"));
     }
+
+    @Test
+    void shouldReadTheStateForcesTellingTheirOwnStrikeAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Jets bomb rebel depot near Tessalit",
+                "BAMAKO (AFP) - Malian army jets bombed a rebel fuel depot near Tessalit on Sunday, residents said."
+                        + "\n\nAn army spokesman, Colonel Oumar Dembele, said the aircraft had destroyed the depot and"
+                        + " struck two pickup trucks parked beside it.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker() + " " + c.getSource().getName())
+                        .contains("Dembele"));
+    }
+
+    @Test
+    void shouldReadADefenceMinistrySayingItStruckAsAConfirmationButNotOneTellingStrikesOnItsSide() {
+        ReportExtraction own = extract(
+                "2024-03-11T09:00:00Z",
+                "Warplanes strike hideouts in northern Iraq",
+                "ERBIL (AFP) - Turkish warplanes struck hideouts near Amadiya in northern Iraq on Sunday,"
+                        + " residents said.\n\nThe defence ministry said it had carried out the strikes on caves and"
+                        + " depots used by the militants.");
+        ReportExtraction told = extract(
+                "2024-03-11T09:00:00Z",
+                "Shells hit Tovuz homes",
+                "BAKU (AFP) - Armenian artillery shelled houses in Tovuz on Sunday, the regional governor said."
+                        + "\n\nThe defence ministry said the town had been shelled from positions across the border.");
+
+        assertThat(own.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).containsIgnoringCase("defence ministry"));
+        assertThat(told.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldNotReadTheStateForcesTellingAClashTheyFoughtAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Soldiers and rebels clash near Tessalit",
+                "BAMAKO (AFP) - Malian soldiers clashed with rebels near Tessalit on Sunday, residents said.\n\nA"
+                        + " captain and a sergeant had died in the fighting, the army said.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldNotReadAnOfficialAcknowledgingTheGroupsClaimAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Jihadists kill soldiers near Banikoara",
+                "COTONOU (Reuters) - Jihadists killed 14 soldiers at a post near Banikoara on Friday, the army said."
+                        + "\n\nThe militants said they had killed 30. Government spokesman Paul Adjovi acknowledged"
+                        + " the militants' claim, saying the losses were heavy.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .noneMatch(c -> String.valueOf(c.getSpeaker()).contains("Adjovi"));
+    }
 }
