@@ -695,6 +695,7 @@ final class ClaimReader {
         boolean confirmVerb = false;
         boolean responsibility = false;
         boolean admission = false;
+        boolean record = false;
         int responsibilityAt = -1;
         for (PhraseMatcher.Match m : cues) {
             switch (m.entry().value(0)) {
@@ -706,6 +707,7 @@ final class ClaimReader {
                 case "RESPONSIBILITY" -> {
                     responsibility = !negated(tokens, m.from());
                     responsibilityAt = m.from();
+                    record = responsibility && pastClaims(tokens, m);
                 }
                 // "bodies admitted to the morgue", "were admitted to hospital": taken in, no admission of a mistake
                 case "ADMISSION" -> admission |= !admittedTo(tokens, m.to());
@@ -718,8 +720,10 @@ final class ClaimReader {
                         || isActorOf(responsible, frame)
                         || forcesVoice(responsible, frame) != null // "the defence ministry said it carried out"
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
-            out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
-            if (coversSeveral(tokens)) {
+            if (!record) {
+                out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            }
+            if (!record && coversSeveral(tokens)) {
                 // "claimed both attacks", "claimed Thursday's attack as well as the two earlier ones": each incident
                 // of the report that party carried out is confirmed
                 for (Frame other : drafts.frames()) {
@@ -878,6 +882,18 @@ final class ClaimReader {
 
     private static boolean denies(List<PhraseMatcher.Match> cues) {
         return cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY_VERB"));
+    }
+
+    /**
+     * A claim of responsibility that recalls a group's record ("has claimed several raids in recent months", "has
+     * previously claimed attacks on ..."): it claims no attack the report tells.
+     */
+    private static boolean pastClaims(List<Token> tokens, PhraseMatcher.Match m) {
+        return m.to() < tokens.size()
+                        && WordList.PAST_CLAIMS.contains(tokens.get(m.to()).lower())
+                || m.from() > 0
+                        && WordList.PAST_CLAIMS.contains(
+                                tokens.get(m.from() - 1).lower());
     }
 
     /** The cue a rejection of what others said stands for: its subject denies, as with "denied". */

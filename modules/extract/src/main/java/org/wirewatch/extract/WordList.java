@@ -73,6 +73,8 @@ enum WordList {
     REGION_SITE,
     /** Verbs of a party telling its own attack. */
     OWN_STRIKE_VERB,
+    /** Words next to a claim of responsibility that make it a group's record of earlier claims. */
+    PAST_CLAIMS,
     /** Last words of the name of a state's armed forces ("Malian military", "Somali army"). */
     FORCES_HEAD,
     /** Words of a source's name that make it the office speaking for a state's forces (a defence ministry). */

@@ -1344,4 +1344,23 @@ class ClaimGrammarTest {
                 .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
                 .noneMatch(c -> String.valueOf(c.getSpeaker()).contains("Adjovi"));
     }
+
+    @Test
+    void shouldNotReadAGroupsRecordOfEarlierClaimsAsAConfirmationOfTheAttack() {
+        ReportExtraction several = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen kill six police near Dori",
+                "OUAGADOUGOU (AFP) - Gunmen killed six police officers at a checkpoint near Dori on Monday, the"
+                        + " security ministry said.\n\nNo group has claimed the attack. The Ansaroul Islam group has"
+                        + " claimed several raids on police posts in the region in recent months.");
+        ReportExtraction previously = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen kill six police near Dori",
+                "OUAGADOUGOU (AFP) - Gunmen killed six police officers at a checkpoint near Dori on Monday, the"
+                        + " security ministry said.\n\nAnsaroul Islam has previously claimed attacks on police posts"
+                        + " in the region.");
+
+        assertThat(several.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(previously.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
 }
