@@ -404,6 +404,17 @@ final class ClaimReader {
     private Pending unsourced;
 
     /** "admitted to hospital", "bodies admitted to the morgue": taken in, not an admission ("admitted to firing"). */
+    /** A perfect auxiliary and a LONG_STANDING word: "has long accused", "have long denied". */
+    private static boolean longStanding(List<Token> tokens) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            if (WordList.PERFECT_AUXILIARY.contains(tokens.get(k).lower())
+                    && WordList.LONG_STANDING.contains(tokens.get(k + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A REJECTED_ACCOUNT noun of someone's ("the group's claim", "the rebels' account") within four words. */
     private static boolean othersAccount(List<Token> tokens, int after) {
         for (int k = after + 1;
@@ -753,6 +764,11 @@ final class ClaimReader {
         }
         SourceType type = sentenceClaimant.type();
         boolean party = type != SourceType.WITNESS && type != SourceType.MEDIA && type != SourceType.MONITOR;
+        if ((denyVerb || (deny && party)) && longStanding(tokens)) {
+            // "X has long accused Y of sheltering rebels, a charge Y denies": an old quarrel, no answer to what the
+            // report tells
+            return out;
+        }
         if (denyVerb || (deny && party)) {
             out.add(new Pending(sentenceClaimant, ClaimKind.DENIAL, null, null, false, frame, s));
             if (confirmVerb && !denyVerb) {

@@ -73,6 +73,8 @@ enum WordList {
     REGION_SITE,
     /** Verbs of a party telling its own attack. */
     OWN_STRIKE_VERB,
+    /** Words after a perfect auxiliary that make what is said an old quarrel ("has long accused"). */
+    LONG_STANDING,
     /** Words next to a claim of responsibility that make it a group's record of earlier claims. */
     PAST_CLAIMS,
     /** Last words of the name of a state's armed forces ("Malian military", "Somali army"). */

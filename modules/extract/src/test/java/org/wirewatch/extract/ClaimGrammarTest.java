@@ -789,7 +789,7 @@ class ClaimGrammarTest {
                 "2024-03-04T09:00:00Z",
                 "Militants kill five police near Mandera",
                 "NAIROBI (AFP) - Militants killed five police officers in an attack near Mandera on Monday, police"
-                        + " said.\n\nKenya has long accused Somalia of sheltering the militants, an accusation the"
+                        + " said.\n\nKenya accused Somalia of sheltering the militants, an accusation the"
                         + " Somali foreign minister Ahmed Ali denied.");
 
         assertThat(x.getClaims())
@@ -1362,5 +1362,22 @@ class ClaimGrammarTest {
 
         assertThat(several.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
         assertThat(previously.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldNotReadTheDenialOfALongStandingChargeAsADenialOfTheAttack() {
+        ReportExtraction old = extract(
+                "2024-03-11T09:00:00Z",
+                "Border guards killed in clash near Arauquita",
+                "BOGOTA (AFP) - Rebels killed three border guards near Arauquita on Sunday, the army said.\n\nThe"
+                        + " government has long accused its neighbour of harbouring the rebels, a charge Caracas denies.");
+        ReportExtraction fresh = extract(
+                "2024-03-11T09:00:00Z",
+                "Border guards killed in clash near Arauquita",
+                "BOGOTA (AFP) - Rebels killed three border guards near Arauquita on Sunday, the army said.\n\nThe"
+                        + " government accused its neighbour of harbouring the rebels, a charge Caracas denies.");
+
+        assertThat(old.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.DENIAL);
+        assertThat(fresh.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.DENIAL);
     }
 }
