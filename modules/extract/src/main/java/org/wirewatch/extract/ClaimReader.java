@@ -102,6 +102,7 @@ final class ClaimReader {
         }
         namedInstitutions(pending);
         namedSpokesmen(pending);
+        pending.removeIf(p -> summedUpDenial(p, pending));
         for (Pending p : pending) {
             add(p);
         }
@@ -113,6 +114,23 @@ final class ClaimReader {
             out.add(b.build());
         }
         return out;
+    }
+
+    /**
+     * "Kurdish groups strongly denied any connection." in the lead, then "The PKK denied involvement ... Mazloum Abdi,
+     * commander of the SDF, wrote that his forces had nothing to do with it": a denial by a description that later
+     * sentences spell out as denials of the same incident by named parties sums those up, no denier of its own.
+     */
+    private static boolean summedUpDenial(Pending p, List<Pending> pending) {
+        if (p.kind != ClaimKind.DENIAL || !p.claimant.generic()) {
+            return false;
+        }
+        for (Pending q : pending) {
+            if (q.kind == ClaimKind.DENIAL && q.frame == p.frame && !q.claimant.generic() && q.sentence > p.sentence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1380,4 +1380,19 @@ class ClaimGrammarTest {
         assertThat(old.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.DENIAL);
         assertThat(fresh.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.DENIAL);
     }
+
+    @Test
+    void shouldNotKeepADescribedDenierThatLaterSentencesSpellOutAsNamedParties() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Bomb kills four in Izmir market",
+                "ANKARA (AP) - A bomb killed four people in a market in Izmir on Sunday, the governor said."
+                        + " Kurdish groups strongly denied any connection.\n\nPolice detained 12 suspects overnight."
+                        + "\n\nThe PKK denied involvement in a statement posted online.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("PKK");
+    }
 }
