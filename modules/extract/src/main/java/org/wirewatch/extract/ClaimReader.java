@@ -422,6 +422,18 @@ final class ClaimReader {
     private Pending unsourced;
 
     /** "admitted to hospital", "bodies admitted to the morgue": taken in, not an admission ("admitted to firing"). */
+    /** "to AFP", "to the BBC" right after a verb: the one told, an agency or outlet named with a capital. */
+    private static boolean toListener(List<Token> tokens, int after) {
+        int k = after + 1;
+        if (k < tokens.size() && tokens.get(k).is("the")) {
+            k++;
+        }
+        return after < tokens.size()
+                && tokens.get(after).is("to")
+                && k < tokens.size()
+                && tokens.get(k).isCapitalized();
+    }
+
     /** A perfect auxiliary and a LONG_STANDING word: "has long accused", "have long denied". */
     private static boolean longStanding(List<Token> tokens) {
         for (int k = 0; k + 1 < tokens.size(); k++) {
@@ -731,8 +743,11 @@ final class ClaimReader {
                 case "DENY" -> deny = true;
                 case "DENY_VERB" -> denyVerb = true;
                 // "could not be confirmed by independent observers" confirms nothing
-                // "acknowledged the group's claim": another's words, what its teller did not do
-                case "CONFIRM_VERB" -> confirmVerb |= !negated(tokens, m.from()) && !othersAccount(tokens, m.to());
+                // "acknowledged the group's claim": another's words, what its teller did not do; "confirmed to AFP
+                // that the rebels had taken the town": told to the agency, as with "told AFP"
+                case "CONFIRM_VERB" ->
+                    confirmVerb |=
+                            !negated(tokens, m.from()) && !othersAccount(tokens, m.to()) && !toListener(tokens, m.to());
                 case "RESPONSIBILITY" -> {
                     responsibility = !negated(tokens, m.from());
                     responsibilityAt = m.from();

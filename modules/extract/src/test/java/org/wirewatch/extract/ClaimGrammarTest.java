@@ -1395,4 +1395,22 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName())
                 .containsExactly("PKK");
     }
+
+    @Test
+    void shouldReadConfirmedToTheAgencyThatAsTellingNotAsAPartyConfirming() {
+        ReportExtraction told = extract(
+                "2024-03-11T09:00:00Z",
+                "Rebels seize Rubare",
+                "GOMA (AFP) - Rebels seized the town of Rubare in eastern Congo on Sunday after heavy fighting,"
+                        + " residents said.\n\nA local administrator confirmed to AFP that the rebels had taken"
+                        + " control of Rubare and two nearby villages.");
+        ReportExtraction confirmed = extract(
+                "2024-03-11T09:00:00Z",
+                "Rebels seize Rubare",
+                "GOMA (AFP) - Rebels seized the town of Rubare in eastern Congo on Sunday after heavy fighting,"
+                        + " residents said.\n\nThe provincial governor confirmed the capture of Rubare.");
+
+        assertThat(told.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(confirmed.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
 }
