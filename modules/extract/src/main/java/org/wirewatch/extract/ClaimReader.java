@@ -965,6 +965,10 @@ final class ClaimReader {
                     j++) {
                 if (WordList.REJECTED_ACCOUNT.contains(tokens.get(j).lower())) {
                     List<PhraseMatcher.Match> out = new ArrayList<>(cues);
+                    // "rejected the BLA's claims": the rejected account, no claim of responsibility by the subject
+                    int account = j;
+                    out.removeIf(m ->
+                            m.entry().value(0).equals("RESPONSIBILITY") && m.from() <= account && account < m.to());
                     out.add(new PhraseMatcher.Match(k, k + 1, REJECTION));
                     out.sort(java.util.Comparator.comparingInt(PhraseMatcher.Match::from));
                     return out;

@@ -1413,4 +1413,23 @@ class ClaimGrammarTest {
         assertThat(told.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
         assertThat(confirmed.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
     }
+
+    @Test
+    void shouldReadTheRejectedClaimsOfAGroupAsNoClaimOfResponsibilityByTheOneRejectingThem() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Militants storm army post in Zhob",
+                "QUETTA (AFP) - Militants stormed an army post in Zhob on Tuesday, killing four soldiers, the army"
+                        + " said.\n\nThe Pakistani Taliban claimed the attack in a statement.\n\nThe army rejected"
+                        + " the Taliban's claims and insisted the attack had been repulsed.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("Pakistani Taliban");
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("Pakistani army");
+    }
 }
