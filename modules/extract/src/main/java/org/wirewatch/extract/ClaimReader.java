@@ -827,6 +827,9 @@ final class ClaimReader {
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
         } else if (type == SourceType.BELLIGERENT
                 && isActorOf(sentenceClaimant, frame)
+                // the state's forces giving the toll of their own operation ("the military said troops killed 17
+                // militants") give a figure: the operation is theirs to tell, not another's report to confirm
+                && !(figure && stateForces(frame))
                 && (figure || s.maxTriggerWeight() >= 2 || ownStrike(tokens))) {
             // a party reporting its own attack confirms it: "the insurgents had killed at least 15 policemen"
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
@@ -1347,16 +1350,14 @@ final class ClaimReader {
      * when the source speaks for no state's forces that carried out the frame's incident.
      */
     private ForcesVoice forcesVoice(Claimant c, Frame frame) {
+        if (!stateForces(frame) || clashes.get(frame.ordinal)) {
+            // no state's armed forces: a group, the police; in a clash both sides fought: the forces telling it tell
+            // their losses, no attack of theirs
+            return null;
+        }
         String actorName = actorNames.get(frame.ordinal);
-        if (actorName == null || clashes.get(frame.ordinal)) {
-            return null; // in a clash both sides fought: the forces telling it tell their losses, no attack of theirs
-        }
-        int bracket = actorName.indexOf(" (");
-        String forces = ClaimantResolver.norm(bracket > 0 ? actorName.substring(0, bracket) : actorName);
+        String forces = ClaimantResolver.norm(actorName.substring(0, actorName.indexOf(" (")));
         int space = forces.indexOf(' ');
-        if (space < 0 || !WordList.FORCES_HEAD.contains(forces.substring(forces.lastIndexOf(' ') + 1))) {
-            return null; // no state's armed forces: a group, the police
-        }
         String[] words = ClaimantResolver.norm(c.name()).split(" ");
         boolean office = false;
         boolean bare = true;
@@ -1364,7 +1365,7 @@ final class ClaimReader {
             office |= WordList.FORCES_OFFICE.contains(w);
             bare &= WordList.FORCES_OFFICE.contains(w) || WordList.OFFICE_NAME_WORD.contains(w);
         }
-        boolean sameState = c.key().startsWith(forces.substring(0, space + 1));
+        boolean sameState = space > 0 && c.key().startsWith(forces.substring(0, space + 1));
         if (office && (bare || sameState)) {
             return ForcesVoice.OFFICE;
         }
@@ -1380,6 +1381,22 @@ final class ClaimReader {
         FORCES,
         /** The ministry that speaks for them. */
         OFFICE
+    }
+
+    /**
+     * The frame's actor is a state's armed forces named with their state in brackets ("Pakistani military
+     * (Pakistan)"), not a group whose name ends like theirs ("White Army", "Baloch Liberation Army (BLA)").
+     */
+    private boolean stateForces(Frame frame) {
+        String actorName = actorNames.get(frame.ordinal);
+        int bracket = actorName == null ? -1 : actorName.indexOf(" (");
+        if (bracket < 0 || !actorName.endsWith(")")) {
+            return false;
+        }
+        String state = actorName.substring(bracket + 2, actorName.length() - 1);
+        String forces = ClaimantResolver.norm(actorName.substring(0, bracket));
+        return !state.equals(state.toUpperCase(java.util.Locale.ROOT))
+                && WordList.FORCES_HEAD.contains(forces.substring(forces.lastIndexOf(' ') + 1));
     }
 
     private boolean isActorOf(Claimant c, Frame frame) {

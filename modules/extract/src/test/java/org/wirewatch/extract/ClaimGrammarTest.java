@@ -1432,4 +1432,22 @@ class ClaimGrammarTest {
                 .extracting(c -> c.getSource().getName())
                 .containsExactly("Pakistani army");
     }
+
+    @Test
+    void shouldReadTheStateForcesTollOfTheirOwnOperationAsAFigureOnlyButAGroupsAsAConfirmationToo() {
+        ReportExtraction forces = extract(
+                "2024-03-11T09:00:00Z",
+                "Troops kill 12 militants near Wana",
+                "PESHAWAR (AFP) - The military said troops killed 12 militants in a raid on a hideout near Wana in"
+                        + " South Waziristan on Monday night.");
+        ReportExtraction group = extract(
+                "2024-03-11T09:00:00Z",
+                "Rebels ambush convoy near Hpakant",
+                "YANGON (AFP) - The Kachin Independence Army said its fighters killed nine soldiers in an ambush on"
+                        + " an army convoy near Hpakant on Monday.");
+
+        assertThat(forces.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(killedFigures(forces, "military")).containsExactly(12);
+        assertThat(group.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
 }
