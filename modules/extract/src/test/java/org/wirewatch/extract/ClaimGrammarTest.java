@@ -1450,4 +1450,20 @@ class ClaimGrammarTest {
         assertThat(killedFigures(forces, "military")).containsExactly(12);
         assertThat(group.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
     }
+
+    @Test
+    void shouldReadAPartySayingItLostNoFightersAsADenial() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Army retakes Kombolcha after rebel pullout",
+                "ADDIS ABABA (AFP) - Government troops retook the town of Kombolcha on Friday after rebel fighters"
+                        + " pulled out overnight, residents said.\n\nThe Tigray People's Liberation Front said its"
+                        + " fighters had crossed the river in good order and that it had lost no fighters in the"
+                        + " withdrawal.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Tigray"));
+    }
 }
