@@ -1265,6 +1265,10 @@ final class ClaimReader {
                 Claimant c = claimants.resolve(s, r.to(), end);
                 return c != null ? c : fallback;
             }
+            Claimant member = memberOf(s, r.from());
+            if (member != null) {
+                return member; // "a video showed members of X claiming the attack": X, not the video
+            }
             PhraseMatcher.Match speech = null;
             for (PhraseMatcher.Match m : cues) {
                 if (m.entry().value(0).equals("SPEECH") && m.to() <= r.from()) {
@@ -1315,6 +1319,23 @@ final class ClaimReader {
             from++;
         }
         return attackNoun && from < cue ? claimants.resolve(s, from, cue) : null;
+    }
+
+    /**
+     * "men who identified themselves as members of the X gang claimed responsibility", "a video showed members of X
+     * claiming the attack": the party the claimants belong to, named after a MEMBER_NOUN and "of" in the clause
+     * before the claim. Null when the clause names no member of a party.
+     */
+    private Claimant memberOf(SentenceInfo s, int cue) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int k = cue - 2; k >= 0 && !tokens.get(k).isPunct(); k--) {
+            if (WordList.MEMBER_NOUN.contains(tokens.get(k).lower())
+                    && tokens.get(k + 1).is("of")) {
+                Claimant c = claimants.resolve(s, k + 2, cue);
+                return c != null && c.type() == SourceType.BELLIGERENT ? c : null;
+            }
+        }
+        return null;
     }
 
     /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */

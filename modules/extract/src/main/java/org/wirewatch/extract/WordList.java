@@ -73,6 +73,8 @@ enum WordList {
     REGION_SITE,
     /** Verbs of a party telling its own attack. */
     OWN_STRIKE_VERB,
+    /** Nouns before "of" and a party that make those who claim an attack members of that party. */
+    MEMBER_NOUN,
     /** Words after a perfect auxiliary that make what is said an old quarrel ("has long accused"). */
     LONG_STANDING,
     /** Words next to a claim of responsibility that make it a group's record of earlier claims. */

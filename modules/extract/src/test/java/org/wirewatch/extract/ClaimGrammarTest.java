@@ -1466,4 +1466,28 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).contains("Tigray"));
     }
+
+    @Test
+    void shouldGiveAClaimByMembersOfAGangToTheGang() {
+        ReportExtraction video = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen kill 9 in Tlacotepec bar",
+                "MEXICO CITY (AP) - Gunmen killed nine people in a bar in Tlacotepec in Guerrero state on Saturday,"
+                        + " state prosecutors said.\n\nHours later, a video posted on social media showed men who"
+                        + " identified themselves as members of the Rojos gang claiming responsibility for the"
+                        + " killings.");
+        ReportExtraction men = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen kill 9 in Tlacotepec bar",
+                "MEXICO CITY (AP) - Gunmen killed nine people in a bar in Tlacotepec in Guerrero state on Saturday,"
+                        + " state prosecutors said.\n\nHours later, men who identified themselves as members of the"
+                        + " Rojos gang claimed responsibility for the killings in a video posted on social media.");
+
+        for (ReportExtraction x : java.util.List.of(video, men)) {
+            assertThat(x.getClaims())
+                    .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getSource().getName()).contains("Rojos"));
+        }
+    }
 }
