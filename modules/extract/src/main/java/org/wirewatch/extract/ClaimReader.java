@@ -1235,9 +1235,13 @@ final class ClaimReader {
                     || tokens.get(i).is("our"))) {
                 continue;
             }
-            for (int k = i + 2; k < Math.min(tokens.size(), i + 6); k++) {
+            int last = i + 5;
+            for (int k = i + 2; k <= last && k < tokens.size(); k++) {
                 if (WordList.OWN_STRIKE_VERB.contains(tokens.get(k).lower())) {
                     return true;
+                }
+                if (WordList.PERFECT_AUXILIARY.contains(tokens.get(k).lower())) {
+                    last++; // "our armed and security forces have taken over": the auxiliary adds no distance
                 }
                 if (tokens.get(k).isPunct()) {
                     break;

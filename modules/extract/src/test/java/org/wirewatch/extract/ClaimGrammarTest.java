@@ -1490,4 +1490,19 @@ class ClaimGrammarTest {
                     .satisfies(c -> assertThat(c.getSource().getName()).contains("Rojos"));
         }
     }
+
+    @Test
+    void shouldReadALeaderSayingOurForcesHaveTakenOverTheTownAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Army says it has retaken Anefis",
+                "BAMAKO (AFP) - Malian troops retook the town of Anefis from separatist rebels on Monday, residents"
+                        + " said.\n\n\"This morning our brave soldiers and gendarmes have taken over Anefis,\" interim"
+                        + " president Colonel Amadou Keita wrote on X.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Amadou Keita"));
+    }
 }
