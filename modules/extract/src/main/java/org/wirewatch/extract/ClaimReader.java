@@ -16,6 +16,7 @@ import org.wirewatch.schema.ClaimSource;
 import org.wirewatch.schema.EvidenceSpan;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.SourceType;
+import org.wirewatch.schema.SubEventType;
 import org.wirewatch.schema.WireReport;
 
 /**
@@ -31,6 +32,8 @@ final class ClaimReader {
     private final IncidentDrafts drafts;
     /** The actor's name of each frame, by {@link Frame#ordinal}; null when the incident has none. */
     private final List<String> actorNames;
+    /** Each frame's incident is a fight of two sides ({@link SubEventType#ARMED_CLASH}), by {@link Frame#ordinal}. */
+    private final List<Boolean> clashes;
 
     private final WireReport report;
     private final ClaimantResolver claimants;
@@ -40,10 +43,13 @@ final class ClaimReader {
         this.facts = facts;
         this.drafts = drafts;
         List<String> names = new ArrayList<>(incidents.size());
+        List<Boolean> fights = new ArrayList<>(incidents.size());
         for (IncidentMention m : incidents) {
             names.add(m.getActor() == null ? null : m.getActor().getName());
+            fights.add(m.getSubEventType() == SubEventType.ARMED_CLASH);
         }
         this.actorNames = names;
+        this.clashes = fights;
         this.report = facts.text().report();
         this.claimants = new ClaimantResolver(rules, facts, drafts);
     }
@@ -96,6 +102,7 @@ final class ClaimReader {
         }
         namedInstitutions(pending);
         namedSpokesmen(pending);
+        pending.removeIf(p -> summedUpDenial(p, pending));
         for (Pending p : pending) {
             add(p);
         }
@@ -107,6 +114,23 @@ final class ClaimReader {
             out.add(b.build());
         }
         return out;
+    }
+
+    /**
+     * "Kurdish groups strongly denied any connection." in the lead, then "The PKK denied involvement ... Mazloum Abdi,
+     * commander of the SDF, wrote that his forces had nothing to do with it": a denial by a description that later
+     * sentences spell out as denials of the same incident by named parties sums those up, no denier of its own.
+     */
+    private static boolean summedUpDenial(Pending p, List<Pending> pending) {
+        if (p.kind != ClaimKind.DENIAL || !p.claimant.generic()) {
+            return false;
+        }
+        for (Pending q : pending) {
+            if (q.kind == ClaimKind.DENIAL && q.frame == p.frame && !q.claimant.generic() && q.sentence > p.sentence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -398,6 +422,44 @@ final class ClaimReader {
     private Pending unsourced;
 
     /** "admitted to hospital", "bodies admitted to the morgue": taken in, not an admission ("admitted to firing"). */
+    /** "to AFP", "to the BBC" right after a verb: the one told, an agency or outlet named with a capital. */
+    private static boolean toListener(List<Token> tokens, int after) {
+        int k = after + 1;
+        if (k < tokens.size() && tokens.get(k).is("the")) {
+            k++;
+        }
+        return after < tokens.size()
+                && tokens.get(after).is("to")
+                && k < tokens.size()
+                && tokens.get(k).isCapitalized();
+    }
+
+    /** A perfect auxiliary and a LONG_STANDING word: "has long accused", "have long denied". */
+    private static boolean longStanding(List<Token> tokens) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            if (WordList.PERFECT_AUXILIARY.contains(tokens.get(k).lower())
+                    && WordList.LONG_STANDING.contains(tokens.get(k + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A REJECTED_ACCOUNT noun of someone's ("the group's claim", "the rebels' account") within four words. */
+    private static boolean othersAccount(List<Token> tokens, int after) {
+        for (int k = after + 1;
+                k <= after + 4
+                        && k < tokens.size()
+                        && (!tokens.get(k).isPunct() || tokens.get(k).is("'"));
+                k++) {
+            if (WordList.REJECTED_ACCOUNT.contains(tokens.get(k).lower())
+                    && (tokens.get(k - 1).is("'s") || tokens.get(k - 1).is("'"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean admittedTo(List<Token> tokens, int after) {
         return after + 1 < tokens.size()
                 && tokens.get(after).is("to")
@@ -674,16 +736,22 @@ final class ClaimReader {
         boolean confirmVerb = false;
         boolean responsibility = false;
         boolean admission = false;
+        boolean record = false;
         int responsibilityAt = -1;
         for (PhraseMatcher.Match m : cues) {
             switch (m.entry().value(0)) {
                 case "DENY" -> deny = true;
                 case "DENY_VERB" -> denyVerb = true;
                 // "could not be confirmed by independent observers" confirms nothing
-                case "CONFIRM_VERB" -> confirmVerb |= !negated(tokens, m.from());
+                // "acknowledged the group's claim": another's words, what its teller did not do; "confirmed to AFP
+                // that the rebels had taken the town": told to the agency, as with "told AFP"
+                case "CONFIRM_VERB" ->
+                    confirmVerb |=
+                            !negated(tokens, m.from()) && !othersAccount(tokens, m.to()) && !toListener(tokens, m.to());
                 case "RESPONSIBILITY" -> {
                     responsibility = !negated(tokens, m.from());
                     responsibilityAt = m.from();
+                    record = responsibility && pastClaims(tokens, m);
                 }
                 // "bodies admitted to the morgue", "were admitted to hospital": taken in, no admission of a mistake
                 case "ADMISSION" -> admission |= !admittedTo(tokens, m.to());
@@ -694,9 +762,12 @@ final class ClaimReader {
         if (responsible != null
                 && (responsible.type() == SourceType.BELLIGERENT
                         || isActorOf(responsible, frame)
+                        || forcesVoice(responsible, frame) != null // "the defence ministry said it carried out"
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
-            out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
-            if (coversSeveral(tokens)) {
+            if (!record) {
+                out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            }
+            if (!record && coversSeveral(tokens)) {
                 // "claimed both attacks", "claimed Thursday's attack as well as the two earlier ones": each incident
                 // of the report that party carried out is confirmed
                 for (Frame other : drafts.frames()) {
@@ -726,6 +797,11 @@ final class ClaimReader {
         }
         SourceType type = sentenceClaimant.type();
         boolean party = type != SourceType.WITNESS && type != SourceType.MEDIA && type != SourceType.MONITOR;
+        if ((denyVerb || (deny && party)) && longStanding(tokens)) {
+            // "X has long accused Y of sheltering rebels, a charge Y denies": an old quarrel, no answer to what the
+            // report tells
+            return out;
+        }
         if (denyVerb || (deny && party)) {
             out.add(new Pending(sentenceClaimant, ClaimKind.DENIAL, null, null, false, frame, s));
             if (confirmVerb && !denyVerb) {
@@ -751,9 +827,21 @@ final class ClaimReader {
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
         } else if (type == SourceType.BELLIGERENT
                 && isActorOf(sentenceClaimant, frame)
+                // the state's forces giving the toll of their own operation ("the military said troops killed 17
+                // militants") give a figure: the operation is theirs to tell, not another's report to confirm
+                && !(figure && stateForces(frame))
                 && (figure || s.maxTriggerWeight() >= 2 || ownStrike(tokens))) {
             // a party reporting its own attack confirms it: "the insurgents had killed at least 15 policemen"
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+        } else if (!figure && forcesVoice(sentenceClaimant, frame) != null) {
+            // the state's forces or their ministry telling their own operation: "the army spokesman said jets had
+            // destroyed the vehicles", "the defence ministry said it had carried out strikes"; a ministry speaks of
+            // strikes of either side ("said the city had been shelled from across the border"), so only its own
+            // wording tells its own; forces telling their losses ("two officers died, it said") give a toll
+            ForcesVoice voice = forcesVoice(sentenceClaimant, frame);
+            if (ownStrike(tokens) || voice == ForcesVoice.FORCES && s.maxTriggerWeight() >= 2 && !s.hasCasualties()) {
+                out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+            }
         }
         return out;
     }
@@ -848,6 +936,18 @@ final class ClaimReader {
         return cues.stream().anyMatch(m -> m.entry().value(0).equals("DENY_VERB"));
     }
 
+    /**
+     * A claim of responsibility that recalls a group's record ("has claimed several raids in recent months", "has
+     * previously claimed attacks on ..."): it claims no attack the report tells.
+     */
+    private static boolean pastClaims(List<Token> tokens, PhraseMatcher.Match m) {
+        return m.to() < tokens.size()
+                        && WordList.PAST_CLAIMS.contains(tokens.get(m.to()).lower())
+                || m.from() > 0
+                        && WordList.PAST_CLAIMS.contains(
+                                tokens.get(m.from() - 1).lower());
+    }
+
     /** The cue a rejection of what others said stands for: its subject denies, as with "denied". */
     private static final Lexicon.Entry REJECTION =
             new Lexicon.Entry("rejected", List.of("DENY_VERB"), "a REJECTION_VERB before a REJECTED_ACCOUNT", 0);
@@ -868,6 +968,10 @@ final class ClaimReader {
                     j++) {
                 if (WordList.REJECTED_ACCOUNT.contains(tokens.get(j).lower())) {
                     List<PhraseMatcher.Match> out = new ArrayList<>(cues);
+                    // "rejected the BLA's claims": the rejected account, no claim of responsibility by the subject
+                    int account = j;
+                    out.removeIf(m ->
+                            m.entry().value(0).equals("RESPONSIBILITY") && m.from() <= account && account < m.to());
                     out.add(new PhraseMatcher.Match(k, k + 1, REJECTION));
                     out.sort(java.util.Comparator.comparingInt(PhraseMatcher.Match::from));
                     return out;
@@ -1110,15 +1214,34 @@ final class ClaimReader {
             boolean leader = (tokens.get(i).is("his") || tokens.get(i).is("her"))
                     && i + 1 < tokens.size()
                     && WordList.LEADER_MEN.contains(tokens.get(i + 1).lower());
+            if (tokens.get(i).is("it")
+                    || tokens.get(i).is("they")
+                    || tokens.get(i).is("we")) {
+                // "said it had carried out strikes", "said they struck the depot"
+                int k = i + 1;
+                if (k < tokens.size()
+                        && WordList.PERFECT_AUXILIARY.contains(tokens.get(k).lower())) {
+                    k++;
+                }
+                if (k < tokens.size()
+                        && WordList.OWN_STRIKE_VERB.contains(tokens.get(k).lower())) {
+                    return true;
+                }
+                continue;
+            }
             if (!(leader
                     || tokens.get(i).is("its")
                     || tokens.get(i).is("their")
                     || tokens.get(i).is("our"))) {
                 continue;
             }
-            for (int k = i + 2; k < Math.min(tokens.size(), i + 6); k++) {
+            int last = i + 5;
+            for (int k = i + 2; k <= last && k < tokens.size(); k++) {
                 if (WordList.OWN_STRIKE_VERB.contains(tokens.get(k).lower())) {
                     return true;
+                }
+                if (WordList.PERFECT_AUXILIARY.contains(tokens.get(k).lower())) {
+                    last++; // "our armed and security forces have taken over": the auxiliary adds no distance
                 }
                 if (tokens.get(k).isPunct()) {
                     break;
@@ -1145,6 +1268,10 @@ final class ClaimReader {
                 }
                 Claimant c = claimants.resolve(s, r.to(), end);
                 return c != null ? c : fallback;
+            }
+            Claimant member = memberOf(s, r.from());
+            if (member != null) {
+                return member; // "a video showed members of X claiming the attack": X, not the video
             }
             PhraseMatcher.Match speech = null;
             for (PhraseMatcher.Match m : cues) {
@@ -1198,6 +1325,23 @@ final class ClaimReader {
         return attackNoun && from < cue ? claimants.resolve(s, from, cue) : null;
     }
 
+    /**
+     * "men who identified themselves as members of the X gang claimed responsibility", "a video showed members of X
+     * claiming the attack": the party the claimants belong to, named after a MEMBER_NOUN and "of" in the clause
+     * before the claim. Null when the clause names no member of a party.
+     */
+    private Claimant memberOf(SentenceInfo s, int cue) {
+        List<Token> tokens = s.sentence.tokens();
+        for (int k = cue - 2; k >= 0 && !tokens.get(k).isPunct(); k--) {
+            if (WordList.MEMBER_NOUN.contains(tokens.get(k).lower())
+                    && tokens.get(k + 1).is("of")) {
+                Claimant c = claimants.resolve(s, k + 2, cue);
+                return c != null && c.type() == SourceType.BELLIGERENT ? c : null;
+            }
+        }
+        return null;
+    }
+
     /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */
     private static boolean claimWording(String cue) {
         return cue.contains("claim") || cue.startsWith("took");
@@ -1221,6 +1365,63 @@ final class ClaimReader {
         String a = " " + actorName.toLowerCase(java.util.Locale.ROOT) + " ";
         String n = " " + c.name().toLowerCase(java.util.Locale.ROOT) + " ";
         return a.contains(n) || n.contains(a);
+    }
+
+    /**
+     * The source speaks for the state's forces that are the frame's actor: their own name in another wording ("Mali's
+     * army", "the U.S. military" for "Malian military (Mali)", "US military (United States)"), an army spokesman of
+     * that state, or the defence ministry, bare or with the forces' demonym. The forces' canonical name opens with
+     * their demonym; a ministry that names another state ("Russia's defence ministry") speaks for that one. Null
+     * when the source speaks for no state's forces that carried out the frame's incident.
+     */
+    private ForcesVoice forcesVoice(Claimant c, Frame frame) {
+        if (!stateForces(frame) || clashes.get(frame.ordinal)) {
+            // no state's armed forces: a group, the police; in a clash both sides fought: the forces telling it tell
+            // their losses, no attack of theirs
+            return null;
+        }
+        String actorName = actorNames.get(frame.ordinal);
+        String forces = ClaimantResolver.norm(actorName.substring(0, actorName.indexOf(" (")));
+        int space = forces.indexOf(' ');
+        String[] words = ClaimantResolver.norm(c.name()).split(" ");
+        boolean office = false;
+        boolean bare = true;
+        for (String w : words) {
+            office |= WordList.FORCES_OFFICE.contains(w);
+            bare &= WordList.FORCES_OFFICE.contains(w) || WordList.OFFICE_NAME_WORD.contains(w);
+        }
+        boolean sameState = space > 0 && c.key().startsWith(forces.substring(0, space + 1));
+        if (office && (bare || sameState)) {
+            return ForcesVoice.OFFICE;
+        }
+        return forces.equals(c.key())
+                        || sameState && c.type() == SourceType.BELLIGERENT && WordList.FORCES_HEAD.contains(c.head())
+                ? ForcesVoice.FORCES
+                : null;
+    }
+
+    /** How a source speaks for the state's forces that carried out an incident. */
+    private enum ForcesVoice {
+        /** The forces themselves, by any wording of their name, or their spokesman. */
+        FORCES,
+        /** The ministry that speaks for them. */
+        OFFICE
+    }
+
+    /**
+     * The frame's actor is a state's armed forces named with their state in brackets ("Pakistani military
+     * (Pakistan)"), not a group whose name ends like theirs ("White Army", "Baloch Liberation Army (BLA)").
+     */
+    private boolean stateForces(Frame frame) {
+        String actorName = actorNames.get(frame.ordinal);
+        int bracket = actorName == null ? -1 : actorName.indexOf(" (");
+        if (bracket < 0 || !actorName.endsWith(")")) {
+            return false;
+        }
+        String state = actorName.substring(bracket + 2, actorName.length() - 1);
+        String forces = ClaimantResolver.norm(actorName.substring(0, bracket));
+        return !state.equals(state.toUpperCase(java.util.Locale.ROOT))
+                && WordList.FORCES_HEAD.contains(forces.substring(forces.lastIndexOf(' ') + 1));
     }
 
     private boolean isActorOf(Claimant c, Frame frame) {

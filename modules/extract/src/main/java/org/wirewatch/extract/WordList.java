@@ -73,6 +73,18 @@ enum WordList {
     REGION_SITE,
     /** Verbs of a party telling its own attack. */
     OWN_STRIKE_VERB,
+    /** Nouns before "of" and a party that make those who claim an attack members of that party. */
+    MEMBER_NOUN,
+    /** Words after a perfect auxiliary that make what is said an old quarrel ("has long accused"). */
+    LONG_STANDING,
+    /** Words next to a claim of responsibility that make it a group's record of earlier claims. */
+    PAST_CLAIMS,
+    /** Last words of the name of a state's armed forces ("Malian military", "Somali army"). */
+    FORCES_HEAD,
+    /** Words of a source's name that make it the office speaking for a state's forces (a defence ministry). */
+    FORCES_OFFICE,
+    /** The other words a bare name of such an office may hold ("the Ministry of National Defence"). */
+    OFFICE_NAME_WORD,
     /** Heads of an indefinite source that a later sentence names. */
     PLACEHOLDER_HEAD,
     /** Nouns heading a description after a name ("X, a coalition of ...") that make the name a body's, not a person's. */

@@ -789,7 +789,7 @@ class ClaimGrammarTest {
                 "2024-03-04T09:00:00Z",
                 "Militants kill five police near Mandera",
                 "NAIROBI (AFP) - Militants killed five police officers in an attack near Mandera on Monday, police"
-                        + " said.\n\nKenya has long accused Somalia of sheltering the militants, an accusation the"
+                        + " said.\n\nKenya accused Somalia of sheltering the militants, an accusation the"
                         + " Somali foreign minister Ahmed Ali denied.");
 
         assertThat(x.getClaims())
@@ -1281,5 +1281,228 @@ class ClaimGrammarTest {
                 .filteredOn(c -> Integer.valueOf(8).equals(c.getKilled()))
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Paulo Nhaca"));
+    }
+
+    @Test
+    void shouldReadTheStateForcesTellingTheirOwnStrikeAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Jets bomb rebel depot near Tessalit",
+                "BAMAKO (AFP) - Malian army jets bombed a rebel fuel depot near Tessalit on Sunday, residents said."
+                        + "\n\nAn army spokesman, Colonel Oumar Dembele, said the aircraft had destroyed the depot and"
+                        + " struck two pickup trucks parked beside it.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker() + " " + c.getSource().getName())
+                        .contains("Dembele"));
+    }
+
+    @Test
+    void shouldReadADefenceMinistrySayingItStruckAsAConfirmationButNotOneTellingStrikesOnItsSide() {
+        ReportExtraction own = extract(
+                "2024-03-11T09:00:00Z",
+                "Warplanes strike hideouts in northern Iraq",
+                "ERBIL (AFP) - Turkish warplanes struck hideouts near Amadiya in northern Iraq on Sunday,"
+                        + " residents said.\n\nThe defence ministry said it had carried out the strikes on caves and"
+                        + " depots used by the militants.");
+        ReportExtraction told = extract(
+                "2024-03-11T09:00:00Z",
+                "Shells hit Tovuz homes",
+                "BAKU (AFP) - Armenian artillery shelled houses in Tovuz on Sunday, the regional governor said."
+                        + "\n\nThe defence ministry said the town had been shelled from positions across the border.");
+
+        assertThat(own.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).containsIgnoringCase("defence ministry"));
+        assertThat(told.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldNotReadTheStateForcesTellingAClashTheyFoughtAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Soldiers and rebels clash near Tessalit",
+                "BAMAKO (AFP) - Malian soldiers clashed with rebels near Tessalit on Sunday, residents said.\n\nA"
+                        + " captain and a sergeant had died in the fighting, the army said.");
+
+        assertThat(x.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldNotReadAnOfficialAcknowledgingTheGroupsClaimAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Jihadists kill soldiers near Banikoara",
+                "COTONOU (Reuters) - Jihadists killed 14 soldiers at a post near Banikoara on Friday, the army said."
+                        + "\n\nThe militants said they had killed 30. Government spokesman Paul Adjovi acknowledged"
+                        + " the militants' claim, saying the losses were heavy.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .noneMatch(c -> String.valueOf(c.getSpeaker()).contains("Adjovi"));
+    }
+
+    @Test
+    void shouldNotReadAGroupsRecordOfEarlierClaimsAsAConfirmationOfTheAttack() {
+        ReportExtraction several = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen kill six police near Dori",
+                "OUAGADOUGOU (AFP) - Gunmen killed six police officers at a checkpoint near Dori on Monday, the"
+                        + " security ministry said.\n\nNo group has claimed the attack. The Ansaroul Islam group has"
+                        + " claimed several raids on police posts in the region in recent months.");
+        ReportExtraction previously = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen kill six police near Dori",
+                "OUAGADOUGOU (AFP) - Gunmen killed six police officers at a checkpoint near Dori on Monday, the"
+                        + " security ministry said.\n\nAnsaroul Islam has previously claimed attacks on police posts"
+                        + " in the region.");
+
+        assertThat(several.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(previously.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldNotReadTheDenialOfALongStandingChargeAsADenialOfTheAttack() {
+        ReportExtraction old = extract(
+                "2024-03-11T09:00:00Z",
+                "Border guards killed in clash near Arauquita",
+                "BOGOTA (AFP) - Rebels killed three border guards near Arauquita on Sunday, the army said.\n\nThe"
+                        + " government has long accused its neighbour of harbouring the rebels, a charge Caracas denies.");
+        ReportExtraction fresh = extract(
+                "2024-03-11T09:00:00Z",
+                "Border guards killed in clash near Arauquita",
+                "BOGOTA (AFP) - Rebels killed three border guards near Arauquita on Sunday, the army said.\n\nThe"
+                        + " government accused its neighbour of harbouring the rebels, a charge Caracas denies.");
+
+        assertThat(old.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.DENIAL);
+        assertThat(fresh.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.DENIAL);
+    }
+
+    @Test
+    void shouldNotKeepADescribedDenierThatLaterSentencesSpellOutAsNamedParties() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Bomb kills four in Izmir market",
+                "ANKARA (AP) - A bomb killed four people in a market in Izmir on Sunday, the governor said."
+                        + " Kurdish groups strongly denied any connection.\n\nPolice detained 12 suspects overnight."
+                        + "\n\nThe PKK denied involvement in a statement posted online.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("PKK");
+    }
+
+    @Test
+    void shouldReadConfirmedToTheAgencyThatAsTellingNotAsAPartyConfirming() {
+        ReportExtraction told = extract(
+                "2024-03-11T09:00:00Z",
+                "Rebels seize Rubare",
+                "GOMA (AFP) - Rebels seized the town of Rubare in eastern Congo on Sunday after heavy fighting,"
+                        + " residents said.\n\nA local administrator confirmed to AFP that the rebels had taken"
+                        + " control of Rubare and two nearby villages.");
+        ReportExtraction confirmed = extract(
+                "2024-03-11T09:00:00Z",
+                "Rebels seize Rubare",
+                "GOMA (AFP) - Rebels seized the town of Rubare in eastern Congo on Sunday after heavy fighting,"
+                        + " residents said.\n\nThe provincial governor confirmed the capture of Rubare.");
+
+        assertThat(told.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(confirmed.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldReadTheRejectedClaimsOfAGroupAsNoClaimOfResponsibilityByTheOneRejectingThem() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Militants storm army post in Zhob",
+                "QUETTA (AFP) - Militants stormed an army post in Zhob on Tuesday, killing four soldiers, the army"
+                        + " said.\n\nThe Pakistani Taliban claimed the attack in a statement.\n\nThe army rejected"
+                        + " the Taliban's claims and insisted the attack had been repulsed.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("Pakistani Taliban");
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("Pakistani army");
+    }
+
+    @Test
+    void shouldReadTheStateForcesTollOfTheirOwnOperationAsAFigureOnlyButAGroupsAsAConfirmationToo() {
+        ReportExtraction forces = extract(
+                "2024-03-11T09:00:00Z",
+                "Troops kill 12 militants near Wana",
+                "PESHAWAR (AFP) - The military said troops killed 12 militants in a raid on a hideout near Wana in"
+                        + " South Waziristan on Monday night.");
+        ReportExtraction group = extract(
+                "2024-03-11T09:00:00Z",
+                "Rebels ambush convoy near Hpakant",
+                "YANGON (AFP) - The Kachin Independence Army said its fighters killed nine soldiers in an ambush on"
+                        + " an army convoy near Hpakant on Monday.");
+
+        assertThat(forces.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+        assertThat(killedFigures(forces, "military")).containsExactly(12);
+        assertThat(group.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldReadAPartySayingItLostNoFightersAsADenial() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Army retakes Kombolcha after rebel pullout",
+                "ADDIS ABABA (AFP) - Government troops retook the town of Kombolcha on Friday after rebel fighters"
+                        + " pulled out overnight, residents said.\n\nThe Tigray People's Liberation Front said its"
+                        + " fighters had crossed the river in good order and that it had lost no fighters in the"
+                        + " withdrawal.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Tigray"));
+    }
+
+    @Test
+    void shouldGiveAClaimByMembersOfAGangToTheGang() {
+        ReportExtraction video = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen kill 9 in Tlacotepec bar",
+                "MEXICO CITY (AP) - Gunmen killed nine people in a bar in Tlacotepec in Guerrero state on Saturday,"
+                        + " state prosecutors said.\n\nHours later, a video posted on social media showed men who"
+                        + " identified themselves as members of the Rojos gang claiming responsibility for the"
+                        + " killings.");
+        ReportExtraction men = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen kill 9 in Tlacotepec bar",
+                "MEXICO CITY (AP) - Gunmen killed nine people in a bar in Tlacotepec in Guerrero state on Saturday,"
+                        + " state prosecutors said.\n\nHours later, men who identified themselves as members of the"
+                        + " Rojos gang claimed responsibility for the killings in a video posted on social media.");
+
+        for (ReportExtraction x : java.util.List.of(video, men)) {
+            assertThat(x.getClaims())
+                    .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getSource().getName()).contains("Rojos"));
+        }
+    }
+
+    @Test
+    void shouldReadALeaderSayingOurForcesHaveTakenOverTheTownAsAConfirmation() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Army says it has retaken Anefis",
+                "BAMAKO (AFP) - Malian troops retook the town of Anefis from separatist rebels on Monday, residents"
+                        + " said.\n\n\"This morning our brave soldiers and gendarmes have taken over Anefis,\" interim"
+                        + " president Colonel Amadou Keita wrote on X.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Amadou Keita"));
     }
 }
