@@ -668,6 +668,13 @@ final class ClaimReader {
             p.whole = killedFact != null && wholeFigure(s, killedFact);
             out.add(p);
             figures.add(p);
+            CasualtyFact other = killedFact == null ? null : otherSidesToll(s, killedFact, end);
+            if (other != null) {
+                Pending q = new Pending(figureClaimant, ClaimKind.FIGURE, other.value(), null, s.superseded, frame, s);
+                q.whole = true;
+                out.add(q);
+                figures.add(q);
+            }
         }
         boolean deny = false;
         boolean denyVerb = false;
@@ -956,6 +963,45 @@ final class ClaimReader {
             }
         }
         return -1;
+    }
+
+    /**
+     * A second death toll the same teller gives in a clause of its own after its first: "two gendarmes were killed,
+     * while 12 rebels were neutralised", "put the toll at 40 ... and said at least 50 assailants had been
+     * neutralised". The losses of the other side are a figure of their own, not a part of the first; a count joined
+     * by a bare "and" in the same clause ("12 soldiers and 13 militants died") stays with it, and so does a count the
+     * clause does not open with (", although troops recovered only ten bodies").
+     */
+    private static CasualtyFact otherSidesToll(SentenceInfo s, CasualtyFact first, int end) {
+        List<Token> tokens = s.sentence.tokens();
+        for (CasualtyFact f : s.facts) {
+            if (f.role() != CasualtyFact.Role.KILLED
+                    || f.kind() != CasualtyFact.Kind.TOTAL
+                    || f.vague()
+                    || f.additive()
+                    || f.from() <= first.to()
+                    || f.from() >= end
+                    || f.value().equals(first.value())
+                    || restated(tokens, f)) {
+                continue;
+            }
+            for (int k = first.to(); k < f.from(); k++) {
+                Token t = tokens.get(k);
+                boolean rival = k > 0
+                        && tokens.get(k - 1).is(",")
+                        && WordList.RIVAL_CLAUSE_OPENER.contains(t.lower())
+                        && !t.is("and");
+                // the count opens the clause: "troops recovered only ten bodies" after ", although" counts bodies
+                boolean opens = f.from() == k + 1 || f.from() == k + 2 && tokens.get(k + 1).is("that");
+                // "and said": the same teller goes on ("the morgue, which said two had died" is another's)
+                boolean goesOn = k > 0 && tokens.get(k - 1).is("and") && WordList.SPEECH_VERB.contains(t.lower());
+                if ((rival || goesOn) && opens) {
+                    return f;
+                }
+            }
+            return null;
+        }
+        return null;
     }
 
     /** "the", "a" or a capitalised word: a new subject, not a verb continuing the same one's speech. */
@@ -1258,6 +1304,49 @@ final class ClaimReader {
         return false;
     }
 
+    /**
+     * "officials said 81 died ... Official sources said 145 were wounded": a wounded count alone that the body which
+     * gave the incident's death toll adds, under a longer or shorter form of its name ("the Health Ministry" and
+     * "the Health Ministry in the territory"), completes that figure rather than making a claim of its own.
+     */
+    private Claim.Builder woundedOfSameBody(Pending p, String mention) {
+        if (p.kind != ClaimKind.FIGURE || p.killed != null || p.injured == null || p.superseded || mention == null) {
+            return null;
+        }
+        for (Claim.Builder b : claims.values()) {
+            if (b.getKind() == ClaimKind.FIGURE
+                    && mention.equals(b.getMentionId())
+                    && !b.getSuperseded()
+                    && b.getKilled() != null
+                    && b.getInjured() == null
+                    && (b.getSpeaker() == null
+                            || p.claimant.speaker() == null
+                            || b.getSpeaker().equals(p.claimant.speaker()))
+                    && oneNameHoldsTheOther(b.getSource().getName(), p.claimant.name())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Every word of one name is a word of the other, plurals as singulars ("officials", "official sources"). */
+    private static boolean oneNameHoldsTheOther(String a, String b) {
+        java.util.Set<String> x = singularWords(a);
+        java.util.Set<String> y = singularWords(b);
+        return !x.isEmpty() && !y.isEmpty() && (x.containsAll(y) || y.containsAll(x));
+    }
+
+    private static java.util.Set<String> singularWords(String name) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : ClaimantResolver.norm(name).split(" ")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            out.add(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
+        }
+        return out;
+    }
+
     private void add(Pending p) {
         String mention = p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId;
         String key = mention + "|" + p.kind + "|" + p.claimant.key()
@@ -1277,6 +1366,14 @@ final class ClaimReader {
             b = claims.get(key);
         }
         EvidenceSpan span = facts.text().span(p.info.sentence);
+        Claim.Builder sameBody = b == null ? woundedOfSameBody(p, mention) : null;
+        if (sameBody != null) {
+            sameBody.setInjured(p.injured);
+            List<EvidenceSpan> ev = new ArrayList<>(sameBody.getEvidence());
+            ev.add(span);
+            sameBody.setEvidence(ev);
+            return;
+        }
         if (b == null) {
             b = Claim.newBuilder()
                     .setClaimId("")

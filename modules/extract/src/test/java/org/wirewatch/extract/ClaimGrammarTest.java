@@ -28,6 +28,39 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldKeepTheOtherSidesLossesToldInAClauseOfTheirOwnAsASecondFigureOfTheSameTeller() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels attack post in Darno",
+                "DARNO (Xinhua) - Rebels attacked a police post in Darno on Saturday, police spokesman Ivo Marek"
+                        + " said on Sunday.\n\nThree policemen were killed, while 15 rebels were \"neutralized\","
+                        + " Marek said.\n\nIn the north, the army said five soldiers died in an ambush near Kelto"
+                        + " and said at least 30 assailants had been neutralised.\n\nVillagers said two soldiers"
+                        + " were killed, although troops recovered only six bodies.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(3, 15);
+        assertThat(killedFigures(x, "army")).containsExactly(5, 30);
+        assertThat(killedFigures(x, "villagers")).containsExactly(2);
+    }
+
+    @Test
+    void shouldCompleteABodysDeathTollWithTheWoundedItGivesUnderALongerFormOfItsName() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomb kills 14 in Velmora market",
+                "VELMORA (AFP) - A car bomb killed 14 people at a crowded market in the northern town of Velmora on"
+                        + " Saturday, officials said.\n\nOfficial sources said three children were among the dead,"
+                        + " and 52 people were wounded.\n\nThe Red Crescent said 61 people were wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled, Claim::getInjured)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("officials", 14, 52),
+                        org.assertj.core.groups.Tuple.tuple("Red Crescent", null, 61));
+    }
+
+    @Test
     void shouldReadAMonthOldStringOfAttacksAsARunningTotalNotAFigure() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
