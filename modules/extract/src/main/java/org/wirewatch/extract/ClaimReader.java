@@ -662,7 +662,8 @@ final class ClaimReader {
         boolean figure = figureClaimant != null
                 && (killed != null || injured != null)
                 && !narratedAfterResponsibility(s, cues, figureClaimant, end)
-                && !dismissedFigure(s, cues, killedFact, end);
+                && !dismissedFigure(s, cues, killedFact, end)
+                && !relaysReports(s, cues, killedFact);
         if (figure) {
             Pending p = new Pending(figureClaimant, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
             p.whole = killedFact != null && wholeFigure(s, killedFact);
@@ -1002,6 +1003,36 @@ final class ClaimReader {
             return null;
         }
         return null;
+    }
+
+    /**
+     * "According to the spokesman, reports circulating online said nine soldiers had been killed": the teller only
+     * relays what reports nobody made said, so the toll is nobody's claim. The speech verb's clause opens with a
+     * noun group of {@code SOURCELESS_REPORT} ("reports", "initial reports", "rumours") after a comma or at the
+     * sentence's start.
+     */
+    private static boolean relaysReports(SentenceInfo s, List<PhraseMatcher.Match> cues, CasualtyFact killed) {
+        if (killed == null) {
+            return false;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        for (PhraseMatcher.Match m : cues) {
+            if (!m.entry().value(0).equals("SPEECH") || m.to() > killed.from()) {
+                continue;
+            }
+            int b = m.from() - 1;
+            while (b >= 0 && !tokens.get(b).isPunct()) {
+                b--;
+            }
+            int k = b + 1;
+            while (k < m.from() && WordList.SOURCELESS_REPORT.contains(tokens.get(k).lower())) {
+                k++;
+            }
+            if (k > b + 1 && tokens.get(k - 1).lower().endsWith("s")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "the", "a" or a capitalised word: a new subject, not a verb continuing the same one's speech. */

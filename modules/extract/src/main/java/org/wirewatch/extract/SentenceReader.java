@@ -584,7 +584,8 @@ final class SentenceReader {
                         hasPeriodCue = true;
                     }
                 }
-                case "CONFLICT" -> conflictNoun = true;
+                // "Fresh fighting has killed 24": the outbreak just told, whose toll is no running total
+                case "CONFLICT" -> conflictNoun |= !freshOutbreak(tokens, m.from());
                 // "a wave of killings", "two days of air strikes", never "two days of fighting": the events are
                 // plural, so the figure after them adds up several ("two days of U.S. attacks": past a modifier)
                 case "SERIES" -> {
@@ -659,6 +660,16 @@ final class SentenceReader {
                 laterEvent,
                 allPlaces,
                 withClaimedAttacks(rules.attribution.findAll(tokens), triggers, tokens));
+    }
+
+    /** A {@code FRESH_OUTBREAK} word at most three words before the conflict noun ("fresh tribal fighting"). */
+    private static boolean freshOutbreak(List<Token> tokens, int noun) {
+        for (int k = noun - 1; k >= Math.max(0, noun - 3); k--) {
+            if (WordList.FRESH_OUTBREAK.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lower-case plural noun ("killings", "strikes"), not "fighting" or "unrest". */

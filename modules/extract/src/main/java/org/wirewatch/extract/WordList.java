@@ -185,6 +185,8 @@ enum WordList {
     SHARED_SOURCE_HEAD,
     /** Words of a noun group naming reports, not who made them ("Initial reports"). */
     SOURCELESS_REPORT,
+    /** Adjectives before a conflict noun that make it the outbreak just told, not a long conflict ("fresh fighting"). */
+    FRESH_OUTBREAK,
     /** Nouns of a charge a speaker answers, after "a" before the speaker ("a charge Kigali denies"). */
     CHARGE_NOUN,
     /** Nouns for a count of the dead. */

@@ -28,6 +28,33 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadTheTollOfFreshFightingInThePerfectAsTheOutbreaksFigureNotARunningTotal() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Clan clashes kill 17 in Gedo",
+                "MOGADISHU (AFP) - Renewed clan fighting in the southern region of Gedo has killed at least 17"
+                        + " people, days after elders signed a truce over grazing land, officials said Monday.\n\n"
+                        + "Gunmen from one clan attacked the village of Warlow on Saturday, a local elder said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .isEmpty();
+        assertThat(killedFigures(x, "officials")).containsExactly(17);
+    }
+
+    @Test
+    void shouldGiveNobodyATollTheTellerOnlyRelaysFromReportsNobodyMade() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels attack post in Darno",
+                "DARNO (Xinhua) - Three policemen were killed when rebels attacked a police post in Darno on"
+                        + " Saturday, police spokesman Ivo Marek said.\n\nAccording to Marek, rumours spreading on"
+                        + " messaging apps said 14 policemen had been killed and the post burned.");
+
+        assertThat(killedFigures(x, "")).containsExactly(3);
+    }
+
+    @Test
     void shouldKeepTheOtherSidesLossesToldInAClauseOfTheirOwnAsASecondFigureOfTheSameTeller() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
