@@ -34,6 +34,7 @@ final class ClaimReader {
 
     private final WireReport report;
     private final ClaimantResolver claimants;
+    private final org.wirewatch.extract.rules.TotalFrames totals;
     private final Map<String, Claim.Builder> claims = new LinkedHashMap<>();
 
     ClaimReader(Rules rules, ReportFacts facts, IncidentDrafts drafts, List<IncidentMention> incidents) {
@@ -46,6 +47,7 @@ final class ClaimReader {
         this.actorNames = names;
         this.report = facts.text().report();
         this.claimants = new ClaimantResolver(rules, facts, drafts);
+        this.totals = rules.totals;
     }
 
     List<Claim> read() {
@@ -567,6 +569,15 @@ final class ClaimReader {
             if (sentenceClaimant == null) {
                 return out;
             }
+            List<Integer> tallies = totals.numbersBroughtTo(tokens);
+            if (!tallies.isEmpty()) {
+                // "brought to 18 the number of mayors slain ..., and the number of lawmakers killed to eight": each
+                // tally its own running total
+                for (Integer n : tallies) {
+                    out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, n, null, false, null, s));
+                }
+                return out;
+            }
             // pair each killed figure with the injured figure after it: "651 dead and 867 wounded, and ... 591"
             Integer killed = null;
             Integer injured = null;
@@ -640,6 +651,12 @@ final class ClaimReader {
             } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
                 injured = f.value();
             }
+        }
+        Integer brought = killedFact == null ? null : totals.broughtToll(tokens, killedFact.to(), end);
+        if (brought != null && brought > killed) {
+            // "Eighteen died on the spot and two more later in hospital, bringing the toll to 20, he said": the
+            // teller's toll is the one the sentence arrives at
+            killed = brought;
         }
         Claimant rival = killedFact == null ? null : claimBeforeDismissal(s, cues, killedFact, sentenceClaimant);
         if (rival != null) {

@@ -638,6 +638,8 @@ final class SentenceReader {
                 || (series && !dates.isEmpty() && !dayGiven)
                 || (inYear && !specificDate && maxWeight < 3)
                 || (conflictNoun && perfectKill(tokens))
+                // "brought to 18 the number of mayors slain during his term": a tally of many events
+                || (!facts.isEmpty() && !rules.totals.numbersBroughtTo(tokens).isEmpty())
                 // "Its commander has said its forces have killed 1,500 fighters", told after the lead with no day,
                 // place or event word: a party's running total, not a toll of the incident told
                 || (s.paragraph() > 1 && dates.isEmpty() && places.isEmpty() && maxWeight < 2 && haveKilled(tokens));

@@ -28,6 +28,38 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadEachNumberOfVictimsAKillingBringsToAsARunningTotal() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Journalist shot dead in Tavera",
+                "TAVERA (AP) - Gunmen shot dead a radio journalist outside his home in Tavera on Tuesday, police"
+                        + " said.\n\nThe killing brought to 21 the number of journalists slain during the governor's"
+                        + " term, and the number of judges killed to six, according to the monitoring group Civic"
+                        + " Watch.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(Claim::getKilled)
+                .containsExactly(21, 6);
+        assertThat(killedFigures(x, "")).isEmpty();
+    }
+
+    @Test
+    void shouldGiveTheTellerTheTollASentenceBringsItsOwnCountTo() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber kills 15 at Lirri market",
+                "MAIDUGURI (AFP) - A suicide bomber struck a cattle market in Lirri on Saturday, killing 15 people,"
+                        + " said Musa Kadir, a vigilante leader.\n\nThirteen people died at the scene and 22 were"
+                        + " wounded, two of whom died later in hospital, bringing the toll to 15, Kadir said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(15, 22));
+    }
+
+    @Test
     void shouldReadTheTollOfFreshFightingInThePerfectAsTheOutbreaksFigureNotARunningTotal() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
