@@ -645,6 +645,9 @@ final class ClaimReader {
             if (f.additive() && chained(s, f)) {
                 continue; // "Another five people died": part of a figure given just before
             }
+            if (f.role() == CasualtyFact.Role.KILLED && stepAfterDeath(tokens, f)) {
+                continue; // "23 bodies had been identified": a count of the identified, not the teller's toll
+            }
             if (f.role() == CasualtyFact.Role.KILLED && killed == null) {
                 killed = f.value();
                 killedFact = f;
@@ -1047,6 +1050,20 @@ final class ClaimReader {
             }
             if (k > b + 1 && tokens.get(k - 1).lower().endsWith("s")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** The count's verb, past its auxiliaries, is an {@code AFTER_DEATH_STEP} ("bodies had been identified"). */
+    private static boolean stepAfterDeath(List<Token> tokens, CasualtyFact f) {
+        for (int k = f.to(); k < Math.min(tokens.size(), f.to() + 4); k++) {
+            String w = tokens.get(k).lower();
+            if (WordList.AFTER_DEATH_STEP.contains(w)) {
+                return true;
+            }
+            if (!WordList.AUXILIARY.contains(w) && !WordList.PERFECT_AUXILIARY.contains(w)) {
+                return false;
             }
         }
         return false;

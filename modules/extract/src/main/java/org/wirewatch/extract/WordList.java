@@ -187,6 +187,8 @@ enum WordList {
     SOURCELESS_REPORT,
     /** Adjectives before a conflict noun that make it the outbreak just told, not a long conflict ("fresh fighting"). */
     FRESH_OUTBREAK,
+    /** Verbs after a count of the dead that count a step after death, not the dead ("23 bodies were identified"). */
+    AFTER_DEATH_STEP,
     /** Nouns of a charge a speaker answers, after "a" before the speaker ("a charge Kigali denies"). */
     CHARGE_NOUN,
     /** Nouns for a count of the dead. */

@@ -28,6 +28,18 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldNotTakeACountOfBodiesIdentifiedForATellersToll() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Prison fire kills 31 in Corvina",
+                "CORVINA (AP) - A fire set during a riot at the Corvina prison killed 31 inmates on Sunday, the"
+                        + " national police said.\n\nLucia Ferro, spokeswoman for the coroner's office, said 12"
+                        + " bodies had been identified and returned to relatives.");
+
+        assertThat(killedFigures(x, "")).containsExactly(31);
+    }
+
+    @Test
     void shouldReadEachNumberOfVictimsAKillingBringsToAsARunningTotal() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
