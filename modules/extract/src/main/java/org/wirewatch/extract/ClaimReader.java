@@ -1372,10 +1372,16 @@ final class ClaimReader {
     /**
      * "officials said 81 died ... Official sources said 145 were wounded": a wounded count alone that the body which
      * gave the incident's death toll adds, under a longer or shorter form of its name ("the Health Ministry" and
-     * "the Health Ministry in the territory"), completes that figure rather than making a claim of its own.
+     * "the Health Ministry in the territory"), completes that figure rather than making a claim of its own; so does
+     * the same death toll told again under such a name ("a police spokesman said five died ... Somali police
+     * spokesman X said five were killed and six wounded").
      */
-    private Claim.Builder woundedOfSameBody(Pending p, String mention) {
-        if (p.kind != ClaimKind.FIGURE || p.killed != null || p.injured == null || p.superseded || mention == null) {
+    private Claim.Builder sameBodysFigure(Pending p, String mention) {
+        if (p.kind != ClaimKind.FIGURE || p.superseded || mention == null) {
+            return null;
+        }
+        boolean woundedOnly = p.killed == null && p.injured != null;
+        if (!woundedOnly && p.killed == null) {
             return null;
         }
         for (Claim.Builder b : claims.values()) {
@@ -1383,7 +1389,7 @@ final class ClaimReader {
                     && mention.equals(b.getMentionId())
                     && !b.getSuperseded()
                     && b.getKilled() != null
-                    && b.getInjured() == null
+                    && (woundedOnly ? b.getInjured() == null : b.getKilled().equals(p.killed))
                     && (b.getSpeaker() == null
                             || p.claimant.speaker() == null
                             || b.getSpeaker().equals(p.claimant.speaker()))
@@ -1431,9 +1437,14 @@ final class ClaimReader {
             b = claims.get(key);
         }
         EvidenceSpan span = facts.text().span(p.info.sentence);
-        Claim.Builder sameBody = b == null ? woundedOfSameBody(p, mention) : null;
+        Claim.Builder sameBody = b == null ? sameBodysFigure(p, mention) : null;
         if (sameBody != null) {
-            sameBody.setInjured(p.injured);
+            if (sameBody.getInjured() == null && p.injured != null) {
+                sameBody.setInjured(p.injured);
+            }
+            if (sameBody.getSpeaker() == null && p.claimant.speaker() != null) {
+                sameBody.setSpeaker(p.claimant.speaker());
+            }
             List<EvidenceSpan> ev = new ArrayList<>(sameBody.getEvidence());
             ev.add(span);
             sameBody.setEvidence(ev);

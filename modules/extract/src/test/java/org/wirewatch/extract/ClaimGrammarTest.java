@@ -28,6 +28,22 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldKeepOneClaimForATollTheSameBodyTellsAgainUnderALongerFormOfItsName() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber hits cafe in Dorsa",
+                "NAIROBI (VOA) - A suicide bomber struck a busy cafe in the Somali town of Dorsa on Friday, killing"
+                        + " at least four people, a police spokesman told VOA.\n\nBut Somali police spokesman Abdi"
+                        + " Warsame Nuur told VOA that no soldier had been harmed. A suicide bomber attacked traders at"
+                        + " a cafe, killing four people and wounding nine, he said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled, Claim::getInjured, Claim::getSpeaker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, 9, "Abdi Warsame Nuur"));
+    }
+
+    @Test
     void shouldNotTakeACountOfBodiesIdentifiedForATellersToll() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
