@@ -578,7 +578,11 @@ final class ClaimReader {
                 }
                 return out;
             }
-            // pair each killed figure with the injured figure after it: "651 dead and 867 wounded, and ... 591"
+            // pair each killed figure with the injured figure after it: "651 dead and 867 wounded, and ... 591"; the
+            // totals of a rival's clause are the rival's ("WHO says 8,000 have been killed since ..., while other
+            // UN figures put the number at 10,000")
+            int split = secondSourceClause(s, cues, sentenceClaimant);
+            Claimant teller = sentenceClaimant;
             Integer killed = null;
             Integer injured = null;
             boolean any = false;
@@ -587,13 +591,22 @@ final class ClaimReader {
                 if (f.kind() == CasualtyFact.Kind.BREAKDOWN || restated(tokens, f)) {
                     continue;
                 }
+                if (split >= 0 && f.from() >= split && teller == sentenceClaimant) {
+                    if (any) {
+                        out.add(new Pending(teller, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
+                    }
+                    teller = clauseSource;
+                    killed = null;
+                    injured = null;
+                    any = false;
+                }
                 if (f.vague()) {
                     vagueKilled |= f.role() == CasualtyFact.Role.KILLED;
                     continue;
                 }
                 if (f.role() == CasualtyFact.Role.KILLED) {
                     if (any && killed != null) {
-                        out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
+                        out.add(new Pending(teller, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
                         injured = null;
                     }
                     killed = f.value();
@@ -604,7 +617,7 @@ final class ClaimReader {
                 }
             }
             if (any) {
-                out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
+                out.add(new Pending(teller, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
             } else if (vagueKilled) {
                 out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, null, null, false, null, s));
             }

@@ -28,6 +28,23 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveTheRunningTotalOfARivalsClauseToTheRival() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Shelling kills six in Varna market",
+                "GENEVA (Reuters) - Shelling killed six people at a market in Varna on Sunday, the regional governor"
+                        + " said.\n\nThe Red Cross says more than 4,000 people have been killed since the conflict"
+                        + " began in 2021, while Amnesty International put the number at 6,500.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Red Cross", 4000),
+                        org.assertj.core.groups.Tuple.tuple("Amnesty International", 6500));
+    }
+
+    @Test
     void shouldKeepOneClaimForATollTheSameBodyTellsAgainUnderALongerFormOfItsName() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
