@@ -35,6 +35,7 @@ final class ClaimReader {
     private final WireReport report;
     private final ClaimantResolver claimants;
     private final org.wirewatch.extract.rules.TotalFrames totals;
+    private final org.wirewatch.extract.rules.CasualtyReader casualties;
     private final Map<String, Claim.Builder> claims = new LinkedHashMap<>();
 
     ClaimReader(Rules rules, ReportFacts facts, IncidentDrafts drafts, List<IncidentMention> incidents) {
@@ -48,6 +49,7 @@ final class ClaimReader {
         this.report = facts.text().report();
         this.claimants = new ClaimantResolver(rules, facts, drafts);
         this.totals = rules.totals;
+        this.casualties = rules.casualties;
     }
 
     List<Claim> read() {
@@ -621,6 +623,12 @@ final class ClaimReader {
             } else if (vagueKilled) {
                 out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, null, null, false, null, s));
             }
+            return out;
+        }
+        if (s.cumulative && sentenceClaimant != null && casualties.countsKilledOrWounded(tokens)) {
+            // "More than 120 have been killed or wounded by mines since the ceasefire, according to official data":
+            // a running total of casualties that gives no death toll
+            out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, null, null, false, null, s));
             return out;
         }
         Frame frame = drafts.frameOf(s);

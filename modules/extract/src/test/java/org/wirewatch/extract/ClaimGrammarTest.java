@@ -28,6 +28,21 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadARunningTotalOfPeopleKilledOrWoundedAsARunningTotalWithoutADeathToll() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Mine kills two farmers near Tarvo",
+                "TARVO (AFP) - A mine killed two farmers near Tarvo on Friday, police said.\n\nMore than 70 people"
+                        + " have been killed or wounded by mines in the region since the 2019 truce, according to"
+                        + " official figures.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("official figures", null, null));
+    }
+
+    @Test
     void shouldGiveTheRunningTotalOfARivalsClauseToTheRival() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
