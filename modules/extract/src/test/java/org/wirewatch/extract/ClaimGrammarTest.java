@@ -28,6 +28,22 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadASidesLossesInEngagementsOverAWeekAsARunningTotal() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels kill six soldiers near Varna",
+                "MANILA (AP) - Rebels killed six soldiers in a gunbattle near Varna on Sunday, the army said.\n\nIn"
+                        + " a statement, the general said the soldiers' sacrifice would drive the army on against the"
+                        + " rebels, which he said had lost 31 members in army-initiated encounters last week.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(Claim::getKilled)
+                .containsExactly(31);
+        assertThat(killedFigures(x, "")).containsExactly(6);
+    }
+
+    @Test
     void shouldReadARunningTotalOfPeopleKilledOrWoundedAsARunningTotalWithoutADeathToll() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
