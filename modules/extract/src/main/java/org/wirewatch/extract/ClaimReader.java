@@ -36,6 +36,7 @@ final class ClaimReader {
     private final ClaimantResolver claimants;
     private final org.wirewatch.extract.rules.TotalFrames totals;
     private final org.wirewatch.extract.rules.CasualtyReader casualties;
+    private final org.wirewatch.extract.rules.NumberReader numbers;
     private final Map<String, Claim.Builder> claims = new LinkedHashMap<>();
 
     ClaimReader(Rules rules, ReportFacts facts, IncidentDrafts drafts, List<IncidentMention> incidents) {
@@ -50,6 +51,7 @@ final class ClaimReader {
         this.claimants = new ClaimantResolver(rules, facts, drafts);
         this.totals = rules.totals;
         this.casualties = rules.casualties;
+        this.numbers = rules.numbers;
     }
 
     List<Claim> read() {
@@ -676,6 +678,11 @@ final class ClaimReader {
                 injured = f.value();
             }
         }
+        Integer first = killedFact == null ? null : countBeforeApposition(tokens, killedFact);
+        if (first != null) {
+            // "12 soldiers, an officer among them, and at least 13 militants had died": the teller's first count
+            killed = first;
+        }
         Integer brought = killedFact == null ? null : totals.broughtToll(tokens, killedFact.to(), end);
         if (brought != null && brought > killed) {
             // "Eighteen died on the spot and two more later in hospital, bringing the toll to 20, he said": the
@@ -1088,6 +1095,45 @@ final class ClaimReader {
             }
         }
         return false;
+    }
+
+    /**
+     * The count of a first group set before the toll by an apposition: "said seven soldiers, including an officer,
+     * and 13 attackers had been killed" gives 7, which the casualty reading loses to the apposition. The toll must
+     * follow ", and"; the count opens the coordination, its noun is plural and right after it comes the apposition's
+     * comma.
+     */
+    private Integer countBeforeApposition(List<Token> tokens, CasualtyFact toll) {
+        int and = toll.from() - 1;
+        if (and < 2 || !tokens.get(and).is("and") || !tokens.get(and - 1).is(",")) {
+            return null;
+        }
+        int comma = -1;
+        for (int k = and - 2; k >= Math.max(0, and - 8); k--) {
+            if (tokens.get(k).is(",")) {
+                comma = k;
+                break;
+            }
+            if (tokens.get(k).isPunct()) {
+                return null;
+            }
+        }
+        if (comma < 2) {
+            return null;
+        }
+        // "12 soldiers ,", "seven FC soldiers ,": a count, at most one word, a plural noun
+        for (int n = comma - 2; n >= Math.max(0, comma - 3); n--) {
+            org.wirewatch.extract.rules.NumberMention m = numbers.readAt(tokens, n);
+            String noun = tokens.get(comma - 1).lower();
+            if (m != null
+                    && !m.vague()
+                    && m.to() <= comma - 1
+                    && noun.endsWith("s")
+                    && noun.equals(tokens.get(comma - 1).text())) {
+                return (int) m.value();
+            }
+        }
+        return null;
     }
 
     /** "the", "a" or a capitalised word: a new subject, not a verb continuing the same one's speech. */

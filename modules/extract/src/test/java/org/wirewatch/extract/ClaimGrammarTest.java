@@ -28,6 +28,18 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldKeepTheTellersFirstCountWhenAnAppositionStandsBetweenItAndTheSecond() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels storm camp in Hadra",
+                "KANO (AFP) - Rebels stormed an army camp in Hadra late on Wednesday, officials said.\n\nIn a later"
+                        + " statement, the army said nine soldiers, including a captain, and 14 rebels had been killed"
+                        + " in the attack.");
+
+        assertThat(killedFigures(x, "army")).containsExactly(9);
+    }
+
+    @Test
     void shouldReadASidesLossesInEngagementsOverAWeekAsARunningTotal() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
