@@ -1467,11 +1467,31 @@ final class ClaimReader {
         return null;
     }
 
-    /** Every word of one name is a word of the other, plurals as singulars ("officials", "official sources"). */
+    /**
+     * Every word of one name is a word of the other, plurals as singulars ("officials", "official sources"), or one
+     * name holds the other's initials ("UN human rights office", "United Nations").
+     */
     private static boolean oneNameHoldsTheOther(String a, String b) {
         java.util.Set<String> x = singularWords(a);
         java.util.Set<String> y = singularWords(b);
-        return !x.isEmpty() && !y.isEmpty() && (x.containsAll(y) || y.containsAll(x));
+        return !x.isEmpty()
+                && !y.isEmpty()
+                && (x.containsAll(y) || y.containsAll(x) || x.contains(initials(b)) || y.contains(initials(a)));
+    }
+
+    /** The initials of a name of two words or more ("United Nations": "un"), or "" for a shorter name. */
+    private static String initials(String name) {
+        String[] words = ClaimantResolver.norm(name).split(" ");
+        if (words.length < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(words.length);
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                b.append(w.charAt(0));
+            }
+        }
+        return b.toString();
     }
 
     private static java.util.Set<String> singularWords(String name) {

@@ -28,6 +28,21 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldCompleteABodysDeathTollWithTheWoundedItGivesUnderItsInitials() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gang attack kills 40 in Torvi",
+                "PORT-AU-PRINCE (AP) - Gang members attacked the town of Torvi on Thursday, killing at least 40"
+                        + " people, the UN human rights office said.\n\nAt least 12 others were seriously injured and"
+                        + " some 900 residents fled their homes, the U.N. said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(40, 12));
+    }
+
+    @Test
     void shouldKeepTheTellersFirstCountWhenAnAppositionStandsBetweenItAndTheSecond() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
