@@ -1147,7 +1147,8 @@ final class ClaimReader {
     /**
      * The speech verb of a relative clause that attributes the event's toll to a source of its own, or -1: "an
      * assault on the plant, which local officials said killed four workers", "in chaos that medics said left 30
-     * dead". The totals after the verb are that source's, not the sentence's.
+     * dead", "..., an attack the ministry said killed two children". The totals after the verb are that source's,
+     * not the sentence's.
      */
     private int embeddedSourceClause(SentenceInfo s, List<PhraseMatcher.Match> cues, Claimant sentenceClaimant) {
         List<Token> tokens = s.sentence.tokens();
@@ -1166,10 +1167,18 @@ final class ClaimReader {
                     && !tokens.get(b).is("that")) {
                 b--;
             }
-            if (b < 0 || !(tokens.get(b).is("which") || tokens.get(b).is("that"))) {
+            int from = b + 1;
+            if (b >= 0
+                    && tokens.get(b).is(",")
+                    && b + 3 < m.from()
+                    && (tokens.get(b + 1).is("a") || tokens.get(b + 1).is("an"))) {
+                // the same clause without its relative pronoun, after an appositive noun: ", an attack Islamabad said
+                // killed two children"
+                from = b + 3;
+            } else if (b < 0 || !(tokens.get(b).is("which") || tokens.get(b).is("that"))) {
                 continue;
             }
-            Claimant c = claimants.resolve(s, b + 1, m.from());
+            Claimant c = claimants.resolve(s, from, m.from());
             if (c != null
                     && !ClaimantResolver.isPronoun(c.head())
                     && (sentenceClaimant == null || !c.key().equals(sentenceClaimant.key()))) {

@@ -28,6 +28,18 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveTheTollOfAnAppositionWithoutRelativePronounToItsOwnTeller() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Group claims Velmora church bombing",
+                "BEIRUT (AFP) - A little-known group said on Tuesday that one of its members carried out Sunday's"
+                        + " bombing of a church in Velmora, an attack the health ministry said killed 19 people.");
+
+        assertThat(killedFigures(x, "health ministry")).containsExactly(19);
+        assertThat(killedFigures(x, "group")).isEmpty();
+    }
+
+    @Test
     void shouldCompleteABodysDeathTollWithTheWoundedItGivesUnderItsInitials() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
