@@ -185,7 +185,7 @@ enum WordList {
     SHARED_SOURCE_HEAD,
     /** Words of a noun group naming reports, not who made them ("Initial reports"). */
     SOURCELESS_REPORT,
-    /** Adjectives before a conflict noun that make it the outbreak just told, not a long conflict ("fresh fighting"). */
+    /** Adjectives before a conflict noun that make it the outbreak told, not a long conflict ("fresh fighting"). */
     FRESH_OUTBREAK,
     /** Verbs after a count of the dead that count a step after death, not the dead ("23 bodies were identified"). */
     AFTER_DEATH_STEP,
