@@ -37,6 +37,9 @@ final class ClaimReader {
 
     private final WireReport report;
     private final ClaimantResolver claimants;
+    private final org.wirewatch.extract.rules.TotalFrames totals;
+    private final org.wirewatch.extract.rules.CasualtyReader casualties;
+    private final org.wirewatch.extract.rules.NumberReader numbers;
     private final Map<String, Claim.Builder> claims = new LinkedHashMap<>();
 
     ClaimReader(Rules rules, ReportFacts facts, IncidentDrafts drafts, List<IncidentMention> incidents) {
@@ -52,6 +55,9 @@ final class ClaimReader {
         this.clashes = fights;
         this.report = facts.text().report();
         this.claimants = new ClaimantResolver(rules, facts, drafts);
+        this.totals = rules.totals;
+        this.casualties = rules.casualties;
+        this.numbers = rules.numbers;
     }
 
     List<Claim> read() {
@@ -629,7 +635,20 @@ final class ClaimReader {
             if (sentenceClaimant == null) {
                 return out;
             }
-            // pair each killed figure with the injured figure after it: "651 dead and 867 wounded, and ... 591"
+            List<Integer> tallies = totals.numbersBroughtTo(tokens);
+            if (!tallies.isEmpty()) {
+                // "brought to 18 the number of mayors slain ..., and the number of lawmakers killed to eight": each
+                // tally its own running total
+                for (Integer n : tallies) {
+                    out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, n, null, false, null, s));
+                }
+                return out;
+            }
+            // pair each killed figure with the injured figure after it: "651 dead and 867 wounded, and ... 591"; the
+            // totals of a rival's clause are the rival's ("WHO says 8,000 have been killed since ..., while other
+            // UN figures put the number at 10,000")
+            int split = secondSourceClause(s, cues, sentenceClaimant);
+            Claimant teller = sentenceClaimant;
             Integer killed = null;
             Integer injured = null;
             boolean any = false;
@@ -638,13 +657,22 @@ final class ClaimReader {
                 if (f.kind() == CasualtyFact.Kind.BREAKDOWN || restated(tokens, f)) {
                     continue;
                 }
+                if (split >= 0 && f.from() >= split && teller == sentenceClaimant) {
+                    if (any) {
+                        out.add(new Pending(teller, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
+                    }
+                    teller = clauseSource;
+                    killed = null;
+                    injured = null;
+                    any = false;
+                }
                 if (f.vague()) {
                     vagueKilled |= f.role() == CasualtyFact.Role.KILLED;
                     continue;
                 }
                 if (f.role() == CasualtyFact.Role.KILLED) {
                     if (any && killed != null) {
-                        out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
+                        out.add(new Pending(teller, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
                         injured = null;
                     }
                     killed = f.value();
@@ -655,10 +683,16 @@ final class ClaimReader {
                 }
             }
             if (any) {
-                out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
+                out.add(new Pending(teller, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
             } else if (vagueKilled) {
                 out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, null, null, false, null, s));
             }
+            return out;
+        }
+        if (s.cumulative && sentenceClaimant != null && casualties.countsKilledOrWounded(tokens)) {
+            // "More than 120 have been killed or wounded by mines since the ceasefire, according to official data":
+            // a running total of casualties that gives no death toll
+            out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, null, null, false, null, s));
             return out;
         }
         Frame frame = drafts.frameOf(s);
@@ -696,12 +730,26 @@ final class ClaimReader {
             if (f.additive() && chained(s, f)) {
                 continue; // "Another five people died": part of a figure given just before
             }
+            if (f.role() == CasualtyFact.Role.KILLED && stepAfterDeath(tokens, f)) {
+                continue; // "23 bodies had been identified": a count of the identified, not the teller's toll
+            }
             if (f.role() == CasualtyFact.Role.KILLED && killed == null) {
                 killed = f.value();
                 killedFact = f;
             } else if (f.role() == CasualtyFact.Role.INJURED && injured == null) {
                 injured = f.value();
             }
+        }
+        Integer first = killedFact == null ? null : countBeforeApposition(tokens, killedFact);
+        if (first != null) {
+            // "12 soldiers, an officer among them, and at least 13 militants had died": the teller's first count
+            killed = first;
+        }
+        Integer brought = killedFact == null ? null : totals.broughtToll(tokens, killedFact.to(), end);
+        if (brought != null && brought > killed) {
+            // "Eighteen died on the spot and two more later in hospital, bringing the toll to 20, he said": the
+            // teller's toll is the one the sentence arrives at
+            killed = brought;
         }
         Claimant rival = killedFact == null ? null : claimBeforeDismissal(s, cues, killedFact, sentenceClaimant);
         if (rival != null) {
@@ -724,12 +772,20 @@ final class ClaimReader {
         boolean figure = figureClaimant != null
                 && (killed != null || injured != null)
                 && !narratedAfterResponsibility(s, cues, figureClaimant, end)
-                && !dismissedFigure(s, cues, killedFact, end);
+                && !dismissedFigure(s, cues, killedFact, end)
+                && !relaysReports(s, cues, killedFact);
         if (figure) {
             Pending p = new Pending(figureClaimant, ClaimKind.FIGURE, killed, injured, s.superseded, frame, s);
             p.whole = killedFact != null && wholeFigure(s, killedFact);
             out.add(p);
             figures.add(p);
+            CasualtyFact other = killedFact == null ? null : otherSidesToll(s, killedFact, end);
+            if (other != null) {
+                Pending q = new Pending(figureClaimant, ClaimKind.FIGURE, other.value(), null, s.superseded, frame, s);
+                q.whole = true;
+                out.add(q);
+                figures.add(q);
+            }
         }
         boolean deny = false;
         boolean denyVerb = false;
@@ -1062,6 +1118,128 @@ final class ClaimReader {
         return -1;
     }
 
+    /**
+     * A second death toll the same teller gives in a clause of its own after its first: "two gendarmes were killed,
+     * while 12 rebels were neutralised", "put the toll at 40 ... and said at least 50 assailants had been
+     * neutralised". The losses of the other side are a figure of their own, not a part of the first; a count joined
+     * by a bare "and" in the same clause ("12 soldiers and 13 militants died") stays with it, and so does a count the
+     * clause does not open with (", although troops recovered only ten bodies").
+     */
+    private static CasualtyFact otherSidesToll(SentenceInfo s, CasualtyFact first, int end) {
+        List<Token> tokens = s.sentence.tokens();
+        for (CasualtyFact f : s.facts) {
+            if (f.role() != CasualtyFact.Role.KILLED
+                    || f.kind() != CasualtyFact.Kind.TOTAL
+                    || f.vague()
+                    || f.additive()
+                    || f.from() <= first.to()
+                    || f.from() >= end
+                    || f.value().equals(first.value())
+                    || restated(tokens, f)) {
+                continue;
+            }
+            for (int k = first.to(); k < f.from(); k++) {
+                Token t = tokens.get(k);
+                boolean rival = k > 0
+                        && tokens.get(k - 1).is(",")
+                        && WordList.RIVAL_CLAUSE_OPENER.contains(t.lower())
+                        && !t.is("and");
+                // the count opens the clause: "troops recovered only ten bodies" after ", although" counts bodies
+                boolean opens = f.from() == k + 1 || f.from() == k + 2 && tokens.get(k + 1).is("that");
+                // "and said": the same teller goes on ("the morgue, which said two had died" is another's)
+                boolean goesOn = k > 0 && tokens.get(k - 1).is("and") && WordList.SPEECH_VERB.contains(t.lower());
+                if ((rival || goesOn) && opens) {
+                    return f;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * "According to the spokesman, reports circulating online said nine soldiers had been killed": the teller only
+     * relays what reports nobody made said, so the toll is nobody's claim. The speech verb's clause opens with a
+     * noun group of {@code SOURCELESS_REPORT} ("reports", "initial reports", "rumours") after a comma or at the
+     * sentence's start.
+     */
+    private static boolean relaysReports(SentenceInfo s, List<PhraseMatcher.Match> cues, CasualtyFact killed) {
+        if (killed == null) {
+            return false;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        for (PhraseMatcher.Match m : cues) {
+            if (!m.entry().value(0).equals("SPEECH") || m.to() > killed.from()) {
+                continue;
+            }
+            int b = m.from() - 1;
+            while (b >= 0 && !tokens.get(b).isPunct()) {
+                b--;
+            }
+            int k = b + 1;
+            while (k < m.from() && WordList.SOURCELESS_REPORT.contains(tokens.get(k).lower())) {
+                k++;
+            }
+            if (k > b + 1 && tokens.get(k - 1).lower().endsWith("s")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The count's verb, past its auxiliaries, is an {@code AFTER_DEATH_STEP} ("bodies had been identified"). */
+    private static boolean stepAfterDeath(List<Token> tokens, CasualtyFact f) {
+        for (int k = f.to(); k < Math.min(tokens.size(), f.to() + 4); k++) {
+            String w = tokens.get(k).lower();
+            if (WordList.AFTER_DEATH_STEP.contains(w)) {
+                return true;
+            }
+            if (!WordList.AUXILIARY.contains(w) && !WordList.PERFECT_AUXILIARY.contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The count of a first group set before the toll by an apposition: "said seven soldiers, including an officer,
+     * and 13 attackers had been killed" gives 7, which the casualty reading loses to the apposition. The toll must
+     * follow ", and"; the count opens the coordination, its noun is plural and right after it comes the apposition's
+     * comma.
+     */
+    private Integer countBeforeApposition(List<Token> tokens, CasualtyFact toll) {
+        int and = toll.from() - 1;
+        if (and < 2 || !tokens.get(and).is("and") || !tokens.get(and - 1).is(",")) {
+            return null;
+        }
+        int comma = -1;
+        for (int k = and - 2; k >= Math.max(0, and - 8); k--) {
+            if (tokens.get(k).is(",")) {
+                comma = k;
+                break;
+            }
+            if (tokens.get(k).isPunct()) {
+                return null;
+            }
+        }
+        if (comma < 2) {
+            return null;
+        }
+        // "12 soldiers ,", "seven FC soldiers ,": a count, at most one word, a plural noun
+        for (int n = comma - 2; n >= Math.max(0, comma - 3); n--) {
+            org.wirewatch.extract.rules.NumberMention m = numbers.readAt(tokens, n);
+            String noun = tokens.get(comma - 1).lower();
+            if (m != null
+                    && !m.vague()
+                    && m.to() <= comma - 1
+                    && noun.endsWith("s")
+                    && noun.equals(tokens.get(comma - 1).text())) {
+                return (int) m.value();
+            }
+        }
+        return null;
+    }
+
     /** "the", "a" or a capitalised word: a new subject, not a verb continuing the same one's speech. */
     private static boolean opensNounGroup(Token t) {
         return t.is("the")
@@ -1073,7 +1251,8 @@ final class ClaimReader {
     /**
      * The speech verb of a relative clause that attributes the event's toll to a source of its own, or -1: "an
      * assault on the plant, which local officials said killed four workers", "in chaos that medics said left 30
-     * dead". The totals after the verb are that source's, not the sentence's.
+     * dead", "..., an attack the ministry said killed two children". The totals after the verb are that source's,
+     * not the sentence's.
      */
     private int embeddedSourceClause(SentenceInfo s, List<PhraseMatcher.Match> cues, Claimant sentenceClaimant) {
         List<Token> tokens = s.sentence.tokens();
@@ -1092,10 +1271,18 @@ final class ClaimReader {
                     && !tokens.get(b).is("that")) {
                 b--;
             }
-            if (b < 0 || !(tokens.get(b).is("which") || tokens.get(b).is("that"))) {
+            int from = b + 1;
+            if (b >= 0
+                    && tokens.get(b).is(",")
+                    && b + 3 < m.from()
+                    && (tokens.get(b + 1).is("a") || tokens.get(b + 1).is("an"))) {
+                // the same clause without its relative pronoun, after an appositive noun: ", an attack Islamabad said
+                // killed two children"
+                from = b + 3;
+            } else if (b < 0 || !(tokens.get(b).is("which") || tokens.get(b).is("that"))) {
                 continue;
             }
-            Claimant c = claimants.resolve(s, b + 1, m.from());
+            Claimant c = claimants.resolve(s, from, m.from());
             if (c != null
                     && !ClaimantResolver.isPronoun(c.head())
                     && (sentenceClaimant == null || !c.key().equals(sentenceClaimant.key()))) {
@@ -1459,6 +1646,75 @@ final class ClaimReader {
         return false;
     }
 
+    /**
+     * "officials said 81 died ... Official sources said 145 were wounded": a wounded count alone that the body which
+     * gave the incident's death toll adds, under a longer or shorter form of its name ("the Health Ministry" and
+     * "the Health Ministry in the territory"), completes that figure rather than making a claim of its own; so does
+     * the same death toll told again under such a name ("a police spokesman said five died ... Somali police
+     * spokesman X said five were killed and six wounded").
+     */
+    private Claim.Builder sameBodysFigure(Pending p, String mention) {
+        if (p.kind != ClaimKind.FIGURE || p.superseded || mention == null) {
+            return null;
+        }
+        boolean woundedOnly = p.killed == null && p.injured != null;
+        if (!woundedOnly && p.killed == null) {
+            return null;
+        }
+        for (Claim.Builder b : claims.values()) {
+            if (b.getKind() == ClaimKind.FIGURE
+                    && mention.equals(b.getMentionId())
+                    && !b.getSuperseded()
+                    && b.getKilled() != null
+                    && (woundedOnly ? b.getInjured() == null : b.getKilled().equals(p.killed))
+                    && (b.getSpeaker() == null
+                            || p.claimant.speaker() == null
+                            || b.getSpeaker().equals(p.claimant.speaker()))
+                    && oneNameHoldsTheOther(b.getSource().getName(), p.claimant.name())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every word of one name is a word of the other, plurals as singulars ("officials", "official sources"), or one
+     * name holds the other's initials ("UN human rights office", "United Nations").
+     */
+    private static boolean oneNameHoldsTheOther(String a, String b) {
+        java.util.Set<String> x = singularWords(a);
+        java.util.Set<String> y = singularWords(b);
+        return !x.isEmpty()
+                && !y.isEmpty()
+                && (x.containsAll(y) || y.containsAll(x) || x.contains(initials(b)) || y.contains(initials(a)));
+    }
+
+    /** The initials of a name of two words or more ("United Nations": "un"), or "" for a shorter name. */
+    private static String initials(String name) {
+        String[] words = ClaimantResolver.norm(name).split(" ");
+        if (words.length < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(words.length);
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                b.append(w.charAt(0));
+            }
+        }
+        return b.toString();
+    }
+
+    private static java.util.Set<String> singularWords(String name) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : ClaimantResolver.norm(name).split(" ")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            out.add(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
+        }
+        return out;
+    }
+
     private void add(Pending p) {
         String mention = p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId;
         String key = mention + "|" + p.kind + "|" + p.claimant.key()
@@ -1478,6 +1734,19 @@ final class ClaimReader {
             b = claims.get(key);
         }
         EvidenceSpan span = facts.text().span(p.info.sentence);
+        Claim.Builder sameBody = b == null ? sameBodysFigure(p, mention) : null;
+        if (sameBody != null) {
+            if (sameBody.getInjured() == null && p.injured != null) {
+                sameBody.setInjured(p.injured);
+            }
+            if (sameBody.getSpeaker() == null && p.claimant.speaker() != null) {
+                sameBody.setSpeaker(p.claimant.speaker());
+            }
+            List<EvidenceSpan> ev = new ArrayList<>(sameBody.getEvidence());
+            ev.add(span);
+            sameBody.setEvidence(ev);
+            return;
+        }
         if (b == null) {
             b = Claim.newBuilder()
                     .setClaimId("")

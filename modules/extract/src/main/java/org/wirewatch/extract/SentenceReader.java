@@ -627,7 +627,8 @@ final class SentenceReader {
                         hasPeriodCue = true;
                     }
                 }
-                case "CONFLICT" -> conflictNoun = true;
+                // "Fresh fighting has killed 24": the outbreak just told, whose toll is no running total
+                case "CONFLICT" -> conflictNoun |= !freshOutbreak(tokens, m.from());
                 // "a wave of killings", "two days of air strikes", never "two days of fighting": the events are
                 // plural, so the figure after them adds up several ("two days of U.S. attacks": past a modifier)
                 case "SERIES" -> {
@@ -678,8 +679,13 @@ final class SentenceReader {
                 // strikes may be
                 // the night's raid ("a series of strikes on the group's positions killed five")
                 || (series && !dates.isEmpty() && !dayGiven)
+                // "which had lost 25 members in army-initiated encounters last week": a side's losses over a string
+                // of engagements in a span of days
+                || (!facts.isEmpty() && lossesOverEngagements(tokens, facts, dates))
                 || (inYear && !specificDate && maxWeight < 3)
                 || (conflictNoun && perfectKill(tokens))
+                // "brought to 18 the number of mayors slain during his term": a tally of many events
+                || (!facts.isEmpty() && !rules.totals.numbersBroughtTo(tokens).isEmpty())
                 // "Its commander has said its forces have killed 1,500 fighters", told after the lead with no day,
                 // place or event word: a party's running total, not a toll of the incident told
                 || (s.paragraph() > 1 && dates.isEmpty() && places.isEmpty() && maxWeight < 2 && haveKilled(tokens));
@@ -702,6 +708,50 @@ final class SentenceReader {
                 laterEvent,
                 allPlaces,
                 withClaimedAttacks(rules.attribution.findAll(tokens), triggers, tokens));
+    }
+
+    /** A {@code FRESH_OUTBREAK} word at most three words before the conflict noun ("fresh tribal fighting"). */
+    private static boolean freshOutbreak(List<Token> tokens, int noun) {
+        for (int k = noun - 1; k >= Math.max(0, noun - 3); k--) {
+            if (WordList.FRESH_OUTBREAK.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A side's count of its dead ({@code LOSS_VERB} before it) followed by "in" and a plural event noun, in a sentence
+     * dated by a span of days ("last week"), not by one day.
+     */
+    private static boolean lossesOverEngagements(
+            List<Token> tokens, List<CasualtyFact> facts, List<DateMention> dates) {
+        boolean span = false;
+        for (DateMention d : dates) {
+            if (d.toleranceDays() < 3) {
+                return false;
+            }
+            span = true;
+        }
+        if (!span) {
+            return false;
+        }
+        for (CasualtyFact f : facts) {
+            if (f.role() != CasualtyFact.Role.KILLED
+                    || !f.isTotal()
+                    || f.from() == 0
+                    || !WordList.LOSS_VERB.contains(tokens.get(f.from() - 1).lower())
+                    || f.to() >= tokens.size()
+                    || !tokens.get(f.to()).is("in")) {
+                continue;
+            }
+            for (int k = f.to() + 1; k < Math.min(tokens.size(), f.to() + 4); k++) {
+                if (pluralNoun(tokens.get(k))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A lower-case plural noun ("killings", "strikes"), not "fighting" or "unrest". */

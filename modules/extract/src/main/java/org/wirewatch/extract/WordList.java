@@ -197,6 +197,12 @@ enum WordList {
     SHARED_SOURCE_HEAD,
     /** Words of a noun group naming reports, not who made them ("Initial reports"). */
     SOURCELESS_REPORT,
+    /** Adjectives before a conflict noun that make it the outbreak told, not a long conflict ("fresh fighting"). */
+    FRESH_OUTBREAK,
+    /** Verbs after a count of the dead that count a step after death, not the dead ("23 bodies were identified"). */
+    AFTER_DEATH_STEP,
+    /** Verbs before a side's count of its own dead ("had lost 25 members"). */
+    LOSS_VERB,
     /** Nouns of a charge a speaker answers, after "a" before the speaker ("a charge Kigali denies"). */
     CHARGE_NOUN,
     /** Nouns for a count of the dead. */

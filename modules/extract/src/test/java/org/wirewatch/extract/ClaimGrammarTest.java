@@ -28,6 +28,213 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveTheTollOfAnAppositionWithoutRelativePronounToItsOwnTeller() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Group claims Velmora church bombing",
+                "BEIRUT (AFP) - A little-known group said on Tuesday that one of its members carried out Sunday's"
+                        + " bombing of a church in Velmora, an attack the health ministry said killed 19 people.");
+
+        assertThat(killedFigures(x, "health ministry")).containsExactly(19);
+        assertThat(killedFigures(x, "group")).isEmpty();
+    }
+
+    @Test
+    void shouldCompleteABodysDeathTollWithTheWoundedItGivesUnderItsInitials() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gang attack kills 40 in Torvi",
+                "PORT-AU-PRINCE (AP) - Gang members attacked the town of Torvi on Thursday, killing at least 40"
+                        + " people, the UN human rights office said.\n\nAt least 12 others were seriously injured and"
+                        + " some 900 residents fled their homes, the U.N. said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(40, 12));
+    }
+
+    @Test
+    void shouldKeepTheTellersFirstCountWhenAnAppositionStandsBetweenItAndTheSecond() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels storm camp in Hadra",
+                "KANO (AFP) - Rebels stormed an army camp in Hadra late on Wednesday, officials said.\n\nIn a later"
+                        + " statement, the army said nine soldiers, including a captain, and 14 rebels had been killed"
+                        + " in the attack.");
+
+        assertThat(killedFigures(x, "army")).containsExactly(9);
+    }
+
+    @Test
+    void shouldReadASidesLossesInEngagementsOverAWeekAsARunningTotal() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels kill six soldiers near Varna",
+                "MANILA (AP) - Rebels killed six soldiers in a gunbattle near Varna on Sunday, the army said.\n\nIn"
+                        + " a statement, the general said the soldiers' sacrifice would drive the army on against the"
+                        + " rebels, which he said had lost 31 members in army-initiated encounters last week.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(Claim::getKilled)
+                .containsExactly(31);
+        assertThat(killedFigures(x, "")).containsExactly(6);
+    }
+
+    @Test
+    void shouldReadARunningTotalOfPeopleKilledOrWoundedAsARunningTotalWithoutADeathToll() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Mine kills two farmers near Tarvo",
+                "TARVO (AFP) - A mine killed two farmers near Tarvo on Friday, police said.\n\nMore than 70 people"
+                        + " have been killed or wounded by mines in the region since the 2019 truce, according to"
+                        + " official figures.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("official figures", null, null));
+    }
+
+    @Test
+    void shouldGiveTheRunningTotalOfARivalsClauseToTheRival() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Shelling kills six in Varna market",
+                "GENEVA (Reuters) - Shelling killed six people at a market in Varna on Sunday, the regional governor"
+                        + " said.\n\nThe Red Cross says more than 4,000 people have been killed since the conflict"
+                        + " began in 2021, while Amnesty International put the number at 6,500.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Red Cross", 4000),
+                        org.assertj.core.groups.Tuple.tuple("Amnesty International", 6500));
+    }
+
+    @Test
+    void shouldKeepOneClaimForATollTheSameBodyTellsAgainUnderALongerFormOfItsName() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber hits cafe in Dorsa",
+                "NAIROBI (VOA) - A suicide bomber struck a busy cafe in the Somali town of Dorsa on Friday, killing"
+                        + " at least four people, a police spokesman told VOA.\n\nBut Somali police spokesman Abdi"
+                        + " Warsame Nuur told VOA that no soldier had been harmed. A suicide bomber attacked traders at"
+                        + " a cafe, killing four people and wounding nine, he said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled, Claim::getInjured, Claim::getSpeaker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, 9, "Abdi Warsame Nuur"));
+    }
+
+    @Test
+    void shouldNotTakeACountOfBodiesIdentifiedForATellersToll() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Prison fire kills 31 in Corvina",
+                "CORVINA (AP) - A fire set during a riot at the Corvina prison killed 31 inmates on Sunday, the"
+                        + " national police said.\n\nLucia Ferro, spokeswoman for the coroner's office, said 12"
+                        + " bodies had been identified and returned to relatives.");
+
+        assertThat(killedFigures(x, "")).containsExactly(31);
+    }
+
+    @Test
+    void shouldReadEachNumberOfVictimsAKillingBringsToAsARunningTotal() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Journalist shot dead in Tavera",
+                "TAVERA (AP) - Gunmen shot dead a radio journalist outside his home in Tavera on Tuesday, police"
+                        + " said.\n\nThe killing brought to 21 the number of journalists slain during the governor's"
+                        + " term, and the number of judges killed to six, according to the monitoring group Civic"
+                        + " Watch.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .extracting(Claim::getKilled)
+                .containsExactly(21, 6);
+        assertThat(killedFigures(x, "")).isEmpty();
+    }
+
+    @Test
+    void shouldGiveTheTellerTheTollASentenceBringsItsOwnCountTo() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber kills 15 at Lirri market",
+                "MAIDUGURI (AFP) - A suicide bomber struck a cattle market in Lirri on Saturday, killing 15 people,"
+                        + " said Musa Kadir, a vigilante leader.\n\nThirteen people died at the scene and 22 were"
+                        + " wounded, two of whom died later in hospital, bringing the toll to 15, Kadir said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(15, 22));
+    }
+
+    @Test
+    void shouldReadTheTollOfFreshFightingInThePerfectAsTheOutbreaksFigureNotARunningTotal() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Clan clashes kill 17 in Gedo",
+                "MOGADISHU (AFP) - Renewed clan fighting in the southern region of Gedo has killed at least 17"
+                        + " people, days after elders signed a truce over grazing land, officials said Monday.\n\n"
+                        + "Gunmen from one clan attacked the village of Warlow on Saturday, a local elder said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CUMULATIVE)
+                .isEmpty();
+        assertThat(killedFigures(x, "officials")).containsExactly(17);
+    }
+
+    @Test
+    void shouldGiveNobodyATollTheTellerOnlyRelaysFromReportsNobodyMade() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels attack post in Darno",
+                "DARNO (Xinhua) - Three policemen were killed when rebels attacked a police post in Darno on"
+                        + " Saturday, police spokesman Ivo Marek said.\n\nAccording to Marek, rumours spreading on"
+                        + " messaging apps said 14 policemen had been killed and the post burned.");
+
+        assertThat(killedFigures(x, "")).containsExactly(3);
+    }
+
+    @Test
+    void shouldKeepTheOtherSidesLossesToldInAClauseOfTheirOwnAsASecondFigureOfTheSameTeller() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels attack post in Darno",
+                "DARNO (Xinhua) - Rebels attacked a police post in Darno on Saturday, police spokesman Ivo Marek"
+                        + " said on Sunday.\n\nThree policemen were killed, while 15 rebels were \"neutralized\","
+                        + " Marek said.\n\nIn the north, the army said five soldiers died in an ambush near Kelto"
+                        + " and said at least 30 assailants had been neutralised.\n\nVillagers said two soldiers"
+                        + " were killed, although troops recovered only six bodies.");
+
+        assertThat(killedFigures(x, "police")).containsExactly(3, 15);
+        assertThat(killedFigures(x, "army")).containsExactly(5, 30);
+        assertThat(killedFigures(x, "villagers")).containsExactly(2);
+    }
+
+    @Test
+    void shouldCompleteABodysDeathTollWithTheWoundedItGivesUnderALongerFormOfItsName() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomb kills 14 in Velmora market",
+                "VELMORA (AFP) - A car bomb killed 14 people at a crowded market in the northern town of Velmora on"
+                        + " Saturday, officials said.\n\nOfficial sources said three children were among the dead,"
+                        + " and 52 people were wounded.\n\nThe Red Crescent said 61 people were wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled, Claim::getInjured)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("officials", 14, 52),
+                        org.assertj.core.groups.Tuple.tuple("Red Crescent", null, 61));
+    }
+
+    @Test
     void shouldReadAMonthOldStringOfAttacksAsARunningTotalNotAFigure() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",

@@ -282,6 +282,33 @@ public final class CasualtyReader {
     /** The noun group after a count. */
     private record NounGroup(int end, String head, boolean ofThem, String ofNoun, boolean more, boolean other) {}
 
+    /**
+     * Whether the sentence counts people "killed or wounded" together ("More than 120 have been killed or wounded by
+     * mines"): a count of casualties, which {@link #read} leaves out as neither a death toll nor a count of the
+     * wounded.
+     */
+    public boolean countsKilledOrWounded(List<Token> tokens) {
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i).is("or")) {
+                continue;
+            }
+            PhraseMatcher.Match before = terms.matchAt(tokens, i - 1);
+            PhraseMatcher.Match after = terms.matchAt(tokens, i + 1);
+            if (before == null
+                    || after == null
+                    || before.to() != i
+                    || before.entry().value(0).equals(after.entry().value(0))) {
+                continue;
+            }
+            for (int k = i - 2; k >= Math.max(0, i - 10); k--) {
+                if (tokens.get(k).isNumber() || numbers.readAt(tokens, k) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Every casualty figure in the sentence, in text order. */
     public List<CasualtyFact> read(List<Token> tokens) {
         // Scare quotes ('59 "terrorists" had been "neutralised"', a military communique's words kept at a distance)

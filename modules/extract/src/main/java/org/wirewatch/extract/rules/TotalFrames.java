@@ -103,6 +103,73 @@ public final class TotalFrames {
         return false;
     }
 
+    /**
+     * The toll a running-total verb brings the sentence's own toll to when the toll noun stands bare before "to":
+     * "Eighteen died on the spot and two more in hospital, bringing the toll to 20" gives 20; "raising the death toll
+     * from the protests to 46" names a wider toll and gives null, as does a vague count.
+     */
+    public Integer broughtToll(List<Token> tokens, int from, int to) {
+        for (int i = from; i + 4 < to; i++) {
+            if (!runningVerbs.contains(tokens.get(i).lower()) || !tokens.get(i + 1).is("the")) {
+                continue;
+            }
+            int j = tokens.get(i + 2).is("death") ? i + 3 : i + 2;
+            if (j + 2 < to && tokens.get(j).is("toll") && tokens.get(j + 1).is("to")) {
+                NumberMention n = numbers.readAt(tokens, j + 2);
+                if (n != null && !n.vague() && n.value() <= Integer.MAX_VALUE) {
+                    return (int) n.value();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The counts of a sentence that brings "the number of" people killed to a new height, a tally of many events:
+     * "The killing brought to 21 the number of journalists slain during his term, and the number of judges killed
+     * to six" gives 21 and 6. Empty when no running-total verb has "the number of" at most four words after it.
+     */
+    public List<Integer> numbersBroughtTo(List<Token> tokens) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            if (!runningVerbs.contains(tokens.get(i).lower())) {
+                continue;
+            }
+            int of = numberOf(tokens, i + 1, i + 6);
+            if (of < 0) {
+                continue;
+            }
+            // "brought to 21 the number of ...": the count before the noun
+            if (tokens.get(i + 1).is("to")) {
+                NumberMention n = numbers.readAt(tokens, i + 2);
+                if (n != null && !n.vague() && n.to() <= of) {
+                    out.add((int) n.value());
+                }
+            }
+            // "... the number of X killed to six", also each "and the number of Y killed to N" after it
+            for (int k = of; k + 1 < tokens.size(); k++) {
+                if (tokens.get(k).is("to") && k > i + 1) {
+                    NumberMention n = numbers.readAt(tokens, k + 1);
+                    if (n != null && !n.vague()) {
+                        out.add((int) n.value());
+                    }
+                }
+            }
+            break;
+        }
+        return out;
+    }
+
+    /** The token after "the number of" starting in [from, to), or -1. */
+    private static int numberOf(List<Token> tokens, int from, int to) {
+        for (int k = from; k < Math.min(to, tokens.size() - 2); k++) {
+            if (tokens.get(k).is("the") && tokens.get(k + 1).is("number") && tokens.get(k + 2).is("of")) {
+                return k + 3;
+            }
+        }
+        return -1;
+    }
+
     private boolean isCount(List<Token> tokens, int i) {
         Token t = tokens.get(i);
         return t.isNumber() || t.is("several") || t.is("few") || t.is("many") || numbers.readAt(tokens, i) != null;
