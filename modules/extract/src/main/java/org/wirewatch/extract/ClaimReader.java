@@ -1145,7 +1145,8 @@ final class ClaimReader {
                         && WordList.RIVAL_CLAUSE_OPENER.contains(t.lower())
                         && !t.is("and");
                 // the count opens the clause: "troops recovered only ten bodies" after ", although" counts bodies
-                boolean opens = f.from() == k + 1 || f.from() == k + 2 && tokens.get(k + 1).is("that");
+                boolean opens = f.from() == k + 1
+                        || f.from() == k + 2 && tokens.get(k + 1).is("that");
                 // "and said": the same teller goes on ("the morgue, which said two had died" is another's)
                 boolean goesOn = k > 0 && tokens.get(k - 1).is("and") && WordList.SPEECH_VERB.contains(t.lower());
                 if ((rival || goesOn) && opens) {
@@ -1177,7 +1178,8 @@ final class ClaimReader {
                 b--;
             }
             int k = b + 1;
-            while (k < m.from() && WordList.SOURCELESS_REPORT.contains(tokens.get(k).lower())) {
+            while (k < m.from()
+                    && WordList.SOURCELESS_REPORT.contains(tokens.get(k).lower())) {
                 k++;
             }
             if (k > b + 1 && tokens.get(k - 1).lower().endsWith("s")) {

@@ -110,7 +110,8 @@ public final class TotalFrames {
      */
     public Integer broughtToll(List<Token> tokens, int from, int to) {
         for (int i = from; i + 4 < to; i++) {
-            if (!runningVerbs.contains(tokens.get(i).lower()) || !tokens.get(i + 1).is("the")) {
+            if (!runningVerbs.contains(tokens.get(i).lower())
+                    || !tokens.get(i + 1).is("the")) {
                 continue;
             }
             int j = tokens.get(i + 2).is("death") ? i + 3 : i + 2;
@@ -163,7 +164,9 @@ public final class TotalFrames {
     /** The token after "the number of" starting in [from, to), or -1. */
     private static int numberOf(List<Token> tokens, int from, int to) {
         for (int k = from; k < Math.min(to, tokens.size() - 2); k++) {
-            if (tokens.get(k).is("the") && tokens.get(k + 1).is("number") && tokens.get(k + 2).is("of")) {
+            if (tokens.get(k).is("the")
+                    && tokens.get(k + 1).is("number")
+                    && tokens.get(k + 2).is("of")) {
                 return k + 3;
             }
         }
