@@ -217,6 +217,14 @@ final class FrameAssembler {
                 return true;
             }
         }
+        // "shells hit a camp for displaced people, three kilometres from A, wounding 12": a toll at a site the sentence
+        // places only by its distance from the town of an incident told before is another site's
+        GeoMention away = s.hasCasualties() ? distanceLandmark(s) : null;
+        if (away != null
+                && frames.stream().anyMatch(f -> namesPlace(f, away.name()))
+                && s.places.stream().noneMatch(g -> frames.stream().anyMatch(f -> namesPlace(f, g.name())))) {
+            return true;
+        }
         // a fronted new scene with its own toll: "In Namhsan town, a bomb exploded ..., injuring two civilians"
         GeoMention scene = frontedPlace(s);
         if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
@@ -683,6 +691,23 @@ final class FrameAssembler {
             }
         }
         return false;
+    }
+
+    /** The town a sentence names only as a landmark some distance away ("three kilometres from A"), or null. */
+    private GeoMention distanceLandmark(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        for (GeoMention g : facts.referencePoints()) {
+            if (g.kind() != GeoKind.PLACE || g.start() < s.sentence.start() || g.start() >= s.sentence.end()) {
+                continue;
+            }
+            int at = tokenAt(tokens, g.start());
+            for (int k = at - 1; k >= 0 && k >= at - 3; k--) {
+                if (WordList.DISTANCE_UNIT.contains(tokens.get(k).lower())) {
+                    return g;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean namesPlace(Draft f, String name) {

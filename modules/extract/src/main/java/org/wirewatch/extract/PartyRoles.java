@@ -28,8 +28,16 @@ final class PartyRoles {
             return false;
         }
         int end = tokenAt(tokens, a.end() - 1);
-        for (int k = end + 1; k >= 0 && k < tokens.size() && k <= end + 8; k++) {
+        int limit = end + 8;
+        for (int k = end + 1; k >= 0 && k < tokens.size() && k <= limit; k++) {
             Token t = tokens.get(k);
+            int close = t.is(",") ? closedParticipleBy(tokens, k) : -1;
+            if (close > 0) {
+                // "An internal report by the UN mission, seen by AFP, accused the M23": the document's words
+                limit += close - k;
+                k = close;
+                continue;
+            }
             if (t.isPunct() || WordList.STRIKE_VERB.contains(t.lower())) {
                 return false;
             }
@@ -49,6 +57,23 @@ final class PartyRoles {
             }
         }
         return false;
+    }
+
+    /** The closing comma of ", seen by AFP," opening at {@code comma}: a participle and "by" set off by commas; else -1. */
+    private static int closedParticipleBy(List<Token> tokens, int comma) {
+        if (comma + 3 >= tokens.size() || !tokens.get(comma + 2).is("by")) {
+            return -1;
+        }
+        String w = tokens.get(comma + 1).text();
+        if (w.isEmpty() || !Character.isLowerCase(w.charAt(0)) || !(w.endsWith("ed") || w.endsWith("en"))) {
+            return -1;
+        }
+        for (int k = comma + 3; k < Math.min(tokens.size(), comma + 8); k++) {
+            if (tokens.get(k).is(",")) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     static boolean isVictim(SentenceInfo s, ActorMention a) {

@@ -801,4 +801,16 @@ class ActorGrammarTest {
         assertThat(kidnap.getActor()).isNotNull();
         assertThat(kidnap.getActor().getName()).isEqualTo("bandits");
     }
+
+    @Test
+    void shouldNameThePartyADocumentSeenByAnAgencyAccusesNotTheDocumentsAuthor() {
+        ReportExtraction x = extract(
+                "2024-03-08T10:00:00Z",
+                "Shells hit village in eastern Congo",
+                "GOMA (AFP) - A report by the UN mission MONUSCO, seen by AFP, accused the M23 of firing shells at a"
+                        + " village near Sake on Tuesday, killing six civilians.");
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getActor().getName()).isEqualTo("M23"));
+    }
 }

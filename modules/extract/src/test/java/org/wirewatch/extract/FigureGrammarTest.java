@@ -271,4 +271,17 @@ class FigureGrammarTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(3));
     }
+
+    @Test
+    void shouldCountTheWoundedWhoLaterDiedAsTheDeadOfTheirGroup() {
+        ReportExtraction x = extract(
+                "2024-03-08T10:00:00Z",
+                "Mortar fire hits market in Sudan",
+                "KHARTOUM (AFP) - Mortar shells struck a market in Omdurman on Thursday, wounding 14 civilians, four of"
+                        + " whom later died, medics said.");
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(4);
+            assertThat(i.getCiviliansKilled()).isEqualTo(4);
+        });
+    }
 }

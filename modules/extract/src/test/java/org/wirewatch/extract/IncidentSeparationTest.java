@@ -896,4 +896,22 @@ class IncidentSeparationTest {
             }
         }
     }
+
+    @Test
+    void shouldTellATollAtASitePlacedByItsDistanceFromTheTownOfAnEarlierIncidentApart() {
+        ReportExtraction x = extract(
+                "2024-05-12T20:00:00Z",
+                "Shelling kills 11 in Sudan's El Fasher",
+                "KHARTOUM (Reuters) - At least 11 civilians were killed when shells hit the centre of El Fasher on"
+                        + " Saturday, hospital sources said.\n\nA confidential note by an aid agency, obtained by"
+                        + " Reuters, said fighters also fired rockets at the Abu Garoun displacement camp, four"
+                        + " kilometres from El Fasher, wounding nine people, three of whom later died.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getIncidents().get(0).getKilled().getBest()).isEqualTo(11);
+        IncidentMention camp = x.getIncidents().get(1);
+        assertThat(camp.getKilled().getBest()).isEqualTo(3);
+        assertThat(camp.getLocation().getPlace()).isEqualTo("Abu Garoun");
+        assertThat(camp.getLocation().getAdmin1Code()).isEqualTo("SD-DN");
+    }
 }

@@ -51,6 +51,12 @@ final class CuePlaces {
                 }
                 // "X district of Y", "Hajin town", "Kalma sub-district"
                 int typeStart = i > 1 && t.is(i, Tokens.HYPHENATED) && t.hash(i - 1) == SUB ? i - 1 : i;
+                if (typeStart > 1
+                        && g.words.isSiteModifier(t.hash(typeStart - 1))
+                        && !t.is(typeStart - 1, Tokens.CAPITALIZED)
+                        && t.joined(typeStart - 1)) {
+                    typeStart--; // "the Kakuma refugee camp", "the Kihondo identification camp"
+                }
                 if (typeStart > 0 && t.joined(typeStart)) {
                     int xStart = nameRunBackwards(typeStart);
                     if (xStart < typeStart) {

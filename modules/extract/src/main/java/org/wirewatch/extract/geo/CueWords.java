@@ -24,6 +24,7 @@ final class CueWords {
     private final WordSet placeLeads;
     private final WordSet routes;
     private final WordSet dwellers;
+    private final WordSet siteModifiers;
     private final WordSet seats;
     private final WordSet facilities;
     private final WordSet divisionTypes;
@@ -47,6 +48,7 @@ final class CueWords {
         placeLeads = words(rows, "place-lead");
         routes = words(rows, "route");
         dwellers = words(rows, "dweller");
+        siteModifiers = words(rows, "site-modifier");
         seats = words(rows, "seat");
         facilities = words(rows, "facility");
         divisionTypes = words(rows, "division-type");
@@ -112,6 +114,10 @@ final class CueWords {
     }
 
     /** "a resident of X", "villagers of X": people named by where they live, X a place. */
+    boolean isSiteModifier(long h) {
+        return in(siteModifiers, h);
+    }
+
     boolean isDweller(long h) {
         return in(dwellers, h);
     }

@@ -521,6 +521,7 @@ public final class CasualtyReader {
         readSingleVictims(tokens, all, out);
         readPassiveSingleVictims(tokens, all, out);
         readSingleWounded(tokens, all, out);
+        readDiedAmongWounded(tokens, out);
         readSingleChild(tokens, termMatches, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return sumCoordinatedTolls(tokens, out);
@@ -1358,6 +1359,54 @@ public final class CasualtyReader {
             }
             out.add(new CasualtyFact(
                     CasualtyFact.Role.KILLED, 1, false, CasualtyFact.Kind.IMPLICIT, null, i, j + 1, false));
+        }
+    }
+
+    /**
+     * "wounding 12 civilians, five of whom later died": the only dead of a sentence that counts none before its
+     * wounded are those of the wounded who died since, the incident's toll rather than a part of one (after a count
+     * of dead, "18 were injured, two of whom later died" adds to it, which the sentence's own new toll then says).
+     */
+    private static void readDiedAmongWounded(List<Token> tokens, List<CasualtyFact> out) {
+        CasualtyFact wounded = null;
+        for (CasualtyFact x : out) {
+            if (x.role() == CasualtyFact.Role.KILLED && x.isTotal()) {
+                return;
+            }
+            if (x.role() == CasualtyFact.Role.INJURED && x.isTotal() && x.value() != null && wounded == null) {
+                wounded = x;
+            }
+        }
+        if (wounded == null) {
+            return;
+        }
+        for (int k = 0; k < out.size(); k++) {
+            CasualtyFact x = out.get(k);
+            int of = x.from() + 1;
+            if (x.role() == CasualtyFact.Role.KILLED
+                    && x.kind() == CasualtyFact.Kind.BREAKDOWN
+                    && x.group() == null
+                    && x.value() != null
+                    && x.value() < wounded.value()
+                    && x.from() >= wounded.to()
+                    && x.from() <= wounded.to() + 2
+                    && of + 1 < tokens.size()
+                    && tokens.get(of).is("of")
+                    && tokens.get(of + 1).is("whom")) {
+                // the dead are of the wounded's group: "12 civilians, five of whom" are five civilians
+                out.set(
+                        k,
+                        new CasualtyFact(
+                                x.role(),
+                                x.value(),
+                                false,
+                                CasualtyFact.Kind.TOTAL,
+                                wounded.group(),
+                                x.from(),
+                                x.to(),
+                                false));
+                return;
+            }
         }
     }
 
