@@ -1064,6 +1064,10 @@ final class ClaimantResolver {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
             Claimant c = fromSource(m, person, surface);
+            String name = demonymForm(s, c.name());
+            if (!name.equals(c.name())) {
+                c = new Claimant(name, c.type(), c.speaker(), c.key(), c.generic(), c.head());
+            }
             if (!c.generic()
                     && person == null
                     && !hasProperName(s, from, to)
@@ -1145,6 +1149,36 @@ final class ClaimantResolver {
         return false;
     }
 
+    /**
+     * "Venezuela's armed forces" is named "Venezuelan armed forces": a state's forces or one of its offices keep one
+     * form of their name whether the report puts the country before them as a possessive or as an adjective (a
+     * company the state owns, "Ukraine's state railway company", is named as the report has it).
+     */
+    private String demonymForm(SentenceInfo s, String surface) {
+        String last = head(surface);
+        if (!WordList.INSTITUTION.contains(last)
+                && !org.wirewatch.extract.lexicon.Sources.speakingBody(last)
+                && !last.equals("forces")) {
+            return surface;
+        }
+        int apostrophe = surface.indexOf('\'');
+        if (apostrophe < 0) {
+            apostrophe = surface.indexOf('\u2019');
+        }
+        if (apostrophe <= 0 || !surface.startsWith("s ", apostrophe + 1)) {
+            return surface;
+        }
+        String possessor = surface.substring(0, apostrophe);
+        for (org.wirewatch.extract.geo.GeoMention g : s.allPlaces) {
+            if (g.kind() == org.wirewatch.extract.geo.GeoKind.COUNTRY
+                    && g.countryCode() != null
+                    && g.surface().equals(possessor)) {
+                return rules.sources.adjective(g.countryCode()) + surface.substring(apostrophe + 2);
+            }
+        }
+        return surface;
+    }
+
     private Claimant fromSource(SourceMention m, String person, String surface) {
         boolean named = m.canonicalName().chars().anyMatch(Character::isUpperCase);
         String surfaceHead = surface == null ? "" : head(surface);
@@ -1158,7 +1192,7 @@ final class ClaimantResolver {
             // The key stays canonical, so two wordings of one source are still one source; the name is the
             // report's own when its words say more than the lexicon entry ("Lebanese army source" and "Burkina Faso
             // army" are narrower than "Lebanese military" and "Burkinabe military").
-            String name = saysMore(surface, m) ? surface : m.canonicalName();
+            String name = saysMore(surface, m) || namesOneOfSeveral(surface, m) ? surface : m.canonicalName();
             return new Claimant(name, m.type(), person, norm(m.canonicalName()), false, head(m.canonicalName()));
         }
         String name = surface == null || surface.isBlank() ? m.canonicalName() : surface;
@@ -1190,6 +1224,19 @@ final class ClaimantResolver {
             }
         }
         return false;
+    }
+
+    /**
+     * "the CRPF said" where the lexicon files the CRPF, the BSF and the Assam Rifles under "Indian security forces":
+     * a collective name for several bodies is wider than the one body that spoke, so the report's name of it stays.
+     */
+    private static boolean namesOneOfSeveral(String surface, SourceMention m) {
+        String canonical = norm(m.canonicalName());
+        return surface != null
+                && canonical.endsWith(" forces")
+                && m.surface().chars().anyMatch(Character::isUpperCase)
+                && norm(surface).equals(norm(m.surface()))
+                && !canonical.contains(norm(m.surface()));
     }
 
     /** "the monitor", "the ministry", "the Peshawar official", "the paramilitary group": an earlier source. */

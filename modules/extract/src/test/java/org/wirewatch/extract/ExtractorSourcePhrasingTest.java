@@ -73,4 +73,32 @@ class ExtractorSourcePhrasingTest {
         assertThat(i.getKilled().getBest()).isEqualTo(9);
         assertThat(i.getInjured().getBest()).isEqualTo(17);
     }
+
+    @Test
+    void shouldNameAStateBodyByItsCountrysAdjectiveWhenTheReportPutsTheCountryAsAPossessive() {
+        ReportExtraction x = extract(
+                "2024-03-12T10:00:00Z",
+                "Soldiers killed in Guatemala border clash",
+                "GUATEMALA CITY (AFP) - Guatemala's armed forces said Monday that three soldiers had been killed in a"
+                        + " clash with smugglers near the border town of La Mesilla.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(3).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Guatemalan armed forces"));
+    }
+
+    @Test
+    void shouldKeepTheBodyThatSpokeWhenTheLexiconFilesItUnderSeveralForces() {
+        ReportExtraction x = extract(
+                "2024-06-02T15:00:00Z",
+                "Ambush kills six in Manipur",
+                "IMPHAL, June 2 (PTI) Six Assam Rifles personnel were killed when militants ambushed their patrol near"
+                        + " Moreh in Manipur's Tengnoupal district on Sunday, the Assam Rifles said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(6).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Assam Rifles"));
+    }
 }
