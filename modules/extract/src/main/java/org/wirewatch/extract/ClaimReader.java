@@ -340,6 +340,11 @@ final class ClaimReader {
             // as the speaker may still be the official it stood for)
             return false;
         }
+        if (placeholder.type() == SourceType.MEDICAL && named.type() != SourceType.MEDICAL && named.speaker() == null) {
+            // "regional health authorities said 38 were hurt. The ombudsman's office also reported ...": a
+            // description of the medical field stands for a medical body, not an office of another kind named next
+            return false;
+        }
         if (head.equals("witness") || head.equals("resident")) {
             // "a resident who helped collect bodies said 53 ... Military spokesman X said": a witness is a person of
             // no office, never the official or party that speaks next
@@ -940,7 +945,7 @@ final class ClaimReader {
             if (!boundary || !hasTotalAfter(s, b)) {
                 continue;
             }
-            if (t.is("and") && !opensNounGroup(tokens.get(b + 1))) {
+            if (t.is("and") && !opensNounGroup(tokens.get(b + 1)) && !knownSubjectSpeaks(s, cues, b + 1)) {
                 continue; // ", and put the toll at 11, according to ...": the same speaker goes on
             }
             // the opener itself is no part of the source's name
@@ -956,6 +961,24 @@ final class ClaimReader {
             }
         }
         return -1;
+    }
+
+    /**
+     * ", and regional health authorities said 38 were hurt": a source the lexicon knows stands between "and" and the
+     * clause's speech verb, so the clause has a subject of its own (", and put the toll at 11" has none).
+     */
+    private boolean knownSubjectSpeaks(SentenceInfo s, List<PhraseMatcher.Match> cues, int at) {
+        for (PhraseMatcher.Match m : cues) {
+            if (m.from() < at || !speech(m.entry().value(0))) {
+                continue;
+            }
+            if (m.from() == at || m.from() - at > 5) {
+                return false;
+            }
+            Claimant c = claimants.resolve(s, at, m.from());
+            return c != null && c.type() != SourceType.OTHER && !ClaimantResolver.isPronoun(c.head());
+        }
+        return false;
     }
 
     /** "the", "a" or a capitalised word: a new subject, not a verb continuing the same one's speech. */

@@ -932,7 +932,7 @@ class ClaimGrammarTest {
         assertThat(x.getClaims())
                 .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
                 .extracting(c -> c.getSource().getName())
-                .containsExactly("Tajikistan's Foreign Ministry");
+                .containsExactly("Tajik Foreign Ministry");
     }
 
     @Test
@@ -1281,5 +1281,25 @@ class ClaimGrammarTest {
                 .filteredOn(c -> Integer.valueOf(8).equals(c.getKilled()))
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Paulo Nhaca"));
+    }
+
+    @Test
+    void shouldGiveTheClauseAfterAndItsOwnKnownSourceAndKeepAFieldsAuthoritiesForThatField() {
+        ReportExtraction x = extract(
+                "2024-08-20T09:00:00Z",
+                "Nine killed in Oruro prison riot",
+                "LA PAZ (EFE) - Nine inmates were killed on Monday in a riot at the prison of Oruro, the prosecutor's"
+                        + " office said.\n\nEarlier the prosecutor's office had confirmed six deaths in the riot, and"
+                        + " departmental health authorities said at least 27 people had been injured.\n\nThe office"
+                        + " also reported an escape attempt during the night.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(27).equals(c.getInjured()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("health authorities"));
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(6).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getInjured()).isNull());
     }
 }
