@@ -1302,4 +1302,15 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getInjured()).isNull());
     }
+
+    @Test
+    void shouldGiveTheFigureToTheSubjectOfAPassiveQuotedAsSaying() {
+        ReportExtraction x = extract(
+                "2024-10-03T11:00:00Z",
+                "Shelling kills 14 in border district",
+                "ISLAMABAD, Oct. 3 (Xinhua) -- Cross-border shelling on a village in the Kurram district on Wednesday"
+                        + " killed 14 people, a district official was quoted as saying by the state news agency.");
+
+        assertThat(killedFigures(x, "official")).containsExactly(14);
+    }
 }
