@@ -82,7 +82,7 @@ final class ClaimReader {
                         && (!q.generic() || describedOffice(c, q))
                         && fillsPlaceholder(c, q)
                         && !givesOtherToll(pending, j, p)
-                        && (!c.head().equals("officials") || givesSameToll(pending, j, p))) {
+                        && (!severalPeople(c.head()) || givesSameToll(pending, j, p))) {
                     replaced.put(c.key(), q);
                     break;
                 }
@@ -312,6 +312,14 @@ final class ClaimReader {
      * are several people, and one of them named next stands for them only when he gives their toll ("X said 18
      * civilians and four officials had died", 22 as in the lead).
      */
+    /**
+     * "officials said", "local militia leaders said": several people stand for the one named next only when he gives
+     * their toll; "a leader" is one of them, "leaders" could be any.
+     */
+    private static boolean severalPeople(String head) {
+        return head.equals("officials") || head.equals("leaders");
+    }
+
     private static boolean givesSameToll(List<Pending> pending, int sentence, Pending placeholder) {
         for (Pending q : pending) {
             if (q.sentence == sentence
@@ -349,6 +357,10 @@ final class ClaimReader {
             // "a resident who helped collect bodies said 53 ... Military spokesman X said": a witness is a person of
             // no office, never the official or party that speaks next
             return named.speaker() != null && (named.type() == SourceType.WITNESS || named.type() == SourceType.OTHER);
+        }
+        if (head.startsWith("leader")) {
+            // "militia leaders said ... said X, head of the militia": a person, never a body named next
+            return named.speaker() != null;
         }
         if (head.startsWith("official")) {
             return named.speaker() != null

@@ -1313,4 +1313,22 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "official")).containsExactly(14);
     }
+
+    @Test
+    void shouldLetLeadersWhoGaveATollStandForThePersonNamedNextWithTheSameToll() {
+        ReportExtraction x = extract(
+                "2024-09-14T10:00:00Z",
+                "Gunmen kill 11 hunters in Adamawa",
+                "YOLA, Nigeria (AFP) - Gunmen attacked a camp of local hunters near Mubi on Friday night, killing at"
+                        + " least 11 people, vigilante leaders said.\n\n\"Eleven of our men were killed when the gunmen"
+                        + " opened fire,\" said Musa Garba, head of a hunters' association in Mubi district.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKilled()).isEqualTo(11);
+                    assertThat(c.getSpeaker()).isEqualTo("Musa Garba");
+                });
+    }
 }
