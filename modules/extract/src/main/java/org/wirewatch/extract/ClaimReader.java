@@ -96,6 +96,7 @@ final class ClaimReader {
         }
         namedInstitutions(pending);
         namedSpokesmen(pending);
+        namedBodies(pending);
         for (Pending p : pending) {
             add(p);
         }
@@ -208,6 +209,38 @@ final class ClaimReader {
                 p.claimant = person;
             } else if (body != null && p.claimant.speaker() == null) {
                 p.claimant = body;
+            }
+        }
+    }
+
+    /**
+     * "..., a police spokesman told VOA. ... Somali police spokesman X said": a body named by its bare head word
+     * ("police", "army") is the one body of that kind and head the report names in full, when it names one; two
+     * ("Kenyan police", "Somali police") leave the bare word as it is.
+     */
+    private void namedBodies(List<Pending> pending) {
+        Map<String, Claimant> named = new java.util.HashMap<>();
+        java.util.Set<String> several = new java.util.HashSet<>();
+        for (Claimant c : bySentence.values()) {
+            if (c.generic() || c.name().indexOf(' ') < 0) {
+                continue;
+            }
+            String slot = c.type() + "|" + c.head();
+            Claimant seen = named.putIfAbsent(slot, c);
+            if (seen != null && !seen.key().equals(c.key())) {
+                several.add(slot);
+            }
+        }
+        for (Pending p : pending) {
+            Claimant c = p.claimant;
+            String slot = c.type() + "|" + c.head();
+            if (c.generic()
+                    && c.speaker() == null
+                    && c.name().indexOf(' ') < 0
+                    && named.containsKey(slot)
+                    && !several.contains(slot)) {
+                Claimant body = named.get(slot);
+                p.claimant = new Claimant(body.name(), body.type(), null, body.key(), false, body.head());
             }
         }
     }

@@ -1331,4 +1331,23 @@ class ClaimGrammarTest {
                     assertThat(c.getSpeaker()).isEqualTo("Musa Garba");
                 });
     }
+
+    @Test
+    void shouldReadABareBodyWordAsTheOneBodyOfThatKindTheReportNamesInFull() {
+        ReportExtraction x = extract(
+                "2024-11-08T16:00:00Z",
+                "Bomb kills four at Kismayo market",
+                "WASHINGTON (VOA) - A bomb hidden in a vegetable cart exploded at a market in Kismayo on Thursday,"
+                        + " killing at least four people, a police spokesman told VOA.\n\nTraders said the market had"
+                        + " reopened only a week ago.\n\nJubaland police spokesman Abdi Warsame Yusuf told reporters"
+                        + " that four people had been killed and nine wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKilled()).isEqualTo(4);
+                    assertThat(c.getInjured()).isEqualTo(9);
+                });
+    }
 }
