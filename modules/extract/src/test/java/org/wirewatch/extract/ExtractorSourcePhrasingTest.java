@@ -101,4 +101,32 @@ class ExtractorSourcePhrasingTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Assam Rifles"));
     }
+
+    @Test
+    void shouldReadWordsQuotedInsideARelativeClauseAsPartOfTheSubject() {
+        ReportExtraction relative = extract(
+                "2024-05-11T18:00:00Z",
+                "Car bomb kills 8 in Izmir",
+                "ANKARA (AFP) - A car bomb exploded near a bus station in Izmir on Saturday afternoon.\n\nInterior"
+                        + " Minister Kemal Oztas, who called the blast a \"cowardly act of terror\", had earlier put the"
+                        + " toll at eight dead and 31 injured.");
+        assertThat(relative.getClaims())
+                .filteredOn(c -> Integer.valueOf(8).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Kemal Oztas"));
+    }
+
+    @Test
+    void shouldReadAQuotedTitleAfterTheAsPartOfTheSubject() {
+        ReportExtraction title = extract(
+                "2024-05-11T18:00:00Z",
+                "Insurgents behead villagers in Niassa",
+                "MAPUTO (Lusa) - Insurgents raided the village of Mecula in Niassa province on Thursday night.\n\n"
+                        + "Reporters for the \"Northern Crisis Monitor\", published by a Maputo rights group, speak of"
+                        + " seven dead.");
+        assertThat(title.getClaims())
+                .filteredOn(c -> Integer.valueOf(7).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Northern Crisis Monitor"));
+    }
 }
