@@ -1099,7 +1099,7 @@ final class ClaimantResolver {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
             Claimant c = fromSource(m, person, surface);
-            String name = demonymForm(s, c.name());
+            String name = demonymForm(s, roleLast(c.name()));
             if (!name.equals(c.name())) {
                 c = new Claimant(name, c.type(), c.speaker(), c.key(), c.generic(), c.head());
             }
@@ -1212,6 +1212,30 @@ final class ClaimantResolver {
             }
         }
         return surface;
+    }
+
+    /**
+     * "an official of the Borno State Government" is named "Borno State Government official": a role of a named body
+     * is filed under the body with the role after it, the form analysts give such sources ("Kano hospital director").
+     */
+    private static String roleLast(String name) {
+        int of = name.indexOf(" of ");
+        if (of < 0 || !WordList.ROLE_ONLY.contains(name.substring(0, of).toLowerCase(Locale.ROOT))) {
+            return name;
+        }
+        String body = name.substring(of + 4);
+        if (body.startsWith("the ")) {
+            body = body.substring(4);
+        }
+        if (body.isEmpty()
+                || !Character.isUpperCase(body.charAt(0))
+                || body.contains(" of ")
+                || body.contains(" in ")
+                || body.contains(" for ")
+                || body.contains(" at ")) {
+            return name;
+        }
+        return body + " " + name.substring(0, of);
     }
 
     private Claimant fromSource(SourceMention m, String person, String surface) {

@@ -129,4 +129,18 @@ class ExtractorSourcePhrasingTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).contains("Northern Crisis Monitor"));
     }
+
+    @Test
+    void shouldFileARoleOfANamedBodyUnderTheBodyWithTheRoleAfterIt() {
+        ReportExtraction x = extract(
+                "2024-07-19T08:00:00Z",
+                "Bandits kill 23 in Sokoto village",
+                "SOKOTO, Nigeria (AFP) - Bandits on motorcycles raided a village in Nigeria's Sokoto state on Thursday,"
+                        + " killing 23 people, an official of the Sokoto State Government said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(23).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Sokoto State Government official"));
+    }
 }
