@@ -503,6 +503,9 @@ final class ClaimantResolver {
                 primary = i;
                 break;
             }
+            if (distanceAway(tokens, seg) && i + 1 < segments.size()) {
+                continue; // "A medical source at the hospital in X, 80 kilometres away, told AFP": where, not who
+            }
             if (onlyAuxiliary(tokens, seg) && i + 1 < segments.size()) {
                 continue; // "X, a doctor, had said": the auxiliary after the apposition's comma names nobody
             }
@@ -918,6 +921,17 @@ final class ClaimantResolver {
     }
 
     /** "had", "had earlier", "has also": a segment of auxiliaries and adverbs only, no noun group. */
+    /** "80 kilometres away", "some 50 km to the north": a distance set off by commas. */
+    private static boolean distanceAway(List<Token> tokens, int[] seg) {
+        int k = seg[0];
+        if (k + 2 < seg[1] && WordList.APPROXIMATION.contains(tokens.get(k).lower())) {
+            k++;
+        }
+        return k + 1 < seg[1]
+                && tokens.get(k).isNumber()
+                && WordList.DISTANCE_UNIT.contains(tokens.get(k + 1).lower());
+    }
+
     private static boolean onlyAuxiliary(List<Token> tokens, int[] seg) {
         for (int k = seg[0]; k < seg[1]; k++) {
             String w = tokens.get(k).lower();

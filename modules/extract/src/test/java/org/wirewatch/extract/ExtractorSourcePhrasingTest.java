@@ -143,4 +143,19 @@ class ExtractorSourcePhrasingTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Sokoto State Government official"));
     }
+
+    @Test
+    void shouldSkipADistanceBetweenCommasOnTheWayBackToTheSource() {
+        ReportExtraction x = extract(
+                "2024-04-02T13:00:00Z",
+                "Shelling hits village near El Obeid",
+                "KHARTOUM (AFP) - Shells struck the village of Um Sumeima in North Kordofan on Monday, residents"
+                        + " said.\n\nA doctor at the teaching hospital in El Obeid, some 40 kilometres away, told AFP it"
+                        + " had received 31 wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(31).equals(c.getInjured()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("hospital"));
+    }
 }
