@@ -175,13 +175,30 @@ final class ClaimReader {
         Map<String, Claimant> people = new java.util.HashMap<>();
         for (Pending p : pending) {
             Claimant c = p.claimant;
-            if (c.speaker() != null || filled.containsKey(c.key()) || !unnamedSpokesman(p.info)) {
+            // "..., the military said. ... Brig. Gen. X, who heads Joint Task Force Y, said": a state's forces
+            // speaking as a body are the officer of one of their units the report names next
+            boolean forces = c.type() == SourceType.BELLIGERENT
+                    && !c.generic()
+                    && org.wirewatch.extract.lexicon.Sources.speakingBody(c.head());
+            if (c.speaker() != null || filled.containsKey(c.key()) || !(unnamedSpokesman(p.info) || forces)) {
                 continue;
             }
             for (int j = p.sentence + 1; j <= p.sentence + 2; j++) {
                 Claimant q = bySentence.get(j);
-                if (q == null) {
-                    continue;
+                if (q == null || q.key().equals(c.key()) && q.speaker() == null) {
+                    continue; // "..., it said": the same body goes on
+                }
+                if (forces && !unnamedSpokesman(p.info)) {
+                    boolean unit = q.speaker() != null
+                            && q.type() == SourceType.OTHER
+                            && !q.generic()
+                            && !q.name().equals(q.speaker())
+                            && newlyNamed(q.speaker(), p.info)
+                            && countsNothing(j);
+                    if (unit) {
+                        filled.put(c.key(), new Claimant(c.name(), c.type(), q.speaker(), c.key(), false, c.head()));
+                    }
+                    break;
                 }
                 if (q.speaker() != null && !newlyNamed(q.speaker(), p.info)) {
                     break; // "Kebzabo said": a person the report named before, with his own office
@@ -243,6 +260,16 @@ final class ClaimReader {
                 p.claimant = new Claimant(body.name(), body.type(), null, body.key(), false, body.head());
             }
         }
+    }
+
+    /** The sentence of index {@code j} tells no casualties. */
+    private boolean countsNothing(int j) {
+        for (SentenceInfo s : facts.sentences()) {
+            if (s.sentence.index() == j) {
+                return s.facts.isEmpty();
+            }
+        }
+        return false;
     }
 
     /** A full name ("Tomas Verel", not a bare surname) whose surname the report has not used before the sentence. */

@@ -1350,4 +1350,20 @@ class ClaimGrammarTest {
                     assertThat(c.getInjured()).isEqualTo(9);
                 });
     }
+
+    @Test
+    void shouldGiveAStateForcesStatementTheOfficerOfAUnitNamedNext() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Rebels kill nine soldiers in Arauca ambush",
+                "BOGOTA (AFP) - ELN rebels killed nine soldiers in an ambush near Saravena in Arauca on Sunday, the army"
+                        + " said. The patrol had been clearing mines on a rural road, it said.\n\nBrig. Gen. Mateo"
+                        + " Salcedo, who heads Joint Task Force Quiron, said troops had clashed with the rebels at dawn"
+                        + " near a rural school.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(9).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Mateo Salcedo"));
+    }
 }
