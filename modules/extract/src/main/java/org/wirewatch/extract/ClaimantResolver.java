@@ -202,6 +202,11 @@ final class ClaimantResolver {
                     end++;
                 }
                 Claimant c = resolve(s, m.to(), end);
+                if (c != null && tokens.get(m.to()).is("the") && c.generic() && c.type() == SourceType.OTHER) {
+                    // "X, who heads the task force, said the clash broke out at dawn": what was said, not a speaker
+                    // described after the verb ("said the police chief")
+                    c = null;
+                }
                 if (c != null && end < to && tokens.get(end).is(",")) {
                     int end2 = end + 1;
                     while (end2 < to

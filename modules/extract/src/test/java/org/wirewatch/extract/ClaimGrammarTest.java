@@ -1366,4 +1366,19 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Mateo Salcedo"));
     }
+
+    @Test
+    void shouldNotTakeWhatWasSaidAfterSaidTheForASpeakerWhenTheSubjectStandsBeforeTheVerb() {
+        ReportExtraction x = extract(
+                "2024-06-12T09:00:00Z",
+                "Gunmen kill six soldiers in Cauca",
+                "POPAYAN, Colombia (AFP) - Dissident guerrillas killed six soldiers at a checkpoint in Cauca on"
+                        + " Tuesday, the army said.\n\nGeneral Ramiro Olaya, who heads the Third Division, said the"
+                        + " ambush began shortly before midnight near a bridge.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(6).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Ramiro Olaya"));
+    }
 }
