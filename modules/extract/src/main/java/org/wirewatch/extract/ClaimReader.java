@@ -94,7 +94,7 @@ final class ClaimReader {
                         && (!q.generic() || describedOffice(c, q))
                         && fillsPlaceholder(c, q)
                         && !givesOtherToll(pending, j, p)
-                        && (!c.head().equals("officials") || givesSameToll(pending, j, p))) {
+                        && (!severalPeople(c.head()) || givesSameToll(pending, j, p))) {
                     replaced.put(c.key(), q);
                     break;
                 }
@@ -108,6 +108,7 @@ final class ClaimReader {
         }
         namedInstitutions(pending);
         namedSpokesmen(pending);
+        namedBodies(pending);
         pending.removeIf(p -> summedUpDenial(p, pending));
         for (Pending p : pending) {
             add(p);
@@ -204,13 +205,30 @@ final class ClaimReader {
         Map<String, Claimant> people = new java.util.HashMap<>();
         for (Pending p : pending) {
             Claimant c = p.claimant;
-            if (c.speaker() != null || filled.containsKey(c.key()) || !unnamedSpokesman(p.info)) {
+            // "..., the military said. ... Brig. Gen. X, who heads Joint Task Force Y, said": a state's forces
+            // speaking as a body are the officer of one of their units the report names next
+            boolean forces = c.type() == SourceType.BELLIGERENT
+                    && !c.generic()
+                    && org.wirewatch.extract.lexicon.Sources.speakingBody(c.head());
+            if (c.speaker() != null || filled.containsKey(c.key()) || !(unnamedSpokesman(p.info) || forces)) {
                 continue;
             }
             for (int j = p.sentence + 1; j <= p.sentence + 2; j++) {
                 Claimant q = bySentence.get(j);
-                if (q == null) {
-                    continue;
+                if (q == null || q.key().equals(c.key()) && q.speaker() == null) {
+                    continue; // "..., it said": the same body goes on
+                }
+                if (forces && !unnamedSpokesman(p.info)) {
+                    boolean unit = q.speaker() != null
+                            && q.type() == SourceType.OTHER
+                            && !q.generic()
+                            && !q.name().equals(q.speaker())
+                            && newlyNamed(q.speaker(), p.info)
+                            && countsNothing(j);
+                    if (unit) {
+                        filled.put(c.key(), new Claimant(c.name(), c.type(), q.speaker(), c.key(), false, c.head()));
+                    }
+                    break;
                 }
                 if (q.speaker() != null && !newlyNamed(q.speaker(), p.info)) {
                     break; // "Kebzabo said": a person the report named before, with his own office
@@ -240,6 +258,48 @@ final class ClaimReader {
                 p.claimant = body;
             }
         }
+    }
+
+    /**
+     * "..., a police spokesman told VOA. ... Somali police spokesman X said": a body named by its bare head word
+     * ("police", "army") is the one body of that kind and head the report names in full, when it names one; two
+     * ("Kenyan police", "Somali police") leave the bare word as it is.
+     */
+    private void namedBodies(List<Pending> pending) {
+        Map<String, Claimant> named = new java.util.HashMap<>();
+        java.util.Set<String> several = new java.util.HashSet<>();
+        for (Claimant c : bySentence.values()) {
+            if (c.generic() || c.name().indexOf(' ') < 0) {
+                continue;
+            }
+            String slot = c.type() + "|" + c.head();
+            Claimant seen = named.putIfAbsent(slot, c);
+            if (seen != null && !seen.key().equals(c.key())) {
+                several.add(slot);
+            }
+        }
+        for (Pending p : pending) {
+            Claimant c = p.claimant;
+            String slot = c.type() + "|" + c.head();
+            if (c.generic()
+                    && c.speaker() == null
+                    && c.name().indexOf(' ') < 0
+                    && named.containsKey(slot)
+                    && !several.contains(slot)) {
+                Claimant body = named.get(slot);
+                p.claimant = new Claimant(body.name(), body.type(), null, body.key(), false, body.head());
+            }
+        }
+    }
+
+    /** The sentence of index {@code j} tells no casualties. */
+    private boolean countsNothing(int j) {
+        for (SentenceInfo s : facts.sentences()) {
+            if (s.sentence.index() == j) {
+                return s.facts.isEmpty();
+            }
+        }
+        return false;
     }
 
     /** A full name ("Tomas Verel", not a bare surname) whose surname the report has not used before the sentence. */
@@ -342,6 +402,14 @@ final class ClaimReader {
      * are several people, and one of them named next stands for them only when he gives their toll ("X said 18
      * civilians and four officials had died", 22 as in the lead).
      */
+    /**
+     * "officials said", "local militia leaders said": several people stand for the one named next only when he gives
+     * their toll; "a leader" is one of them, "leaders" could be any.
+     */
+    private static boolean severalPeople(String head) {
+        return head.equals("officials") || head.equals("leaders");
+    }
+
     private static boolean givesSameToll(List<Pending> pending, int sentence, Pending placeholder) {
         for (Pending q : pending) {
             if (q.sentence == sentence
@@ -370,10 +438,19 @@ final class ClaimReader {
             // as the speaker may still be the official it stood for)
             return false;
         }
+        if (placeholder.type() == SourceType.MEDICAL && named.type() != SourceType.MEDICAL && named.speaker() == null) {
+            // "regional health authorities said 38 were hurt. The ombudsman's office also reported ...": a
+            // description of the medical field stands for a medical body, not an office of another kind named next
+            return false;
+        }
         if (head.equals("witness") || head.equals("resident")) {
             // "a resident who helped collect bodies said 53 ... Military spokesman X said": a witness is a person of
             // no office, never the official or party that speaks next
             return named.speaker() != null && (named.type() == SourceType.WITNESS || named.type() == SourceType.OTHER);
+        }
+        if (head.startsWith("leader")) {
+            // "militia leaders said ... said X, head of the militia": a person, never a body named next
+            return named.speaker() != null;
         }
         if (head.startsWith("official")) {
             return named.speaker() != null
@@ -1100,7 +1177,7 @@ final class ClaimReader {
             if (!boundary || !hasTotalAfter(s, b)) {
                 continue;
             }
-            if (t.is("and") && !opensNounGroup(tokens.get(b + 1))) {
+            if (t.is("and") && !opensNounGroup(tokens.get(b + 1)) && !knownSubjectSpeaks(s, cues, b + 1)) {
                 continue; // ", and put the toll at 11, according to ...": the same speaker goes on
             }
             // the opener itself is no part of the source's name
@@ -1240,6 +1317,24 @@ final class ClaimReader {
             }
         }
         return null;
+    }
+
+    /**
+     * ", and regional health authorities said 38 were hurt": a source the lexicon knows stands between "and" and the
+     * clause's speech verb, so the clause has a subject of its own (", and put the toll at 11" has none).
+     */
+    private boolean knownSubjectSpeaks(SentenceInfo s, List<PhraseMatcher.Match> cues, int at) {
+        for (PhraseMatcher.Match m : cues) {
+            if (m.from() < at || !speech(m.entry().value(0))) {
+                continue;
+            }
+            if (m.from() == at || m.from() - at > 5) {
+                return false;
+            }
+            Claimant c = claimants.resolve(s, at, m.from());
+            return c != null && c.type() != SourceType.OTHER && !ClaimantResolver.isPronoun(c.head());
+        }
+        return false;
     }
 
     /** "the", "a" or a capitalised word: a new subject, not a verb continuing the same one's speech. */

@@ -202,6 +202,11 @@ final class ClaimantResolver {
                     end++;
                 }
                 Claimant c = resolve(s, m.to(), end);
+                if (c != null && tokens.get(m.to()).is("the") && c.generic() && c.type() == SourceType.OTHER) {
+                    // "X, who heads the task force, said the clash broke out at dawn": what was said, not a speaker
+                    // described after the verb ("said the police chief")
+                    c = null;
+                }
                 if (c != null && end < to && tokens.get(end).is(",")) {
                     int end2 = end + 1;
                     while (end2 < to
@@ -436,6 +441,11 @@ final class ClaimantResolver {
                 k--;
                 continue;
             }
+            int opening = (t.is("\u201D") || t.is("\"")) ? quotedWords(tokens, k, from) : -1;
+            if (opening > 0) {
+                k = opening - 1; // the quoted words belong to the clause around them
+                continue;
+            }
             boolean hard = t.is("that")
                     || t.is(";")
                     || t.is(":")
@@ -497,6 +507,9 @@ final class ClaimantResolver {
                 segments.set(i, new int[] {seg[0] + 2, seg[1]});
                 primary = i;
                 break;
+            }
+            if (distanceAway(tokens, seg) && i + 1 < segments.size()) {
+                continue; // "A medical source at the hospital in X, 80 kilometres away, told AFP": where, not who
             }
             if (onlyAuxiliary(tokens, seg) && i + 1 < segments.size()) {
                 continue; // "X, a doctor, had said": the auxiliary after the apposition's comma names nobody
@@ -601,6 +614,36 @@ final class ClaimantResolver {
             }
         }
         return c;
+    }
+
+    /**
+     * The opening quote mark of a closing one {@code k} around a few words quoted inside a clause ("X, who called it an attack with a \"smell
+     * of terror\", had put the toll at six"): the opening mark follows a word of a relative clause set off by a
+     * comma, or the name of a title after "the", so the words are a phrase quoted inside the subject, not a
+     * quotation whose speaker comes after it; -1 for any other quote mark.
+     */
+    private static int quotedWords(List<Token> tokens, int k, int from) {
+        for (int j = k - 1; j > from && j >= k - 6; j--) {
+            Token t = tokens.get(j);
+            if (t.is("\u201C") || t.is("\"")) {
+                if (j == k - 1 || !tokens.get(j - 1).isWord()) {
+                    return -1;
+                }
+                if (tokens.get(j - 1).is("the") && tokens.get(j + 1).isCapitalized()) {
+                    return j; // "Correspondents for the \"Political Process Bulletin\", published by X, speak of": a
+                    // title
+                }
+                int clause = j - 1;
+                while (clause > from && !tokens.get(clause - 1).is(",")) {
+                    clause--;
+                }
+                return clause > from && startsRelative(tokens, clause) ? j : -1;
+            }
+            if (t.isPunct()) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -883,6 +926,17 @@ final class ClaimantResolver {
     }
 
     /** "had", "had earlier", "has also": a segment of auxiliaries and adverbs only, no noun group. */
+    /** "80 kilometres away", "some 50 km to the north": a distance set off by commas. */
+    private static boolean distanceAway(List<Token> tokens, int[] seg) {
+        int k = seg[0];
+        if (k + 2 < seg[1] && WordList.APPROXIMATION.contains(tokens.get(k).lower())) {
+            k++;
+        }
+        return k + 1 < seg[1]
+                && tokens.get(k).isNumber()
+                && WordList.DISTANCE_UNIT.contains(tokens.get(k + 1).lower());
+    }
+
     private static boolean onlyAuxiliary(List<Token> tokens, int[] seg) {
         for (int k = seg[0]; k < seg[1]; k++) {
             String w = tokens.get(k).lower();
@@ -1064,6 +1118,10 @@ final class ClaimantResolver {
             SourceMention m = known.get();
             String surface = orgPart(tokens, from, to, person);
             Claimant c = fromSource(m, person, surface);
+            String name = demonymForm(s, roleLast(c.name()));
+            if (!name.equals(c.name())) {
+                c = new Claimant(name, c.type(), c.speaker(), c.key(), c.generic(), c.head());
+            }
             if (!c.generic()
                     && person == null
                     && !hasProperName(s, from, to)
@@ -1145,6 +1203,60 @@ final class ClaimantResolver {
         return false;
     }
 
+    /**
+     * "Venezuela's armed forces" is named "Venezuelan armed forces": a state's forces or one of its offices keep one
+     * form of their name whether the report puts the country before them as a possessive or as an adjective (a
+     * company the state owns, "Ukraine's state railway company", is named as the report has it).
+     */
+    private String demonymForm(SentenceInfo s, String surface) {
+        String last = head(surface);
+        if (!WordList.INSTITUTION.contains(last)
+                && !org.wirewatch.extract.lexicon.Sources.speakingBody(last)
+                && !last.equals("forces")) {
+            return surface;
+        }
+        int apostrophe = surface.indexOf('\'');
+        if (apostrophe < 0) {
+            apostrophe = surface.indexOf('\u2019');
+        }
+        if (apostrophe <= 0 || !surface.startsWith("s ", apostrophe + 1)) {
+            return surface;
+        }
+        String possessor = surface.substring(0, apostrophe);
+        for (org.wirewatch.extract.geo.GeoMention g : s.allPlaces) {
+            if (g.kind() == org.wirewatch.extract.geo.GeoKind.COUNTRY
+                    && g.countryCode() != null
+                    && g.surface().equals(possessor)) {
+                return rules.sources.adjective(g.countryCode()) + surface.substring(apostrophe + 2);
+            }
+        }
+        return surface;
+    }
+
+    /**
+     * "an official of the Borno State Government" is named "Borno State Government official": a role of a named body
+     * is filed under the body with the role after it, the form analysts give such sources ("Kano hospital director").
+     */
+    private static String roleLast(String name) {
+        int of = name.indexOf(" of ");
+        if (of < 0 || !WordList.ROLE_ONLY.contains(name.substring(0, of).toLowerCase(Locale.ROOT))) {
+            return name;
+        }
+        String body = name.substring(of + 4);
+        if (body.startsWith("the ")) {
+            body = body.substring(4);
+        }
+        if (body.isEmpty()
+                || !Character.isUpperCase(body.charAt(0))
+                || body.contains(" of ")
+                || body.contains(" in ")
+                || body.contains(" for ")
+                || body.contains(" at ")) {
+            return name;
+        }
+        return body + " " + name.substring(0, of);
+    }
+
     private Claimant fromSource(SourceMention m, String person, String surface) {
         boolean named = m.canonicalName().chars().anyMatch(Character::isUpperCase);
         String surfaceHead = surface == null ? "" : head(surface);
@@ -1158,7 +1270,7 @@ final class ClaimantResolver {
             // The key stays canonical, so two wordings of one source are still one source; the name is the
             // report's own when its words say more than the lexicon entry ("Lebanese army source" and "Burkina Faso
             // army" are narrower than "Lebanese military" and "Burkinabe military").
-            String name = saysMore(surface, m) ? surface : m.canonicalName();
+            String name = saysMore(surface, m) || namesOneOfSeveral(surface, m) ? surface : m.canonicalName();
             return new Claimant(name, m.type(), person, norm(m.canonicalName()), false, head(m.canonicalName()));
         }
         String name = surface == null || surface.isBlank() ? m.canonicalName() : surface;
@@ -1190,6 +1302,19 @@ final class ClaimantResolver {
             }
         }
         return false;
+    }
+
+    /**
+     * "the CRPF said" where the lexicon files the CRPF, the BSF and the Assam Rifles under "Indian security forces":
+     * a collective name for several bodies is wider than the one body that spoke, so the report's name of it stays.
+     */
+    private static boolean namesOneOfSeveral(String surface, SourceMention m) {
+        String canonical = norm(m.canonicalName());
+        return surface != null
+                && canonical.endsWith(" forces")
+                && m.surface().chars().anyMatch(Character::isUpperCase)
+                && norm(surface).equals(norm(m.surface()))
+                && !canonical.contains(norm(m.surface()));
     }
 
     /** "the monitor", "the ministry", "the Peshawar official", "the paramilitary group": an earlier source. */

@@ -73,4 +73,89 @@ class ExtractorSourcePhrasingTest {
         assertThat(i.getKilled().getBest()).isEqualTo(9);
         assertThat(i.getInjured().getBest()).isEqualTo(17);
     }
+
+    @Test
+    void shouldNameAStateBodyByItsCountrysAdjectiveWhenTheReportPutsTheCountryAsAPossessive() {
+        ReportExtraction x = extract(
+                "2024-03-12T10:00:00Z",
+                "Soldiers killed in Guatemala border clash",
+                "GUATEMALA CITY (AFP) - Guatemala's armed forces said Monday that three soldiers had been killed in a"
+                        + " clash with smugglers near the border town of La Mesilla.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(3).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Guatemalan armed forces"));
+    }
+
+    @Test
+    void shouldKeepTheBodyThatSpokeWhenTheLexiconFilesItUnderSeveralForces() {
+        ReportExtraction x = extract(
+                "2024-06-02T15:00:00Z",
+                "Ambush kills six in Manipur",
+                "IMPHAL, June 2 (PTI) Six Assam Rifles personnel were killed when militants ambushed their patrol near"
+                        + " Moreh in Manipur's Tengnoupal district on Sunday, the Assam Rifles said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(6).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Assam Rifles"));
+    }
+
+    @Test
+    void shouldReadWordsQuotedInsideARelativeClauseAsPartOfTheSubject() {
+        ReportExtraction relative = extract(
+                "2024-05-11T18:00:00Z",
+                "Car bomb kills 8 in Izmir",
+                "ANKARA (AFP) - A car bomb exploded near a bus station in Izmir on Saturday afternoon.\n\nInterior"
+                        + " Minister Kemal Oztas, who called the blast a \"cowardly act of terror\", had earlier put the"
+                        + " toll at eight dead and 31 injured.");
+        assertThat(relative.getClaims())
+                .filteredOn(c -> Integer.valueOf(8).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Kemal Oztas"));
+    }
+
+    @Test
+    void shouldReadAQuotedTitleAfterTheAsPartOfTheSubject() {
+        ReportExtraction title = extract(
+                "2024-05-11T18:00:00Z",
+                "Insurgents behead villagers in Niassa",
+                "MAPUTO (Lusa) - Insurgents raided the village of Mecula in Niassa province on Thursday night.\n\n"
+                        + "Reporters for the \"Northern Crisis Monitor\", published by a Maputo rights group, speak of"
+                        + " seven dead.");
+        assertThat(title.getClaims())
+                .filteredOn(c -> Integer.valueOf(7).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Northern Crisis Monitor"));
+    }
+
+    @Test
+    void shouldFileARoleOfANamedBodyUnderTheBodyWithTheRoleAfterIt() {
+        ReportExtraction x = extract(
+                "2024-07-19T08:00:00Z",
+                "Bandits kill 23 in Sokoto village",
+                "SOKOTO, Nigeria (AFP) - Bandits on motorcycles raided a village in Nigeria's Sokoto state on Thursday,"
+                        + " killing 23 people, an official of the Sokoto State Government said.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(23).equals(c.getKilled()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("Sokoto State Government official"));
+    }
+
+    @Test
+    void shouldSkipADistanceBetweenCommasOnTheWayBackToTheSource() {
+        ReportExtraction x = extract(
+                "2024-04-02T13:00:00Z",
+                "Shelling hits village near El Obeid",
+                "KHARTOUM (AFP) - Shells struck the village of Um Sumeima in North Kordofan on Monday, residents"
+                        + " said.\n\nA doctor at the teaching hospital in El Obeid, some 40 kilometres away, told AFP it"
+                        + " had received 31 wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> Integer.valueOf(31).equals(c.getInjured()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("hospital"));
+    }
 }

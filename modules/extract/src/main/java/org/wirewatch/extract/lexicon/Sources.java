@@ -220,6 +220,16 @@ public final class Sources {
                 && !m.canonicalName().equals("coalition");
     }
 
+    /** "army", "police": a word for a state's forces when they speak. */
+    public static boolean speakingBody(String head) {
+        return SPEAKING_BODIES.contains(head);
+    }
+
+    /** "Venezuelan", "Syrian": the adjective a canonical name gives a country, by its ISO code. */
+    public String adjective(String countryCode) {
+        return countries.adjective(countryCode);
+    }
+
     /** Number of entries of the source lexicon (armed actors not counted), for size reports. */
     public int size() {
         return entries.size();
