@@ -1081,6 +1081,10 @@ final class ClaimReader {
                                 tokens.get(m.from() - 1).lower());
     }
 
+    private static boolean quote(Token t) {
+        return t.is("\"") || t.is("\u201c") || t.is("\u201d") || t.is("'");
+    }
+
     /** The cue a rejection of what others said stands for: its subject denies, as with "denied". */
     private static final Lexicon.Entry REJECTION =
             new Lexicon.Entry("rejected", List.of("DENY_VERB"), "a REJECTION_VERB before a REJECTED_ACCOUNT", 0);
@@ -1096,9 +1100,15 @@ final class ClaimReader {
             if (!WordList.REJECTION_VERB.contains(tokens.get(k).lower()) || negated(tokens, k)) {
                 continue;
             }
-            for (int j = k + 1;
-                    j <= k + 4 && j < tokens.size() && !tokens.get(j).isPunct();
-                    j++) {
+            int last = k + 5;
+            for (int j = k + 1; j <= last && j < tokens.size(); j++) {
+                if (quote(tokens.get(j))) {
+                    last++; // "rejected what it called \"false allegations\"": the quote marks are no words
+                    continue;
+                }
+                if (tokens.get(j).isPunct()) {
+                    break;
+                }
                 if (WordList.REJECTED_ACCOUNT.contains(tokens.get(j).lower())) {
                     List<PhraseMatcher.Match> out = new ArrayList<>(cues);
                     // "rejected the BLA's claims": the rejected account, no claim of responsibility by the subject

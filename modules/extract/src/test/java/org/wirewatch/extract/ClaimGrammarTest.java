@@ -1811,4 +1811,19 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSpeaker()).isEqualTo("Ramiro Olaya"));
     }
+
+    @Test
+    void shouldReadRejectingWhatItCalledFalseAllegationsAsADenial() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Drone strike hits Ber market",
+                "BAMAKO (AFP) - A drone strike hit a market in Ber in northern Mali on Sunday, killing 11 people, local"
+                        + " officials said.\n\nThe Malian army said it had targeted a rebel position. It rejected what"
+                        + " it called \"false allegations\" of civilian deaths.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("army"));
+    }
 }
