@@ -247,6 +247,18 @@ final class SentenceReader {
         return null;
     }
 
+    /** The lower-cased word right before {@code at} (one space between), or "". */
+    private String wordBefore(int at) {
+        if (at < 2 || text.charAt(at - 1) != ' ') {
+            return "";
+        }
+        int k = at - 1;
+        while (k > 0 && Character.isLetter(text.charAt(k - 1))) {
+            k--;
+        }
+        return text.substring(k, at - 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The lower-cased word right after {@code at} (one space between), or "". */
     private String wordAfter(int at) {
         if (at + 1 >= text.length() || text.charAt(at) != ' ') {
@@ -322,7 +334,7 @@ final class SentenceReader {
      * (the dateline included), or by two different towns of its own; a report that brings up no country at all
      * keeps every town.
      */
-    private static List<GeoMention> withoutForeignHomonyms(List<GeoMention> kept, List<GeoMention> all) {
+    private List<GeoMention> withoutForeignHomonyms(List<GeoMention> kept, List<GeoMention> all) {
         Set<String> attested = new HashSet<>();
         Map<String, Set<String>> towns = new HashMap<>();
         for (GeoMention g : all) {
@@ -346,12 +358,19 @@ final class SentenceReader {
         if (attested.isEmpty()) {
             return kept;
         }
+        // a report that names no town of the countries it brings up tells of a town abroad: "An Israeli strike on a
+        // house in Gaza City", "a Turkish drone strike near Qamishli" (the countries named are the attacker's)
+        boolean homeTown = false;
+        for (GeoMention g : kept) {
+            homeTown |= g.kind() == GeoKind.PLACE && g.countryCode() != null && attested.contains(g.countryCode());
+        }
         List<GeoMention> out = new ArrayList<>(kept.size());
         for (GeoMention g : kept) {
             boolean foreign = g.kind() == GeoKind.PLACE
                     && !g.outsideGazetteer()
                     && g.countryCode() != null
-                    && !attested.contains(g.countryCode());
+                    && !attested.contains(g.countryCode())
+                    && (homeTown || !WordList.SCENE_PREPOSITION.contains(wordBefore(g.start())));
             if (!foreign) {
                 out.add(g);
             }

@@ -259,6 +259,11 @@ enum WordList {
     DEATHS_NOUN,
     /** Words right before "from" and a place that make the place someone's home town, not the event's place. */
     ORIGIN_FROM,
+    /**
+     * Prepositions right before a town that put the sentence's event there ("a strike on X", "near X"): a town abroad
+     * so placed is the scene, not a homonym, when the report names no town of its own countries.
+     */
+    SCENE_PREPOSITION,
     /** Words right before "of" and a place that make the place someone's home town ("a native of X"). */
     ORIGIN_OF;
 
