@@ -29,6 +29,41 @@ class PlaceGrammarTest {
     }
 
     @Test
+    void shouldKeepATownAbroadAfterAScenePrepositionWhenTheOnlyCountryNamedIsTheAttackers() {
+        ReportExtraction onACity = extract(
+                "2024-02-10T12:00:00Z",
+                "Glide bomb kills five at supermarket",
+                "A Russian glide bomb hit a supermarket in Zaporizhzhia on Friday, killing five people, the regional"
+                        + " governor said.");
+        ReportExtraction onATown = extract(
+                "2024-02-10T12:00:00Z",
+                "Air strike kills seven at school",
+                "An Israeli air strike on a school in Deir al-Balah killed seven people on Friday, the civil defence"
+                        + " agency said.");
+
+        Location city = onACity.getIncidents().get(0).getLocation();
+        assertThat(city.getCountryCode()).isEqualTo("UA");
+        assertThat(city.getPlace()).isEqualTo("Zaporizhzhia");
+        assertThat(city.getAdmin1Code()).isEqualTo("UA-23");
+        Location town = onATown.getIncidents().get(0).getLocation();
+        assertThat(town.getCountryCode()).isEqualTo("PS");
+        assertThat(town.getAdmin1Code()).isEqualTo("PS-DEB");
+    }
+
+    @Test
+    void shouldStillDropATownAbroadThatNoScenePrepositionPlacesTheEventIn() {
+        ReportExtraction x = extract(
+                "2024-02-10T12:00:00Z",
+                "Five killed in shootout",
+                "Police in Iran said five men were killed in a shootout on Friday. The suspects had earlier been seen"
+                        + " by a witness named Salerno.");
+
+        Location where = x.getIncidents().get(0).getLocation();
+        assertThat(where.getCountryCode()).isEqualTo("IR");
+        assertThat(where.getPlace()).isNull();
+    }
+
+    @Test
     void shouldKeepANameItsCountryOwnsAsTheRegionWhenATownOfThatNameIsSmall() {
         ReportExtraction x = extract(
                 "2024-02-10T12:00:00Z",
