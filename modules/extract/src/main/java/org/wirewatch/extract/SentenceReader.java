@@ -247,6 +247,18 @@ final class SentenceReader {
         return null;
     }
 
+    /**
+     * The town follows a preposition that puts an event there ("a strike on X", "near X"), or "of" after a site noun
+     * ("in the southern city of X").
+     */
+    private boolean scenePlaced(GeoMention g) {
+        String before = wordBefore(g.start());
+        if (before.equals("of")) {
+            return WordList.SITE_NOUN.contains(wordBefore(g.start() - 3));
+        }
+        return WordList.SCENE_PREPOSITION.contains(before);
+    }
+
     /** The lower-cased word right before {@code at} (one space between), or "". */
     private String wordBefore(int at) {
         if (at < 2 || text.charAt(at - 1) != ' ') {
@@ -370,7 +382,7 @@ final class SentenceReader {
                     && !g.outsideGazetteer()
                     && g.countryCode() != null
                     && !attested.contains(g.countryCode())
-                    && (homeTown || !WordList.SCENE_PREPOSITION.contains(wordBefore(g.start())));
+                    && (homeTown || !scenePlaced(g));
             if (!foreign) {
                 out.add(g);
             }

@@ -33,8 +33,8 @@ class PlaceGrammarTest {
         ReportExtraction onACity = extract(
                 "2024-02-10T12:00:00Z",
                 "Glide bomb kills five at supermarket",
-                "A Russian glide bomb hit a supermarket in Zaporizhzhia on Friday, killing five people, the regional"
-                        + " governor said.");
+                "A Russian glide bomb hit a supermarket in the southern city of Zaporizhzhia on Friday, killing five"
+                        + " people, the regional governor said.");
         ReportExtraction onATown = extract(
                 "2024-02-10T12:00:00Z",
                 "Air strike kills seven at school",
