@@ -434,6 +434,27 @@ final class ClaimReader {
                 && tokens.get(k).isCapitalized();
     }
 
+    /**
+     * "Police said they suspected X was behind it, which the group's affiliate Y denied": the denier of a relative
+     * clause after a comma is the one named between "which" and the denying verb, not the sentence's teller. Null
+     * when no such clause names a source.
+     */
+    private Claimant relativeDenier(SentenceInfo s, List<PhraseMatcher.Match> cues) {
+        List<Token> tokens = s.sentence.tokens();
+        for (PhraseMatcher.Match m : cues) {
+            if (!m.entry().value(0).equals("DENY_VERB")) {
+                continue;
+            }
+            for (int k = m.from() - 1; k > 0 && !tokens.get(k).isPunct(); k--) {
+                if (tokens.get(k).is("which") && tokens.get(k - 1).is(",") && k + 1 < m.from()) {
+                    Claimant c = claimants.resolve(s, k + 1, m.from());
+                    return c == null || ClaimantResolver.isPronoun(c.name()) ? null : c;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A perfect auxiliary and a LONG_STANDING word: "has long accused", "have long denied". */
     private static boolean longStanding(List<Token> tokens) {
         for (int k = 0; k + 1 < tokens.size(); k++) {
@@ -803,7 +824,9 @@ final class ClaimReader {
             return out;
         }
         if (denyVerb || (deny && party)) {
-            out.add(new Pending(sentenceClaimant, ClaimKind.DENIAL, null, null, false, frame, s));
+            Claimant denier = denyVerb ? relativeDenier(s, cues) : null;
+            out.add(new Pending(
+                    denier != null ? denier : sentenceClaimant, ClaimKind.DENIAL, null, null, false, frame, s));
             if (confirmVerb && !denyVerb) {
                 out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
             }

@@ -1520,4 +1520,19 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).contains("army"));
     }
+
+    @Test
+    void shouldGiveTheDenialInARelativeClauseToTheOneItNames() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen fire on pilgrims' bus near Reasi",
+                "SRINAGAR (AP) - Gunmen fired on a bus carrying pilgrims near Reasi on Sunday, killing six people,"
+                        + " police said.\n\nPolice said they suspected fighters of Lashkar-e-Taiba were behind the"
+                        + " attack, which the group's affiliate The Resistance Front denied.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Resistance Front"));
+    }
 }
