@@ -1327,6 +1327,15 @@ final class ClaimReader {
                 if (c == null) {
                     c = afterAttackNoun(s, r.from());
                 }
+                if (c == null && tokens.get(r.from() - 1).is(",")) {
+                    // "X, the regional branch of the Y group, claimed responsibility": the subject before the
+                    // apposition's commas
+                    int open = r.from() - 2;
+                    while (open > 0 && !tokens.get(open).is(",")) {
+                        open--;
+                    }
+                    c = open > 0 ? claimants.subjectBefore(s, open, 0) : null;
+                }
                 if (c != null && !ClaimantResolver.isPronoun(c.name())) {
                     return c;
                 }
