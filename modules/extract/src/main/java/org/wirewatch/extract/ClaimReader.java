@@ -1239,8 +1239,9 @@ final class ClaimReader {
     }
 
     /**
-     * "its aircraft had struck", "their forces targeted", "his forces had fired": a party, or its leader speaking
-     * of his own men, telling its own attack.
+     * "its aircraft had struck", "their forces targeted", "his forces had fired", "said it had carried out strikes",
+     * "our forces have taken over the town": a party, or its leader speaking of his own men, telling its own attack
+     * or gain.
      */
     private static boolean ownStrike(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
