@@ -517,6 +517,27 @@ final class ClaimReader {
                 && tokens.get(k).isCapitalized();
     }
 
+    /**
+     * "Police said they suspected X was behind it, which the group's affiliate Y denied": the denier of a relative
+     * clause after a comma is the one named between "which" and the denying verb, not the sentence's teller. Null
+     * when no such clause names a source.
+     */
+    private Claimant relativeDenier(SentenceInfo s, List<PhraseMatcher.Match> cues) {
+        List<Token> tokens = s.sentence.tokens();
+        for (PhraseMatcher.Match m : cues) {
+            if (!m.entry().value(0).equals("DENY_VERB")) {
+                continue;
+            }
+            for (int k = m.from() - 1; k > 0 && !tokens.get(k).isPunct(); k--) {
+                if (tokens.get(k).is("which") && tokens.get(k - 1).is(",") && k + 1 < m.from()) {
+                    Claimant c = claimants.resolve(s, k + 1, m.from());
+                    return c == null || ClaimantResolver.isPronoun(c.name()) ? null : c;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A perfect auxiliary and a LONG_STANDING word: "has long accused", "have long denied". */
     private static boolean longStanding(List<Token> tokens) {
         for (int k = 0; k + 1 < tokens.size(); k++) {
@@ -936,7 +957,9 @@ final class ClaimReader {
             return out;
         }
         if (denyVerb || (deny && party)) {
-            out.add(new Pending(sentenceClaimant, ClaimKind.DENIAL, null, null, false, frame, s));
+            Claimant denier = denyVerb ? relativeDenier(s, cues) : null;
+            out.add(new Pending(
+                    denier != null ? denier : sentenceClaimant, ClaimKind.DENIAL, null, null, false, frame, s));
             if (confirmVerb && !denyVerb) {
                 out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
             }
@@ -1500,8 +1523,9 @@ final class ClaimReader {
     }
 
     /**
-     * "its aircraft had struck", "their forces targeted", "his forces had fired": a party, or its leader speaking
-     * of his own men, telling its own attack.
+     * "its aircraft had struck", "their forces targeted", "his forces had fired", "said it had carried out strikes",
+     * "our forces have taken over the town": a party, or its leader speaking of his own men, telling its own attack
+     * or gain.
      */
     private static boolean ownStrike(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
@@ -1587,6 +1611,15 @@ final class ClaimReader {
                 Claimant c = claimants.subjectBefore(s, r.from(), 0);
                 if (c == null) {
                     c = afterAttackNoun(s, r.from());
+                }
+                if (c == null && tokens.get(r.from() - 1).is(",")) {
+                    // "X, the regional branch of the Y group, claimed responsibility": the subject before the
+                    // apposition's commas
+                    int open = r.from() - 2;
+                    while (open > 0 && !tokens.get(open).is(",")) {
+                        open--;
+                    }
+                    c = open > 0 ? claimants.subjectBefore(s, open, 0) : null;
                 }
                 if (c != null && !ClaimantResolver.isPronoun(c.name())) {
                     return c;

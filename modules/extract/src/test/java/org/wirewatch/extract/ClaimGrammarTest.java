@@ -1826,4 +1826,34 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).contains("army"));
     }
+
+    @Test
+    void shouldGiveTheDenialInARelativeClauseToTheOneItNames() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Gunmen fire on pilgrims' bus near Reasi",
+                "SRINAGAR (AP) - Gunmen fired on a bus carrying pilgrims near Reasi on Sunday, killing six people,"
+                        + " police said.\n\nPolice said they suspected fighters of Lashkar-e-Taiba were behind the"
+                        + " attack, which the group's affiliate The Resistance Front denied.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Resistance Front"));
+    }
+
+    @Test
+    void shouldGiveAClaimOfResponsibilityToTheSubjectBeforeAnApposition() {
+        ReportExtraction x = extract(
+                "2024-03-11T09:00:00Z",
+                "Bomb kills seven in Jalalabad market",
+                "KABUL (Xinhua) - A bomb killed seven people in a market in Jalalabad on Tuesday, police said.\n\nThe"
+                        + " Islamic State Khorasan Province (ISKP), the regional branch of the Islamic State (IS)"
+                        + " group, claimed responsibility for the attack in a statement released late Tuesday.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).contains("Khorasan"));
+    }
 }
