@@ -896,4 +896,32 @@ class IncidentSeparationTest {
             }
         }
     }
+
+    @Test
+    void shouldTellTheNextOfSeveralCountedStrikesAsAnIncidentAtTheirTownWithNoDead() {
+        ReportExtraction x = extract(
+                "2024-04-08T12:00:00Z",
+                "Air strikes kill 12 in northern Burkina Faso, witnesses say",
+                "OUAGADOUGOU (AFP) - A farmer from Djibo told AFP that two separate air strikes hit the outskirts of the"
+                        + " town on Saturday. Twelve people died in the first, he said.\n\nThe second hit an empty"
+                        + " cattle market, and there were no casualties.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        IncidentMention second = x.getIncidents().get(1);
+        assertThat(second.getKilled().getBest()).isZero();
+        assertThat(second.getLocation().getPlace()).isEqualTo("Djibo");
+        assertThat(second.getEventDate()).isEqualTo(x.getIncidents().get(0).getEventDate());
+    }
+
+    @Test
+    void shouldKeepTheSecondAttackerOfOneAttackInIt() {
+        ReportExtraction x = extract(
+                "2024-04-08T12:00:00Z",
+                "Suicide bombers kill 12 at army base in northern Burkina Faso",
+                "OUAGADOUGOU (AFP) - Two suicide bombers attacked an army base in Djibo on Saturday, killing 12"
+                        + " soldiers, officials said. The first blew himself up at the gate. The second bomber"
+                        + " detonated his vest inside the compound.");
+
+        assertThat(x.getIncidents()).singleElement();
+    }
 }
