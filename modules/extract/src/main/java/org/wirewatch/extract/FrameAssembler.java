@@ -555,6 +555,18 @@ final class FrameAssembler {
         if (f.code != null && s.maxTriggerWeight() >= 2 && territory != "TERRITORY".equals(f.code)) {
             return false;
         }
+        // "23 air strikes had killed four civilians" with no day, then "four were killed when the rebels shelled a
+        // residence on Friday": a toll with a day and an act of another kind of its own is another event, not the
+        // day the first one lacked
+        if (d != null
+                && !f.main
+                && !f.dateKnown
+                && f.code != null
+                && s.hasCasualties()
+                && s.maxTriggerWeight() >= 3
+                && !f.code.equals(s.topTrigger())) {
+            return false;
+        }
         return true;
     }
 

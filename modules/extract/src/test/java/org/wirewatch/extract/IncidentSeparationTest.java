@@ -924,4 +924,28 @@ class IncidentSeparationTest {
 
         assertThat(x.getIncidents()).singleElement();
     }
+
+    @Test
+    void shouldTellATollWithItsOwnDayAndAnotherKindOfActApartFromAnUndatedOne() {
+        ReportExtraction x = extract(
+                "2024-06-09T15:00:00Z",
+                "Rebels seize Sudanese town of Kadugli",
+                "KHARTOUM (AFP) - Rebel fighters seized most of Kadugli, including the governor's office and the"
+                        + " central prison, a local monitor said on Sunday.\n\nThe monitor said 14 army air strikes on"
+                        + " the state had killed six civilians and wounded 20.\n\nState radio said three civilians were killed when the rebels"
+                        + " shelled a clinic in Kadugli on Friday.");
+
+        IncidentMention shelling = x.getIncidents().stream()
+                .filter(i -> i.getSubEventType() == SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)
+                .findFirst()
+                .orElseThrow();
+        assertThat(shelling.getKilled().getBest()).isEqualTo(3);
+        assertThat(shelling.getEventDate()).isEqualTo(LocalDate.parse("2024-06-07"));
+        IncidentMention strikes = x.getIncidents().stream()
+                .filter(i -> i.getSubEventType() == SubEventType.AIR_DRONE_STRIKE)
+                .findFirst()
+                .orElseThrow();
+        assertThat(strikes.getKilled().getBest()).isEqualTo(6);
+        assertThat(strikes.getEventDate()).isNotEqualTo(LocalDate.parse("2024-06-07"));
+    }
 }
