@@ -163,6 +163,9 @@ final class FigureReader {
         if (killed == null && implicitKill) {
             killed = List.of(1);
         }
+        if (killed == null && saysNoToll(f)) {
+            killed = List.of(0); // "The second struck a forest, so there were no casualties"
+        }
         b.setKilled(figure(
                 killed,
                 approximate.get(CasualtyFact.Role.KILLED),
@@ -175,6 +178,23 @@ final class FigureReader {
         b.setAbducted(abducted == null ? null : abducted.get(0));
         b.setChildrenKilled(children);
         b.setCiviliansKilled(civilians);
+    }
+
+    /**
+     * Whether a sentence of the incident says it cost no lives: "no" right before a `NO_TOLL` noun ("there were no
+     * casualties", "no deaths were reported"). Read only for an incident with no toll of its own.
+     */
+    private static boolean saysNoToll(Frame f) {
+        for (SentenceInfo s : f.members) {
+            List<org.wirewatch.extract.text.Token> tokens = s.sentence.tokens();
+            for (int k = 0; k + 1 < tokens.size(); k++) {
+                if (tokens.get(k).is("no")
+                        && WordList.NO_TOLL.contains(tokens.get(k + 1).lower())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a total sums the two counts inside its span, one of which is the given earlier toll. */

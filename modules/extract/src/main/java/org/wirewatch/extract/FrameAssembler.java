@@ -71,7 +71,8 @@ final class FrameAssembler {
                 datesUndatedFrame(s, current);
                 continue;
             }
-            boolean eventful = s.eventful() || placeClauseOfEvent(s);
+            boolean counted = countedNext(s, current);
+            boolean eventful = s.eventful() || placeClauseOfEvent(s) || counted;
             if (frames.isEmpty()) {
                 if (eventful) {
                     current = open(s, true);
@@ -79,13 +80,14 @@ final class FrameAssembler {
                 continue;
             }
             Draft target = null;
-            if (eventful && opensNew(s)) {
+            if (eventful && (counted || opensNew(s))) {
                 target = open(s, false);
+                target.counted = counted;
                 datesToldAirStrike(s, target);
                 // "Four were killed in A, ..., and 12 died in clashes in B": the second toll of one sentence, with no
                 // day of its own, is of the day of the first
                 boolean secondToll = TollClauses.isSecondClause(s.sentence);
-                if ((s.laterEvent || s.also || secondToll)
+                if ((s.laterEvent || s.also || secondToll || counted)
                         && s.eventDate() == null
                         && current != null
                         && current.dateKnown) {
@@ -561,6 +563,18 @@ final class FrameAssembler {
         if (f.code != null && s.maxTriggerWeight() >= 2 && territory != "TERRITORY".equals(f.code)) {
             return false;
         }
+        // "23 air strikes had killed four civilians" with no day, then "four were killed when the rebels shelled a
+        // residence on Friday": a toll with a day and an act of another kind of its own is another event, not the
+        // day the first one lacked
+        if (d != null
+                && !f.main
+                && !f.dateKnown
+                && f.code != null
+                && s.hasCasualties()
+                && s.maxTriggerWeight() >= 3
+                && !f.code.equals(s.topTrigger())) {
+            return false;
+        }
         return true;
     }
 
@@ -605,6 +619,9 @@ final class FrameAssembler {
 
     /** A frame is an incident when it has a specific trigger, a toll or a change of territory. */
     private boolean isIncident(Draft f) {
+        if (f.counted) {
+            return true;
+        }
         for (SentenceInfo s : f.members) {
             if (s.maxTriggerWeight() >= 2
                     || placeClauseOfEvent(s)
@@ -746,6 +763,51 @@ final class FrameAssembler {
         return false;
     }
 
+    /**
+     * "Two separate drone attacks hit the area ... The second struck a forest": a sentence opening on the next of
+     * several events the current incident's sentences counted (`EVENT_COUNT` before an `EVENT_PLURAL` noun), with its
+     * verb of violence right after, tells another of them. "The second bomber detonated his vest" names a person of
+     * the same attack, not an event.
+     */
+    private static boolean countedNext(SentenceInfo s, Draft current) {
+        if (current == null || !opensOnNext(s)) {
+            return false;
+        }
+        for (SentenceInfo m : current.members) {
+            List<Token> mt = m.sentence.tokens();
+            for (int k = 0; k < mt.size(); k++) {
+                if (!WordList.EVENT_COUNT.contains(mt.get(k).lower())) {
+                    continue;
+                }
+                for (int j = k + 1; j < mt.size() && j <= k + 3; j++) {
+                    if (WordList.EVENT_PLURAL.contains(mt.get(j).lower())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the sentence opens on "The second" (`COUNTED_NEXT`) and a verb of violence or damage right after it. */
+    static boolean opensOnNext(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        if (tokens.size() < 3
+                || !tokens.get(0).is("the")
+                || !WordList.COUNTED_NEXT.contains(tokens.get(1).lower())) {
+            return false;
+        }
+        if (WordList.DAMAGE_VERB.contains(tokens.get(2).lower())) {
+            return true;
+        }
+        for (TriggerReader.Trigger t : s.triggers) {
+            if (t.from() == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One incident being assembled from the sentences that describe it. */
     private static final class Draft {
 
@@ -767,6 +829,8 @@ final class FrameAssembler {
 
         /** The second toll of a sentence whose first had no day: dated with the report's main incident. */
         boolean sharesDay;
+        /** Opened by the next of several events counted before ("The second struck a forest"): an incident of its own. */
+        boolean counted;
 
         /** Sub-event code read so far (from triggers), for compatibility checks. */
         String code;

@@ -232,6 +232,17 @@ final class LocationReader {
                 admin1 = place.admin1Code(); // "the mayor of Banibangou, in the Tillaberi region": its region too
             }
         }
+        if (place == null && !f.main && FrameAssembler.opensOnNext(f.opener)) {
+            // "two separate drone attacks hit the area ... The second struck a forest": where the ones counted were
+            Frame before = frameBefore(f);
+            if (before != null) {
+                Location counted = location(before);
+                if (counted.getGeoPrecision() == GeoPrecision.PLACE
+                        && counted.getCountryCode().equals(country)) {
+                    return counted;
+                }
+            }
+        }
         if (place == null && !f.main && !drafts.frames().isEmpty() && sameSite(f)) {
             // "On Saturday, another car bomb in the city killed four": the town of the report's main incident
             Location main = location(drafts.main());
@@ -503,6 +514,17 @@ final class LocationReader {
             return g.name();
         }
         return s;
+    }
+
+    /** The incident of the nearest sentence before the frame's opener that belongs to another one, or null. */
+    private Frame frameBefore(Frame f) {
+        for (int i = f.opener.sentence.index() - 1; i >= 0; i--) {
+            Frame g = drafts.bySentence().get(i);
+            if (g != null && g != f) {
+                return g;
+            }
+        }
+        return null;
     }
 
     private boolean sameSite(Frame f) {

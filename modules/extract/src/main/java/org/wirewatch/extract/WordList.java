@@ -187,6 +187,10 @@ enum WordList {
     EVENT_COUNT,
     /** Plural event nouns after such a count. */
     EVENT_PLURAL,
+    /** Words after a sentence's opening "The" that name the next of several events counted before ("The second"). */
+    COUNTED_NEXT,
+    /** Nouns after "no" that say an incident cost no lives ("there were no casualties"): its toll is zero. */
+    NO_TOLL,
     /** Nouns between a denying verb and a figure that make the figure one the speaker rejects. */
     REJECTED_REPORT,
     /** Determiners right before an event word that refer back to an event already told ("the raid"). */

@@ -914,4 +914,56 @@ class IncidentSeparationTest {
         assertThat(camp.getLocation().getPlace()).isEqualTo("Abu Garoun");
         assertThat(camp.getLocation().getAdmin1Code()).isEqualTo("SD-DN");
     }
+
+    @Test
+    void shouldTellTheNextOfSeveralCountedStrikesAsAnIncidentAtTheirTownWithNoDead() {
+        ReportExtraction x = extract(
+                "2024-04-08T12:00:00Z",
+                "Air strikes kill 12 in northern Burkina Faso, witnesses say",
+                "OUAGADOUGOU (AFP) - A farmer from Djibo told AFP that two separate air strikes hit the outskirts of the"
+                        + " town on Saturday. Twelve people died in the first, he said.\n\nThe second hit an empty"
+                        + " cattle market, and there were no casualties.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        IncidentMention second = x.getIncidents().get(1);
+        assertThat(second.getKilled().getBest()).isZero();
+        assertThat(second.getLocation().getPlace()).isEqualTo("Djibo");
+        assertThat(second.getEventDate()).isEqualTo(x.getIncidents().get(0).getEventDate());
+    }
+
+    @Test
+    void shouldKeepTheSecondAttackerOfOneAttackInIt() {
+        ReportExtraction x = extract(
+                "2024-04-08T12:00:00Z",
+                "Suicide bombers kill 12 at army base in northern Burkina Faso",
+                "OUAGADOUGOU (AFP) - Two suicide bombers attacked an army base in Djibo on Saturday, killing 12"
+                        + " soldiers, officials said. The first blew himself up at the gate. The second bomber"
+                        + " detonated his vest inside the compound.");
+
+        assertThat(x.getIncidents()).singleElement();
+    }
+
+    @Test
+    void shouldTellATollWithItsOwnDayAndAnotherKindOfActApartFromAnUndatedOne() {
+        ReportExtraction x = extract(
+                "2024-06-09T15:00:00Z",
+                "Rebels seize Sudanese town of Kadugli",
+                "KHARTOUM (AFP) - Rebel fighters seized most of Kadugli, including the governor's office and the"
+                        + " central prison, a local monitor said on Sunday.\n\nThe monitor said 14 army air strikes on"
+                        + " the state had killed six civilians and wounded 20.\n\nState radio said three civilians were killed when the rebels"
+                        + " shelled a clinic in Kadugli on Friday.");
+
+        IncidentMention shelling = x.getIncidents().stream()
+                .filter(i -> i.getSubEventType() == SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)
+                .findFirst()
+                .orElseThrow();
+        assertThat(shelling.getKilled().getBest()).isEqualTo(3);
+        assertThat(shelling.getEventDate()).isEqualTo(LocalDate.parse("2024-06-07"));
+        IncidentMention strikes = x.getIncidents().stream()
+                .filter(i -> i.getSubEventType() == SubEventType.AIR_DRONE_STRIKE)
+                .findFirst()
+                .orElseThrow();
+        assertThat(strikes.getKilled().getBest()).isEqualTo(6);
+        assertThat(strikes.getEventDate()).isNotEqualTo(LocalDate.parse("2024-06-07"));
+    }
 }
