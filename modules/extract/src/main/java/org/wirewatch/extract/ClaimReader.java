@@ -912,6 +912,8 @@ final class ClaimReader {
                 default -> {}
             }
         }
+        // "no government soldier had been harmed": a party denying harm to a group, with no phrase of the cue table
+        deny |= !s.hasCasualties() && deniedHarm(tokens);
         Claimant responsible = responsibility ? responsibleClaimant(s, cues, sentenceClaimant) : null;
         if (responsible != null
                 && (responsible.type() == SourceType.BELLIGERENT
@@ -1567,6 +1569,30 @@ final class ClaimReader {
                 }
                 if (tokens.get(k).isPunct()) {
                     break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "no government soldier or official had been harmed", "no guards were wounded": a harm verb whose subject opens
+     * with "no" and a noun; "no one was killed" counts nobody and is no denial.
+     */
+    private static boolean deniedHarm(List<Token> tokens) {
+        for (int k = 2; k < tokens.size(); k++) {
+            if (!WordList.DENIED_HARM.contains(tokens.get(k).lower())
+                    || !(tokens.get(k - 1).is("been")
+                            || tokens.get(k - 1).is("was")
+                            || tokens.get(k - 1).is("were"))) {
+                continue;
+            }
+            for (int j = k - 2; j >= 0 && j >= k - 7; j--) {
+                if (tokens.get(j).isPunct() || tokens.get(j).is("that")) {
+                    break;
+                }
+                if (tokens.get(j).is("no")) {
+                    return j + 1 < k - 1 && !tokens.get(j + 1).is("one");
                 }
             }
         }

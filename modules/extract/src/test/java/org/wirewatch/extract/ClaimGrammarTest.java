@@ -1549,6 +1549,29 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadAPartySayingNoneOfAGroupWasHarmedAsADenialButNotNoOneKilled() {
+        ReportExtraction group = extract(
+                "2024-03-11T09:00:00Z",
+                "Grenade hits market stall in Kisumu",
+                "NAIROBI (AP) - A grenade thrown into a market stall in Kisumu on Sunday wounded seven traders,"
+                        + " witnesses said.\n\nPolice spokesman Juma Okello told reporters that traders had been the"
+                        + " target and that no police officer or guard had been harmed.");
+        ReportExtraction nobody = extract(
+                "2024-03-11T09:00:00Z",
+                "Grenade hits market stall in Kisumu",
+                "NAIROBI (AP) - A grenade thrown into a market stall in Kisumu on Sunday wounded seven traders,"
+                        + " witnesses said.\n\nPolice spokesman Juma Okello told reporters that no one had been"
+                        + " killed.");
+
+        assertThat(group.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker() + " " + c.getSource().getName())
+                        .contains("Okello"));
+        assertThat(nobody.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.DENIAL);
+    }
+
+    @Test
     void shouldNotReadTheStateForcesTellingAClashTheyFoughtAsAConfirmation() {
         ReportExtraction x = extract(
                 "2024-03-11T09:00:00Z",
