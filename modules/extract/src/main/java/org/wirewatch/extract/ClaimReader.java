@@ -912,6 +912,8 @@ final class ClaimReader {
                 default -> {}
             }
         }
+        // "no government soldier had been harmed": a party denying harm to a group, with no phrase of the cue table
+        deny |= !s.hasCasualties() && deniedHarm(tokens);
         Claimant responsible = responsibility ? responsibleClaimant(s, cues, sentenceClaimant) : null;
         if (responsible != null
                 && (responsible.type() == SourceType.BELLIGERENT
@@ -995,7 +997,11 @@ final class ClaimReader {
             // strikes of either side ("said the city had been shelled from across the border"), so only its own
             // wording tells its own; forces telling their losses ("two officers died, it said") give a toll
             ForcesVoice voice = forcesVoice(sentenceClaimant, frame);
-            if (ownStrike(tokens) || voice == ForcesVoice.FORCES && s.maxTriggerWeight() >= 2 && !s.hasCasualties()) {
+            // the forces themselves saying what the strikes were for ("the strikes were meant to cut off its fuel")
+            // own them; a ministry may say so of the other side's attack, so only the forces' own voice counts
+            if (ownStrike(tokens)
+                    || voice == ForcesVoice.FORCES && statedPurpose(tokens)
+                    || voice == ForcesVoice.FORCES && s.maxTriggerWeight() >= 2 && !s.hasCasualties()) {
                 out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
             }
         }
@@ -1563,6 +1569,49 @@ final class ClaimReader {
                 }
                 if (tokens.get(k).isPunct()) {
                     break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "no government soldier or official had been harmed", "no guards were wounded": a harm verb whose subject opens
+     * with "no" and a noun; "no one was killed" counts nobody and is no denial.
+     */
+    private static boolean deniedHarm(List<Token> tokens) {
+        for (int k = 2; k < tokens.size(); k++) {
+            if (!WordList.DENIED_HARM.contains(tokens.get(k).lower())
+                    || !(tokens.get(k - 1).is("been")
+                            || tokens.get(k - 1).is("was")
+                            || tokens.get(k - 1).is("were"))) {
+                continue;
+            }
+            for (int j = k - 2; j >= 0 && j >= k - 7; j--) {
+                if (tokens.get(j).isPunct() || tokens.get(j).is("that")) {
+                    break;
+                }
+                if (tokens.get(j).is("no")) {
+                    return j + 1 < k - 1 && !tokens.get(j + 1).is("one");
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "the strikes were meant to", "the raid was aimed at": what an act the sentence names by "the ..." was for. */
+    private static boolean statedPurpose(List<Token> tokens) {
+        for (int k = 2; k < tokens.size(); k++) {
+            if (!WordList.PURPOSE_WORD.contains(tokens.get(k).lower())
+                    || !(tokens.get(k - 1).is("was") || tokens.get(k - 1).is("were"))) {
+                continue;
+            }
+            for (int j = k - 2; j >= 0 && j >= k - 5; j--) {
+                if (tokens.get(j).isPunct()) {
+                    break;
+                }
+                if (tokens.get(j).is("the")) {
+                    return true;
                 }
             }
         }

@@ -73,6 +73,10 @@ enum WordList {
     REGION_SITE,
     /** Verbs of a party telling its own attack. */
     OWN_STRIKE_VERB,
+    /** Words after "was"/"were" telling what an act was for ("the strikes were meant to"). */
+    PURPOSE_WORD,
+    /** Harm verbs after a subject opened by "no" that deny harm to a group ("no soldier had been harmed"). */
+    DENIED_HARM,
     /** Nouns before "of" and a party that make those who claim an attack members of that party. */
     MEMBER_NOUN,
     /** Words after a perfect auxiliary that make what is said an old quarrel ("has long accused"). */

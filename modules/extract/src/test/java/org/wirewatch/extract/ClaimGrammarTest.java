@@ -1528,6 +1528,50 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadTheStateForcesSayingWhatTheirStrikesWereForAsAConfirmationButNotAMinistrySayingIt() {
+        ReportExtraction own = extract(
+                "2024-03-11T09:00:00Z",
+                "Jets strike rebel depot near Tessalit",
+                "BAMAKO (AFP) - Malian army jets struck a rebel fuel depot near Tessalit on Sunday, killing four"
+                        + " guards, residents said.\n\nThe Malian army said the strikes were intended to cut the"
+                        + " rebels off from their supplies.");
+        ReportExtraction told = extract(
+                "2024-03-11T09:00:00Z",
+                "Shells hit Tovuz homes",
+                "BAKU (AFP) - Armenian artillery shelled houses in Tovuz on Sunday, the regional governor said."
+                        + "\n\nThe defence ministry said the shelling was meant to drive villagers from the border.");
+
+        assertThat(own.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).containsIgnoringCase("army"));
+        assertThat(told.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CONFIRMATION);
+    }
+
+    @Test
+    void shouldReadAPartySayingNoneOfAGroupWasHarmedAsADenialButNotNoOneKilled() {
+        ReportExtraction group = extract(
+                "2024-03-11T09:00:00Z",
+                "Grenade hits market stall in Kisumu",
+                "NAIROBI (AP) - A grenade thrown into a market stall in Kisumu on Sunday wounded seven traders,"
+                        + " witnesses said.\n\nPolice spokesman Juma Okello told reporters that traders had been the"
+                        + " target and that no police officer or guard had been harmed.");
+        ReportExtraction nobody = extract(
+                "2024-03-11T09:00:00Z",
+                "Grenade hits market stall in Kisumu",
+                "NAIROBI (AP) - A grenade thrown into a market stall in Kisumu on Sunday wounded seven traders,"
+                        + " witnesses said.\n\nPolice spokesman Juma Okello told reporters that no one had been"
+                        + " killed.");
+
+        assertThat(group.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSpeaker() + " " + c.getSource().getName())
+                        .contains("Okello"));
+        assertThat(nobody.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.DENIAL);
+    }
+
+    @Test
     void shouldNotReadTheStateForcesTellingAClashTheyFoughtAsAConfirmation() {
         ReportExtraction x = extract(
                 "2024-03-11T09:00:00Z",
