@@ -671,6 +671,33 @@ final class ClaimReader {
         return null;
     }
 
+    /**
+     * The frame's last figure by another teller whose name shares a word of {@code c}'s ("militia member" and "head
+     * of a militia"), else its last figure.
+     */
+    private Pending sameKindFigure(Frame frame, Claimant c) {
+        if (c != null && c.name() != null) {
+            java.util.Set<String> words = new java.util.HashSet<>();
+            for (String w : c.name().toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+                if (w.length() > 3) {
+                    words.add(w);
+                }
+            }
+            for (int i = figures.size() - 1; i >= 0; i--) {
+                Pending p = figures.get(i);
+                if (p.frame == frame && p.claimant != null && p.claimant.name() != null && p.claimant != c) {
+                    for (String w :
+                            p.claimant.name().toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+                        if (words.contains(w)) {
+                            return p;
+                        }
+                    }
+                }
+            }
+        }
+        return lastFigure(frame);
+    }
+
     /** The first whole death toll the frame's sentences before {@code s} tell, or null. */
     private static Integer toldToll(Frame frame, SentenceInfo s) {
         if (frame == null) {
@@ -695,6 +722,26 @@ final class ClaimReader {
             }
         }
         return toll;
+    }
+
+    /**
+     * "who gave the same casualty figures", "put the toll at the same number": the sentence's teller repeats a toll
+     * without stating it ("not the same figures" repeats nothing).
+     */
+    private static boolean givesSameToll(List<Token> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!tokens.get(i).is("same") || tokens.get(i - 1).is("not")) {
+                continue;
+            }
+            for (int k = i + 1; k < Math.min(tokens.size(), i + 4); k++) {
+                String w = tokens.get(k).lower();
+                if (WordList.TOLL_NOUN.contains(w)
+                        || w.endsWith("s") && WordList.TOLL_NOUN.contains(w.substring(0, w.length() - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean confirmsToll(List<Token> tokens) {
@@ -975,6 +1022,11 @@ final class ClaimReader {
         } else if (confirmVerb && !figure && confirmsToll(tokens) && lastFigure(frame) != null) {
             // "the casualty toll was confirmed by X": X gives the same figure
             Pending last = lastFigure(frame);
+            out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
+        } else if (!figure && givesSameToll(tokens) && lastFigure(frame) != null) {
+            // "said X, who gave the same casualty figures": a second teller of the figure the report gave before,
+            // the one a teller of the same kind gave when there is one ("another militia member")
+            Pending last = sameKindFigure(frame, sentenceClaimant);
             out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
         } else if (confirmVerb && !figure && party && confirmsToll(tokens) && toldToll(frame, s) != null) {
             // "Twenty-five people were killed ... Police confirmed the toll": the toll the report told before, with

@@ -189,7 +189,7 @@ final class ClaimantResolver {
                             || tokens.get(m.from() - 1).is("'")
                             || tokens.get(m.from() - 1).is("\u2019"))
                     && (tokens.get(m.to()).isCapitalized()
-                            || (tokens.get(m.to()).is("the")
+                            || (describedAfter(tokens.get(m.to()))
                                     && m.entry().key().equals("said")
                                     && m.to() + 1 < to
                                     && tokens.get(m.to() + 1).isWord()))
@@ -202,7 +202,7 @@ final class ClaimantResolver {
                     end++;
                 }
                 Claimant c = resolve(s, m.to(), end);
-                if (c != null && tokens.get(m.to()).is("the") && c.generic() && c.type() == SourceType.OTHER) {
+                if (c != null && describedAfter(tokens.get(m.to())) && c.generic() && c.type() == SourceType.OTHER) {
                     // "X, who heads the task force, said the clash broke out at dawn": what was said, not a speaker
                     // described after the verb ("said the police chief")
                     c = null;
@@ -220,6 +220,12 @@ final class ClaimantResolver {
                             && c.name().equals(c.speaker())
                             && !(role.speaker() != null && role.name().equals(role.speaker()))) {
                         c = new Claimant(role.name(), role.type(), c.speaker(), role.key(), false, role.head());
+                    } else if (role != null
+                            && c.speaker() == null
+                            && role.speaker() != null
+                            && role.name().equals(role.speaker())) {
+                        // "said another militia member, X, who ...": the description, then the person it names
+                        c = new Claimant(c.name(), c.type(), role.speaker(), c.key(), false, c.head());
                     }
                 }
                 if (c != null) {
@@ -985,6 +991,14 @@ final class ClaimantResolver {
     }
 
     /** Resolves the noun group tokens[from, to) to a source. */
+    /**
+     * A determiner that opens a speaker described after "said": "said the police chief", "said a local official",
+     * "said another militia member, X".
+     */
+    private static boolean describedAfter(Token t) {
+        return t.is("the") || t.is("a") || t.is("an") || t.is("another");
+    }
+
     Claimant resolve(SentenceInfo s, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
         // trim quotes, determiners at the front and time phrases at the end

@@ -28,6 +28,39 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveTheFigureOfItsKindToASecondTellerWhoGaveTheSameFigures() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber kills 14 at Gwoza checkpoint",
+                "KANO, Nigeria (AFP) - A suicide bomber killed 14 people and wounded nine at a checkpoint near Gwoza"
+                        + " on Friday, said Bello Musa, head of a vigilante group in the town.\n\nPolice have confirmed"
+                        + " six deaths so far.\n\nThe bomber walked up to the post at dusk, said another vigilante group"
+                        + " member, Sani Audu, who gave the same casualty figures.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> "Sani Audu".equals(c.getSpeaker()))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getKind()).isEqualTo(ClaimKind.FIGURE);
+                    assertThat(c.getKilled()).isEqualTo(14);
+                    assertThat(c.getInjured()).isEqualTo(9);
+                });
+    }
+
+    @Test
+    void shouldReadASpeakerDescribedAfterSaidWithAnIndefiniteArticle() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Market bomb kills 14",
+                "A bomb killed 14 people at a market in Gwoza on Friday, said a local government official.");
+
+        assertThat(x.getClaims()).singleElement().satisfies(c -> {
+            assertThat(c.getSource().getName()).isEqualTo("local government official");
+            assertThat(c.getKilled()).isEqualTo(14);
+        });
+    }
+
+    @Test
     void shouldGiveTheTollOfAnAppositionWithoutRelativePronounToItsOwnTeller() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
