@@ -984,6 +984,22 @@ final class ClaimantResolver {
                         || tokens.get(at + 1).is("sits"));
     }
 
+    /**
+     * The words of a noun group that make it long, articles aside: "Brigadier General X Y Z of the information team at
+     * the Office of the Commander-in-Chief" is one officer and his office, as long as a clause in words but not in
+     * names.
+     */
+    private static int nameWords(List<Token> tokens, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (!(t.is("the") || t.is("a") || t.is("an"))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Resolves the noun group tokens[from, to) to a source. */
     Claimant resolve(SentenceInfo s, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
@@ -1017,7 +1033,7 @@ final class ClaimantResolver {
                         || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
-        if (from >= to || to - from > 14 || sourcelessReports(tokens, from, to)) {
+        if (from >= to || nameWords(tokens, from, to) > 14 || sourcelessReports(tokens, from, to)) {
             return null;
         }
         for (int i = from; i < to; i++) {
@@ -1074,6 +1090,13 @@ final class ClaimantResolver {
                 boolean sameKind = first != null
                         && LIST_HEADS.contains(first.type())
                         && (rest == null || LIST_HEADS.contains(rest.type()) || rest.type() == SourceType.OTHER);
+                // "members of the group and a rescue worker said": people of no known kind whom a witness or medic
+                // backs tell the toll, filed under them as the report names them first
+                boolean backed = first != null
+                        && rest != null
+                        && first.type() == SourceType.OTHER
+                        && first.generic()
+                        && LIST_HEADS.contains(rest.type());
                 // "the Prosecutor General's Office and the Interior Ministry said in a joint statement": two
                 // named bodies speak together, and the claim is filed under the first
                 boolean jointNamed = first != null
@@ -1086,7 +1109,7 @@ final class ClaimantResolver {
                 // "the police and the provincial government had reported": two offices of the same state give
                 // one figure together, filed under the first (two sides, "police and the militants", are nobody's)
                 boolean jointOffice = first != null && rest != null && isOffice(first.type()) && isOffice(rest.type());
-                return sameKind || jointNamed || jointOffice ? first : null;
+                return sameKind || backed || jointNamed || jointOffice ? first : null;
             }
         }
         int start = tokens.get(from).start();
