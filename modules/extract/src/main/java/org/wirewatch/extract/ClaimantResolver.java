@@ -984,6 +984,11 @@ final class ClaimantResolver {
                         || tokens.get(at + 1).is("sits"));
     }
 
+    /** The kinds of outlet a source's name describes ("official news agency X": "state media"), by the lexicon. */
+    java.util.Set<String> outletKinds(String name) {
+        return rules.sources.describedKinds(name, SourceType.MEDIA, facts.mainCountry());
+    }
+
     /**
      * The words of a noun group that make it long, articles aside: "Brigadier General X Y Z of the information team at
      * the Office of the Commander-in-Chief" is one officer and his office, as long as a clause in words but not in

@@ -1412,6 +1412,21 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldHearStateMediaAndTheStateNewsAgencyGivingOneTollAsOneVoice() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Group claims Dalo market bombing",
+                "VARNA (Reuters) - A militant group said on Monday it had carried out the bombing of a market in"
+                        + " Dalo on Saturday, an attack state media say killed 14 people.\n\nThe state news agency"
+                        + " Korna, citing the health ministry, put the toll at 14 dead and 30 wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(14, 30));
+    }
+
+    @Test
     void shouldGiveWhatFollowsCommaAndSaidToTheSubjectOfTheFirstVerbPastADescribedObject() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
