@@ -1404,11 +1404,20 @@ class ClaimGrammarTest {
                 "Wedding bombed in Dalo",
                 "TIRANA (AP) - As many as 40 people, two children among them, were killed when aircraft bombed a"
                         + " wedding in the village of Dalo, members of the family and a rescue worker said Tuesday.");
+        ReportExtraction media = extract(
+                "2024-05-20T09:00:00Z",
+                "Strikes go on in Dalo province",
+                "TIRANA (AFP) - Aircraft struck two villages in Dalo province on Tuesday.\n\nIn March, jets bombed a"
+                        + " funeral in the province that media and locals said killed about 60 people.");
 
         assertThat(x.getClaims())
                 .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
                 .extracting(c -> c.getSource().getName(), Claim::getKilled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("members of the family", 40));
+        assertThat(media.getClaims())
+                .filteredOn(c -> c.getKilled() != null && c.getKilled() == 60)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("media");
     }
 
     @Test
