@@ -1911,11 +1911,25 @@ final class ClaimReader {
                     && (b.getSpeaker() == null
                             || p.claimant.speaker() == null
                             || b.getSpeaker().equals(p.claimant.speaker()))
-                    && oneNameHoldsTheOther(b.getSource().getName(), p.claimant.name())) {
+                    && (oneNameHoldsTheOther(b.getSource().getName(), p.claimant.name())
+                            || sameOutlet(b.getSource(), p.claimant))) {
                 return b;
             }
         }
         return null;
+    }
+
+    /**
+     * "an attack state media say killed 25 ... The official news agency X put the toll at 25 dead and 63 wounded": two
+     * names that both describe one kind of outlet (the lexicon's generic media source in both) telling the same toll
+     * are one voice.
+     */
+    private boolean sameOutlet(ClaimSource a, Claimant b) {
+        if (a.getType() != SourceType.MEDIA || b.type() != SourceType.MEDIA) {
+            return false;
+        }
+        java.util.Set<String> kinds = claimants.outletKinds(a.getName());
+        return !kinds.isEmpty() && claimants.outletKinds(b.name()).stream().anyMatch(kinds::contains);
     }
 
     /**

@@ -990,6 +990,27 @@ final class ClaimantResolver {
                         || tokens.get(at + 1).is("sits"));
     }
 
+    /** The kinds of outlet a source's name describes ("official news agency X": "state media"), by the lexicon. */
+    java.util.Set<String> outletKinds(String name) {
+        return rules.sources.describedKinds(name, SourceType.MEDIA, facts.mainCountry());
+    }
+
+    /**
+     * The words of a noun group that make it long, articles aside: "Brigadier General X Y Z of the information team at
+     * the Office of the Commander-in-Chief" is one officer and his office, as long as a clause in words but not in
+     * names.
+     */
+    private static int nameWords(List<Token> tokens, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (!(t.is("the") || t.is("a") || t.is("an"))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Resolves the noun group tokens[from, to) to a source. */
     /**
      * A determiner that opens a speaker described after "said": "said the police chief", "said a local official",
@@ -1031,7 +1052,7 @@ final class ClaimantResolver {
                         || WordList.LATE.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
-        if (from >= to || to - from > 14 || sourcelessReports(tokens, from, to)) {
+        if (from >= to || nameWords(tokens, from, to) > 14 || sourcelessReports(tokens, from, to)) {
             return null;
         }
         for (int i = from; i < to; i++) {
@@ -1088,6 +1109,13 @@ final class ClaimantResolver {
                 boolean sameKind = first != null
                         && LIST_HEADS.contains(first.type())
                         && (rest == null || LIST_HEADS.contains(rest.type()) || rest.type() == SourceType.OTHER);
+                // "members of the group and a rescue worker said": people of no known kind whom a witness or medic
+                // backs tell the toll, filed under them as the report names them first
+                boolean backed = first != null
+                        && rest != null
+                        && first.type() == SourceType.OTHER
+                        && first.generic()
+                        && LIST_HEADS.contains(rest.type());
                 // "the Prosecutor General's Office and the Interior Ministry said in a joint statement": two
                 // named bodies speak together, and the claim is filed under the first
                 boolean jointNamed = first != null
@@ -1100,7 +1128,7 @@ final class ClaimantResolver {
                 // "the police and the provincial government had reported": two offices of the same state give
                 // one figure together, filed under the first (two sides, "police and the militants", are nobody's)
                 boolean jointOffice = first != null && rest != null && isOffice(first.type()) && isOffice(rest.type());
-                return sameKind || jointNamed || jointOffice ? first : null;
+                return sameKind || backed || jointNamed || jointOffice ? first : null;
             }
         }
         int start = tokens.get(from).start();

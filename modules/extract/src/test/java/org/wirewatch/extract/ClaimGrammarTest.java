@@ -1415,6 +1415,60 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldNameAnUnnamedSpokesmanAfterAnOfficerWhoseUnitAndOfficeTakeManyWords() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Raids on border posts near Korvan",
+                "TIRANA (Reuters) - Rebel fighters killed 11 border guards and wounded six in raids on three"
+                        + " checkpoints near Korvan on Sunday, a military spokesman said.\n\nThe raiders struck the"
+                        + " Dalo, Kesh and Vlora posts near the border, Brigadier General Tomas Anton Verel of the press"
+                        + " team at the Office of the Chief of Staff told state radio.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getSpeaker, Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Tomas Anton Verel", 11, 6));
+    }
+
+    @Test
+    void shouldFileATollThatAWitnessBacksUnderThePeopleNamedBeforeHim() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Wedding bombed in Dalo",
+                "TIRANA (AP) - As many as 40 people, two children among them, were killed when aircraft bombed a"
+                        + " wedding in the village of Dalo, members of the family and a rescue worker said Tuesday.");
+        ReportExtraction media = extract(
+                "2024-05-20T09:00:00Z",
+                "Strikes go on in Dalo province",
+                "TIRANA (AFP) - Aircraft struck two villages in Dalo province on Tuesday.\n\nIn March, jets bombed a"
+                        + " funeral in the province that media and locals said killed about 60 people.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(c -> c.getSource().getName(), Claim::getKilled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("members of the family", 40));
+        assertThat(media.getClaims())
+                .filteredOn(c -> c.getKilled() != null && c.getKilled() == 60)
+                .extracting(c -> c.getSource().getName())
+                .containsExactly("media");
+    }
+
+    @Test
+    void shouldHearStateMediaAndTheStateNewsAgencyGivingOneTollAsOneVoice() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Group claims Dalo market bombing",
+                "VARNA (Reuters) - A militant group said on Monday it had carried out the bombing of a market in"
+                        + " Dalo on Saturday, an attack state media say killed 14 people.\n\nThe state news agency"
+                        + " Korna, citing the health ministry, put the toll at 14 dead and 30 wounded.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .extracting(Claim::getKilled, Claim::getInjured)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(14, 30));
+    }
+
+    @Test
     void shouldGiveWhatFollowsCommaAndSaidToTheSubjectOfTheFirstVerbPastADescribedObject() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",

@@ -204,6 +204,23 @@ public final class Sources {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The generic sources of one type a phrase describes ("official news agency X": "state media"), named entries
+     * aside: what kind of source it is, whatever its own name.
+     */
+    public java.util.Set<String> describedKinds(String phrase, SourceType type, String countryHint) {
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        if (phrase == null || phrase.isBlank()) {
+            return kinds;
+        }
+        for (SourceMention m : find(phrase, countryHint)) {
+            if (m.type() == type && !specific(m)) {
+                kinds.add(m.canonicalName());
+            }
+        }
+        return kinds;
+    }
+
     private boolean specific(SourceMention m) {
         for (Entry e : entries) {
             if (e.named() && e.canonical().equals(m.canonicalName())) {
