@@ -586,6 +586,7 @@ final class SentenceReader {
         boolean superseded = false;
         boolean hasCumulativeCue = false;
         boolean hasPeriodCue = false;
+        boolean sinceRecent = false;
         boolean conflictNoun = false;
         boolean series = false;
         boolean laterEvent = false;
@@ -630,6 +631,13 @@ final class SentenceReader {
                         newMarker = true;
                         continue;
                     }
+                    if (key.equals("since") && sinceRecentDay(m.to(), dates)) {
+                        // "At least 24 people have been killed since Saturday in fighting between ...": fighting
+                        // still going on, told a day or two later, whose toll is the event's own, not a total over
+                        // a period of several events
+                        sinceRecent = true;
+                        continue;
+                    }
                     if ((key.equals("since") || key.equals("this year") || key.equals("last year"))
                             && afterSuperlative(tokens, m.from())) {
                         // "the highest army toll since the Gaza war began", "the worst violence to hit the capital
@@ -651,7 +659,14 @@ final class SentenceReader {
                         boolean oneNight =
                                 m.from() > 0 && tokens.get(m.from() - 1).is("night");
                         boolean range = !oneNight && (key.equals("between") || closesRange(tokens, m.to()));
-                        if (range && dates.stream().anyMatch(d -> d.role() == DateMention.Role.PERIOD)) {
+                        // the period's day follows the word: "between October 5 and 8", not "fighting between two
+                        // groups ... since Saturday"
+                        int after = m.to();
+                        if (range
+                                && dates.stream()
+                                        .anyMatch(d -> d.role() == DateMention.Role.PERIOD
+                                                && d.from() >= after
+                                                && d.from() <= after + 1)) {
                             hasPeriodCue = true;
                         }
                     } else {
@@ -714,7 +729,7 @@ final class SentenceReader {
                 // of engagements in a span of days
                 || (!facts.isEmpty() && lossesOverEngagements(tokens, facts, dates))
                 || (inYear && !specificDate && maxWeight < 3)
-                || (conflictNoun && perfectKill(tokens))
+                || (conflictNoun && !sinceRecent && perfectKill(tokens))
                 // "brought to 18 the number of mayors slain during his term": a tally of many events
                 || (!facts.isEmpty() && !rules.totals.numbersBroughtTo(tokens).isEmpty())
                 // "Its commander has said its forces have killed 1,500 fighters", told after the lead with no day,
@@ -903,6 +918,19 @@ final class SentenceReader {
      * of the event ("since two monks were shot dead ... seven days earlier"), not a period's start ("since 2015",
      * "since the war began").
      */
+    /** A day no more than three days before publication right after "since" ("since Saturday"). */
+    private boolean sinceRecentDay(int from, List<DateMention> dates) {
+        for (DateMention d : dates) {
+            if (d.from() == from
+                    && d.date() != null
+                    && d.toleranceDays() <= 1
+                    && !d.date().isBefore(published.minusDays(3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean earlierEventSince(
             List<Token> tokens, int from, List<CasualtyFact> facts, List<DateMention> dates) {
         for (DateMention d : dates) {

@@ -28,6 +28,28 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldReadATollSinceARecentDayOfFightingBetweenTwoGroupsAsTheEventsFigure() {
+        ReportExtraction recent = extract(
+                "2024-05-20T09:00:00Z",
+                "Fighting between rebel factions kills 31",
+                "CUCUTA, Colombia (AFP) - At least 31 people have been killed since Saturday in fighting between two"
+                        + " rebel factions in the Catatumbo region, local officials said on Monday.");
+        ReportExtraction longAgo = extract(
+                "2024-05-20T09:00:00Z",
+                "Fighting between rebel factions has killed 310 this year",
+                "CUCUTA, Colombia (AFP) - At least 310 people have been killed since January in fighting between two"
+                        + " rebel factions in the Catatumbo region, local officials said on Monday.");
+
+        assertThat(recent.getClaims()).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo(ClaimKind.FIGURE);
+            assertThat(c.getKilled()).isEqualTo(31);
+        });
+        assertThat(longAgo.getClaims())
+                .singleElement()
+                .satisfies(c -> assertThat(c.getKind()).isEqualTo(ClaimKind.CUMULATIVE));
+    }
+
+    @Test
     void shouldGiveTheFigureOfItsKindToASecondTellerWhoGaveTheSameFigures() {
         ReportExtraction x = extract(
                 "2024-05-20T09:00:00Z",
