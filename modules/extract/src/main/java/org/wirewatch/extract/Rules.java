@@ -47,6 +47,7 @@ final class Rules {
             "markers.tsv",
             "non_casualty_nouns.tsv",
             "numbers.tsv",
+            "ordinals.tsv",
             "qualifiers.tsv",
             "sentence_starters.tsv",
             "stopwords.tsv",

@@ -13,6 +13,27 @@ import org.wirewatch.schema.ReportExtraction;
 class FigureGrammarTest {
 
     @Test
+    void shouldCountTheNextOrdinalVictimWhoDiedLaterIntoTheToll() {
+        ReportExtraction x = extract(
+                "2024-02-14T18:00:00Z",
+                "Roadside bomb hits patrol near Wajir",
+                "NAIROBI (AFP) - Two reservists were killed on the spot and a third later died of his wounds when"
+                        + " their patrol struck a roadside bomb near Wajir on Tuesday, the county commissioner said.");
+        ReportExtraction notNext = extract(
+                "2024-02-14T18:00:00Z",
+                "Roadside bomb hits patrol near Wajir",
+                "NAIROBI (AFP) - Two reservists were killed on the spot and a fifth vehicle was damaged when their"
+                        + " patrol struck a roadside bomb near Wajir on Tuesday, the county commissioner said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(3));
+        assertThat(notNext.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(2));
+    }
+
+    @Test
     void shouldCountThePeopleTakenToHospitalOrTreatedThereAsInjured() {
         ReportExtraction taken = extract(
                 "2024-02-14T18:00:00Z",

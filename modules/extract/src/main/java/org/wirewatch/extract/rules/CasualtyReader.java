@@ -262,13 +262,15 @@ public final class CasualtyReader {
     private final Lexicon termLexicon;
     private final Lexicon nouns;
     private final Lexicon nonCasualty;
+    private final Lexicon ordinals;
 
-    public CasualtyReader(NumberReader numbers, Lexicon terms, Lexicon nouns, Lexicon nonCasualty) {
+    public CasualtyReader(NumberReader numbers, Lexicon terms, Lexicon nouns, Lexicon nonCasualty, Lexicon ordinals) {
         this.numbers = numbers;
         this.termLexicon = terms;
         this.terms = new PhraseMatcher(terms);
         this.nouns = nouns;
         this.nonCasualty = nonCasualty;
+        this.ordinals = ordinals;
     }
 
     public static CasualtyReader load(NumberReader numbers) {
@@ -276,7 +278,8 @@ public final class CasualtyReader {
                 numbers,
                 Lexicon.rules("casualty_terms.tsv"),
                 Lexicon.rules("casualty_nouns.tsv"),
-                Lexicon.rules("non_casualty_nouns.tsv"));
+                Lexicon.rules("non_casualty_nouns.tsv"),
+                Lexicon.rules("ordinals.tsv"));
     }
 
     /** The noun group after a count. */
@@ -523,8 +526,53 @@ public final class CasualtyReader {
         readSingleWounded(tokens, all, out);
         readDiedAmongWounded(tokens, out);
         readSingleChild(tokens, termMatches, out);
+        withOrdinalNext(tokens, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return sumCoordinatedTolls(tokens, out);
+    }
+
+    /**
+     * "Three were killed instantly and a fourth later died of his wounds": the ordinal one above a death toll, after
+     * "and a" in the toll's clause, with a death term within three words, raises the toll by one.
+     */
+    private void withOrdinalNext(List<Token> tokens, List<CasualtyFact> out) {
+        for (int n = 0; n < out.size(); n++) {
+            CasualtyFact f = out.get(n);
+            if (f.role() != CasualtyFact.Role.KILLED || f.kind() != CasualtyFact.Kind.TOTAL || f.value() == null) {
+                continue;
+            }
+            // "and" within the toll's clause: "Two were killed on the spot and a third ..."
+            for (int k = f.to();
+                    k + 2 < tokens.size() && k <= f.to() + 6 && !tokens.get(k).isPunct();
+                    k++) {
+                if (!tokens.get(k).is("and")
+                        || !(tokens.get(k + 1).is("a") || tokens.get(k + 1).is("an"))) {
+                    continue;
+                }
+                String ordinal = ordinals.value(tokens.get(k + 2).lower());
+                if (ordinal == null || Integer.parseInt(ordinal) != f.value() + 1) {
+                    break;
+                }
+                for (int j = k + 3; j < Math.min(tokens.size(), k + 6); j++) {
+                    PhraseMatcher.Match t = terms.matchAt(tokens, j);
+                    if (t != null && t.entry().value(0).equals("KILLED")) {
+                        out.set(
+                                n,
+                                new CasualtyFact(
+                                        f.role(),
+                                        f.value() + 1,
+                                        false,
+                                        f.kind(),
+                                        f.group(),
+                                        f.from(),
+                                        j + 1,
+                                        f.additive()));
+                        break;
+                    }
+                }
+                break;
+            }
+        }
     }
 
     /**
