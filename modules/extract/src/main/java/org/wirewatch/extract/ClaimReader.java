@@ -725,6 +725,30 @@ final class ClaimReader {
     }
 
     /**
+     * The count of "an initial toll of three", "an earlier count of 19" after the sentence's death toll, when it is
+     * another number: the teller's figure before the one the sentence gives. Null when there is none.
+     */
+    private Integer earlierTollRevised(List<Token> tokens, CasualtyFact toll) {
+        for (int k = toll.to(); k + 3 < tokens.size(); k++) {
+            if (k > 0
+                    && tokens.get(k - 1).is(",")
+                    && WordList.RIVAL_CLAUSE_OPENER.contains(tokens.get(k).lower())) {
+                return null; // ", while X gave an initial toll of 19": a rival's figure, not the teller's own
+            }
+            if (WordList.TOLL_WORD.contains(tokens.get(k).lower())
+                    && !tokens.get(k).is("toll")
+                    && WordList.TOLL_NOUN.contains(tokens.get(k + 1).lower())
+                    && tokens.get(k + 2).is("of")) {
+                org.wirewatch.extract.rules.NumberMention n = numbers.readAt(tokens, k + 3);
+                if (n != null && !n.vague() && n.value() != toll.value()) {
+                    return (int) n.value();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * "who gave the same casualty figures", "put the toll at the same number": the sentence's teller repeats a toll
      * without stating it ("not the same figures" repeats nothing).
      */
@@ -930,6 +954,12 @@ final class ClaimReader {
                 q.whole = true;
                 out.add(q);
                 figures.add(q);
+            }
+            Integer earlier = killedFact == null ? null : earlierTollRevised(tokens, killedFact);
+            if (earlier != null) {
+                // "..., according to a police report, which revised an initial toll of three": the same teller's
+                // earlier figure, superseded by the one the sentence gives
+                out.add(new Pending(figureClaimant, ClaimKind.FIGURE, earlier, null, true, frame, s));
             }
         }
         boolean deny = false;

@@ -28,6 +28,25 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldKeepTheEarlierTollATellerRevisedAsItsSupersededFigure() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Roadside bomb kills five rangers",
+                "NAIROBI (AFP) - Five rangers were killed when their truck hit a roadside bomb near Garsen on Sunday,"
+                        + " according to a Kenya Wildlife Service statement, which revised an initial toll of two.");
+        ReportExtraction rival = extract(
+                "2024-05-20T09:00:00Z",
+                "Roadside bomb kills five rangers",
+                "NAIROBI (AFP) - Five rangers were killed when their truck hit a roadside bomb near Garsen on Sunday,"
+                        + " county officials said, while a rangers' union gave an initial toll of eight.");
+
+        assertThat(x.getClaims())
+                .extracting(c -> c.getKilled() + (c.getSuperseded() ? " earlier" : ""))
+                .containsExactlyInAnyOrder("5", "2 earlier");
+        assertThat(rival.getClaims()).noneMatch(c -> c.getSuperseded());
+    }
+
+    @Test
     void shouldReadATollSinceARecentDayOfFightingBetweenTwoGroupsAsTheEventsFigure() {
         ReportExtraction recent = extract(
                 "2024-05-20T09:00:00Z",
