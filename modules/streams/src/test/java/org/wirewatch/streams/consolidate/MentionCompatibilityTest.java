@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.wirewatch.schema.EventType;
 import org.wirewatch.schema.IncidentMention;
 import org.wirewatch.schema.SubEventType;
+import org.wirewatch.streams.Fixtures;
 
 class MentionCompatibilityTest {
 
@@ -132,29 +133,16 @@ class MentionCompatibilityTest {
                 .type(EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
                 .killed(11)
                 .build();
-        final IncidentMention firefight = mention("b#1")
-                .where("ML", "ML-5", "Toguere")
-                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
-                .killed(11)
-                .build();
+        final IncidentMention firefight = firefightAtTheNextHamlet().killed(11).build();
         assertThat(MentionCompatibility.score(raid, "a", firefight, "b")).isPresent();
         // another toll, another day or a small toll proves nothing
         assertThat(MentionCompatibility.score(
-                        raid,
-                        "a",
-                        mention("b#1")
-                                .where("ML", "ML-5", "Toguere")
-                                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
-                                .killed(10)
-                                .build(),
-                        "b"))
+                        raid, "a", firefightAtTheNextHamlet().killed(10).build(), "b"))
                 .isEmpty();
         assertThat(MentionCompatibility.score(
                         raid,
                         "a",
-                        mention("b#1")
-                                .where("ML", "ML-5", "Toguere")
-                                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
+                        firefightAtTheNextHamlet()
                                 .killed(11)
                                 .date(DAY.plusDays(1))
                                 .build(),
@@ -166,11 +154,7 @@ class MentionCompatibilityTest {
                                 .killed(3)
                                 .build(),
                         "a",
-                        mention("b#1")
-                                .where("ML", "ML-5", "Toguere")
-                                .type(EventType.BATTLES, SubEventType.ARMED_CLASH)
-                                .killed(3)
-                                .build(),
+                        firefightAtTheNextHamlet().killed(3).build(),
                         "b"))
                 .isEmpty();
     }
@@ -215,5 +199,10 @@ class MentionCompatibilityTest {
                                 .setQualifier(null)
                                 .build()))
                 .isEqualTo(1);
+    }
+
+    /** The second outlet's version of the raid: a gunfight at the next hamlet, same region and day. */
+    private static Fixtures.MentionBuilder firefightAtTheNextHamlet() {
+        return mention("b#1").where("ML", "ML-5", "Toguere").type(EventType.BATTLES, SubEventType.ARMED_CLASH);
     }
 }
