@@ -94,7 +94,9 @@ final class ClaimReader {
                         && (!q.generic() || describedOffice(c, q))
                         && fillsPlaceholder(c, q)
                         && !givesOtherToll(pending, j, p)
-                        && (!severalPeople(c.head()) || givesSameToll(pending, j, p))) {
+                        // "officials said", "local militia leaders said": several people stand for the one named
+                        // next only when he gives their toll
+                        && (!WordList.SEVERAL_PEOPLE_HEAD.contains(c.head()) || givesSameToll(pending, j, p))) {
                     replaced.put(c.key(), q);
                     break;
                 }
@@ -294,12 +296,7 @@ final class ClaimReader {
 
     /** The sentence of index {@code j} tells no casualties. */
     private boolean countsNothing(int j) {
-        for (SentenceInfo s : facts.sentences()) {
-            if (s.sentence.index() == j) {
-                return s.facts.isEmpty();
-            }
-        }
-        return false;
+        return j < facts.sentences().size() && facts.sentences().get(j).facts.isEmpty();
     }
 
     /** A full name ("Tomas Verel", not a bare surname) whose surname the report has not used before the sentence. */
@@ -402,14 +399,6 @@ final class ClaimReader {
      * are several people, and one of them named next stands for them only when he gives their toll ("X said 18
      * civilians and four officials had died", 22 as in the lead).
      */
-    /**
-     * "officials said", "local militia leaders said": several people stand for the one named next only when he gives
-     * their toll; "a leader" is one of them, "leaders" could be any.
-     */
-    private static boolean severalPeople(String head) {
-        return head.equals("officials") || head.equals("leaders");
-    }
-
     private static boolean givesSameToll(List<Pending> pending, int sentence, Pending placeholder) {
         for (Pending q : pending) {
             if (q.sentence == sentence
@@ -677,21 +666,15 @@ final class ClaimReader {
      */
     private Pending sameKindFigure(Frame frame, Claimant c) {
         if (c != null && c.name() != null) {
-            java.util.Set<String> words = new java.util.HashSet<>();
-            for (String w : c.name().toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
-                if (w.length() > 3) {
-                    words.add(w);
-                }
-            }
+            java.util.Set<String> words = singularWords(c.name());
+            words.removeIf(w -> w.length() <= 3); // "of", "the", "an" name no kind
             for (int i = figures.size() - 1; i >= 0; i--) {
                 Pending p = figures.get(i);
-                if (p.frame == frame && p.claimant != null && p.claimant.name() != null && p.claimant != c) {
-                    for (String w :
-                            p.claimant.name().toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
-                        if (words.contains(w)) {
-                            return p;
-                        }
-                    }
+                if (p.frame == frame
+                        && p.claimant != null
+                        && p.claimant != c
+                        && !java.util.Collections.disjoint(words, singularWords(p.claimant.name()))) {
+                    return p;
                 }
             }
         }
@@ -752,7 +735,7 @@ final class ClaimReader {
      * "who gave the same casualty figures", "put the toll at the same number": the sentence's teller repeats a toll
      * without stating it ("not the same figures" repeats nothing).
      */
-    private static boolean givesSameToll(List<Token> tokens) {
+    private static boolean repeatsAToll(List<Token> tokens) {
         for (int i = 1; i < tokens.size(); i++) {
             if (!tokens.get(i).is("same") || tokens.get(i - 1).is("not")) {
                 continue;
@@ -1053,7 +1036,7 @@ final class ClaimReader {
             // "the casualty toll was confirmed by X": X gives the same figure
             Pending last = lastFigure(frame);
             out.add(new Pending(sentenceClaimant, ClaimKind.FIGURE, last.killed, last.injured, false, frame, s));
-        } else if (!figure && givesSameToll(tokens) && lastFigure(frame) != null) {
+        } else if (!figure && repeatsAToll(tokens) && lastFigure(frame) != null) {
             // "said X, who gave the same casualty figures": a second teller of the figure the report gave before,
             // the one a teller of the same kind gave when there is one ("another militia member")
             Pending last = sameKindFigure(frame, sentenceClaimant);
@@ -1073,7 +1056,7 @@ final class ClaimReader {
                 && (figure || s.maxTriggerWeight() >= 2 || ownStrike(tokens))) {
             // a party reporting its own attack confirms it: "the insurgents had killed at least 15 policemen"
             out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
-        } else if (!figure && forcesVoice(sentenceClaimant, frame) != null) {
+        } else if (!figure) {
             // the state's forces or their ministry telling their own operation: "the army spokesman said jets had
             // destroyed the vehicles", "the defence ministry said it had carried out strikes"; a ministry speaks of
             // strikes of either side ("said the city had been shelled from across the border"), so only its own
@@ -1081,9 +1064,10 @@ final class ClaimReader {
             ForcesVoice voice = forcesVoice(sentenceClaimant, frame);
             // the forces themselves saying what the strikes were for ("the strikes were meant to cut off its fuel")
             // own them; a ministry may say so of the other side's attack, so only the forces' own voice counts
-            if (ownStrike(tokens)
-                    || voice == ForcesVoice.FORCES && statedPurpose(tokens)
-                    || voice == ForcesVoice.FORCES && s.maxTriggerWeight() >= 2 && !s.hasCasualties()) {
+            if (voice != null
+                    && (ownStrike(tokens)
+                            || voice == ForcesVoice.FORCES && statedPurpose(tokens)
+                            || voice == ForcesVoice.FORCES && s.maxTriggerWeight() >= 2 && !s.hasCasualties())) {
                 out.add(new Pending(sentenceClaimant, ClaimKind.CONFIRMATION, null, null, false, frame, s));
             }
         }

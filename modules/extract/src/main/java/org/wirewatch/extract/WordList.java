@@ -91,6 +91,8 @@ enum WordList {
     OFFICE_NAME_WORD,
     /** Heads of an indefinite source that a later sentence names. */
     PLACEHOLDER_HEAD,
+    /** Placeholder heads of several people, filled only by a person named next who gives their toll. */
+    SEVERAL_PEOPLE_HEAD,
     /** Nouns heading a description after a name ("X, a coalition of ...") that make the name a body's, not a person's. */
     BODY_NOUN,
     /** Words after a comma opening a clause that may give a second source's figure. */
