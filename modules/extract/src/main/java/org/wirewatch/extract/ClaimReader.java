@@ -1979,7 +1979,7 @@ final class ClaimReader {
             if (w.isEmpty()) {
                 continue;
             }
-            out.add(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
+            out.add(Token.looksPlural(w) ? w.substring(0, w.length() - 1) : w);
         }
         return out;
     }

@@ -1459,7 +1459,7 @@ final class ClaimantResolver {
 
     /** "witnesses", "officials", "sources": a head naming several people ("police" is named by its institution). */
     private static boolean pluralHead(String head) {
-        return head != null && head.length() > 3 && head.endsWith("s") && !head.endsWith("ss");
+        return head != null && Token.looksPlural(head);
     }
 
     /** A personal name in the noun group: two or more capitalised words that name no place or organisation. */

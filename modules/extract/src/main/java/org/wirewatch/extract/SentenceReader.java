@@ -803,7 +803,7 @@ final class SentenceReader {
     /** A lower-case plural noun ("killings", "strikes"), not "fighting" or "unrest". */
     private static boolean pluralNoun(Token t) {
         String w = t.text();
-        return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && w.equals(t.lower());
+        return Token.looksPlural(w) && w.equals(t.lower());
     }
 
     /**

@@ -49,6 +49,14 @@ public record Token(int start, int end, String text, String lower, Kind kind, bo
         return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
     }
 
+    /**
+     * A word of more than three letters ending in a single "s" ("witnesses", "officials", not "press" or "bus"): the
+     * plain test the readers use for a plural noun.
+     */
+    public static boolean looksPlural(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss");
+    }
+
     public boolean is(String lowerText) {
         return lower.equals(lowerText);
     }
