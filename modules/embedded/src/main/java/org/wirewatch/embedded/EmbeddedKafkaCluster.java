@@ -48,7 +48,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
     private static final int BIND_ATTEMPTS = 5;
-    /** How long stopping every node may take; a controlled shutdown without a controller quorum would wait 5 min. */
+    /** How long stopping every broker, then every controller, may take; a broker left waiting would wait 5 min. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<KRaftNode> nodes;
@@ -176,9 +176,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     /**
-     * Stops every running node at once, then releases the directories. At once, because a node's controlled shutdown
-     * needs a quorum of controllers to approve it, and stopping them one by one would leave the last without one.
-     * Idempotent.
+     * Stops every broker, then every controller, then releases the directories. Brokers first, because a broker's
+     * controlled shutdown needs a quorum of controllers to approve it: stopping whole nodes, one by one or at once,
+     * can leave the last broker waiting for a quorum that is gone. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -334,12 +334,21 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
     }
 
-    /** Stops the running ones of {@code toStop} at once; logs what fails rather than throwing. */
+    /**
+     * Stops the running ones of {@code toStop}: their brokers at once while every controller still votes, then their
+     * controllers at once. Logs what fails rather than throwing.
+     */
     private static void stopAll(List<KRaftNode> toStop) {
+        List<KRaftNode> running = toStop.stream().filter(KRaftNode::running).toList();
         try {
-            onEachNode(toStop.stream().filter(KRaftNode::running).toList(), KRaftNode::stop, CLOSE_TIMEOUT, "stop");
+            onEachNode(running, KRaftNode::stopBroker, CLOSE_TIMEOUT, "stop its broker");
         } catch (RuntimeException e) {
-            LOG.warn("Kafka nodes failed while stopping: {}", e.getMessage(), e);
+            LOG.warn("Kafka brokers failed while stopping: {}", e.getMessage(), e);
+        }
+        try {
+            onEachNode(running, KRaftNode::stopController, CLOSE_TIMEOUT, "stop its controller");
+        } catch (RuntimeException e) {
+            LOG.warn("Kafka controllers failed while stopping: {}", e.getMessage(), e);
         }
     }
 
@@ -352,7 +361,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(targets.size(), r -> {
-            Thread t = new Thread(r, "kafka-node-" + what);
+            Thread t = new Thread(r, "kafka-node-" + what.replace(' ', '-'));
             t.setDaemon(true);
             return t;
         });

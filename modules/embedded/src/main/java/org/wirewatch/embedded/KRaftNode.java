@@ -14,19 +14,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import kafka.server.BrokerServer;
+import kafka.server.ControllerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import kafka.server.Server$;
+import kafka.server.SharedServer;
+import kafka.server.StandardFaultHandlerFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.raft.QuorumConfig;
+import org.apache.kafka.server.ServerSocketFactory;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +45,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One KRaft node in this JVM, broker and controller combined, on fixed ports and a formatted directory: the piece
  * that {@link EmbeddedKafka} runs once and {@link EmbeddedKafkaCluster} several times. It can be stopped and started
- * again on the same directory and ports; each start is a new {@link KafkaRaftServer}, since one never starts twice.
+ * again on the same directory and ports; each start builds new servers, since a Kafka server never starts twice.
+ *
+ * <p>It assembles the broker and the controller over their shared raft client the way {@link KafkaRaftServer} does,
+ * rather than running a {@code KafkaRaftServer}, so that a cluster can stop every broker before any controller: a
+ * broker's controlled shutdown needs a quorum of controllers to approve it, and a {@code KafkaRaftServer} stops its
+ * own controller right after its broker, so the last broker of a cluster closing at once could wait five minutes for a
+ * quorum that is gone.
  */
 final class KRaftNode {
 
@@ -49,7 +66,8 @@ final class KRaftNode {
     private final int clientPort;
     private final int controllerPort;
     private final Properties properties;
-    private KafkaRaftServer server;
+    private BrokerServer broker;
+    private ControllerServer controller;
 
     /**
      * @param voters    the static controller quorum, {@code id@host:port,...}
@@ -98,7 +116,7 @@ final class KRaftNode {
     }
 
     synchronized boolean running() {
-        return server != null;
+        return broker != null || controller != null;
     }
 
     /**
@@ -106,29 +124,76 @@ final class KRaftNode {
      * controller quorum: the nodes of a new cluster must therefore start concurrently.
      */
     synchronized void start() {
-        if (server != null) {
+        if (running()) {
             throw new IllegalStateException("Node " + nodeId + " is already running");
         }
-        KafkaRaftServer starting = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+        KafkaConfig config = KafkaConfig.fromProps(properties, false);
+        scala.Tuple2<MetaPropertiesEnsemble, BootstrapMetadata> logDirs =
+                KafkaRaftServer.initializeLogDirs(config, LOG, "[KRaftNode id=" + nodeId + "] ");
+        Metrics metrics = Server$.MODULE$.initializeMetrics(
+                config, Time.SYSTEM, logDirs._1().clusterId().orElseThrow());
+        SharedServer shared = new SharedServer(
+                config,
+                logDirs._1(),
+                Time.SYSTEM,
+                metrics,
+                CompletableFuture.completedFuture(
+                        QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
+                QuorumConfig.parseBootstrapServers(config.quorumConfig().bootstrapServers()),
+                new StandardFaultHandlerFactory(),
+                ServerSocketFactory.INSTANCE);
+        controller = new ControllerServer(shared, KafkaRaftServer.configSchema(), logDirs._2());
+        broker = new BrokerServer(shared);
         try {
-            starting.startup();
+            controller.startup();
+            broker.startup();
         } catch (RuntimeException e) {
-            shutdownQuietly(starting);
+            stopQuietly();
             throw e;
         }
-        server = starting;
     }
 
     /** Shuts the node down (a controlled shutdown: its partition leadership moves first) and waits until it is gone. */
     synchronized void stop() {
-        if (server == null) {
+        stopBroker();
+        stopController();
+    }
+
+    /**
+     * Shuts the broker down with a controlled shutdown, which the controller quorum must approve; the node's
+     * controller goes on voting until {@link #stopController()}.
+     */
+    synchronized void stopBroker() {
+        if (broker == null) {
             return;
         }
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            broker.shutdown();
+            broker.awaitShutdown();
         } finally {
-            server = null;
+            broker = null;
+        }
+    }
+
+    /** Shuts the controller down, and with it the raft client it shares with the broker. */
+    synchronized void stopController() {
+        if (controller == null) {
+            return;
+        }
+        try {
+            controller.shutdown();
+            controller.awaitShutdown();
+        } finally {
+            controller = null;
+        }
+    }
+
+    /** Stops what runs of a node that failed to start; what fails while stopping is logged, not thrown. */
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            LOG.debug("Ignoring failure while shutting down node {}, which did not start", nodeId, e);
         }
     }
 
@@ -227,15 +292,6 @@ final class KRaftNode {
             }
         }
         return false;
-    }
-
-    static void shutdownQuietly(KafkaRaftServer server) {
-        try {
-            server.shutdown();
-            server.awaitShutdown();
-        } catch (RuntimeException e) {
-            LOG.debug("Ignoring failure while shutting down a broker that did not start", e);
-        }
     }
 
     /** Fails fast with a clear message instead of a broker start-up that ends in a bind error. */

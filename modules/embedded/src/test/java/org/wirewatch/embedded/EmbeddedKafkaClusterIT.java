@@ -2,6 +2,8 @@ package org.wirewatch.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +35,9 @@ class EmbeddedKafkaClusterIT {
 
     @Test
     void shouldKeepEveryAcknowledgedRecordWhenTheLeaderIsStoppedAndRestarted() throws Exception {
-        try (EmbeddedKafkaCluster kafka =
-                        EmbeddedKafkaCluster.builder().nodes(3).dataDir(dir).start();
+        EmbeddedKafkaCluster cluster =
+                EmbeddedKafkaCluster.builder().nodes(3).dataDir(dir).start();
+        try (EmbeddedKafkaCluster kafka = cluster;
                 Admin admin =
                         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
                 KafkaProducer<String, String> producer = producer(kafka)) {
@@ -64,6 +67,15 @@ class EmbeddedKafkaClusterIT {
             List<String> values = readAll(kafka);
             assertThat(values).hasSize(150).doesNotHaveDuplicates();
             assertThat(values).startsWith("before-0").endsWith("after-49");
+        }
+
+        // and closing stopped every node: none is left behind still listening, waiting for a controller quorum
+        assertThat(cluster.nodeIds()).noneMatch(cluster::isRunning);
+        for (String server : cluster.bootstrapServers().split(",")) {
+            int port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("localhost", port));
+            }
         }
     }
 
