@@ -133,6 +133,57 @@ final class PerpetratorReader {
                 }
             }
         }
+        for (SentenceInfo s : heads) {
+            Actor states = statesOpeningTheAttack(s);
+            if (states != null) {
+                return states;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "23 Russian and Syrian government air strikes killed four civilians", "Israeli army shelling": the states whose
+     * adjectives open the attack's own noun phrase carried it out, though no party is its subject. Only
+     * {@link WordList#STATE_AGENT} words may stand between the adjectives and the attack word; both states of
+     * "X and Y" are named.
+     */
+    private static Actor statesOpeningTheAttack(SentenceInfo s) {
+        List<Token> tokens = s.sentence.tokens();
+        for (TriggerReader.Trigger t : s.triggers) {
+            int k = t.from() - 1;
+            while (k >= 0 && WordList.STATE_AGENT.contains(tokens.get(k).lower())) {
+                k--;
+            }
+            List<String> states = new java.util.ArrayList<>();
+            while (k >= 0) {
+                GeoMention demonym = demonymEndingAt(s, tokens, k);
+                if (demonym == null) {
+                    break;
+                }
+                String name = Actors.load().stateForces(demonym.countryCode());
+                if (!states.contains(name)) {
+                    states.add(0, name);
+                }
+                k = tokenAt(tokens, demonym.start()) - 1;
+                if (k < 1 || !tokens.get(k).is("and")) {
+                    break;
+                }
+                k--;
+            }
+            if (!states.isEmpty() && !negated(tokens, t.from())) {
+                return Actor.newBuilder().setName(String.join(" and ", states)).build();
+            }
+        }
+        return null;
+    }
+
+    private static GeoMention demonymEndingAt(SentenceInfo s, List<Token> tokens, int k) {
+        for (GeoMention g : s.allPlaces) {
+            if (g.kind() == GeoKind.DEMONYM && g.countryCode() != null && tokenAt(tokens, g.end() - 1) == k) {
+                return g;
+            }
+        }
         return null;
     }
 

@@ -813,4 +813,21 @@ class ActorGrammarTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getActor().getName()).isEqualTo("M23"));
     }
+
+    @Test
+    void shouldTakeTheStatesWhoseAdjectivesOpenTheAttacksOwnNounPhrase() {
+        ReportExtraction x = extract(
+                "2024-02-22T11:00:00Z",
+                "Market town hit from the air",
+                "BEIRUT (AFP) - A market town in Syria's north-west came under fire on Wednesday, a war monitor said."
+                        + "\n\nElsewhere, eleven Russian and Syrian government air strikes on farms outside Maarat"
+                        + " al-Numan killed three shepherds and wounded eight, the monitor said.");
+
+        IncidentMention strikes = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 3)
+                .findFirst()
+                .orElseThrow();
+        assertThat(strikes.getActor()).isNotNull();
+        assertThat(strikes.getActor().getName()).contains("Russia").contains("Syria");
+    }
 }
