@@ -72,7 +72,7 @@ final class FrameAssembler {
                 continue;
             }
             boolean counted = countedNext(s, current);
-            boolean eventful = s.eventful() || placeClauseOfEvent(s) || counted;
+            boolean eventful = s.eventful() || placeClauseOfEvent(s) || counted || tollToldThereNext(s);
             if (frames.isEmpty()) {
                 if (eventful) {
                     current = open(s, true);
@@ -229,13 +229,14 @@ final class FrameAssembler {
         }
         // a fronted new scene with its own toll: "In Namhsan town, a bomb exploded ..., injuring two civilians"
         GeoMention scene = frontedPlace(s);
-        if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
+        boolean toll = s.hasCasualties() || tollToldThereNext(s);
+        if (scene != null && toll && frames.stream().noneMatch(f -> namesPlace(f, scene.name()))) {
             return true;
         }
         // a fronted town with its own toll, named before only in a toll over several towns: "Six were killed in A, B
         // and C ... In A, two people died when ...": the lead's total adds up the towns, each told after it is an
         // incident of its own
-        if (scene != null && s.hasCasualties() && frames.stream().noneMatch(f -> namesAsScene(f, scene.name()))) {
+        if (scene != null && toll && frames.stream().noneMatch(f -> namesAsScene(f, scene.name()))) {
             return true;
         }
         // a fronted new scene with an event of its own but no toll: "In Karbala, demonstrators stormed the governor's
@@ -633,12 +634,43 @@ final class FrameAssembler {
     }
 
     /**
+     * "For B he could not give final figures ... So far, he said, seven soldiers had died there": a sentence that
+     * fronts a town and tells no toll, whose toll the next sentence of its paragraph gives "there", naming no place
+     * of its own. The town and the toll are one scene.
+     */
+    private boolean tollToldThereNext(SentenceInfo s) {
+        int next = s.sentence.index() + 1;
+        if (s.hasCasualties() || next >= facts.sentences().size()) {
+            return false;
+        }
+        SentenceInfo n = facts.sentences().get(next);
+        if (n.sentence.paragraph() != s.sentence.paragraph()
+                || !n.hasCasualties()
+                || n.cumulative
+                || !n.allPlaces.isEmpty()
+                || frontedPlace(s) == null) {
+            return false;
+        }
+        List<Token> tokens = n.sentence.tokens();
+        for (int k = 1; k < tokens.size(); k++) {
+            // "died there", not "there were": the adverb after the verb, not the existential subject
+            if (tokens.get(k).is("there") && !tokens.get(k - 1).isPunct()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The town a sentence opens with as its scene: "In Namhsan town, ...", "At Kongoussi, ...", "In the southern city
-     * of Nassiriya, ...", or null.
+     * of Nassiriya, ...", "For B he ...", or null.
      */
     private static GeoMention frontedPlace(SentenceInfo s) {
         List<Token> tokens = s.sentence.tokens();
-        if (tokens.size() < 4 || !(tokens.get(0).is("in") || tokens.get(0).is("at"))) {
+        if (tokens.size() < 4
+                || !(tokens.get(0).is("in")
+                        || tokens.get(0).is("at")
+                        || tokens.get(0).is("for"))) {
             return null;
         }
         for (GeoMention g : s.places) {
@@ -646,6 +678,9 @@ final class FrameAssembler {
             // "In Namhsan town,", "In the village of Kodaki,", "In the southern city of Nassiriya,"
             boolean described = at >= 5 && at <= 6 && tokens.get(at - 1).is("of");
             if (g.kind() == GeoKind.PLACE && at >= 1 && (at <= 4 || described)) {
+                if (at == 1 && tokens.get(0).is("for")) {
+                    return g; // "For B he could give no figures": no comma sets the town off
+                }
                 int end = tokenAt(tokens, g.end() - 1);
                 for (int k = end + 1; k >= 0 && k < Math.min(tokens.size(), end + 4); k++) {
                     if (tokens.get(k).is(",")) {

@@ -966,4 +966,25 @@ class IncidentSeparationTest {
         assertThat(strikes.getKilled().getBest()).isEqualTo(6);
         assertThat(strikes.getEventDate()).isNotEqualTo(LocalDate.parse("2024-06-07"));
     }
+
+    @Test
+    void shouldGiveATownFrontedByForTheTollTheNextSentenceToldThere() {
+        ReportExtraction x = extract(
+                "2024-04-16T09:00:00Z",
+                "Gunmen storm two police stations in Balochistan, Pakistan",
+                "QUETTA, Pakistan (Reuters) - Gunmen stormed two police stations in Pakistan's Balochistan province on"
+                        + " Monday night, killing nine policemen, a provincial official said.\n\nIn Kharan, five"
+                        + " policemen were killed and three wounded before the attackers were driven off, the official"
+                        + " said.\n\nFor Awaran he had no final count because gunmen still held part of the compound."
+                        + " By morning, he said, four policemen had died there and six were wounded.");
+
+        assertThat(x.getIncidents()).hasSize(3);
+        IncidentMention second = x.getIncidents().stream()
+                .filter(i -> "Awaran".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(second.getKilled().getBest()).isEqualTo(4);
+        assertThat(second.getInjured().getBest()).isEqualTo(6);
+        assertThat(second.getEventDate()).isEqualTo(LocalDate.parse("2024-04-15"));
+    }
 }

@@ -28,6 +28,7 @@ final class CueWords {
     private final WordSet seats;
     private final WordSet facilities;
     private final WordSet divisionTypes;
+    private final WordSet frontedLocatives;
     private final long of = Tokens.wordHash("of");
     private final long the = Tokens.wordHash("the");
     private final long a = Tokens.wordHash("a");
@@ -52,6 +53,7 @@ final class CueWords {
         seats = words(rows, "seat");
         facilities = words(rows, "facility");
         divisionTypes = words(rows, "division-type");
+        frontedLocatives = words(rows, "fronted-locative");
         stopPhrases = WordSet.ofClass(rows, "stop-phrase", "cue-words.tsv", "\\|", Tokens::phraseHash);
     }
 
@@ -81,6 +83,11 @@ final class CueWords {
 
     boolean isLocative(long h) {
         return in(locatives, h);
+    }
+
+    /** A preposition that, opening a sentence, makes the name after it the scene told ("For X, ..."). */
+    boolean isFrontedLocative(long h) {
+        return in(frontedLocatives, h);
     }
 
     boolean isGeoModifier(long h) {

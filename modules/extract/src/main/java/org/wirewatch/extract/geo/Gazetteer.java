@@ -1051,7 +1051,8 @@ public final class Gazetteer {
         if (words.isOf(t.hash(p)) && p > 0 && (words.isPlaceType(t.hash(p - 1)) || words.isAdminType(t.hash(p - 1)))) {
             return true;
         }
-        return words.isLocative(t.hash(p));
+        // "For X he could give no figures": a sentence fronting a town by a preposition sets the scene there
+        return words.isLocative(t.hash(p)) || t.is(p, Tokens.SENTENCE_START) && words.isFrontedLocative(t.hash(p));
     }
 
     private boolean placeTypeAfter(Tokens t, int to) {
