@@ -61,7 +61,7 @@ final class PerpetratorReader {
                 if (memberOfAnother(s, a) || namesAPlace(s, a)) {
                     continue; // "fighters backed by Washington, among them the YPG, drove IS out": one of the party
                 }
-                boolean agent = (a.start() < firstTrigger && !spokenFor(s, a))
+                boolean agent = (a.start() < firstTrigger && !spokenFor(s, a) && !groupActsAfter(s, a))
                         || precededByBy(s, a)
                         || subjectOfAgentVerb(s, a)
                         || namesTheAttack(s, a);
@@ -759,6 +759,13 @@ final class PerpetratorReader {
     private Actor groupReferredTo(List<SentenceInfo> heads) {
         for (SentenceInfo s : heads) {
             List<Token> tokens = s.sentence.tokens();
+            if (actingGroupNoun(s) > 0) {
+                // "ordered the army to destroy the group after it beheaded a hostage": "it" is the group
+                ActorMention first = firstNamedGroup();
+                if (first != null) {
+                    return Actor.newBuilder().setName(first.canonicalName()).build();
+                }
+            }
             if (opensWithGroupNoun(s)) {
                 // "Hayat Tahrir al-Sham and allied factions have seized most of Aleppo ... The jihadist-led alliance
                 // 'took control of most of the city'": the subject names no group of its own
@@ -779,6 +786,42 @@ final class PerpetratorReader {
             }
         }
         return null;
+    }
+
+    /**
+     * "ordered the military to destroy the group after it beheaded a hostage": the party stands before the first
+     * violent verb, but the group noun nearer to it is the subject of the clause that tells the act.
+     */
+    private static boolean groupActsAfter(SentenceInfo s, ActorMention a) {
+        int group = actingGroupNoun(s);
+        return group > 0 && a.end() <= s.sentence.tokens().get(group - 1).start();
+    }
+
+    /**
+     * "the group after it beheaded", "the faction when they had stormed": "the" and a {@link WordList#GROUP_ANAPHOR}
+     * noun right before a {@link WordList#CLAUSE_CONJUNCTION} and a {@link WordList#SUBJECT_PRONOUN} that stands
+     * right before the sentence's first trigger (an auxiliary between allowed). The pronoun's nearest antecedent is
+     * the group noun, the subject of the act. The group noun's token, or -1.
+     */
+    private static int actingGroupNoun(SentenceInfo s) {
+        if (s.triggers.isEmpty()) {
+            return -1;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        int trigger = s.triggers.get(0).from();
+        for (int p = trigger - 1; p >= 3 && p >= trigger - 2; p--) {
+            if (WordList.SUBJECT_PRONOUN.contains(tokens.get(p).lower())) {
+                boolean opened = WordList.CLAUSE_CONJUNCTION.contains(
+                                tokens.get(p - 1).lower())
+                        && WordList.GROUP_ANAPHOR.contains(tokens.get(p - 2).lower())
+                        && tokens.get(p - 3).is("the");
+                return opened ? p - 2 : -1;
+            }
+            if (!WordList.PERFECT_AUXILIARY.contains(tokens.get(p).lower())) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

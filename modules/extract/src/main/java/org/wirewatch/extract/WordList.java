@@ -239,6 +239,10 @@ enum WordList {
     NAMING_VERB,
     /** Group nouns that, opening an incident's sentence, refer back to the report's first named group. */
     GROUP_ANAPHOR,
+    /** Conjunctions after "the" and a group noun opening a clause whose pronoun is the group ("after it beheaded"). */
+    CLAUSE_CONJUNCTION,
+    /** Pronouns after such a conjunction that stand for the group noun before it. */
+    SUBJECT_PRONOUN,
     /** Verbs after a capital that make it its government, not a place ("which Tehran blacklists"). */
     GOVERNMENT_VERB,
     /** Ground-assault triggers that, right after a state force, make its operation a fight ("a police raid"). */

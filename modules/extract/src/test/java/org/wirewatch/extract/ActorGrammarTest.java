@@ -830,4 +830,21 @@ class ActorGrammarTest {
         assertThat(strikes.getActor()).isNotNull();
         assertThat(strikes.getActor().getName()).contains("Russia").contains("Syria");
     }
+
+    @Test
+    void shouldTakeTheGroupThatAClauseAfterItNamesAsActingNotThePartyOrderedToPursueIt() {
+        ReportExtraction x = extract(
+                "2024-07-18T10:00:00Z",
+                "Boko Haram fighters kill eight soldiers near Dikwa",
+                "MAIDUGURI, Nigeria (AFP) - Boko Haram fighters killed eight soldiers in an ambush near Dikwa on"
+                        + " Wednesday, military sources said.\n\nThe state governor ordered the army to crush the group"
+                        + " after it beheaded three farmers near Monguno last week.");
+
+        IncidentMention farmers = x.getIncidents().stream()
+                .filter(i -> "Monguno".equals(i.getLocation().getPlace()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(farmers.getActor()).isNotNull();
+        assertThat(farmers.getActor().getName()).isEqualTo("Boko Haram");
+    }
 }
