@@ -634,6 +634,35 @@ final class FrameAssembler {
     }
 
     /**
+     * The sentence's event day, unless the day stands before a "whose" clause that holds every trigger of the
+     * sentence: "About 200 people marched on Monday to demand the release of a nurse whose abduction ..." dates the
+     * march, not the abduction; a day inside the clause dates the event.
+     */
+    private static DateMention dayOfItsEvent(SentenceInfo s) {
+        DateMention d = s.eventDate();
+        if (d == null || s.triggers.isEmpty()) {
+            return d;
+        }
+        List<Token> tokens = s.sentence.tokens();
+        int whose = -1;
+        for (int k = d.to(); k < s.triggers.get(0).from(); k++) {
+            if (tokens.get(k).is("whose")) {
+                whose = k;
+                break;
+            }
+        }
+        if (whose < 0) {
+            return d;
+        }
+        for (DateMention e : s.dates) {
+            if (e.from() > whose && (e.role() == DateMention.Role.EVENT || e.role() == DateMention.Role.PAST)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
      * "For B he could not give final figures ... So far, he said, seven soldiers had died there": a sentence that
      * fronts a town and tells no toll, whose toll the next sentence of its paragraph gives "there", naming no place
      * of its own. The town and the toll are one scene.
@@ -882,7 +911,7 @@ final class FrameAssembler {
         void add(SentenceInfo s) {
             members.add(s);
             if (!dateKnown) {
-                DateMention d = s.eventDate();
+                DateMention d = dayOfItsEvent(s);
                 // a later sentence's date in the past ("the 1998 attack on a college nearby") recalls another event;
                 // it never dates an incident whose own sentences gave no day
                 boolean background = d != null && s != opener && d.role() == DateMention.Role.PAST;

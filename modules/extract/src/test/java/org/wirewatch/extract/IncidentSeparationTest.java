@@ -987,4 +987,19 @@ class IncidentSeparationTest {
         assertThat(second.getInjured().getBest()).isEqualTo(6);
         assertThat(second.getEventDate()).isEqualTo(LocalDate.parse("2024-04-15"));
     }
+
+    @Test
+    void shouldNotDateAnIncidentByTheDayOfAMarchHeldForItsVictim() {
+        ReportExtraction x = extract(
+                "2024-05-22T15:00:00Z",
+                "Villagers march to demand release of abducted priest",
+                "ENUGU, Nigeria (AP) - Hundreds of villagers marched through Nsukka on Tuesday to demand the release"
+                        + " of a Catholic priest, whose kidnapping has alarmed the church.\n\nFather Emeka Obi was"
+                        + " seized from his parish house on Saturday night, the diocese said.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getSubEventType()).isEqualTo(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE);
+            assertThat(i.getEventDate()).isEqualTo(LocalDate.parse("2024-05-18"));
+        });
+    }
 }
