@@ -383,4 +383,16 @@ class EventTypeGrammarTest {
 
         assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.VIOLENT_DEMONSTRATION);
     }
+
+    @Test
+    void shouldReadACaptiveHeldHostageAsAnAbduction() {
+        ReportExtraction x = extract(
+                "2024-08-21T08:00:00Z",
+                "Two surveyors held hostage by gunmen in Zamfara",
+                "GUSAU, Nigeria (Reuters) - Two surveyors working on a dam near Gusau are being held hostage by gunmen"
+                        + " who stopped their vehicle on Monday, the state police said.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE);
+        assertThat(first(x).getEventType()).isEqualTo(EventType.VIOLENCE_AGAINST_CIVILIANS);
+    }
 }
