@@ -997,6 +997,18 @@ final class PerpetratorReader {
         return own != null || ownOnly || drafts.frames().size() < 2 ? own : responsibleActor(facts.sentences(), true);
     }
 
+    /**
+     * "said Western governments were responsible for backing Indonesia's security forces": a party after the cue's
+     * "for" and a gerund is what the gerund acts on, not the author of the attack.
+     */
+    private static boolean objectOfGerundAfter(List<Token> tokens, PhraseMatcher.Match m, ActorMention a) {
+        int gerund = m.to() + 1;
+        return gerund < tokens.size()
+                && tokens.get(m.to()).is("for")
+                && tokens.get(gerund).lower().endsWith("ing")
+                && tokenAt(tokens, a.start()) > gerund;
+    }
+
     /** "suspected jihadists", "a suspected jihadist attack": the report gives the party as suspected. */
     private boolean suspected(ActorMention a) {
         String before = text.substring(Math.max(0, a.start() - 10), a.start()).toLowerCase(java.util.Locale.ROOT);
@@ -1025,7 +1037,7 @@ final class PerpetratorReader {
                 }
                 ActorMention best = null;
                 for (ActorMention a : s.actors) {
-                    if (!a.generic() && !namesASite(s, a)) {
+                    if (!a.generic() && !namesASite(s, a) && !objectOfGerundAfter(tokens, m, a)) {
                         best = best == null ? a : best;
                         int at = tokenAt(tokens, a.start());
                         if (m.entry().key().endsWith("by") && at >= m.to()) {

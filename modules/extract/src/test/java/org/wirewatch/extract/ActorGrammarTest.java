@@ -847,4 +847,18 @@ class ActorGrammarTest {
         assertThat(farmers.getActor()).isNotNull();
         assertThat(farmers.getActor().getName()).isEqualTo("Boko Haram");
     }
+
+    @Test
+    void shouldNotTakeThePartyAGerundAfterAResponsibilityCueActsOnAsTheAuthor() {
+        ReportExtraction x = extract(
+                "2024-10-03T09:00:00Z",
+                "Aid worker held hostage by rebels in northern Mali",
+                "BAMAKO (AFP) - A French aid worker is being held hostage by rebels near Kidal, his employer said on"
+                        + " Thursday.\n\nA rebel spokesman said the worker was in good health and that foreign"
+                        + " governments were responsible for arming the Malian army.");
+
+        IncidentMention kidnap = x.getIncidents().get(0);
+        assertThat(kidnap.getActor()).isNotNull();
+        assertThat(kidnap.getActor().getName()).doesNotContain("Mali");
+    }
 }
