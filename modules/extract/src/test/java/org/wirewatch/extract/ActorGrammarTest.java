@@ -861,4 +861,17 @@ class ActorGrammarTest {
         assertThat(kidnap.getActor()).isNotNull();
         assertThat(kidnap.getActor().getName()).doesNotContain("Mali");
     }
+
+    @Test
+    void shouldNameTheArmedYouthOfACattleRaidAsTheParty() {
+        ReportExtraction x = extract(
+                "2024-12-02T10:00:00Z",
+                "Cattle raid kills 11 near Rumbek",
+                "JUBA (Reuters) - Armed youths raided a cattle camp near Rumbek on Sunday, killing 11 herders and"
+                        + " driving off hundreds of cows, a county official said.");
+
+        IncidentMention raid = x.getIncidents().get(0);
+        assertThat(raid.getActor()).isNotNull();
+        assertThat(raid.getActor().getName()).isEqualTo("armed youth");
+    }
 }
