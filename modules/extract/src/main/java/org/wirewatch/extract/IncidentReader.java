@@ -61,6 +61,9 @@ final class IncidentReader {
             IncidentMention m = PerpetratorReader.presumed(incident(f, elsewhere), out);
             // after the presumption: a later attack of the first one's kind stays its author's, as presumed
             Actor suspect = m.getActor() == null ? perpetrators.unattributed(m.getSubEventType()) : null;
+            if (m.getActor() == null && suspect == null) {
+                suspect = perpetrators.agentOfItsDay(f);
+            }
             out.add(
                     suspect == null
                             ? m

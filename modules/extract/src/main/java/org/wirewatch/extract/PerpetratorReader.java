@@ -11,6 +11,7 @@ import org.wirewatch.extract.geo.GeoKind;
 import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.lexicon.ActorMention;
 import org.wirewatch.extract.lexicon.Actors;
+import org.wirewatch.extract.rules.DateMention;
 import org.wirewatch.extract.rules.TriggerReader;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
@@ -137,6 +138,42 @@ final class PerpetratorReader {
             Actor states = statesOpeningTheAttack(s);
             if (states != null) {
                 return states;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "A bomb wounded six on Friday, a week after suspected insurgents gunned down two monks": an earlier incident
+     * another incident's sentence tells by its day, with the party that acted right after that day. When the earlier
+     * incident's own sentences name no party at all and its kind of event suspects no group, that party is its
+     * actor. Null for the main incident, or when no such sentence tells of it.
+     */
+    Actor agentOfItsDay(Frame f) {
+        if (f.main) {
+            return null;
+        }
+        for (SentenceInfo s : facts.sentences()) {
+            if (f.members.contains(s)) {
+                continue;
+            }
+            List<Token> tokens = s.sentence.tokens();
+            for (DateMention d : s.dates) {
+                // a day counted back from another ("five days after", "five days earlier") may fall a day apart
+                if (d.role() != DateMention.Role.EVENT
+                        || Math.abs(java.time.temporal.ChronoUnit.DAYS.between(f.date, d.date()))
+                                > Math.max(1, Math.max(f.tolerance, d.toleranceDays()))) {
+                    continue;
+                }
+                for (ActorMention a : s.actors) {
+                    int at = tokenAt(tokens, a.start());
+                    if (at >= d.to() && at <= d.to() + 2 && !isVictim(s, a) && subjectOfAgentVerb(s, a)) {
+                        return Actor.newBuilder()
+                                .setName(sideName(a))
+                                .setQualifier(actorOf(s, a).getQualifier())
+                                .build();
+                    }
+                }
             }
         }
         return null;

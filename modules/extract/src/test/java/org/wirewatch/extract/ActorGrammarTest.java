@@ -874,4 +874,23 @@ class ActorGrammarTest {
         assertThat(raid.getActor()).isNotNull();
         assertThat(raid.getActor().getName()).isEqualTo("armed youth");
     }
+
+    @Test
+    void shouldTakeThePartyTheLeadNamesForAnEarlierIncidentToldByItsDay() {
+        ReportExtraction x = extract(
+                "2024-03-08T09:00:00Z",
+                "Roadside bomb wounds four soldiers in Thailand's Pattani",
+                "PATTANI, Thailand (Reuters) - A roadside bomb wounded four soldiers on patrol in Thailand's Pattani"
+                        + " province on Thursday, police said, five days after suspected insurgents shot dead two"
+                        + " village guards in neighbouring Yala.\n\nThursday's blast was the first attack reported in"
+                        + " the province since the two guards were shot dead at their post in Yala five days earlier.");
+
+        IncidentMention guards = x.getIncidents().stream()
+                .filter(i -> i.getKilled() != null && i.getKilled().getBest() == 2)
+                .findFirst()
+                .orElseThrow();
+        assertThat(guards.getActor()).isNotNull();
+        assertThat(guards.getActor().getName()).isEqualTo("insurgents");
+        assertThat(guards.getActor().getQualifier()).isEqualTo("suspected");
+    }
 }
