@@ -64,6 +64,9 @@ final class IncidentReader {
             if (m.getActor() == null && suspect == null) {
                 suspect = perpetrators.agentOfItsDay(f);
             }
+            if (m.getActor() == null && suspect == null) {
+                suspect = perpetrators.stateLaunchingThatDay(f, m.getSubEventType());
+            }
             out.add(
                     suspect == null
                             ? m

@@ -144,6 +144,36 @@ final class PerpetratorReader {
     }
 
     /**
+     * "Iran fired about 200 missiles at Israel on Tuesday evening ... In the West Bank, a worker was killed when pieces
+     * of a rocket fell": a missile or air strike whose own sentences name no party came from the state another
+     * sentence names as firing that day (a country right before a {@link WordList#STRIKE_VERB}). Null for the main
+     * incident, for other kinds of event, or when no state is said to have fired.
+     */
+    Actor stateLaunchingThatDay(Frame f, SubEventType sub) {
+        if (f.main
+                || !(sub == SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK || sub == SubEventType.AIR_DRONE_STRIKE)) {
+            return null;
+        }
+        for (SentenceInfo s : facts.sentences()) {
+            DateMention d = s.eventDate();
+            if (f.members.contains(s) || d == null || !d.date().equals(f.date)) {
+                continue;
+            }
+            List<Token> tokens = s.sentence.tokens();
+            for (GeoMention g : s.allPlaces) {
+                int at = tokenAt(tokens, g.end() - 1);
+                if (g.kind() == GeoKind.COUNTRY
+                        && at >= 0
+                        && at + 1 < tokens.size()
+                        && WordList.STRIKE_VERB.contains(tokens.get(at + 1).lower())) {
+                    return Actor.newBuilder().setName(g.name()).build();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * "A bomb wounded six on Friday, a week after suspected insurgents gunned down two monks": an earlier incident
      * another incident's sentence tells by its day, with the party that acted right after that day. When the earlier
      * incident's own sentences name no party at all and its kind of event suspects no group, that party is its

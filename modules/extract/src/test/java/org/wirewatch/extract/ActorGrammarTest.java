@@ -893,4 +893,22 @@ class ActorGrammarTest {
         assertThat(guards.getActor().getName()).isEqualTo("insurgents");
         assertThat(guards.getActor().getQualifier()).isEqualTo("suspected");
     }
+
+    @Test
+    void shouldTakeTheStateThatFiredThatDayForARocketIncidentNamingNoParty() {
+        ReportExtraction x = extract(
+                "2024-05-14T08:00:00Z",
+                "Missiles hit power plant near Lviv",
+                "KYIV (AFP) - Missiles struck a power plant near Lviv on Monday night, killing two workers, the"
+                        + " regional governor said.\n\nRussia fired more than 40 missiles at Ukraine on Monday night,"
+                        + " the air force said, and most were shot down.\n\nIn neighbouring Moldova, a farmer was"
+                        + " killed near Larga when pieces of a rocket fell on his field, police said.");
+
+        IncidentMention farmer = x.getIncidents().stream()
+                .filter(i -> "MD".equals(i.getLocation().getCountryCode()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(farmer.getActor()).isNotNull();
+        assertThat(farmer.getActor().getName()).isEqualTo("Russia");
+    }
 }
