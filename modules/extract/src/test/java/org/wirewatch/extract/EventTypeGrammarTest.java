@@ -118,6 +118,27 @@ class EventTypeGrammarTest {
     }
 
     @Test
+    void shouldReadAnAssaultOpenedWithASuicideBombingAsASuicideBomb() {
+        ReportExtraction assault = extract(
+                "2024-06-10T09:00:00Z",
+                "Militants storm army base in Khost, killing 12 soldiers",
+                "KHOST, Afghanistan (Wire) - Militants stormed an army base near Khost before dawn on Monday, killing"
+                        + " 12 soldiers, officials said.\n\nThe attackers first drove an explosives-laden truck into the"
+                        + " gate, then one of them blew himself up inside the compound before a gunfight with troops,"
+                        + " the defence ministry said.");
+        ReportExtraction foiled = extract(
+                "2024-06-10T09:00:00Z",
+                "Militants storm army base in Khost, killing 12 soldiers",
+                "KHOST, Afghanistan (Wire) - Militants stormed an army base near Khost before dawn on Monday, killing"
+                        + " 12 soldiers, officials said.\n\nGuards foiled a suicide bombing at the gate before the gunmen"
+                        + " forced their way in, the defence ministry said.");
+
+        // ACLED codes an assault that a suicide bombing opens as the suicide bomb; a foiled one leaves the clash
+        assertThat(first(assault).getSubEventType()).isEqualTo(SubEventType.SUICIDE_BOMB);
+        assertThat(first(foiled).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
+
+    @Test
     void shouldReadAMissileOrBombLaunchedFromAnAircraftAsAnAirStrike() {
         ReportExtraction fired = extract(
                 "2024-06-10T09:00:00Z",
