@@ -12,7 +12,8 @@ import org.wirewatch.extract.text.Token;
 
 /**
  * Resolves the date expressions of news prose against the publication date: a weekday is the latest such day on
- * or before publication ("Saturday", "late on Friday", "on Tuesday"), "overnight" and "last night" the day before,
+ * or before publication ("Saturday", "late on Friday", "on Tuesday"), "overnight" the night ending on the day of
+ * publication and "last night" the day before,
  * "last week" seven days before, explicit dates ("March 14", "14 March 2022") in the latest year that does not put
  * them after publication, "N days earlier/after" relative to the report's main event.
  */
@@ -180,14 +181,17 @@ public final class DateResolver {
                 }
                 continue;
             }
-            if (w.equals("overnight")
-                    || (w.equals("last")
-                            && i + 1 < tokens.size()
-                            && (tokens.get(i + 1).is("night")
-                                    || tokens.get(i + 1).is("evening")))) {
-                int to = w.equals("overnight") ? i + 1 : i + 2;
-                out.add(new DateMention(i, to, published.minusDays(1), 1, DateMention.Role.EVENT));
-                i = to - 1;
+            if (w.equals("overnight")) {
+                // the night that ends on the day of publication: most of what happens "overnight" happens after
+                // midnight ("killed overnight in an attack at around 3 am"), and the evening before is one day off
+                out.add(new DateMention(i, i + 1, published, 1, DateMention.Role.EVENT));
+                continue;
+            }
+            if (w.equals("last")
+                    && i + 1 < tokens.size()
+                    && (tokens.get(i + 1).is("night") || tokens.get(i + 1).is("evening"))) {
+                out.add(new DateMention(i, i + 2, published.minusDays(1), 1, DateMention.Role.EVENT));
+                i++;
                 continue;
             }
             // "claimed on Wednesday an attack that killed seven the previous evening": the day before the day the
