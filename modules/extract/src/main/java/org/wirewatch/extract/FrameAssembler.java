@@ -865,6 +865,17 @@ final class FrameAssembler {
                     dateKnown = true;
                     past = d.role() == DateMention.Role.PAST;
                 }
+            } else if (tolerance > 1 && !past) {
+                DateMention d = s.eventDate();
+                if (d != null
+                        && d.role() == DateMention.Role.EVENT
+                        && d.toleranceDays() == 0
+                        && Math.abs(ChronoUnit.DAYS.between(date, d.date())) <= tolerance) {
+                    // "killed in an attack last week" in the lead, "a briefing on the April 17 attack" later: the
+                    // exact day a later sentence of the same incident gives, within the vague one, is its day
+                    date = d.date();
+                    tolerance = 0;
+                }
             }
             if (code == null && s.eventful()) {
                 code = s.topTrigger();

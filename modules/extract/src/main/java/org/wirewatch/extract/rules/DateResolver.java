@@ -120,6 +120,27 @@ public final class DateResolver {
             // "the government and its opponents blamed each other on Wednesday for the explosions": a reaction's day
             "blamed",
             "blames");
+    /**
+     * Nouns of a violent event that a date can modify: "the April 17 attack", "the March 5 bombing" name the day of
+     * the event, even where the words before make a date a statement's ("gave the toll on the April 17 attack").
+     */
+    private static final Set<String> EVENT_NOUNS = Set.of(
+            "attack",
+            "attacks",
+            "strike",
+            "strikes",
+            "bombing",
+            "bombings",
+            "raid",
+            "raids",
+            "ambush",
+            "massacre",
+            "assault",
+            "blast",
+            "blasts",
+            "explosion",
+            "shelling",
+            "killings");
     /** Participles before "by" and a reader: "a report seen by AFP on Thursday" dates the reading. */
     private static final Set<String> DOCUMENT_READ = Set.of("seen", "obtained", "reviewed");
     /** Words that put a day ahead as a plan: "examinations scheduled for Thursday", "a vote due on Monday". */
@@ -445,6 +466,12 @@ public final class DateResolver {
 
     /** Reporting dates follow a speech verb ("said on Wednesday"); period dates follow "since"/"between". */
     private static DateMention.Role roleOf(List<Token> tokens, int from, int to) {
+        if (from >= 1
+                && tokens.get(from - 1).is("the")
+                && to < tokens.size()
+                && EVENT_NOUNS.contains(tokens.get(to).lower())) {
+            return DateMention.Role.EVENT;
+        }
         int b = from - 1;
         if (b >= 0 && tokens.get(b).is("on")) {
             b--;
