@@ -139,6 +139,19 @@ class EventTypeGrammarTest {
     }
 
     @Test
+    void shouldReadAHostageTakingAsAnAbductionEvenWhenTheVictimsAircraftBurns() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Aid pilot held hostage by rebels in South Kivu",
+                "BUKAVU, DR Congo (Wire) - A Kenyan pilot flying for an aid charity is being held hostage by rebels in"
+                        + " South Kivu province, who demand the release of their comrades, officials said on Monday."
+                        + "\n\nPhotos from the landing strip showed the burnt-out wreckage of his aircraft.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE);
+        assertThat(first(x).getEventType()).isEqualTo(EventType.VIOLENCE_AGAINST_CIVILIANS);
+    }
+
+    @Test
     void shouldReadAMissileOrBombLaunchedFromAnAircraftAsAnAirStrike() {
         ReportExtraction fired = extract(
                 "2024-06-10T09:00:00Z",
