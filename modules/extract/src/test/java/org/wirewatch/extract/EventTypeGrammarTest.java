@@ -382,6 +382,25 @@ class EventTypeGrammarTest {
     }
 
     @Test
+    void shouldReadAnAttackWithAVehiclePackedWithExplosivesAsABombing() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Rebels attack police station in Cauca",
+                "POPAYAN, Colombia (Wire) - Three police officers were killed when rebels attacked a police station in"
+                        + " Suarez, in the southwestern department of Cauca, with a van loaded with explosives on"
+                        + " Sunday, the police said.");
+
+        ReportExtraction drone = extract(
+                "2024-06-10T09:00:00Z",
+                "Drone hits police station in Cauca",
+                "POPAYAN, Colombia (Wire) - A drone laden with explosives struck a police station in Suarez, in the"
+                        + " southwestern department of Cauca, on Sunday, killing three officers, the police said.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
+        assertThat(first(drone).getSubEventType()).isEqualTo(SubEventType.AIR_DRONE_STRIKE);
+    }
+
+    @Test
     void shouldReadABareBombInAReportOfAnAirRaidAsOneOfTheRaidsBombs() {
         String lead = "YANGON (Wire) - Military aircraft dropped bombs on three towns in Sagaing region on Monday,"
                 + " killing five farmers in Ye-U, residents said.\n\n";
