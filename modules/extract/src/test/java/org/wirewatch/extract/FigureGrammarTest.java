@@ -94,6 +94,19 @@ class FigureGrammarTest {
     }
 
     @Test
+    void shouldNotCountTheSourcesAfterACommaAsOneMoreGroupOfVictims() {
+        ReportExtraction x = extract(
+                "2024-09-16T14:00:00Z",
+                "Drone strike on minibus kills 18 in Amhara",
+                "ADDIS ABABA (Wire) - A drone strike on a minibus near the town of Debre Tabor in Ethiopia's Amhara"
+                        + " region killed about 18 passengers, three residents and a nurse told the agency.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getHigh()).isEqualTo(18));
+    }
+
+    @Test
     void shouldCountOneWoundedVictimNamedWithoutACount() {
         ReportExtraction active = extract(
                 "2024-02-14T18:00:00Z",
