@@ -90,6 +90,19 @@ class ExtractorBlameAndTimingTest {
     }
 
     @Test
+    void shouldDateAnIncidentToldWithoutADayNoLaterThanTheDayItsSourceSpoke() {
+        ReportExtraction x = extract(
+                "2024-09-16T14:00:00Z",
+                "Air strike on village school kills 11 in Kachin",
+                "YANGON (Wire) - A military air strike on a village school in Myanmar's Kachin state killed at least"
+                        + " 11 people, most of them pupils, a local relief group said Saturday.");
+
+        IncidentMention i = x.getIncidents().get(0);
+        assertThat(i.getEventDate()).isEqualTo(LocalDate.of(2024, 9, 14));
+        assertThat(i.getDateToleranceDays()).isEqualTo(1);
+    }
+
+    @Test
     void shouldNotOpenAnIncidentForTheDayAStatementWasRead() {
         ReportExtraction x = extract(
                 "2024-12-12T16:00:00Z",
