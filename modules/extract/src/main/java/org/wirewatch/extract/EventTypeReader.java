@@ -39,6 +39,16 @@ final class EventTypeReader {
 
     /** The sub-event type of a frame; a frame with no trigger of its own takes the main incident's. */
     SubEventType subEvent(Frame f, IncidentDrafts drafts) {
+        return subEvent(f, drafts, true);
+    }
+
+    /**
+     * @param ownBombing whether a suicide bombing the frame tells may make its assault a suicide bomb; not when the
+     *                   frame is the main incident whose type another frame without a trigger takes ("separately,
+     *                   troops killed 17 militants in an operation" after an assault opened with a suicide bombing is
+     *                   a fight, not the bombing)
+     */
+    private SubEventType subEvent(Frame f, IncidentDrafts drafts, boolean ownBombing) {
         if (!f.main && !f.opener.hasCasualties() && FrameAssembler.toldAirStrike(f.opener) >= 0) {
             // "..., adding that air strikes had hit positions of the group on Friday": the strike told as an act is
             // what opened this incident, whatever else the sentence's speaker tells of
@@ -82,7 +92,7 @@ final class EventTypeReader {
         }
         if (code == null) {
             if (!f.main && !drafts.frames().isEmpty() && drafts.main() != f) {
-                return subEvent(drafts.main(), drafts);
+                return subEvent(drafts.main(), drafts, false);
             }
             code = "GROUND";
         }
@@ -129,7 +139,7 @@ final class EventTypeReader {
             // violence), not a battle between armed organisations
             return SubEventType.MOB_VIOLENCE;
         }
-        return switch (code) {
+        SubEventType read = switch (code) {
             case "GROUND", "PROTEST" ->
                 armedTargets(bodyClash ? heads : bodyOf(heads)) ? SubEventType.ARMED_CLASH : SubEventType.ATTACK;
             case "TERRITORY" ->
@@ -138,6 +148,12 @@ final class EventTypeReader {
                         : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
             default -> SubEventType.valueOf(code);
         };
+        if (read == SubEventType.ARMED_CLASH && ownBombing && saysSuicide(f.members)) {
+            // "militants stormed the base" in the lead, "rammed an explosives-laden vehicle into the gate and followed
+            // it with a suicide bombing" later: ACLED codes an assault that a suicide bombing opens as the bombing
+            return SubEventType.SUICIDE_BOMB;
+        }
+        return read;
     }
 
     /**
@@ -281,7 +297,7 @@ final class EventTypeReader {
 
     /**
      * Whether a sentence of the frame says the bomber carried the bomb ("blew himself up", "explosive vests"), not
-     * as one possibility among others ("whether a suicide bomber or a planted device").
+     * as one possibility among others ("whether a suicide bomber or a planted device") nor as one that was stopped.
      */
     private static boolean saysSuicide(List<SentenceInfo> members) {
         for (SentenceInfo s : members) {
@@ -289,9 +305,22 @@ final class EventTypeReader {
                 continue;
             }
             for (TriggerReader.Trigger t : s.triggers) {
-                if (t.code().equals(SubEventType.SUICIDE_BOMB.name())) {
+                if (t.code().equals(SubEventType.SUICIDE_BOMB.name()) && !stopped(s.sentence.tokens(), t.from())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a verb of defence comes just before the trigger at {@code from} ("guards foiled a suicide bombing"): a
+     * bombing that was stopped says nothing of how the attack that did happen was carried out.
+     */
+    private static boolean stopped(List<Token> tokens, int from) {
+        for (int i = Math.max(0, from - 3); i < from; i++) {
+            if (WordList.DEFENCE_VERB.contains(tokens.get(i).lower())) {
+                return true;
             }
         }
         return false;

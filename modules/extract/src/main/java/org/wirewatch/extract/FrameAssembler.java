@@ -131,7 +131,9 @@ final class FrameAssembler {
         Draft main = frames.isEmpty() ? null : frames.get(0);
         for (Draft f : frames) {
             if (!f.dateKnown) {
-                f.date = main != null && main.dateKnown && f != main ? main.date : published;
+                f.date = main != null && main.dateKnown && f != main
+                        ? main.date
+                        : f == main ? statementDay(f, published) : published;
                 f.tolerance = 1;
             }
         }
@@ -388,6 +390,32 @@ final class FrameAssembler {
                 return;
             }
         }
+    }
+
+    /**
+     * The day of an incident whose sentences give none: the day its first source to name a day spoke, when that is
+     * before publication ("a resistance group said Saturday" in a report of Monday: what it told happened by
+     * Saturday), else the day of publication.
+     */
+    private static LocalDate statementDay(Draft f, LocalDate published) {
+        // the opener may be the headline: the lead's source is the first one the frame's headline and lead name
+        for (SentenceInfo s : f.members) {
+            if (s.sentence.paragraph() > 1) {
+                break;
+            }
+            for (DateMention d : s.dates) {
+                if (d.role() == DateMention.Role.REPORTING
+                        && d.toleranceDays() == 0
+                        && d.date().isBefore(published)
+                        && ChronoUnit.DAYS.between(d.date(), published) <= 7) {
+                    return d.date();
+                }
+            }
+            if (!s.dates.isEmpty()) {
+                return published;
+            }
+        }
+        return published;
     }
 
     /** Whether a date expression counts back from another day: "days earlier", "a week before", "days ago". */
@@ -928,6 +956,17 @@ final class FrameAssembler {
                     tolerance = d.toleranceDays();
                     dateKnown = true;
                     past = d.role() == DateMention.Role.PAST;
+                }
+            } else if (tolerance > 1 && !past) {
+                DateMention d = s.eventDate();
+                if (d != null
+                        && d.role() == DateMention.Role.EVENT
+                        && d.toleranceDays() == 0
+                        && Math.abs(ChronoUnit.DAYS.between(date, d.date())) <= tolerance) {
+                    // "killed in an attack last week" in the lead, "a briefing on the April 17 attack" later: the
+                    // exact day a later sentence of the same incident gives, within the vague one, is its day
+                    date = d.date();
+                    tolerance = 0;
                 }
             }
             if (code == null && s.eventful()) {

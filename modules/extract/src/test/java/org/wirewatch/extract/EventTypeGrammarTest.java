@@ -118,6 +118,40 @@ class EventTypeGrammarTest {
     }
 
     @Test
+    void shouldReadAnAssaultOpenedWithASuicideBombingAsASuicideBomb() {
+        ReportExtraction assault = extract(
+                "2024-06-10T09:00:00Z",
+                "Militants storm army base in Khost, killing 12 soldiers",
+                "KHOST, Afghanistan (Wire) - Militants stormed an army base near Khost before dawn on Monday, killing"
+                        + " 12 soldiers, officials said.\n\nThe attackers first drove an explosives-laden truck into the"
+                        + " gate, then one of them blew himself up inside the compound before a gunfight with troops,"
+                        + " the defence ministry said.");
+        ReportExtraction foiled = extract(
+                "2024-06-10T09:00:00Z",
+                "Militants storm army base in Khost, killing 12 soldiers",
+                "KHOST, Afghanistan (Wire) - Militants stormed an army base near Khost before dawn on Monday, killing"
+                        + " 12 soldiers, officials said.\n\nGuards foiled a suicide bombing at the gate before the gunmen"
+                        + " forced their way in, the defence ministry said.");
+
+        // ACLED codes an assault that a suicide bombing opens as the suicide bomb; a foiled one leaves the clash
+        assertThat(first(assault).getSubEventType()).isEqualTo(SubEventType.SUICIDE_BOMB);
+        assertThat(first(foiled).getSubEventType()).isEqualTo(SubEventType.ARMED_CLASH);
+    }
+
+    @Test
+    void shouldReadAHostageTakingAsAnAbductionEvenWhenTheVictimsAircraftBurns() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Aid pilot held hostage by rebels in South Kivu",
+                "BUKAVU, DR Congo (Wire) - A Kenyan pilot flying for an aid charity is being held hostage by rebels in"
+                        + " South Kivu province, who demand the release of their comrades, officials said on Monday."
+                        + "\n\nPhotos from the landing strip showed the burnt-out wreckage of his aircraft.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE);
+        assertThat(first(x).getEventType()).isEqualTo(EventType.VIOLENCE_AGAINST_CIVILIANS);
+    }
+
+    @Test
     void shouldReadAMissileOrBombLaunchedFromAnAircraftAsAnAirStrike() {
         ReportExtraction fired = extract(
                 "2024-06-10T09:00:00Z",
@@ -345,6 +379,25 @@ class EventTypeGrammarTest {
 
         assertThat(x.getIncidents()).hasSize(2);
         assertThat(x.getIncidents().get(1).getSubEventType()).isEqualTo(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
+    }
+
+    @Test
+    void shouldReadAnAttackWithAVehiclePackedWithExplosivesAsABombing() {
+        ReportExtraction x = extract(
+                "2024-06-10T09:00:00Z",
+                "Rebels attack police station in Cauca",
+                "POPAYAN, Colombia (Wire) - Three police officers were killed when rebels attacked a police station in"
+                        + " Suarez, in the southwestern department of Cauca, with a van loaded with explosives on"
+                        + " Sunday, the police said.");
+
+        ReportExtraction drone = extract(
+                "2024-06-10T09:00:00Z",
+                "Drone hits police station in Cauca",
+                "POPAYAN, Colombia (Wire) - A drone laden with explosives struck a police station in Suarez, in the"
+                        + " southwestern department of Cauca, on Sunday, killing three officers, the police said.");
+
+        assertThat(first(x).getSubEventType()).isEqualTo(SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED);
+        assertThat(first(drone).getSubEventType()).isEqualTo(SubEventType.AIR_DRONE_STRIKE);
     }
 
     @Test

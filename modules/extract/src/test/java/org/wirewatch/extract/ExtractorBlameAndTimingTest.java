@@ -76,6 +76,33 @@ class ExtractorBlameAndTimingTest {
     }
 
     @Test
+    void shouldTakeTheExactDayALaterSentenceGivesForAnAttackToldAsLastWeek() {
+        ReportExtraction x = extract(
+                "2025-03-13T15:00:00Z",
+                "Senegal says 31 police killed in border attack",
+                "DAKAR (Wire) - Thirty-one police officers were killed in an attack by gunmen on a checkpoint near the"
+                        + " town of Kidira last week, the interior ministry said on Thursday.\n\nThe minister gave the"
+                        + " toll at a news conference on the March 5 attack near the border with Mali.");
+
+        IncidentMention i = x.getIncidents().get(0);
+        assertThat(i.getEventDate()).isEqualTo(LocalDate.of(2025, 3, 5));
+        assertThat(i.getDateToleranceDays()).isZero();
+    }
+
+    @Test
+    void shouldDateAnIncidentToldWithoutADayNoLaterThanTheDayItsSourceSpoke() {
+        ReportExtraction x = extract(
+                "2024-09-16T14:00:00Z",
+                "Air strike on village school kills 11 in Kachin",
+                "YANGON (Wire) - A military air strike on a village school in Myanmar's Kachin state killed at least"
+                        + " 11 people, most of them pupils, a local relief group said Saturday.");
+
+        IncidentMention i = x.getIncidents().get(0);
+        assertThat(i.getEventDate()).isEqualTo(LocalDate.of(2024, 9, 14));
+        assertThat(i.getDateToleranceDays()).isEqualTo(1);
+    }
+
+    @Test
     void shouldNotOpenAnIncidentForTheDayAStatementWasRead() {
         ReportExtraction x = extract(
                 "2024-12-12T16:00:00Z",

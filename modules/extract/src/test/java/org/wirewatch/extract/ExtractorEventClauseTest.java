@@ -22,7 +22,8 @@ class ExtractorEventClauseTest {
                 "2024-03-09T11:00:00Z",
                 "Militia raid kills 12 villagers in east Congo",
                 "GOMA, Democratic Republic of Congo, March 9 (Reuters) - Militiamen killed at least 12 villagers in"
-                        + " an overnight raid on a settlement in North Kivu province, local officials said on Saturday.");
+                        + " a raid late on Friday on a settlement in North Kivu province, local officials said on"
+                        + " Saturday.");
 
         IncidentMention i = x.getIncidents().get(0);
         assertThat(i.getEventDate()).isEqualTo(LocalDate.of(2024, 3, 8));

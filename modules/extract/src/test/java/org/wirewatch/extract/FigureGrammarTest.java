@@ -74,6 +74,39 @@ class FigureGrammarTest {
     }
 
     @Test
+    void shouldCountAttackersTheArmySaysItNeutralisedButNotTheDevicesItNeutralised() {
+        ReportExtraction attackers = extract(
+                "2024-09-16T14:00:00Z",
+                "Niger army says it killed 25 jihadists",
+                "NIAMEY (Wire) - Niger's army said on Monday it had 'neutralised' about 25 terrorists in an air strike"
+                        + " near Ayorou in the Tillaberi region on Sunday.");
+        assertThat(attackers.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(25));
+
+        ReportExtraction devices = extract(
+                "2024-09-16T14:00:00Z",
+                "Niger army defuses roadside bombs",
+                "NIAMEY (Wire) - Soldiers neutralised three explosive devices on a road near Ayorou in the Tillaberi"
+                        + " region on Sunday, the army said.");
+        assertThat(devices.getIncidents())
+                .allSatisfy(i -> assertThat(i.getKilled()).isNull());
+    }
+
+    @Test
+    void shouldNotCountTheSourcesAfterACommaAsOneMoreGroupOfVictims() {
+        ReportExtraction x = extract(
+                "2024-09-16T14:00:00Z",
+                "Drone strike on minibus kills 18 in Amhara",
+                "ADDIS ABABA (Wire) - A drone strike on a minibus near the town of Debre Tabor in Ethiopia's Amhara"
+                        + " region killed about 18 passengers, three residents and a nurse told the agency.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getHigh()).isEqualTo(18));
+    }
+
+    @Test
     void shouldCountOneWoundedVictimNamedWithoutACount() {
         ReportExtraction active = extract(
                 "2024-02-14T18:00:00Z",

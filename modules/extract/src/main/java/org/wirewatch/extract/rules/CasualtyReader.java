@@ -427,7 +427,8 @@ public final class CasualtyReader {
                                     all.get(k).to())
                             || tokens.get(end).is(",")
                                     && verbBefore(tokens, m.from())
-                                    && ownVerbAfter(tokens, skipAppositive(tokens, g.end()))) {
+                                    && (ownVerbAfter(tokens, skipAppositive(tokens, g.end()))
+                                            || speaksAfter(tokens, g.end()))) {
                         break;
                     }
                     items.add(all.get(k));
@@ -619,6 +620,23 @@ public final class CasualtyReader {
         return t != null
                 && !t.entry().value(1).equals("before")
                 && !t.entry().value(1).equals("noun");
+    }
+
+    /**
+     * Whether a speech verb follows within a short coordinated noun phrase ("..., two witnesses and a health worker
+     * told Reuters"): the counted group after the comma is the report's source, not one more group of victims.
+     */
+    private static boolean speaksAfter(List<Token> tokens, int at) {
+        for (int j = at; j < tokens.size() && j <= at + 5; j++) {
+            Token t = tokens.get(j);
+            if (SPEECH_AFTER.contains(t.lower())) {
+                return true;
+            }
+            if (t.isPunct()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether a casualty verb that counts what follows it ("killed", "killing") stands just before a count. */

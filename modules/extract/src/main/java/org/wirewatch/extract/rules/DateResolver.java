@@ -12,7 +12,8 @@ import org.wirewatch.extract.text.Token;
 
 /**
  * Resolves the date expressions of news prose against the publication date: a weekday is the latest such day on
- * or before publication ("Saturday", "late on Friday", "on Tuesday"), "overnight" and "last night" the day before,
+ * or before publication ("Saturday", "late on Friday", "on Tuesday"), "overnight" the night ending on the day of
+ * publication and "last night" the day before,
  * "last week" seven days before, explicit dates ("March 14", "14 March 2022") in the latest year that does not put
  * them after publication, "N days earlier/after" relative to the report's main event.
  */
@@ -119,6 +120,27 @@ public final class DateResolver {
             // "the government and its opponents blamed each other on Wednesday for the explosions": a reaction's day
             "blamed",
             "blames");
+    /**
+     * Nouns of a violent event that a date can modify: "the April 17 attack", "the March 5 bombing" name the day of
+     * the event, even where the words before make a date a statement's ("gave the toll on the April 17 attack").
+     */
+    private static final Set<String> EVENT_NOUNS = Set.of(
+            "attack",
+            "attacks",
+            "strike",
+            "strikes",
+            "bombing",
+            "bombings",
+            "raid",
+            "raids",
+            "ambush",
+            "massacre",
+            "assault",
+            "blast",
+            "blasts",
+            "explosion",
+            "shelling",
+            "killings");
     /** Participles before "by" and a reader: "a report seen by AFP on Thursday" dates the reading. */
     private static final Set<String> DOCUMENT_READ = Set.of("seen", "obtained", "reviewed");
     /** Words that put a day ahead as a plan: "examinations scheduled for Thursday", "a vote due on Monday". */
@@ -180,14 +202,17 @@ public final class DateResolver {
                 }
                 continue;
             }
-            if (w.equals("overnight")
-                    || (w.equals("last")
-                            && i + 1 < tokens.size()
-                            && (tokens.get(i + 1).is("night")
-                                    || tokens.get(i + 1).is("evening")))) {
-                int to = w.equals("overnight") ? i + 1 : i + 2;
-                out.add(new DateMention(i, to, published.minusDays(1), 1, DateMention.Role.EVENT));
-                i = to - 1;
+            if (w.equals("overnight")) {
+                // the night that ends on the day of publication: most of what happens "overnight" happens after
+                // midnight ("killed overnight in an attack at around 3 am"), and the evening before is one day off
+                out.add(new DateMention(i, i + 1, published, 1, DateMention.Role.EVENT));
+                continue;
+            }
+            if (w.equals("last")
+                    && i + 1 < tokens.size()
+                    && (tokens.get(i + 1).is("night") || tokens.get(i + 1).is("evening"))) {
+                out.add(new DateMention(i, i + 2, published.minusDays(1), 1, DateMention.Role.EVENT));
+                i++;
                 continue;
             }
             // "claimed on Wednesday an attack that killed seven the previous evening": the day before the day the
@@ -441,6 +466,12 @@ public final class DateResolver {
 
     /** Reporting dates follow a speech verb ("said on Wednesday"); period dates follow "since"/"between". */
     private static DateMention.Role roleOf(List<Token> tokens, int from, int to) {
+        if (from >= 1
+                && tokens.get(from - 1).is("the")
+                && to < tokens.size()
+                && EVENT_NOUNS.contains(tokens.get(to).lower())) {
+            return DateMention.Role.EVENT;
+        }
         int b = from - 1;
         if (b >= 0 && tokens.get(b).is("on")) {
             b--;

@@ -34,10 +34,13 @@ class DateResolverTest {
     }
 
     @Test
-    void shouldGiveOvernightTheDayBeforeWithADayOfToleranceWhenReported() {
-        DateMention d = find("Warplanes bombed the village overnight.").get(0);
-        assertThat(d.date()).isEqualTo(LocalDate.of(2018, 11, 16));
-        assertThat(d.toleranceDays()).isEqualTo(1);
+    void shouldGiveOvernightTheNightEndingOnPublicationDayAndLastNightTheDayBeforeWithADayOfTolerance() {
+        DateMention overnight = find("Warplanes bombed the village overnight.").get(0);
+        assertThat(overnight.date()).isEqualTo(LocalDate.of(2018, 11, 17));
+        assertThat(overnight.toleranceDays()).isEqualTo(1);
+        DateMention lastNight = find("Warplanes bombed the village last night.").get(0);
+        assertThat(lastNight.date()).isEqualTo(LocalDate.of(2018, 11, 16));
+        assertThat(lastNight.toleranceDays()).isEqualTo(1);
     }
 
     @Test
