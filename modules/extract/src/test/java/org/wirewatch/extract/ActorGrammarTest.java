@@ -41,6 +41,19 @@ class ActorGrammarTest {
     }
 
     @Test
+    void shouldTakeTheSubjectOfTheEntryThatOpensAShooting() {
+        ReportExtraction x = extract(
+                "2024-09-16T14:00:00Z",
+                "Nine killed in shooting at Celaya restaurant",
+                "CELAYA, Mexico (Wire) - Gunmen burst into a restaurant in the city of Celaya in Guanajuato state late"
+                        + " Saturday and opened fire, killing nine diners, local authorities said on Sunday.");
+
+        IncidentMention shooting = x.getIncidents().get(0);
+        assertThat(shooting.getActor()).isNotNull();
+        assertThat(shooting.getActor().getName()).isEqualTo("gunmen");
+    }
+
+    @Test
     void shouldNotTakeAGroupThatALaterSentenceSaysDidNotAct() {
         ReportExtraction x = extract(
                 "2024-06-09T12:00:00Z",
