@@ -34,6 +34,11 @@ final class ClaimReader {
     private final List<String> actorNames;
     /** Each frame's incident is a fight of two sides ({@link SubEventType#ARMED_CLASH}), by {@link Frame#ordinal}. */
     private final List<Boolean> clashes;
+    /**
+     * The incidents {@link CoordinatedSites} split off each frame ("rockets at the airports of A and B"), by {@link
+     * Frame#ordinal}: one act told once, so what a party confirms of the frame it confirms of each of them.
+     */
+    private final Map<Integer, List<String>> siteIncidents = new java.util.HashMap<>();
 
     private final WireReport report;
     private final ClaimantResolver claimants;
@@ -53,6 +58,18 @@ final class ClaimReader {
         }
         this.actorNames = names;
         this.clashes = fights;
+        for (int i = drafts.frames().size(); i < incidents.size(); i++) {
+            IncidentMention m = incidents.get(i);
+            int start = m.getEvidence().get(0).getStart();
+            for (Frame f : drafts.frames()) {
+                if (f.members.stream().anyMatch(x -> x.sentence.start() == start)) {
+                    siteIncidents
+                            .computeIfAbsent(f.ordinal, k -> new ArrayList<>())
+                            .add(m.getMentionId());
+                    break;
+                }
+            }
+        }
         this.report = facts.text().report();
         this.claimants = new ClaimantResolver(rules, facts, drafts);
         this.totals = rules.totals;
@@ -113,7 +130,14 @@ final class ClaimReader {
         namedBodies(pending);
         pending.removeIf(p -> summedUpDenial(p, pending));
         for (Pending p : pending) {
-            add(p);
+            add(p, p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId);
+        }
+        for (Pending p : pending) {
+            if (p.kind == ClaimKind.CONFIRMATION && p.frame != null) {
+                for (String site : siteIncidents.getOrDefault(p.frame.ordinal, List.of())) {
+                    add(p, site);
+                }
+            }
         }
         List<Claim> out = new ArrayList<>();
         int n = 1;
@@ -896,6 +920,10 @@ final class ClaimReader {
         if (first != null) {
             // "12 soldiers, an officer among them, and at least 13 militants had died": the teller's first count
             killed = first;
+        }
+        if (killed == null && sentenceClaimant != null) {
+            // "A fifth member of the guard has died of wounds, state media said": the teller's count of the dead
+            killed = casualties.ordinalDeath(tokens);
         }
         Integer brought = killedFact == null ? null : totals.broughtToll(tokens, killedFact.to(), end);
         if (brought != null && brought > killed) {
@@ -1984,8 +2012,7 @@ final class ClaimReader {
         return out;
     }
 
-    private void add(Pending p) {
-        String mention = p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId;
+    private void add(Pending p, String mention) {
         String key = mention + "|" + p.kind + "|" + p.claimant.key()
                 + (p.kind == ClaimKind.CUMULATIVE ? "|" + p.killed + "|" + p.injured : "")
                 + (p.superseded ? "|earlier" : "");

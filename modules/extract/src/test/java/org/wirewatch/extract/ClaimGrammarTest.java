@@ -2028,4 +2028,39 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).contains("Khorasan"));
     }
+
+    @Test
+    void shouldConfirmEveryTownOfOneStrikeOnCoordinatedSitesThatAPartyClaims() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels claim rocket attacks on two airports",
+                "ADDIS ABABA (Reuters) - The Oromo Liberation Army claimed responsibility on Saturday for rocket"
+                        + " attacks on the airports of Dessie and Kombolcha late on Friday.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(Claim::getMentionId)
+                .containsExactlyInAnyOrderElementsOf(x.getIncidents().stream()
+                        .map(org.wirewatch.schema.IncidentMention::getMentionId)
+                        .toList());
+    }
+
+    @Test
+    void shouldReadAnOrdinalVictimWhoDiedAsTheTellersCountOfTheDead() {
+        String lead = "NAIROBI (AFP) - A grenade blast wounded 30 people at a bus stop in Wajir on Monday, police"
+                + " said.\n\n";
+        ReportExtraction third = extract(
+                "2024-05-20T09:00:00Z",
+                "Grenade blast at Wajir bus stop",
+                lead + "A third victim of the blast died in hospital overnight, the county commissioner, Hassan"
+                        + " Abdi, said.");
+        ReportExtraction fraction = extract(
+                "2024-05-20T09:00:00Z",
+                "Grenade blast at Wajir bus stop",
+                lead + "A fifth of the victims were schoolchildren, the county commissioner, Hassan Abdi, said.");
+
+        assertThat(killedFigures(third, "commissioner")).containsExactly(3);
+        assertThat(killedFigures(fraction, "commissioner")).isEmpty();
+    }
 }

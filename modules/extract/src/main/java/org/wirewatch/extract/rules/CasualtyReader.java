@@ -532,6 +532,37 @@ public final class CasualtyReader {
     }
 
     /**
+     * "A fifth member of the guard has died of wounds", "A third victim of the blast died overnight": a sentence
+     * opening on "a" and an ordinal whose own verb is a death tells how many have died so far, the ordinal; null for
+     * any other sentence ("A fifth of the dead were children" is a fraction; "A second raid killed four" counts the
+     * raids, its verb taking a count after it). A teller's figure, not the incident's toll: the dead counted may be
+     * one group's among more ("a fifth member of the guard").
+     */
+    public Integer ordinalDeath(List<Token> tokens) {
+        if (!opensOnOrdinal(tokens) || tokens.get(2).is("of")) {
+            return null;
+        }
+        for (int j = 2;
+                j < tokens.size() && !tokens.get(j).is(",") && !tokens.get(j).is(";");
+                j++) {
+            PhraseMatcher.Match t = terms.matchAt(tokens, j);
+            if (t != null) {
+                return t.entry().value(0).equals("KILLED") && t.entry().value(1).equals("after")
+                        ? Integer.valueOf(ordinals.value(tokens.get(1).lower()))
+                        : null;
+            }
+        }
+        return null;
+    }
+
+    /** The sentence opens on "A" or "An" and an ordinal: "A fifth member ...". */
+    private boolean opensOnOrdinal(List<Token> tokens) {
+        return tokens.size() >= 4
+                && (tokens.get(0).is("a") || tokens.get(0).is("an"))
+                && ordinals.value(tokens.get(1).lower()) != null;
+    }
+
+    /**
      * "Three were killed instantly and a fourth later died of his wounds": the ordinal one above a death toll, after
      * "and a" in the toll's clause, with a death term within three words, raises the toll by one.
      */
