@@ -1014,10 +1014,18 @@ final class ClaimReader {
             if (!record && coversSeveral(tokens)) {
                 // "claimed both attacks", "claimed Thursday's attack as well as the two earlier ones": each incident
                 // of the report that party carried out is confirmed
+                int confirmed = 1;
                 for (Frame other : drafts.frames()) {
                     if (other != frame && namesActorOf(responsible, other)) {
                         out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, other, s));
+                        confirmed++;
                     }
+                }
+                Integer claimed = attacksCounted(tokens);
+                if (claimed != null && claimed > confirmed) {
+                    // "Both attacks were claimed by X" when the report's incidents tell the two as one: what no
+                    // incident stands for is confirmed all the same, with no incident of its own
+                    out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, null, s));
                 }
             }
             if (sentenceClaimant == null) {
@@ -1815,6 +1823,26 @@ final class ClaimReader {
     /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */
     private static boolean claimWording(String cue) {
         return cue.contains("claim") || cue.startsWith("took");
+    }
+
+    /**
+     * How many attacks a claim of several counts: "both attacks" two, "the three bombings" three; null when it gives
+     * no number ("claimed the attacks").
+     */
+    private Integer attacksCounted(List<Token> tokens) {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.is("both")) {
+                return 2;
+            }
+            if (k > 0 && WordList.SEVERAL.contains(t.lower()) && Token.looksPlural(t.lower())) {
+                org.wirewatch.extract.rules.NumberMention n = numbers.readAt(tokens, k - 1);
+                if (n != null && !n.vague() && n.to() == k) {
+                    return (int) n.value();
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean coversSeveral(List<Token> tokens) {

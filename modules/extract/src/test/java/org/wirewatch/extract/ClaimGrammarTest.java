@@ -2063,4 +2063,28 @@ class ClaimGrammarTest {
         assertThat(killedFigures(third, "commissioner")).containsExactly(3);
         assertThat(killedFigures(fraction, "commissioner")).isEmpty();
     }
+
+    @Test
+    void shouldConfirmTheAttacksAClaimCountsBeyondTheIncidentsThatTellThem() {
+        String lead = "DAKAR (AFP) - Gunmen attacked two army posts near Kidira on Tuesday, killing nine soldiers, the"
+                + " army said.\n\n";
+        ReportExtraction both = extract(
+                "2024-05-20T09:00:00Z",
+                "Jihadists attack two army posts",
+                lead + "Both attacks were claimed by the Group for the Support of Islam and Muslims (JNIM).");
+        ReportExtraction uncounted = extract(
+                "2024-05-20T09:00:00Z",
+                "Jihadists attack two army posts",
+                lead + "The attacks were claimed by the Group for the Support of Islam and Muslims (JNIM).");
+
+        assertThat(both.getIncidents()).hasSize(1);
+        assertThat(both.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(Claim::getMentionId)
+                .containsExactlyInAnyOrder(both.getIncidents().get(0).getMentionId(), null);
+        assertThat(uncounted.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMentionId()).isNotNull());
+    }
 }
