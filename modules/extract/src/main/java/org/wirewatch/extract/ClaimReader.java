@@ -1009,7 +1009,14 @@ final class ClaimReader {
                         || forcesVoice(responsible, frame) != null // "the defence ministry said it carried out"
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             if (!record) {
-                out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+                out.add(new Pending(
+                        responsible,
+                        ClaimKind.CONFIRMATION,
+                        null,
+                        null,
+                        false,
+                        claimedIncident(s, frame, responsibilityAt),
+                        s));
             }
             if (!record && coversSeveral(tokens)) {
                 // "claimed both attacks", "claimed Thursday's attack as well as the two earlier ones": each incident
@@ -1823,6 +1830,38 @@ final class ClaimReader {
     /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */
     private static boolean claimWording(String cue) {
         return cue.contains("claim") || cue.startsWith("took");
+    }
+
+    /**
+     * The incident a claim of responsibility is for: the sentence's frame, unless the claim names a day of its own
+     * that is not the frame's ("said it was behind the killing of ten climbers in June", in a report on a bombing
+     * in September); then the incident of that day, or none when the report tells no incident that day (a past
+     * attack the report recalls only as claimed).
+     */
+    private Frame claimedIncident(SentenceInfo s, Frame frame, int claimAt) {
+        for (org.wirewatch.extract.rules.DateMention d : s.dates) {
+            if (d.from() < claimAt
+                    || d.role() != org.wirewatch.extract.rules.DateMention.Role.EVENT
+                            && d.role() != org.wirewatch.extract.rules.DateMention.Role.PAST) {
+                continue;
+            }
+            if (sameDay(frame, d)) {
+                return frame;
+            }
+            for (Frame other : drafts.frames()) {
+                if (sameDay(other, d)) {
+                    return other;
+                }
+            }
+            return null;
+        }
+        return frame;
+    }
+
+    private static boolean sameDay(Frame f, org.wirewatch.extract.rules.DateMention d) {
+        return f.date != null
+                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(f.date, d.date()))
+                        <= f.tolerance + d.toleranceDays();
     }
 
     /**

@@ -2087,4 +2087,20 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getMentionId()).isNotNull());
     }
+
+    @Test
+    void shouldLeaveAClaimOfAnAttackOnAnotherDayOutOfTheIncidentItsSentenceFollows() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber kills 14 at Quetta mosque",
+                "QUETTA (AFP) - A suicide bomber killed 14 people at a mosque in Quetta on Friday, police said.\n\n"
+                        + "Jundullah claimed the bombing in a call to AFP.\n\nThe group has previously claimed attacks"
+                        + " on pilgrims in Mastung, and said it was behind the killing of nine engineers at a dam"
+                        + " site in Chitral in March.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(Claim::getMentionId)
+                .containsExactlyInAnyOrder(x.getIncidents().get(0).getMentionId(), null);
+    }
 }
