@@ -305,4 +305,20 @@ class FigureGrammarTest {
             assertThat(i.getCiviliansKilled()).isEqualTo(4);
         });
     }
+
+    @Test
+    void shouldReadACountWithItsOwnBreakdownAmongThemAsTheTotal() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Troops raid bandit camp",
+                "GUSAU, Nigeria (AFP) - Troops killed 14 bandits, three commanders among them, in a raid on a forest"
+                        + " camp near Zurmi on Tuesday, the army said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(14));
+        assertThat(x.getClaims())
+                .singleElement()
+                .satisfies(c -> assertThat(c.getKilled()).isEqualTo(14));
+    }
 }

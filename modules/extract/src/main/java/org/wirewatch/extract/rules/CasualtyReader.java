@@ -419,6 +419,11 @@ public final class CasualtyReader {
                 if (k < all.size() && all.get(k).from() == j) {
                     NounGroup g = nounGroup(tokens, all.get(k).to());
                     if (g.ofThem()
+                            // "killed nine fighters, two commanders among them": the second count is part of the
+                            // first, no item of a list
+                            || g.end() + 1 < tokens.size()
+                                    && tokens.get(g.end()).is("among")
+                                    && tokens.get(g.end() + 1).is("them")
                             || (g.head() != null && nonCasualty.contains(g.head()))
                             || all.get(k).value() > MAX_COUNT
                             || otherOutcome(
