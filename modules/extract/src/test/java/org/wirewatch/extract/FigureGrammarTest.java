@@ -321,4 +321,19 @@ class FigureGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getKilled()).isEqualTo(14));
     }
+
+    @Test
+    void shouldKeepACountOfBodiesApartFromAVagueCountOfWoundedAfterIt() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Shelling hits Kadugli market",
+                "KHARTOUM (AFP) - Kadugli Teaching Hospital received 12 bodies and dozens of wounded after"
+                        + " paramilitary shelling of the city's main market on Tuesday, its director Omer Bakheit"
+                        + " said.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(12);
+            assertThat(i.getInjured().getVague()).isTrue();
+        });
+    }
 }

@@ -671,8 +671,14 @@ public final class CasualtyReader {
         return false;
     }
 
-    /** The role of a casualty term standing right after a count ("bodies", "wounded"), or null. */
+    /**
+     * The role of a casualty term standing right after a count ("bodies", "wounded"), also past an "of" ("dozens of
+     * wounded"), or null.
+     */
     private String outcomeAt(List<Token> tokens, int at) {
+        if (at + 1 < tokens.size() && tokens.get(at).is("of")) {
+            at++;
+        }
         PhraseMatcher.Match t = at < tokens.size() ? terms.matchAt(tokens, at) : null;
         return t == null || t.entry().value(1).equals("before")
                 ? null
