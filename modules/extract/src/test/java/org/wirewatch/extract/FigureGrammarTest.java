@@ -336,4 +336,26 @@ class FigureGrammarTest {
             assertThat(i.getInjured().getVague()).isTrue();
         });
     }
+
+    @Test
+    void shouldCountThePeopleMurderedAsKilled() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen kill farmers near Tarbaj",
+                "NAIROBI (AFP) - Gunmen murdered four farmers near Tarbaj on Sunday, police said.");
+        ReportExtraction report = extract(
+                "2024-05-20T09:00:00Z",
+                "Clashes in Tibu",
+                "BOGOTA (EFE) - Fighting between two armed groups in Tibu has left at least 30 dead since Saturday,"
+                        + " officials said.\n\nBy Saturday night there was already an official report of 12 people"
+                        + " murdered, the town's ombudsman, Carlos Pardo, told Caracol Radio.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(4));
+        assertThat(report.getClaims())
+                .filteredOn(c -> c.getSource().getName().contains("ombudsman"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getKilled()).isEqualTo(12));
+    }
 }
