@@ -358,4 +358,22 @@ class FigureGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getKilled()).isEqualTo(12));
     }
+
+    @Test
+    void shouldCountThePeopleReportedKilled() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on Koro village",
+                "BAMAKO (AFP) - Nine villagers were initially reported killed in a raid by gunmen on Koro village on"
+                        + " Tuesday, a local official said.\n\nEleven people have now been officially reported killed,"
+                        + " the mayor, Issa Traore, said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getHigh()).isEqualTo(11));
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getSource().getName().contains("mayor"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getKilled()).isEqualTo(11));
+    }
 }

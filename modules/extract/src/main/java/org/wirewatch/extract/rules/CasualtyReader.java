@@ -42,6 +42,11 @@ public final class CasualtyReader {
             "\u2018",
             "\u2019",
             "confirmed",
+            // "24 people have now been officially reported killed", "were initially reported killed": reported as
+            // what happened to the counted
+            "reported",
+            "officially",
+            "initially",
             "now",
             "feared",
             "believed",
