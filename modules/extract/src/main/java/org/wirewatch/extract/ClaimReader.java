@@ -39,6 +39,8 @@ final class ClaimReader {
      * Frame#ordinal}: one act told once, so what a party confirms of the frame it confirms of each of them.
      */
     private final Map<Integer, List<String>> siteIncidents = new java.util.HashMap<>();
+    /** The place of each frame's incident as written, by {@link Frame#ordinal}; null when it has none. */
+    private final List<String> places = new ArrayList<>();
 
     private final WireReport report;
     private final ClaimantResolver claimants;
@@ -58,6 +60,12 @@ final class ClaimReader {
         }
         this.actorNames = names;
         this.clashes = fights;
+        for (int i = 0; i < drafts.frames().size() && i < incidents.size(); i++) {
+            places.add(
+                    incidents.get(i).getLocation() == null
+                            ? null
+                            : incidents.get(i).getLocation().getPlace());
+        }
         for (int i = drafts.frames().size(); i < incidents.size(); i++) {
             IncidentMention m = incidents.get(i);
             int start = m.getEvidence().get(0).getStart();
@@ -1833,12 +1841,30 @@ final class ClaimReader {
     }
 
     /**
-     * The incident a claim of responsibility is for: the sentence's frame, unless the claim names a day of its own
-     * that is not the frame's ("said it was behind the killing of ten climbers in June", in a report on a bombing
+     * The incident a claim of responsibility is for: the sentence's frame, unless the claim names the town of another
+     * incident of the report ("claimed the Samarra bombing" after a lead on Baquba), or a day of its own that is not
+     * the frame's ("said it was behind the killing of ten climbers in June", in a report on a bombing
      * in September); then the incident of that day, or none when the report tells no incident that day (a past
      * attack the report recalls only as claimed).
      */
     private Frame claimedIncident(SentenceInfo s, Frame frame, int claimAt) {
+        int from = claimAt >= 0 && claimAt < s.sentence.tokens().size()
+                ? s.sentence.tokens().get(claimAt).start()
+                : Integer.MAX_VALUE;
+        for (org.wirewatch.extract.geo.GeoMention g : s.places) {
+            // "IS claimed responsibility for the Samarra bombing": the town names the incident claimed
+            if (g.start() < from || g.kind() != org.wirewatch.extract.geo.GeoKind.PLACE) {
+                continue;
+            }
+            if (placeOf(frame, g)) {
+                break;
+            }
+            for (Frame other : drafts.frames()) {
+                if (placeOf(other, g)) {
+                    return other;
+                }
+            }
+        }
         for (org.wirewatch.extract.rules.DateMention d : s.dates) {
             if (d.from() < claimAt
                     || d.role() != org.wirewatch.extract.rules.DateMention.Role.EVENT
@@ -1856,6 +1882,11 @@ final class ClaimReader {
             return null;
         }
         return frame;
+    }
+
+    private boolean placeOf(Frame f, org.wirewatch.extract.geo.GeoMention g) {
+        String place = f.ordinal < places.size() ? places.get(f.ordinal) : null;
+        return place != null && (place.equals(g.name()) || place.equals(LocationReader.written(g)));
     }
 
     private static boolean sameDay(Frame f, org.wirewatch.extract.rules.DateMention d) {

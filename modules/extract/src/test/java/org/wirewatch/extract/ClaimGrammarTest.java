@@ -2103,4 +2103,22 @@ class ClaimGrammarTest {
                 .extracting(Claim::getMentionId)
                 .containsExactlyInAnyOrder(x.getIncidents().get(0).getMentionId(), null);
     }
+
+    @Test
+    void shouldGiveAClaimOfResponsibilityToTheIncidentOfTheTownItNames() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bombs kill 20 in two Iraqi towns",
+                "BAGHDAD (Reuters) - A car bomb killed 14 people at a market in Baquba on Thursday, police said.\n\n"
+                        + "Elsewhere, a suicide bomber killed six soldiers at a checkpoint in Samarra on Thursday, army"
+                        + " officials said.\n\nIslamic State claimed responsibility for the Samarra bombing in a"
+                        + " statement on its Amaq news agency.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMentionId())
+                        .isEqualTo(x.getIncidents().get(1).getMentionId()));
+    }
 }
