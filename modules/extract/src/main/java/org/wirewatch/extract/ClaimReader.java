@@ -815,6 +815,26 @@ final class ClaimReader {
             claimants.remember(sentenceClaimant);
             bySentence.put(s.sentence.index(), sentenceClaimant);
         }
+        if (sentenceClaimant != null
+                && previousSentence != null
+                && TollClauses.isSecondClause(s.sentence)
+                && !bySentence.containsKey(previousSentence.sentence.index())
+                && !previousSentence.cumulative
+                && drafts.frameOf(previousSentence) != null
+                && saidAfterToll(s)) {
+            // "Four people were killed in A, where police fired on the crowd, and 12 died in B, the sources said":
+            // the teller at the end of a two-toll sentence read as two gave the first clause's toll too
+            Pending p = figureFrom(
+                    sentenceClaimant,
+                    previousSentence,
+                    drafts.frameOf(previousSentence),
+                    0,
+                    previousSentence.sentence.tokens().size());
+            if (p != null) {
+                out.add(p);
+                figures.add(p);
+            }
+        }
         if (s.cumulative && (sentenceClaimant == null || countsAnything(s))) {
             if (sentenceClaimant == null) {
                 return out;
@@ -1622,6 +1642,23 @@ final class ClaimReader {
     }
 
     /** The figure claim of the totals in tokens [from, to) of a sentence, or null when there is none. */
+    /** The sentence's speech word comes after all its tolls: "..., and 12 died in B, the sources said". */
+    private static boolean saidAfterToll(SentenceInfo s) {
+        int lastToll = -1;
+        for (CasualtyFact f : s.facts) {
+            lastToll = Math.max(lastToll, f.to());
+        }
+        if (lastToll < 0) {
+            return false;
+        }
+        for (PhraseMatcher.Match m : s.cues) {
+            if (speech(m.entry().value(0)) && m.from() < lastToll) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Pending figureFrom(Claimant c, SentenceInfo s, Frame frame, int from, int to) {
         Integer killed = null;
         Integer injured = null;

@@ -2121,4 +2121,17 @@ class ClaimGrammarTest {
                 .satisfies(c -> assertThat(c.getMentionId())
                         .isEqualTo(x.getIncidents().get(1).getMentionId()));
     }
+
+    @Test
+    void shouldGiveTheTellerAtTheEndOfATwoTollSentenceBothTolls() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Protesters killed in Iraq",
+                "BAGHDAD (Reuters) - Iraqi security forces shot dead at least 14 protesters on Thursday in a day of"
+                        + " unrest across the country.\n\nFive people were killed in Kut, where police fired live"
+                        + " ammunition at protesters near a bridge, and nine died in clashes in Amarah, medical sources"
+                        + " said.");
+
+        assertThat(killedFigures(x, "medical")).containsExactly(5, 9);
+    }
 }
