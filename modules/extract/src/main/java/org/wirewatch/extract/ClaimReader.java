@@ -1781,10 +1781,15 @@ final class ClaimReader {
             }
             if (r.entry().key().endsWith("by")) {
                 // "an attack claimed by X", "a claim by the Houthi rebels that ..."
+                // "a suicide bombing claimed by the group outside a bank in X killed 21": the claimant ends where the
+                // scene of the attack begins
                 int end = r.to();
                 while (end < tokens.size()
                         && !tokens.get(end).isPunct()
-                        && !tokens.get(end).is("that")) {
+                        && !tokens.get(end).is("that")
+                        && (end == r.to()
+                                || !WordList.SCENE_PREPOSITION.contains(
+                                        tokens.get(end).lower()))) {
                     end++;
                 }
                 Claimant c = claimants.resolve(s, r.to(), end);

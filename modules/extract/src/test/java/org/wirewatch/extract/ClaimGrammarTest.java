@@ -2134,4 +2134,24 @@ class ClaimGrammarTest {
 
         assertThat(killedFigures(x, "medical")).containsExactly(5, 9);
     }
+
+    @Test
+    void shouldEndTheClaimantOfAnAttackClaimedByAPartyWhereTheSceneBegins() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomb kills 11 in Kabul minibus",
+                "KABUL (Xinhua) - At least 11 people were killed when a bomb ripped through a minibus in Kabul on"
+                        + " Wednesday, police said.\n\nIn March, a suicide bombing claimed by ISKP outside a bank in"
+                        + " the southern city of Kandahar killed 21 people.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).contains("ISKP");
+                    assertThat(c.getMentionId())
+                            .isEqualTo(x.getIncidents().get(1).getMentionId());
+                });
+    }
 }
