@@ -888,7 +888,10 @@ final class ClaimReader {
             }
             if (any) {
                 out.add(new Pending(teller, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
-            } else if (vagueKilled) {
+            } else if (vagueKilled && overAPeriod(s)) {
+                // "The Observatory has reported dozens of civilians killed since the offensive began"; with no period
+                // ("Dozens of civilians have been killed in drone strikes on towns, residents say") the lead sums up
+                // the incidents the report goes on to tell, no running total of anyone's
                 out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, null, null, false, null, s));
             }
             return out;
@@ -1642,6 +1645,21 @@ final class ClaimReader {
     }
 
     /** The figure claim of the totals in tokens [from, to) of a sentence, or null when there is none. */
+    /** The sentence names a period: "since ...", a span of days or a long period ("this year"). */
+    private boolean overAPeriod(SentenceInfo s) {
+        for (org.wirewatch.extract.rules.DateMention d : s.dates) {
+            if (d.role() == org.wirewatch.extract.rules.DateMention.Role.PERIOD) {
+                return true;
+            }
+        }
+        for (Token t : s.sentence.tokens()) {
+            if (t.is("since")) {
+                return true;
+            }
+        }
+        return totals.spansLongPeriod(s.sentence.tokens());
+    }
+
     /** The sentence's speech word comes after all its tolls: "..., and 12 died in B, the sources said". */
     private static boolean saidAfterToll(SentenceInfo s) {
         int lastToll = -1;

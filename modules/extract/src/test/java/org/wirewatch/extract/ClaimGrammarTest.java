@@ -2154,4 +2154,23 @@ class ClaimGrammarTest {
                             .isEqualTo(x.getIncidents().get(1).getMentionId());
                 });
     }
+
+    @Test
+    void shouldReadAVagueTollAsARunningTotalOnlyOverAPeriod() {
+        ReportExtraction summary = extract(
+                "2024-05-20T09:00:00Z",
+                "Drone strikes kill dozens in Oromia towns",
+                "NAIROBI (BBC) - Dozens of civilians have been killed in drone strikes on towns in Ethiopia's Oromia"
+                        + " region, residents say, as fighting goes on between federal forces and rebels.\n\nA resident"
+                        + " of Nekemte said a drone hit a market on Sunday. At least 12 people were killed, he said.");
+        ReportExtraction period = extract(
+                "2024-05-20T09:00:00Z",
+                "Drone strike kills 12 in Nekemte",
+                "NAIROBI (BBC) - A drone hit a market in Nekemte on Sunday, killing at least 12 people, a resident"
+                        + " said.\n\nThe Ethiopian Human Rights Commission has reported dozens of civilians killed in"
+                        + " drone strikes since the offensive began in the region.");
+
+        assertThat(summary.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CUMULATIVE);
+        assertThat(period.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CUMULATIVE);
+    }
 }
