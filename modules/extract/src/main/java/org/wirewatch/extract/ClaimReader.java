@@ -1902,7 +1902,7 @@ final class ClaimReader {
 
     /**
      * The incident a claim of responsibility is for: the sentence's frame, unless the claim names the town of another
-     * incident of the report ("claimed the Samarra bombing" after a lead on Baquba), or a day of its own that is not
+     * incident of the report ("claimed the Samarra bombing" after a lead on Baquba), or a day of its own days before
      * the frame's ("said it was behind the killing of ten climbers in June", in a report on a bombing
      * in September); then the incident of that day, or none when the report tells no incident that day (a past
      * attack the report recalls only as claimed).
@@ -1934,6 +1934,11 @@ final class ClaimReader {
             if (sameDay(frame, d)) {
                 return frame;
             }
+            if (frame.date == null
+                    || d.date().isAfter(frame.date.minusDays(frame.tolerance + d.toleranceDays() + CLAIM_DELAY_DAYS))) {
+                // "claimed the attack on Thursday" after Wednesday's bombing: the day the claim was made
+                continue;
+            }
             for (Frame other : drafts.frames()) {
                 if (sameDay(other, d)) {
                     return other;
@@ -1948,6 +1953,9 @@ final class ClaimReader {
         String place = f.ordinal < places.size() ? places.get(f.ordinal) : null;
         return place != null && (place.equals(g.name()) || place.equals(LocationReader.written(g)));
     }
+
+    /** How many days after an attack a claim of it is still made, so a day that close is the claim's own. */
+    private static final int CLAIM_DELAY_DAYS = 3;
 
     private static boolean sameDay(Frame f, org.wirewatch.extract.rules.DateMention d) {
         return f.date != null

@@ -2102,6 +2102,17 @@ class ClaimGrammarTest {
                 .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
                 .extracting(Claim::getMentionId)
                 .containsExactlyInAnyOrder(x.getIncidents().get(0).getMentionId(), null);
+
+        ReportExtraction nextDay = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber kills 14 at Quetta mosque",
+                "QUETTA (AFP) - A suicide bomber killed 14 people at a mosque in Quetta on Friday, police said.\n\n"
+                        + "Jundullah claimed the attack on Saturday in a call to AFP.");
+        assertThat(nextDay.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMentionId())
+                        .isEqualTo(nextDay.getIncidents().get(0).getMentionId()));
     }
 
     @Test
