@@ -1970,10 +1970,13 @@ final class ClaimReader {
     private Integer attacksCounted(List<Token> tokens) {
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
-            if (t.is("both")) {
+            // "both attacks", "claimed both": not "killed both drivers"
+            if (t.is("both")
+                    && (k + 1 < tokens.size() && plural(tokens.get(k + 1))
+                            || k > 0 && tokens.get(k - 1).is("claimed"))) {
                 return 2;
             }
-            if (k > 0 && WordList.SEVERAL.contains(t.lower()) && Token.looksPlural(t.lower())) {
+            if (k > 0 && plural(t)) {
                 org.wirewatch.extract.rules.NumberMention n = numbers.readAt(tokens, k - 1);
                 if (n != null && !n.vague() && n.to() == k) {
                     return (int) n.value();
@@ -1981,6 +1984,11 @@ final class ClaimReader {
             }
         }
         return null;
+    }
+
+    /** A plural event noun of {@link WordList#SEVERAL}: "attacks", "bombings". */
+    private static boolean plural(Token t) {
+        return WordList.SEVERAL.contains(t.lower()) && Token.looksPlural(t.lower());
     }
 
     private static boolean coversSeveral(List<Token> tokens) {

@@ -2075,7 +2075,8 @@ class ClaimGrammarTest {
         ReportExtraction uncounted = extract(
                 "2024-05-20T09:00:00Z",
                 "Jihadists attack two army posts",
-                lead + "The attacks were claimed by the Group for the Support of Islam and Muslims (JNIM).");
+                lead + "The Group for the Support of Islam and Muslims (JNIM) claimed the attacks, which also killed"
+                        + " both drivers of a supply truck.");
 
         assertThat(both.getIncidents()).hasSize(1);
         assertThat(both.getClaims())
