@@ -1644,7 +1644,6 @@ final class ClaimReader {
         return out;
     }
 
-    /** The figure claim of the totals in tokens [from, to) of a sentence, or null when there is none. */
     /** The sentence names a period: "since ...", a span of days or a long period ("this year"). */
     private boolean overAPeriod(SentenceInfo s) {
         for (org.wirewatch.extract.rules.DateMention d : s.dates) {
@@ -1677,6 +1676,7 @@ final class ClaimReader {
         return true;
     }
 
+    /** The figure claim of the totals in tokens [from, to) of a sentence, or null when there is none. */
     private Pending figureFrom(Claimant c, SentenceInfo s, Frame frame, int from, int to) {
         Integer killed = null;
         Integer injured = null;
