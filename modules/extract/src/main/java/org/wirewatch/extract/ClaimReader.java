@@ -1978,13 +1978,16 @@ final class ClaimReader {
             }
             if (k > 0 && plural(t)) {
                 org.wirewatch.extract.rules.NumberMention n = numbers.readAt(tokens, k - 1);
-                if (n != null && !n.vague() && n.to() == k) {
+                // a count of attacks in one claim is small: "the 2019 attacks" names a year
+                if (n != null && !n.vague() && n.to() == k && n.value() <= MAX_ATTACKS_CLAIMED) {
                     return (int) n.value();
                 }
             }
         }
         return null;
     }
+
+    private static final int MAX_ATTACKS_CLAIMED = 12;
 
     /** A plural event noun of {@link WordList#SEVERAL}: "attacks", "bombings". */
     private static boolean plural(Token t) {
