@@ -2087,6 +2087,14 @@ class ClaimGrammarTest {
                 .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
                 .singleElement()
                 .satisfies(c -> assertThat(c.getMentionId()).isNotNull());
+        ReportExtraction year = extract(
+                "2024-05-20T09:00:00Z",
+                "Jihadists attack two army posts",
+                lead + "The Group for the Support of Islam and Muslims (JNIM), which carried out the 2019 attacks on"
+                        + " Boulkessi, claimed the raid.");
+        assertThat(year.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .noneMatch(c -> c.getMentionId() == null);
     }
 
     @Test
