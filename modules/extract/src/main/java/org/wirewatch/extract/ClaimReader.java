@@ -34,6 +34,13 @@ final class ClaimReader {
     private final List<String> actorNames;
     /** Each frame's incident is a fight of two sides ({@link SubEventType#ARMED_CLASH}), by {@link Frame#ordinal}. */
     private final List<Boolean> clashes;
+    /**
+     * The incidents {@link CoordinatedSites} split off each frame ("rockets at the airports of A and B"), by {@link
+     * Frame#ordinal}: one act told once, so what a party confirms of the frame it confirms of each of them.
+     */
+    private final Map<Integer, List<String>> siteIncidents = new java.util.HashMap<>();
+    /** The place of each frame's incident as written, by {@link Frame#ordinal}; null when it has none. */
+    private final List<String> places = new ArrayList<>();
 
     private final WireReport report;
     private final ClaimantResolver claimants;
@@ -53,6 +60,24 @@ final class ClaimReader {
         }
         this.actorNames = names;
         this.clashes = fights;
+        for (int i = 0; i < drafts.frames().size() && i < incidents.size(); i++) {
+            places.add(
+                    incidents.get(i).getLocation() == null
+                            ? null
+                            : incidents.get(i).getLocation().getPlace());
+        }
+        for (int i = drafts.frames().size(); i < incidents.size(); i++) {
+            IncidentMention m = incidents.get(i);
+            int start = m.getEvidence().get(0).getStart();
+            for (Frame f : drafts.frames()) {
+                if (f.members.stream().anyMatch(x -> x.sentence.start() == start)) {
+                    siteIncidents
+                            .computeIfAbsent(f.ordinal, k -> new ArrayList<>())
+                            .add(m.getMentionId());
+                    break;
+                }
+            }
+        }
         this.report = facts.text().report();
         this.claimants = new ClaimantResolver(rules, facts, drafts);
         this.totals = rules.totals;
@@ -113,7 +138,14 @@ final class ClaimReader {
         namedBodies(pending);
         pending.removeIf(p -> summedUpDenial(p, pending));
         for (Pending p : pending) {
-            add(p);
+            add(p, p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId);
+        }
+        for (Pending p : pending) {
+            if (p.kind == ClaimKind.CONFIRMATION && p.frame != null) {
+                for (String site : siteIncidents.getOrDefault(p.frame.ordinal, List.of())) {
+                    add(p, site);
+                }
+            }
         }
         List<Claim> out = new ArrayList<>();
         int n = 1;
@@ -783,6 +815,26 @@ final class ClaimReader {
             claimants.remember(sentenceClaimant);
             bySentence.put(s.sentence.index(), sentenceClaimant);
         }
+        if (sentenceClaimant != null
+                && previousSentence != null
+                && TollClauses.isSecondClause(s.sentence)
+                && !bySentence.containsKey(previousSentence.sentence.index())
+                && !previousSentence.cumulative
+                && drafts.frameOf(previousSentence) != null
+                && saidAfterToll(s)) {
+            // "Four people were killed in A, where police fired on the crowd, and 12 died in B, the sources said":
+            // the teller at the end of a two-toll sentence read as two gave the first clause's toll too
+            Pending p = figureFrom(
+                    sentenceClaimant,
+                    previousSentence,
+                    drafts.frameOf(previousSentence),
+                    0,
+                    previousSentence.sentence.tokens().size());
+            if (p != null) {
+                out.add(p);
+                figures.add(p);
+            }
+        }
         if (s.cumulative && (sentenceClaimant == null || countsAnything(s))) {
             if (sentenceClaimant == null) {
                 return out;
@@ -836,7 +888,10 @@ final class ClaimReader {
             }
             if (any) {
                 out.add(new Pending(teller, ClaimKind.CUMULATIVE, killed, injured, false, null, s));
-            } else if (vagueKilled) {
+            } else if (vagueKilled && overAPeriod(s)) {
+                // "The Observatory has reported dozens of civilians killed since the offensive began"; with no period
+                // ("Dozens of civilians have been killed in drone strikes on towns, residents say") the lead sums up
+                // the incidents the report goes on to tell, no running total of anyone's
                 out.add(new Pending(sentenceClaimant, ClaimKind.CUMULATIVE, null, null, false, null, s));
             }
             return out;
@@ -896,6 +951,10 @@ final class ClaimReader {
         if (first != null) {
             // "12 soldiers, an officer among them, and at least 13 militants had died": the teller's first count
             killed = first;
+        }
+        if (killed == null && sentenceClaimant != null) {
+            // "A fifth member of the guard has died of wounds, state media said": the teller's count of the dead
+            killed = casualties.ordinalDeath(tokens);
         }
         Integer brought = killedFact == null ? null : totals.broughtToll(tokens, killedFact.to(), end);
         if (brought != null && brought > killed) {
@@ -981,15 +1040,30 @@ final class ClaimReader {
                         || forcesVoice(responsible, frame) != null // "the defence ministry said it carried out"
                         || responsible.type() == SourceType.OTHER && !responsible.generic())) {
             if (!record) {
-                out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, frame, s));
+                out.add(new Pending(
+                        responsible,
+                        ClaimKind.CONFIRMATION,
+                        null,
+                        null,
+                        false,
+                        claimedIncident(s, frame, responsibilityAt),
+                        s));
             }
             if (!record && coversSeveral(tokens)) {
                 // "claimed both attacks", "claimed Thursday's attack as well as the two earlier ones": each incident
                 // of the report that party carried out is confirmed
+                int confirmed = 1;
                 for (Frame other : drafts.frames()) {
                     if (other != frame && namesActorOf(responsible, other)) {
                         out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, other, s));
+                        confirmed++;
                     }
+                }
+                Integer claimed = attacksCounted(tokens);
+                if (claimed != null && claimed > confirmed) {
+                    // "Both attacks were claimed by X" when the report's incidents tell the two as one: what no
+                    // incident stands for is confirmed all the same, with no incident of its own
+                    out.add(new Pending(responsible, ClaimKind.CONFIRMATION, null, null, false, null, s));
                 }
             }
             if (sentenceClaimant == null) {
@@ -1570,6 +1644,38 @@ final class ClaimReader {
         return out;
     }
 
+    /** The sentence names a period: "since ...", a span of days or a long period ("this year"). */
+    private boolean overAPeriod(SentenceInfo s) {
+        for (org.wirewatch.extract.rules.DateMention d : s.dates) {
+            if (d.role() == org.wirewatch.extract.rules.DateMention.Role.PERIOD) {
+                return true;
+            }
+        }
+        for (Token t : s.sentence.tokens()) {
+            if (t.is("since")) {
+                return true;
+            }
+        }
+        return totals.spansLongPeriod(s.sentence.tokens());
+    }
+
+    /** The sentence's speech word comes after all its tolls: "..., and 12 died in B, the sources said". */
+    private static boolean saidAfterToll(SentenceInfo s) {
+        int lastToll = -1;
+        for (CasualtyFact f : s.facts) {
+            lastToll = Math.max(lastToll, f.to());
+        }
+        if (lastToll < 0) {
+            return false;
+        }
+        for (PhraseMatcher.Match m : s.cues) {
+            if (speech(m.entry().value(0)) && m.from() < lastToll) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The figure claim of the totals in tokens [from, to) of a sentence, or null when there is none. */
     private Pending figureFrom(Claimant c, SentenceInfo s, Frame frame, int from, int to) {
         Integer killed = null;
@@ -1693,10 +1799,15 @@ final class ClaimReader {
             }
             if (r.entry().key().endsWith("by")) {
                 // "an attack claimed by X", "a claim by the Houthi rebels that ..."
+                // "a suicide bombing claimed by the group outside a bank in X killed 21": the claimant ends where the
+                // scene of the attack begins
                 int end = r.to();
                 while (end < tokens.size()
                         && !tokens.get(end).isPunct()
-                        && !tokens.get(end).is("that")) {
+                        && !tokens.get(end).is("that")
+                        && (end == r.to()
+                                || !WordList.SCENE_PREPOSITION.contains(
+                                        tokens.get(end).lower()))) {
                     end++;
                 }
                 Claimant c = claimants.resolve(s, r.to(), end);
@@ -1787,6 +1898,100 @@ final class ClaimReader {
     /** A RESPONSIBILITY cue that words a claim ("claimed", "took responsibility"), not a teller's "was behind". */
     private static boolean claimWording(String cue) {
         return cue.contains("claim") || cue.startsWith("took");
+    }
+
+    /**
+     * The incident a claim of responsibility is for: the sentence's frame, unless the claim names the town of another
+     * incident of the report ("claimed the Samarra bombing" after a lead on Baquba), or a day of its own days before
+     * the frame's ("said it was behind the killing of ten climbers in June", in a report on a bombing
+     * in September); then the incident of that day, or none when the report tells no incident that day (a past
+     * attack the report recalls only as claimed).
+     */
+    private Frame claimedIncident(SentenceInfo s, Frame frame, int claimAt) {
+        int from = claimAt >= 0 && claimAt < s.sentence.tokens().size()
+                ? s.sentence.tokens().get(claimAt).start()
+                : Integer.MAX_VALUE;
+        for (org.wirewatch.extract.geo.GeoMention g : s.places) {
+            // "IS claimed responsibility for the Samarra bombing": the town names the incident claimed
+            if (g.start() < from || g.kind() != org.wirewatch.extract.geo.GeoKind.PLACE) {
+                continue;
+            }
+            if (placeOf(frame, g)) {
+                break;
+            }
+            for (Frame other : drafts.frames()) {
+                if (placeOf(other, g)) {
+                    return other;
+                }
+            }
+        }
+        for (org.wirewatch.extract.rules.DateMention d : s.dates) {
+            if (d.from() < claimAt
+                    || d.role() != org.wirewatch.extract.rules.DateMention.Role.EVENT
+                            && d.role() != org.wirewatch.extract.rules.DateMention.Role.PAST) {
+                continue;
+            }
+            if (sameDay(frame, d)) {
+                return frame;
+            }
+            if (frame.date == null
+                    || d.date().isAfter(frame.date.minusDays(frame.tolerance + d.toleranceDays() + CLAIM_DELAY_DAYS))) {
+                // "claimed the attack on Thursday" after Wednesday's bombing: the day the claim was made
+                continue;
+            }
+            for (Frame other : drafts.frames()) {
+                if (sameDay(other, d)) {
+                    return other;
+                }
+            }
+            return null;
+        }
+        return frame;
+    }
+
+    private boolean placeOf(Frame f, org.wirewatch.extract.geo.GeoMention g) {
+        String place = f.ordinal < places.size() ? places.get(f.ordinal) : null;
+        return place != null && (place.equals(g.name()) || place.equals(LocationReader.written(g)));
+    }
+
+    /** How many days after an attack a claim of it is still made, so a day that close is the claim's own. */
+    private static final int CLAIM_DELAY_DAYS = 3;
+
+    private static boolean sameDay(Frame f, org.wirewatch.extract.rules.DateMention d) {
+        return f.date != null
+                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(f.date, d.date()))
+                        <= f.tolerance + d.toleranceDays();
+    }
+
+    /**
+     * How many attacks a claim of several counts: "both attacks" two, "the three bombings" three; null when it gives
+     * no number ("claimed the attacks").
+     */
+    private Integer attacksCounted(List<Token> tokens) {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            // "both attacks", "claimed both": not "killed both drivers"
+            if (t.is("both")
+                    && (k + 1 < tokens.size() && plural(tokens.get(k + 1))
+                            || k > 0 && tokens.get(k - 1).is("claimed"))) {
+                return 2;
+            }
+            if (k > 0 && plural(t)) {
+                org.wirewatch.extract.rules.NumberMention n = numbers.readAt(tokens, k - 1);
+                // a count of attacks in one claim is small: "the 2019 attacks" names a year
+                if (n != null && !n.vague() && n.to() == k && n.value() <= MAX_ATTACKS_CLAIMED) {
+                    return (int) n.value();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final int MAX_ATTACKS_CLAIMED = 12;
+
+    /** A plural event noun of {@link WordList#SEVERAL}: "attacks", "bombings". */
+    private static boolean plural(Token t) {
+        return WordList.SEVERAL.contains(t.lower()) && Token.looksPlural(t.lower());
     }
 
     private static boolean coversSeveral(List<Token> tokens) {
@@ -1984,8 +2189,7 @@ final class ClaimReader {
         return out;
     }
 
-    private void add(Pending p) {
-        String mention = p.kind == ClaimKind.CUMULATIVE || p.frame == null ? null : p.frame.mentionId;
+    private void add(Pending p, String mention) {
         String key = mention + "|" + p.kind + "|" + p.claimant.key()
                 + (p.kind == ClaimKind.CUMULATIVE ? "|" + p.killed + "|" + p.injured : "")
                 + (p.superseded ? "|earlier" : "");

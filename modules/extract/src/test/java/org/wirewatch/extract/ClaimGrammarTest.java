@@ -2028,4 +2028,169 @@ class ClaimGrammarTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.getSource().getName()).contains("Khorasan"));
     }
+
+    @Test
+    void shouldConfirmEveryTownOfOneStrikeOnCoordinatedSitesThatAPartyClaims() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Rebels claim rocket attacks on two airports",
+                "ADDIS ABABA (Reuters) - The Oromo Liberation Army claimed responsibility on Saturday for rocket"
+                        + " attacks on the airports of Dessie and Kombolcha late on Friday.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(Claim::getMentionId)
+                .containsExactlyInAnyOrderElementsOf(x.getIncidents().stream()
+                        .map(org.wirewatch.schema.IncidentMention::getMentionId)
+                        .toList());
+    }
+
+    @Test
+    void shouldReadAnOrdinalVictimWhoDiedAsTheTellersCountOfTheDead() {
+        String lead = "NAIROBI (AFP) - A grenade blast wounded 30 people at a bus stop in Wajir on Monday, police"
+                + " said.\n\n";
+        ReportExtraction third = extract(
+                "2024-05-20T09:00:00Z",
+                "Grenade blast at Wajir bus stop",
+                lead + "A third victim of the blast died in hospital overnight, the county commissioner, Hassan"
+                        + " Abdi, said.");
+        ReportExtraction fraction = extract(
+                "2024-05-20T09:00:00Z",
+                "Grenade blast at Wajir bus stop",
+                lead + "A fifth of the victims were schoolchildren, the county commissioner, Hassan Abdi, said.");
+
+        assertThat(killedFigures(third, "commissioner")).containsExactly(3);
+        assertThat(killedFigures(fraction, "commissioner")).isEmpty();
+    }
+
+    @Test
+    void shouldConfirmTheAttacksAClaimCountsBeyondTheIncidentsThatTellThem() {
+        String lead = "DAKAR (AFP) - Gunmen attacked two army posts near Kidira on Tuesday, killing nine soldiers, the"
+                + " army said.\n\n";
+        ReportExtraction both = extract(
+                "2024-05-20T09:00:00Z",
+                "Jihadists attack two army posts",
+                lead + "Both attacks were claimed by the Group for the Support of Islam and Muslims (JNIM).");
+        ReportExtraction uncounted = extract(
+                "2024-05-20T09:00:00Z",
+                "Jihadists attack two army posts",
+                lead + "The Group for the Support of Islam and Muslims (JNIM) claimed the attacks, which also killed"
+                        + " both drivers of a supply truck.");
+
+        assertThat(both.getIncidents()).hasSize(1);
+        assertThat(both.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(Claim::getMentionId)
+                .containsExactlyInAnyOrder(both.getIncidents().get(0).getMentionId(), null);
+        assertThat(uncounted.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMentionId()).isNotNull());
+        ReportExtraction year = extract(
+                "2024-05-20T09:00:00Z",
+                "Jihadists attack two army posts",
+                lead + "The Group for the Support of Islam and Muslims (JNIM), which carried out the 2019 attacks on"
+                        + " Boulkessi, claimed the raid.");
+        assertThat(year.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .noneMatch(c -> c.getMentionId() == null);
+    }
+
+    @Test
+    void shouldLeaveAClaimOfAnAttackOnAnotherDayOutOfTheIncidentItsSentenceFollows() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber kills 14 at Quetta mosque",
+                "QUETTA (AFP) - A suicide bomber killed 14 people at a mosque in Quetta on Friday, police said.\n\n"
+                        + "Jundullah claimed the bombing in a call to AFP.\n\nThe group has previously claimed attacks"
+                        + " on pilgrims in Mastung, and said it was behind the killing of nine engineers at a dam"
+                        + " site in Chitral in March.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .extracting(Claim::getMentionId)
+                .containsExactlyInAnyOrder(x.getIncidents().get(0).getMentionId(), null);
+
+        ReportExtraction nextDay = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomber kills 14 at Quetta mosque",
+                "QUETTA (AFP) - A suicide bomber killed 14 people at a mosque in Quetta on Friday, police said.\n\n"
+                        + "Jundullah claimed the attack on Saturday in a call to AFP.");
+        assertThat(nextDay.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMentionId())
+                        .isEqualTo(nextDay.getIncidents().get(0).getMentionId()));
+    }
+
+    @Test
+    void shouldGiveAClaimOfResponsibilityToTheIncidentOfTheTownItNames() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bombs kill 20 in two Iraqi towns",
+                "BAGHDAD (Reuters) - A car bomb killed 14 people at a market in Baquba on Thursday, police said.\n\n"
+                        + "Elsewhere, a suicide bomber killed six soldiers at a checkpoint in Samarra on Thursday, army"
+                        + " officials said.\n\nIslamic State claimed responsibility for the Samarra bombing in a"
+                        + " statement on its Amaq news agency.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMentionId())
+                        .isEqualTo(x.getIncidents().get(1).getMentionId()));
+    }
+
+    @Test
+    void shouldGiveTheTellerAtTheEndOfATwoTollSentenceBothTolls() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Protesters killed in Iraq",
+                "BAGHDAD (Reuters) - Iraqi security forces shot dead at least 14 protesters on Thursday in a day of"
+                        + " unrest across the country.\n\nFive people were killed in Kut, where police fired live"
+                        + " ammunition at protesters near a bridge, and nine died in clashes in Amarah, medical sources"
+                        + " said.");
+
+        assertThat(killedFigures(x, "medical")).containsExactly(5, 9);
+    }
+
+    @Test
+    void shouldEndTheClaimantOfAnAttackClaimedByAPartyWhereTheSceneBegins() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Bomb kills 11 in Kabul minibus",
+                "KABUL (Xinhua) - At least 11 people were killed when a bomb ripped through a minibus in Kabul on"
+                        + " Wednesday, police said.\n\nIn March, a suicide bombing claimed by ISKP outside a bank in"
+                        + " the southern city of Kandahar killed 21 people.");
+
+        assertThat(x.getIncidents()).hasSize(2);
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.CONFIRMATION)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSource().getName()).contains("ISKP");
+                    assertThat(c.getMentionId())
+                            .isEqualTo(x.getIncidents().get(1).getMentionId());
+                });
+    }
+
+    @Test
+    void shouldReadAVagueTollAsARunningTotalOnlyOverAPeriod() {
+        ReportExtraction summary = extract(
+                "2024-05-20T09:00:00Z",
+                "Drone strikes kill dozens in Oromia towns",
+                "NAIROBI (BBC) - Dozens of civilians have been killed in drone strikes on towns in Ethiopia's Oromia"
+                        + " region, residents say, as fighting goes on between federal forces and rebels.\n\nA resident"
+                        + " of Nekemte said a drone hit a market on Sunday. At least 12 people were killed, he said.");
+        ReportExtraction period = extract(
+                "2024-05-20T09:00:00Z",
+                "Drone strike kills 12 in Nekemte",
+                "NAIROBI (BBC) - A drone hit a market in Nekemte on Sunday, killing at least 12 people, a resident"
+                        + " said.\n\nThe Ethiopian Human Rights Commission has reported dozens of civilians killed in"
+                        + " drone strikes since the offensive began in the region.");
+
+        assertThat(summary.getClaims()).noneMatch(c -> c.getKind() == ClaimKind.CUMULATIVE);
+        assertThat(period.getClaims()).anyMatch(c -> c.getKind() == ClaimKind.CUMULATIVE);
+    }
 }

@@ -338,4 +338,75 @@ class FigureGrammarTest {
             assertThat(i.getCiviliansKilled()).isEqualTo(4);
         });
     }
+
+    @Test
+    void shouldReadACountWithItsOwnBreakdownAmongThemAsTheTotal() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Troops raid bandit camp",
+                "GUSAU, Nigeria (AFP) - Troops killed 14 bandits, three commanders among them, in a raid on a forest"
+                        + " camp near Zurmi on Tuesday, the army said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(14));
+        assertThat(x.getClaims())
+                .singleElement()
+                .satisfies(c -> assertThat(c.getKilled()).isEqualTo(14));
+    }
+
+    @Test
+    void shouldKeepACountOfBodiesApartFromAVagueCountOfWoundedAfterIt() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Shelling hits Kadugli market",
+                "KHARTOUM (AFP) - Kadugli Teaching Hospital received 12 bodies and dozens of wounded after"
+                        + " paramilitary shelling of the city's main market on Tuesday, its director Omer Bakheit"
+                        + " said.");
+
+        assertThat(x.getIncidents()).singleElement().satisfies(i -> {
+            assertThat(i.getKilled().getBest()).isEqualTo(12);
+            assertThat(i.getInjured().getVague()).isTrue();
+        });
+    }
+
+    @Test
+    void shouldCountThePeopleMurderedAsKilled() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Gunmen kill farmers near Tarbaj",
+                "NAIROBI (AFP) - Gunmen murdered four farmers near Tarbaj on Sunday, police said.");
+        ReportExtraction report = extract(
+                "2024-05-20T09:00:00Z",
+                "Clashes in Tibu",
+                "BOGOTA (EFE) - Fighting between two armed groups in Tibu has left at least 30 dead since Saturday,"
+                        + " officials said.\n\nBy Saturday night there was already an official report of 12 people"
+                        + " murdered, the town's ombudsman, Carlos Pardo, told Caracol Radio.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(4));
+        assertThat(report.getClaims())
+                .filteredOn(c -> c.getSource().getName().contains("ombudsman"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getKilled()).isEqualTo(12));
+    }
+
+    @Test
+    void shouldCountThePeopleReportedKilled() {
+        ReportExtraction x = extract(
+                "2024-05-20T09:00:00Z",
+                "Raid on Koro village",
+                "BAMAKO (AFP) - Nine villagers were initially reported killed in a raid by gunmen on Koro village on"
+                        + " Tuesday, a local official said.\n\nEleven people have now been officially reported killed,"
+                        + " the mayor, Issa Traore, said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getHigh()).isEqualTo(11));
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getSource().getName().contains("mayor"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getKilled()).isEqualTo(11));
+    }
 }

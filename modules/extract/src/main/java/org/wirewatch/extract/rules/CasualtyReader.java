@@ -42,6 +42,11 @@ public final class CasualtyReader {
             "\u2018",
             "\u2019",
             "confirmed",
+            // "24 people have now been officially reported killed", "were initially reported killed": reported as
+            // what happened to the counted
+            "reported",
+            "officially",
+            "initially",
             "now",
             "feared",
             "believed",
@@ -419,6 +424,11 @@ public final class CasualtyReader {
                 if (k < all.size() && all.get(k).from() == j) {
                     NounGroup g = nounGroup(tokens, all.get(k).to());
                     if (g.ofThem()
+                            // "killed nine fighters, two commanders among them": the second count is part of the
+                            // first, no item of a list
+                            || g.end() + 1 < tokens.size()
+                                    && tokens.get(g.end()).is("among")
+                                    && tokens.get(g.end() + 1).is("them")
                             || (g.head() != null && nonCasualty.contains(g.head()))
                             || all.get(k).value() > MAX_COUNT
                             || otherOutcome(
@@ -530,6 +540,37 @@ public final class CasualtyReader {
         withOrdinalNext(tokens, out);
         out.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return sumCoordinatedTolls(tokens, out);
+    }
+
+    /**
+     * "A fifth member of the guard has died of wounds", "A third victim of the blast died overnight": a sentence
+     * opening on "a" and an ordinal whose own verb is a death tells how many have died so far, the ordinal; null for
+     * any other sentence ("A fifth of the dead were children" is a fraction; "A second raid killed four" counts the
+     * raids, its verb taking a count after it). A teller's figure, not the incident's toll: the dead counted may be
+     * one group's among more ("a fifth member of the guard").
+     */
+    public Integer ordinalDeath(List<Token> tokens) {
+        if (!opensOnOrdinal(tokens) || tokens.get(2).is("of")) {
+            return null;
+        }
+        for (int j = 2;
+                j < tokens.size() && !tokens.get(j).is(",") && !tokens.get(j).is(";");
+                j++) {
+            PhraseMatcher.Match t = terms.matchAt(tokens, j);
+            if (t != null) {
+                return t.entry().value(0).equals("KILLED") && t.entry().value(1).equals("after")
+                        ? Integer.valueOf(ordinals.value(tokens.get(1).lower()))
+                        : null;
+            }
+        }
+        return null;
+    }
+
+    /** The sentence opens on "A" or "An" and an ordinal: "A fifth member ...". */
+    private boolean opensOnOrdinal(List<Token> tokens) {
+        return tokens.size() >= 4
+                && (tokens.get(0).is("a") || tokens.get(0).is("an"))
+                && ordinals.value(tokens.get(1).lower()) != null;
     }
 
     /**
@@ -653,8 +694,14 @@ public final class CasualtyReader {
         return false;
     }
 
-    /** The role of a casualty term standing right after a count ("bodies", "wounded"), or null. */
+    /**
+     * The role of a casualty term standing right after a count ("bodies", "wounded"), also past an "of" ("dozens of
+     * wounded"), or null.
+     */
     private String outcomeAt(List<Token> tokens, int at) {
+        if (at + 1 < tokens.size() && tokens.get(at).is("of")) {
+            at++;
+        }
         PhraseMatcher.Match t = at < tokens.size() ? terms.matchAt(tokens, at) : null;
         return t == null || t.entry().value(1).equals("before")
                 ? null
