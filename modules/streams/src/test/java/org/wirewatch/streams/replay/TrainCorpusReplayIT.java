@@ -54,10 +54,10 @@ class TrainCorpusReplayIT {
         }
     }
 
-    // reached at this commit: 0.950 and 2 as score.py --tallies counts them (TallyScorer follows its rule); the
-    // issue's targets are 0.90 and 2 (README). The floor leaves two regions of slack. Its own broker: on the
+    // reached at this commit: 0.964 and 2 as score.py --tallies counts them (TallyScorer follows its rule); the
+    // issue's targets are 0.90 and 2 (README). The floor leaves one region of slack. Its own broker: on the
     // development corpus's broker the train stage read those reports too, and its figures were the two corpora's
     // together
-    private static final double TRAIN_REGIONS_EXACT_FLOOR = 0.935;
+    private static final double TRAIN_REGIONS_EXACT_FLOOR = 0.95;
     private static final int TRAIN_EXTRA_INCIDENTS_CEILING = 2;
 }
