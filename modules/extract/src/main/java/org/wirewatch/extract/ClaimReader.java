@@ -540,14 +540,20 @@ final class ClaimReader {
 
     /**
      * "Police said they suspected X was behind it, which the group's affiliate Y denied": the denier of a relative
-     * clause after a comma is the one named between "which" and the denying verb, not the sentence's teller. Null
-     * when no such clause names a source.
+     * clause after a comma is the one named between "which" and the denying verb, not the sentence's teller; so is
+     * the one named in ", a charge X denied" after the teller's words. Null when no such clause names a source.
      */
     private Claimant relativeDenier(SentenceInfo s, List<PhraseMatcher.Match> cues) {
         List<Token> tokens = s.sentence.tokens();
         for (PhraseMatcher.Match m : cues) {
             if (!m.entry().value(0).equals("DENY_VERB")) {
                 continue;
+            }
+            int charge = ClaimantResolver.chargeAnswered(tokens, m.from());
+            if (charge >= 0 && charge + 1 < m.from()) {
+                // "..., activists said, a charge the RSF denied": the words after the charge name who denies
+                Claimant c = claimants.resolve(s, charge + 1, m.from());
+                return c == null || ClaimantResolver.isPronoun(c.name()) ? null : c;
             }
             for (int k = m.from() - 1; k > 0 && !tokens.get(k).isPunct(); k--) {
                 if (tokens.get(k).is("which") && tokens.get(k - 1).is(",") && k + 1 < m.from()) {

@@ -120,6 +120,30 @@ final class ClaimantResolver {
     }
 
     /** The source of the statement in tokens [from, to) of a sentence, or null. */
+    /**
+     * The charge noun of an apposition that the denying verb at {@code verb} closes (", a charge the group denied"),
+     * when a speech verb earlier in the sentence tells what was charged; -1 otherwise. The words between the noun and
+     * the verb name the denier.
+     */
+    static int chargeAnswered(List<Token> tokens, int verb) {
+        for (int k = verb - 1; k >= 2; k--) {
+            if (tokens.get(k).isPunct()) {
+                return -1;
+            }
+            if (WordList.CHARGE_NOUN.contains(tokens.get(k).lower())
+                    && (tokens.get(k - 1).is("a") || tokens.get(k - 1).is("an"))
+                    && tokens.get(k - 2).is(",")) {
+                for (int j = k - 3; j >= 0; j--) {
+                    if (WordList.SPEECH_VERB.contains(tokens.get(j).lower())) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     Claimant claimant(SentenceInfo s, List<PhraseMatcher.Match> cues, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
         Claimant party = claimingParty(s, cues);
@@ -169,6 +193,11 @@ final class ClaimantResolver {
                 if (c != null) {
                     return c;
                 }
+            }
+            if (kind.equals("DENY_VERB") && chargeAnswered(tokens, m.from()) >= 0) {
+                // "..., activists said, a charge the RSF denied": the denier answers what the sentence's teller
+                // said; the teller is the one who said it
+                continue;
             }
             if (kind.equals("DENY_VERB") || kind.equals("CONFIRM_VERB")) {
                 Claimant c = subjectBefore(s, m.from(), from);

@@ -1761,6 +1761,24 @@ class ClaimGrammarTest {
     }
 
     @Test
+    void shouldGiveTheFigureToItsTellerAndTheDenialToWhoAnswersTheCharge() {
+        ReportExtraction x = extract(
+                "2024-09-16T14:00:00Z",
+                "Militia accused of killing 26 in Ituri village",
+                "BUNIA, DR Congo (Wire) - CODECO militiamen killed at least 26 villagers in an attack on Djugu on"
+                        + " Sunday, rights workers said on Monday, a charge the militia denied.");
+
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.FIGURE)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("rights workers"));
+        assertThat(x.getClaims())
+                .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
+                .singleElement()
+                .satisfies(c -> assertThat(c.getSource().getName()).isNotEqualTo("rights workers"));
+    }
+
+    @Test
     void shouldNotKeepADescribedDenierThatLaterSentencesSpellOutAsNamedParties() {
         ReportExtraction x = extract(
                 "2024-03-11T09:00:00Z",
