@@ -107,6 +107,19 @@ class FigureGrammarTest {
     }
 
     @Test
+    void shouldCountTheOneCompanionNamedAfterACountWithTheirOwnDeterminer() {
+        ReportExtraction x = extract(
+                "2024-09-16T14:00:00Z",
+                "Roadside bomb kills six police in Gadchiroli",
+                "NAGPUR, India (Wire) - Maoist rebels killed six police commandos and their driver on Monday when a"
+                        + " roadside bomb hit their van in Gadchiroli district of Maharashtra state, police said.");
+
+        assertThat(x.getIncidents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getKilled().getBest()).isEqualTo(7));
+    }
+
+    @Test
     void shouldCountOneWoundedVictimNamedWithoutACount() {
         ReportExtraction active = extract(
                 "2024-02-14T18:00:00Z",

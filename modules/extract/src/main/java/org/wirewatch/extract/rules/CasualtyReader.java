@@ -450,7 +450,6 @@ public final class CasualtyReader {
                 }
                 if (j + 1 < tokens.size()
                         && SINGLE_VICTIM_DET.contains(tokens.get(j).lower())
-                        && !tokens.get(j).is("their")
                         && nouns.contains(tokens.get(j + 1).lower())
                         && isSingular(tokens.get(j + 1).lower())
                         && tokens.get(j - 1).is("and")) {
