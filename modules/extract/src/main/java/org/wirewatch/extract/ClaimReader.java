@@ -2,11 +2,16 @@ package org.wirewatch.extract;
 
 import static org.wirewatch.extract.TokenSpans.negated;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wirewatch.extract.geo.GeoKind;
+import org.wirewatch.extract.geo.GeoMention;
 import org.wirewatch.extract.rules.CasualtyFact;
+import org.wirewatch.extract.rules.DateMention;
+import org.wirewatch.extract.rules.NumberMention;
 import org.wirewatch.extract.text.Lexicon;
 import org.wirewatch.extract.text.PhraseMatcher;
 import org.wirewatch.extract.text.Token;
@@ -760,7 +765,7 @@ final class ClaimReader {
                     && !tokens.get(k).is("toll")
                     && WordList.TOLL_NOUN.contains(tokens.get(k + 1).lower())
                     && tokens.get(k + 2).is("of")) {
-                org.wirewatch.extract.rules.NumberMention n = numbers.readAt(tokens, k + 3);
+                NumberMention n = numbers.readAt(tokens, k + 3);
                 if (n != null && !n.vague() && n.value() != toll.value()) {
                     return (int) n.value();
                 }
@@ -1491,7 +1496,7 @@ final class ClaimReader {
         }
         // "12 soldiers ,", "seven FC soldiers ,": a count, at most one word, a plural noun
         for (int n = comma - 2; n >= Math.max(0, comma - 3); n--) {
-            org.wirewatch.extract.rules.NumberMention m = numbers.readAt(tokens, n);
+            NumberMention m = numbers.readAt(tokens, n);
             String noun = tokens.get(comma - 1).lower();
             if (m != null
                     && !m.vague()
@@ -1652,8 +1657,8 @@ final class ClaimReader {
 
     /** The sentence names a period: "since ...", a span of days or a long period ("this year"). */
     private boolean overAPeriod(SentenceInfo s) {
-        for (org.wirewatch.extract.rules.DateMention d : s.dates) {
-            if (d.role() == org.wirewatch.extract.rules.DateMention.Role.PERIOD) {
+        for (DateMention d : s.dates) {
+            if (d.role() == DateMention.Role.PERIOD) {
                 return true;
             }
         }
@@ -1917,9 +1922,9 @@ final class ClaimReader {
         int from = claimAt >= 0 && claimAt < s.sentence.tokens().size()
                 ? s.sentence.tokens().get(claimAt).start()
                 : Integer.MAX_VALUE;
-        for (org.wirewatch.extract.geo.GeoMention g : s.places) {
+        for (GeoMention g : s.places) {
             // "IS claimed responsibility for the Samarra bombing": the town names the incident claimed
-            if (g.start() < from || g.kind() != org.wirewatch.extract.geo.GeoKind.PLACE) {
+            if (g.start() < from || g.kind() != GeoKind.PLACE) {
                 continue;
             }
             if (placeOf(frame, g)) {
@@ -1931,10 +1936,8 @@ final class ClaimReader {
                 }
             }
         }
-        for (org.wirewatch.extract.rules.DateMention d : s.dates) {
-            if (d.from() < claimAt
-                    || d.role() != org.wirewatch.extract.rules.DateMention.Role.EVENT
-                            && d.role() != org.wirewatch.extract.rules.DateMention.Role.PAST) {
+        for (DateMention d : s.dates) {
+            if (d.from() < claimAt || d.role() != DateMention.Role.EVENT && d.role() != DateMention.Role.PAST) {
                 continue;
             }
             if (sameDay(frame, d)) {
@@ -1955,7 +1958,7 @@ final class ClaimReader {
         return frame;
     }
 
-    private boolean placeOf(Frame f, org.wirewatch.extract.geo.GeoMention g) {
+    private boolean placeOf(Frame f, GeoMention g) {
         String place = f.ordinal < places.size() ? places.get(f.ordinal) : null;
         return place != null && (place.equals(g.name()) || place.equals(LocationReader.written(g)));
     }
@@ -1963,10 +1966,8 @@ final class ClaimReader {
     /** How many days after an attack a claim of it is still made, so a day that close is the claim's own. */
     private static final int CLAIM_DELAY_DAYS = 3;
 
-    private static boolean sameDay(Frame f, org.wirewatch.extract.rules.DateMention d) {
-        return f.date != null
-                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(f.date, d.date()))
-                        <= f.tolerance + d.toleranceDays();
+    private static boolean sameDay(Frame f, DateMention d) {
+        return f.date != null && Math.abs(ChronoUnit.DAYS.between(f.date, d.date())) <= f.tolerance + d.toleranceDays();
     }
 
     /**
@@ -1983,7 +1984,7 @@ final class ClaimReader {
                 return 2;
             }
             if (k > 0 && plural(t)) {
-                org.wirewatch.extract.rules.NumberMention n = numbers.readAt(tokens, k - 1);
+                NumberMention n = numbers.readAt(tokens, k - 1);
                 // a count of attacks in one claim is small: "the 2019 attacks" names a year
                 if (n != null && !n.vague() && n.to() == k && n.value() <= MAX_ATTACKS_CLAIMED) {
                     return (int) n.value();

@@ -5,6 +5,8 @@ import static org.wirewatch.extract.PartyRoles.isVictim;
 import static org.wirewatch.extract.TokenSpans.negated;
 import static org.wirewatch.extract.TokenSpans.tokenAt;
 
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.wirewatch.extract.geo.GeoKind;
@@ -191,7 +193,7 @@ final class PerpetratorReader {
             for (DateMention d : s.dates) {
                 // a day counted back from another ("five days after", "five days earlier") may fall a day apart
                 if (d.role() != DateMention.Role.EVENT
-                        || Math.abs(java.time.temporal.ChronoUnit.DAYS.between(f.date, d.date()))
+                        || Math.abs(ChronoUnit.DAYS.between(f.date, d.date()))
                                 > Math.max(1, Math.max(f.tolerance, d.toleranceDays()))) {
                     continue;
                 }
@@ -222,7 +224,7 @@ final class PerpetratorReader {
             while (k >= 0 && WordList.STATE_AGENT.contains(tokens.get(k).lower())) {
                 k--;
             }
-            List<String> states = new java.util.ArrayList<>();
+            List<String> states = new ArrayList<>();
             while (k >= 0) {
                 GeoMention demonym = demonymEndingAt(s, tokens, k);
                 if (demonym == null) {
