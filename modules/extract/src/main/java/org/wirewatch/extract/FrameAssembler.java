@@ -958,7 +958,7 @@ final class FrameAssembler {
                     past = d.role() == DateMention.Role.PAST;
                 }
             } else if (tolerance > 1 && !past) {
-                DateMention d = s.eventDate();
+                DateMention d = dayOfItsEvent(s);
                 if (d != null
                         && d.role() == DateMention.Role.EVENT
                         && d.toleranceDays() == 0
