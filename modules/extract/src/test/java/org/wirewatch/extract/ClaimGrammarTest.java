@@ -1775,7 +1775,7 @@ class ClaimGrammarTest {
         assertThat(x.getClaims())
                 .filteredOn(c -> c.getKind() == ClaimKind.DENIAL)
                 .singleElement()
-                .satisfies(c -> assertThat(c.getSource().getName()).isNotEqualTo("rights workers"));
+                .satisfies(c -> assertThat(c.getSource().getName()).isEqualTo("CODECO"));
     }
 
     @Test
