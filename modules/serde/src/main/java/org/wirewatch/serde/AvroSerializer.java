@@ -132,11 +132,24 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     private DatumWriter<T> writer(T data, Schema schema) {
         DatumWriter<T> writer = writers.get(schema);
         if (writer == null) {
-            // The class's own model carries its logical-type conversions (Instant, LocalDate).
-            writer = new SpecificDatumWriter<>(schema, SpecificData.getForClass(data.getClass()));
+            writer = new SpecificDatumWriter<>(schema, writingModel(data.getClass()));
             writers.put(schema, writer);
         }
         return writer;
+    }
+
+    /**
+     * The model a writer of {@code type} uses: the class's own logical-type conversions (Instant, LocalDate), with
+     * the generated classes' custom encoders switched on. Avro generates a {@code customEncode} for every record
+     * without logical types (claims, actors, figures, places, evidence spans) but uses it only when the model says so
+     * (off by default); it writes the same bytes as the reflective writer in about half the time. A model of its
+     * own, so the generated class's shared one (which its readers use) is left as it is.
+     */
+    public static SpecificData writingModel(Class<?> type) {
+        SpecificData model = new SpecificData(type.getClassLoader());
+        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
+        model.setCustomCoders(true);
+        return model;
     }
 
     /** The registry this serializer uses (after configuration). */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +18,10 @@ import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +89,30 @@ class AvroSerdeTest {
         // then: field by field, since generated equals() cannot compare nested nullable timestamps
         assertThat(read).usingRecursiveComparison().isEqualTo(records);
         assertThat(MockSchemaRegistry.scope(scope).subjects()).containsExactly(TOPIC + "-value");
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordTypes")
+    <T extends SpecificRecord> void shouldWriteTheSameBytesAsAvrosReflectiveWriterWhenCustomEncodersAreUsed(
+            Class<T> type) throws IOException {
+        // given: the generated class's own model, whose custom encoders are off (Avro's default)
+        AvroSerde<T> serde = AvroSerdes.value(type, url);
+        SpecificData reflective = SpecificData.getForClass(type);
+        assertThat(reflective.useCustomCoders()).isFalse();
+        assertThat(AvroSerializer.writingModel(type).useCustomCoders()).isTrue();
+        SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(reflective.getSchema(type), reflective);
+
+        for (T r : TestRecords.random(type, 25, 7L)) {
+            // when
+            byte[] framed = serde.serializer().serialize(TOPIC, r);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            writer.write(r, encoder);
+            encoder.flush();
+
+            // then: past the magic byte and schema id, byte for byte
+            assertThat(Arrays.copyOfRange(framed, 5, framed.length)).isEqualTo(out.toByteArray());
+        }
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,6 +26,7 @@ import org.wirewatch.common.Topics;
 import org.wirewatch.schema.PubStatus;
 import org.wirewatch.schema.ReportExtraction;
 import org.wirewatch.schema.WireReport;
+import org.wirewatch.serde.AvroSerializer;
 
 /**
  * Latest version per story wins ({@code docs/architecture.md#semantics-1}), and a reprocess writes only what changed
@@ -57,7 +57,7 @@ public final class NormalizeProcessor implements Processor<String, WireReport, S
     private static final byte[] CANCELED = new byte[] {0};
     private static final byte[] SINGLE_OBJECT_HEADER = singleObjectHeader();
     private static final DatumWriter<ReportExtraction> WRITER = new SpecificDatumWriter<>(
-            ReportExtraction.getClassSchema(), SpecificData.getForClass(ReportExtraction.class));
+            ReportExtraction.getClassSchema(), AvroSerializer.writingModel(ReportExtraction.class));
 
     private final Function<WireReport, ReportExtraction> extractor;
     private ProcessorContext<String, ReportExtraction> context;
