@@ -34,6 +34,8 @@ final class ClaimantResolver {
             // People's Liberation Front (TPLF), said" gives "... Front (TPLF"
             java.util.regex.Pattern.compile("\\s*\\([^)]*\\)?\\s*$");
     private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\"]");
+    /** Compiled once: String.split with a pattern of more than one character compiles it on every call. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final Rules rules;
     private final ReportFacts facts;
@@ -1619,7 +1621,7 @@ final class ClaimantResolver {
      * rank before the name and the preposition after it tie the person to the body, they are no part of its name.
      */
     private static String withoutLeadingRank(String rest) {
-        String[] words = rest.strip().split("\\s+");
+        String[] words = WHITESPACE.split(rest.strip());
         int k = 0;
         while (k < words.length && WordList.TITLE.contains(words[k].toLowerCase(Locale.ROOT))) {
             k++;

@@ -1,7 +1,6 @@
 package org.wirewatch.extract;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -292,8 +291,9 @@ enum WordList {
             throw new IllegalStateException("rules/" + TABLE + " has no word of the list " + name());
         }
         this.ordered = List.copyOf(list);
-        // a HashSet, not Set.of: lookups are per token and mostly miss, which the hash alone settles
-        this.words = Collections.unmodifiableSet(new HashSet<>(list));
+        // a HashSet, not Set.of: lookups are per token and mostly miss, which the hash alone settles. Not wrapped
+        // unmodifiable: the field is private and only read, and the wrapper is one more call per token
+        this.words = new HashSet<>(list);
     }
 
     static {

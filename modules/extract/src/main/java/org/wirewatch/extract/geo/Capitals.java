@@ -27,6 +27,8 @@ public final class Capitals {
                     + "|\\b(?:regional|provincial|state|district|county|former|economic|commercial|administrative)\\s+)$");
 
     private static final Pattern THE_BEFORE = Pattern.compile("\\b[Tt]he\\s+$");
+    /** What may stand between a country or demonym and the capital after it ("'s " or spaces); compiled once. */
+    private static final Pattern COUNTRY_GAP = Pattern.compile("(?:['\u2019]s)?\\s+");
 
     private final Map<String, GeoMention> byCountry;
 
@@ -118,7 +120,7 @@ public final class Capitals {
             if ((g.kind() == GeoKind.COUNTRY || g.kind() == GeoKind.DEMONYM)
                     && g.end() <= at
                     && at - g.end() <= 3
-                    && text.subSequence(g.end(), at).toString().matches("(?:['\u2019]s)?\\s+")) {
+                    && COUNTRY_GAP.matcher(text.subSequence(g.end(), at)).matches()) {
                 return g.countryCode();
             }
         }

@@ -14,9 +14,12 @@ import org.wirewatch.extract.text.Token;
  */
 public final class CasualtyReader {
 
-    /** A word set for per-token lookups: a HashSet rules most misses out on the hash alone (Set.of probes). */
+    /**
+     * A word set for per-token lookups: a HashSet rules most misses out on the hash alone (Set.of probes). Kept
+     * unwrapped (private and never changed), so that a lookup is one call; {@link #wordSets()} hands out views.
+     */
     private static Set<String> words(String... words) {
-        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.Arrays.asList(words)));
+        return new java.util.HashSet<>(java.util.Arrays.asList(words));
     }
 
     private static final Set<String> AUX = words(
@@ -240,18 +243,8 @@ public final class CasualtyReader {
             "dec");
     private static final Set<String> SINGLE_VICTIM_DET = words("the", "a", "an", "one", "his", "her", "their", "its");
     /** Looked up for every token of every sentence: a HashSet rules misses out on the hash alone. */
-    private static final Set<String> KILL_VERBS_SINGLE =
-            java.util.Collections.unmodifiableSet(new java.util.HashSet<>(List.of(
-                    "killed",
-                    "killing",
-                    "shot",
-                    "gunned",
-                    "assassinated",
-                    "murdered",
-                    "beheaded",
-                    "executed",
-                    "kills",
-                    "kill")));
+    private static final Set<String> KILL_VERBS_SINGLE = words(
+            "killed", "killing", "shot", "gunned", "assassinated", "murdered", "beheaded", "executed", "kills", "kill");
 
     /** Verbs of a wound that may have one victim with no count: "wounding the driver", "his bodyguard was hurt". */
     private static final Set<String> WOUND_VERBS_SINGLE = words("wounding", "injuring", "wounded", "injured", "hurt");
@@ -1355,7 +1348,11 @@ public final class CasualtyReader {
 
     /** The words of the per-token sets and tables of this reader (a tokenizer vocabulary must hold them). */
     public List<java.util.Set<String>> wordSets() {
-        return List.of(KILL_VERBS_SINGLE, WOUND_VERBS_SINGLE, WOUND_DEGREE, terms.firstWords());
+        return List.of(
+                java.util.Collections.unmodifiableSet(KILL_VERBS_SINGLE),
+                java.util.Collections.unmodifiableSet(WOUND_VERBS_SINGLE),
+                java.util.Collections.unmodifiableSet(WOUND_DEGREE),
+                terms.firstWords());
     }
 
     private static boolean mayNameASingleVictim(List<Token> tokens) {

@@ -87,8 +87,9 @@ public final class DateResolver {
                 "eight",
                 "nine",
                 "ten"));
-        // a HashSet, not Set.copyOf: most tokens miss, and a hash mismatch rules them out without equals()
-        STARTERS = java.util.Collections.unmodifiableSet(s);
+        // a HashSet, not Set.copyOf: most tokens miss, and a hash mismatch rules them out without equals(). Kept
+        // unwrapped for the per-token lookup; starters() hands out a read-only view
+        STARTERS = s;
     }
 
     private static final Set<String> SPEECH = Set.of(
@@ -165,7 +166,7 @@ public final class DateResolver {
 
     /** The words a date expression can start with (a tokenizer vocabulary must hold them). */
     public static Set<String> starters() {
-        return STARTERS;
+        return java.util.Collections.unmodifiableSet(STARTERS);
     }
 
     /** Finds and resolves the dates in a sentence. {@code anchor} is the main event's date for "two days after". */

@@ -37,8 +37,9 @@ public final class Lexicon {
         for (Entry e : entries) {
             map.putIfAbsent(e.key(), e);
         }
-        // a HashMap, not Map.copyOf: lookups are per token and mostly miss, which the hash alone settles
-        this.byKey = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(map));
+        // a HashMap, not Map.copyOf: lookups are per token and mostly miss, which the hash alone settles. Not
+        // wrapped unmodifiable: the field is private and only read, and the wrapper is one more call per lookup
+        this.byKey = new java.util.HashMap<>(map);
     }
 
     /** Loads {@code /org/wirewatch/extract/rules/<file>}. */
@@ -88,7 +89,7 @@ public final class Lexicon {
     }
 
     public Set<String> keys() {
-        return byKey.keySet();
+        return java.util.Collections.unmodifiableSet(byKey.keySet());
     }
 
     public Entry get(String key) {

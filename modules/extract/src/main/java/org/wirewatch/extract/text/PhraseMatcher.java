@@ -14,21 +14,35 @@ public final class PhraseMatcher {
     /** A phrase found at tokens[from, to). */
     public record Match(int from, int to, Lexicon.Entry entry) {}
 
-    private record Pattern(String[] parts, Lexicon.Entry entry) {}
+    /**
+     * A phrase's tokens; {@code prefix[k]} marks a part written with a final {@code *}, kept in {@code parts}
+     * without it so that matching a token builds no string.
+     */
+    private record Pattern(String[] parts, boolean[] prefix, Lexicon.Entry entry) {}
 
     private final Map<String, List<Pattern>> byFirst = new HashMap<>();
-    private final List<Pattern> prefixFirst = new ArrayList<>();
+    /** An array, not a list: it is walked at every token, and is mostly empty. */
+    private final Pattern[] prefixFirst;
 
     public PhraseMatcher(Lexicon lexicon) {
+        List<Pattern> prefixed = new ArrayList<>();
         for (Lexicon.Entry e : lexicon.entries()) {
             String[] parts = e.key().split(" +");
-            Pattern p = new Pattern(parts, e);
-            if (parts[0].endsWith("*")) {
-                prefixFirst.add(p);
+            boolean[] prefix = new boolean[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                if (parts[k].endsWith("*")) {
+                    prefix[k] = true;
+                    parts[k] = parts[k].substring(0, parts[k].length() - 1);
+                }
+            }
+            Pattern p = new Pattern(parts, prefix, e);
+            if (prefix[0]) {
+                prefixed.add(p);
             } else {
                 byFirst.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(p);
             }
         }
+        prefixFirst = prefixed.toArray(new Pattern[0]);
     }
 
     /** The first words of the phrases (prefix patterns aside): a tokenizer vocabulary must hold them. */
@@ -85,11 +99,7 @@ public final class PhraseMatcher {
         for (int k = 0; k < p.parts().length; k++) {
             String part = p.parts()[k];
             String tok = tokens.get(i + k).lower();
-            if (part.endsWith("*")) {
-                if (!tok.startsWith(part.substring(0, part.length() - 1))) {
-                    return null;
-                }
-            } else if (!part.equals(tok)) {
+            if (p.prefix()[k] ? !tok.startsWith(part) : !part.equals(tok)) {
                 return null;
             }
         }
