@@ -4,6 +4,7 @@ import static org.wirewatch.extract.TokenSpans.negated;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,11 @@ import org.wirewatch.schema.WireReport;
  */
 final class ClaimReader {
 
+    /** How many days after an attack a claim of it is still made, so a day that close is the claim's own. */
+    private static final int CLAIM_DELAY_DAYS = 3;
+    /** The most attacks one claim counts ("the three bombings"); a larger number is a year ("the 2019 attacks"). */
+    private static final int MAX_ATTACKS_CLAIMED = 12;
+
     private final ReportFacts facts;
     private final IncidentDrafts drafts;
     /** The actor's name of each frame, by {@link Frame#ordinal}; null when the incident has none. */
@@ -43,7 +49,7 @@ final class ClaimReader {
      * The incidents {@link CoordinatedSites} split off each frame ("rockets at the airports of A and B"), by {@link
      * Frame#ordinal}: one act told once, so what a party confirms of the frame it confirms of each of them.
      */
-    private final Map<Integer, List<String>> siteIncidents = new java.util.HashMap<>();
+    private final Map<Integer, List<String>> siteIncidents = new HashMap<>();
     /** The place of each frame's incident as written, by {@link Frame#ordinal}; null when it has none. */
     private final List<String> places = new ArrayList<>();
 
@@ -109,7 +115,7 @@ final class ClaimReader {
         }
         // an indefinite placeholder ("a monitor said", "a local security source said") is the source named
         // in the next sentences ("the Syrian Observatory for Human Rights", "Ahmed Haruna, a member of ...")
-        Map<String, Claimant> replaced = new java.util.HashMap<>();
+        Map<String, Claimant> replaced = new HashMap<>();
         for (Pending p : pending) {
             Claimant c = p.claimant;
             if (!c.generic() || !WordList.PLACEHOLDER_HEAD.contains(c.head()) || replaced.containsKey(c.key())) {
@@ -193,7 +199,7 @@ final class ClaimReader {
                 named.put(c, words); // "the Health Ministry", "the Health Ministry in the capital"
             }
         }
-        Map<String, Claimant> resolved = new java.util.HashMap<>();
+        Map<String, Claimant> resolved = new HashMap<>();
         for (Pending p : pending) {
             Claimant c = p.claimant;
             if (!c.generic() || !WordList.DESCRIBED_HEAD.contains(c.head()) || resolved.containsKey(c.key())) {
@@ -240,8 +246,8 @@ final class ClaimReader {
      * he says alone is that body's word.
      */
     private void namedSpokesmen(List<Pending> pending) {
-        Map<String, Claimant> filled = new java.util.HashMap<>();
-        Map<String, Claimant> people = new java.util.HashMap<>();
+        Map<String, Claimant> filled = new HashMap<>();
+        Map<String, Claimant> people = new HashMap<>();
         for (Pending p : pending) {
             Claimant c = p.claimant;
             // "..., the military said. ... Brig. Gen. X, who heads Joint Task Force Y, said": a state's forces
@@ -305,7 +311,7 @@ final class ClaimReader {
      * ("Kenyan police", "Somali police") leave the bare word as it is.
      */
     private void namedBodies(List<Pending> pending) {
-        Map<String, Claimant> named = new java.util.HashMap<>();
+        Map<String, Claimant> named = new HashMap<>();
         java.util.Set<String> several = new java.util.HashSet<>();
         for (Claimant c : bySentence.values()) {
             if (c.generic() || c.name().indexOf(' ') < 0) {
@@ -647,7 +653,7 @@ final class ClaimReader {
         return true;
     }
 
-    private final Map<Integer, Claimant> bySentence = new java.util.HashMap<>();
+    private final Map<Integer, Claimant> bySentence = new HashMap<>();
     private SentenceInfo previousSentence;
 
     private boolean chained(SentenceInfo s, CasualtyFact f) {
@@ -1963,9 +1969,6 @@ final class ClaimReader {
         return place != null && (place.equals(g.name()) || place.equals(LocationReader.written(g)));
     }
 
-    /** How many days after an attack a claim of it is still made, so a day that close is the claim's own. */
-    private static final int CLAIM_DELAY_DAYS = 3;
-
     private static boolean sameDay(Frame f, DateMention d) {
         return f.date != null && Math.abs(ChronoUnit.DAYS.between(f.date, d.date())) <= f.tolerance + d.toleranceDays();
     }
@@ -1993,8 +1996,6 @@ final class ClaimReader {
         }
         return null;
     }
-
-    private static final int MAX_ATTACKS_CLAIMED = 12;
 
     /** A plural event noun of {@link WordList#SEVERAL}: "attacks", "bombings". */
     private static boolean plural(Token t) {

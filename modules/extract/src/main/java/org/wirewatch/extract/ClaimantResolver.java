@@ -121,7 +121,6 @@ final class ClaimantResolver {
                 && (last.is("but") || last.is("and"));
     }
 
-    /** The source of the statement in tokens [from, to) of a sentence, or null. */
     /**
      * The charge noun of an apposition that the denying verb at {@code verb} closes (", a charge the group denied"),
      * when a speech verb earlier in the sentence tells what was charged; -1 otherwise. The words between the noun and
@@ -146,6 +145,7 @@ final class ClaimantResolver {
         return -1;
     }
 
+    /** The source of the statement in tokens [from, to) of a sentence, or null. */
     Claimant claimant(SentenceInfo s, List<PhraseMatcher.Match> cues, int from, int to) {
         List<Token> tokens = s.sentence.tokens();
         Claimant party = claimingParty(s, cues);

@@ -131,9 +131,11 @@ final class FrameAssembler {
         Draft main = frames.isEmpty() ? null : frames.get(0);
         for (Draft f : frames) {
             if (!f.dateKnown) {
-                f.date = main != null && main.dateKnown && f != main
-                        ? main.date
-                        : f == main ? statementDay(f, published) : published;
+                if (f == main) {
+                    f.date = statementDay(f, published);
+                } else {
+                    f.date = main != null && main.dateKnown ? main.date : published;
+                }
                 f.tolerance = 1;
             }
         }
